@@ -1,0 +1,111 @@
+/**
+ * The one configuration module: environment variables and the DOORSTEP_CONFIG JSON file, parsed
+ * with zod. Unset, it falls back to a `demo` shop and a development key kept in the data dir.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { Shop } from '../workflows/contract';
+
+export const SCOPES = ['orders:write', 'chains:read', 'chains:act'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+const ApiKey = z.object({ key: z.string().min(16), shop: z.string(), scopes: z.array(z.enum(SCOPES)).min(1) });
+export type ApiKey = z.infer<typeof ApiKey>;
+
+const FileConfig = z
+  .object({
+    shops: z.array(Shop).min(1),
+    apiKeys: z.array(ApiKey).default([]),
+    staff: z.array(z.object({ name: z.string(), email: z.email().optional() })).default([]),
+  })
+  .superRefine((c, ctx) => {
+    const ids = new Set(c.shops.map((s) => s.id));
+    c.apiKeys.forEach((k, i) => {
+      if (!ids.has(k.shop)) ctx.addIssue({ code: 'custom', path: ['apiKeys', i, 'shop'], message: `no shop "${k.shop}"` });
+    });
+  });
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  PUBLIC_BASE_URL: z.url().optional(),
+  DOORSTEP_CONFIG: z.string().optional(),
+  DOORSTEP_DATA_DIR: z.string().default('.data'),
+  DOORSTEP_SECRET: z.string().min(16).optional(),
+  TEMPORAL_ADDRESS: z.string().optional(),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Doorstep <doorstep@localhost>'),
+  TWILIO_ACCOUNT_SID: z.string().optional(),
+  TWILIO_AUTH_TOKEN: z.string().optional(),
+  TWILIO_FROM: z.string().optional(),
+  TWILIO_WHATSAPP_FROM: z.string().optional(),
+  TWILIO_API_BASE_URL: z.url().optional(),
+});
+
+export interface AppConfig {
+  port: number;
+  publicBaseUrl: string;
+  dataDir: string;
+  secret: string;
+  shops: Map<string, Shop>;
+  apiKeys: ApiKey[];
+  /** Set when no DOORSTEP_CONFIG was given: the generated key of the demo shop. */
+  devKey?: string;
+  temporal: { address?: string; namespace: string };
+  smtp?: { url: string; from: string };
+  twilio?: { accountSid: string; authToken: string; from: string; whatsappFrom?: string; baseUrl?: string };
+  outboxFile: string;
+}
+
+/** A value kept in the data dir, created once by `make`. */
+function persisted(dataDir: string, name: string, make: () => string): string {
+  const file = join(dataDir, name);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const value = make();
+  writeFileSync(file, value, { mode: 0o600 });
+  return value;
+}
+
+function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new Error(`invalid ${what}:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Reads and validates the whole configuration; throws a readable error naming each bad field. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+  const env = parseOrThrow(Env, environment, 'environment');
+  const dataDir = resolve(env.DOORSTEP_DATA_DIR);
+  const random = () => randomBytes(24).toString('base64url');
+  let devKey: string | undefined;
+  let file: z.infer<typeof FileConfig>;
+  if (env.DOORSTEP_CONFIG) {
+    file = parseOrThrow(FileConfig, JSON.parse(readFileSync(env.DOORSTEP_CONFIG, 'utf8')), `DOORSTEP_CONFIG ${env.DOORSTEP_CONFIG}`);
+  } else {
+    devKey = persisted(dataDir, 'dev-api-key', () => `dev_${random()}`);
+    file = FileConfig.parse({
+      shops: [{ id: 'demo', name: 'Demo Shop', supportEmail: 'support@demo.example' }],
+      apiKeys: [{ key: devKey, shop: 'demo', scopes: [...SCOPES] }],
+    });
+  }
+  const { TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: token, TWILIO_FROM: from } = env;
+  return {
+    port: env.PORT,
+    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    dataDir,
+    secret: env.DOORSTEP_SECRET ?? persisted(dataDir, 'secret', random),
+    shops: new Map(file.shops.map((s) => [s.id, s])),
+    apiKeys: file.apiKeys,
+    devKey,
+    temporal: { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE },
+    smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM } : undefined,
+    twilio:
+      sid && token && from
+        ? { accountSid: sid, authToken: token, from, whatsappFrom: env.TWILIO_WHATSAPP_FROM, baseUrl: env.TWILIO_API_BASE_URL }
+        : undefined,
+    outboxFile: join(dataDir, 'outbox.jsonl'),
+  };
+}

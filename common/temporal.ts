@@ -1,0 +1,61 @@
+/**
+ * Connections to Temporal from the SDK's environment configuration (TEMPORAL_ADDRESS,
+ * TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, TEMPORAL_TLS_*, or a TOML profile), and the search
+ * attributes the chains need.
+ */
+import { Client, Connection } from '@temporalio/client';
+import { loadClientConnectConfig } from '@temporalio/envconfig';
+import { NativeConnection } from '@temporalio/worker';
+import { SearchAttributeType } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
+import { ALL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
+import { logger } from './logger';
+
+export interface TemporalTarget {
+  address?: string;
+  namespace: string;
+}
+
+function connectConfig(target: TemporalTarget) {
+  const { connectionOptions, namespace } = loadClientConnectConfig();
+  return {
+    connectionOptions: { ...connectionOptions, ...(target.address && { address: target.address }) },
+    namespace: target.address ? target.namespace : (namespace ?? target.namespace),
+  };
+}
+
+/** A client for the API and scripts. */
+export async function connectClient(target: TemporalTarget): Promise<Client> {
+  const { connectionOptions, namespace } = connectConfig(target);
+  const connection = await Connection.connect(connectionOptions);
+  return new Client({ connection, namespace });
+}
+
+/** A native connection for workers. */
+export async function connectWorker(target: TemporalTarget): Promise<{ connection: NativeConnection; namespace: string }> {
+  const { connectionOptions, namespace } = connectConfig(target);
+  return { connection: await NativeConnection.connect(connectionOptions), namespace };
+}
+
+const INDEXED: Record<string, temporal.api.enums.v1.IndexedValueType> = {
+  [SearchAttributeType.KEYWORD]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  [SearchAttributeType.BOOL]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
+};
+
+/**
+ * Registers Doorstep's search attributes when the cluster lacks them. Temporal Cloud refuses this
+ * call: there they are created once with tcld or the Cloud UI, and a warning says so.
+ */
+export async function ensureSearchAttributes(client: Client): Promise<void> {
+  const { customAttributes } = await client.connection.operatorService.listSearchAttributes({ namespace: client.options.namespace });
+  const missing = ALL_SEARCH_ATTRIBUTES.filter((k) => !customAttributes?.[k.name]);
+  if (!missing.length) return;
+  try {
+    await client.connection.operatorService.addSearchAttributes({
+      namespace: client.options.namespace,
+      searchAttributes: Object.fromEntries(missing.map((k) => [k.name, INDEXED[k.type]])),
+    });
+  } catch (err) {
+    logger.warn({ missing: missing.map((k) => k.name), err: (err as Error).message }, 'could not register search attributes; create them on the cluster');
+  }
+}

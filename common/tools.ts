@@ -1,0 +1,17 @@
+/** Where the set-up script put the Temporal binaries (overridable for other layouts). */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function tool(envName: string, candidates: string[]): string {
+  const path = process.env[envName] ?? candidates.map((c) => join(root, c)).find((c) => existsSync(c));
+  if (!path) throw new Error(`${candidates[0]} is missing: run "npm run setup" (or set ${envName})`);
+  return path;
+}
+
+/** The Temporal CLI (dev server). */
+export const temporalCli = () => tool('TEMPORAL_CLI_PATH', ['.tools/venv/bin/temporal', '.tools/bin/temporal']);
+/** The time-skipping test server. */
+export const temporalTestServer = () => tool('TEMPORAL_TEST_SERVER_PATH', ['.tools/venv/bin/temporal-test-server']);

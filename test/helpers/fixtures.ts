@@ -1,0 +1,49 @@
+/** Builders for orders, shops and events, so each test states only what it is about. */
+import { randomUUID } from 'node:crypto';
+import { OrderInput, Shop, TrackingEvent } from '../../workflows/contract';
+
+/** An ISO date `days` from today (UTC). */
+export function inDays(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function shop(overrides: Partial<Shop> = {}): Shop {
+  return Shop.parse({ id: 'acme', name: 'Acme', supportEmail: 'help@acme.example', supportPhone: '+48221234567', ...overrides });
+}
+
+export function orderBody(overrides: Record<string, unknown> = {}) {
+  return {
+    orderId: `o-${randomUUID().slice(0, 8)}`,
+    customer: { name: 'Anna Nowak', email: 'anna@example.com', phone: '+48600123456', locale: 'en', timezone: 'Europe/Warsaw', channels: ['email', 'sms'] },
+    items: [{ name: 'Kettle', qty: 1 }],
+    promisedDate: inDays(10),
+    carrier: 'dpd',
+    destinationCity: 'Warsaw',
+    returnWindowDays: 0,
+    ...overrides,
+  };
+}
+
+export function order(overrides: Record<string, unknown> = {}): OrderInput {
+  return OrderInput.parse(orderBody(overrides));
+}
+
+/** A tracking event with a fresh eventId, happening now unless `at` is given. */
+export function event(type: TrackingEvent['type'], data: Record<string, unknown> = {}, eventId = randomUUID()): TrackingEvent {
+  return TrackingEvent.parse({ eventId, type, at: new Date().toISOString(), data });
+}
+
+/** The events of a delivery that went to plan, in order. */
+export function onTimePath(): TrackingEvent[] {
+  const from = new Date(Date.now() + 3_600_000);
+  const to = new Date(from.getTime() + 2 * 3_600_000);
+  return [
+    event('packed'),
+    event('handed_to_carrier', { trackingNumber: 'DPD123' }),
+    event('in_transit'),
+    event('arrived_in_city'),
+    event('out_for_delivery'),
+    event('courier_called', { window: { from: from.toISOString(), to: to.toISOString() } }),
+    event('delivered', { proof: 'photo-1' }),
+  ];
+}

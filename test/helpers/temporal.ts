@@ -1,0 +1,92 @@
+/** Workflow test bed: the real dev server, a worker with the real activities writing to an outbox. */
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import { NativeConnection, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { loadConfig, type AppConfig } from '../../common/config';
+import { createWorker, workflowsPath } from '../../worker/worker';
+import type { ChainInput, OrderInput, Shop } from '../../workflows/contract';
+import { chainWorkflow } from '../../workflows';
+import { chainStateQuery, chainWorkflowId, TASK_QUEUE } from '../../workflows/definitions';
+import { CARRIER, SHOP, STAGE, ATTENTION } from '../../workflows/search-attributes';
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+/** The workflow bundle, built once per test file. */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath, logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } });
+  return bundle;
+}
+
+/** A configuration whose data dir (secret, outbox) is a fresh temporary folder. */
+export function testConfig(env: Record<string, string> = {}): AppConfig {
+  return loadConfig({ DOORSTEP_DATA_DIR: mkdtempSync(join(tmpdir(), 'doorstep-')), PORT: '8080', ...env });
+}
+
+/** Everything the outbox received, oldest first. */
+export function outbox(config: AppConfig): { channel: string; to: string; subject: string; text: string }[] {
+  if (!existsSync(config.outboxFile)) return [];
+  return readFileSync(config.outboxFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+}
+
+export interface DevServer {
+  client: Client;
+  connection: NativeConnection;
+  config: AppConfig;
+  /** Runs `fn` while a fresh worker serves the chain task queue. */
+  withWorker<T>(fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Connects to the run's dev server and prepares a worker factory on the shared bundle. */
+export async function devServer(config: AppConfig = testConfig()): Promise<DevServer> {
+  const address = inject('temporalAddress');
+  const client = new Client({ connection: await Connection.connect({ address }) });
+  const connection = await NativeConnection.connect({ address });
+  const workflowBundleCode = await workflowBundle();
+  return {
+    client,
+    connection,
+    config,
+    async withWorker(fn) {
+      const worker = await createWorker(config, connection, 'default', { workflowBundle: workflowBundleCode, workflowsPath: undefined });
+      return worker.runUntil(fn);
+    },
+    async close() {
+      await client.connection.close();
+      await connection.close();
+    },
+  };
+}
+
+/** Starts a chain directly on Temporal, as the API would. */
+export async function startChain(client: Client, order: OrderInput, shop: Shop): Promise<WorkflowHandle<typeof chainWorkflow>> {
+  const input: ChainInput = { order, shop, trackingUrl: `http://localhost/t/${order.orderId}` };
+  return client.workflow.start(chainWorkflow, {
+    taskQueue: TASK_QUEUE,
+    workflowId: chainWorkflowId(shop.id, order.orderId),
+    args: [input],
+    typedSearchAttributes: [
+      { key: SHOP, value: shop.id },
+      { key: CARRIER, value: order.carrier },
+      { key: STAGE, value: 'accepted' },
+      { key: ATTENTION, value: false },
+    ],
+  });
+}
+
+/** Polls the chain state until `ok` holds (workflow effects run after an update returns). */
+export async function waitForState(handle: WorkflowHandle, ok: (s: Awaited<ReturnType<typeof queryState>>) => boolean, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await queryState(handle);
+    if (ok(state)) return state;
+    if (Date.now() > deadline) throw new Error(`state never matched: ${JSON.stringify(state, null, 1)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export function queryState(handle: WorkflowHandle) {
+  return handle.query(chainStateQuery);
+}

@@ -1,0 +1,34 @@
+/** Builds each notice channel from configuration: real providers when set, the local outbox otherwise. */
+import nodemailer from 'nodemailer';
+import twilio from 'twilio';
+import type { AppConfig } from '../common/config';
+import type { Channels } from '../activities/channels/channel';
+import { emailChannel } from '../activities/channels/email';
+import { outboxChannel } from '../activities/channels/outbox';
+import { twilioChannels } from '../activities/channels/twilio';
+import { CHANNELS } from '../workflows/contract';
+
+/** A Twilio HTTP client that sends every API call to `baseUrl` (a proxy or a local test endpoint). */
+function rebasedHttpClient(baseUrl: string): InstanceType<typeof twilio.RequestClient> {
+  const client = new twilio.RequestClient();
+  const request = client.request.bind(client);
+  client.request = (opts) => request({ ...opts, uri: opts.uri.replace(/^https:\/\/[^/]+/, baseUrl.replace(/\/$/, '')) });
+  return client;
+}
+
+/** One channel per name: providers where configured, the outbox for the rest. */
+export function buildChannels(config: AppConfig): Channels {
+  const channels: Channels = Object.fromEntries(CHANNELS.map((name) => [name, outboxChannel(name, config.outboxFile)]));
+  if (config.smtp) {
+    channels.email = emailChannel(nodemailer.createTransport(config.smtp.url), config.smtp.from);
+  }
+  if (config.twilio) {
+    const { accountSid, authToken, from, whatsappFrom, baseUrl } = config.twilio;
+    const client = twilio(accountSid, authToken, baseUrl ? { httpClient: rebasedHttpClient(baseUrl) } : {});
+    for (const channel of twilioChannels(client, { from, whatsappFrom, statusCallback: `${config.publicBaseUrl}/webhooks/twilio/status` })) {
+      channels[channel.name] = channel;
+    }
+    if (!whatsappFrom) delete channels.whatsapp;
+  }
+  return channels;
+}

@@ -1,0 +1,136 @@
+/**
+ * Pure rules of the chain: which event may happen at which stage, how the stage moves, and the
+ * touchpoint bookkeeping. No Temporal APIs here, so the rules are unit-testable as plain functions.
+ */
+import type { ChainInput, ChainState, Stage, Touchpoint, TrackingEvent } from './contract';
+import { MAIN_LINE, type TouchpointId } from './touchpoints';
+
+const RANK: Record<Stage, number> = {
+  accepted: 0,
+  packed: 1,
+  handed_to_carrier: 2,
+  in_transit: 3,
+  arrived_in_city: 4,
+  out_for_delivery: 5,
+  delivered: 6,
+  returning: 7,
+  returned: 8,
+  closed: 9,
+  cancelled: 10,
+};
+const DELIVERED = RANK.delivered;
+
+/** Rank of a stage on the chain's progress line. */
+export function rankOf(stage: Stage): number {
+  return RANK[stage];
+}
+
+/** Whether an event type reports a stage of the tracking line (packed … delivered). */
+export function isTrackingStage(type: string): boolean {
+  return type in RANK && RANK[type as Stage] <= DELIVERED;
+}
+
+/** The first state of a chain: confirmation pending, main-line touchpoints listed as pending. */
+export function initialState({ order, shop, trackingUrl }: ChainInput): ChainState {
+  return {
+    orderId: order.orderId,
+    shop: shop.id,
+    carrier: order.carrier,
+    stage: 'accepted',
+    promisedDate: order.promisedDate ?? order.promisedWindow!.to,
+    promisedWindow: order.promisedWindow,
+    delays: [],
+    touchpoints: MAIN_LINE.map((name) => ({ key: name, name, status: 'pending', notices: [] })),
+    conflicts: [],
+    attention: [],
+    events: [],
+    trackingUrl,
+  };
+}
+
+/**
+ * Why an event cannot happen now, or undefined when it can. Late tracking events are allowed:
+ * they are recorded but never move the stage back.
+ */
+export function rejectionOf(
+  state: ChainState,
+  event: TrackingEvent,
+  { returnReceived, returnOpen }: { returnReceived: boolean; returnOpen: boolean },
+): string | undefined {
+  const rank = RANK[state.stage];
+  if (state.stage === 'cancelled' || state.stage === 'closed') return `the chain is ${state.stage}`;
+  switch (event.type) {
+    case 'eta_changed':
+    case 'courier_called':
+    case 'cancelled':
+      return rank < DELIVERED ? undefined : `${event.type} after delivery`;
+    case 'delivery_failed':
+      return rank >= RANK.arrived_in_city && rank < DELIVERED
+        ? undefined
+        : `delivery_failed needs the parcel in the city and not yet delivered (stage ${state.stage})`;
+    case 'return_requested':
+      if (state.stage !== 'delivered') return `return_requested needs a delivered order (stage ${state.stage})`;
+      return returnOpen ? undefined : 'the return window has ended';
+    case 'return_received':
+      return state.stage === 'returning' && !returnReceived ? undefined : 'no open return awaits its parcel';
+    case 'refund_issued':
+      return state.stage === 'returning' && returnReceived ? undefined : 'a refund needs the returned parcel first';
+    default:
+      return undefined;
+  }
+}
+
+/** The stage after an event: tracking stages only move forward. */
+export function stageAfter(stage: Stage, event: TrackingEvent): Stage {
+  switch (event.type) {
+    case 'return_requested':
+      return 'returning';
+    case 'refund_issued':
+      return 'returned';
+    case 'cancelled':
+      return 'cancelled';
+    case 'packed':
+    case 'handed_to_carrier':
+    case 'in_transit':
+    case 'arrived_in_city':
+    case 'out_for_delivery':
+    case 'delivered':
+      return RANK[event.type] > RANK[stage] ? event.type : stage;
+    default:
+      return stage;
+  }
+}
+
+/** The newest touchpoint with this id, if any. */
+export function latest(state: ChainState, name: TouchpointId): Touchpoint | undefined {
+  return state.touchpoints.findLast((t) => t.name === name);
+}
+
+/**
+ * Adds a new instance of a touchpoint (delay-2, courier-call-2), placed before the first pending
+ * main-line touchpoint so the list reads in chain order.
+ */
+export function addTouchpoint(state: ChainState, name: TouchpointId): Touchpoint {
+  const count = state.touchpoints.filter((t) => t.name === name).length;
+  const tp: Touchpoint = { key: count ? `${name}-${count + 1}` : name, name, status: 'pending', notices: [] };
+  const next = state.touchpoints.findIndex((t) => t.status === 'pending' && MAIN_LINE.includes(t.name as TouchpointId));
+  state.touchpoints.splice(next < 0 ? state.touchpoints.length : next, 0, tp);
+  return tp;
+}
+
+/** Marks every still-pending touchpoint skipped, e.g. when a chain is cancelled. */
+export function skipPending(state: ChainState, names?: TouchpointId[]): void {
+  for (const tp of state.touchpoints) {
+    if (tp.status === 'pending' && (!names || names.includes(tp.name as TouchpointId))) tp.status = 'skipped';
+  }
+}
+
+/** Whole days from one ISO date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** An ISO date moved by whole days. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

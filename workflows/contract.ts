@@ -1,0 +1,200 @@
+/**
+ * The shared contract: zod schemas and inferred types for what enters a chain (order, events,
+ * ratings) and what a chain exposes. The API validates with these; workflows import types only.
+ */
+import { z } from 'zod';
+
+export const CHANNELS = ['email', 'sms', 'whatsapp', 'voice'] as const;
+export type ChannelName = (typeof CHANNELS)[number];
+
+export const TRACKING_STAGES = [
+  'accepted',
+  'packed',
+  'handed_to_carrier',
+  'in_transit',
+  'arrived_in_city',
+  'out_for_delivery',
+  'delivered',
+] as const;
+export type TrackingStage = (typeof TRACKING_STAGES)[number];
+export const STAGES = [...TRACKING_STAGES, 'returning', 'returned', 'closed', 'cancelled'] as const;
+export type Stage = (typeof STAGES)[number];
+
+const slug = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, ".", "_" or "-", at most 64');
+const isoDate = z.iso.date();
+const timeZone = z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Warsaw');
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const Shop = z.object({
+  id: slug,
+  name: z.string().min(1),
+  supportEmail: z.email(),
+  supportPhone: z.e164().optional(),
+  defaultLocale: z.string().default('en'),
+  timezone: timeZone.default('UTC'),
+  quietHours: z.object({ start: hhmm, end: hhmm }).default({ start: '21:00', end: '09:00' }),
+  maxNoticesPerDay: z.int().positive().default(3),
+  courierLeadTimeHours: z.number().nonnegative().default(24),
+  courierCallDeadlineMinutes: z.number().positive().default(120),
+  /** Days a closed chain still accepts late ratings before its workflow completes. */
+  feedbackWindowDays: z.number().nonnegative().default(14),
+  /** Days added to the promise when the guard fires and the carrier gave no new ETA. */
+  guardDelayDays: z.int().positive().default(1),
+});
+export type Shop = z.infer<typeof Shop>;
+
+export const Customer = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    email: z.email().optional(),
+    phone: z.e164().optional(),
+    locale: z.string().min(2).max(35).default('en'),
+    timezone: timeZone,
+    channels: z.array(z.enum(CHANNELS)).min(1),
+  })
+  .superRefine((c, ctx) => {
+    c.channels.forEach((channel, i) => {
+      const needs = channel === 'email' ? 'email' : 'phone';
+      if (!c[needs]) {
+        ctx.addIssue({ code: 'custom', path: ['channels', i], message: `${channel} needs customer.${needs}` });
+      }
+    });
+  });
+export type Customer = z.infer<typeof Customer>;
+
+const DateWindow = z
+  .object({ from: isoDate, to: isoDate })
+  .refine((w) => w.from <= w.to, { path: ['to'], message: 'must not be before from' });
+
+export const OrderInput = z
+  .object({
+    orderId: slug,
+    customer: Customer,
+    items: z.array(z.object({ name: z.string().min(1).max(200), qty: z.int().positive() })).min(1),
+    promisedDate: isoDate.optional(),
+    promisedWindow: DateWindow.optional(),
+    carrier: z.string().min(1).max(64),
+    destinationCity: z.string().min(1).max(120),
+    /** Fractions are allowed so that a demo or a test can make the window minutes long. */
+    returnWindowDays: z.number().min(0).max(365).default(14),
+  })
+  .superRefine((o, ctx) => {
+    if (!o.promisedDate === !o.promisedWindow) {
+      ctx.addIssue({ code: 'custom', path: ['promisedDate'], message: 'give exactly one of promisedDate or promisedWindow' });
+    }
+  });
+export type OrderInput = z.infer<typeof OrderInput>;
+
+const at = z.iso.datetime({ offset: true });
+const TimeWindow = z
+  .object({ from: at, to: at })
+  .refine((w) => Date.parse(w.from) < Date.parse(w.to), { path: ['to'], message: 'must be after from' });
+const event = <T extends string, D extends z.ZodType>(type: T, data: D) =>
+  z.object({ eventId: z.string().min(1).max(128), type: z.literal(type), at, data });
+const noData = z.object({}).passthrough().default({});
+
+export const TrackingEvent = z.discriminatedUnion('type', [
+  event('packed', noData),
+  event('handed_to_carrier', z.object({ trackingNumber: z.string().max(64).optional() }).default({})),
+  event('in_transit', noData),
+  event('arrived_in_city', noData),
+  event('eta_changed', z.object({ newEta: isoDate, reason: z.string().min(1).max(300) })),
+  event('out_for_delivery', noData),
+  event('courier_called', z.object({ window: TimeWindow })),
+  event('delivery_failed', z.object({ reason: z.string().max(300).optional() }).default({})),
+  event(
+    'delivered',
+    z.object({ pin: z.string().regex(/^\d{4}$/).optional(), proof: z.string().max(500).optional() }).default({}),
+  ),
+  event('return_requested', z.object({ reason: z.string().max(300).optional() }).default({})),
+  event('return_received', noData),
+  event('refund_issued', z.object({ amount: z.string().max(32).optional() }).default({})),
+  event('cancelled', z.object({ reason: z.string().max(300).optional() }).default({})),
+]);
+export type TrackingEvent = z.infer<typeof TrackingEvent>;
+export type EventType = TrackingEvent['type'];
+
+export const Feedback = z.object({
+  token: z.string().min(10).max(1000),
+  score: z.coerce.number().int().min(0).max(10),
+  comment: z.string().trim().max(2000).optional(),
+});
+export type Feedback = z.infer<typeof Feedback>;
+
+export const CancelAction = z.object({ reason: z.string().max(300).optional() }).default({});
+
+export type TouchpointStatus = 'pending' | 'done' | 'skipped' | 'conflict';
+
+export interface Notice {
+  channel: ChannelName;
+  status: 'sent' | 'failed';
+  providerId?: string;
+  at: string;
+  subject: string;
+  text: string;
+  error?: string;
+}
+
+export interface Rating {
+  score: number;
+  comment?: string;
+  at: string;
+}
+
+export interface Touchpoint {
+  /** Unique within the chain: the touchpoint id, or id-N for a repeat (delay-2, courier-call-2). */
+  key: string;
+  name: string;
+  status: TouchpointStatus;
+  at?: string;
+  notices: Notice[];
+  rating?: Rating;
+  note?: string;
+}
+
+export interface Delay {
+  days: number;
+  reason: string;
+  newDate: string;
+  at: string;
+  source: 'carrier' | 'guard';
+}
+
+export interface Conflict {
+  type: 'delivered_without_call' | 'pin_mismatch';
+  at: string;
+  detail: string;
+}
+
+export interface ChainState {
+  orderId: string;
+  shop: string;
+  carrier: string;
+  stage: Stage;
+  promisedDate: string;
+  promisedWindow?: { from: string; to: string };
+  delays: Delay[];
+  touchpoints: Touchpoint[];
+  conflicts: Conflict[];
+  attention: string[];
+  events: { eventId: string; type: EventType; at: string; applied: boolean }[];
+  trackingUrl: string;
+}
+
+/** Everything a chain needs at start: the order, a snapshot of its shop and its public links. */
+export interface ChainInput {
+  order: OrderInput;
+  shop: Shop;
+  trackingUrl: string;
+}

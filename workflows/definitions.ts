@@ -1,0 +1,29 @@
+/** Message definitions shared by the chain workflows, the API and the tests. Names are stable. */
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ChainState, Rating, Stage, Touchpoint, TrackingEvent } from './contract';
+
+export const TASK_QUEUE = 'doorstep';
+
+export interface EventResult {
+  stage: Stage;
+  duplicate: boolean;
+}
+
+export interface RatingInput extends Rating {
+  touchpoint: string;
+}
+
+export type ReturnEvent = Extract<TrackingEvent, { type: 'return_received' | 'refund_issued' }>;
+
+export const trackingEventUpdate = defineUpdate<EventResult, [TrackingEvent]>('trackingEvent');
+export const chainStateQuery = defineQuery<ChainState>('chainState');
+export const ratingSignal = defineSignal<[RatingInput]>('rating');
+/** Parent → return child: the backend's return events. */
+export const returnEventSignal = defineSignal<[ReturnEvent]>('returnEvent');
+/** Return child → parent: a return touchpoint as it progresses. */
+export const returnProgressSignal = defineSignal<[Touchpoint]>('returnProgress');
+
+/** Workflow id of an order's chain: one per shop and order. */
+export function chainWorkflowId(shop: string, orderId: string): string {
+  return `order-${shop}-${orderId}`;
+}

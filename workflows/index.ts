@@ -1,0 +1,3 @@
+/** The workflows a Doorstep worker registers. */
+export { chainWorkflow } from './chain';
+export { returnChainWorkflow } from './return-chain';

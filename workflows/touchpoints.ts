@@ -1,0 +1,37 @@
+/**
+ * Touchpoints are data: stable ids, the template each notice uses, whether it may break quiet
+ * hours, and the scale of its satisfaction check.
+ */
+export const TOUCHPOINTS = {
+  confirmation: { template: 'confirmation', urgent: false, scale: 5 },
+  tracking: { template: 'tracking', urgent: false, scale: 5 },
+  delay: { template: 'delay', urgent: true, scale: 5 },
+  arrival: { template: 'arrival', urgent: false, scale: 5 },
+  'courier-call': { template: 'courier-call', urgent: true, scale: 5 },
+  'failed-attempt': { template: 'failed-attempt', urgent: true, scale: 5 },
+  handover: { template: 'handover', urgent: false, scale: 5 },
+  'return-accepted': { template: 'return-accepted', urgent: false, scale: 5 },
+  'return-received': { template: 'return-received', urgent: false, scale: 5 },
+  'return-refund': { template: 'return-refund', urgent: false, scale: 5 },
+  closing: { template: 'closing', urgent: false, scale: 10 },
+  cancellation: { template: 'cancellation', urgent: true, scale: 5 },
+} as const;
+
+export type TouchpointId = keyof typeof TOUCHPOINTS;
+/** Templates add the courier-call request Doorstep sends itself when no call was reported. */
+export type TemplateId = (typeof TOUCHPOINTS)[TouchpointId]['template'] | 'courier-call-request';
+
+/** The touchpoints every chain is expected to pass, listed as pending from the start. */
+export const MAIN_LINE: TouchpointId[] = ['confirmation', 'tracking', 'arrival', 'courier-call', 'handover', 'closing'];
+
+/** The touchpoint id of a key such as `delay-2`. */
+export function touchpointIdOf(key: string): TouchpointId | undefined {
+  const id = key.replace(/-\d+$/, '');
+  return id in TOUCHPOINTS ? (id as TouchpointId) : undefined;
+}
+
+/** Highest score of a touchpoint's satisfaction check (5, or 10 for the closing question). */
+export function scaleOf(key: string): number {
+  const id = touchpointIdOf(key);
+  return id ? TOUCHPOINTS[id].scale : 5;
+}
