@@ -1,0 +1,38 @@
+/** Builds the express app: `/v1` API with keys and scopes, customer pages, health. */
+import express from 'express';
+import type { AppConfig } from '../common/config';
+import type { Tokens } from '../common/tokens';
+import { authenticate } from './auth';
+import type { Chains } from './chains';
+import { openApiDocument } from './openapi';
+import { errorHandler, problem } from './problem';
+import { feedbackRouter } from './routes/feedback';
+import { ordersRouter } from './routes/orders';
+import { trackingRouter } from './routes/tracking';
+
+export interface AppDeps {
+  config: Pick<AppConfig, 'shops' | 'apiKeys' | 'publicBaseUrl'>;
+  chains: Chains;
+  tokens: Tokens;
+}
+
+/** The app, ready for `listen` or supertest. */
+export function createApp({ config, chains, tokens }: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '100kb' }));
+  app.use(express.urlencoded({ extended: false, limit: '100kb' }));
+
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/readyz', async (_req, res) => {
+    const ready = await chains.ready();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'temporal unreachable' });
+  });
+  app.get('/v1/openapi.json', (_req, res) => void res.json(openApiDocument()));
+  app.use(feedbackRouter({ chains, tokens }));
+  app.use(trackingRouter({ chains, tokens }));
+  app.use('/v1/orders', authenticate(config.apiKeys), ordersRouter({ chains, tokens, shops: config.shops, publicBaseUrl: config.publicBaseUrl }));
+  app.use((_req, res) => problem(res, 404, 'no such resource'));
+  app.use(errorHandler);
+  return app;
+}

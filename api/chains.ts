@@ -1,0 +1,166 @@
+/**
+ * The API's side of Temporal: start a chain idempotently, deliver events and ratings, read and list
+ * chains. Temporal errors become ChainError with the HTTP status the API answers.
+ */
+import { createHash } from 'node:crypto';
+import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes.js';
+import type { ChainInput, ChainState, Stage, TrackingEvent } from '../workflows/contract';
+import { chainWorkflow } from '../workflows';
+import {
+  chainStateQuery,
+  chainWorkflowId,
+  ratingSignal,
+  TASK_QUEUE,
+  trackingEventUpdate,
+  type EventResult,
+  type RatingInput,
+} from '../workflows/definitions';
+import { ATTENTION, CARRIER, SHOP, STAGE } from '../workflows/search-attributes';
+
+/** A failure the API reports as problem+json with this status. */
+export class ChainError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ChainSummary {
+  orderId: string;
+  stage: Stage;
+  carrier?: string;
+  attention: boolean;
+  status: string;
+  startedAt?: string;
+}
+
+/** Chains of one Temporal namespace, addressed by shop and order id. */
+export class Chains {
+  constructor(private readonly client: Client) {}
+
+  private handle(shop: string, orderId: string): WorkflowHandle<typeof chainWorkflow> {
+    return this.client.workflow.getHandle(chainWorkflowId(shop, orderId));
+  }
+
+  /**
+   * Starts the chain of an order. The same order body again answers `created: false` with the
+   * current stage; a different body for a known order is a 409.
+   */
+  async start(input: ChainInput): Promise<{ created: boolean; stage: Stage }> {
+    const { order, shop } = input;
+    const bodyHash = createHash('sha256').update(JSON.stringify(order)).digest('hex');
+    try {
+      await this.client.workflow.start(chainWorkflow, {
+        taskQueue: TASK_QUEUE,
+        workflowId: chainWorkflowId(shop.id, order.orderId),
+        args: [input],
+        memo: { bodyHash },
+        // A finished chain keeps its order id: repeating an old order must not start it again.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: [
+          { key: SHOP, value: shop.id },
+          { key: CARRIER, value: order.carrier },
+          { key: STAGE, value: 'accepted' },
+          { key: ATTENTION, value: false },
+        ],
+      });
+      return { created: true, stage: 'accepted' };
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      const described = await this.handle(shop.id, order.orderId).describe();
+      if (described.memo?.bodyHash !== bodyHash) {
+        throw new ChainError(409, `order ${order.orderId} already exists with a different body`);
+      }
+      return { created: false, stage: (described.typedSearchAttributes.get(STAGE) ?? 'accepted') as Stage };
+    }
+  }
+
+  /** Delivers a tracking event; 404 for an unknown order, 409 for an impossible transition. */
+  async event(shop: string, orderId: string, event: TrackingEvent): Promise<EventResult> {
+    try {
+      return await this.handle(shop, orderId).executeUpdate(trackingEventUpdate, { args: [event] });
+    } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+        throw new ChainError(409, err.cause.message);
+      }
+      throw await this.notFoundOrClosed(shop, orderId, err);
+    }
+  }
+
+  /** The chain as support sees it. */
+  async state(shop: string, orderId: string): Promise<ChainState> {
+    try {
+      return await this.handle(shop, orderId).query(chainStateQuery);
+    } catch (err) {
+      throw await this.notFoundOrClosed(shop, orderId, err);
+    }
+  }
+
+  /** Records a customer's rating on its touchpoint; 410 once the chain has finished. */
+  async rate(shop: string, orderId: string, rating: RatingInput): Promise<void> {
+    try {
+      await this.handle(shop, orderId).signal(ratingSignal, rating);
+    } catch (err) {
+      throw await this.notFoundOrClosed(shop, orderId, err, 410);
+    }
+  }
+
+  /** One page of a shop's chains, newest first, filtered through Temporal visibility. */
+  async list(
+    shop: string,
+    filter: { stage?: Stage; carrier?: string; attention?: boolean },
+    page: { size: number; token?: string },
+  ): Promise<{ items: ChainSummary[]; nextPageToken?: string }> {
+    const quote = (v: string) => `'${v.replace(/['\\]/g, '')}'`;
+    const clauses = [`${SHOP.name} = ${quote(shop)}`];
+    if (filter.stage) clauses.push(`${STAGE.name} = ${quote(filter.stage)}`);
+    if (filter.carrier) clauses.push(`${CARRIER.name} = ${quote(filter.carrier)}`);
+    if (filter.attention !== undefined) clauses.push(`${ATTENTION.name} = ${filter.attention}`);
+    const res = await this.client.workflowService.listWorkflowExecutions({
+      namespace: this.client.options.namespace,
+      query: `${clauses.join(' AND ')} AND WorkflowType = 'chainWorkflow'`,
+      pageSize: page.size,
+      nextPageToken: page.token ? Buffer.from(page.token, 'base64url') : undefined,
+    });
+    const prefix = chainWorkflowId(shop, '');
+    const items = (res.executions ?? []).map((e): ChainSummary => {
+      const attrs = decodeTypedSearchAttributes(e.searchAttributes?.indexedFields);
+      return {
+        orderId: (e.execution?.workflowId ?? '').slice(prefix.length),
+        stage: (attrs.get(STAGE) ?? 'accepted') as Stage,
+        carrier: attrs.get(CARRIER),
+        attention: attrs.get(ATTENTION) ?? false,
+        status: e.status === 1 ? 'running' : 'finished',
+        startedAt: e.startTime?.seconds ? new Date(Number(e.startTime.seconds) * 1000).toISOString() : undefined,
+      };
+    });
+    const token = res.nextPageToken?.length ? Buffer.from(res.nextPageToken).toString('base64url') : undefined;
+    return { items, nextPageToken: token };
+  }
+
+  /** Whether Temporal answers at all (readiness). */
+  async ready(): Promise<boolean> {
+    try {
+      await this.client.workflowService.getSystemInfo({});
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async notFoundOrClosed(shop: string, orderId: string, err: unknown, closedStatus = 409): Promise<Error> {
+    if (!(err instanceof WorkflowNotFoundError) && !/not found|already completed/i.test(String((err as Error)?.message))) {
+      return err as Error;
+    }
+    try {
+      await this.handle(shop, orderId).describe();
+      return new ChainError(closedStatus, `the chain of order ${orderId} has finished`);
+    } catch {
+      return new ChainError(404, `no order ${orderId}`);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+/** The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with. */
+import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { CancelAction, Feedback, OrderInput, TrackingEvent } from '../workflows/contract';
+import { CourierCallAction, EventAccepted, ListQuery, OpenReturnAction, OrderAccepted, OrderIdParam, Problem } from './schemas';
+
+// Adds .openapi() to zod's prototypes, which registry.register needs to name components.
+extendZodWithOpenApi(z);
+
+function build() {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
+  const order = registry.register('OrderInput', OrderInput);
+  const event = registry.register('TrackingEvent', TrackingEvent);
+  const problem = registry.register('Problem', Problem);
+  const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+  const problems = Object.fromEntries(
+    [400, 401, 403, 404, 409].map((s) => [s, { description: 'problem', content: { 'application/problem+json': { schema: problem } } }]),
+  );
+  const secured = { security: [{ apiKey: [] }] };
+
+  registry.registerPath({
+    method: 'post', path: '/v1/orders', summary: 'Start the chain of an order (idempotent)', ...secured,
+    request: { body: json(order) },
+    responses: { 201: { description: 'started', ...json(OrderAccepted) }, 200: { description: 'same order again', ...json(OrderAccepted) }, ...problems },
+  });
+  registry.registerPath({
+    method: 'get', path: '/v1/orders', summary: 'List chains', ...secured,
+    request: { query: ListQuery },
+    responses: { 200: { description: 'a page of chains', ...json(z.object({ items: z.array(z.object({ orderId: z.string(), stage: z.string() })), nextPageToken: z.string().optional() })) }, ...problems },
+  });
+  registry.registerPath({
+    method: 'get', path: '/v1/orders/{orderId}', summary: 'The chain of an order', ...secured,
+    request: { params: OrderIdParam },
+    responses: { 200: { description: 'stage, promise, delays, touchpoints with notices and ratings, conflicts' }, ...problems },
+  });
+  registry.registerPath({
+    method: 'post', path: '/v1/orders/{orderId}/events', summary: 'A tracking event', ...secured,
+    request: { params: OrderIdParam, body: json(event) },
+    responses: { 202: { description: 'applied', ...json(EventAccepted) }, 200: { description: 'duplicate eventId', ...json(EventAccepted) }, ...problems },
+  });
+  const actions = { cancel: CancelAction, 'courier-call': CourierCallAction, 'open-return': OpenReturnAction };
+  for (const [action, schema] of Object.entries(actions)) {
+    registry.registerPath({
+      method: 'post', path: `/v1/orders/{orderId}/actions/${action}`, summary: `Support action: ${action}`, ...secured,
+      request: { params: OrderIdParam, body: json(schema) },
+      responses: { 202: { description: 'done', ...json(EventAccepted) }, ...problems },
+    });
+  }
+  registry.registerPath({
+    method: 'post', path: '/v1/feedback', summary: "Record a customer's rating (the signed token authorises it)",
+    request: { body: json(registry.register('Feedback', Feedback)) },
+    responses: { 202: { description: 'recorded' }, ...problems },
+  });
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: { title: 'Doorstep API', version: '1' },
+  });
+}
+
+let document: ReturnType<typeof build> | undefined;
+/** The document, built on first use. */
+export function openApiDocument() {
+  document ??= build();
+  return document;
+}

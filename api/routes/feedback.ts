@@ -1,0 +1,44 @@
+/**
+ * Ratings: `POST /v1/feedback` records one; `GET /r/{token}` only renders the rating page, which
+ * posts the rating itself, so mail scanners that pre-fetch links record nothing.
+ */
+import { Router } from 'express';
+import type { Tokens, RatingClaims } from '../../common/tokens';
+import { Feedback } from '../../workflows/contract';
+import { scaleOf } from '../../workflows/touchpoints';
+import type { Chains } from '../chains';
+import { invalid, problem } from '../problem';
+import { ratingPage, messagePage } from './pages';
+
+export function feedbackRouter({ chains, tokens }: { chains: Chains; tokens: Tokens }): Router {
+  const router = Router();
+  const claimsOf = (token: string) => {
+    const claims = tokens.verify(token);
+    return claims?.kind === 'rate' ? (claims as RatingClaims) : undefined;
+  };
+
+  router.post('/v1/feedback', async (req, res) => {
+    const parsed = Feedback.safeParse(req.body);
+    if (!parsed.success) return invalid(res, parsed.error);
+    const { token, score, comment } = parsed.data;
+    const claims = claimsOf(token);
+    if (!claims) return problem(res, 400, 'the rating link is invalid or has expired', [{ path: 'token', message: 'invalid or expired' }]);
+    const max = scaleOf(claims.touchpoint);
+    const min = max === 10 ? 0 : 1;
+    if (score < min || score > max) {
+      return problem(res, 400, `score must be ${min}–${max}`, [{ path: 'score', message: `must be between ${min} and ${max}` }]);
+    }
+    await chains.rate(claims.shop, claims.order, { touchpoint: claims.touchpoint, score, comment, at: new Date().toISOString() });
+    res.status(202).json({ recorded: true, touchpoint: claims.touchpoint, score });
+  });
+
+  router.get('/r/:token', (req, res) => {
+    const claims = claimsOf(req.params.token);
+    if (!claims) return void res.status(400).type('html').send(messagePage('This rating link is invalid or has expired.'));
+    const max = scaleOf(claims.touchpoint);
+    const preset = Number(req.query.s);
+    res.type('html').send(ratingPage({ token: req.params.token, min: max === 10 ? 0 : 1, max, preset: Number.isInteger(preset) ? preset : undefined }));
+  });
+
+  return router;
+}

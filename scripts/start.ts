@@ -1,0 +1,40 @@
+/**
+ * `npm start`: everything on embedded defaults. Without TEMPORAL_ADDRESS it runs the Temporal dev
+ * server itself (state in the data dir, so chains survive a restart); then the worker and the API.
+ */
+import { loadConfig } from '../common/config';
+import { logger } from '../common/logger';
+import { connectClient, connectWorker, ensureSearchAttributes } from '../common/temporal';
+import { startApi } from '../api/server';
+import { createWorker } from '../worker/worker';
+import { startDevServer, type DevServerProcess } from './dev-server';
+
+const config = loadConfig();
+let devServer: DevServerProcess | undefined;
+if (!config.temporal.address && !process.env.TEMPORAL_CONFIG_FILE) {
+  devServer = await startDevServer(config.dataDir, Number(process.env.TEMPORAL_DEV_PORT ?? 7233), Number(process.env.TEMPORAL_DEV_UI_PORT ?? 8233));
+  config.temporal.address = devServer.address;
+}
+const client = await connectClient(config.temporal);
+await ensureSearchAttributes(client);
+const { connection, namespace } = await connectWorker(config.temporal);
+const worker = await createWorker(config, connection, namespace);
+const server = await startApi(config, client);
+
+const lines = [
+  `Doorstep is running.`,
+  `  API and pages:  http://localhost:${config.port}  (OpenAPI: /v1/openapi.json)`,
+  `  Temporal:       ${config.temporal.address}${devServer ? `  (web UI: ${devServer.uiUrl})` : ''}`,
+  `  Outbox:         ${config.smtp && config.twilio ? 'off (SMTP and Twilio configured)' : config.outboxFile}`,
+  ...(config.devKey ? [`  Dev API key:    ${config.devKey}  (shop "demo")`] : []),
+  `Press Ctrl-C to stop.`,
+];
+console.log(lines.join('\n'));
+
+// The worker shuts itself down on SIGINT/SIGTERM; then the rest follows.
+await worker.run();
+await new Promise<void>((resolve) => server.close(() => resolve()));
+await connection.close();
+await client.connection.close();
+await devServer?.stop();
+logger.info('stopped');
