@@ -7,6 +7,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/setup-runtime.ts'],
+    env: { LOG_LEVEL: 'warn' },
     testTimeout: 90_000,
     hookTimeout: 180_000,
   },

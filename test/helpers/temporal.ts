@@ -25,7 +25,7 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
 }
 
 /** Everything the outbox received, oldest first. */
-export function outbox(config: AppConfig): { channel: string; to: string; subject: string; text: string }[] {
+export function outbox(config: AppConfig): { channel: string; to: string; subject: string; text: string; idempotencyKey: string }[] {
   if (!existsSync(config.outboxFile)) return [];
   return readFileSync(config.outboxFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 }

@@ -1,0 +1,112 @@
+/**
+ * The chain's paths as data: an order, its shop, and the events that drive it. Workflow tests run
+ * them and assert on the outcome; scripts/record-histories.ts records their histories for replay.
+ */
+import type { WorkflowHandle } from '@temporalio/client';
+import type { OrderInput, Shop, TrackingEvent } from '../../workflows/contract';
+import { trackingEventUpdate } from '../../workflows/definitions';
+import { event, inDays, onTimePath, order, shop } from './fixtures';
+import { waitForState } from './temporal';
+
+export interface Scenario {
+  order: OrderInput;
+  shop: Shop;
+  /** Sends the scenario's events, waiting for the chain where a step depends on the one before. */
+  drive(handle: WorkflowHandle): Promise<void>;
+}
+
+const send = (h: WorkflowHandle, e: TrackingEvent) => h.executeUpdate(trackingEventUpdate, { args: [e] });
+const sendAll = async (h: WorkflowHandle, events: TrackingEvent[]) => {
+  for (const e of events) await send(h, e);
+};
+const quickShop = (overrides: Partial<Shop> = {}) => shop({ feedbackWindowDays: 0, ...overrides });
+const callWindow = () => ({ window: { from: new Date(Date.now() + 3_600_000).toISOString(), to: new Date(Date.now() + 7_200_000).toISOString() } });
+// Positions in onTimePath(): packed, handed_to_carrier, in_transit, arrived_in_city, out_for_delivery, courier_called, delivered.
+const [packed, transit, arrived, delivered] = [0, 2, 3, 6];
+
+export const scenarios = {
+  'on-time': (): Scenario => ({ order: order(), shop: quickShop(), drive: (h) => sendAll(h, onTimePath()) }),
+
+  'delay-by-eta': (): Scenario => {
+    const o = order({ promisedDate: inDays(5) });
+    return {
+      order: o,
+      shop: quickShop(),
+      drive: async (h) => {
+        const path = onTimePath();
+        await sendAll(h, path.slice(packed, arrived));
+        await send(h, event('eta_changed', { newEta: inDays(7), reason: 'a storm closed the motorway' }));
+        await sendAll(h, path.slice(arrived));
+      },
+    };
+  },
+
+  'two-delays': (): Scenario => ({
+    order: order({ promisedDate: inDays(5) }),
+    shop: quickShop(),
+    drive: async (h) => {
+      await send(h, event('handed_to_carrier'));
+      await send(h, event('eta_changed', { newEta: inDays(6), reason: 'sorting centre backlog' }));
+      await send(h, event('eta_changed', { newEta: inDays(8), reason: 'vehicle breakdown' }));
+      await sendAll(h, onTimePath().slice(arrived));
+    },
+  }),
+
+  'delivered-without-call': (): Scenario => ({
+    order: order(),
+    shop: quickShop(),
+    drive: (h) => sendAll(h, onTimePath().filter((e) => e.type !== 'courier_called')),
+  }),
+
+  'failed-attempt': (): Scenario => ({
+    order: order(),
+    shop: quickShop(),
+    drive: async (h) => {
+      const path = onTimePath();
+      await sendAll(h, path.slice(packed, delivered));
+      await send(h, event('delivery_failed', { reason: 'nobody at home' }));
+      await send(h, event('courier_called', callWindow()));
+      await send(h, path[delivered]);
+    },
+  }),
+
+  return: (): Scenario => ({
+    order: order({ returnWindowDays: 1 }),
+    shop: quickShop(),
+    drive: async (h) => {
+      await sendAll(h, onTimePath());
+      await send(h, event('return_requested', { reason: 'wrong size' }));
+      await waitForState(h, (s) => s.touchpoints.some((t) => t.key === 'return-accepted' && t.status === 'done'));
+      await send(h, event('return_received'));
+      await waitForState(h, (s) => s.touchpoints.some((t) => t.key === 'return-received' && t.status === 'done'));
+      await send(h, event('refund_issued', { amount: '49.90 PLN' }));
+    },
+  }),
+
+  cancel: (): Scenario => ({
+    order: order(),
+    shop: quickShop(),
+    drive: async (h) => {
+      await sendAll(h, onTimePath().slice(packed, transit));
+      await send(h, event('cancelled', { reason: 'out of stock' }));
+    },
+  }),
+
+  /** Guard, call deadline and return window measured in seconds, so the dev server runs them. */
+  'short-timers': (): Scenario => {
+    const endOfToday = Date.parse(`${inDays(1)}T00:00:00Z`);
+    return {
+      order: order({ promisedDate: inDays(0), returnWindowDays: 3 / 86_400, customer: { ...order().customer, timezone: 'UTC' } }),
+      shop: quickShop({ courierLeadTimeHours: (endOfToday - Date.now() - 2_000) / 3_600_000, courierCallDeadlineMinutes: 0.05 }),
+      drive: async (h) => {
+        await send(h, event('handed_to_carrier'));
+        await waitForState(h, (s) => s.delays.length === 1);
+        await sendAll(h, [event('arrived_in_city'), event('out_for_delivery')]);
+        await waitForState(h, (s) => s.touchpoints.some((t) => t.name === 'courier-call' && t.notices.length > 0));
+        await send(h, event('delivered', { proof: 'photo' }));
+      },
+    };
+  },
+} satisfies Record<string, () => Scenario>;
+
+export type ScenarioName = keyof typeof scenarios;

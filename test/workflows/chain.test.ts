@@ -1,0 +1,140 @@
+/** The chain's paths on the real Temporal dev server, with the real activities writing to an outbox. */
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChainState } from '../../workflows/contract';
+import { ratingSignal, trackingEventUpdate } from '../../workflows/definitions';
+import { MAIN_LINE } from '../../workflows/touchpoints';
+import { event, inDays, onTimePath, order } from '../helpers/fixtures';
+import { scenarios, type ScenarioName } from '../helpers/scenarios';
+import { devServer, outbox, queryState, startChain, waitForState, type DevServer } from '../helpers/temporal';
+
+let env: DevServer;
+beforeAll(async () => (env = await devServer()));
+afterAll(() => env.close());
+
+/** Runs a scenario to the end of its workflow and returns the final chain state. */
+async function run(name: ScenarioName): Promise<ChainState> {
+  const scenario = scenarios[name]();
+  return env.withWorker(async () => {
+    const handle = await startChain(env.client, scenario.order, scenario.shop);
+    await scenario.drive(handle);
+    return handle.result();
+  });
+}
+
+const byKey = (s: ChainState, key: string) => s.touchpoints.find((t) => t.key === key)!;
+const longDate = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Warsaw' }).setLocale('en').toLocaleString(DateTime.DATE_FULL);
+
+describe('the chain on a real Temporal server', () => {
+  it('on time: every touchpoint is done and keeps the notice the customer got', async () => {
+    const state = await run('on-time');
+    expect(state.stage).toBe('closed');
+    expect(state.touchpoints.map((t) => [t.key, t.status])).toEqual(MAIN_LINE.map((k) => [k, 'done']));
+    expect(state.touchpoints.every((t) => t.notices.length === 1 && t.notices[0].status === 'sent')).toBe(true);
+    expect(byKey(state, 'confirmation').notices[0].text).toContain(longDate(state.promisedDate));
+    expect(byKey(state, 'tracking').notices[0].text).toContain(state.trackingUrl);
+    expect(byKey(state, 'courier-call').notices[0].text).toMatch(/PIN: \d{4}/);
+    expect(byKey(state, 'closing').notices[0].text).toContain('from 0 to 10');
+    expect(state.conflicts).toEqual([]);
+    const sent = outbox(env.config).filter((m) => m.idempotencyKey.startsWith(`order-acme-${state.orderId}:`));
+    expect(sent.map((m) => m.subject)).toEqual(state.touchpoints.map((t) => t.notices[0].subject));
+    expect(sent.every((m) => m.channel === 'email' && m.to === 'anna@example.com')).toBe(true);
+  });
+
+  it('a later ETA sends a delay notice with days, reason and the new date, which becomes the promise', async () => {
+    const state = await run('delay-by-eta');
+    expect(state.delays).toMatchObject([{ days: 2, reason: 'a storm closed the motorway', newDate: inDays(7), source: 'carrier' }]);
+    expect(state.promisedDate).toBe(inDays(7));
+    const notice = byKey(state, 'delay').notices[0];
+    expect(notice.text).toContain('2 day(s) later');
+    expect(notice.text).toContain('a storm closed the motorway');
+    expect(notice.text).toContain(longDate(inDays(7)));
+    expect(state.attention).toEqual([]);
+    expect(state.touchpoints.map((t) => t.key)).toEqual(['confirmation', 'tracking', 'delay', 'arrival', 'courier-call', 'handover', 'closing']);
+  });
+
+  it('a second delay flags the chain for support', async () => {
+    const state = await run('two-delays');
+    expect(state.delays.map((d) => d.days)).toEqual([1, 2]);
+    expect(state.touchpoints.filter((t) => t.name === 'delay').map((t) => t.key)).toEqual(['delay', 'delay-2']);
+    expect(state.attention).toEqual([expect.stringContaining('second delay')]);
+  });
+
+  it('a delivery without any call is recorded as a conflict', async () => {
+    const state = await run('delivered-without-call');
+    expect(byKey(state, 'courier-call').status).toBe('conflict');
+    expect(state.conflicts).toMatchObject([{ type: 'delivered_without_call' }]);
+    expect(byKey(state, 'handover').status).toBe('done');
+  });
+
+  it('a failed attempt goes back to the courier call, and the second attempt delivers', async () => {
+    const state = await run('failed-attempt');
+    expect(state.touchpoints.map((t) => [t.key, t.status])).toEqual([
+      ['confirmation', 'done'], ['tracking', 'done'], ['arrival', 'done'], ['courier-call', 'done'],
+      ['failed-attempt', 'done'], ['courier-call-2', 'done'], ['handover', 'done'], ['closing', 'done'],
+    ]);
+    expect(byKey(state, 'failed-attempt').notices[0].text).toContain('could not deliver');
+    expect(state.conflicts).toEqual([]);
+  });
+
+  it('a return runs as its own child chain: accepted, received, refunded, then closing', async () => {
+    const state = await run('return');
+    for (const key of ['return-accepted', 'return-received', 'return-refund', 'closing']) {
+      expect(byKey(state, key)).toMatchObject({ status: 'done', notices: [{ status: 'sent' }] });
+    }
+    expect(state.stage).toBe('closed');
+    const child = await env.client.workflow.getHandle(`order-acme-${state.orderId}-return`).describe();
+    expect(child.status.name).toBe('COMPLETED');
+  });
+
+  it('cancel closes the chain with a notice and skips what had not happened', async () => {
+    const state = await run('cancel');
+    expect(state.stage).toBe('cancelled');
+    expect(byKey(state, 'cancellation').notices[0].text).toContain('out of stock');
+    expect(state.touchpoints.filter((t) => t.status === 'skipped').map((t) => t.key)).toEqual(['arrival', 'courier-call', 'handover', 'closing']);
+  });
+
+  it('guard, call deadline and return window are durable timers (seconds long here)', async () => {
+    const state = await run('short-timers');
+    expect(state.delays).toMatchObject([{ days: 1, source: 'guard', reason: 'the parcel has not reached your city yet' }]);
+    const call = byKey(state, 'courier-call');
+    expect(call.notices[0].subject).toContain('when shall we deliver');
+    expect(state.conflicts).toEqual([]);
+    expect(byKey(state, 'closing').status).toBe('done');
+  });
+
+  it('duplicate events are no-ops, late ones never move the stage back, impossible ones are rejected', async () => {
+    await env.withWorker(async () => {
+      const h = await startChain(env.client, order(), scenarios['on-time']().shop);
+      const handed = event('handed_to_carrier');
+      expect(await h.executeUpdate(trackingEventUpdate, { args: [handed] })).toEqual({ stage: 'handed_to_carrier', duplicate: false });
+      expect(await h.executeUpdate(trackingEventUpdate, { args: [handed] })).toEqual({ stage: 'handed_to_carrier', duplicate: true });
+      await h.executeUpdate(trackingEventUpdate, { args: [event('arrived_in_city')] });
+      expect(await h.executeUpdate(trackingEventUpdate, { args: [event('in_transit')] })).toEqual({ stage: 'arrived_in_city', duplicate: false });
+      await expect(h.executeUpdate(trackingEventUpdate, { args: [event('return_requested')] })).rejects.toThrow(WorkflowUpdateFailedError);
+      const state = await waitForState(h, (s) => byKey(s, 'arrival').status === 'done');
+      expect(byKey(state, 'tracking').notices).toHaveLength(1);
+      expect(state.events.map((e) => [e.type, e.applied])).toEqual([
+        ['handed_to_carrier', true], ['arrived_in_city', true], ['in_transit', false],
+      ]);
+      await h.terminate('test over');
+    });
+  });
+
+  it('a rating is recorded on its touchpoint, and a low one asks support for attention', async () => {
+    await env.withWorker(async () => {
+      const h = await startChain(env.client, order(), scenarios['on-time']().shop);
+      for (const e of onTimePath().slice(0, 4)) await h.executeUpdate(trackingEventUpdate, { args: [e] });
+      await h.signal(ratingSignal, { touchpoint: 'tracking', score: 5, at: new Date().toISOString() });
+      await h.signal(ratingSignal, { touchpoint: 'arrival', score: 1, comment: 'nobody told me', at: new Date().toISOString() });
+      const state = await waitForState(h, (s) => !!byKey(s, 'arrival').rating);
+      expect(byKey(state, 'tracking').rating).toMatchObject({ score: 5 });
+      expect(byKey(state, 'arrival').rating).toMatchObject({ score: 1, comment: 'nobody told me' });
+      expect(byKey(state, 'confirmation').rating).toBeUndefined();
+      expect(state.attention).toEqual(['low rating 1 on arrival']);
+      expect((await queryState(h)).stage).toBe('arrived_in_city');
+      await h.terminate('test over');
+    });
+  });
+});
