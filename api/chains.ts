@@ -19,6 +19,27 @@ import {
 } from '../workflows/definitions';
 import { ATTENTION, CARRIER, SHOP, STAGE } from '../workflows/search-attributes';
 
+const bodyHashOf = ({ order }: ChainInput) => createHash('sha256').update(JSON.stringify(order)).digest('hex');
+
+/** How a chain is started: its id, the body's hash (for idempotent repeats) and its search attributes. */
+export function chainStartOptions(input: ChainInput) {
+  const { order, shop } = input;
+  return {
+    taskQueue: TASK_QUEUE,
+    workflowId: chainWorkflowId(shop.id, order.orderId),
+    args: [input] as [ChainInput],
+    memo: { bodyHash: bodyHashOf(input) },
+    // A finished chain keeps its order id: repeating an old order must not start it again.
+    workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
+    typedSearchAttributes: [
+      { key: SHOP, value: shop.id },
+      { key: CARRIER, value: order.carrier },
+      { key: STAGE, value: 'accepted' },
+      { key: ATTENTION, value: false },
+    ],
+  };
+}
+
 /** A failure the API reports as problem+json with this status. */
 export class ChainError extends Error {
   constructor(
@@ -52,27 +73,13 @@ export class Chains {
    */
   async start(input: ChainInput): Promise<{ created: boolean; stage: Stage }> {
     const { order, shop } = input;
-    const bodyHash = createHash('sha256').update(JSON.stringify(order)).digest('hex');
     try {
-      await this.client.workflow.start(chainWorkflow, {
-        taskQueue: TASK_QUEUE,
-        workflowId: chainWorkflowId(shop.id, order.orderId),
-        args: [input],
-        memo: { bodyHash },
-        // A finished chain keeps its order id: repeating an old order must not start it again.
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: [
-          { key: SHOP, value: shop.id },
-          { key: CARRIER, value: order.carrier },
-          { key: STAGE, value: 'accepted' },
-          { key: ATTENTION, value: false },
-        ],
-      });
+      await this.client.workflow.start(chainWorkflow, chainStartOptions(input));
       return { created: true, stage: 'accepted' };
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       const described = await this.handle(shop.id, order.orderId).describe();
-      if (described.memo?.bodyHash !== bodyHash) {
+      if (described.memo?.bodyHash !== bodyHashOf(input)) {
         throw new ChainError(409, `order ${order.orderId} already exists with a different body`);
       }
       return { created: false, stage: (described.typedSearchAttributes.get(STAGE) ?? 'accepted') as Stage };

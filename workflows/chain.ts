@@ -17,7 +17,8 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { NoticeFacts } from '../activities/templates/render';
-import type { ChainInput, ChainState, Delay, Touchpoint, TrackingEvent } from './contract';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import type { ChainInput, ChainState, Delay, Stage, Touchpoint, TrackingEvent } from './contract';
 import {
   addDays,
   addTouchpoint,
@@ -33,7 +34,7 @@ import {
 import { chainStateQuery, ratingSignal, returnEventSignal, returnProgressSignal, trackingEventUpdate } from './definitions';
 import { notify } from './notify';
 import { returnChainWorkflow } from './return-chain';
-import { ATTENTION, STAGE } from './search-attributes';
+import { ATTENTION, SHOP, STAGE } from './search-attributes';
 import { scaleOf, type TemplateId, type TouchpointId } from './touchpoints';
 
 const { guardTime } = proxyLocalActivities<Activities>({ startToCloseTimeout: '5 seconds', retry: { maximumAttempts: 5 } });
@@ -57,9 +58,17 @@ export async function chainWorkflow(input: ChainInput): Promise<ChainState> {
 
   const now = () => new Date().getTime();
   const tp = (name: TouchpointId) => latest(state, name)!;
+  // Chains started without Doorstep's search attributes (the time-skipping test server has no
+  // visibility store to register them in) keep them unset.
+  const indexed = workflowInfo().typedSearchAttributes.get(SHOP) !== undefined;
+  const index = (pair: SearchAttributeUpdatePair) => indexed && upsertSearchAttributes([pair]);
+  const setStage = (stage: Stage) => {
+    if (stage !== state.stage) index({ key: STAGE, value: stage });
+    state.stage = stage;
+  };
   const flag = (reason: string) => {
     state.attention.push(reason);
-    upsertSearchAttributes([{ key: ATTENTION, value: true }]);
+    index({ key: ATTENTION, value: true });
   };
   const send = async (t: Touchpoint, facts?: NoticeFacts, template?: TemplateId) => {
     const failed = await notify(input, t, facts, template);
@@ -76,10 +85,7 @@ export async function chainWorkflow(input: ChainInput): Promise<ChainState> {
       const late = stage === state.stage && isTrackingStage(event.type);
       state.events.push({ eventId: event.eventId, type: event.type, at: event.at, applied: !late });
       if (event.type === 'return_received') returnReceived = true;
-      if (stage !== state.stage) {
-        state.stage = stage;
-        upsertSearchAttributes([{ key: STAGE, value: stage }]);
-      }
+      setStage(stage);
       if (!late) inbox.push(event);
       return { stage, duplicate: false };
     },
@@ -227,8 +233,7 @@ export async function chainWorkflow(input: ChainInput): Promise<ChainState> {
   }
 
   if (state.stage !== 'cancelled') {
-    state.stage = 'closed';
-    upsertSearchAttributes([{ key: STAGE, value: 'closed' }]);
+    setStage('closed');
     skipPending(state, ['tracking', 'arrival']);
     await send(tp('closing'));
   }

@@ -1,0 +1,91 @@
+/** Day-long timers on the time-skipping test server: the promise guard, the call deadline, the return window. */
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowHandle } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { temporalTestServer } from '../../common/tools';
+import { createWorker } from '../../worker/worker';
+import { chainStateQuery, trackingEventUpdate } from '../../workflows/definitions';
+import type { ChainState, TrackingEvent } from '../../workflows/contract';
+import { event, inDays, order, shop } from '../helpers/fixtures';
+import { outbox, startChain, testConfig, workflowBundle } from '../helpers/temporal';
+
+let env: TestWorkflowEnvironment;
+const config = testConfig();
+beforeAll(async () => {
+  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServer() } } });
+});
+afterAll(() => env?.teardown());
+
+async function withWorker<T>(fn: () => Promise<T>): Promise<T> {
+  const worker = await createWorker(config, env.nativeConnection, env.namespace ?? 'default', { workflowBundle: await workflowBundle(), workflowsPath: undefined });
+  return worker.runUntil(fn);
+}
+/** Skips test-server time to `target` (epoch ms). */
+async function sleepUntil(target: number): Promise<void> {
+  await env.sleep(Math.max(1, target - (await env.currentTimeMs())));
+}
+const send = (h: WorkflowHandle, e: TrackingEvent) => h.executeUpdate(trackingEventUpdate, { args: [e] });
+const state = (h: WorkflowHandle): Promise<ChainState> => h.query(chainStateQuery);
+const HOUR = 3_600_000;
+
+describe('durable timers measured in days', () => {
+  it('the promise guard sends a delay notice before the promise is broken, re-arms, and a second delay flags support', async () => {
+    await withWorker(async () => {
+      // Promised in 4 days (UTC customer); a 24 h lead time puts the guard at 00:00 of that day.
+      const o = order({ promisedDate: inDays(4), customer: { ...order().customer, timezone: 'UTC' } });
+      const guardAt = Date.parse(`${inDays(4)}T00:00:00Z`);
+      const h = await startChain(env.client, o, shop({ courierLeadTimeHours: 24 }), { indexed: false });
+      await send(h, event('handed_to_carrier'));
+      await sleepUntil(guardAt - HOUR);
+      expect((await state(h)).delays).toEqual([]);
+      await sleepUntil(guardAt + HOUR);
+      const once = await state(h);
+      expect(once.delays).toMatchObject([{ days: 1, source: 'guard', newDate: inDays(5) }]);
+      expect(once.promisedDate).toBe(inDays(5));
+      expect(once.touchpoints.find((t) => t.key === 'delay')!.notices[0].text).toContain('1 day(s) later');
+      expect(once.attention).toEqual([]);
+      await sleepUntil(guardAt + 24 * HOUR + HOUR);
+      const twice = await state(h);
+      expect(twice.delays.map((d) => d.newDate)).toEqual([inDays(5), inDays(6)]);
+      expect(twice.attention).toEqual([expect.stringContaining('second delay')]);
+      await send(h, event('arrived_in_city'));
+      await env.sleep(10 * 24 * HOUR);
+      expect((await state(h)).delays).toHaveLength(2);
+      await h.terminate('test over');
+    });
+  });
+
+  it('when no courier call is reported by the deadline, Doorstep contacts the customer itself', async () => {
+    await withWorker(async () => {
+      const h = await startChain(env.client, order(), shop({ courierCallDeadlineMinutes: 180 }), { indexed: false });
+      await send(h, event('out_for_delivery'));
+      await env.sleep(2 * HOUR);
+      expect((await state(h)).touchpoints.find((t) => t.key === 'courier-call')!.notices).toEqual([]);
+      await env.sleep(2 * HOUR);
+      const call = (await state(h)).touchpoints.find((t) => t.key === 'courier-call')!;
+      expect(call).toMatchObject({ status: 'done', note: expect.stringContaining('Doorstep contacted the customer') });
+      expect(call.notices[0].subject).toContain('when shall we deliver');
+      await send(h, event('delivered', {}));
+      const final = await h.result();
+      expect(final.conflicts).toEqual([]);
+      expect(final.stage).toBe('closed');
+    });
+  });
+
+  it('the chain closes when the 14-day return window ends and completes after the feedback window', async () => {
+    await withWorker(async () => {
+      const o = order({ returnWindowDays: 14 });
+      const h = await startChain(env.client, o, shop({ feedbackWindowDays: 7 }), { indexed: false });
+      for (const type of ['out_for_delivery', 'delivered'] as const) await send(h, event(type));
+      await env.sleep(13 * 24 * HOUR);
+      expect((await state(h)).stage).toBe('delivered');
+      await env.sleep(2 * 24 * HOUR);
+      const closed = await state(h);
+      expect(closed.stage).toBe('closed');
+      expect(closed.touchpoints.find((t) => t.key === 'closing')!.status).toBe('done');
+      const final = await h.result();
+      expect(final.stage).toBe('closed');
+      expect(outbox(config).filter((m) => m.idempotencyKey === `order-acme-${o.orderId}:closing:email`)).toHaveLength(1);
+    });
+  });
+});
