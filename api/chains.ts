@@ -12,7 +12,6 @@ import {
   chainStateQuery,
   chainWorkflowId,
   ratingSignal,
-  TASK_QUEUE,
   trackingEventUpdate,
   type EventResult,
   type RatingInput,
@@ -22,10 +21,10 @@ import { ATTENTION, CARRIER, SHOP, STAGE } from '../workflows/search-attributes'
 const bodyHashOf = ({ order }: ChainInput) => createHash('sha256').update(JSON.stringify(order)).digest('hex');
 
 /** How a chain is started: its id, the body's hash (for idempotent repeats) and its search attributes. */
-export function chainStartOptions(input: ChainInput) {
+export function chainStartOptions(input: ChainInput, taskQueue: string) {
   const { order, shop } = input;
   return {
-    taskQueue: TASK_QUEUE,
+    taskQueue,
     workflowId: chainWorkflowId(shop.id, order.orderId),
     args: [input] as [ChainInput],
     memo: { bodyHash: bodyHashOf(input) },
@@ -61,7 +60,10 @@ export interface ChainSummary {
 
 /** Chains of one Temporal namespace, addressed by shop and order id. */
 export class Chains {
-  constructor(private readonly client: Client) {}
+  constructor(
+    private readonly client: Client,
+    private readonly taskQueue: string,
+  ) {}
 
   private handle(shop: string, orderId: string): WorkflowHandle<typeof chainWorkflow> {
     return this.client.workflow.getHandle(chainWorkflowId(shop, orderId));
@@ -74,7 +76,7 @@ export class Chains {
   async start(input: ChainInput): Promise<{ created: boolean; stage: Stage }> {
     const { order, shop } = input;
     try {
-      await this.client.workflow.start(chainWorkflow, chainStartOptions(input));
+      await this.client.workflow.start(chainWorkflow, chainStartOptions(input, this.taskQueue));
       return { created: true, stage: 'accepted' };
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

@@ -1,18 +1,16 @@
 /** The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with. */
-import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { CancelAction, Feedback, OrderInput, TrackingEvent } from '../workflows/contract';
 import { CourierCallAction, EventAccepted, ListQuery, OpenReturnAction, OrderAccepted, OrderIdParam, Problem } from './schemas';
 
-// Adds .openapi() to zod's prototypes, which registry.register needs to name components.
-extendZodWithOpenApi(z);
-
 function build() {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
-  const order = registry.register('OrderInput', OrderInput);
-  const event = registry.register('TrackingEvent', TrackingEvent);
-  const problem = registry.register('Problem', Problem);
+  // zod's own .meta({ id }) names a component; the generator reads it without patching zod.
+  const order = OrderInput.meta({ id: 'OrderInput' });
+  const event = TrackingEvent.meta({ id: 'TrackingEvent' });
+  const problem = Problem.meta({ id: 'Problem' });
   const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
   const problems = Object.fromEntries(
     [400, 401, 403, 404, 409].map((s) => [s, { description: 'problem', content: { 'application/problem+json': { schema: problem } } }]),
@@ -49,7 +47,7 @@ function build() {
   }
   registry.registerPath({
     method: 'post', path: '/v1/feedback', summary: "Record a customer's rating (the signed token authorises it)",
-    request: { body: json(registry.register('Feedback', Feedback)) },
+    request: { body: json(Feedback.meta({ id: 'Feedback' })) },
     responses: { 202: { description: 'recorded' }, ...problems },
   });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

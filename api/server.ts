@@ -6,9 +6,14 @@ import { createTokens } from '../common/tokens';
 import { createApp } from './app';
 import { Chains } from './chains';
 
+/** The app wired to a Temporal client. */
+export function appFor(config: AppConfig, client: Client) {
+  return createApp({ config, chains: new Chains(client, config.taskQueue), tokens: createTokens(config.secret) });
+}
+
 /** Listens on the configured port; resolves once it accepts connections. */
 export function startApi(config: AppConfig, client: Client): Promise<Server> {
-  const app = createApp({ config, chains: new Chains(client), tokens: createTokens(config.secret) });
+  const app = appFor(config, client);
   return new Promise((resolve) => {
     const server = app.listen(config.port, () => resolve(server));
   });

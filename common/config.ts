@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { Shop } from '../workflows/contract';
+import { TASK_QUEUE } from '../workflows/definitions';
 
 export const SCOPES = ['orders:write', 'chains:read', 'chains:act'] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -33,6 +34,7 @@ const Env = z.object({
   DOORSTEP_CONFIG: z.string().optional(),
   DOORSTEP_DATA_DIR: z.string().default('.data'),
   DOORSTEP_SECRET: z.string().min(16).optional(),
+  DOORSTEP_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
   TEMPORAL_ADDRESS: z.string().optional(),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   SMTP_URL: z.string().optional(),
@@ -54,6 +56,8 @@ export interface AppConfig {
   /** Set when no DOORSTEP_CONFIG was given: the generated key of the demo shop. */
   devKey?: string;
   temporal: { address?: string; namespace: string };
+  /** Task queue of the chain workflows and their activities. */
+  taskQueue: string;
   smtp?: { url: string; from: string };
   twilio?: { accountSid: string; authToken: string; from: string; whatsappFrom?: string; baseUrl?: string };
   outboxFile: string;
@@ -101,6 +105,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     apiKeys: file.apiKeys,
     devKey,
     temporal: { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE },
+    taskQueue: env.DOORSTEP_TASK_QUEUE,
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM } : undefined,
     twilio:
       sid && token && from

@@ -5,7 +5,6 @@ import type { AppConfig } from '../common/config';
 import { logger } from '../common/logger';
 import { createTokens } from '../common/tokens';
 import { createActivities } from '../activities';
-import { TASK_QUEUE } from '../workflows/definitions';
 import { buildChannels } from './transports';
 
 const require = createRequire(import.meta.url);
@@ -24,5 +23,5 @@ export async function createWorker(
     publicBaseUrl: config.publicBaseUrl,
     log: logger,
   });
-  return Worker.create({ connection, namespace, taskQueue: TASK_QUEUE, workflowsPath, activities, ...overrides });
+  return Worker.create({ connection, namespace, taskQueue: config.taskQueue, workflowsPath, activities, ...overrides });
 }

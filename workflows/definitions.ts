@@ -2,6 +2,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ChainState, Rating, Stage, Touchpoint, TrackingEvent } from './contract';
 
+/** Default task queue of the chains (DOORSTEP_TASK_QUEUE overrides it). */
 export const TASK_QUEUE = 'doorstep';
 
 export interface EventResult {

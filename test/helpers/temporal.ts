@@ -1,4 +1,5 @@
 /** Workflow test bed: the real dev server, a worker with the real activities writing to an outbox. */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +22,8 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
 
 /** A configuration whose data dir (secret, outbox) is a fresh temporary folder. */
 export function testConfig(env: Record<string, string> = {}): AppConfig {
-  return loadConfig({ DOORSTEP_DATA_DIR: mkdtempSync(join(tmpdir(), 'doorstep-')), PORT: '8080', ...env });
+  // A task queue per test file keeps parallel files' workers (and secrets) apart.
+  return loadConfig({ DOORSTEP_DATA_DIR: mkdtempSync(join(tmpdir(), 'doorstep-')), DOORSTEP_TASK_QUEUE: `doorstep-${randomUUID()}`, PORT: '8080', ...env });
 }
 
 /** Everything the outbox received, oldest first. */
@@ -64,8 +66,13 @@ export async function devServer(config: AppConfig = testConfig()): Promise<DevSe
  * Starts a chain on Temporal as the API would; `indexed: false` leaves out the search attributes,
  * which the time-skipping test server cannot register.
  */
-export async function startChain(client: Client, order: OrderInput, shop: Shop, { indexed = true } = {}): Promise<WorkflowHandle<typeof chainWorkflow>> {
-  const options = chainStartOptions({ order, shop, trackingUrl: `http://localhost/t/${order.orderId}` });
+export async function startChain(
+  { client, config }: { client: Client; config: AppConfig },
+  order: OrderInput,
+  shop: Shop,
+  { indexed = true } = {},
+): Promise<WorkflowHandle<typeof chainWorkflow>> {
+  const options = chainStartOptions({ order, shop, trackingUrl: `http://localhost/t/${order.orderId}` }, config.taskQueue);
   return client.workflow.start(chainWorkflow, { ...options, typedSearchAttributes: indexed ? options.typedSearchAttributes : undefined });
 }
 

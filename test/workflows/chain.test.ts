@@ -17,7 +17,7 @@ afterAll(() => env.close());
 async function run(name: ScenarioName): Promise<ChainState> {
   const scenario = scenarios[name]();
   return env.withWorker(async () => {
-    const handle = await startChain(env.client, scenario.order, scenario.shop);
+    const handle = await startChain(env, scenario.order, scenario.shop);
     await scenario.drive(handle);
     return handle.result();
   });
@@ -106,7 +106,7 @@ describe('the chain on a real Temporal server', () => {
 
   it('duplicate events are no-ops, late ones never move the stage back, impossible ones are rejected', async () => {
     await env.withWorker(async () => {
-      const h = await startChain(env.client, order(), scenarios['on-time']().shop);
+      const h = await startChain(env, order(), scenarios['on-time']().shop);
       const handed = event('handed_to_carrier');
       expect(await h.executeUpdate(trackingEventUpdate, { args: [handed] })).toEqual({ stage: 'handed_to_carrier', duplicate: false });
       expect(await h.executeUpdate(trackingEventUpdate, { args: [handed] })).toEqual({ stage: 'handed_to_carrier', duplicate: true });
@@ -124,7 +124,7 @@ describe('the chain on a real Temporal server', () => {
 
   it('a rating is recorded on its touchpoint, and a low one asks support for attention', async () => {
     await env.withWorker(async () => {
-      const h = await startChain(env.client, order(), scenarios['on-time']().shop);
+      const h = await startChain(env, order(), scenarios['on-time']().shop);
       for (const e of onTimePath().slice(0, 4)) await h.executeUpdate(trackingEventUpdate, { args: [e] });
       await h.signal(ratingSignal, { touchpoint: 'tracking', score: 5, at: new Date().toISOString() });
       await h.signal(ratingSignal, { touchpoint: 'arrival', score: 1, comment: 'nobody told me', at: new Date().toISOString() });

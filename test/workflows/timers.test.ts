@@ -34,7 +34,7 @@ describe('durable timers measured in days', () => {
       // Promised in 4 days (UTC customer); a 24 h lead time puts the guard at 00:00 of that day.
       const o = order({ promisedDate: inDays(4), customer: { ...order().customer, timezone: 'UTC' } });
       const guardAt = Date.parse(`${inDays(4)}T00:00:00Z`);
-      const h = await startChain(env.client, o, shop({ courierLeadTimeHours: 24 }), { indexed: false });
+      const h = await startChain({ client: env.client, config }, o, shop({ courierLeadTimeHours: 24 }), { indexed: false });
       await send(h, event('handed_to_carrier'));
       await sleepUntil(guardAt - HOUR);
       expect((await state(h)).delays).toEqual([]);
@@ -57,7 +57,7 @@ describe('durable timers measured in days', () => {
 
   it('when no courier call is reported by the deadline, Doorstep contacts the customer itself', async () => {
     await withWorker(async () => {
-      const h = await startChain(env.client, order(), shop({ courierCallDeadlineMinutes: 180 }), { indexed: false });
+      const h = await startChain({ client: env.client, config }, order(), shop({ courierCallDeadlineMinutes: 180 }), { indexed: false });
       await send(h, event('out_for_delivery'));
       await env.sleep(2 * HOUR);
       expect((await state(h)).touchpoints.find((t) => t.key === 'courier-call')!.notices).toEqual([]);
@@ -75,7 +75,7 @@ describe('durable timers measured in days', () => {
   it('the chain closes when the 14-day return window ends and completes after the feedback window', async () => {
     await withWorker(async () => {
       const o = order({ returnWindowDays: 14 });
-      const h = await startChain(env.client, o, shop({ feedbackWindowDays: 7 }), { indexed: false });
+      const h = await startChain({ client: env.client, config }, o, shop({ feedbackWindowDays: 7 }), { indexed: false });
       for (const type of ['out_for_delivery', 'delivered'] as const) await send(h, event(type));
       await env.sleep(13 * 24 * HOUR);
       expect((await state(h)).stage).toBe('delivered');

@@ -1,0 +1,188 @@
+/** The REST API through supertest, against the real dev server and a real worker. */
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appFor } from '../../api/server';
+import { onTimePath, orderBody } from '../helpers/fixtures';
+import { devServer, testConfig, waitForState, type DevServer } from '../helpers/temporal';
+
+const KEYS = { writer: 'acme-writer-key-0001', reader: 'acme-reader-key-0001', other: 'other-writer-key-001' };
+const dir = mkdtempSync(join(tmpdir(), 'doorstep-config-'));
+const shopsFile = join(dir, 'doorstep.json');
+writeFileSync(
+  shopsFile,
+  JSON.stringify({
+    shops: [
+      { id: 'acme', name: 'Acme', supportEmail: 'help@acme.example', feedbackWindowDays: 0 },
+      { id: 'other', name: 'Other', supportEmail: 'help@other.example' },
+    ],
+    apiKeys: [
+      { key: KEYS.writer, shop: 'acme', scopes: ['orders:write', 'chains:read', 'chains:act'] },
+      { key: KEYS.reader, shop: 'acme', scopes: ['chains:read'] },
+      { key: KEYS.other, shop: 'other', scopes: ['orders:write', 'chains:read', 'chains:act'] },
+    ],
+  }),
+);
+
+let env: DevServer;
+let app: ReturnType<typeof appFor>;
+beforeAll(async () => {
+  env = await devServer(testConfig({ DOORSTEP_CONFIG: shopsFile }));
+  app = appFor(env.config, env.client);
+});
+afterAll(() => env.close());
+
+const as = (key: string) => ({ Authorization: `Bearer ${key}` });
+const post = (path: string, body: unknown, key = KEYS.writer) => request(app).post(path).set(as(key)).send(body as object);
+const get = (path: string, key = KEYS.writer) => request(app).get(path).set(as(key));
+
+describe('POST /v1/orders', () => {
+  it('names every invalid field in a problem+json answer and starts nothing', async () => {
+    const body = orderBody({ items: [{ name: 'Kettle', qty: 0 }], promisedDate: '2026-13-01' });
+    body.customer = { ...body.customer, phone: '600 123', timezone: 'Mars/Olympus' };
+    const res = await post('/v1/orders', body);
+    expect(res.status).toBe(400);
+    expect(res.type).toBe('application/problem+json');
+    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['customer.phone', 'customer.timezone', 'items.0.qty', 'promisedDate']);
+    expect((await get(`/v1/orders/${body.orderId}`)).status).toBe(404);
+  });
+
+  it('needs exactly one of promisedDate or promisedWindow, and an address for each channel', async () => {
+    const { email: _, ...customer } = orderBody().customer;
+    const body = orderBody({ promisedDate: undefined, customer });
+    const res = await post('/v1/orders', body);
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['customer.channels.0', 'promisedDate']);
+  });
+
+  it('is idempotent: the same body answers 200 with the same answer, a different body 409', async () => {
+    await env.withWorker(async () => {
+      const body = orderBody();
+      const first = await post('/v1/orders', body);
+      expect(first.status).toBe(201);
+      expect(first.body).toMatchObject({ orderId: body.orderId, stage: 'accepted', trackingUrl: expect.stringMatching(/^http:\/\/localhost:8080\/t\//) });
+      const again = await post('/v1/orders', body);
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual(first.body);
+      const changed = await post('/v1/orders', { ...body, carrier: 'inpost' });
+      expect(changed.status).toBe(409);
+      expect(changed.body.detail).toContain('different body');
+    });
+  });
+});
+
+describe('events and the chain', () => {
+  it('walks the on-time path through the API and shows every touchpoint done with its notice', async () => {
+    await env.withWorker(async () => {
+      const body = orderBody();
+      await post('/v1/orders', body).expect(201);
+      for (const e of onTimePath()) {
+        const res = await post(`/v1/orders/${body.orderId}/events`, e);
+        expect(res.status).toBe(202);
+        expect(res.body).toEqual({ stage: e.type === 'courier_called' ? 'out_for_delivery' : e.type, duplicate: false });
+      }
+      const dup = await post(`/v1/orders/${body.orderId}/events`, onTimePath()[0]);
+      expect(dup.status).toBe(202);
+      const handle = env.client.workflow.getHandle(`order-acme-${body.orderId}`);
+      await waitForState(handle, (s) => s.stage === 'closed');
+      const chain = await get(`/v1/orders/${body.orderId}`);
+      expect(chain.status).toBe(200);
+      expect(chain.body.touchpoints.map((t: { status: string }) => t.status)).toEqual(Array(6).fill('done'));
+      expect(chain.body.touchpoints[0].notices[0]).toMatchObject({ channel: 'email', status: 'sent', subject: expect.stringContaining('accepted') });
+    });
+  });
+
+  it('a repeated eventId answers 200 {duplicate: true}; an impossible transition 409; an unknown order 404', async () => {
+    await env.withWorker(async () => {
+      const body = orderBody();
+      await post('/v1/orders', body).expect(201);
+      const [packed] = onTimePath();
+      await post(`/v1/orders/${body.orderId}/events`, packed).expect(202);
+      const dup = await post(`/v1/orders/${body.orderId}/events`, packed);
+      expect(dup.status).toBe(200);
+      expect(dup.body).toEqual({ stage: 'packed', duplicate: true });
+      const impossible = await post(`/v1/orders/${body.orderId}/events`, { ...packed, eventId: 'r1', type: 'return_requested' });
+      expect(impossible.status).toBe(409);
+      expect(impossible.body.detail).toContain('delivered');
+      const unknown = await post('/v1/orders/no-such-order/events', packed);
+      expect(unknown.status).toBe(404);
+      const badEvent = await post(`/v1/orders/${body.orderId}/events`, { ...packed, eventId: 'x1', type: 'eta_changed', data: { reason: 'storm' } });
+      expect(badEvent.status).toBe(400);
+      expect(badEvent.body.errors).toEqual([{ path: 'data.newEta', message: expect.any(String) }]);
+      await env.client.workflow.getHandle(`order-acme-${body.orderId}`).terminate('test over');
+    });
+  });
+
+  it('support can cancel a chain; the customer gets a notice', async () => {
+    await env.withWorker(async () => {
+      const body = orderBody();
+      await post('/v1/orders', body).expect(201);
+      const res = await post(`/v1/orders/${body.orderId}/actions/cancel`, { reason: 'customer asked' });
+      expect(res.status).toBe(202);
+      expect(res.body.stage).toBe('cancelled');
+      const state = await waitForState(env.client.workflow.getHandle(`order-acme-${body.orderId}`), (s) => s.touchpoints.some((t) => t.key === 'cancellation' && t.status === 'done'));
+      expect(state.touchpoints.find((t) => t.key === 'cancellation')!.notices[0].text).toContain('customer asked');
+      expect((await post(`/v1/orders/${body.orderId}/actions/teleport`, {})).status).toBe(404);
+    });
+  });
+});
+
+describe('keys, scopes and shops', () => {
+  it('401 without a key or with an unknown one', async () => {
+    expect((await request(app).get('/v1/orders')).status).toBe(401);
+    const res = await get('/v1/orders', 'not-a-real-key-at-all');
+    expect(res.status).toBe(401);
+    expect(res.type).toBe('application/problem+json');
+  });
+
+  it('403 when the key lacks the scope', async () => {
+    const res = await post('/v1/orders', orderBody(), KEYS.reader);
+    expect(res.status).toBe(403);
+    expect(res.body.detail).toContain('orders:write');
+    expect((await post('/v1/orders/x/actions/cancel', {}, KEYS.reader)).status).toBe(403);
+  });
+
+  it("a key never sees another shop's orders, even with the same order id", async () => {
+    await env.withWorker(async () => {
+      const body = orderBody();
+      await post('/v1/orders', body).expect(201);
+      expect((await get(`/v1/orders/${body.orderId}`, KEYS.other)).status).toBe(404);
+      expect((await post(`/v1/orders/${body.orderId}/events`, onTimePath()[0], KEYS.other)).status).toBe(404);
+      const list = await get('/v1/orders', KEYS.other);
+      expect(list.body.items.map((i: { orderId: string }) => i.orderId)).not.toContain(body.orderId);
+      const own = await post('/v1/orders', { ...body, carrier: 'inpost' }, KEYS.other);
+      expect(own.status).toBe(201);
+    });
+  });
+
+  it('lists only the caller shop, filtered by stage', async () => {
+    await env.withWorker(async () => {
+      const body = orderBody({ carrier: 'list-test' });
+      await post('/v1/orders', body).expect(201);
+      await post(`/v1/orders/${body.orderId}/events`, onTimePath()[0]).expect(202);
+      const deadline = Date.now() + 15_000;
+      let items: { orderId: string; stage: string }[] = [];
+      while (Date.now() < deadline && !items.length) {
+        items = (await get('/v1/orders?stage=packed&carrier=list-test', KEYS.reader)).body.items;
+        if (!items.length) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(items).toEqual([expect.objectContaining({ orderId: body.orderId, stage: 'packed', carrier: 'list-test' })]);
+      const bad = await get('/v1/orders?stage=lost', KEYS.reader);
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors[0].path).toBe('stage');
+    });
+  });
+});
+
+describe('public endpoints', () => {
+  it('serves health, readiness and an OpenAPI document generated from the schemas', async () => {
+    expect((await request(app).get('/healthz')).body).toEqual({ status: 'ok' });
+    expect((await request(app).get('/readyz')).status).toBe(200);
+    const doc = (await request(app).get('/v1/openapi.json')).body;
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/orders', '/v1/orders/{orderId}/events', '/v1/feedback']));
+    expect(doc.components.schemas.OrderInput.required).toEqual(expect.arrayContaining(['orderId', 'customer', 'items', 'carrier']));
+  });
+});
