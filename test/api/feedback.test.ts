@@ -4,7 +4,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { appFor } from '../../api/server';
 import { createTokens } from '../../common/tokens';
 import { order, shop } from '../helpers/fixtures';
-import { devServer, queryState, startChain, waitForState, type DevServer } from '../helpers/temporal';
+import { devServer, type DevServer } from '../helpers/temporal';
+import { queryState, startChain, waitForState } from '../helpers/chains';
 
 let env: DevServer;
 let app: ReturnType<typeof appFor>;

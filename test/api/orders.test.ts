@@ -6,7 +6,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appFor } from '../../api/server';
 import { onTimePath, orderBody } from '../helpers/fixtures';
-import { devServer, testConfig, waitForState, type DevServer } from '../helpers/temporal';
+import { devServer, testConfig, type DevServer } from '../helpers/temporal';
+import { waitForState } from '../helpers/chains';
 
 const KEYS = { writer: 'acme-writer-key-0001', reader: 'acme-reader-key-0001', other: 'other-writer-key-001' };
 const dir = mkdtempSync(join(tmpdir(), 'doorstep-config-'));

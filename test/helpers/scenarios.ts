@@ -6,7 +6,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { OrderInput, Shop, TrackingEvent } from '../../workflows/contract';
 import { trackingEventUpdate } from '../../workflows/definitions';
 import { event, inDays, onTimePath, order, shop } from './fixtures';
-import { waitForState } from './temporal';
+import { waitForState } from './chains';
 
 export interface Scenario {
   order: OrderInput;

@@ -3,15 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { loadConfig, type AppConfig } from '../../common/config';
 import { createWorker, workflowsPath } from '../../worker/worker';
-import { chainStartOptions } from '../../api/chains';
-import type { OrderInput, Shop } from '../../workflows/contract';
-import { chainWorkflow } from '../../workflows';
-import { chainStateQuery } from '../../workflows/definitions';
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** The workflow bundle, built once per test file. */
@@ -60,33 +56,4 @@ export async function devServer(config: AppConfig = testConfig()): Promise<DevSe
       await connection.close();
     },
   };
-}
-
-/**
- * Starts a chain on Temporal as the API would; `indexed: false` leaves out the search attributes,
- * which the time-skipping test server cannot register.
- */
-export async function startChain(
-  { client, config }: { client: Client; config: AppConfig },
-  order: OrderInput,
-  shop: Shop,
-  { indexed = true } = {},
-): Promise<WorkflowHandle<typeof chainWorkflow>> {
-  const options = chainStartOptions({ order, shop, trackingUrl: `http://localhost/t/${order.orderId}` }, config.taskQueue);
-  return client.workflow.start(chainWorkflow, { ...options, typedSearchAttributes: indexed ? options.typedSearchAttributes : undefined });
-}
-
-/** Polls the chain state until `ok` holds (workflow effects run after an update returns). */
-export async function waitForState(handle: WorkflowHandle, ok: (s: Awaited<ReturnType<typeof queryState>>) => boolean, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const state = await queryState(handle);
-    if (ok(state)) return state;
-    if (Date.now() > deadline) throw new Error(`state never matched: ${JSON.stringify(state, null, 1)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-export function queryState(handle: WorkflowHandle) {
-  return handle.query(chainStateQuery);
 }

@@ -7,7 +7,8 @@ import { ratingSignal, trackingEventUpdate } from '../../workflows/definitions';
 import { MAIN_LINE } from '../../workflows/touchpoints';
 import { event, inDays, onTimePath, order } from '../helpers/fixtures';
 import { scenarios, type ScenarioName } from '../helpers/scenarios';
-import { devServer, outbox, queryState, startChain, waitForState, type DevServer } from '../helpers/temporal';
+import { devServer, outbox, type DevServer } from '../helpers/temporal';
+import { queryState, startChain, waitForState } from '../helpers/chains';
 
 let env: DevServer;
 beforeAll(async () => (env = await devServer()));

@@ -7,7 +7,8 @@ import { createWorker } from '../../worker/worker';
 import { chainStateQuery, trackingEventUpdate } from '../../workflows/definitions';
 import type { ChainState, TrackingEvent } from '../../workflows/contract';
 import { event, inDays, order, shop } from '../helpers/fixtures';
-import { outbox, startChain, testConfig, workflowBundle } from '../helpers/temporal';
+import { outbox, testConfig, workflowBundle } from '../helpers/temporal';
+import { startChain } from '../helpers/chains';
 
 let env: TestWorkflowEnvironment;
 const config = testConfig();

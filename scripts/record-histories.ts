@@ -1,0 +1,55 @@
+/**
+ * `npm run record-histories`: runs every scenario of test/helpers/scenarios.ts on a fresh dev server
+ * and saves each workflow's history under test/fixtures/histories/, for the replay test. Record
+ * again only after a deliberate, patched() change to the workflow's steps.
+ */
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { NativeConnection } from '@temporalio/worker';
+import { loadConfig } from '../common/config';
+import { connectClient, ensureSearchAttributes } from '../common/temporal';
+import { createWorker } from '../worker/worker';
+import { startChain } from '../test/helpers/chains';
+import { scenarios } from '../test/helpers/scenarios';
+import { temporalCli } from '../common/tools';
+import { startDevServer } from './dev-server';
+
+const out = join(import.meta.dirname, '..', 'test', 'fixtures', 'histories');
+const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-record-'));
+const server = await startDevServer(dataDir, 7299, 8299);
+
+/** Workflow id of each recorded history: replay needs it (the child's id derives from it). */
+const index: Record<string, string> = {};
+
+/** Exports a history as the CLI and web UI do (the JSON that runReplayHistory reads). */
+function save(name: string, workflowId: string): void {
+  const json = execFileSync(temporalCli(), ['workflow', 'show', '--workflow-id', workflowId, '--address', server.address, '--output', 'json']);
+  writeFileSync(join(out, `${name}.json`), json);
+  index[`${name}.json`] = workflowId;
+  console.log(`recorded ${name}`);
+}
+try {
+  const config = loadConfig({ DOORSTEP_DATA_DIR: dataDir, DOORSTEP_TASK_QUEUE: 'record-histories' });
+  const client = await connectClient({ address: server.address, namespace: 'default' });
+  await ensureSearchAttributes(client);
+  const connection = await NativeConnection.connect({ address: server.address });
+  const worker = await createWorker(config, connection, 'default');
+  mkdirSync(out, { recursive: true });
+  await worker.runUntil(async () => {
+    for (const [name, make] of Object.entries(scenarios)) {
+      const scenario = make();
+      const handle = await startChain({ client, config }, scenario.order, scenario.shop);
+      await scenario.drive(handle);
+      await handle.result();
+      save(name, handle.workflowId);
+      if (name === 'return') save('return-child', `${handle.workflowId}-return`);
+    }
+  });
+  writeFileSync(join(out, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+  await connection.close();
+  await client.connection.close();
+} finally {
+  await server.stop();
+}
