@@ -15,7 +15,9 @@ say() { echo "setup: $*"; }
 # npm dependencies: install when missing or when the lock file changed since the last install.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm dependencies"
-  npm ci --no-audit --no-fund --loglevel=error || fail "npm ci failed (is the npm registry reachable?)"
+  # npm install, not npm ci: npm ci refuses this lock file over @swc/core's optional platform
+  # packages for other systems; npm install honours the lock file all the same.
+  npm install --no-audit --no-fund --loglevel=error || fail "npm install failed (is the npm registry reachable?)"
 fi
 
 venv=.tools/venv

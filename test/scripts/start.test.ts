@@ -1,0 +1,86 @@
+/**
+ * `npm start`'s stack as a user runs it: the Temporal dev server, worker and API come up on embedded
+ * defaults, curl-like calls walk an order, Ctrl-C stops everything, and the chain survives a restart.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { onTimePath, orderBody } from '../helpers/fixtures';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-start-'));
+const running: ChildProcess[] = [];
+afterAll(() => running.forEach((p) => p.exitCode === null && p.kill('SIGKILL')));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const [port, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
+const env = { ...process.env, PORT: String(port), DOORSTEP_DATA_DIR: dataDir, TEMPORAL_DEV_PORT: String(temporalPort), TEMPORAL_DEV_UI_PORT: String(uiPort), TEMPORAL_ADDRESS: '' };
+
+/** Starts the stack and resolves with its printed banner once it is up. */
+function start(): Promise<{ child: ChildProcess; banner: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.push(child);
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('Press Ctrl-C to stop.')) resolve({ child, banner: out });
+    });
+    child.stderr!.on('data', (chunk) => (out += chunk));
+    child.once('exit', (code) => reject(new Error(`start exited with ${code}:\n${out}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGINT');
+  });
+}
+
+it('runs the whole stack on embedded defaults, walks an order, stops cleanly and keeps the chain across a restart', async () => {
+  const first = await start();
+  const key = readFileSync(join(dataDir, 'dev-api-key'), 'utf8').trim();
+  expect(first.banner).toContain(`Dev API key:    ${key}`);
+  expect(first.banner).toContain(`http://localhost:${port}`);
+  const base = `http://127.0.0.1:${port}`;
+  const call = (path: string, body?: object) =>
+    fetch(`${base}${path}`, {
+      method: body ? 'POST' : 'GET',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+
+  const order = orderBody({ customer: { name: 'Anna', email: 'anna@example.com', timezone: 'Europe/Warsaw', channels: ['email'] } });
+  expect((await call('/v1/orders', order)).status).toBe(201);
+  for (const e of onTimePath()) expect((await call(`/v1/orders/${order.orderId}/events`, e)).status).toBe(202);
+  type Chain = { stage: string; touchpoints: { status: string; notices: unknown[] }[] };
+  let chain: Chain | undefined;
+  for (let i = 0; i < 100 && chain?.stage !== 'closed'; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    chain = (await (await call(`/v1/orders/${order.orderId}`)).json()) as Chain;
+  }
+  expect(chain!.touchpoints.map((t) => [t.status, t.notices.length])).toEqual(Array(6).fill(['done', 1]));
+  const outbox = readFileSync(join(dataDir, 'outbox.jsonl'), 'utf8').trim().split('\n');
+  expect(outbox).toHaveLength(6);
+
+  expect(await stop(first.child)).toBe(0);
+  const probe = (url: string) => fetch(url).then(() => 'answered', () => 'refused');
+  expect(await probe(`${base}/healthz`)).toBe('refused');
+  expect(await probe(`http://127.0.0.1:${uiPort}`)).toBe('refused');
+
+  const second = await start();
+  const again = await (await call(`/v1/orders/${order.orderId}`)).json();
+  expect(again).toEqual(chain);
+  expect(await stop(second.child)).toBe(0);
+}, 180_000);
