@@ -1,0 +1,263 @@
+/**
+ * One run of an order's chain: its state, its durable timers and how each backend event and timer
+ * moves it. The update handler records events synchronously; `run()` handles them in order.
+ */
+import {
+  ApplicationFailure,
+  type ChildWorkflowHandle,
+  condition,
+  proxyLocalActivities,
+  startChild,
+  upsertSearchAttributes,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import type { Activities } from '../activities';
+import type { NoticeFacts } from '../activities/templates/render';
+import type { ChainInput, ChainState, Delay, Stage, Touchpoint, TrackingEvent } from './contract';
+import {
+  addDays,
+  addTouchpoint,
+  daysBetween,
+  initialState,
+  isTrackingStage,
+  latest,
+  rankOf,
+  rejectionOf,
+  skipPending,
+  stageAfter,
+} from './chain-state';
+import { returnEventSignal, type EventResult, type RatingInput } from './definitions';
+import { notify } from './notify';
+import { returnChainWorkflow } from './return-chain';
+import { ATTENTION, SHOP, STAGE } from './search-attributes';
+import { scaleOf, type TemplateId, type TouchpointId } from './touchpoints';
+
+const { guardTime } = proxyLocalActivities<Activities>({ startToCloseTimeout: '5 seconds', retry: { maximumAttempts: 5 } });
+
+export const DAY_MS = 86_400_000;
+type TimerName = 'guard' | 'call' | 'returnWindow';
+type Delivered = Extract<TrackingEvent, { type: 'delivered' }>;
+
+export class ChainRun {
+  readonly state: ChainState;
+  private readonly inbox: TrackingEvent[] = [];
+  private readonly seen = new Set<string>();
+  /** Durable timers as epoch milliseconds of workflow time. */
+  private readonly timers: Partial<Record<TimerName, number>> = {};
+  private readonly pin = String(parseInt(uuid4().slice(0, 8), 16) % 10_000).padStart(4, '0');
+  /** Chains started without Doorstep's search attributes (the time-skipping test server cannot register them) keep them unset. */
+  private readonly indexed = workflowInfo().typedSearchAttributes.get(SHOP) !== undefined;
+  private called = false;
+  private returnReceived = false;
+  private returnChild?: ChildWorkflowHandle<typeof returnChainWorkflow>;
+  /** The active part of the chain is over: cancelled, or delivered and past any return. */
+  private done = false;
+
+  constructor(private readonly input: ChainInput) {
+    this.state = initialState(input);
+  }
+
+  /** Update validator: rejects impossible transitions (a repeated eventId is always accepted). */
+  validate(event: TrackingEvent): void {
+    if (this.seen.has(event.eventId)) return;
+    const returnOpen = this.input.order.returnWindowDays > 0 && !this.done;
+    const why = rejectionOf(this.state, event, { returnReceived: this.returnReceived, returnOpen });
+    if (why) throw ApplicationFailure.create({ type: 'ImpossibleTransition', message: why, nonRetryable: true });
+  }
+
+  /** Update handler: records the event and moves the stage at once; effects follow in `run()`. */
+  accept(event: TrackingEvent): EventResult {
+    if (this.seen.has(event.eventId)) return { stage: this.state.stage, duplicate: true };
+    this.seen.add(event.eventId);
+    const stage = stageAfter(this.state.stage, event);
+    const late = stage === this.state.stage && isTrackingStage(event.type);
+    this.state.events.push({ eventId: event.eventId, type: event.type, at: event.at, applied: !late });
+    if (event.type === 'return_received') this.returnReceived = true;
+    this.setStage(stage);
+    if (!late) this.inbox.push(event);
+    return { stage, duplicate: false };
+  }
+
+  /** A customer's rating lands on its touchpoint; a low one asks support for attention. */
+  rate({ touchpoint, score, comment, at }: RatingInput): void {
+    const target = this.state.touchpoints.find((t) => t.key === touchpoint);
+    if (!target) return;
+    target.rating = { score, comment, at };
+    if (score <= (scaleOf(touchpoint) === 10 ? 6 : 2)) this.flag(`low rating ${score} on ${touchpoint}`);
+  }
+
+  /** The return child reports a touchpoint; the refund closes the return. */
+  returnProgress(update: Touchpoint): void {
+    const i = this.state.touchpoints.findIndex((t) => t.key === update.key);
+    if (i >= 0) this.state.touchpoints[i] = { ...update, rating: this.state.touchpoints[i].rating ?? update.rating };
+    if (update.notices.some((n) => n.status === 'failed')) this.flag(`notice ${update.key} failed`);
+  }
+
+  /** Confirmation, then events and timers in order until the active part of the chain is over. */
+  async run(): Promise<void> {
+    await this.send(this.tp('confirmation'), { promisedDate: this.state.promisedDate, promisedWindow: this.state.promisedWindow });
+    await this.armGuard();
+    while (!this.done) {
+      const due = (Object.entries(this.timers) as [TimerName, number][]).sort((a, b) => a[1] - b[1])[0];
+      const woke = await condition(() => this.inbox.length > 0 || this.done, due ? Math.max(1, due[1] - this.now()) : undefined);
+      if (this.inbox.length) await this.handle(this.inbox.shift()!);
+      else if (!woke && due) await this.onTimer(due[0]);
+    }
+  }
+
+  /** The closing notice, unless the chain was cancelled. */
+  async close(): Promise<void> {
+    if (this.state.stage === 'cancelled') return;
+    this.setStage('closed');
+    skipPending(this.state, ['tracking', 'arrival']);
+    await this.send(this.tp('closing'));
+  }
+
+  private async handle(event: TrackingEvent): Promise<void> {
+    switch (event.type) {
+      case 'handed_to_carrier':
+      case 'in_transit':
+        if (this.tp('tracking').status === 'pending') await this.send(this.tp('tracking'));
+        return;
+      case 'arrived_in_city':
+        this.leaveStagesBehind();
+        if (this.tp('arrival').status === 'pending') await this.send(this.tp('arrival'));
+        return;
+      case 'out_for_delivery':
+        this.leaveStagesBehind();
+        if (!this.called) this.armCallDeadline();
+        return;
+      case 'eta_changed':
+        if (daysBetween(this.state.promisedDate, event.data.newEta) > 0) await this.recordDelay(event.data.newEta, event.data.reason, 'carrier');
+        return;
+      case 'courier_called':
+        this.called = true;
+        delete this.timers.call;
+        await this.send(this.tp('courier-call'), { window: event.data.window, pin: this.pin });
+        return;
+      case 'delivery_failed':
+        this.called = false;
+        await this.send(addTouchpoint(this.state, 'failed-attempt'), { reason: event.data.reason });
+        addTouchpoint(this.state, 'courier-call');
+        this.armCallDeadline();
+        return;
+      case 'delivered':
+        return this.delivered(event);
+      case 'return_requested':
+        return this.startReturn();
+      case 'return_received':
+      case 'refund_issued':
+        await this.returnChild?.signal(returnEventSignal, event);
+        return;
+      case 'cancelled':
+        this.done = true;
+        await this.send(addTouchpoint(this.state, 'cancellation'), { reason: event.data.reason });
+        skipPending(this.state);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private async delivered(event: Delivered): Promise<void> {
+    this.leaveStagesBehind();
+    delete this.timers.call;
+    const call = this.tp('courier-call');
+    if (!this.called && !call.notices.length) {
+      call.status = 'conflict';
+      this.state.conflicts.push({ type: 'delivered_without_call', at: event.at, detail: 'delivered without any call to agree a time' });
+    }
+    if (event.data.pin && event.data.pin !== this.pin) {
+      this.state.conflicts.push({ type: 'pin_mismatch', at: event.at, detail: 'the PIN given to the courier does not match the one sent' });
+    }
+    const { returnWindowDays } = this.input.order;
+    await this.send(this.tp('handover'), { returnDays: returnWindowDays });
+    if (returnWindowDays > 0) this.timers.returnWindow = this.now() + returnWindowDays * DAY_MS;
+    else this.done = true;
+  }
+
+  private async startReturn(): Promise<void> {
+    delete this.timers.returnWindow;
+    for (const name of ['return-accepted', 'return-received', 'return-refund'] as const) addTouchpoint(this.state, name);
+    const parentWorkflowId = workflowInfo().workflowId;
+    this.returnChild = await startChild(returnChainWorkflow, { workflowId: `${parentWorkflowId}-return`, args: [{ ...this.input, parentWorkflowId }] });
+    void this.returnChild.result().then(
+      () => (this.done = true),
+      (err: Error) => {
+        this.flag(`return chain failed: ${err.message}`);
+        this.done = true;
+      },
+    );
+  }
+
+  private async onTimer(name: TimerName): Promise<void> {
+    delete this.timers[name];
+    if (name === 'returnWindow') {
+      this.done = true;
+    } else if (name === 'guard') {
+      await this.recordDelay(addDays(this.state.promisedDate, this.input.shop.guardDelayDays), 'the parcel has not reached your city yet', 'guard');
+    } else {
+      this.tp('courier-call').note = 'no courier call reported in time: Doorstep contacted the customer';
+      await this.send(this.tp('courier-call'), {}, 'courier-call-request');
+    }
+  }
+
+  private async recordDelay(newDate: string, reason: string, source: Delay['source']): Promise<void> {
+    const delay: Delay = { days: daysBetween(this.state.promisedDate, newDate), reason, newDate, at: new Date().toISOString(), source };
+    this.state.delays.push(delay);
+    this.state.promisedDate = newDate;
+    this.state.promisedWindow = undefined;
+    if (this.state.delays.length === 2) this.flag('second delay: service recovery needed');
+    await this.send(addTouchpoint(this.state, 'delay'), { days: delay.days, reason, newDate });
+    await this.armGuard();
+  }
+
+  /** The promise guard: fires before the promise breaks while the parcel is not yet in the city. */
+  private async armGuard(): Promise<void> {
+    if (rankOf(this.state.stage) >= rankOf('arrived_in_city')) return;
+    const { timezone } = this.input.order.customer;
+    const at = await guardTime({ promisedDate: this.state.promisedDate, timezone, leadTimeHours: this.input.shop.courierLeadTimeHours });
+    this.timers.guard = Date.parse(at);
+  }
+
+  private armCallDeadline(): void {
+    this.timers.call = this.now() + this.input.shop.courierCallDeadlineMinutes * 60_000;
+  }
+
+  /** Touchpoints the parcel went past without their event are skipped; the guard ends on arrival. */
+  private leaveStagesBehind(): void {
+    const rank = rankOf(this.state.stage);
+    if (rank > rankOf('in_transit')) skipPending(this.state, ['tracking']);
+    if (rank > rankOf('arrived_in_city')) skipPending(this.state, ['arrival']);
+    if (rank >= rankOf('arrived_in_city')) delete this.timers.guard;
+  }
+
+  private async send(tp: Touchpoint, facts?: NoticeFacts, template?: TemplateId): Promise<void> {
+    const failed = await notify(this.input, tp, facts, template);
+    if (failed) this.flag(failed);
+  }
+
+  private tp(name: TouchpointId): Touchpoint {
+    return latest(this.state, name)!;
+  }
+
+  private setStage(stage: Stage): void {
+    if (stage !== this.state.stage) this.index({ key: STAGE, value: stage });
+    this.state.stage = stage;
+  }
+
+  private flag(reason: string): void {
+    this.state.attention.push(reason);
+    this.index({ key: ATTENTION, value: true });
+  }
+
+  private index(pair: SearchAttributeUpdatePair): void {
+    if (this.indexed) upsertSearchAttributes([pair]);
+  }
+
+  private now(): number {
+    return new Date().getTime();
+  }
+}
