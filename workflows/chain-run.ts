@@ -15,7 +15,7 @@ import {
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { NoticeFacts } from '../activities/templates/render';
-import type { ChainInput, ChainState, Delay, Stage, Touchpoint, TrackingEvent } from './contract';
+import type { CarriedChain, ChainInput, ChainState, Delay, Stage, Touchpoint, TrackingEvent } from './contract';
 import {
   addDays,
   addTouchpoint,
@@ -37,26 +37,38 @@ import { scaleOf, type TemplateId, type TouchpointId } from './touchpoints';
 const { guardTime } = proxyLocalActivities<Activities>({ startToCloseTimeout: '5 seconds', retry: { maximumAttempts: 5 } });
 
 export const DAY_MS = 86_400_000;
-type TimerName = 'guard' | 'call' | 'returnWindow';
+type TimerName = keyof CarriedChain['timers'];
 type Delivered = Extract<TrackingEvent, { type: 'delivered' }>;
 
 export class ChainRun {
   readonly state: ChainState;
-  private readonly inbox: TrackingEvent[] = [];
-  private readonly seen = new Set<string>();
+  private readonly inbox: TrackingEvent[];
+  private readonly seen: Set<string>;
   /** Durable timers as epoch milliseconds of workflow time. */
-  private readonly timers: Partial<Record<TimerName, number>> = {};
-  private readonly pin = String(parseInt(uuid4().slice(0, 8), 16) % 10_000).padStart(4, '0');
+  private readonly timers: CarriedChain['timers'];
+  private readonly pin: string;
   /** Chains started without Doorstep's search attributes (the time-skipping test server cannot register them) keep them unset. */
   private readonly indexed = workflowInfo().typedSearchAttributes.get(SHOP) !== undefined;
-  private called = false;
+  private called: boolean;
   private returnReceived = false;
   private returnChild?: ChildWorkflowHandle<typeof returnChainWorkflow>;
   /** The active part of the chain is over: cancelled, or delivered and past any return. */
   private done = false;
 
   constructor(private readonly input: ChainInput) {
-    this.state = initialState(input);
+    const carried = input.carried;
+    this.state = carried?.state ?? initialState(input);
+    this.inbox = carried?.inbox ?? [];
+    this.seen = new Set(carried?.seen);
+    this.timers = carried?.timers ?? {};
+    this.pin = carried?.pin ?? String(parseInt(uuid4().slice(0, 8), 16) % 10_000).padStart(4, '0');
+    this.called = carried?.called ?? false;
+  }
+
+  /** Where this run stands, for the next run after continue-as-new. */
+  carry(): CarriedChain {
+    const { state, inbox, timers, pin, called } = this;
+    return { state, seen: [...this.seen], inbox, timers, pin, called };
   }
 
   /** Update validator: rejects impossible transitions (a repeated eventId is always accepted). */
@@ -95,16 +107,25 @@ export class ChainRun {
     if (update.notices.some((n) => n.status === 'failed')) this.flag(`notice ${update.key} failed`);
   }
 
-  /** Confirmation, then events and timers in order until the active part of the chain is over. */
-  async run(): Promise<void> {
-    await this.send(this.tp('confirmation'), { promisedDate: this.state.promisedDate, promisedWindow: this.state.promisedWindow });
-    await this.armGuard();
+  /**
+   * Confirmation, then events and timers in order until the active part of the chain is over
+   * ('done'), or until Temporal suggests continuing as new ('continue'; never during a return,
+   * whose child chain would not outlive this run).
+   */
+  async run(): Promise<'done' | 'continue'> {
+    if (!this.input.carried) {
+      await this.send(this.tp('confirmation'), { promisedDate: this.state.promisedDate, promisedWindow: this.state.promisedWindow });
+      await this.armGuard();
+    }
+    const mayContinue = () => workflowInfo().continueAsNewSuggested && !this.returnChild;
     while (!this.done) {
       const due = (Object.entries(this.timers) as [TimerName, number][]).sort((a, b) => a[1] - b[1])[0];
-      const woke = await condition(() => this.inbox.length > 0 || this.done, due ? Math.max(1, due[1] - this.now()) : undefined);
+      const woke = await condition(() => this.inbox.length > 0 || this.done || mayContinue(), due ? Math.max(1, due[1] - this.now()) : undefined);
       if (this.inbox.length) await this.handle(this.inbox.shift()!);
+      else if (mayContinue()) return 'continue';
       else if (!woke && due) await this.onTimer(due[0]);
     }
+    return 'done';
   }
 
   /** The closing notice, unless the chain was cancelled. */
@@ -182,7 +203,8 @@ export class ChainRun {
     delete this.timers.returnWindow;
     for (const name of ['return-accepted', 'return-received', 'return-refund'] as const) addTouchpoint(this.state, name);
     const parentWorkflowId = workflowInfo().workflowId;
-    this.returnChild = await startChild(returnChainWorkflow, { workflowId: `${parentWorkflowId}-return`, args: [{ ...this.input, parentWorkflowId }] });
+    const { order, shop, trackingUrl } = this.input;
+    this.returnChild = await startChild(returnChainWorkflow, { workflowId: `${parentWorkflowId}-return`, args: [{ order, shop, trackingUrl, parentWorkflowId }] });
     void this.returnChild.result().then(
       () => (this.done = true),
       (err: Error) => {

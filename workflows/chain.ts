@@ -3,7 +3,7 @@
  * courier call → handover → optional return → closing. Backend events arrive as a validated Update;
  * the promise guard, the call deadline and the return window are durable timers (see ChainRun).
  */
-import { condition, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, setHandler } from '@temporalio/workflow';
 import type { ChainInput, ChainState } from './contract';
 import { ChainRun, DAY_MS } from './chain-run';
 import { chainStateQuery, ratingSignal, returnProgressSignal, trackingEventUpdate } from './definitions';
@@ -16,7 +16,11 @@ export async function chainWorkflow(input: ChainInput): Promise<ChainState> {
   setHandler(ratingSignal, (rating) => chain.rate(rating));
   setHandler(returnProgressSignal, (touchpoint) => chain.returnProgress(touchpoint));
 
-  await chain.run();
+  if ((await chain.run()) === 'continue') {
+    // A carrier flooding events grows the history: carry the state on in a fresh run.
+    await condition(allHandlersFinished);
+    return continueAsNew<typeof chainWorkflow>({ ...input, carried: chain.carry() });
+  }
   await chain.close();
   // The chain stays open a while so that late ratings still land on their touchpoints.
   await condition(() => false, Math.max(1, input.shop.feedbackWindowDays * DAY_MS));

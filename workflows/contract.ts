@@ -197,4 +197,16 @@ export interface ChainInput {
   order: OrderInput;
   shop: Shop;
   trackingUrl: string;
+  /** Set when a long chain continues as new: where the previous run left off. */
+  carried?: CarriedChain;
+}
+
+/** What a chain run hands to its next run (continue-as-new keeps history small). */
+export interface CarriedChain {
+  state: ChainState;
+  seen: string[];
+  inbox: TrackingEvent[];
+  timers: Partial<Record<'guard' | 'call' | 'returnWindow', number>>;
+  pin: string;
+  called: boolean;
 }
