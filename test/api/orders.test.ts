@@ -92,6 +92,11 @@ describe('events and the chain', () => {
       expect(chain.status).toBe(200);
       expect(chain.body.touchpoints.map((t: { status: string }) => t.status)).toEqual(Array(6).fill('done'));
       expect(chain.body.touchpoints[0].notices[0]).toMatchObject({ channel: 'email', status: 'sent', subject: expect.stringContaining('accepted') });
+      await handle.result();
+      const late = await post(`/v1/orders/${body.orderId}/events`, { ...onTimePath()[0], eventId: 'after-the-end' });
+      expect(late.status).toBe(409);
+      expect(late.body.detail).toContain('has finished');
+      expect((await get(`/v1/orders/${body.orderId}`)).body.stage).toBe('closed');
     });
   });
 
