@@ -1,7 +1,10 @@
 /** Builds the express app: `/v1` API with keys and scopes, customer pages, health. */
 import express from 'express';
 import type { AppConfig } from '../common/config';
+import { exposition } from '../common/metrics';
 import type { Tokens } from '../common/tokens';
+import type { AddressKeyer } from '../store/address-key';
+import type { Store } from '../store';
 import { authenticate } from './auth';
 import type { Chains } from './chains';
 import { openApiDocument } from './openapi';
@@ -9,15 +12,19 @@ import { errorHandler, problem } from './problem';
 import { feedbackRouter } from './routes/feedback';
 import { ordersRouter } from './routes/orders';
 import { trackingRouter } from './routes/tracking';
+import { twilioRouter } from './routes/twilio';
+import { unsubscribeRouter } from './routes/unsubscribe';
 
 export interface AppDeps {
-  config: Pick<AppConfig, 'shops' | 'apiKeys' | 'publicBaseUrl'>;
+  config: Pick<AppConfig, 'shops' | 'apiKeys' | 'publicBaseUrl' | 'twilio'>;
   chains: Chains;
   tokens: Tokens;
+  store: Store;
+  addressKey: AddressKeyer;
 }
 
 /** The app, ready for `listen` or supertest. */
-export function createApp({ config, chains, tokens }: AppDeps): express.Express {
+export function createApp({ config, chains, tokens, store, addressKey }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: '100kb' }));
@@ -28,9 +35,15 @@ export function createApp({ config, chains, tokens }: AppDeps): express.Express 
     const ready = await chains.ready();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'temporal unreachable' });
   });
+  app.get('/metrics', async (_req, res) => {
+    const { contentType, body } = await exposition();
+    res.type(contentType).send(body);
+  });
   app.get('/v1/openapi.json', (_req, res) => void res.json(openApiDocument()));
   app.use(feedbackRouter({ chains, tokens }));
   app.use(trackingRouter({ chains, tokens }));
+  app.use(unsubscribeRouter({ tokens, store }));
+  app.use(twilioRouter({ authToken: config.twilio?.authToken, publicBaseUrl: config.publicBaseUrl, chains, store, addressKey }));
   app.use('/v1/orders', authenticate(config.apiKeys), ordersRouter({ chains, tokens, shops: config.shops, publicBaseUrl: config.publicBaseUrl }));
   app.use((_req, res) => problem(res, 404, 'no such resource'));
   app.use(errorHandler);

@@ -11,8 +11,12 @@ import { chainWorkflow } from '../workflows';
 import {
   chainStateQuery,
   chainWorkflowId,
+  customerReplySignal,
+  deliveryReceiptSignal,
   ratingSignal,
   trackingEventUpdate,
+  type CustomerReply,
+  type DeliveryReceipt,
   type EventResult,
   type RatingInput,
 } from '../workflows/definitions';
@@ -37,6 +41,11 @@ export function chainStartOptions(input: ChainInput, taskQueue: string) {
       { key: ATTENTION, value: false },
     ],
   };
+}
+
+/** Whether Temporal said the workflow does not exist or has already finished. */
+function isGone(err: unknown): boolean {
+  return err instanceof WorkflowNotFoundError || /not found|already completed/i.test(String((err as Error)?.message));
 }
 
 /** A failure the API reports as problem+json with this status. */
@@ -118,6 +127,31 @@ export class Chains {
     }
   }
 
+  /**
+   * Hands a delivery receipt to the workflow that sent the notice, or to its chain once that one
+   * has finished (a return chain's late receipt); nothing when both have.
+   */
+  async receipt(workflowId: string, chainId: string, receipt: DeliveryReceipt): Promise<void> {
+    for (const id of new Set([workflowId, chainId])) {
+      try {
+        return await this.client.workflow.getHandle(id).signal(deliveryReceiptSignal, receipt);
+      } catch (err) {
+        if (!isGone(err)) throw err;
+      }
+    }
+  }
+
+  /** Hands a digit the customer sent to the chain; false when the chain has finished. */
+  async reply(chainId: string, reply: CustomerReply): Promise<boolean> {
+    try {
+      await this.client.workflow.getHandle(chainId).signal(customerReplySignal, reply);
+      return true;
+    } catch (err) {
+      if (isGone(err)) return false;
+      throw err;
+    }
+  }
+
   /** One page of a shop's chains, newest first, filtered through Temporal visibility. */
   async list(
     shop: string,
@@ -162,9 +196,7 @@ export class Chains {
   }
 
   private async notFoundOrClosed(shop: string, orderId: string, err: unknown, closedStatus = 409): Promise<Error> {
-    if (!(err instanceof WorkflowNotFoundError) && !/not found|already completed/i.test(String((err as Error)?.message))) {
-      return err as Error;
-    }
+    if (!isGone(err)) return err as Error;
     try {
       await this.handle(shop, orderId).describe();
       return new ChainError(closedStatus, `the chain of order ${orderId} has finished`);

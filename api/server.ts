@@ -3,17 +3,19 @@ import type { Server } from 'node:http';
 import type { Client } from '@temporalio/client';
 import type { AppConfig } from '../common/config';
 import { createTokens } from '../common/tokens';
+import { addressKeyer } from '../store/address-key';
+import type { Store } from '../store';
 import { createApp } from './app';
 import { Chains } from './chains';
 
-/** The app wired to a Temporal client. */
-export function appFor(config: AppConfig, client: Client) {
-  return createApp({ config, chains: new Chains(client, config.taskQueue), tokens: createTokens(config.secret) });
+/** The app wired to a Temporal client and the store. */
+export function appFor(config: AppConfig, client: Client, store: Store) {
+  return createApp({ config, chains: new Chains(client, config.taskQueue), tokens: createTokens(config.secret), store, addressKey: addressKeyer(config.secret) });
 }
 
 /** Listens on the configured port; resolves once it accepts connections. */
-export function startApi(config: AppConfig, client: Client): Promise<Server> {
-  const app = appFor(config, client);
+export function startApi(config: AppConfig, client: Client, store: Store): Promise<Server> {
+  const app = appFor(config, client, store);
   return new Promise((resolve) => {
     const server = app.listen(config.port, () => resolve(server));
   });

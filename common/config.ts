@@ -37,6 +37,8 @@ const Env = z.object({
   DOORSTEP_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
   TEMPORAL_ADDRESS: z.string().optional(),
   TEMPORAL_NAMESPACE: z.string().default('default'),
+  DATABASE_URL: z.string().optional(),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Doorstep <doorstep@localhost>'),
   TWILIO_ACCOUNT_SID: z.string().optional(),
@@ -56,6 +58,10 @@ export interface AppConfig {
   /** Set when no DOORSTEP_CONFIG was given: the generated key of the demo shop. */
   devKey?: string;
   temporal: { address?: string; namespace: string };
+  /** PostgreSQL for the store; unset, the embedded store lives in the data dir. */
+  databaseUrl?: string;
+  /** Where `npm run worker` serves /metrics (the API serves its own on PORT). */
+  metricsPort: number;
   /** Task queue of the chain workflows and their activities. */
   taskQueue: string;
   smtp?: { url: string; from: string };
@@ -91,7 +97,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
   } else {
     devKey = persisted(dataDir, 'dev-api-key', () => `dev_${random()}`);
     file = FileConfig.parse({
-      shops: [{ id: 'demo', name: 'Demo Shop', supportEmail: 'support@demo.example' }],
+      // A demo walks a whole chain in minutes: more notices a day than a real shop would send.
+      shops: [{ id: 'demo', name: 'Demo Shop', supportEmail: 'support@demo.example', maxNoticesPerDay: 20 }],
       apiKeys: [{ key: devKey, shop: 'demo', scopes: [...SCOPES] }],
     });
   }
@@ -105,6 +112,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     apiKeys: file.apiKeys,
     devKey,
     temporal: { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE },
+    databaseUrl: env.DATABASE_URL || undefined,
+    metricsPort: env.METRICS_PORT,
     taskQueue: env.DOORSTEP_TASK_QUEUE,
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM } : undefined,
     twilio:

@@ -1,5 +1,5 @@
 /**
- * Signed customer tokens for rating and tracking links: base64url(JSON claims) + "." + HMAC-SHA256.
+ * Signed customer tokens for rating, tracking and unsubscribe links: base64url(JSON claims) + "." + HMAC-SHA256.
  * Compact enough for an SMS; bound to shop, order and (for ratings) touchpoint.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -19,7 +19,14 @@ export interface TrackingClaims {
   order: string;
 }
 
-export type Claims = RatingClaims | TrackingClaims;
+/** The one-click email unsubscribe link: bound to a shop and an address key (never the address). */
+export interface UnsubscribeClaims {
+  kind: 'unsub';
+  shop: string;
+  address: string;
+}
+
+export type Claims = RatingClaims | TrackingClaims | UnsubscribeClaims;
 
 export interface Tokens {
   sign(claims: Claims): string;

@@ -11,6 +11,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../common/config';
 import { connectClient, ensureSearchAttributes } from '../common/temporal';
 import { createWorker } from '../worker/worker';
+import { createStore } from '../store';
 import { startChain } from '../test/helpers/chains';
 import { scenarios } from '../test/helpers/scenarios';
 import { temporalCli } from '../common/tools';
@@ -35,7 +36,8 @@ try {
   const client = await connectClient({ address: server.address, namespace: 'default' });
   await ensureSearchAttributes(client);
   const connection = await NativeConnection.connect({ address: server.address });
-  const worker = await createWorker(config, connection, 'default');
+  const store = await createStore(config);
+  const worker = await createWorker(config, connection, 'default', { store });
   mkdirSync(out, { recursive: true });
   await worker.runUntil(async () => {
     for (const [name, make] of Object.entries(scenarios)) {
@@ -50,6 +52,7 @@ try {
   writeFileSync(join(out, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
   await connection.close();
   await client.connection.close();
+  await store.close();
 } finally {
   await server.stop();
 }

@@ -4,6 +4,8 @@
  */
 import { loadConfig } from '../common/config';
 import { logger } from '../common/logger';
+import { collectProcessMetrics } from '../common/metrics';
+import { createStore } from '../store';
 import { connectClient, connectWorker, ensureSearchAttributes } from '../common/temporal';
 import { startApi } from '../api/server';
 import { createWorker } from '../worker/worker';
@@ -15,17 +17,20 @@ if (!config.temporal.address && !process.env.TEMPORAL_CONFIG_FILE) {
   devServer = await startDevServer(config.dataDir, Number(process.env.TEMPORAL_DEV_PORT ?? 7233), Number(process.env.TEMPORAL_DEV_UI_PORT ?? 8233));
   config.temporal.address = devServer.address;
 }
+const store = await createStore(config);
 const client = await connectClient(config.temporal);
 await ensureSearchAttributes(client);
 const { connection, namespace } = await connectWorker(config.temporal);
-const worker = await createWorker(config, connection, namespace);
-const server = await startApi(config, client);
+const worker = await createWorker(config, connection, namespace, { store });
+collectProcessMetrics();
+const server = await startApi(config, client, store);
 
 const lines = [
   `Doorstep is running.`,
   `  API and pages:  http://localhost:${config.port}  (OpenAPI: /v1/openapi.json)`,
   `  Temporal:       ${config.temporal.address}${devServer ? `  (web UI: ${devServer.uiUrl})` : ''}`,
   `  Outbox:         ${config.smtp && config.twilio ? 'off (SMTP and Twilio configured)' : config.outboxFile}`,
+  `  Store:          ${store.sql.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded, in ${config.dataDir}/store`}`,
   ...(config.devKey ? [`  Dev API key:    ${config.devKey}  (shop "demo")`] : []),
   `Press Ctrl-C to stop.`,
 ];
@@ -36,5 +41,6 @@ await worker.run();
 await new Promise<void>((resolve) => server.close(() => resolve()));
 await connection.close();
 await client.connection.close();
+await store.close();
 await devServer?.stop();
 logger.info('stopped');

@@ -16,16 +16,24 @@ function rebasedHttpClient(baseUrl: string): InstanceType<typeof twilio.RequestC
   return client;
 }
 
+/** The SMTP URL with connection pooling on, unless the URL says otherwise. */
+function pooled(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+  return url.toString();
+}
+
 /** One channel per name: providers where configured, the outbox for the rest. */
 export function buildChannels(config: AppConfig): Channels {
   const channels: Channels = Object.fromEntries(CHANNELS.map((name) => [name, outboxChannel(name, config.outboxFile)]));
   if (config.smtp) {
-    channels.email = emailChannel(nodemailer.createTransport(config.smtp.url), config.smtp.from);
+    channels.email = emailChannel(nodemailer.createTransport(pooled(config.smtp.url)), config.smtp.from);
   }
   if (config.twilio) {
     const { accountSid, authToken, from, whatsappFrom, baseUrl } = config.twilio;
     const client = twilio(accountSid, authToken, baseUrl ? { httpClient: rebasedHttpClient(baseUrl) } : {});
-    for (const channel of twilioChannels(client, { from, whatsappFrom, statusCallback: `${config.publicBaseUrl}/webhooks/twilio/status` })) {
+    const webhooks = `${config.publicBaseUrl}/webhooks/twilio`;
+    for (const channel of twilioChannels(client, { from, whatsappFrom, statusCallback: `${webhooks}/status`, answerUrl: `${webhooks}/inbound` })) {
       channels[channel.name] = channel;
     }
     if (!whatsappFrom) delete channels.whatsapp;

@@ -1,27 +1,44 @@
 /** Creates the Doorstep worker: chain workflows plus activities wired from configuration. */
 import { createRequire } from 'node:module';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { register, type Registry } from 'prom-client';
 import type { AppConfig } from '../common/config';
 import { logger } from '../common/logger';
 import { createTokens } from '../common/tokens';
-import { createActivities } from '../activities';
+import { createActivities, type ActivityDeps } from '../activities';
+import { noticeMetrics } from '../activities/metrics';
+import { addressKeyer } from '../store/address-key';
+import type { Store } from '../store';
 import { buildChannels } from './transports';
 
 const require = createRequire(import.meta.url);
 export const workflowsPath = require.resolve('../workflows/index.ts');
+
+export interface WorkerDeps {
+  store: Store;
+  /** Where the notice metrics go (the process's default registry unless a test gives its own). */
+  registry?: Registry;
+  /** Test-only fault injection (see ActivityDeps). */
+  faults?: ActivityDeps['faults'];
+}
 
 /** A worker on `connection` for the chain task queue; `overrides` lets tests pass a prebuilt bundle. */
 export async function createWorker(
   config: AppConfig,
   connection: NativeConnection,
   namespace: string,
+  { store, registry = register, faults }: WorkerDeps,
   overrides: Partial<WorkerOptions> = {},
 ): Promise<Worker> {
   const activities = createActivities({
     channels: buildChannels(config),
     tokens: createTokens(config.secret),
+    store,
+    addressKey: addressKeyer(config.secret),
     publicBaseUrl: config.publicBaseUrl,
     log: logger,
+    metrics: noticeMetrics(registry),
+    faults,
   });
   return Worker.create({ connection, namespace, taskQueue: config.taskQueue, workflowsPath, activities, ...overrides });
 }

@@ -1,6 +1,7 @@
 /**
- * One run of an order's chain: its state, its durable timers and how each backend event and timer
- * moves it. The update handler records events synchronously; `run()` handles them in order.
+ * One run of an order's chain: its state, its durable timers and how each backend event, timer and
+ * customer answer moves it. The update handler records events synchronously; `run()` handles them
+ * in order, and notices go out through the Notifier without holding the chain up.
  */
 import {
   ApplicationFailure,
@@ -15,26 +16,15 @@ import {
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { NoticeFacts } from '../activities/templates/render';
-import type { CarriedChain, ChainInput, ChainState, Delay, Stage, Touchpoint, TrackingEvent } from './contract';
-import {
-  addDays,
-  addTouchpoint,
-  daysBetween,
-  initialState,
-  isTrackingStage,
-  latest,
-  rankOf,
-  rejectionOf,
-  skipPending,
-  stageAfter,
-} from './chain-state';
-import { returnEventSignal, type EventResult, type RatingInput } from './definitions';
-import { notify } from './notify';
+import type { CarriedChain, ChainInput, ChainState, Delay, Stage, Touchpoint, TrackingEvent, WindowQuestion } from './contract';
+import { addDays, addTouchpoint, daysBetween, initialState, isTrackingStage, latest, rankOf, rejectionOf, skipPending, stageAfter } from './chain-state';
+import { returnEventSignal, type CustomerReply, type DeliveryReceipt, type EventResult, type RatingInput } from './definitions';
+import { Notifier } from './notifier';
 import { returnChainWorkflow } from './return-chain';
 import { ATTENTION, SHOP, STAGE } from './search-attributes';
-import { scaleOf, type TemplateId, type TouchpointId } from './touchpoints';
+import { scaleOf, specOf, type TemplateId, type TouchpointId } from './touchpoints';
 
-const { guardTime } = proxyLocalActivities<Activities>({ startToCloseTimeout: '5 seconds', retry: { maximumAttempts: 5 } });
+const { guardTime, courierWindows } = proxyLocalActivities<Activities>({ startToCloseTimeout: '5 seconds', retry: { maximumAttempts: 5 } });
 
 export const DAY_MS = 86_400_000;
 type TimerName = keyof CarriedChain['timers'];
@@ -47,9 +37,11 @@ export class ChainRun {
   /** Durable timers as epoch milliseconds of workflow time. */
   private readonly timers: CarriedChain['timers'];
   private readonly pin: string;
+  private readonly notifier: Notifier;
   /** Chains started without Doorstep's search attributes (the time-skipping test server cannot register them) keep them unset. */
   private readonly indexed = workflowInfo().typedSearchAttributes.get(SHOP) !== undefined;
   private called: boolean;
+  private question?: WindowQuestion;
   private returnReceived = false;
   private returnChild?: ChildWorkflowHandle<typeof returnChainWorkflow>;
   /** The active part of the chain is over: cancelled, or delivered and past any return. */
@@ -63,12 +55,14 @@ export class ChainRun {
     this.timers = carried?.timers ?? {};
     this.pin = carried?.pin ?? String(parseInt(uuid4().slice(0, 8), 16) % 10_000).padStart(4, '0');
     this.called = carried?.called ?? false;
+    this.question = carried?.question;
+    this.notifier = new Notifier(input, { obsolete: (tp) => this.obsolete(tp), failed: (reason) => this.flag(reason) }, carried?.notices);
   }
 
   /** Where this run stands, for the next run after continue-as-new. */
   carry(): CarriedChain {
-    const { state, inbox, timers, pin, called } = this;
-    return { state, seen: [...this.seen], inbox, timers, pin, called };
+    const { state, inbox, timers, pin, called, question } = this;
+    return { state, seen: [...this.seen], inbox, timers, pin, called, question, notices: this.notifier.carry() };
   }
 
   /** Update validator: rejects impossible transitions (a repeated eventId is always accepted). */
@@ -100,24 +94,44 @@ export class ChainRun {
     if (score <= (scaleOf(touchpoint) === 10 ? 6 : 2)) this.flag(`low rating ${score} on ${touchpoint}`);
   }
 
-  /** The return child reports a touchpoint; the refund closes the return. */
+  /** A digit from the customer: the answer to an open courier-window question, else a rating. */
+  reply({ touchpoint, digit, channel, at }: CustomerReply): void {
+    const question = this.question;
+    if (question?.touchpoint === touchpoint && digit >= 1 && digit <= question.options.length) {
+      const window = question.options[digit - 1];
+      this.question = undefined;
+      this.agreeWindow({ ...window, agreedBy: 'customer' }, `the customer chose window ${digit} by ${channel}`);
+      return;
+    }
+    const min = scaleOf(touchpoint) === 10 ? 0 : 1;
+    if (digit >= min && digit <= scaleOf(touchpoint)) this.rate({ touchpoint, score: digit, at });
+  }
+
+  /** A provider's delivery receipt for one of this chain's notices. */
+  receipt(receipt: DeliveryReceipt): void {
+    this.notifier.receipt(receipt, this.state.touchpoints);
+  }
+
+  /** The return child reports a touchpoint as it progresses; a notice that failed alerts support. */
   returnProgress(update: Touchpoint): void {
     const i = this.state.touchpoints.findIndex((t) => t.key === update.key);
-    if (i >= 0) this.state.touchpoints[i] = { ...update, rating: this.state.touchpoints[i].rating ?? update.rating };
-    if (update.notices.some((n) => n.status === 'failed')) this.flag(`notice ${update.key} failed`);
+    if (i < 0) return;
+    const failures = (tp: Touchpoint) => tp.notices.filter((n) => n.status === 'failed').length;
+    if (failures(update) > failures(this.state.touchpoints[i])) this.flag(`notice ${update.key} failed`);
+    this.state.touchpoints[i] = { ...update, rating: this.state.touchpoints[i].rating ?? update.rating };
   }
 
   /**
    * Confirmation, then events and timers in order until the active part of the chain is over
-   * ('done'), or until Temporal suggests continuing as new ('continue'; never during a return,
-   * whose child chain would not outlive this run).
+   * ('done'), or until Temporal suggests continuing as new ('continue'; never while a notice
+   * waits or a return runs, neither of which would outlive this run).
    */
   async run(): Promise<'done' | 'continue'> {
     if (!this.input.carried) {
-      await this.send(this.tp('confirmation'), { promisedDate: this.state.promisedDate, promisedWindow: this.state.promisedWindow });
+      this.send(this.tp('confirmation'), { promisedDate: this.state.promisedDate, promisedWindow: this.state.promisedWindow });
       await this.armGuard();
     }
-    const mayContinue = () => workflowInfo().continueAsNewSuggested && !this.returnChild;
+    const mayContinue = () => workflowInfo().continueAsNewSuggested && !this.returnChild && this.notifier.idle();
     while (!this.done) {
       const due = (Object.entries(this.timers) as [TimerName, number][]).sort((a, b) => a[1] - b[1])[0];
       const woke = await condition(() => this.inbox.length > 0 || this.done || mayContinue(), due ? Math.max(1, due[1] - this.now()) : undefined);
@@ -128,39 +142,40 @@ export class ChainRun {
     return 'done';
   }
 
-  /** The closing notice, unless the chain was cancelled. */
+  /** The closing notice (unless the chain was cancelled); resolves once every notice is out. */
   async close(): Promise<void> {
-    if (this.state.stage === 'cancelled') return;
-    this.setStage('closed');
-    skipPending(this.state, ['tracking', 'arrival']);
-    await this.send(this.tp('closing'));
+    if (this.state.stage !== 'cancelled') {
+      this.setStage('closed');
+      skipPending(this.state, ['tracking', 'arrival']);
+      this.send(this.tp('closing'));
+    }
+    await this.notifier.drained();
   }
 
   private async handle(event: TrackingEvent): Promise<void> {
     switch (event.type) {
       case 'handed_to_carrier':
       case 'in_transit':
-        if (this.tp('tracking').status === 'pending') await this.send(this.tp('tracking'));
+        if (!this.tp('tracking').notices.length) this.send(this.tp('tracking'));
         return;
       case 'arrived_in_city':
         this.leaveStagesBehind();
-        if (this.tp('arrival').status === 'pending') await this.send(this.tp('arrival'));
+        if (!this.tp('arrival').notices.length) this.send(this.tp('arrival'));
         return;
       case 'out_for_delivery':
         this.leaveStagesBehind();
         if (!this.called) this.armCallDeadline();
         return;
       case 'eta_changed':
-        if (daysBetween(this.state.promisedDate, event.data.newEta) > 0) await this.recordDelay(event.data.newEta, event.data.reason, 'carrier');
+        if (daysBetween(this.state.promisedDate, event.data.newEta) > 0) await this.recordDelay(event.data.newEta, { reason: event.data.reason }, 'carrier');
         return;
       case 'courier_called':
-        this.called = true;
-        delete this.timers.call;
-        await this.send(this.tp('courier-call'), { window: event.data.window, pin: this.pin });
+        this.question = undefined;
+        this.agreeWindow({ ...event.data.window, agreedBy: 'courier' });
         return;
       case 'delivery_failed':
         this.called = false;
-        await this.send(addTouchpoint(this.state, 'failed-attempt'), { reason: event.data.reason });
+        this.send(addTouchpoint(this.state, 'failed-attempt'), { reason: event.data.reason });
         addTouchpoint(this.state, 'courier-call');
         this.armCallDeadline();
         return;
@@ -174,7 +189,7 @@ export class ChainRun {
         return;
       case 'cancelled':
         this.done = true;
-        await this.send(addTouchpoint(this.state, 'cancellation'), { reason: event.data.reason });
+        this.send(addTouchpoint(this.state, 'cancellation'), { reason: event.data.reason });
         skipPending(this.state);
         return;
       default:
@@ -182,9 +197,20 @@ export class ChainRun {
     }
   }
 
-  private async delivered(event: Delivered): Promise<void> {
+  /** A time window agreed with the customer, confirmed in writing with the delivery PIN. */
+  private agreeWindow(window: ChainState['courierWindow'] & object, note?: string): void {
+    this.called = true;
+    delete this.timers.call;
+    this.state.courierWindow = window;
+    const call = this.tp('courier-call');
+    if (note) call.note = note;
+    this.send(call, { window, pin: this.pin });
+  }
+
+  private delivered(event: Delivered): void {
     this.leaveStagesBehind();
     delete this.timers.call;
+    this.question = undefined;
     const call = this.tp('courier-call');
     if (!this.called && !call.notices.length) {
       call.status = 'conflict';
@@ -194,7 +220,7 @@ export class ChainRun {
       this.state.conflicts.push({ type: 'pin_mismatch', at: event.at, detail: 'the PIN given to the courier does not match the one sent' });
     }
     const { returnWindowDays } = this.input.order;
-    await this.send(this.tp('handover'), { returnDays: returnWindowDays });
+    this.send(this.tp('handover'), { returnDays: returnWindowDays });
     if (returnWindowDays > 0) this.timers.returnWindow = this.now() + returnWindowDays * DAY_MS;
     else this.done = true;
   }
@@ -219,20 +245,30 @@ export class ChainRun {
     if (name === 'returnWindow') {
       this.done = true;
     } else if (name === 'guard') {
-      await this.recordDelay(addDays(this.state.promisedDate, this.input.shop.guardDelayDays), 'the parcel has not reached your city yet', 'guard');
+      await this.recordDelay(addDays(this.state.promisedDate, this.input.shop.guardDelayDays), { reasonCode: 'not-in-city' }, 'guard');
     } else {
-      this.tp('courier-call').note = 'no courier call reported in time: Doorstep contacted the customer';
-      await this.send(this.tp('courier-call'), {}, 'courier-call-request');
+      await this.askForWindow();
     }
   }
 
-  private async recordDelay(newDate: string, reason: string, source: Delay['source']): Promise<void> {
+  /** No courier call in time: Doorstep asks the customer itself, by phone first, to pick a window. */
+  private async askForWindow(): Promise<void> {
+    const options = await courierWindows({ shop: this.input.shop, timezone: this.input.order.customer.timezone, now: new Date().toISOString() });
+    const call = this.tp('courier-call');
+    call.note = 'no courier call reported in time: Doorstep contacted the customer';
+    this.question = { touchpoint: call.key, options };
+    const channels = this.input.order.customer.channels;
+    this.notifier.send(call, { options }, 'courier-call-request', [...channels.filter((c) => c !== 'email'), ...channels.filter((c) => c === 'email')]);
+  }
+
+  private async recordDelay(newDate: string, why: Pick<NoticeFacts, 'reason' | 'reasonCode'>, source: Delay['source']): Promise<void> {
+    const reason = why.reason ?? 'the parcel has not reached the destination city in time';
     const delay: Delay = { days: daysBetween(this.state.promisedDate, newDate), reason, newDate, at: new Date().toISOString(), source };
     this.state.delays.push(delay);
     this.state.promisedDate = newDate;
     this.state.promisedWindow = undefined;
     if (this.state.delays.length === 2) this.flag('second delay: service recovery needed');
-    await this.send(addTouchpoint(this.state, 'delay'), { days: delay.days, reason, newDate });
+    this.send(addTouchpoint(this.state, 'delay'), { days: delay.days, newDate, ...why });
     await this.armGuard();
   }
 
@@ -256,9 +292,17 @@ export class ChainRun {
     if (rank >= rankOf('arrived_in_city')) delete this.timers.guard;
   }
 
-  private async send(tp: Touchpoint, facts?: NoticeFacts, template?: TemplateId): Promise<void> {
-    const failed = await notify(this.input, tp, facts, template);
-    if (failed) this.flag(failed);
+  /** Why a notice that waited for quiet hours or the cap is no longer worth sending. */
+  private obsolete(tp: Touchpoint): string | undefined {
+    const { stage } = this.state;
+    if (stage === 'cancelled' && tp.name !== 'cancellation') return 'the order was cancelled';
+    if (tp.name === 'arrival' && this.called) return 'the courier has already agreed a time';
+    const from = specOf(tp.key)?.obsoleteFrom;
+    return from && rankOf(stage) >= rankOf(from) ? `the parcel is already ${stage.replaceAll('_', ' ')}` : undefined;
+  }
+
+  private send(tp: Touchpoint, facts?: NoticeFacts, template?: TemplateId): void {
+    this.notifier.send(tp, facts, template);
   }
 
   private tp(name: TouchpointId): Touchpoint {

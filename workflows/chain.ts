@@ -6,7 +6,14 @@
 import { allHandlersFinished, condition, continueAsNew, setHandler } from '@temporalio/workflow';
 import type { ChainInput, ChainState } from './contract';
 import { ChainRun, DAY_MS } from './chain-run';
-import { chainStateQuery, ratingSignal, returnProgressSignal, trackingEventUpdate } from './definitions';
+import {
+  chainStateQuery,
+  customerReplySignal,
+  deliveryReceiptSignal,
+  ratingSignal,
+  returnProgressSignal,
+  trackingEventUpdate,
+} from './definitions';
 
 /** Runs one order's chain until it is closed (or cancelled) and its feedback window has passed. */
 export async function chainWorkflow(input: ChainInput): Promise<ChainState> {
@@ -14,6 +21,8 @@ export async function chainWorkflow(input: ChainInput): Promise<ChainState> {
   setHandler(chainStateQuery, () => chain.state);
   setHandler(trackingEventUpdate, (event) => chain.accept(event), { validator: (event) => chain.validate(event) });
   setHandler(ratingSignal, (rating) => chain.rate(rating));
+  setHandler(customerReplySignal, (reply) => chain.reply(reply));
+  setHandler(deliveryReceiptSignal, (receipt) => chain.receipt(receipt));
   setHandler(returnProgressSignal, (touchpoint) => chain.returnProgress(touchpoint));
 
   if ((await chain.run()) === 'continue') {
@@ -22,7 +31,7 @@ export async function chainWorkflow(input: ChainInput): Promise<ChainState> {
     return continueAsNew<typeof chainWorkflow>({ ...input, carried: chain.carry() });
   }
   await chain.close();
-  // The chain stays open a while so that late ratings still land on their touchpoints.
+  // The chain stays open a while so that late ratings and receipts still land on their touchpoints.
   await condition(() => false, Math.max(1, input.shop.feedbackWindowDays * DAY_MS));
   return chain.state;
 }

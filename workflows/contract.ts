@@ -3,6 +3,7 @@
  * ratings) and what a chain exposes. The API validates with these; workflows import types only.
  */
 import { z } from 'zod';
+import type { CarriedNotices } from './notifier';
 
 export const CHANNELS = ['email', 'sms', 'whatsapp', 'voice'] as const;
 export type ChannelName = (typeof CHANNELS)[number];
@@ -43,7 +44,9 @@ export const Shop = z.object({
   supportPhone: z.e164().optional(),
   defaultLocale: z.string().default('en'),
   timezone: timeZone.default('UTC'),
+  /** Customer-local hours when non-urgent notices wait; equal start and end mean none. */
   quietHours: z.object({ start: hhmm, end: hhmm }).default({ start: '21:00', end: '09:00' }),
+  /** Non-urgent notices per customer and customer-local day; more wait for the next day. */
   maxNoticesPerDay: z.int().positive().default(3),
   courierLeadTimeHours: z.number().nonnegative().default(24),
   courierCallDeadlineMinutes: z.number().positive().default(120),
@@ -136,14 +139,29 @@ export const CancelAction = z.object({ reason: z.string().max(300).optional() })
 
 export type TouchpointStatus = 'pending' | 'done' | 'skipped' | 'conflict';
 
-export interface Notice {
-  channel: ChannelName;
-  status: 'sent' | 'failed';
-  providerId?: string;
+/** Where a notice stands: waiting (queued, deferred), handed to a provider, or ended without one. */
+export type NoticeStatus = 'queued' | 'deferred' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'suppressed' | 'dropped';
+
+/** One send decision and its reason, as support sees it ("fell back to email: 21211 invalid number"). */
+export interface Decision {
   at: string;
-  subject: string;
-  text: string;
-  error?: string;
+  outcome: 'deferred' | 'sent' | 'failed' | 'suppressed' | 'skipped' | 'dropped' | 'delivered' | 'undelivered';
+  channel?: ChannelName;
+  reason: string;
+}
+
+export interface Notice {
+  /** 1 for the first send of a touchpoint's notice; a resend counts up. */
+  revision: number;
+  /** The channel that carried it, once one did. */
+  channel?: ChannelName;
+  status: NoticeStatus;
+  at: string;
+  providerId?: string;
+  /** Exactly what the customer got on that channel. */
+  subject?: string;
+  text?: string;
+  decisions: Decision[];
 }
 
 export interface Rating {
@@ -177,6 +195,13 @@ export interface Conflict {
   detail: string;
 }
 
+export interface CourierWindow {
+  from: string;
+  to: string;
+  /** Agreed by the courier's call, or picked by the customer when Doorstep asked. */
+  agreedBy: 'courier' | 'customer';
+}
+
 export interface ChainState {
   orderId: string;
   shop: string;
@@ -185,6 +210,7 @@ export interface ChainState {
   promisedDate: string;
   promisedWindow?: { from: string; to: string };
   delays: Delay[];
+  courierWindow?: CourierWindow;
   touchpoints: Touchpoint[];
   conflicts: Conflict[];
   attention: string[];
@@ -201,6 +227,12 @@ export interface ChainInput {
   carried?: CarriedChain;
 }
 
+/** Courier windows Doorstep offered the customer, answered by digit on the touchpoint that asked. */
+export interface WindowQuestion {
+  touchpoint: string;
+  options: { from: string; to: string }[];
+}
+
 /** What a chain run hands to its next run (continue-as-new keeps history small). */
 export interface CarriedChain {
   state: ChainState;
@@ -209,4 +241,6 @@ export interface CarriedChain {
   timers: Partial<Record<'guard' | 'call' | 'returnWindow', number>>;
   pin: string;
   called: boolean;
+  question?: WindowQuestion;
+  notices: CarriedNotices;
 }

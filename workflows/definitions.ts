@@ -1,6 +1,6 @@
 /** Message definitions shared by the chain workflows, the API and the tests. Names are stable. */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ChainState, Rating, Stage, Touchpoint, TrackingEvent } from './contract';
+import type { ChainState, ChannelName, Rating, Stage, Touchpoint, TrackingEvent } from './contract';
 
 /** Default task queue of the chains (DOORSTEP_TASK_QUEUE overrides it). */
 export const TASK_QUEUE = 'doorstep';
@@ -14,11 +14,32 @@ export interface RatingInput extends Rating {
   touchpoint: string;
 }
 
+/** A provider's final word on a notice (Twilio status callback). */
+export interface DeliveryReceipt {
+  touchpoint: string;
+  providerId: string;
+  status: 'delivered' | 'undelivered';
+  /** "30003 unreachable handset", "no answer", "delivered". */
+  reason: string;
+  at: string;
+}
+
+/** A digit the customer sent back: an SMS/WhatsApp reply or a key pressed during a call. */
+export interface CustomerReply {
+  /** The touchpoint whose notice the customer answered. */
+  touchpoint: string;
+  digit: number;
+  channel: ChannelName;
+  at: string;
+}
+
 export type ReturnEvent = Extract<TrackingEvent, { type: 'return_received' | 'refund_issued' }>;
 
 export const trackingEventUpdate = defineUpdate<EventResult, [TrackingEvent]>('trackingEvent');
 export const chainStateQuery = defineQuery<ChainState>('chainState');
 export const ratingSignal = defineSignal<[RatingInput]>('rating');
+export const deliveryReceiptSignal = defineSignal<[DeliveryReceipt]>('deliveryReceipt');
+export const customerReplySignal = defineSignal<[CustomerReply]>('customerReply');
 /** Parent → return child: the backend's return events. */
 export const returnEventSignal = defineSignal<[ReturnEvent]>('returnEvent');
 /** Return child → parent: a return touchpoint as it progresses. */

@@ -1,21 +1,32 @@
 /**
- * Touchpoints are data: stable ids, the template each notice uses, whether it may break quiet
- * hours, and the scale of its satisfaction check.
+ * Touchpoints are data: stable ids, the template each notice uses, whether it may break quiet hours
+ * (urgent), whether an email unsubscribe stops it (essential ones still go), the stage from which
+ * a notice still waiting for its slot is obsolete, and the scale of its satisfaction check.
  */
+import type { Stage } from './contract';
+
+interface TouchpointSpec {
+  template: string;
+  urgent: boolean;
+  essential: boolean;
+  obsoleteFrom?: Stage;
+  scale: 5 | 10;
+}
+
 export const TOUCHPOINTS = {
-  confirmation: { template: 'confirmation', urgent: false, scale: 5 },
-  tracking: { template: 'tracking', urgent: false, scale: 5 },
-  delay: { template: 'delay', urgent: true, scale: 5 },
-  arrival: { template: 'arrival', urgent: false, scale: 5 },
-  'courier-call': { template: 'courier-call', urgent: true, scale: 5 },
-  'failed-attempt': { template: 'failed-attempt', urgent: true, scale: 5 },
-  handover: { template: 'handover', urgent: false, scale: 5 },
-  'return-accepted': { template: 'return-accepted', urgent: false, scale: 5 },
-  'return-received': { template: 'return-received', urgent: false, scale: 5 },
-  'return-refund': { template: 'return-refund', urgent: false, scale: 5 },
-  closing: { template: 'closing', urgent: false, scale: 10 },
-  cancellation: { template: 'cancellation', urgent: true, scale: 5 },
-} as const;
+  confirmation: { template: 'confirmation', urgent: false, essential: true, obsoleteFrom: 'delivered', scale: 5 },
+  tracking: { template: 'tracking', urgent: false, essential: false, obsoleteFrom: 'delivered', scale: 5 },
+  delay: { template: 'delay', urgent: true, essential: true, obsoleteFrom: 'delivered', scale: 5 },
+  arrival: { template: 'arrival', urgent: false, essential: false, obsoleteFrom: 'delivered', scale: 5 },
+  'courier-call': { template: 'courier-call', urgent: true, essential: true, obsoleteFrom: 'delivered', scale: 5 },
+  'failed-attempt': { template: 'failed-attempt', urgent: true, essential: true, obsoleteFrom: 'delivered', scale: 5 },
+  handover: { template: 'handover', urgent: false, essential: false, scale: 5 },
+  'return-accepted': { template: 'return-accepted', urgent: false, essential: true, scale: 5 },
+  'return-received': { template: 'return-received', urgent: false, essential: false, scale: 5 },
+  'return-refund': { template: 'return-refund', urgent: false, essential: true, scale: 5 },
+  closing: { template: 'closing', urgent: false, essential: false, scale: 10 },
+  cancellation: { template: 'cancellation', urgent: true, essential: true, scale: 5 },
+} as const satisfies Record<string, TouchpointSpec>;
 
 export type TouchpointId = keyof typeof TOUCHPOINTS;
 /** Templates add the courier-call request Doorstep sends itself when no call was reported. */
@@ -30,8 +41,13 @@ export function touchpointIdOf(key: string): TouchpointId | undefined {
   return id in TOUCHPOINTS ? (id as TouchpointId) : undefined;
 }
 
+/** The spec of a touchpoint key (`delay-2` → delay). */
+export function specOf(key: string): TouchpointSpec | undefined {
+  const id = touchpointIdOf(key);
+  return id && TOUCHPOINTS[id];
+}
+
 /** Highest score of a touchpoint's satisfaction check (5, or 10 for the closing question). */
 export function scaleOf(key: string): number {
-  const id = touchpointIdOf(key);
-  return id ? TOUCHPOINTS[id].scale : 5;
+  return specOf(key)?.scale ?? 5;
 }

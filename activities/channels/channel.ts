@@ -1,13 +1,17 @@
 /** The one interface every notice channel implements, and the message it sends. */
 import type { ChannelName } from '../../workflows/contract';
+import type { Rendered } from '../templates/render';
 
 export interface OutgoingMessage {
   /** Email address or E.164 phone number, as the channel needs. */
   to: string;
-  subject: string;
-  text: string;
-  /** Stable per notice, so a provider or mailbox can recognise a repeat. */
+  /** The ledger key: stable per notice and channel, so a provider or mailbox can recognise a repeat. */
   idempotencyKey: string;
+  rendered: Rendered;
+  /** One-click unsubscribe link (email). */
+  unsubscribeUrl?: string;
+  /** How many choices the customer answers with one digit (a voice call gathers it). */
+  choices?: number;
 }
 
 export interface SendResult {
@@ -21,3 +25,9 @@ export interface Channel {
 }
 
 export type Channels = Partial<Record<ChannelName, Channel>>;
+
+/** What the customer sees on a channel: subject and text for email, the short body for SMS and WhatsApp, the spoken text for voice. */
+export function contentFor(channel: ChannelName, r: Rendered): { subject?: string; text: string } {
+  if (channel === 'email') return { subject: r.subject, text: r.text };
+  return { text: channel === 'voice' ? r.spoken : r.short };
+}

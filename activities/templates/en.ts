@@ -1,64 +1,94 @@
-/** Plain English notices, one per template id. Dates arrive already formatted for the customer. */
-import type { TemplateId } from '../../workflows/touchpoints';
-import type { TemplateContext } from './render';
+/** English notices. */
+import type { Catalog } from './catalog';
 
-type Template = (c: TemplateContext) => { subject: string; text: string };
+const days = '{days, plural, one {# day} other {# days}}';
 
-export const en: Record<TemplateId, Template> = {
-  confirmation: (c) => ({
-    subject: `${c.shop}: order ${c.orderId} accepted`,
-    text: `Hello ${c.name}, we have accepted your order ${c.orderId} (${c.items}). We promise delivery ${c.promise}.`,
-  }),
-  tracking: (c) => ({
-    subject: `${c.shop}: order ${c.orderId} is on its way`,
-    text: `Your order ${c.orderId} is with ${c.carrier}. Follow it here: ${c.trackingUrl}`,
-  }),
-  delay: (c) => ({
-    subject: `${c.shop}: order ${c.orderId} is ${c.days} day(s) late`,
-    text:
-      `We are sorry: your order ${c.orderId} will arrive ${c.days} day(s) later than promised, because ${c.reason}. ` +
-      `The new delivery date is ${c.newDate}. Follow it here: ${c.trackingUrl}`,
-  }),
-  arrival: (c) => ({
-    subject: `${c.shop}: order ${c.orderId} is in ${c.city}`,
-    text: `Your order ${c.orderId} has reached ${c.city}. The courier will call you to agree a delivery time.`,
-  }),
-  'courier-call': (c) => ({
-    subject: `${c.shop}: delivery ${c.window}`,
-    text: `The courier will bring order ${c.orderId} ${c.window}. Give the courier your delivery PIN: ${c.pin}.`,
-  }),
-  'courier-call-request': (c) => ({
-    subject: `${c.shop}: when shall we deliver order ${c.orderId}?`,
-    text: `Your order ${c.orderId} is out for delivery. Please call ${c.support} or reply to choose a delivery time.`,
-  }),
-  'failed-attempt': (c) => ({
-    subject: `${c.shop}: we missed you`,
-    text: `The courier could not deliver order ${c.orderId}. They will call you to agree a new time.`,
-  }),
-  handover: (c) => ({
-    subject: `${c.shop}: order ${c.orderId} delivered`,
-    text:
-      `Your order ${c.orderId} has been delivered. Please check the parcel; if anything is wrong, or you want to return it, ` +
-      `contact ${c.support} within ${c.returnDays} day(s).`,
-  }),
-  'return-accepted': (c) => ({
-    subject: `${c.shop}: return of order ${c.orderId} accepted`,
-    text: `We have accepted your return of order ${c.orderId}. Pack the items; the courier will call to pick them up.`,
-  }),
-  'return-received': (c) => ({
-    subject: `${c.shop}: we received your return`,
-    text: `We have received the items you returned from order ${c.orderId}. Your refund is on its way.`,
-  }),
-  'return-refund': (c) => ({
-    subject: `${c.shop}: refund issued`,
-    text: `Your refund for order ${c.orderId} has been issued.`,
-  }),
-  closing: (c) => ({
-    subject: `${c.shop}: thank you`,
-    text: `Thank you for shopping with ${c.shop}. How likely are you to order from us again, from 0 to 10?`,
-  }),
-  cancellation: (c) => ({
-    subject: `${c.shop}: order ${c.orderId} cancelled`,
-    text: `Your order ${c.orderId} has been cancelled${c.reason ? ` (${c.reason})` : ''}. Questions? Contact ${c.support}.`,
-  }),
+export const en: Catalog = {
+  common: {
+    rateText: 'How did we do? Rate it from {min} to {max}: {url}',
+    rateEmail: 'How did we do? Rate this step from {min} to {max}:',
+    rateSms: 'Reply {min}-{max} to rate it.',
+    support: 'Questions? {support}',
+    unsubscribe: 'Unsubscribe from non-essential emails: {url}',
+    unsubscribeLink: 'Unsubscribe from non-essential emails',
+    trackLink: 'Track your parcel',
+    promiseDate: 'on {date}',
+    promiseWindow: 'between {from} and {to}',
+    window: 'on {day} between {from} and {to}',
+    option: '{n} for {from}–{to}',
+    notInCity: 'the parcel has not reached your city yet',
+    thanks: 'Thank you! We have recorded your answer.',
+  },
+  templates: {
+    confirmation: {
+      subject: '{shop}: order {orderId} accepted',
+      text: 'Hello {name}, we have accepted your order {orderId}: {items}. We will deliver it {promise}.',
+      sms: '{shop}: order {orderId} accepted. Delivery {promise}.',
+    },
+    tracking: {
+      subject: '{shop}: order {orderId} is on its way',
+      text: 'Your order {orderId} has been handed to {carrier}. Follow it here: {trackingUrl}',
+      sms: '{shop}: order {orderId} is with {carrier}. Track it: {trackingUrl}',
+    },
+    delay: {
+      subject: `{shop}: order {orderId} will be ${days} late`,
+      text:
+        `We are sorry, {name}: your order {orderId} will arrive ${days} later than we promised, because {reason}. ` +
+        'The new delivery date is {newDate}. Follow it here: {trackingUrl}',
+      sms: `{shop}: sorry, order {orderId} is ${days} late ({reason}). New date: {newDate}.`,
+    },
+    arrival: {
+      subject: '{shop}: order {orderId} has reached {city}',
+      text: 'Your order {orderId} has reached {city}. The courier will call you to agree a delivery time.',
+      sms: '{shop}: order {orderId} is in {city}. The courier will call you to agree a time.',
+    },
+    'courier-call': {
+      subject: '{shop}: delivery {window}',
+      text: 'The courier will bring your order {orderId} {window}. Give the courier this delivery PIN: {pin}.',
+      sms: '{shop}: the courier brings order {orderId} {window}. Delivery PIN: {pin}.',
+    },
+    'courier-call-request': {
+      subject: '{shop}: when shall we deliver order {orderId}?',
+      text: 'Your order {orderId} is out for delivery. Which time suits you: {options}? Reply to our text message with the number, or call {support}.',
+      sms: '{shop}: order {orderId} is out for delivery. When suits you? Reply {options}.',
+      voice: 'Hello, this is {shop}. Your order {orderId} is out for delivery. When shall the courier come? Press {options}.',
+    },
+    'failed-attempt': {
+      subject: '{shop}: we missed you',
+      text: 'The courier could not deliver your order {orderId}{hasReason, select, yes { ({reason})} other {}}. They will call you to agree a new time.',
+      sms: '{shop}: the courier could not deliver order {orderId}. They will call you to agree a new time.',
+    },
+    handover: {
+      subject: '{shop}: order {orderId} delivered',
+      text:
+        'Your order {orderId} has been delivered. Please check the parcel now: if anything is damaged or missing, tell us. ' +
+        '{returnDays, plural, =0 {} one {You can return it within # day. } other {You can return it within # days. }}Contact: {support}.',
+      sms: '{shop}: order {orderId} delivered. Please check it; problems or returns: {support}.',
+    },
+    'return-accepted': {
+      subject: '{shop}: return of order {orderId} accepted',
+      text: 'We have accepted your return of order {orderId}, no questions asked. Pack the items and the courier will call you to arrange the pickup.',
+      sms: '{shop}: return of order {orderId} accepted. Pack the items; the courier will call you.',
+    },
+    'return-received': {
+      subject: '{shop}: we received your return',
+      text: 'We have received the items you returned from order {orderId}. Your refund is on its way.',
+      sms: '{shop}: we received your return of order {orderId}. Your refund is on its way.',
+    },
+    'return-refund': {
+      subject: '{shop}: refund issued',
+      text: 'We have refunded order {orderId}{hasAmount, select, yes { ({amount})} other {}}. It may take a few days to show on your account.',
+      sms: '{shop}: refund for order {orderId} issued.',
+    },
+    closing: {
+      subject: '{shop}: thank you',
+      text: 'Thank you for shopping with {shop}, {name}. One question: how likely are you to order from us again, from 0 to 10?',
+      sms: '{shop}: thank you for your order! How likely are you to order from us again? Reply 0-10.',
+    },
+    cancellation: {
+      subject: '{shop}: order {orderId} cancelled',
+      text: 'Your order {orderId} has been cancelled{hasReason, select, yes { ({reason})} other {}}.',
+      sms: '{shop}: order {orderId} cancelled. Questions: {support}.',
+    },
+  },
 };

@@ -1,5 +1,5 @@
 /** Small server-rendered customer pages. Every interpolated value is HTML-escaped. */
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml as escape } from '../../common/html';
 
 function layout(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -35,6 +35,15 @@ if (score !== null) send({});`;
 <p id="status" role="status"></p>
 <form id="comment-form"><label for="comment">Anything to add? (optional)</label><textarea id="comment" maxlength="2000"></textarea><button>Send comment</button></form>
 <script>${script}</script>`,
+  );
+}
+
+/** Confirms an unsubscribe with a button, so that link scanners (which only GET) change nothing. */
+export function unsubscribePage(token: string): string {
+  return layout(
+    'Unsubscribe',
+    `<h1>Unsubscribe</h1><p>Stop non-essential emails about your orders (tracking updates, surveys)? Notices you need to receive your parcel still arrive.</p>
+<form method="post" action="/u/${escape(token)}"><button>Unsubscribe</button></form>`,
   );
 }
 

@@ -1,51 +1,99 @@
-/** Email notices over SMTP to a real SMTP server on loopback. */
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createActivities } from '../../activities';
-import { logger } from '../../common/logger';
-import { createTokens } from '../../common/tokens';
-import { buildChannels } from '../../worker/transports';
-import { testConfig } from '../helpers/temporal';
+/** Email notices over SMTP to a real SMTP server on loopback: headers, both parts, languages, bounces. */
+import { ApplicationFailure } from '@temporalio/common';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStore, type Store } from '../../store';
+import { activitiesFor } from '../helpers/activities';
+import { smtpSink, type SmtpSink } from '../helpers/smtp-sink';
+import { outbox, testConfig } from '../helpers/temporal';
 import { noticeInput } from './notice-input';
 
-const received: { envelopeTo: string[]; mail: ParsedMail }[] = [];
-let server: SMTPServer;
-let port: number;
+let sink: SmtpSink;
+let store: Store;
+let config: ReturnType<typeof testConfig>;
+let acts: ReturnType<typeof activitiesFor>;
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, done) {
-      simpleParser(stream).then((mail) => {
-        received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), mail });
-        done();
-      }, done);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.server.address() as AddressInfo).port;
+  sink = await smtpSink();
+  config = testConfig({ SMTP_URL: sink.url, MAIL_FROM: 'Acme <orders@acme.example>' });
+  store = await createStore(config);
+  acts = activitiesFor(config, store);
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(async () => {
+  await sink.close();
+  await store.close();
+});
 
-it('sends the notice as email over SMTP with its rating link and a Message-ID stable per notice', async () => {
-  const config = testConfig({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Acme <orders@acme.example>' });
-  const activities = createActivities({ channels: buildChannels(config), tokens: createTokens(config.secret), publicBaseUrl: config.publicBaseUrl, log: logger });
+const mailTo = (orderId: string) => sink.received.filter((r) => r.mail.messageId?.includes(`order-acme-${orderId}.`)).map((r) => r.mail);
 
-  const notice = await activities.sendNotice(noticeInput(['email']));
-  await activities.sendNotice(noticeInput(['email']));
+describe('email notices', () => {
+  it('carry From, Subject, a Message-ID stable per ledger key, one-click unsubscribe and both parts', async () => {
+    const input = noticeInput(['email'], { order: { ...noticeInput(['email']).order, orderId: 'E-1' } });
+    const notice = await acts.sendNotice(input);
+    const [mail] = mailTo('E-1');
+    expect(mail.from?.text).toBe('"Acme" <orders@acme.example>');
+    expect(mail.to).toMatchObject({ text: 'anna@example.com' });
+    expect(mail.subject).toBe('Acme: order E-1 is on its way');
+    expect(mail.messageId).toBe('<order-acme-E-1.tracking.email.1@acme.example>');
+    const header = (name: string) => mail.headerLines.find((h) => h.key === name)?.line.replace(/\r\n\s+/g, ' ');
+    const unsubscribe = { url: /<(.+)>/.exec(header('list-unsubscribe') ?? '')?.[1] ?? '' };
+    expect(header('list-unsubscribe')).toMatch(/^List-Unsubscribe: <http:\/\/localhost:8080\/u\/[\w-]+\.[\w-]+>$/);
+    expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    expect(mail.text).toContain('Your order E-1 has been handed to dpd. Follow it here: http://localhost:8080/t/abc');
+    expect(mail.text).toMatch(/How did we do\? Rate it from 1 to 5: http:\/\/localhost:8080\/r\/\S+/);
+    expect(mail.text).toContain('Questions? help@acme.example, +48221234567');
+    expect(mail.text).toContain(`Unsubscribe from non-essential emails: ${unsubscribe.url}`);
+    const html = String(mail.html);
+    expect(html).toContain('<html lang="en">');
+    for (const score of [1, 2, 3, 4, 5]) expect(html).toMatch(new RegExp(`href="http://localhost:8080/r/[^"?]+\\?s=${score}"`));
+    expect(html).toContain(`href="${unsubscribe.url}"`);
+    expect(notice).toMatchObject({ channel: 'email', status: 'sent', revision: 1, providerId: mail.messageId, subject: mail.subject, text: mail.text?.trim() });
+    expect(notice.decisions).toMatchObject([{ outcome: 'sent', channel: 'email', reason: 'sent by email' }]);
+  });
 
-  expect(received).toHaveLength(2);
-  const { envelopeTo, mail } = received[0];
-  expect(envelopeTo).toEqual(['anna@example.com']);
-  expect(mail.from?.text).toBe('"Acme" <orders@acme.example>');
-  expect(mail.subject).toBe('Acme: order A-100 is on its way');
-  expect(mail.text).toContain('Follow it here: http://localhost:8080/t/abc');
-  expect(mail.text).toMatch(/Rate it from 1 to 5: http:\/\/localhost:8080\/r\/\S+/);
-  expect(mail.messageId).toBe('<order-acme-A-100.tracking.email@acme.example>');
-  expect(received[1].mail.messageId).toBe(mail.messageId);
-  expect(notice).toMatchObject({ channel: 'email', status: 'sent', providerId: mail.messageId, subject: mail.subject, text: mail.text?.trim() });
+  it('sends a ledger key once: a repeat returns the recorded notice; a new revision is a new message', async () => {
+    const base = noticeInput(['email']);
+    const input = { ...base, order: { ...base.order, orderId: 'E-2' } };
+    const first = await acts.sendNotice(input);
+    const again = await acts.sendNotice(input);
+    expect(again).toEqual(first);
+    expect(mailTo('E-2')).toHaveLength(1);
+    const resent = await acts.sendNotice({ ...input, revision: 2 });
+    expect(mailTo('E-2').map((m) => m.messageId)).toEqual(['<order-acme-E-2.tracking.email.1@acme.example>', '<order-acme-E-2.tracking.email.2@acme.example>']);
+    expect(resent.providerId).toBe('<order-acme-E-2.tracking.email.2@acme.example>');
+  });
+
+  it('keeps Cyrillic and Polish text intact in subject, text and HTML, with dates in the customer locale', async () => {
+    const base = noticeInput(['email']);
+    const facts = { promisedDate: '2026-12-03' };
+    await acts.sendNotice({ ...base, touchpoint: 'confirmation', template: 'confirmation', facts, order: { ...base.order, orderId: 'E-RU', customer: { ...base.order.customer, locale: 'ru-RU', name: 'Анна' } } });
+    await acts.sendNotice({ ...base, touchpoint: 'confirmation', template: 'confirmation', facts, order: { ...base.order, orderId: 'E-PL', customer: { ...base.order.customer, locale: 'pl', name: 'Łucja' } } });
+    const [ru] = mailTo('E-RU');
+    expect(ru.subject).toBe('Acme: заказ E-RU принят');
+    expect(ru.text).toContain('Здравствуйте, Анна! Мы приняли ваш заказ E-RU: 1 × Kettle. Доставим его 3 декабря 2026 г.');
+    expect(ru.text).toContain('Как мы справились? Оцените от 1 до 5:');
+    expect(String(ru.html)).toContain('Здравствуйте, Анна!');
+    expect(String(ru.html)).toContain('<html lang="ru">');
+    const [pl] = mailTo('E-PL');
+    expect(pl.subject).toBe('Acme: zamówienie E-PL przyjęte');
+    expect(pl.text).toContain('Dzień dobry, Łucja! Przyjęliśmy Twoje zamówienie E-PL: 1 × Kettle. Dostarczymy je 3 grudnia 2026.');
+    expect(String(pl.html)).toContain('Wypisz się z nieobowiązkowych wiadomości');
+  });
+
+  it('a permanent SMTP refusal (550) falls back to the next channel and says why; a transient one (451) is retried', async () => {
+    const base = noticeInput(['email', 'sms']);
+    const gone = { ...base, order: { ...base.order, orderId: 'E-3', customer: { ...base.order.customer, email: 'gone@example.com' } } };
+    const notice = await acts.sendNotice(gone);
+    expect(notice.channel).toBe('sms');
+    expect(notice.decisions.map((d) => [d.outcome, d.channel, d.reason])).toEqual([
+      ['failed', 'email', expect.stringMatching(/^SMTP 550 .*mailbox unavailable/)],
+      ['sent', 'sms', expect.stringMatching(/^fell back to sms: SMTP 550/)],
+    ]);
+    expect(outbox(config).filter((m) => m.idempotencyKey === 'order-acme-E-3:tracking:sms:1')).toHaveLength(1);
+
+    const busy = { ...base, order: { ...base.order, orderId: 'E-4', customer: { ...base.order.customer, email: 'busy@example.com' } } };
+    const failure = await acts.sendNotice(busy).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect(failure).toMatchObject({ nonRetryable: false, type: 'TransientDeliveryFailure', message: expect.stringContaining('SMTP 451') });
+    expect(outbox(config).filter((m) => m.idempotencyKey.startsWith('order-acme-E-4:'))).toEqual([]);
+  });
 });

@@ -1,15 +1,20 @@
 /** A sendNotice input for activity tests. */
 import type { SendNoticeInput } from '../../activities';
+import type { ChannelName } from '../../workflows/contract';
 import { order, shop } from '../helpers/fixtures';
 
-export function noticeInput(channels: string[], touchpoint = 'tracking'): SendNoticeInput {
+export function noticeInput(channels: ChannelName[], overrides: Partial<SendNoticeInput> = {}, customer: object = {}): SendNoticeInput {
   const o = order({ orderId: 'A-100' });
   return {
+    workflowId: 'order-acme-A-100',
     shop: shop(),
-    order: { ...o, customer: { ...o.customer, channels: channels as SendNoticeInput['order']['customer']['channels'] } },
-    touchpoint,
+    order: { ...o, customer: { ...o.customer, channels, ...customer } },
+    touchpoint: 'tracking',
     template: 'tracking',
     facts: {},
     trackingUrl: 'http://localhost:8080/t/abc',
+    revision: 1,
+    channels,
+    ...overrides,
   };
 }

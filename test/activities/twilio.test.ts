@@ -1,93 +1,132 @@
-/** SMS, WhatsApp and voice through the real twilio SDK against a local HTTP endpoint. */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+/** SMS, WhatsApp and voice through the real twilio SDK against a local HTTP endpoint: the exact requests. */
 import { ApplicationFailure } from '@temporalio/common';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { createActivities } from '../../activities';
-import { logger } from '../../common/logger';
-import { createTokens } from '../../common/tokens';
-import { buildChannels } from '../../worker/transports';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createStore, type Store } from '../../store';
+import type { ChannelName } from '../../workflows/contract';
+import { activitiesFor } from '../helpers/activities';
 import { outbox, testConfig } from '../helpers/temporal';
+import { TWILIO_SID, TWILIO_TOKEN, twilioEndpoint, twilioEnv, type TwilioEndpoint } from '../helpers/twilio-endpoint';
 import { noticeInput } from './notice-input';
 
-const SID = 'AC00000000000000000000000000000001';
-interface Seen {
-  method: string;
-  path: string;
-  auth: string;
-  form: Record<string, string>;
-}
-const seen: Seen[] = [];
-/** Answers queued by a test: status and JSON body; 201 with a sid by default. */
-let answers: { status: number; body: object }[] = [];
-let server: Server;
-let baseUrl: string;
+let twilio: TwilioEndpoint;
+let store: Store;
+let config: ReturnType<typeof testConfig>;
+let acts: ReturnType<typeof activitiesFor>;
+let n = 0;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c) => (raw += c));
-    req.on('end', () => {
-      seen.push({ method: req.method!, path: req.url!, auth: req.headers.authorization ?? '', form: Object.fromEntries(new URLSearchParams(raw)) });
-      const { status, body } = answers.shift() ?? { status: 201, body: { sid: `SM${seen.length}`, status: 'queued' } };
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  twilio = await twilioEndpoint();
+  config = testConfig(twilioEnv(twilio));
+  store = await createStore(config);
+  acts = activitiesFor(config, store);
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-beforeEach(() => {
-  seen.length = 0;
-  answers = [];
+afterAll(async () => {
+  await twilio.close();
+  await store.close();
 });
+beforeEach(() => twilio.reset());
 
-function activities() {
-  const config = testConfig({
-    TWILIO_ACCOUNT_SID: SID,
-    TWILIO_AUTH_TOKEN: 'secret-token',
-    TWILIO_FROM: '+48111222333',
-    TWILIO_WHATSAPP_FROM: '+48111222444',
-    TWILIO_API_BASE_URL: baseUrl,
-  });
-  const acts = createActivities({ channels: buildChannels(config), tokens: createTokens(config.secret), publicBaseUrl: config.publicBaseUrl, log: logger });
-  return { acts, config };
+/** A notice for a fresh order, so that every test has its own ledger keys. */
+function input(channels: ChannelName[], overrides: Parameters<typeof noticeInput>[1] = {}) {
+  const base = noticeInput(channels, overrides);
+  return { ...base, order: { ...base.order, orderId: `T-${++n}` } };
 }
+const MESSAGES = `/2010-04-01/Accounts/${TWILIO_SID}/Messages.json`;
+const CALLS = `/2010-04-01/Accounts/${TWILIO_SID}/Calls.json`;
+const STATUS = 'http://localhost:8080/webhooks/twilio/status';
 
-it('an SMS goes to the Messages API with To, From, Body and the status callback', async () => {
-  const { acts } = activities();
-  const notice = await acts.sendNotice(noticeInput(['sms']));
-  expect(seen).toHaveLength(1);
-  expect(seen[0]).toMatchObject({ method: 'POST', path: `/2010-04-01/Accounts/${SID}/Messages.json` });
-  expect(seen[0].auth).toBe(`Basic ${Buffer.from(`${SID}:secret-token`).toString('base64')}`);
-  expect(seen[0].form).toMatchObject({ To: '+48600123456', From: '+48111222333', StatusCallback: 'http://localhost:8080/webhooks/twilio/status' });
-  expect(seen[0].form.Body).toContain('Your order A-100 is with dpd');
-  expect(notice).toMatchObject({ channel: 'sms', providerId: 'SM1', status: 'sent' });
-});
+describe('Twilio channels', () => {
+  it('an SMS is one POST to the Messages API: To, From, the short body with the rating hint, the status callback', async () => {
+    const i = input(['sms']);
+    const notice = await acts.sendNotice(i);
+    expect(twilio.requests).toEqual([
+      {
+        method: 'POST',
+        path: MESSAGES,
+        auth: `Basic ${Buffer.from(`${TWILIO_SID}:${TWILIO_TOKEN}`).toString('base64')}`,
+        form: { To: '+48600123456', From: '+48111222333', Body: `Acme: order ${i.order.orderId} is with dpd. Track it: http://localhost:8080/t/abc Reply 1-5 to rate it.`, StatusCallback: STATUS },
+      },
+    ]);
+    expect(notice).toMatchObject({ channel: 'sms', status: 'sent', providerId: twilio.accepted[0], text: twilio.requests[0].form.Body });
+  });
 
-it('WhatsApp uses whatsapp: addresses; voice reads the notice through TwiML', async () => {
-  const { acts } = activities();
-  await acts.sendNotice(noticeInput(['whatsapp']));
-  await acts.sendNotice(noticeInput(['voice']));
-  expect(seen[0].form).toMatchObject({ To: 'whatsapp:+48600123456', From: 'whatsapp:+48111222444' });
-  expect(seen[1].path).toBe(`/2010-04-01/Accounts/${SID}/Calls.json`);
-  expect(seen[1].form.Twiml).toMatch(/^<Response><Say>Your order A-100 is with dpd.*<\/Say><\/Response>$/s);
-});
+  it('WhatsApp sends from and to whatsapp: addresses', async () => {
+    const i = input(['whatsapp'], { touchpoint: 'arrival', template: 'arrival' });
+    await acts.sendNotice(i);
+    expect(twilio.requests.map((r) => [r.path, r.form])).toEqual([
+      [MESSAGES, { To: 'whatsapp:+48600123456', From: 'whatsapp:+48111222444', Body: `Acme: order ${i.order.orderId} is in Warsaw. The courier will call you to agree a time. Reply 1-5 to rate it.`, StatusCallback: STATUS }],
+    ]);
+  });
 
-it('an invalid number (21211) falls back to the next channel', async () => {
-  const { acts, config } = activities();
-  answers = [{ status: 400, body: { code: 21211, message: "The 'To' number is not a valid phone number.", status: 400 } }];
-  const notice = await acts.sendNotice(noticeInput(['sms', 'email']));
-  expect(seen).toHaveLength(1);
-  expect(notice.channel).toBe('email');
-  expect(outbox(config).map((m) => m.to)).toEqual(['anna@example.com']);
-});
+  it('a voice call reads the notice in the customer language; a question gathers one digit', async () => {
+    const ru = input(['voice'], { touchpoint: 'arrival', template: 'arrival' });
+    ru.order.customer = { ...ru.order.customer, locale: 'ru' };
+    await acts.sendNotice(ru);
+    const ask = input(['voice'], {
+      touchpoint: 'courier-call',
+      template: 'courier-call-request',
+      facts: { options: [{ from: '2026-11-24T09:00:00Z', to: '2026-11-24T11:00:00Z' }, { from: '2026-11-24T11:00:00Z', to: '2026-11-24T13:00:00Z' }] },
+    });
+    ask.order.customer = { ...ask.order.customer, timezone: 'UTC' };
+    await acts.sendNotice(ask);
+    // ICU puts a narrow no-break space before AM/PM; compare the words.
+    const requests = twilio.requests.map((r) => [r.path, { ...r.form, Twiml: r.form.Twiml.replace(/\s/g, ' ') }]);
+    expect(requests).toEqual([
+      [
+        CALLS,
+        {
+          To: '+48600123456',
+          From: '+48111222333',
+          Twiml: `<?xml version="1.0" encoding="UTF-8"?><Response><Say language="ru-RU">Acme: заказ ${ru.order.orderId} уже в вашем городе. Курьер позвонит, чтобы договориться о времени.</Say></Response>`,
+          StatusCallback: STATUS,
+        },
+      ],
+      [
+        CALLS,
+        {
+          To: '+48600123456',
+          From: '+48111222333',
+          Twiml:
+            '<?xml version="1.0" encoding="UTF-8"?><Response><Gather numDigits="1" action="http://localhost:8080/webhooks/twilio/inbound" method="POST" timeout="10">' +
+            `<Say language="en-GB">Hello, this is Acme. Your order ${ask.order.orderId} is out for delivery. When shall the courier come? Press 1 for 9:00 AM–11:00 AM, 2 for 11:00 AM–1:00 PM.</Say></Gather></Response>`,
+          StatusCallback: STATUS,
+        },
+      ],
+    ]);
+  });
 
-it('a provider outage (500) is a retryable failure for Temporal to retry', async () => {
-  const { acts } = activities();
-  answers = [{ status: 500, body: { code: 20500, message: 'Internal Server Error', status: 500 } }];
-  const failure = await acts.sendNotice(noticeInput(['sms', 'email'])).catch((e: unknown) => e);
-  expect(failure).toBeInstanceOf(ApplicationFailure);
-  expect((failure as ApplicationFailure).nonRetryable).toBe(false);
-  expect((failure as ApplicationFailure).type).toBe('TransientDeliveryFailure');
+  it('an invalid number (21211) falls back to email, and the notice says so', async () => {
+    twilio.answers.push({ status: 400, body: { code: 21211, message: "The 'To' number is not a valid phone number.", status: 400 } });
+    const i = input(['sms', 'email']);
+    const notice = await acts.sendNotice(i);
+    expect(twilio.requests).toHaveLength(1);
+    expect(notice.channel).toBe('email');
+    expect(notice.decisions.map((d) => [d.outcome, d.channel, d.reason])).toEqual([
+      ['failed', 'sms', '21211 invalid number'],
+      ['sent', 'email', 'fell back to email: 21211 invalid number'],
+    ]);
+    expect(outbox(config).filter((m) => m.idempotencyKey === `order-acme-${i.order.orderId}:tracking:email:1`)).toHaveLength(1);
+  });
+
+  it('a recipient who sent STOP (21610) is opted out: later SMS are suppressed without asking Twilio', async () => {
+    twilio.answers.push({ status: 400, body: { code: 21610, message: 'Attempt to send to unsubscribed recipient', status: 400 } });
+    const stopped = (i: ReturnType<typeof input>) => ({ ...i, order: { ...i.order, customer: { ...i.order.customer, phone: '+48600999999' } } });
+    const first = await acts.sendNotice(stopped(input(['sms', 'email'])));
+    expect(first.decisions[0]).toMatchObject({ outcome: 'failed', reason: '21610 recipient opted out (STOP)' });
+    const later = await acts.sendNotice(stopped(input(['sms', 'email'], { touchpoint: 'arrival', template: 'arrival' })));
+    expect(twilio.requests).toHaveLength(1);
+    expect(later.channel).toBe('email');
+    expect(later.decisions[0]).toMatchObject({ outcome: 'suppressed', channel: 'sms', reason: expect.stringContaining('opted out of sms (Twilio 21610') });
+  });
+
+  it('rate limiting (429) and outages (500) are transient: Temporal retries, nothing falls back', async () => {
+    for (const status of [429, 500]) {
+      twilio.answers.push({ status, body: { code: status === 429 ? 20429 : 20500, message: 'try later', status } });
+      const i = input(['sms', 'email']);
+      const failure = await acts.sendNotice(i).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(ApplicationFailure);
+      expect(failure).toMatchObject({ nonRetryable: false, type: 'TransientDeliveryFailure', message: `sms: ${status === 429 ? '429 rate limited' : '500 provider error'}` });
+      expect(outbox(config).filter((m) => m.idempotencyKey.startsWith(`order-acme-${i.order.orderId}:`))).toEqual([]);
+    }
+  });
 });

@@ -11,7 +11,7 @@ let env: DevServer;
 let app: ReturnType<typeof appFor>;
 beforeAll(async () => {
   env = await devServer();
-  app = appFor(env.config, env.client);
+  app = appFor(env.config, env.client, env.store);
 });
 afterAll(() => env.close());
 
@@ -19,7 +19,7 @@ afterAll(() => env.close());
 async function confirmationToken() {
   const handle = await startChain(env, order(), shop({ id: 'demo' }));
   const state = await waitForState(handle, (s) => s.touchpoints[0].notices.length > 0);
-  const token = /\/r\/(\S+)/.exec(state.touchpoints[0].notices[0].text)![1];
+  const token = /\/r\/(\S+)/.exec(state.touchpoints[0].notices[0].text!)![1];
   return { handle, token };
 }
 

@@ -31,7 +31,7 @@ let env: DevServer;
 let app: ReturnType<typeof appFor>;
 beforeAll(async () => {
   env = await devServer(testConfig({ DOORSTEP_CONFIG: shopsFile }));
-  app = appFor(env.config, env.client);
+  app = appFor(env.config, env.client, env.store);
 });
 afterAll(() => env.close());
 

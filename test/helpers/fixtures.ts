@@ -7,8 +7,26 @@ export function inDays(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/**
+ * A test shop. Tests on the dev server run at whatever time of day CI does, so quiet hours are off
+ * and the daily cap is high unless a test is about them.
+ */
 export function shop(overrides: Partial<Shop> = {}): Shop {
-  return Shop.parse({ id: 'acme', name: 'Acme', supportEmail: 'help@acme.example', supportPhone: '+48221234567', ...overrides });
+  return Shop.parse({
+    id: 'acme',
+    name: 'Acme',
+    supportEmail: 'help@acme.example',
+    supportPhone: '+48221234567',
+    quietHours: { start: '00:00', end: '00:00' },
+    maxNoticesPerDay: 100,
+    ...overrides,
+  });
+}
+
+/** A fixed-offset time zone where it is early afternoon right now (outside any usual quiet hours). */
+export function afternoonZone(): string {
+  const offset = 13 - new Date().getUTCHours();
+  return offset >= 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
 }
 
 export function orderBody(overrides: Record<string, unknown> = {}) {

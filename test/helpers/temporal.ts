@@ -1,13 +1,15 @@
-/** Workflow test bed: the real dev server, a worker with the real activities writing to an outbox. */
+/** Workflow test bed: the real dev server, a worker with the real activities, store and outbox. */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { NativeConnection, bundleWorkflowCode, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Registry } from 'prom-client';
 import { inject } from 'vitest';
 import { loadConfig, type AppConfig } from '../../common/config';
-import { createWorker, workflowsPath } from '../../worker/worker';
+import { createStore, type Store } from '../../store';
+import { createWorker, workflowsPath, type WorkerDeps } from '../../worker/worker';
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** The workflow bundle, built once per test file. */
@@ -16,44 +18,56 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   return bundle;
 }
 
-/** A configuration whose data dir (secret, outbox) is a fresh temporary folder. */
+/** A configuration whose data dir (secret, outbox, embedded store) is a fresh temporary folder. */
 export function testConfig(env: Record<string, string> = {}): AppConfig {
   // A task queue per test file keeps parallel files' workers (and secrets) apart.
   return loadConfig({ DOORSTEP_DATA_DIR: mkdtempSync(join(tmpdir(), 'doorstep-')), DOORSTEP_TASK_QUEUE: `doorstep-${randomUUID()}`, PORT: '8080', ...env });
 }
 
 /** Everything the outbox received, oldest first. */
-export function outbox(config: AppConfig): { channel: string; to: string; subject: string; text: string; idempotencyKey: string }[] {
+export function outbox(config: AppConfig): { channel: string; to: string; subject?: string; text: string; idempotencyKey: string; unsubscribeUrl?: string }[] {
   if (!existsSync(config.outboxFile)) return [];
   return readFileSync(config.outboxFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+}
+
+/** A worker on the shared bundle, with the real activities wired to `deps`. */
+export async function testWorker(config: AppConfig, connection: NativeConnection, namespace: string, deps: WorkerDeps): Promise<Worker> {
+  return createWorker(config, connection, namespace, deps, { workflowBundle: await workflowBundle(), workflowsPath: undefined });
 }
 
 export interface DevServer {
   client: Client;
   connection: NativeConnection;
   config: AppConfig;
+  store: Store;
+  /** This test file's notice metrics. */
+  registry: Registry;
   /** Runs `fn` while a fresh worker serves the chain task queue. */
-  withWorker<T>(fn: () => Promise<T>): Promise<T>;
+  withWorker<T>(fn: () => Promise<T>, faults?: WorkerDeps['faults']): Promise<T>;
   close(): Promise<void>;
 }
 
-/** Connects to the run's dev server and prepares a worker factory on the shared bundle. */
+/** Connects to the run's dev server, opens the file's store and prepares a worker factory. */
 export async function devServer(config: AppConfig = testConfig()): Promise<DevServer> {
   const address = inject('temporalAddress');
   const client = new Client({ connection: await Connection.connect({ address }) });
   const connection = await NativeConnection.connect({ address });
-  const workflowBundleCode = await workflowBundle();
+  const store = await createStore(config);
+  const registry = new Registry();
   return {
     client,
     connection,
     config,
-    async withWorker(fn) {
-      const worker = await createWorker(config, connection, 'default', { workflowBundle: workflowBundleCode, workflowsPath: undefined });
+    store,
+    registry,
+    async withWorker(fn, faults) {
+      const worker = await testWorker(config, connection, 'default', { store, registry, faults });
       return worker.runUntil(fn);
     },
     async close() {
       await client.connection.close();
       await connection.close();
+      await store.close();
     },
   };
 }

@@ -48,7 +48,7 @@ describe('the chain on a real Temporal server', () => {
     expect(state.delays).toMatchObject([{ days: 2, reason: 'a storm closed the motorway', newDate: inDays(7), source: 'carrier' }]);
     expect(state.promisedDate).toBe(inDays(7));
     const notice = byKey(state, 'delay').notices[0];
-    expect(notice.text).toContain('2 day(s) later');
+    expect(notice.text).toContain('2 days later');
     expect(notice.text).toContain('a storm closed the motorway');
     expect(notice.text).toContain(longDate(inDays(7)));
     expect(state.attention).toEqual([]);

@@ -3,18 +3,19 @@
  * its state into a fresh run and still walks to the end exactly once.
  */
 import { Client } from '@temporalio/client';
+import { Registry } from 'prom-client';
 import { NativeConnection } from '@temporalio/worker';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Chains } from '../../api/chains';
 import { temporalCli } from '../../common/tools';
-import { createWorker } from '../../worker/worker';
+import { createStore } from '../../store';
 import { chainWorkflow } from '../../workflows';
 import { trackingEventUpdate } from '../../workflows/definitions';
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { event, onTimePath, order, shop } from '../helpers/fixtures';
 import { queryState, startChain } from '../helpers/chains';
-import { testConfig, workflowBundle } from '../helpers/temporal';
+import { testConfig, testWorker } from '../helpers/temporal';
 
 let env: TestWorkflowEnvironment;
 const config = testConfig();
@@ -33,7 +34,8 @@ afterAll(() => env?.teardown());
 it('continues as new under a flood of events, keeping state, dedup and memo, and finishes once', async () => {
   const client: Client = env.client;
   const connection: NativeConnection = env.nativeConnection;
-  const worker = await createWorker(config, connection, 'default', { workflowBundle: await workflowBundle(), workflowsPath: undefined });
+  const store = await createStore(config);
+  const worker = await testWorker(config, connection, 'default', { store, registry: new Registry() });
   await worker.runUntil(async () => {
     const o = order();
     const s = shop({ feedbackWindowDays: 0 });
@@ -59,4 +61,5 @@ it('continues as new under a flood of events, keeping state, dedup and memo, and
       ['confirmation', 'tracking', 'arrival', 'courier-call', 'handover', 'closing'].map((k) => [k, 'done', 1]),
     );
   });
+  await store.close();
 });

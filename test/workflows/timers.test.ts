@@ -1,24 +1,30 @@
 /** Day-long timers on the time-skipping test server: the promise guard, the call deadline, the return window. */
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
+import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { temporalTestServer } from '../../common/tools';
-import { createWorker } from '../../worker/worker';
+import { createStore, type Store } from '../../store';
 import { chainStateQuery, trackingEventUpdate } from '../../workflows/definitions';
 import type { ChainState, TrackingEvent } from '../../workflows/contract';
 import { event, inDays, order, shop } from '../helpers/fixtures';
-import { outbox, testConfig, workflowBundle } from '../helpers/temporal';
+import { outbox, testConfig, testWorker } from '../helpers/temporal';
 import { startChain } from '../helpers/chains';
 
 let env: TestWorkflowEnvironment;
+let store: Store;
 const config = testConfig();
 beforeAll(async () => {
   env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServer() } } });
+  store = await createStore(config);
 });
-afterAll(() => env?.teardown());
+afterAll(async () => {
+  await env?.teardown();
+  await store?.close();
+});
 
 async function withWorker<T>(fn: () => Promise<T>): Promise<T> {
-  const worker = await createWorker(config, env.nativeConnection, env.namespace ?? 'default', { workflowBundle: await workflowBundle(), workflowsPath: undefined });
+  const worker = await testWorker(config, env.nativeConnection, env.namespace ?? 'default', { store, registry: new Registry() });
   return worker.runUntil(fn);
 }
 /** Skips test-server time to `target` (epoch ms). */
@@ -43,7 +49,7 @@ describe('durable timers measured in days', () => {
       const once = await state(h);
       expect(once.delays).toMatchObject([{ days: 1, source: 'guard', newDate: inDays(5) }]);
       expect(once.promisedDate).toBe(inDays(5));
-      expect(once.touchpoints.find((t) => t.key === 'delay')!.notices[0].text).toContain('1 day(s) later');
+      expect(once.touchpoints.find((t) => t.key === 'delay')!.notices[0].text).toContain('1 day later');
       expect(once.attention).toEqual([]);
       await sleepUntil(guardAt + 24 * HOUR + HOUR);
       const twice = await state(h);

@@ -1,0 +1,23 @@
+/** What the worker wires into the activities: they never read the environment themselves. */
+import type { Logger } from 'pino';
+import type { Tokens } from '../common/tokens';
+import type { AddressKeyer } from '../store/address-key';
+import type { Store } from '../store';
+import type { Channels } from './channels/channel';
+import type { NoticeMetrics } from './metrics';
+
+export interface ActivityDeps {
+  channels: Channels;
+  tokens: Tokens;
+  store: Pick<Store, 'ledger' | 'optOuts'>;
+  addressKey: AddressKeyer;
+  /** Base of every link in a notice. */
+  publicBaseUrl: string;
+  log: Logger;
+  metrics: NoticeMetrics;
+  /** How long a rating link stays valid. */
+  ratingTtlDays?: number;
+  clock?: () => Date;
+  /** Test-only fault injection: runs right after a send is recorded, before the activity completes. */
+  faults?: { afterSend?(ledgerKey: string): void };
+}

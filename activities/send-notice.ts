@@ -1,0 +1,151 @@
+/**
+ * Sending one notice: rendered in the customer's language, tried on each of the given channels in
+ * order, exactly once per ledger key. Opt-outs suppress a channel, permanent failures fall back to
+ * the next one, transient ones are thrown for Temporal to retry; every decision is recorded.
+ */
+import { ApplicationFailure } from '@temporalio/activity';
+import { DateTime } from 'luxon';
+import { mask } from '../common/logger';
+import { ledgerKey } from '../store/ledger';
+import { EVERY_SHOP } from '../store/opt-outs';
+import type { ChannelName, Customer, Decision, Notice, Shop } from '../workflows/contract';
+import { chainWorkflowId } from '../workflows/definitions';
+import { scaleOf, specOf, touchpointIdOf, type TemplateId } from '../workflows/touchpoints';
+import { contentFor } from './channels/channel';
+import { classify, transientFailure, TWILIO_OPTED_OUT } from './channels/errors';
+import type { ActivityDeps } from './deps';
+import { render, type NoticeFacts, type OrderSummary } from './templates/render';
+
+export interface SendNoticeInput {
+  /** The workflow that sends it (the chain, or its return child): receipts go back to it. */
+  workflowId: string;
+  shop: Shop;
+  order: OrderSummary;
+  /** Touchpoint key the notice and its rating belong to. */
+  touchpoint: string;
+  template: TemplateId;
+  facts: NoticeFacts;
+  trackingUrl: string;
+  revision: number;
+  /** Channels to try, in order: the customer's, or those after one that did not deliver. */
+  channels: ChannelName[];
+  /** Set when a delivery receipt turned this into a fallback: from where, and why. */
+  fallbackFrom?: { channel: ChannelName; reason: string };
+}
+
+/** Name of the failure when no channel could deliver (not retried: the workflow records it). */
+export const NO_USABLE_CHANNEL = 'NoUsableChannel';
+
+function addressOf(customer: Customer, channel: ChannelName): string | undefined {
+  return channel === 'email' ? customer.email : customer.phone;
+}
+
+/** The sendNotice activity, closed over its dependencies. */
+export function sendNoticeActivity(deps: ActivityDeps) {
+  const now = deps.clock ?? (() => new Date());
+  const ttlSeconds = (deps.ratingTtlDays ?? 30) * 86_400;
+  const { ledger, optOuts } = deps.store;
+
+  /** Why an opt-out stops this notice on this channel, if it does (STOP holds for every SMS/WhatsApp). */
+  async function optedOut(shop: string, channel: ChannelName, addressKey: string, essential: boolean): Promise<string | undefined> {
+    if (channel === 'voice' || (channel === 'email' && essential)) return undefined;
+    const found = await optOuts.find(shop, channel, addressKey);
+    return found && `opted out of ${channel} (${found.source}, ${found.at.toISOString().slice(0, 10)})`;
+  }
+
+  return async function sendNotice(input: SendNoticeInput): Promise<Notice> {
+    const { shop, order, touchpoint, revision } = input;
+    const { customer } = order;
+    const spec = specOf(touchpoint);
+    const label = touchpointIdOf(touchpoint) ?? touchpoint;
+    const chainId = chainWorkflowId(shop.id, order.orderId);
+    const sentAt = now();
+    const rate = deps.tokens.sign({ kind: 'rate', shop: shop.id, order: order.orderId, touchpoint, exp: Math.floor(sentAt.getTime() / 1000) + ttlSeconds });
+    const unsubscribe = customer.email && deps.tokens.sign({ kind: 'unsub', shop: shop.id, address: deps.addressKey(customer.email) });
+    const unsubscribeUrl = unsubscribe ? `${deps.publicBaseUrl}/u/${unsubscribe}` : undefined;
+    const rendered = render({ ...input, ratingUrl: `${deps.publicBaseUrl}/r/${rate}`, scale: scaleOf(touchpoint), unsubscribeUrl });
+    const decisions: Decision[] = [];
+    const decide = (outcome: Decision['outcome'], channel: ChannelName, reason: string) => {
+      const d: Decision = { at: now().toISOString(), outcome, channel, reason };
+      decisions.push(d);
+      return d;
+    };
+    let fellFrom = input.fallbackFrom;
+
+    for (const channel of input.channels) {
+      const impl = deps.channels[channel];
+      const to = addressOf(customer, channel);
+      if (!impl || !to) {
+        decide('skipped', channel, to ? `${channel} is not set up` : `no ${channel === 'email' ? 'email address' : 'phone number'}`);
+        continue;
+      }
+      const addressKey = deps.addressKey(to);
+      const suppressed = await optedOut(shop.id, channel, addressKey, spec?.essential ?? true);
+      if (suppressed) {
+        decide('suppressed', channel, suppressed);
+        deps.metrics.notices.inc({ channel, touchpoint: label, outcome: 'suppressed' });
+        continue;
+      }
+      const key = ledgerKey(chainId, touchpoint, channel, revision);
+      const prior = await ledger.claim({
+        key,
+        chainId,
+        workflowId: input.workflowId,
+        shop: shop.id,
+        touchpoint,
+        channel,
+        revision,
+        addressKey,
+        customerKey: deps.addressKey(customer.email ?? customer.phone ?? to),
+        urgent: spec?.urgent ?? true,
+        localDay: DateTime.fromJSDate(sentAt, { zone: customer.timezone }).toISODate()!,
+        locale: rendered.language,
+      });
+      if (prior?.status === 'sent' && prior.notice) {
+        deps.log.info({ touchpoint, channel, key }, 'notice already sent; returning the recorded result');
+        deps.metrics.notices.inc({ channel, touchpoint: label, outcome: 'reused' });
+        return prior.notice;
+      }
+      if (prior?.status === 'failed' && prior.decision) {
+        decisions.push(prior.decision);
+        fellFrom = { channel, reason: prior.decision.reason };
+        continue;
+      }
+      const stopTimer = deps.metrics.sendSeconds.startTimer({ channel });
+      try {
+        const sent = await impl.send({ to, idempotencyKey: key, rendered, unsubscribeUrl, choices: input.facts.options?.length });
+        stopTimer();
+        decide('sent', channel, fellFrom ? `fell back to ${channel}: ${fellFrom.reason}` : `sent by ${channel}`);
+        const notice: Notice = { revision, channel, status: 'sent', at: sent.acceptedAt, providerId: sent.providerId, ...contentFor(channel, rendered), decisions };
+        await ledger.sent(key, sent.providerId, notice);
+        deps.faults?.afterSend?.(key);
+        deps.metrics.notices.inc({ channel, touchpoint: label, outcome: 'sent' });
+        if (fellFrom) deps.metrics.fallbacks.inc({ from: fellFrom.channel, to: channel });
+        deps.log.info({ touchpoint, channel, to: mask(to), providerId: sent.providerId, revision }, 'notice sent');
+        return notice;
+      } catch (err) {
+        stopTimer();
+        const failure = classify(err);
+        deps.log.warn({ touchpoint, channel, to: mask(to), reason: failure.reason, permanent: failure.permanent }, 'notice not accepted');
+        if (!failure.permanent) {
+          await ledger.release(key);
+          deps.metrics.notices.inc({ channel, touchpoint: label, outcome: 'retried' });
+          throw transientFailure(channel, failure);
+        }
+        if (failure.code === TWILIO_OPTED_OUT) await optOuts.optOut(EVERY_SHOP, channel, addressKey, 'Twilio 21610');
+        await ledger.failed(key, decide('failed', channel, failure.reason));
+        deps.metrics.notices.inc({ channel, touchpoint: label, outcome: 'failed' });
+        fellFrom = { channel, reason: failure.reason };
+      }
+    }
+    if (decisions.some((d) => d.outcome === 'suppressed') && !decisions.some((d) => d.outcome === 'failed')) {
+      return { revision, status: 'suppressed', at: sentAt.toISOString(), decisions };
+    }
+    throw ApplicationFailure.create({
+      type: NO_USABLE_CHANNEL,
+      nonRetryable: true,
+      message: `no channel could deliver: ${decisions.map((d) => `${d.channel} ${d.reason}`).join('; ')}`,
+      details: [decisions],
+    });
+  };
+}

@@ -1,0 +1,4 @@
+/** HTML escaping for every value interpolated into a page or an email. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

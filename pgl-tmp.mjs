@@ -1,0 +1,10 @@
+import { PGlite } from '@electric-sql/pglite';
+const t0 = Date.now();
+const db = await PGlite.create();
+console.log('mem init ms', Date.now() - t0, process.memoryUsage().rss/1e6);
+const t1 = Date.now();
+const dump = await db.dumpDataDir('none');
+console.log('dump', Date.now()-t1, dump.size);
+const t2 = Date.now();
+const db2 = await PGlite.create({ loadDataDir: dump });
+console.log('load ms', Date.now() - t2, process.memoryUsage().rss/1e6);
