@@ -13,6 +13,13 @@ export interface GuardTimeInput {
   leadTimeHours: number;
 }
 
+export interface GuardDelayInput extends GuardTimeInput {
+  /** Days the guard adds to the promise when it fires. */
+  delayDays: number;
+  /** Workflow time, ISO. */
+  now: string;
+}
+
 export interface NoticeSlotInput {
   shop: Shop;
   customer: Customer;
@@ -51,12 +58,28 @@ export function quietUntil(t: DateTime, { start, end }: QuietHours): DateTime | 
   return t < to ? to : undefined;
 }
 
+/** When the promise guard fires: end of the promised day in the customer's zone, minus lead time. */
+function guardAt({ promisedDate, timezone, leadTimeHours }: GuardTimeInput): DateTime {
+  return DateTime.fromISO(promisedDate, { zone: timezone }).plus({ days: 1 }).startOf('day').minus({ hours: leadTimeHours });
+}
+
 /** The activities that compute times, closed over their dependencies. */
 export function scheduleActivities(deps: ActivityDeps) {
   return {
-    /** When the promise guard fires: end of the promised day in the customer's zone, minus lead time. */
-    async guardTime({ promisedDate, timezone, leadTimeHours }: GuardTimeInput): Promise<string> {
-      return DateTime.fromISO(promisedDate, { zone: timezone }).plus({ days: 1 }).startOf('day').minus({ hours: leadTimeHours }).toUTC().toISO()!;
+    async guardTime(input: GuardTimeInput): Promise<string> {
+      return guardAt(input).toUTC().toISO()!;
+    },
+
+    /**
+     * The new promise when the guard fires: `delayDays` later, and later still if its own guard
+     * would already have passed (a chain that starts late, or waited out an outage), so that one
+     * firing never sets off the next at once.
+     */
+    async guardDelay({ delayDays, now, ...input }: GuardDelayInput): Promise<string> {
+      const date = (iso: string, days: number) => DateTime.fromISO(iso, { zone: 'UTC' }).plus({ days }).toISODate()!;
+      let promisedDate = date(input.promisedDate, delayDays);
+      while (guardAt({ ...input, promisedDate }) <= DateTime.fromISO(now)) promisedDate = date(promisedDate, 1);
+      return promisedDate;
     },
 
     /** The first moment a non-urgent notice may go: outside quiet hours and under the daily cap. */

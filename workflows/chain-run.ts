@@ -10,21 +10,33 @@ import {
   proxyLocalActivities,
   startChild,
   upsertSearchAttributes,
-  uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { NoticeFacts } from '../activities/templates/render';
-import type { CarriedChain, ChainInput, ChainState, Delay, Stage, Touchpoint, TrackingEvent, WindowQuestion } from './contract';
-import { addDays, addTouchpoint, daysBetween, initialState, isTrackingStage, latest, rankOf, rejectionOf, skipPending, stageAfter } from './chain-state';
+import type { CarriedChain, ChainInput, ChainState, Delay, Stage, Touchpoint, TrackingEvent } from './contract';
+import {
+  addTouchpoint,
+  daysBetween,
+  initialState,
+  isTrackingStage,
+  latest,
+  mergeTouchpoint,
+  obsoleteReason,
+  rankOf,
+  rejectionOf,
+  skipPending,
+  stageAfter,
+} from './chain-state';
 import { returnEventSignal, type CustomerReply, type DeliveryReceipt, type EventResult, type RatingInput } from './definitions';
+import { CourierCall } from './courier-call';
 import { Notifier } from './notifier';
 import { returnChainWorkflow } from './return-chain';
 import { ATTENTION, SHOP, STAGE } from './search-attributes';
-import { scaleOf, specOf, type TemplateId, type TouchpointId } from './touchpoints';
+import { scaleOf, type TemplateId, type TouchpointId } from './touchpoints';
 
-const { guardTime, courierWindows } = proxyLocalActivities<Activities>({ startToCloseTimeout: '5 seconds', retry: { maximumAttempts: 5 } });
+const { guardTime, guardDelay } = proxyLocalActivities<Activities>({ startToCloseTimeout: '5 seconds', retry: { maximumAttempts: 5 } });
 
 export const DAY_MS = 86_400_000;
 type TimerName = keyof CarriedChain['timers'];
@@ -36,12 +48,10 @@ export class ChainRun {
   private readonly seen: Set<string>;
   /** Durable timers as epoch milliseconds of workflow time. */
   private readonly timers: CarriedChain['timers'];
-  private readonly pin: string;
   private readonly notifier: Notifier;
   /** Chains started without Doorstep's search attributes (the time-skipping test server cannot register them) keep them unset. */
   private readonly indexed = workflowInfo().typedSearchAttributes.get(SHOP) !== undefined;
-  private called: boolean;
-  private question?: WindowQuestion;
+  private readonly courier: CourierCall;
   private returnReceived = false;
   private returnChild?: ChildWorkflowHandle<typeof returnChainWorkflow>;
   /** The active part of the chain is over: cancelled, or delivered and past any return. */
@@ -53,16 +63,15 @@ export class ChainRun {
     this.inbox = carried?.inbox ?? [];
     this.seen = new Set(carried?.seen);
     this.timers = carried?.timers ?? {};
-    this.pin = carried?.pin ?? String(parseInt(uuid4().slice(0, 8), 16) % 10_000).padStart(4, '0');
-    this.called = carried?.called ?? false;
-    this.question = carried?.question;
-    this.notifier = new Notifier(input, { obsolete: (tp) => this.obsolete(tp), failed: (reason) => this.flag(reason) }, carried?.notices);
+    const hooks = { obsolete: (tp: Touchpoint) => obsoleteReason(this.state, tp, this.courier.called), failed: (reason: string) => this.flag(reason) };
+    this.notifier = new Notifier(input, hooks, carried?.notices);
+    this.courier = new CourierCall(input, this.state, this.notifier, carried);
   }
 
   /** Where this run stands, for the next run after continue-as-new. */
   carry(): CarriedChain {
-    const { state, inbox, timers, pin, called, question } = this;
-    return { state, seen: [...this.seen], inbox, timers, pin, called, question, notices: this.notifier.carry() };
+    const { state, inbox, timers } = this;
+    return { state, seen: [...this.seen], inbox, timers, ...this.courier.carry(), notices: this.notifier.carry() };
   }
 
   /** Update validator: rejects impossible transitions (a repeated eventId is always accepted). */
@@ -95,14 +104,9 @@ export class ChainRun {
   }
 
   /** A digit from the customer: the answer to an open courier-window question, else a rating. */
-  reply({ touchpoint, digit, channel, at }: CustomerReply): void {
-    const question = this.question;
-    if (question?.touchpoint === touchpoint && digit >= 1 && digit <= question.options.length) {
-      const window = question.options[digit - 1];
-      this.question = undefined;
-      this.agreeWindow({ ...window, agreedBy: 'customer' }, `the customer chose window ${digit} by ${channel}`);
-      return;
-    }
+  reply(reply: CustomerReply): void {
+    if (this.courier.answer(reply)) return void delete this.timers.call;
+    const { touchpoint, digit, at } = reply;
     const min = scaleOf(touchpoint) === 10 ? 0 : 1;
     if (digit >= min && digit <= scaleOf(touchpoint)) this.rate({ touchpoint, score: digit, at });
   }
@@ -114,11 +118,7 @@ export class ChainRun {
 
   /** The return child reports a touchpoint as it progresses; a notice that failed alerts support. */
   returnProgress(update: Touchpoint): void {
-    const i = this.state.touchpoints.findIndex((t) => t.key === update.key);
-    if (i < 0) return;
-    const failures = (tp: Touchpoint) => tp.notices.filter((n) => n.status === 'failed').length;
-    if (failures(update) > failures(this.state.touchpoints[i])) this.flag(`notice ${update.key} failed`);
-    this.state.touchpoints[i] = { ...update, rating: this.state.touchpoints[i].rating ?? update.rating };
+    if (mergeTouchpoint(this.state, update)) this.flag(`notice ${update.key} failed`);
   }
 
   /**
@@ -164,17 +164,17 @@ export class ChainRun {
         return;
       case 'out_for_delivery':
         this.leaveStagesBehind();
-        if (!this.called) this.armCallDeadline();
+        if (!this.courier.called) this.armCallDeadline();
         return;
       case 'eta_changed':
         if (daysBetween(this.state.promisedDate, event.data.newEta) > 0) await this.recordDelay(event.data.newEta, { reason: event.data.reason }, 'carrier');
         return;
       case 'courier_called':
-        this.question = undefined;
-        this.agreeWindow({ ...event.data.window, agreedBy: 'courier' });
+        delete this.timers.call;
+        this.courier.agree({ ...event.data.window, agreedBy: 'courier' });
         return;
       case 'delivery_failed':
-        this.called = false;
+        this.courier.reset();
         this.send(addTouchpoint(this.state, 'failed-attempt'), { reason: event.data.reason });
         addTouchpoint(this.state, 'courier-call');
         this.armCallDeadline();
@@ -197,28 +197,10 @@ export class ChainRun {
     }
   }
 
-  /** A time window agreed with the customer, confirmed in writing with the delivery PIN. */
-  private agreeWindow(window: ChainState['courierWindow'] & object, note?: string): void {
-    this.called = true;
-    delete this.timers.call;
-    this.state.courierWindow = window;
-    const call = this.tp('courier-call');
-    if (note) call.note = note;
-    this.send(call, { window, pin: this.pin });
-  }
-
   private delivered(event: Delivered): void {
     this.leaveStagesBehind();
     delete this.timers.call;
-    this.question = undefined;
-    const call = this.tp('courier-call');
-    if (!this.called && !call.notices.length) {
-      call.status = 'conflict';
-      this.state.conflicts.push({ type: 'delivered_without_call', at: event.at, detail: 'delivered without any call to agree a time' });
-    }
-    if (event.data.pin && event.data.pin !== this.pin) {
-      this.state.conflicts.push({ type: 'pin_mismatch', at: event.at, detail: 'the PIN given to the courier does not match the one sent' });
-    }
+    this.courier.delivered(event);
     const { returnWindowDays } = this.input.order;
     this.send(this.tp('handover'), { returnDays: returnWindowDays });
     if (returnWindowDays > 0) this.timers.returnWindow = this.now() + returnWindowDays * DAY_MS;
@@ -245,24 +227,17 @@ export class ChainRun {
     if (name === 'returnWindow') {
       this.done = true;
     } else if (name === 'guard') {
-      await this.recordDelay(addDays(this.state.promisedDate, this.input.shop.guardDelayDays), { reasonCode: 'not-in-city' }, 'guard');
+      const { timezone } = this.input.order.customer;
+      const { courierLeadTimeHours: leadTimeHours, guardDelayDays: delayDays } = this.input.shop;
+      const newDate = await guardDelay({ promisedDate: this.state.promisedDate, timezone, leadTimeHours, delayDays, now: new Date().toISOString() });
+      await this.recordDelay(newDate, { reasonCode: 'not-in-city' }, 'guard');
     } else {
-      await this.askForWindow();
+      await this.courier.ask();
     }
   }
 
-  /** No courier call in time: Doorstep asks the customer itself, by phone first, to pick a window. */
-  private async askForWindow(): Promise<void> {
-    const options = await courierWindows({ shop: this.input.shop, timezone: this.input.order.customer.timezone, now: new Date().toISOString() });
-    const call = this.tp('courier-call');
-    call.note = 'no courier call reported in time: Doorstep contacted the customer';
-    this.question = { touchpoint: call.key, options };
-    const channels = this.input.order.customer.channels;
-    this.notifier.send(call, { options }, 'courier-call-request', [...channels.filter((c) => c !== 'email'), ...channels.filter((c) => c === 'email')]);
-  }
-
   private async recordDelay(newDate: string, why: Pick<NoticeFacts, 'reason' | 'reasonCode'>, source: Delay['source']): Promise<void> {
-    const reason = why.reason ?? 'the parcel has not reached the destination city in time';
+    const reason = why.reason ?? 'the parcel has not reached your city yet';
     const delay: Delay = { days: daysBetween(this.state.promisedDate, newDate), reason, newDate, at: new Date().toISOString(), source };
     this.state.delays.push(delay);
     this.state.promisedDate = newDate;
@@ -290,15 +265,6 @@ export class ChainRun {
     if (rank > rankOf('in_transit')) skipPending(this.state, ['tracking']);
     if (rank > rankOf('arrived_in_city')) skipPending(this.state, ['arrival']);
     if (rank >= rankOf('arrived_in_city')) delete this.timers.guard;
-  }
-
-  /** Why a notice that waited for quiet hours or the cap is no longer worth sending. */
-  private obsolete(tp: Touchpoint): string | undefined {
-    const { stage } = this.state;
-    if (stage === 'cancelled' && tp.name !== 'cancellation') return 'the order was cancelled';
-    if (tp.name === 'arrival' && this.called) return 'the courier has already agreed a time';
-    const from = specOf(tp.key)?.obsoleteFrom;
-    return from && rankOf(stage) >= rankOf(from) ? `the parcel is already ${stage.replaceAll('_', ' ')}` : undefined;
   }
 
   private send(tp: Touchpoint, facts?: NoticeFacts, template?: TemplateId): void {

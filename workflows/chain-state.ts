@@ -3,7 +3,7 @@
  * touchpoint bookkeeping. No Temporal APIs here, so the rules are unit-testable as plain functions.
  */
 import type { ChainInput, ChainState, Stage, Touchpoint, TrackingEvent } from './contract';
-import { MAIN_LINE, type TouchpointId } from './touchpoints';
+import { MAIN_LINE, specOf, type TouchpointId } from './touchpoints';
 
 const RANK: Record<Stage, number> = {
   accepted: 0,
@@ -130,7 +130,21 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** An ISO date moved by whole days. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** Why a notice that waited for quiet hours or the cap is no longer worth sending, if it is not. */
+export function obsoleteReason(state: ChainState, tp: Touchpoint, courierCalled: boolean): string | undefined {
+  const { stage } = state;
+  if (stage === 'cancelled' && tp.name !== 'cancellation') return 'the order was cancelled';
+  if (tp.name === 'arrival' && courierCalled) return 'the courier has already agreed a time';
+  const from = specOf(tp.key)?.obsoleteFrom;
+  return from && RANK[stage] >= RANK[from] ? `the parcel is already ${stage.replaceAll('_', ' ')}` : undefined;
+}
+
+/** Takes a touchpoint reported by the return chain (keeping a rating given meanwhile); true when a notice of it newly failed. */
+export function mergeTouchpoint(state: ChainState, update: Touchpoint): boolean {
+  const i = state.touchpoints.findIndex((t) => t.key === update.key);
+  if (i < 0) return false;
+  const failures = (tp: Touchpoint) => tp.notices.filter((n) => n.status === 'failed').length;
+  const newlyFailed = failures(update) > failures(state.touchpoints[i]);
+  state.touchpoints[i] = { ...update, rating: state.touchpoints[i].rating ?? update.rating };
+  return newlyFailed;
 }

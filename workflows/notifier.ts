@@ -83,6 +83,9 @@ export class Notifier {
     this.requests[`${tp.key}:${revision}`] = { facts, template };
     const notice: Notice = { revision, status: 'queued', at: nowIso(), decisions: [] };
     tp.notices.push(notice);
+    // The touchpoint has happened; its notice follows as soon as it may.
+    if (tp.status === 'pending') tp.status = 'done';
+    tp.at ??= notice.at;
     this.enqueue(tp, notice, channels);
   }
 
@@ -130,8 +133,6 @@ export class Notifier {
       Object.assign(notice, { status: 'failed', at: nowIso(), decisions: [...notice.decisions, ...decisions] });
       this.hooks.failed(`notice ${tp.key} failed: ${decisions.map((d) => `${d.channel ?? ''} ${d.reason}`.trim()).join('; ')}`);
     }
-    if (tp.status === 'pending') tp.status = 'done';
-    tp.at ??= notice.at;
     this.hooks.changed?.(tp);
   }
 
@@ -153,7 +154,7 @@ export class Notifier {
   private drop(tp: Touchpoint, notice: Notice, reason: string): void {
     Object.assign(notice, { status: 'dropped', at: nowIso() });
     notice.decisions.push({ at: nowIso(), outcome: 'dropped', reason });
-    if (tp.status === 'pending') {
+    if (tp.status === 'done' && tp.notices.every((n) => n.status === 'dropped')) {
       tp.status = 'skipped';
       tp.note = `notice dropped: ${reason}`;
     }

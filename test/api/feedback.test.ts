@@ -18,7 +18,7 @@ afterAll(() => env.close());
 /** Starts a chain and returns the rating token its confirmation notice carries. */
 async function confirmationToken() {
   const handle = await startChain(env, order(), shop({ id: 'demo' }));
-  const state = await waitForState(handle, (s) => s.touchpoints[0].notices.length > 0);
+  const state = await waitForState(handle, (s) => s.touchpoints[0].notices[0]?.status === 'sent');
   const token = /\/r\/(\S+)/.exec(state.touchpoints[0].notices[0].text!)![1];
   return { handle, token };
 }

@@ -2,9 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { OrderInput, Shop, TrackingEvent } from '../../workflows/contract';
 
-/** An ISO date `days` from today (UTC). */
-export function inDays(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** An ISO date `days` from today (UTC), or from `from` (epoch ms, e.g. a time-skipping server's clock). */
+export function inDays(days: number, from = Date.now()): string {
+  return new Date(from + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**

@@ -100,7 +100,7 @@ describe('the chain on a real Temporal server', () => {
     const state = await run('short-timers');
     expect(state.delays).toMatchObject([{ days: 1, source: 'guard', reason: 'the parcel has not reached your city yet' }]);
     const call = byKey(state, 'courier-call');
-    expect(call.notices[0].subject).toContain('when shall we deliver');
+    expect(call.notices[0]).toMatchObject({ channel: 'sms', text: expect.stringContaining('When suits you? Reply 1 for') });
     expect(state.conflicts).toEqual([]);
     expect(byKey(state, 'closing').status).toBe('done');
   });

@@ -1,0 +1,88 @@
+/**
+ * The courier-call touchpoint of a chain: the window agreed by the courier (or picked by the
+ * customer when Doorstep asked), confirmed in writing with the delivery PIN, and the conflicts a
+ * delivery can reveal (no call at all, a wrong PIN).
+ */
+import { proxyLocalActivities, uuid4 } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import type { CarriedChain, ChainInput, ChainState, CourierWindow, Touchpoint, TrackingEvent } from './contract';
+import { latest } from './chain-state';
+import type { CustomerReply } from './definitions';
+import type { Notifier } from './notifier';
+
+const { courierWindows } = proxyLocalActivities<Activities>({ startToCloseTimeout: '5 seconds', retry: { maximumAttempts: 5 } });
+
+type Delivered = Extract<TrackingEvent, { type: 'delivered' }>;
+
+export class CourierCall {
+  /** A window has been agreed for the current delivery attempt. */
+  called: boolean;
+  private question: CarriedChain['question'];
+  private readonly pin: string;
+
+  constructor(
+    private readonly input: ChainInput,
+    private readonly state: ChainState,
+    private readonly notifier: Notifier,
+    carried?: CarriedChain,
+  ) {
+    this.called = carried?.called ?? false;
+    this.question = carried?.question;
+    this.pin = carried?.pin ?? String(parseInt(uuid4().slice(0, 8), 16) % 10_000).padStart(4, '0');
+  }
+
+  carry(): Pick<CarriedChain, 'called' | 'question' | 'pin'> {
+    return { called: this.called, question: this.question, pin: this.pin };
+  }
+
+  /** A window agreed with the customer, confirmed in writing with the delivery PIN. */
+  agree(window: CourierWindow, note?: string): void {
+    this.called = true;
+    this.question = undefined;
+    this.state.courierWindow = window;
+    const call = this.touchpoint();
+    if (note) call.note = note;
+    this.notifier.send(call, { window, pin: this.pin });
+  }
+
+  /** No call in time: Doorstep asks the customer itself, by phone first, to pick a window by digit. */
+  async ask(): Promise<void> {
+    const { shop, order } = this.input;
+    const options = await courierWindows({ shop, timezone: order.customer.timezone, now: new Date().toISOString() });
+    const call = this.touchpoint();
+    call.note = 'no courier call reported in time: Doorstep contacted the customer';
+    this.question = { touchpoint: call.key, options };
+    const channels = order.customer.channels;
+    this.notifier.send(call, { options }, 'courier-call-request', [...channels.filter((c) => c !== 'email'), ...channels.filter((c) => c === 'email')]);
+  }
+
+  /** Takes a digit that answers the open window question; false when it is not such an answer. */
+  answer({ touchpoint, digit, channel }: CustomerReply): boolean {
+    const question = this.question;
+    if (question?.touchpoint !== touchpoint || digit < 1 || digit > question.options.length) return false;
+    this.agree({ ...question.options[digit - 1], agreedBy: 'customer' }, `the customer chose window ${digit} by ${channel}`);
+    return true;
+  }
+
+  /** A failed attempt: the next delivery needs a new call. */
+  reset(): void {
+    this.called = false;
+  }
+
+  /** The parcel was handed over: records a delivery without any call, or with the wrong PIN, as a conflict. */
+  delivered(event: Delivered): void {
+    this.question = undefined;
+    const call = this.touchpoint();
+    if (!this.called && !call.notices.length) {
+      call.status = 'conflict';
+      this.state.conflicts.push({ type: 'delivered_without_call', at: event.at, detail: 'delivered without any call to agree a time' });
+    }
+    if (event.data.pin && event.data.pin !== this.pin) {
+      this.state.conflicts.push({ type: 'pin_mismatch', at: event.at, detail: 'the PIN given to the courier does not match the one sent' });
+    }
+  }
+
+  private touchpoint(): Touchpoint {
+    return latest(this.state, 'courier-call')!;
+  }
+}
