@@ -27,6 +27,8 @@ export interface SendNoticeInput {
   facts: NoticeFacts;
   trackingUrl: string;
   revision: number;
+  /** When the chain decided to send it (workflow time): the customer-local day it counts against the cap. */
+  decidedAt: string;
   /** Channels to try, in order: the customer's, or those after one that did not deliver. */
   channels: ChannelName[];
   /** Set when a delivery receipt turned this into a fallback: from where, and why. */
@@ -98,7 +100,7 @@ export function sendNoticeActivity(deps: ActivityDeps) {
         addressKey,
         customerKey: deps.addressKey(customer.email ?? customer.phone ?? to),
         urgent: spec?.urgent ?? true,
-        localDay: DateTime.fromJSDate(sentAt, { zone: customer.timezone }).toISODate()!,
+        localDay: DateTime.fromISO(input.decidedAt, { zone: customer.timezone }).toISODate()!,
         locale: rendered.language,
       });
       if (prior?.status === 'sent' && prior.notice) {

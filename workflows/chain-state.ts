@@ -136,7 +136,7 @@ export function obsoleteReason(state: ChainState, tp: Touchpoint, courierCalled:
   if (stage === 'cancelled' && tp.name !== 'cancellation') return 'the order was cancelled';
   if (tp.name === 'arrival' && courierCalled) return 'the courier has already agreed a time';
   const from = specOf(tp.key)?.obsoleteFrom;
-  return from && RANK[stage] >= RANK[from] ? `the parcel is already ${stage.replaceAll('_', ' ')}` : undefined;
+  return from && RANK[stage] >= RANK[from] ? `the parcel is already ${from.replaceAll('_', ' ')}` : undefined;
 }
 
 /** Takes a touchpoint reported by the return chain (keeping a rating given meanwhile); true when a notice of it newly failed. */

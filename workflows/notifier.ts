@@ -124,7 +124,7 @@ export class Notifier {
     const { shop, order, trackingUrl } = this.input;
     const { facts, template } = this.requests[`${tp.key}:${notice.revision}`];
     try {
-      const sent = await sendNotice({ workflowId: workflowInfo().workflowId, shop, order, touchpoint: tp.key, template, facts, trackingUrl, revision: notice.revision, channels, fallbackFrom });
+      const sent = await sendNotice({ workflowId: workflowInfo().workflowId, shop, order, touchpoint: tp.key, template, facts, trackingUrl, revision: notice.revision, decidedAt: nowIso(), channels, fallbackFrom });
       Object.assign(notice, sent, { decisions: [...notice.decisions, ...sent.decisions] });
     } catch (err) {
       // The activity's own failure carries every channel's decision; anything else is said as it is.

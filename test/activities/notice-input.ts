@@ -14,6 +14,7 @@ export function noticeInput(channels: ChannelName[], overrides: Partial<SendNoti
     facts: {},
     trackingUrl: 'http://localhost:8080/t/abc',
     revision: 1,
+    decidedAt: new Date().toISOString(),
     channels,
     ...overrides,
   };
