@@ -8,6 +8,7 @@ import { collectProcessMetrics } from '../common/metrics';
 import { createStore } from '../store';
 import { connectClient, connectWorker, ensureSearchAttributes } from '../common/temporal';
 import { startApi } from '../api/server';
+import { buildChannels, closeChannels } from '../worker/transports';
 import { createWorker } from '../worker/worker';
 import { startDevServer, type DevServerProcess } from './dev-server';
 
@@ -21,7 +22,8 @@ const store = await createStore(config);
 const client = await connectClient(config.temporal);
 await ensureSearchAttributes(client);
 const { connection, namespace } = await connectWorker(config.temporal);
-const worker = await createWorker(config, connection, namespace, { store });
+const channels = buildChannels(config);
+const worker = await createWorker(config, connection, namespace, { store, channels });
 collectProcessMetrics();
 const server = await startApi(config, client, store);
 
@@ -38,6 +40,7 @@ console.log(lines.join('\n'));
 
 // The worker shuts itself down on SIGINT/SIGTERM; then the rest follows.
 await worker.run();
+closeChannels(channels);
 await new Promise<void>((resolve) => server.close(() => resolve()));
 await connection.close();
 await client.connection.close();

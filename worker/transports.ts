@@ -40,3 +40,8 @@ export function buildChannels(config: AppConfig): Channels {
   }
   return channels;
 }
+
+/** Closes what the channels hold open (the SMTP pool), so a stopping worker exits at once. */
+export function closeChannels(channels: Channels): void {
+  for (const channel of Object.values(channels)) channel?.close?.();
+}

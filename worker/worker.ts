@@ -9,6 +9,7 @@ import { createActivities, type ActivityDeps } from '../activities';
 import { noticeMetrics } from '../activities/metrics';
 import { addressKeyer } from '../store/address-key';
 import type { Store } from '../store';
+import type { Channels } from '../activities/channels/channel';
 import { buildChannels } from './transports';
 
 const require = createRequire(import.meta.url);
@@ -16,6 +17,8 @@ export const workflowsPath = require.resolve('../workflows/index.ts');
 
 export interface WorkerDeps {
   store: Store;
+  /** The notice channels; built from the configuration unless given (the caller then closes them). */
+  channels?: Channels;
   /** Where the notice metrics go (the process's default registry unless a test gives its own). */
   registry?: Registry;
   /** Test-only fault injection (see ActivityDeps). */
@@ -27,11 +30,11 @@ export async function createWorker(
   config: AppConfig,
   connection: NativeConnection,
   namespace: string,
-  { store, registry = register, faults }: WorkerDeps,
+  { store, channels = buildChannels(config), registry = register, faults }: WorkerDeps,
   overrides: Partial<WorkerOptions> = {},
 ): Promise<Worker> {
   const activities = createActivities({
-    channels: buildChannels(config),
+    channels,
     tokens: createTokens(config.secret),
     store,
     addressKey: addressKeyer(config.secret),

@@ -22,6 +22,8 @@ export interface SendResult {
 export interface Channel {
   name: ChannelName;
   send(message: OutgoingMessage): Promise<SendResult>;
+  /** Releases pooled connections when the worker stops. */
+  close?(): void;
 }
 
 export type Channels = Partial<Record<ChannelName, Channel>>;

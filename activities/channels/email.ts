@@ -23,5 +23,6 @@ export function emailChannel(transport: Transporter, from: string): Channel {
       });
       return { providerId: info.messageId, acceptedAt: new Date().toISOString() };
     },
+    close: () => transport.close(),
   };
 }

@@ -21,6 +21,8 @@ export async function smtpSink(): Promise<SmtpSink> {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // Pooled clients keep connections open; close them at once when the test is over.
+    closeTimeout: 100,
     onRcptTo(address, _session, done) {
       const bounce = BOUNCES[address.address];
       if (!bounce) return done();

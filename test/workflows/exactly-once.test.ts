@@ -1,0 +1,68 @@
+/**
+ * Each notice reaches the customer once: through real retries on the dev server, against a real
+ * SMTP server and the real twilio SDK on a local endpoint.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChainState } from '../../workflows/contract';
+import { startChain, waitForState } from '../helpers/chains';
+import { order, shop } from '../helpers/fixtures';
+import { smtpSink, type SmtpSink } from '../helpers/smtp-sink';
+import { devServer, testConfig, type DevServer } from '../helpers/temporal';
+import { twilioEndpoint, twilioEnv, type TwilioEndpoint } from '../helpers/twilio-endpoint';
+
+let env: DevServer;
+let sink: SmtpSink;
+let twilio: TwilioEndpoint;
+
+beforeAll(async () => {
+  sink = await smtpSink();
+  twilio = await twilioEndpoint();
+  env = await devServer(testConfig({ SMTP_URL: sink.url, MAIL_FROM: 'Acme <orders@acme.example>', ...twilioEnv(twilio) }));
+});
+afterAll(async () => {
+  await env.close();
+  await sink.close();
+  await twilio.close();
+});
+
+const confirmation = (s: ChainState) => s.touchpoints[0].notices[0];
+
+describe('exactly once', () => {
+  it('a worker that dies after the provider accepted the email does not send it again on retry', async () => {
+    const o = order({ customer: { ...order().customer, channels: ['email'] } });
+    const key = `order-acme-${o.orderId}:confirmation:email:1`;
+    let crashes = 0;
+    // The fault hook runs after the SMTP server accepted the message and the ledger recorded it.
+    const faults = {
+      afterSend(ledgerKey: string) {
+        if (ledgerKey === key && crashes++ === 0) throw new Error('worker died before completing the activity');
+      },
+    };
+    const state = await env.withWorker(async () => {
+      const h = await startChain(env, o, shop());
+      const s = await waitForState(h, (x) => confirmation(x)?.status === 'sent');
+      await h.terminate('test over');
+      return s;
+    }, faults);
+    expect(crashes).toBe(1);
+    const mails = sink.received.filter((r) => r.mail.messageId === `<${key.replace(/:/g, '.')}@acme.example>`);
+    expect(mails).toHaveLength(1);
+    expect(confirmation(state)).toMatchObject({ channel: 'email', status: 'sent', providerId: mails[0].mail.messageId });
+    expect(await env.registry.metrics()).toMatch(/doorstep_notices_total\{channel="email",touchpoint="confirmation",outcome="reused"\} 1/);
+  });
+
+  it('a provider outage (500) then acceptance (201) yields exactly one SMS', async () => {
+    twilio.reset();
+    twilio.answers.push({ status: 500, body: { code: 20500, message: 'Internal Server Error', status: 500 } });
+    const o = order({ customer: { ...order().customer, phone: '+48600500201', channels: ['sms'] } });
+    const state = await env.withWorker(async () => {
+      const h = await startChain(env, o, shop());
+      const s = await waitForState(h, (x) => confirmation(x)?.status === 'sent');
+      await h.terminate('test over');
+      return s;
+    });
+    expect(twilio.requests.map((r) => r.form.To)).toEqual(['+48600500201', '+48600500201']);
+    expect(twilio.accepted).toHaveLength(1);
+    expect(confirmation(state)).toMatchObject({ channel: 'sms', providerId: twilio.accepted[0], decisions: [{ outcome: 'sent', reason: 'sent by sms' }] });
+  });
+});
