@@ -60,6 +60,11 @@ export interface Rendered {
 
 const formatters = new Map<string, IntlMessageFormat>();
 
+/** Plain spaces for the no-break ones ICU puts into times and dates (speech engines and SMS prefer them). */
+const spaces = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+/** SMS text in the GSM alphabet where the language allows: typographic dashes would halve each segment. */
+const smsText = (text: string) => spaces(text).replace(/[\u2013\u2014]/g, '-');
+
 /** Formats one ICU message, caching the compiled form per language. */
 function format(language: string, message: string, values: Record<string, string | number>): string {
   const id = `${language}\u0000${message}`;
@@ -119,7 +124,7 @@ export function render(input: RenderInput): Rendered {
   const body = f(messages.text);
   const support = f(catalog.common.support);
   // The closing message is itself the question; other SMS end with the rating hint.
-  const short = input.scale === 10 ? f(messages.sms) : `${f(messages.sms)} ${f(catalog.common.rateSms, range)}`;
+  const short = smsText(input.scale === 10 ? f(messages.sms) : `${f(messages.sms)} ${f(catalog.common.rateSms, range)}`);
   const text = [
     body,
     f(catalog.common.rateText, { ...range, url: input.ratingUrl }),
@@ -143,7 +148,7 @@ export function render(input: RenderInput): Rendered {
       unsubscribe: input.unsubscribeUrl ? { url: input.unsubscribeUrl, label: catalog.common.unsubscribeLink } : undefined,
     }),
     short,
-    spoken: messages.voice ? f(messages.voice) : f(messages.sms).replace(/\s*\S*https?:\/\/\S+/g, ''),
+    spoken: spaces(messages.voice ? f(messages.voice) : f(messages.sms).replace(/\s*\S*https?:\/\/\S+/g, '')),
   };
 }
 

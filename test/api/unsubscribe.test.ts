@@ -1,0 +1,49 @@
+/** The one-click email unsubscribe (RFC 8058): a GET changes nothing, the POST stops non-essential email only. */
+import request from 'supertest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { appFor } from '../../api/server';
+import { activitiesFor } from '../helpers/activities';
+import { devServer, outbox, type DevServer } from '../helpers/temporal';
+import { noticeInput } from '../activities/notice-input';
+
+let env: DevServer;
+let app: ReturnType<typeof appFor>;
+let acts: ReturnType<typeof activitiesFor>;
+beforeAll(async () => {
+  env = await devServer();
+  app = appFor(env.config, env.client, env.store);
+  acts = activitiesFor(env.config, env.store);
+});
+afterAll(() => env.close());
+
+const withOrder = (orderId: string, touchpoint: string, template: 'tracking' | 'delay' | 'arrival') => {
+  const base = noticeInput(['email', 'sms'], { touchpoint, template, facts: { days: 1, newDate: '2026-12-04', reason: 'a storm' } });
+  return { ...base, order: { ...base.order, orderId } };
+};
+
+it('a mail scanner opening the link changes nothing; the POST opts out of non-essential email, while essential notices still come', async () => {
+  const first = await acts.sendNotice(withOrder('U-1', 'tracking', 'tracking'));
+  const url = outbox(env.config).find((m) => m.idempotencyKey === 'order-acme-U-1:tracking:email:1')!.unsubscribeUrl!;
+  const path = new URL(url).pathname;
+  expect(first.channel).toBe('email');
+
+  const page = await request(app).get(path);
+  expect(page.status).toBe(200);
+  expect(page.text).toContain(`<form method="post" action="${path}">`);
+  expect((await acts.sendNotice(withOrder('U-2', 'tracking', 'tracking'))).channel).toBe('email');
+
+  const done = await request(app).post(path).type('form').send('List-Unsubscribe=One-Click');
+  expect(done.status).toBe(200);
+  expect(done.text).toContain('no longer receive non-essential emails');
+
+  const tracking = await acts.sendNotice(withOrder('U-3', 'arrival', 'arrival'));
+  expect(tracking.channel).toBe('sms');
+  expect(tracking.decisions[0]).toMatchObject({ outcome: 'suppressed', channel: 'email', reason: expect.stringMatching(/^opted out of email \(unsubscribe link, \d{4}-\d{2}-\d{2}\)$/) });
+  const delay = await acts.sendNotice(withOrder('U-4', 'delay', 'delay'));
+  expect(delay.channel).toBe('email');
+});
+
+it('refuses a forged unsubscribe link and changes nothing', async () => {
+  expect((await request(app).get('/u/forged.token')).status).toBe(400);
+  expect((await request(app).post('/u/forged.token')).status).toBe(400);
+});

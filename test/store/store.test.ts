@@ -1,0 +1,124 @@
+/** The store behaves the same embedded (PGlite) and on a real PostgreSQL server: same SQL, same migrations. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createStore, type Store } from '../../store';
+import { ledgerKey, type SendClaim } from '../../store/ledger';
+import { EVERY_SHOP } from '../../store/opt-outs';
+import type { Notice } from '../../workflows/contract';
+
+const freshDir = () => mkdtempSync(join(tmpdir(), 'doorstep-store-'));
+const backends: [string, (dataDir?: string) => Promise<Store>][] = [
+  ['embedded (PGlite)', (dataDir = freshDir()) => createStore({ dataDir })],
+  ['PostgreSQL', () => createStore({ databaseUrl: inject('databaseUrl'), dataDir: freshDir() })],
+];
+
+describe.each(backends)('the store, %s', (_name, open) => {
+  let store: Store;
+  // Each run has its own chain ids: the PostgreSQL database is shared by the run.
+  const run = Math.random().toString(36).slice(2, 8);
+  const chainId = `order-s-${run}`;
+  const claim = (touchpoint: string, overrides: Partial<SendClaim> = {}): SendClaim => ({
+    key: ledgerKey(chainId, touchpoint, overrides.channel ?? 'email', 1),
+    chainId,
+    workflowId: chainId,
+    shop: 's',
+    touchpoint,
+    channel: 'email',
+    revision: 1,
+    addressKey: `addr-${run}`,
+    customerKey: `cust-${run}`,
+    urgent: false,
+    localDay: '2026-11-24',
+    locale: 'en',
+    ...overrides,
+  });
+  const notice = (providerId: string): Notice => ({ revision: 1, channel: 'email', status: 'sent', at: '2026-11-24T10:00:00.000Z', providerId, decisions: [] });
+
+  beforeAll(async () => {
+    store = await open();
+  });
+  afterAll(() => store.close());
+
+  it('migrates once, however often it is opened', async () => {
+    const dir = freshDir();
+    await (await open(dir)).close();
+    const again = await open(dir);
+    const rows = await again.sql.query<{ version: number }>('select version from schema_migrations order by version');
+    expect(rows.map((r) => r.version)).toEqual([1]);
+    await again.close();
+  });
+
+  it('lets exactly one of concurrent attempts claim a ledger key, and hands the others the recorded send', async () => {
+    const c = claim('confirmation');
+    const results = await Promise.all([1, 2, 3, 4].map(() => store.ledger.claim(c)));
+    expect(results.filter((r) => r === undefined)).toHaveLength(1);
+    expect(results.filter((r) => r?.status === 'sending')).toHaveLength(3);
+    await store.ledger.sent(c.key, `msg-${run}-1`, notice(`msg-${run}-1`));
+    expect(await store.ledger.claim(c)).toMatchObject({ status: 'sent', attempts: 5, notice: notice(`msg-${run}-1`) });
+    expect(await store.ledger.byProviderId(`msg-${run}-1`)).toMatchObject({ key: c.key, chainId, touchpoint: 'confirmation', locale: 'en' });
+  });
+
+  it('forgets a transient failure, remembers a permanent one', async () => {
+    const transient = claim('tracking');
+    await store.ledger.claim(transient);
+    await store.ledger.release(transient.key);
+    expect(await store.ledger.claim(transient)).toBeUndefined();
+    const permanent = claim('arrival');
+    await store.ledger.claim(permanent);
+    const decision = { at: '2026-11-24T10:00:00.000Z', outcome: 'failed' as const, channel: 'email' as const, reason: 'SMTP 550 no such user' };
+    await store.ledger.failed(permanent.key, decision);
+    expect(await store.ledger.claim(permanent)).toMatchObject({ status: 'failed', decision });
+  });
+
+  it("counts a customer's non-urgent notices per local day, each notice once", async () => {
+    const sends = [
+      ['handover', 'email', false, true],
+      ['handover', 'sms', false, true],
+      ['closing', 'email', false, false],
+      ['delay', 'email', true, true],
+    ] as const;
+    for (const [touchpoint, channel, urgent, accepted] of sends) {
+      const c = claim(touchpoint, { localDay: '2026-11-30', channel, urgent });
+      await store.ledger.claim(c);
+      if (accepted) await store.ledger.sent(c.key, `${c.key}-id`, notice(`${c.key}-id`));
+    }
+    expect(await store.ledger.sentOnDay('s', `cust-${run}`, '2026-11-30')).toBe(1);
+    expect(await store.ledger.sentOnDay('s', `cust-${run}`, '2026-12-01')).toBe(0);
+  });
+
+  it('finds the latest notice texted to an address, and records delivery receipts', async () => {
+    const first = claim('return-accepted', { channel: 'sms', addressKey: `phone-${run}` });
+    const second = claim('return-received', { channel: 'sms', addressKey: `phone-${run}` });
+    for (const c of [first, second]) {
+      await store.ledger.claim(c);
+      await store.ledger.sent(c.key, `${c.key}-sid`, notice(`${c.key}-sid`));
+    }
+    expect(await store.ledger.latestTo(`phone-${run}`, ['sms'])).toMatchObject({ touchpoint: 'return-received' });
+    expect(await store.ledger.latestTo(`phone-${run}`, ['whatsapp'])).toBeUndefined();
+    expect(await store.ledger.delivery(`${first.key}-sid`, 'delivered')).toBe(true);
+    expect(await store.ledger.delivery('no-such-sid', 'delivered')).toBe(false);
+  });
+
+  it('keeps opt-outs per shop, or for every shop, until the customer opts back in', async () => {
+    await store.optOuts.optOut('s', 'email', `addr-${run}`, 'unsubscribe link');
+    await store.optOuts.optOut(EVERY_SHOP, 'sms', `phone-${run}`, 'STOP by sms');
+    expect(await store.optOuts.find('s', 'email', `addr-${run}`)).toMatchObject({ source: 'unsubscribe link' });
+    expect(await store.optOuts.find('other', 'email', `addr-${run}`)).toBeUndefined();
+    expect(await store.optOuts.find('other', 'sms', `phone-${run}`)).toMatchObject({ source: 'STOP by sms' });
+    await store.optOuts.optIn(EVERY_SHOP, 'sms', `phone-${run}`);
+    expect(await store.optOuts.find('s', 'sms', `phone-${run}`)).toBeUndefined();
+  });
+
+  it('tells a webhook delivery from its replay', async () => {
+    expect(await store.webhooks.firstTime(`wh-${run}`)).toBe(true);
+    expect(await store.webhooks.firstTime(`wh-${run}`)).toBe(false);
+  });
+});
+
+it('the embedded store refuses a second process, naming what to do instead', async () => {
+  const dir = freshDir();
+  writeFileSync(join(dir, 'store.lock'), '1');
+  await expect(createStore({ dataDir: dir })).rejects.toThrow(/in use by process 1 .*npm start.*DATABASE_URL/s);
+});
