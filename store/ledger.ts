@@ -22,15 +22,7 @@ export interface SendClaim {
   locale: string;
 }
 
-export interface LedgerRow {
-  key: string;
-  chainId: string;
-  workflowId: string;
-  shop: string;
-  touchpoint: string;
-  channel: ChannelName;
-  revision: number;
-  locale: string;
+export interface LedgerRow extends Pick<SendClaim, 'key' | 'chainId' | 'workflowId' | 'shop' | 'touchpoint' | 'channel' | 'revision' | 'locale'> {
   status: 'sending' | 'sent' | 'failed';
   providerId?: string;
   notice?: Notice;

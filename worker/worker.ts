@@ -25,15 +25,9 @@ export interface WorkerDeps {
   faults?: ActivityDeps['faults'];
 }
 
-/** A worker on `connection` for the chain task queue; `overrides` lets tests pass a prebuilt bundle. */
-export async function createWorker(
-  config: AppConfig,
-  connection: NativeConnection,
-  namespace: string,
-  { store, channels = buildChannels(config), registry = register, faults }: WorkerDeps,
-  overrides: Partial<WorkerOptions> = {},
-): Promise<Worker> {
-  const activities = createActivities({
+/** The activities wired from configuration and the worker's dependencies. */
+export function workerActivities(config: AppConfig, { store, channels = buildChannels(config), registry = register, faults }: WorkerDeps) {
+  return createActivities({
     channels,
     tokens: createTokens(config.secret),
     store,
@@ -43,5 +37,16 @@ export async function createWorker(
     metrics: noticeMetrics(registry),
     faults,
   });
+}
+
+/** A worker on `connection` for the chain task queue; `overrides` lets tests pass a prebuilt bundle. */
+export async function createWorker(
+  config: AppConfig,
+  connection: NativeConnection,
+  namespace: string,
+  deps: WorkerDeps,
+  overrides: Partial<WorkerOptions> = {},
+): Promise<Worker> {
+  const activities = workerActivities(config, deps);
   return Worker.create({ connection, namespace, taskQueue: config.taskQueue, workflowsPath, activities, ...overrides });
 }

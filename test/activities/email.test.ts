@@ -1,8 +1,9 @@
 /** Email notices over SMTP to a real SMTP server on loopback: headers, both parts, languages, bounces. */
+import { Registry } from 'prom-client';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, type Store } from '../../store';
-import { activitiesFor } from '../helpers/activities';
+import { workerActivities } from '../../worker/worker';
 import { smtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { outbox, testConfig } from '../helpers/temporal';
 import { noticeInput } from './notice-input';
@@ -10,13 +11,13 @@ import { noticeInput } from './notice-input';
 let sink: SmtpSink;
 let store: Store;
 let config: ReturnType<typeof testConfig>;
-let acts: ReturnType<typeof activitiesFor>;
+let acts: ReturnType<typeof workerActivities>;
 
 beforeAll(async () => {
   sink = await smtpSink();
   config = testConfig({ SMTP_URL: sink.url, MAIL_FROM: 'Acme <orders@acme.example>' });
   store = await createStore(config);
-  acts = activitiesFor(config, store);
+  acts = workerActivities(config, { store, registry: new Registry() });
 });
 afterAll(async () => {
   await sink.close();

@@ -4,7 +4,7 @@ import { Registry } from 'prom-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createStore, type Store } from '../../store';
 import type { ChannelName } from '../../workflows/contract';
-import { activitiesFor } from '../helpers/activities';
+import { workerActivities } from '../../worker/worker';
 import { outbox, testConfig } from '../helpers/temporal';
 import { TWILIO_SID, TWILIO_TOKEN, twilioEndpoint, twilioEnv, type TwilioEndpoint } from '../helpers/twilio-endpoint';
 import { noticeInput } from './notice-input';
@@ -12,7 +12,7 @@ import { noticeInput } from './notice-input';
 let twilio: TwilioEndpoint;
 let store: Store;
 let config: ReturnType<typeof testConfig>;
-let acts: ReturnType<typeof activitiesFor>;
+let acts: ReturnType<typeof workerActivities>;
 const registry = new Registry();
 let n = 0;
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
   twilio = await twilioEndpoint();
   config = testConfig(twilioEnv(twilio));
   store = await createStore(config);
-  acts = activitiesFor(config, store, registry);
+  acts = workerActivities(config, { store, registry });
 });
 afterAll(async () => {
   await twilio.close();

@@ -1,18 +1,19 @@
 /** The one-click email unsubscribe (RFC 8058): a GET changes nothing, the POST stops non-essential email only. */
+import { Registry } from 'prom-client';
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { appFor } from '../../api/server';
-import { activitiesFor } from '../helpers/activities';
+import { workerActivities } from '../../worker/worker';
 import { devServer, outbox, type DevServer } from '../helpers/temporal';
 import { noticeInput } from '../activities/notice-input';
 
 let env: DevServer;
 let app: ReturnType<typeof appFor>;
-let acts: ReturnType<typeof activitiesFor>;
+let acts: ReturnType<typeof workerActivities>;
 beforeAll(async () => {
   env = await devServer();
   app = appFor(env.config, env.client, env.store);
-  acts = activitiesFor(env.config, env.store);
+  acts = workerActivities(env.config, { store: env.store, registry: new Registry() });
 });
 afterAll(() => env.close());
 

@@ -4,10 +4,12 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, bundleWorkflowCode, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { Registry } from 'prom-client';
 import { inject } from 'vitest';
 import { loadConfig, type AppConfig } from '../../common/config';
+import { temporalTestServer } from '../../common/tools';
 import { createStore, type Store } from '../../store';
 import { createWorker, workflowsPath, type WorkerDeps } from '../../worker/worker';
 
@@ -67,6 +69,30 @@ export async function devServer(config: AppConfig = testConfig()): Promise<DevSe
     async close() {
       await client.connection.close();
       await connection.close();
+      await store.close();
+    },
+  };
+}
+
+export interface TimeSkipping {
+  env: TestWorkflowEnvironment;
+  /** Runs `fn` while a fresh worker serves the chain task queue. */
+  withWorker<T>(fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Starts this file's time-skipping test server (day-long timers in moments) and opens its store. */
+export async function timeSkipping(config: AppConfig, registry = new Registry()): Promise<TimeSkipping> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServer() } } });
+  const store = await createStore(config);
+  return {
+    env,
+    async withWorker(fn) {
+      const worker = await testWorker(config, env.nativeConnection, env.namespace ?? 'default', { store, registry });
+      return worker.runUntil(fn);
+    },
+    async close() {
+      await env.teardown();
       await store.close();
     },
   };

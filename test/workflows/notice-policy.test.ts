@@ -3,45 +3,31 @@
  * urgent notices at once, and notices that became obsolete while they waited.
  */
 import type { WorkflowHandle } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { temporalTestServer } from '../../common/tools';
-import { createStore, type Store } from '../../store';
 import type { ChainState, Notice, TrackingEvent } from '../../workflows/contract';
 import { trackingEventUpdate } from '../../workflows/definitions';
 import { startChain, waitForState } from '../helpers/chains';
 import { event, inDays, order, shop } from '../helpers/fixtures';
-import { outbox, testConfig, testWorker } from '../helpers/temporal';
+import { outbox, testConfig, timeSkipping, type TimeSkipping } from '../helpers/temporal';
 
-let env: TestWorkflowEnvironment;
-let store: Store;
 const registry = new Registry();
 const config = testConfig();
+let ts: TimeSkipping;
+beforeAll(async () => {
+  ts = await timeSkipping(config, registry);
+});
+afterAll(() => ts?.close());
 const HOUR = 3_600_000;
 // Customers in UTC with the default quiet hours 21:00–09:00, so hours read plainly.
 const quietShop = (overrides = {}) => shop({ quietHours: { start: '21:00', end: '09:00' }, ...overrides });
-
-beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServer() } } });
-  store = await createStore(config);
-});
-afterAll(async () => {
-  await env?.teardown();
-  await store?.close();
-});
-
-async function withWorker<T>(fn: () => Promise<T>): Promise<T> {
-  const worker = await testWorker(config, env.nativeConnection, env.namespace ?? 'default', { store, registry });
-  return worker.runUntil(fn);
-}
 /** Skips test-server time to the next hh:mm UTC; returns that moment (epoch ms). */
 async function skipTo(hour: number, minute = 0): Promise<number> {
-  const now = await env.currentTimeMs();
+  const now = await ts.env.currentTimeMs();
   const day = new Date(now);
   let target = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour, minute);
   if (target <= now) target += 24 * HOUR;
-  await env.sleep(target - now);
+  await ts.env.sleep(target - now);
   return target;
 }
 const send = (h: WorkflowHandle, e: TrackingEvent) => h.executeUpdate(trackingEventUpdate, { args: [e] });
@@ -53,10 +39,10 @@ const customer = (name: string) => ({ ...order().customer, email: `${name}@examp
 
 describe('notices respect the customer', () => {
   it('a non-urgent notice waits out quiet hours on a durable timer; a delay notice goes at once', async () => {
-    await withWorker(async () => {
+    await ts.withWorker(async () => {
       const evening = await skipTo(22);
       const o = order({ customer: customer('quiet'), promisedDate: inDays(5, evening) });
-      const h = await startChain({ client: env.client, config }, o, quietShop(), { indexed: false });
+      const h = await startChain({ client: ts.env.client, config }, o, quietShop(), { indexed: false });
       const waiting = await waitForState(h, (s) => notice(s, 'confirmation')?.status === 'deferred');
       expect(notice(waiting, 'confirmation')!.decisions).toEqual([
         { at: expect.any(String), outcome: 'deferred', reason: `quiet hours (21:00–09:00): waits until ${ymd(evening + 24 * HOUR)} 09:00 UTC` },
@@ -74,10 +60,10 @@ describe('notices respect the customer', () => {
   });
 
   it('the daily cap holds further non-urgent notices until the next morning', async () => {
-    await withWorker(async () => {
+    await ts.withWorker(async () => {
       const start = await skipTo(10);
       const o = order({ customer: customer('capped'), promisedDate: inDays(5, start) });
-      const h = await startChain({ client: env.client, config }, o, quietShop({ maxNoticesPerDay: 2 }), { indexed: false });
+      const h = await startChain({ client: ts.env.client, config }, o, quietShop({ maxNoticesPerDay: 2 }), { indexed: false });
       await send(h, event('handed_to_carrier'));
       await waitForState(h, (s) => notice(s, 'tracking')?.status === 'sent');
       await send(h, event('arrived_in_city'));
@@ -93,10 +79,10 @@ describe('notices respect the customer', () => {
   });
 
   it('a notice that became obsolete while it waited is dropped, and says why', async () => {
-    await withWorker(async () => {
+    await ts.withWorker(async () => {
       const evening = await skipTo(23);
       const o = order({ customer: customer('obsolete'), promisedDate: inDays(5, evening), returnWindowDays: 0 });
-      const h = await startChain({ client: env.client, config }, o, quietShop({ feedbackWindowDays: 0 }), { indexed: false });
+      const h = await startChain({ client: ts.env.client, config }, o, quietShop({ feedbackWindowDays: 0 }), { indexed: false });
       for (const type of ['arrived_in_city', 'out_for_delivery'] as const) await send(h, event(type));
       await waitForState(h, (s) => notice(s, 'confirmation')?.status === 'deferred');
       await send(h, event('delivered', { proof: 'photo-7' }));

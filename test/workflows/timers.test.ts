@@ -1,35 +1,21 @@
 /** Day-long timers on the time-skipping test server: the promise guard, the call deadline, the return window. */
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
-import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { temporalTestServer } from '../../common/tools';
-import { createStore, type Store } from '../../store';
 import { chainStateQuery, trackingEventUpdate } from '../../workflows/definitions';
 import type { ChainState, TrackingEvent } from '../../workflows/contract';
 import { event, inDays, order, shop } from '../helpers/fixtures';
-import { outbox, testConfig, testWorker } from '../helpers/temporal';
+import { outbox, testConfig, timeSkipping, type TimeSkipping } from '../helpers/temporal';
 import { startChain, waitForState } from '../helpers/chains';
 
-let env: TestWorkflowEnvironment;
-let store: Store;
 const config = testConfig();
+let ts: TimeSkipping;
 beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServer() } } });
-  store = await createStore(config);
+  ts = await timeSkipping(config);
 });
-afterAll(async () => {
-  await env?.teardown();
-  await store?.close();
-});
-
-async function withWorker<T>(fn: () => Promise<T>): Promise<T> {
-  const worker = await testWorker(config, env.nativeConnection, env.namespace ?? 'default', { store, registry: new Registry() });
-  return worker.runUntil(fn);
-}
+afterAll(() => ts?.close());
 /** Skips test-server time to `target` (epoch ms). */
 async function sleepUntil(target: number): Promise<void> {
-  await env.sleep(Math.max(1, target - (await env.currentTimeMs())));
+  await ts.env.sleep(Math.max(1, target - (await ts.env.currentTimeMs())));
 }
 const send = (h: WorkflowHandle, e: TrackingEvent) => h.executeUpdate(trackingEventUpdate, { args: [e] });
 const state = (h: WorkflowHandle): Promise<ChainState> => h.query(chainStateQuery);
@@ -37,12 +23,12 @@ const HOUR = 3_600_000;
 
 describe('durable timers measured in days', () => {
   it('the promise guard sends a delay notice before the promise is broken, re-arms, and a second delay flags support', async () => {
-    await withWorker(async () => {
-      const now = await env.currentTimeMs();
+    await ts.withWorker(async () => {
+      const now = await ts.env.currentTimeMs();
       // Promised in 4 days (UTC customer); a 24 h lead time puts the guard at 00:00 of that day.
       const o = order({ promisedDate: inDays(4, now), customer: { ...order().customer, timezone: 'UTC' } });
       const guardAt = Date.parse(`${inDays(4, now)}T00:00:00Z`);
-      const h = await startChain({ client: env.client, config }, o, shop({ courierLeadTimeHours: 24 }), { indexed: false });
+      const h = await startChain({ client: ts.env.client, config }, o, shop({ courierLeadTimeHours: 24 }), { indexed: false });
       await send(h, event('handed_to_carrier'));
       await sleepUntil(guardAt - HOUR);
       expect((await state(h)).delays).toEqual([]);
@@ -57,20 +43,20 @@ describe('durable timers measured in days', () => {
       expect(twice.delays.map((d) => d.newDate)).toEqual([inDays(5, now), inDays(6, now)]);
       expect(twice.attention).toEqual([expect.stringContaining('second delay')]);
       await send(h, event('arrived_in_city'));
-      await env.sleep(10 * 24 * HOUR);
+      await ts.env.sleep(10 * 24 * HOUR);
       expect((await state(h)).delays).toHaveLength(2);
       await h.terminate('test over');
     });
   });
 
   it('when no courier call is reported by the deadline, Doorstep contacts the customer itself', async () => {
-    await withWorker(async () => {
-      const o = order({ promisedDate: inDays(5, await env.currentTimeMs()) });
-      const h = await startChain({ client: env.client, config }, o, shop({ courierCallDeadlineMinutes: 180 }), { indexed: false });
+    await ts.withWorker(async () => {
+      const o = order({ promisedDate: inDays(5, await ts.env.currentTimeMs()) });
+      const h = await startChain({ client: ts.env.client, config }, o, shop({ courierCallDeadlineMinutes: 180 }), { indexed: false });
       await send(h, event('out_for_delivery'));
-      await env.sleep(2 * HOUR);
+      await ts.env.sleep(2 * HOUR);
       expect((await state(h)).touchpoints.find((t) => t.key === 'courier-call')!.notices).toEqual([]);
-      await env.sleep(2 * HOUR);
+      await ts.env.sleep(2 * HOUR);
       const callOf = (s: ChainState) => s.touchpoints.find((t) => t.key === 'courier-call')!;
       const call = callOf(await waitForState(h, (s) => callOf(s).notices[0]?.status === 'sent'));
       expect(call).toMatchObject({ status: 'done', note: expect.stringContaining('Doorstep contacted the customer') });
@@ -84,13 +70,13 @@ describe('durable timers measured in days', () => {
   });
 
   it('the chain closes when the 14-day return window ends and completes after the feedback window', async () => {
-    await withWorker(async () => {
-      const o = order({ returnWindowDays: 14, promisedDate: inDays(5, await env.currentTimeMs()) });
-      const h = await startChain({ client: env.client, config }, o, shop({ feedbackWindowDays: 7 }), { indexed: false });
+    await ts.withWorker(async () => {
+      const o = order({ returnWindowDays: 14, promisedDate: inDays(5, await ts.env.currentTimeMs()) });
+      const h = await startChain({ client: ts.env.client, config }, o, shop({ feedbackWindowDays: 7 }), { indexed: false });
       for (const type of ['out_for_delivery', 'delivered'] as const) await send(h, event(type));
-      await env.sleep(13 * 24 * HOUR);
+      await ts.env.sleep(13 * 24 * HOUR);
       expect((await state(h)).stage).toBe('delivered');
-      await env.sleep(2 * 24 * HOUR);
+      await ts.env.sleep(2 * 24 * HOUR);
       const closed = await state(h);
       expect(closed.stage).toBe('closed');
       expect(closed.touchpoints.find((t) => t.key === 'closing')!.status).toBe('done');
