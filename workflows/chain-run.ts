@@ -29,7 +29,7 @@ import {
   skipPending,
   stageAfter,
 } from './chain-state';
-import { returnEventSignal, type CustomerReply, type DeliveryReceipt, type EventResult, type RatingInput } from './definitions';
+import { returnEventSignal, type CustomerReply, type DeliveryReceipt, type EventResult, type RatingInput, type ReturnProgress } from './definitions';
 import { CourierCall } from './courier-call';
 import { Notifier } from './notifier';
 import { returnChainWorkflow } from './return-chain';
@@ -116,9 +116,10 @@ export class ChainRun {
     this.notifier.receipt(receipt, this.state.touchpoints);
   }
 
-  /** The return child reports a touchpoint as it progresses; a notice that failed alerts support. */
-  returnProgress(update: Touchpoint): void {
-    if (mergeTouchpoint(this.state, update)) this.flag(`notice ${update.key} failed`);
+  /** The return child reports a touchpoint as it progresses, or something support should look at. */
+  returnProgress(progress: ReturnProgress): void {
+    if ('alert' in progress) this.flag(progress.alert);
+    else mergeTouchpoint(this.state, progress.touchpoint);
   }
 
   /**

@@ -139,12 +139,8 @@ export function obsoleteReason(state: ChainState, tp: Touchpoint, courierCalled:
   return from && RANK[stage] >= RANK[from] ? `the parcel is already ${from.replaceAll('_', ' ')}` : undefined;
 }
 
-/** Takes a touchpoint reported by the return chain (keeping a rating given meanwhile); true when a notice of it newly failed. */
-export function mergeTouchpoint(state: ChainState, update: Touchpoint): boolean {
+/** Takes a touchpoint reported by the return chain, keeping a rating given meanwhile. */
+export function mergeTouchpoint(state: ChainState, update: Touchpoint): void {
   const i = state.touchpoints.findIndex((t) => t.key === update.key);
-  if (i < 0) return false;
-  const failures = (tp: Touchpoint) => tp.notices.filter((n) => n.status === 'failed').length;
-  const newlyFailed = failures(update) > failures(state.touchpoints[i]);
-  state.touchpoints[i] = { ...update, rating: state.touchpoints[i].rating ?? update.rating };
-  return newlyFailed;
+  if (i >= 0) state.touchpoints[i] = { ...update, rating: state.touchpoints[i].rating ?? update.rating };
 }

@@ -42,8 +42,10 @@ export const deliveryReceiptSignal = defineSignal<[DeliveryReceipt]>('deliveryRe
 export const customerReplySignal = defineSignal<[CustomerReply]>('customerReply');
 /** Parent → return child: the backend's return events. */
 export const returnEventSignal = defineSignal<[ReturnEvent]>('returnEvent');
-/** Return child → parent: a return touchpoint as it progresses. */
-export const returnProgressSignal = defineSignal<[Touchpoint]>('returnProgress');
+/** What the return child reports: a touchpoint as it progresses, or a reason for support to look. */
+export type ReturnProgress = { touchpoint: Touchpoint } | { alert: string };
+/** Return child → parent. */
+export const returnProgressSignal = defineSignal<[ReturnProgress]>('returnProgress');
 
 /** Workflow id of an order's chain: one per shop and order. */
 export function chainWorkflowId(shop: string, orderId: string): string {

@@ -1,7 +1,7 @@
 /** The return, as its own child chain: accepted → parcel received → refund issued, each noticed. */
 import { condition, getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
 import type { ChainInput, Touchpoint } from './contract';
-import { deliveryReceiptSignal, returnEventSignal, returnProgressSignal, type ReturnEvent } from './definitions';
+import { deliveryReceiptSignal, returnEventSignal, returnProgressSignal, type ReturnEvent, type ReturnProgress } from './definitions';
 import { Notifier } from './notifier';
 import type { TouchpointId } from './touchpoints';
 
@@ -9,13 +9,17 @@ export interface ReturnChainInput extends ChainInput {
   parentWorkflowId: string;
 }
 
-/** Runs one return and reports each touchpoint to the parent chain whenever it changes. */
+/** Runs one return and reports to the parent chain, in order, each change of a touchpoint and each alert. */
 export async function returnChainWorkflow(input: ReturnChainInput): Promise<void> {
   const seen = new Set<ReturnEvent['type']>();
   const touchpoints: Touchpoint[] = [];
-  const changed = new Set<Touchpoint>();
-  // Failures reach support through the parent, which sees the failed notice in the report.
-  const notifier = new Notifier(input, { obsolete: () => undefined, failed: () => undefined, changed: (tp) => void changed.add(tp) });
+  const reports: ReturnProgress[] = [];
+  const report = (r: ReturnProgress) => {
+    const last = reports.at(-1);
+    // A touchpoint is sent as it is when the signal goes out: one pending report of it is enough.
+    if (!(last && 'touchpoint' in last && 'touchpoint' in r && last.touchpoint === r.touchpoint)) reports.push(r);
+  };
+  const notifier = new Notifier(input, { obsolete: () => undefined, failed: (alert) => report({ alert }), changed: (touchpoint) => report({ touchpoint }) });
   setHandler(returnEventSignal, (e) => void seen.add(e.type));
   setHandler(deliveryReceiptSignal, (r) => notifier.receipt(r, touchpoints));
   const parent = getExternalWorkflowHandle(input.parentWorkflowId);
@@ -23,11 +27,9 @@ export async function returnChainWorkflow(input: ReturnChainInput): Promise<void
 
   const reporting = (async () => {
     for (;;) {
-      await condition(() => changed.size > 0 || finished);
-      if (!changed.size) return;
-      const tp = changed.values().next().value!;
-      changed.delete(tp);
-      await parent.signal(returnProgressSignal, tp);
+      await condition(() => reports.length > 0 || finished);
+      if (!reports.length) return;
+      await parent.signal(returnProgressSignal, reports.shift()!);
     }
   })();
 

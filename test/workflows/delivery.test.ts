@@ -1,11 +1,12 @@
 /**
- * Each notice reaches the customer once: through real retries on the dev server, against a real
- * SMTP server and the real twilio SDK on a local endpoint.
+ * Each notice reaches the customer once, or support hears why: through real retries on the dev
+ * server, against a real SMTP server and the real twilio SDK on a local endpoint.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainState } from '../../workflows/contract';
 import { startChain, waitForState } from '../helpers/chains';
-import { order, shop } from '../helpers/fixtures';
+import { event, onTimePath, order, shop } from '../helpers/fixtures';
+import { trackingEventUpdate } from '../../workflows/definitions';
 import { smtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { devServer, testConfig, type DevServer } from '../helpers/temporal';
 import { twilioEndpoint, twilioEnv, type TwilioEndpoint } from '../helpers/twilio-endpoint';
@@ -64,5 +65,18 @@ describe('exactly once', () => {
     expect(twilio.requests.map((r) => r.form.To)).toEqual(['+48600500201', '+48600500201']);
     expect(twilio.accepted).toHaveLength(1);
     expect(confirmation(state)).toMatchObject({ channel: 'sms', providerId: twilio.accepted[0], decisions: [{ outcome: 'sent', reason: 'sent by sms' }] });
+  });
+
+  it('a return notice that no channel takes reaches support through the parent chain', async () => {
+    const o = order({ returnWindowDays: 1, customer: { ...order().customer, email: 'gone@example.com', channels: ['email'] } });
+    const state = await env.withWorker(async () => {
+      const h = await startChain(env, o, shop());
+      for (const e of [...onTimePath(), event('return_requested')]) await h.executeUpdate(trackingEventUpdate, { args: [e] });
+      const s = await waitForState(h, (x) => x.attention.some((a) => a.includes('return-accepted')));
+      await h.terminate('test over');
+      return s;
+    });
+    expect(state.attention).toContainEqual(expect.stringMatching(/^notice return-accepted failed: email SMTP 550/));
+    expect(state.touchpoints.find((t) => t.key === 'return-accepted')!.notices[0]).toMatchObject({ status: 'failed', decisions: [{ outcome: 'failed', channel: 'email' }] });
   });
 });
