@@ -1,14 +1,13 @@
 /** The activities of a worker, closed over what the worker wired (see ActivityDeps). */
 import type { ActivityDeps } from './deps';
-import { scheduleActivities } from './schedule';
 import { sendNoticeActivity } from './send-notice';
 
 export type { ActivityDeps } from './deps';
-export type { SendNoticeInput } from './send-notice';
+export type { SendNoticeInput, SendOutcome } from './send-notice';
 
 /** Every activity the chain workflows call. */
 export function createActivities(deps: ActivityDeps) {
-  return { sendNotice: sendNoticeActivity(deps), ...scheduleActivities(deps) };
+  return { sendNotice: sendNoticeActivity(deps) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

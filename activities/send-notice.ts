@@ -4,12 +4,12 @@
  * the next one, transient ones are thrown for Temporal to retry; every decision is recorded.
  */
 import { ApplicationFailure } from '@temporalio/activity';
-import { DateTime } from 'luxon';
 import { mask } from '../common/logger';
 import { ledgerKey } from '../store/ledger';
 import { EVERY_SHOP } from '../store/opt-outs';
 import type { ChannelName, Customer, Decision, Notice, Shop } from '../workflows/contract';
 import { chainWorkflowId } from '../workflows/definitions';
+import { localDay, localLabel, nextDay } from '../workflows/local-time';
 import { scaleOf, specOf, touchpointIdOf, type TemplateId } from '../workflows/touchpoints';
 import { contentFor } from './channels/channel';
 import { classify, transientFailure, TWILIO_OPTED_OUT } from './channels/errors';
@@ -33,7 +33,12 @@ export interface SendNoticeInput {
   channels: ChannelName[];
   /** Set when a delivery receipt turned this into a fallback: from where, and why. */
   fallbackFrom?: { channel: ChannelName; reason: string };
+  /** The notice waited out the customer's quiet hours (counted in the metrics when it goes). */
+  afterQuietHours?: boolean;
 }
+
+/** What became of a send: the notice as sent (or suppressed), or held back by the daily cap until a time. */
+export type SendOutcome = { notice: Notice } | { deferred: { until: string; reason: string } };
 
 /** Name of the failure when no channel could deliver (not retried: the workflow records it). */
 export const NO_USABLE_CHANNEL = 'NoUsableChannel';
@@ -55,11 +60,25 @@ export function sendNoticeActivity(deps: ActivityDeps) {
     return found && `opted out of ${channel} (${found.source}, ${found.at.toISOString().slice(0, 10)})`;
   }
 
-  return async function sendNotice(input: SendNoticeInput): Promise<Notice> {
+  /** The daily cap: when a customer already had their non-urgent notices today, until when this one waits. */
+  async function capped({ shop, order, decidedAt }: SendNoticeInput, label: string): Promise<SendOutcome | undefined> {
+    const { timezone, email, phone } = order.customer;
+    const decided = Date.parse(decidedAt);
+    const sent = await ledger.sentOnDay(shop.id, deps.addressKey(email ?? phone ?? ''), localDay(decided, timezone));
+    if (sent < shop.maxNoticesPerDay) return undefined;
+    deps.metrics.deferrals.inc({ touchpoint: label, reason: 'daily_cap' });
+    const until = nextDay(decided, timezone, shop.quietHours);
+    return { deferred: { until: new Date(until).toISOString(), reason: `daily cap (${shop.maxNoticesPerDay} a day) reached: waits until ${localLabel(until, timezone)}` } };
+  }
+
+  return async function sendNotice(input: SendNoticeInput): Promise<SendOutcome> {
     const { shop, order, touchpoint, revision } = input;
     const { customer } = order;
     const spec = specOf(touchpoint);
     const label = touchpointIdOf(touchpoint) ?? touchpoint;
+    // A fallback is the same notice on another channel: the cap counted it already.
+    const held = spec?.urgent || input.fallbackFrom ? undefined : await capped(input, label);
+    if (held) return held;
     const chainId = chainWorkflowId(shop.id, order.orderId);
     const sentAt = now();
     const rate = deps.tokens.sign({ kind: 'rate', shop: shop.id, order: order.orderId, touchpoint, exp: Math.floor(sentAt.getTime() / 1000) + ttlSeconds });
@@ -98,15 +117,15 @@ export function sendNoticeActivity(deps: ActivityDeps) {
         channel,
         revision,
         addressKey,
-        customerKey: deps.addressKey(customer.email ?? customer.phone ?? to),
+        customerKey: deps.addressKey(customer.email ?? customer.phone ?? ''),
         urgent: spec?.urgent ?? true,
-        localDay: DateTime.fromISO(input.decidedAt, { zone: customer.timezone }).toISODate()!,
+        localDay: localDay(Date.parse(input.decidedAt), customer.timezone),
         locale: rendered.language,
       });
       if (prior?.status === 'sent' && prior.notice) {
         deps.log.info({ touchpoint, channel, key }, 'notice already sent; returning the recorded result');
         deps.metrics.notices.inc({ channel, touchpoint: label, outcome: 'reused' });
-        return prior.notice;
+        return { notice: prior.notice };
       }
       if (prior?.status === 'failed' && prior.decision) {
         decisions.push(prior.decision);
@@ -123,8 +142,9 @@ export function sendNoticeActivity(deps: ActivityDeps) {
         deps.faults?.afterSend?.(key);
         deps.metrics.notices.inc({ channel, touchpoint: label, outcome: 'sent' });
         if (fellFrom) deps.metrics.fallbacks.inc({ from: fellFrom.channel, to: channel });
+        if (input.afterQuietHours) deps.metrics.deferrals.inc({ touchpoint: label, reason: 'quiet_hours' });
         deps.log.info({ touchpoint, channel, to: mask(to), providerId: sent.providerId, revision }, 'notice sent');
-        return notice;
+        return { notice };
       } catch (err) {
         stopTimer();
         const failure = classify(err);
@@ -141,7 +161,7 @@ export function sendNoticeActivity(deps: ActivityDeps) {
       }
     }
     if (decisions.some((d) => d.outcome === 'suppressed') && !decisions.some((d) => d.outcome === 'failed')) {
-      return { revision, status: 'suppressed', at: sentAt.toISOString(), decisions };
+      return { notice: { revision, status: 'suppressed', at: sentAt.toISOString(), decisions } };
     }
     throw ApplicationFailure.create({
       type: NO_USABLE_CHANNEL,

@@ -7,13 +7,11 @@ import {
   ApplicationFailure,
   type ChildWorkflowHandle,
   condition,
-  proxyLocalActivities,
   startChild,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
-import type { Activities } from '../activities';
 import type { NoticeFacts } from '../activities/templates/render';
 import type { CarriedChain, ChainInput, ChainState, Delay, Stage, Touchpoint, TrackingEvent } from './contract';
 import {
@@ -31,12 +29,12 @@ import {
 } from './chain-state';
 import { returnEventSignal, type CustomerReply, type DeliveryReceipt, type EventResult, type RatingInput, type ReturnProgress } from './definitions';
 import { CourierCall } from './courier-call';
+import { guardTime, nextPromise } from './local-time';
 import { Notifier } from './notifier';
 import { returnChainWorkflow } from './return-chain';
 import { ATTENTION, SHOP, STAGE } from './search-attributes';
 import { scaleOf, type TemplateId, type TouchpointId } from './touchpoints';
 
-const { guardTime, guardDelay } = proxyLocalActivities<Activities>({ startToCloseTimeout: '5 seconds', retry: { maximumAttempts: 5 } });
 
 export const DAY_MS = 86_400_000;
 type TimerName = keyof CarriedChain['timers'];
@@ -130,7 +128,7 @@ export class ChainRun {
   async run(): Promise<'done' | 'continue'> {
     if (!this.input.carried) {
       this.send(this.tp('confirmation'), { promisedDate: this.state.promisedDate, promisedWindow: this.state.promisedWindow });
-      await this.armGuard();
+      this.armGuard();
     }
     const mayContinue = () => workflowInfo().continueAsNewSuggested && !this.returnChild && this.notifier.idle();
     while (!this.done) {
@@ -138,7 +136,7 @@ export class ChainRun {
       const woke = await condition(() => this.inbox.length > 0 || this.done || mayContinue(), due ? Math.max(1, due[1] - this.now()) : undefined);
       if (this.inbox.length) await this.handle(this.inbox.shift()!);
       else if (mayContinue()) return 'continue';
-      else if (!woke && due) await this.onTimer(due[0]);
+      else if (!woke && due) this.onTimer(due[0]);
     }
     return 'done';
   }
@@ -168,7 +166,7 @@ export class ChainRun {
         if (!this.courier.called) this.armCallDeadline();
         return;
       case 'eta_changed':
-        if (daysBetween(this.state.promisedDate, event.data.newEta) > 0) await this.recordDelay(event.data.newEta, { reason: event.data.reason }, 'carrier');
+        if (daysBetween(this.state.promisedDate, event.data.newEta) > 0) this.recordDelay(event.data.newEta, { reason: event.data.reason }, 'carrier');
         return;
       case 'courier_called':
         delete this.timers.call;
@@ -223,21 +221,19 @@ export class ChainRun {
     );
   }
 
-  private async onTimer(name: TimerName): Promise<void> {
+  private onTimer(name: TimerName): void {
     delete this.timers[name];
     if (name === 'returnWindow') {
       this.done = true;
     } else if (name === 'guard') {
-      const { timezone } = this.input.order.customer;
-      const { courierLeadTimeHours: leadTimeHours, guardDelayDays: delayDays } = this.input.shop;
-      const newDate = await guardDelay({ promisedDate: this.state.promisedDate, timezone, leadTimeHours, delayDays, now: new Date().toISOString() });
-      await this.recordDelay(newDate, { reasonCode: 'not-in-city' }, 'guard');
+      const { courierLeadTimeHours, guardDelayDays } = this.input.shop;
+      this.recordDelay(nextPromise(this.state.promisedDate, guardDelayDays, this.now(), this.input.order.customer.timezone, courierLeadTimeHours), { reasonCode: 'not-in-city' }, 'guard');
     } else {
-      await this.courier.ask();
+      this.courier.ask();
     }
   }
 
-  private async recordDelay(newDate: string, why: Pick<NoticeFacts, 'reason' | 'reasonCode'>, source: Delay['source']): Promise<void> {
+  private recordDelay(newDate: string, why: Pick<NoticeFacts, 'reason' | 'reasonCode'>, source: Delay['source']): void {
     const reason = why.reason ?? 'the parcel has not reached your city yet';
     const delay: Delay = { days: daysBetween(this.state.promisedDate, newDate), reason, newDate, at: new Date().toISOString(), source };
     this.state.delays.push(delay);
@@ -245,15 +241,13 @@ export class ChainRun {
     this.state.promisedWindow = undefined;
     if (this.state.delays.length === 2) this.flag('second delay: service recovery needed');
     this.send(addTouchpoint(this.state, 'delay'), { days: delay.days, newDate, ...why });
-    await this.armGuard();
+    this.armGuard();
   }
 
   /** The promise guard: fires before the promise breaks while the parcel is not yet in the city. */
-  private async armGuard(): Promise<void> {
+  private armGuard(): void {
     if (rankOf(this.state.stage) >= rankOf('arrived_in_city')) return;
-    const { timezone } = this.input.order.customer;
-    const at = await guardTime({ promisedDate: this.state.promisedDate, timezone, leadTimeHours: this.input.shop.courierLeadTimeHours });
-    this.timers.guard = Date.parse(at);
+    this.timers.guard = guardTime(this.state.promisedDate, this.input.order.customer.timezone, this.input.shop.courierLeadTimeHours);
   }
 
   private armCallDeadline(): void {

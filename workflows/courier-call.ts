@@ -3,14 +3,12 @@
  * customer when Doorstep asked), confirmed in writing with the delivery PIN, and the conflicts a
  * delivery can reveal (no call at all, a wrong PIN).
  */
-import { proxyLocalActivities, uuid4 } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import { uuid4 } from '@temporalio/workflow';
 import type { CarriedChain, ChainInput, ChainState, CourierWindow, Touchpoint, TrackingEvent } from './contract';
 import { latest } from './chain-state';
 import type { CustomerReply } from './definitions';
+import { courierWindows } from './local-time';
 import type { Notifier } from './notifier';
-
-const { courierWindows } = proxyLocalActivities<Activities>({ startToCloseTimeout: '5 seconds', retry: { maximumAttempts: 5 } });
 
 type Delivered = Extract<TrackingEvent, { type: 'delivered' }>;
 
@@ -46,9 +44,9 @@ export class CourierCall {
   }
 
   /** No call in time: Doorstep asks the customer itself, by phone first, to pick a window by digit. */
-  async ask(): Promise<void> {
+  ask(): void {
     const { shop, order } = this.input;
-    const options = await courierWindows({ shop, timezone: order.customer.timezone, now: new Date().toISOString() });
+    const options = courierWindows(Date.now(), order.customer.timezone, shop.quietHours);
     const call = this.touchpoint();
     call.note = 'no courier call reported in time: Doorstep contacted the customer';
     this.question = { touchpoint: call.key, options };

@@ -1,14 +1,15 @@
 /**
  * A chain's notices, sent without holding up the chain: urgent ones at once, the rest one after
- * another, each waiting on a durable timer while quiet hours or the daily cap hold it back, and
- * dropped when they became obsolete while waiting. Delivery receipts move a notice that did not
+ * another, each waiting on a durable timer while the customer's quiet hours (computed here) or the
+ * daily cap (the send activity's answer) hold it back, and dropped when obsolete after waiting. Delivery receipts move a notice that did not
  * arrive on to the customer's next channel.
  */
-import { ActivityFailure, ApplicationFailure, condition, proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import { ActivityFailure, ApplicationFailure, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { Activities, SendNoticeInput, SendOutcome } from '../activities';
 import type { NoticeFacts } from '../activities/templates/render';
 import type { ChainInput, ChannelName, Decision, Notice, Touchpoint } from './contract';
 import type { DeliveryReceipt } from './definitions';
+import { localLabel, quietUntil } from './local-time';
 import { specOf, TOUCHPOINTS, type TemplateId, type TouchpointId } from './touchpoints';
 
 const { sendNotice } = proxyActivities<Activities>({
@@ -16,8 +17,6 @@ const { sendNotice } = proxyActivities<Activities>({
   // Transient provider outages are retried with backoff for about an hour; permanent ones are not.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 20, nonRetryableErrorTypes: ['NoUsableChannel'] },
 });
-// The slot needs the store (daily cap); while the store is down the notice waits, it is not lost.
-const { noticeSlot } = proxyLocalActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
 
 interface NoticeRequest {
   facts: NoticeFacts;
@@ -117,38 +116,49 @@ export class Notifier {
   }
 
   private async deliver(tp: Touchpoint, notice: Notice, channels: ChannelName[], urgent: boolean, fallbackFrom?: { channel: ChannelName; reason: string }): Promise<void> {
-    if (!urgent && (await this.waitForSlot(tp, notice))) {
-      const obsolete = this.hooks.obsolete(tp);
-      if (obsolete) return this.drop(tp, notice, obsolete);
-    }
     const { shop, order, trackingUrl } = this.input;
     const { facts, template } = this.requests[`${tp.key}:${notice.revision}`];
-    try {
-      const sent = await sendNotice({ workflowId: workflowInfo().workflowId, shop, order, touchpoint: tp.key, template, facts, trackingUrl, revision: notice.revision, decidedAt: nowIso(), channels, fallbackFrom });
-      Object.assign(notice, sent, { decisions: [...notice.decisions, ...sent.decisions] });
-    } catch (err) {
-      // The activity's own failure carries every channel's decision; anything else is said as it is.
-      const cause = err instanceof ActivityFailure && err.cause instanceof ApplicationFailure ? err.cause : undefined;
-      const decisions = (cause?.details?.[0] as Decision[] | undefined) ?? [{ at: nowIso(), outcome: 'failed', reason: (cause ?? (err as Error)).message }];
-      Object.assign(notice, { status: 'failed', at: nowIso(), decisions: [...notice.decisions, ...decisions] });
-      this.hooks.failed(`notice ${tp.key} failed: ${decisions.map((d) => `${d.channel ?? ''} ${d.reason}`.trim()).join('; ')}`);
+    let afterQuietHours = false;
+    for (;;) {
+      const quiet = urgent ? undefined : quietUntil(Date.now(), order.customer.timezone, shop.quietHours);
+      if (quiet !== undefined) {
+        afterQuietHours = true;
+        const reason = `quiet hours (${shop.quietHours.start}–${shop.quietHours.end}): waits until ${localLabel(quiet, order.customer.timezone)}`;
+        if (await this.defer(tp, notice, quiet, reason)) return;
+        continue;
+      }
+      const outcome = await this.attempt({ workflowId: workflowInfo().workflowId, shop, order, touchpoint: tp.key, template, facts, trackingUrl, revision: notice.revision, decidedAt: nowIso(), channels, fallbackFrom, afterQuietHours });
+      if ('deferred' in outcome) {
+        if (await this.defer(tp, notice, Date.parse(outcome.deferred.until), outcome.deferred.reason)) return;
+        continue;
+      }
+      Object.assign(notice, outcome.notice, { decisions: [...notice.decisions, ...outcome.notice.decisions] });
+      if (notice.status === 'failed') this.hooks.failed(`notice ${tp.key} failed: ${outcome.notice.decisions.map((d) => `${d.channel ?? ''} ${d.reason}`.trim()).join('; ')}`);
+      this.hooks.changed?.(tp);
+      return;
     }
-    this.hooks.changed?.(tp);
   }
 
-  /** Waits while quiet hours or the daily cap hold the notice back; true when it had to wait. */
-  private async waitForSlot(tp: Touchpoint, notice: Notice): Promise<boolean> {
-    let waited = false;
-    for (;;) {
-      const slot = await noticeSlot({ shop: this.input.shop, customer: this.input.order.customer, touchpoint: tp.key, now: nowIso() });
-      const wait = Date.parse(slot.at) - Date.now();
-      if (wait <= 0) return waited;
-      waited = true;
-      notice.status = 'deferred';
-      notice.decisions.push({ at: nowIso(), outcome: 'deferred', reason: slot.reason ?? `waits until ${slot.at}` });
-      this.hooks.changed?.(tp);
-      if (await condition(() => this.hooks.obsolete(tp) !== undefined, wait)) return true;
+  /** The send activity; a failure it could not get past becomes a failed notice with every channel's decision. */
+  private async attempt(input: SendNoticeInput): Promise<SendOutcome> {
+    try {
+      return await sendNotice(input);
+    } catch (err) {
+      const cause = err instanceof ActivityFailure && err.cause instanceof ApplicationFailure ? err.cause : undefined;
+      const decisions = (cause?.details?.[0] as Decision[] | undefined) ?? [{ at: nowIso(), outcome: 'failed', reason: (cause ?? (err as Error)).message }];
+      return { notice: { revision: input.revision, status: 'failed', at: nowIso(), decisions } };
     }
+  }
+
+  /** Holds the notice back until `until`; true when it became obsolete meanwhile and was dropped. */
+  private async defer(tp: Touchpoint, notice: Notice, until: number, reason: string): Promise<boolean> {
+    notice.status = 'deferred';
+    notice.decisions.push({ at: nowIso(), outcome: 'deferred', reason });
+    this.hooks.changed?.(tp);
+    await condition(() => this.hooks.obsolete(tp) !== undefined, Math.max(1, until - Date.now()));
+    const obsolete = this.hooks.obsolete(tp);
+    if (obsolete) this.drop(tp, notice, obsolete);
+    return obsolete !== undefined;
   }
 
   private drop(tp: Touchpoint, notice: Notice, reason: string): void {

@@ -6,7 +6,7 @@ import { createStore, type Store } from '../../store';
 import { workerActivities } from '../../worker/worker';
 import { smtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { outbox, testConfig } from '../helpers/temporal';
-import { noticeInput } from './notice-input';
+import { noticeInput, noticeOf } from './notice-input';
 
 let sink: SmtpSink;
 let store: Store;
@@ -29,7 +29,7 @@ const mailTo = (orderId: string) => sink.received.filter((r) => r.mail.messageId
 describe('email notices', () => {
   it('carry From, Subject, a Message-ID stable per ledger key, one-click unsubscribe and both parts', async () => {
     const input = noticeInput(['email'], { order: { ...noticeInput(['email']).order, orderId: 'E-1' } });
-    const notice = await acts.sendNotice(input);
+    const notice = noticeOf(await acts.sendNotice(input));
     const [mail] = mailTo('E-1');
     expect(mail.from?.text).toBe('"Acme" <orders@acme.example>');
     expect(mail.to).toMatchObject({ text: 'anna@example.com' });
@@ -54,11 +54,11 @@ describe('email notices', () => {
   it('sends a ledger key once: a repeat returns the recorded notice; a new revision is a new message', async () => {
     const base = noticeInput(['email']);
     const input = { ...base, order: { ...base.order, orderId: 'E-2' } };
-    const first = await acts.sendNotice(input);
-    const again = await acts.sendNotice(input);
+    const first = noticeOf(await acts.sendNotice(input));
+    const again = noticeOf(await acts.sendNotice(input));
     expect(again).toEqual(first);
     expect(mailTo('E-2')).toHaveLength(1);
-    const resent = await acts.sendNotice({ ...input, revision: 2 });
+    const resent = noticeOf(await acts.sendNotice({ ...input, revision: 2 }));
     expect(mailTo('E-2').map((m) => m.messageId)).toEqual(['<order-acme-E-2.tracking.email.1@acme.example>', '<order-acme-E-2.tracking.email.2@acme.example>']);
     expect(resent.providerId).toBe('<order-acme-E-2.tracking.email.2@acme.example>');
   });
@@ -66,8 +66,8 @@ describe('email notices', () => {
   it('keeps Cyrillic and Polish text intact in subject, text and HTML, with dates in the customer locale', async () => {
     const base = noticeInput(['email']);
     const facts = { promisedDate: '2026-12-03' };
-    await acts.sendNotice({ ...base, touchpoint: 'confirmation', template: 'confirmation', facts, order: { ...base.order, orderId: 'E-RU', customer: { ...base.order.customer, locale: 'ru-RU', name: 'Анна' } } });
-    await acts.sendNotice({ ...base, touchpoint: 'confirmation', template: 'confirmation', facts, order: { ...base.order, orderId: 'E-PL', customer: { ...base.order.customer, locale: 'pl', name: 'Łucja' } } });
+    noticeOf(await acts.sendNotice({ ...base, touchpoint: 'confirmation', template: 'confirmation', facts, order: { ...base.order, orderId: 'E-RU', customer: { ...base.order.customer, locale: 'ru-RU', name: 'Анна' } } }));
+    noticeOf(await acts.sendNotice({ ...base, touchpoint: 'confirmation', template: 'confirmation', facts, order: { ...base.order, orderId: 'E-PL', customer: { ...base.order.customer, locale: 'pl', name: 'Łucja' } } }));
     const [ru] = mailTo('E-RU');
     expect(ru.subject).toBe('Acme: заказ E-RU принят');
     expect(ru.text).toContain('Здравствуйте, Анна! Мы приняли ваш заказ E-RU: 1 × Kettle. Доставим его 3 декабря 2026 г.');
@@ -83,7 +83,7 @@ describe('email notices', () => {
   it('a permanent SMTP refusal (550) falls back to the next channel and says why; a transient one (451) is retried', async () => {
     const base = noticeInput(['email', 'sms']);
     const gone = { ...base, order: { ...base.order, orderId: 'E-3', customer: { ...base.order.customer, email: 'gone@example.com' } } };
-    const notice = await acts.sendNotice(gone);
+    const notice = noticeOf(await acts.sendNotice(gone));
     expect(notice.channel).toBe('sms');
     expect(notice.decisions.map((d) => [d.outcome, d.channel, d.reason])).toEqual([
       ['failed', 'email', expect.stringMatching(/^SMTP 550 .*mailbox unavailable/)],

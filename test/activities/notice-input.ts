@@ -1,6 +1,6 @@
 /** A sendNotice input for activity tests. */
-import type { SendNoticeInput } from '../../activities';
-import type { ChannelName } from '../../workflows/contract';
+import type { SendNoticeInput, SendOutcome } from '../../activities';
+import type { ChannelName, Notice } from '../../workflows/contract';
 import { order, shop } from '../helpers/fixtures';
 
 export function noticeInput(channels: ChannelName[], overrides: Partial<SendNoticeInput> = {}, customer: object = {}): SendNoticeInput {
@@ -18,4 +18,10 @@ export function noticeInput(channels: ChannelName[], overrides: Partial<SendNoti
     channels,
     ...overrides,
   };
+}
+
+/** The notice of a send that was not held back by the daily cap. */
+export function noticeOf(outcome: SendOutcome): Notice {
+  if (!('notice' in outcome)) throw new Error(`held back: ${outcome.deferred.reason}`);
+  return outcome.notice;
 }

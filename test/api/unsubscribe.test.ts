@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { appFor } from '../../api/server';
 import { workerActivities } from '../../worker/worker';
 import { devServer, outbox, type DevServer } from '../helpers/temporal';
-import { noticeInput } from '../activities/notice-input';
+import { noticeInput, noticeOf } from '../activities/notice-input';
 
 let env: DevServer;
 let app: ReturnType<typeof appFor>;
@@ -23,7 +23,7 @@ const withOrder = (orderId: string, touchpoint: string, template: 'tracking' | '
 };
 
 it('a mail scanner opening the link changes nothing; the POST opts out of non-essential email, while essential notices still come', async () => {
-  const first = await acts.sendNotice(withOrder('U-1', 'tracking', 'tracking'));
+  const first = noticeOf(await acts.sendNotice(withOrder('U-1', 'tracking', 'tracking')));
   const url = outbox(env.config).find((m) => m.idempotencyKey === 'order-acme-U-1:tracking:email:1')!.unsubscribeUrl!;
   const path = new URL(url).pathname;
   expect(first.channel).toBe('email');
@@ -31,16 +31,16 @@ it('a mail scanner opening the link changes nothing; the POST opts out of non-es
   const page = await request(app).get(path);
   expect(page.status).toBe(200);
   expect(page.text).toContain(`<form method="post" action="${path}">`);
-  expect((await acts.sendNotice(withOrder('U-2', 'tracking', 'tracking'))).channel).toBe('email');
+  expect((noticeOf(await acts.sendNotice(withOrder('U-2', 'tracking', 'tracking')))).channel).toBe('email');
 
   const done = await request(app).post(path).type('form').send('List-Unsubscribe=One-Click');
   expect(done.status).toBe(200);
   expect(done.text).toContain('no longer receive non-essential emails');
 
-  const tracking = await acts.sendNotice(withOrder('U-3', 'arrival', 'arrival'));
+  const tracking = noticeOf(await acts.sendNotice(withOrder('U-3', 'arrival', 'arrival')));
   expect(tracking.channel).toBe('sms');
   expect(tracking.decisions[0]).toMatchObject({ outcome: 'suppressed', channel: 'email', reason: expect.stringMatching(/^opted out of email \(unsubscribe link, \d{4}-\d{2}-\d{2}\)$/) });
-  const delay = await acts.sendNotice(withOrder('U-4', 'delay', 'delay'));
+  const delay = noticeOf(await acts.sendNotice(withOrder('U-4', 'delay', 'delay')));
   expect(delay.channel).toBe('email');
 });
 

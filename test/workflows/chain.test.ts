@@ -1,5 +1,6 @@
 /** The chain's paths on the real Temporal dev server, with the real activities writing to an outbox. */
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainState } from '../../workflows/contract';
@@ -7,21 +8,26 @@ import { ratingSignal, trackingEventUpdate } from '../../workflows/definitions';
 import { MAIN_LINE } from '../../workflows/touchpoints';
 import { event, inDays, onTimePath, order } from '../helpers/fixtures';
 import { scenarios, type ScenarioName } from '../helpers/scenarios';
-import { devServer, outbox, type DevServer } from '../helpers/temporal';
+import { devServer, outbox, workflowBundle, type DevServer } from '../helpers/temporal';
 import { queryState, startChain, waitForState } from '../helpers/chains';
 
 let env: DevServer;
 beforeAll(async () => (env = await devServer()));
 afterAll(() => env.close());
 
-/** Runs a scenario to the end of its workflow and returns the final chain state. */
+/**
+ * Runs a scenario to the end of its workflow and returns the final chain state, after replaying
+ * the history it just made (whatever the timing of this run, the code must replay it).
+ */
 async function run(name: ScenarioName): Promise<ChainState> {
   const scenario = scenarios[name]();
-  return env.withWorker(async () => {
-    const handle = await startChain(env, scenario.order, scenario.shop);
-    await scenario.drive(handle);
-    return handle.result();
+  const { handle, state } = await env.withWorker(async () => {
+    const h = await startChain(env, scenario.order, scenario.shop);
+    await scenario.drive(h);
+    return { handle: h, state: await h.result() };
   });
+  await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, await handle.fetchHistory(), handle.workflowId);
+  return state;
 }
 
 const byKey = (s: ChainState, key: string) => s.touchpoints.find((t) => t.key === key)!;

@@ -1,0 +1,75 @@
+/**
+ * Times in the customer's zone, computed inside the workflow as pure functions of workflow time
+ * (replay gives the same answers, and no activity is needed): the promise guard, quiet hours, the
+ * next day of the daily cap, and the courier windows Doorstep offers.
+ */
+import { DateTime } from 'luxon';
+import type { Shop } from './contract';
+
+type QuietHours = Shop['quietHours'];
+
+const at = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone });
+const atTime = (hhmm: string, day: DateTime) => {
+  const [hour, minute] = hhmm.split(':').map(Number);
+  return day.set({ hour, minute, second: 0, millisecond: 0 });
+};
+
+/** When quiet hours around `t` end, or undefined when `t` is not in them (equal start and end: none). */
+function quietEnd(t: DateTime, { start, end }: QuietHours): DateTime | undefined {
+  if (start === end) return undefined;
+  const from = atTime(start, t);
+  const to = atTime(end, t);
+  if (from < to) return t >= from && t < to ? to : undefined;
+  if (t >= from) return atTime(end, t.plus({ days: 1 }));
+  return t < to ? to : undefined;
+}
+
+/** When the quiet hours the customer is in at `now` end (epoch ms), or undefined when they are not in them. */
+export function quietUntil(now: number, zone: string, quiet: QuietHours): number | undefined {
+  return quietEnd(at(now, zone), quiet)?.toMillis();
+}
+
+/** The first moment of the customer's next day outside quiet hours (a capped notice waits for it). */
+export function nextDay(now: number, zone: string, quiet: QuietHours): number {
+  const tomorrow = at(now, zone).plus({ days: 1 }).startOf('day');
+  return (quietEnd(tomorrow, quiet) ?? tomorrow).toMillis();
+}
+
+/** The customer's calendar date at `ms` (the day a notice counts against the cap). */
+export function localDay(ms: number, zone: string): string {
+  return at(ms, zone).toISODate()!;
+}
+
+/** "2026-11-24 09:00 Europe/Warsaw", for the reasons support reads. */
+export function localLabel(ms: number, zone: string): string {
+  return `${at(ms, zone).toFormat('yyyy-MM-dd HH:mm')} ${zone}`;
+}
+
+/** When the promise guard fires (epoch ms): end of the promised day in the customer's zone, minus the lead time. */
+export function guardTime(promisedDate: string, zone: string, leadTimeHours: number): number {
+  return DateTime.fromISO(promisedDate, { zone }).plus({ days: 1 }).startOf('day').minus({ hours: leadTimeHours }).toMillis();
+}
+
+/**
+ * The new promise when the guard fires: `delayDays` later, and later still while its own guard
+ * would already have passed (a chain that started late, or waited out an outage), so that one
+ * firing never sets off the next at once.
+ */
+export function nextPromise(promisedDate: string, delayDays: number, now: number, zone: string, leadTimeHours: number): string {
+  const plus = (iso: string, days: number) => DateTime.fromISO(iso, { zone: 'UTC' }).plus({ days }).toISODate()!;
+  let date = plus(promisedDate, delayDays);
+  while (guardTime(date, zone, leadTimeHours) <= now) date = plus(date, 1);
+  return date;
+}
+
+/** Three two-hour courier windows from the next full hour after an hour's notice, outside quiet hours. */
+export function courierWindows(now: number, zone: string, quiet: QuietHours): { from: string; to: string }[] {
+  let start: DateTime = at(now, zone).plus({ hours: 1 }).startOf('hour').plus({ hours: 1 });
+  const windows: { from: string; to: string }[] = [];
+  while (windows.length < 3) {
+    start = quietEnd(start, quiet) ?? start;
+    windows.push({ from: start.toUTC().toISO()!, to: start.plus({ hours: 2 }).toUTC().toISO()! });
+    start = start.plus({ hours: 2 });
+  }
+  return windows;
+}
