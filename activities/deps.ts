@@ -9,14 +9,14 @@ import type { NoticeMetrics } from './metrics';
 export interface ActivityDeps {
   channels: Channels;
   tokens: Tokens;
-  store: Pick<Store, 'ledger' | 'optOuts'>;
+  store: Pick<Store, 'ledger' | 'optOuts' | 'facts'>;
   addressKey: AddressKeyer;
   /** Base of every link in a notice. */
   publicBaseUrl: string;
   log: Logger;
   metrics: NoticeMetrics;
-  /** How long a rating link stays valid. */
-  ratingTtlDays?: number;
+  /** Signs support-alert webhooks (Standard Webhooks); needed when a shop has an alertWebhookUrl. */
+  alertWebhookSecret?: string;
   clock?: () => Date;
   /** Test-only fault injection: runs right after a send is recorded, before the activity completes. */
   faults?: { afterSend?(ledgerKey: string): void };

@@ -1,4 +1,7 @@
-/** The worker's notice metrics (prom-client). Labels are bounded: channel, touchpoint id, outcome. */
+/**
+ * The worker's metrics (prom-client): notices, ratings, attention, delays and conflicts. Labels are
+ * bounded: channel, touchpoint id, outcome, reason kind, and the shop's carriers.
+ */
 import { Counter, Histogram, type Registry } from 'prom-client';
 
 export type NoticeMetrics = ReturnType<typeof build>;
@@ -24,6 +27,21 @@ function build(registry: Registry) {
       labelNames: ['touchpoint', 'reason'] as const,
       registers,
     }),
+    ratings: new Histogram({
+      name: 'doorstep_ratings',
+      help: 'Answers to satisfaction checks, by touchpoint and carrier (1-5; the closing question 0-10)',
+      labelNames: ['touchpoint', 'carrier'] as const,
+      buckets: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+      registers,
+    }),
+    attention: new Counter({
+      name: 'doorstep_attention_raised_total',
+      help: 'Chains flagged for support, by reason (low_rating, second_delay, conflict, notice_failed, other)',
+      labelNames: ['reason'] as const,
+      registers,
+    }),
+    delays: new Counter({ name: 'doorstep_delays_total', help: 'Delays announced, by carrier', labelNames: ['carrier'] as const, registers }),
+    conflicts: new Counter({ name: 'doorstep_conflicts_total', help: 'Chain conflicts, by carrier and type', labelNames: ['carrier', 'type'] as const, registers }),
     sendSeconds: new Histogram({
       name: 'doorstep_notice_send_seconds',
       help: "Time a provider took to accept a notice",

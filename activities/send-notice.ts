@@ -11,7 +11,7 @@ import type { ChannelName, Customer, Decision, Notice, Shop } from '../workflows
 import { chainWorkflowId } from '../workflows/definitions';
 import { localDay, localLabel, nextDay } from '../workflows/local-time';
 import { scaleOf, specOf, touchpointIdOf, type TemplateId } from '../workflows/touchpoints';
-import { contentFor } from './channels/channel';
+import { contentFor, type SendResult } from './channels/channel';
 import { classify, transientFailure, TWILIO_OPTED_OUT } from './channels/errors';
 import type { ActivityDeps } from './deps';
 import { render, type NoticeFacts, type OrderSummary } from './templates/render';
@@ -40,6 +40,9 @@ export interface SendNoticeInput {
 /** What became of a send: the notice as sent (or suppressed), or held back by the daily cap until a time. */
 export type SendOutcome = { notice: Notice } | { deferred: { until: string; reason: string } };
 
+/** How long a claimed send may be in flight (above the activity's start-to-close timeout) before a retry takes it over. */
+const IN_FLIGHT_MS = 90_000;
+
 /** Name of the failure when no channel could deliver (not retried: the workflow records it). */
 export const NO_USABLE_CHANNEL = 'NoUsableChannel';
 
@@ -50,7 +53,6 @@ function addressOf(customer: Customer, channel: ChannelName): string | undefined
 /** The sendNotice activity, closed over its dependencies. */
 export function sendNoticeActivity(deps: ActivityDeps) {
   const now = deps.clock ?? (() => new Date());
-  const ttlSeconds = (deps.ratingTtlDays ?? 30) * 86_400;
   const { ledger, optOuts } = deps.store;
 
   /** Why an opt-out stops this notice on this channel, if it does (STOP holds for every SMS/WhatsApp). */
@@ -61,14 +63,26 @@ export function sendNoticeActivity(deps: ActivityDeps) {
   }
 
   /** The daily cap: when a customer already had their non-urgent notices today, until when this one waits. */
-  async function capped({ shop, order, decidedAt }: SendNoticeInput, label: string): Promise<SendOutcome | undefined> {
+  async function capped({ shop, order, decidedAt, touchpoint, revision }: SendNoticeInput, label: string): Promise<SendOutcome | undefined> {
     const { timezone, email, phone } = order.customer;
     const decided = Date.parse(decidedAt);
-    const sent = await ledger.sentOnDay(shop.id, deps.addressKey(email ?? phone ?? ''), localDay(decided, timezone));
+    const self = { chainId: chainWorkflowId(shop.id, order.orderId), touchpoint, revision };
+    const sent = await ledger.sentOnDay(shop.id, deps.addressKey(email ?? phone ?? ''), localDay(decided, timezone), self);
     if (sent < shop.maxNoticesPerDay) return undefined;
     deps.metrics.deferrals.inc({ touchpoint: label, reason: 'daily_cap' });
     const until = nextDay(decided, timezone, shop.quietHours);
     return { deferred: { until: new Date(until).toISOString(), reason: `daily cap (${shop.maxNoticesPerDay} a day) reached: waits until ${localLabel(until, timezone)}` } };
+  }
+
+  /** The notice's links (rating, unsubscribe) and every form of its text, in the customer's language. */
+  function compose({ shop, order, touchpoint, decidedAt, ...input }: SendNoticeInput) {
+    // The rating link expires when the check closes: the rating window counts from when the chain sent it.
+    const exp = Math.floor(Date.parse(decidedAt) / 1000 + shop.ratingWindowDays * 86_400);
+    const rate = deps.tokens.sign({ kind: 'rate', shop: shop.id, order: order.orderId, touchpoint, exp });
+    const { email } = order.customer;
+    const unsubscribeUrl = email && `${deps.publicBaseUrl}/u/${deps.tokens.sign({ kind: 'unsub', shop: shop.id, address: deps.addressKey(email) })}`;
+    const rendered = render({ ...input, shop, order, ratingUrl: `${deps.publicBaseUrl}/r/${rate}`, scale: scaleOf(touchpoint), unsubscribeUrl: unsubscribeUrl || undefined });
+    return { rendered, unsubscribeUrl: unsubscribeUrl || undefined };
   }
 
   return async function sendNotice(input: SendNoticeInput): Promise<SendOutcome> {
@@ -80,11 +94,7 @@ export function sendNoticeActivity(deps: ActivityDeps) {
     const held = spec?.urgent || input.fallbackFrom ? undefined : await capped(input, label);
     if (held) return held;
     const chainId = chainWorkflowId(shop.id, order.orderId);
-    const sentAt = now();
-    const rate = deps.tokens.sign({ kind: 'rate', shop: shop.id, order: order.orderId, touchpoint, exp: Math.floor(sentAt.getTime() / 1000) + ttlSeconds });
-    const unsubscribe = customer.email && deps.tokens.sign({ kind: 'unsub', shop: shop.id, address: deps.addressKey(customer.email) });
-    const unsubscribeUrl = unsubscribe ? `${deps.publicBaseUrl}/u/${unsubscribe}` : undefined;
-    const rendered = render({ ...input, ratingUrl: `${deps.publicBaseUrl}/r/${rate}`, scale: scaleOf(touchpoint), unsubscribeUrl });
+    const { rendered, unsubscribeUrl } = compose(input);
     const decisions: Decision[] = [];
     const decide = (outcome: Decision['outcome'], channel: ChannelName, reason: string) => {
       const d: Decision = { at: now().toISOString(), outcome, channel, reason };
@@ -92,6 +102,9 @@ export function sendNoticeActivity(deps: ActivityDeps) {
       return d;
     };
     let fellFrom = input.fallbackFrom;
+    // The touchpoint's satisfaction check went out with its notice (idempotent: once per touchpoint).
+    const checkSent = () =>
+      deps.store.facts.checkSent({ chainId, touchpoint, touchpointId: label, shop: shop.id, carrier: order.carrier, scale: scaleOf(touchpoint), sentAt: input.decidedAt });
 
     for (const channel of input.channels) {
       const impl = deps.channels[channel];
@@ -123,6 +136,7 @@ export function sendNoticeActivity(deps: ActivityDeps) {
         locale: rendered.language,
       });
       if (prior?.status === 'sent' && prior.notice) {
+        await checkSent();
         deps.log.info({ touchpoint, channel, key }, 'notice already sent; returning the recorded result');
         deps.metrics.notices.inc({ channel, touchpoint: label, outcome: 'reused' });
         return { notice: prior.notice };
@@ -132,21 +146,16 @@ export function sendNoticeActivity(deps: ActivityDeps) {
         fellFrom = { channel, reason: prior.decision.reason };
         continue;
       }
+      // An attempt that claimed the key moments ago may still be talking to the provider: wait for it.
+      if (prior?.status === 'sending' && now().getTime() - prior.claimedAt.getTime() < IN_FLIGHT_MS) {
+        throw ApplicationFailure.retryable(`${channel}: an earlier attempt is still sending`, 'SendInProgress');
+      }
+      if (prior) await ledger.retake(key);
       const stopTimer = deps.metrics.sendSeconds.startTimer({ channel });
+      let sent: SendResult;
       try {
-        const sent = await impl.send({ to, idempotencyKey: key, rendered, unsubscribeUrl, choices: input.facts.options?.length });
-        stopTimer();
-        decide('sent', channel, fellFrom ? `fell back to ${channel}: ${fellFrom.reason}` : `sent by ${channel}`);
-        const notice: Notice = { revision, channel, status: 'sent', at: sent.acceptedAt, providerId: sent.providerId, ...contentFor(channel, rendered), decisions };
-        await ledger.sent(key, sent.providerId, notice);
-        deps.faults?.afterSend?.(key);
-        deps.metrics.notices.inc({ channel, touchpoint: label, outcome: 'sent' });
-        if (fellFrom) deps.metrics.fallbacks.inc({ from: fellFrom.channel, to: channel });
-        if (input.afterQuietHours) deps.metrics.deferrals.inc({ touchpoint: label, reason: 'quiet_hours' });
-        deps.log.info({ touchpoint, channel, to: mask(to), providerId: sent.providerId, revision }, 'notice sent');
-        return { notice };
+        sent = await impl.send({ to, idempotencyKey: key, rendered, unsubscribeUrl, choices: input.facts.options?.length });
       } catch (err) {
-        stopTimer();
         const failure = classify(err);
         deps.log.warn({ touchpoint, channel, to: mask(to), reason: failure.reason, permanent: failure.permanent }, 'notice not accepted');
         if (!failure.permanent) {
@@ -158,10 +167,24 @@ export function sendNoticeActivity(deps: ActivityDeps) {
         await ledger.failed(key, decide('failed', channel, failure.reason));
         deps.metrics.notices.inc({ channel, touchpoint: label, outcome: 'failed' });
         fellFrom = { channel, reason: failure.reason };
+        continue;
+      } finally {
+        stopTimer();
       }
+      // Accepted by the provider: from here on nothing may release the key (a retry must not send again).
+      decide('sent', channel, fellFrom ? `fell back to ${channel}: ${fellFrom.reason}` : `sent by ${channel}`);
+      const notice: Notice = { revision, channel, status: 'sent', at: sent.acceptedAt, providerId: sent.providerId, ...contentFor(channel, rendered), decisions };
+      await ledger.sent(key, sent.providerId, notice);
+      await checkSent();
+      deps.faults?.afterSend?.(key);
+      deps.metrics.notices.inc({ channel, touchpoint: label, outcome: 'sent' });
+      if (fellFrom) deps.metrics.fallbacks.inc({ from: fellFrom.channel, to: channel });
+      if (input.afterQuietHours) deps.metrics.deferrals.inc({ touchpoint: label, reason: 'quiet_hours' });
+      deps.log.info({ touchpoint, channel, to: mask(to), providerId: sent.providerId, revision }, 'notice sent');
+      return { notice };
     }
     if (decisions.some((d) => d.outcome === 'suppressed') && !decisions.some((d) => d.outcome === 'failed')) {
-      return { notice: { revision, status: 'suppressed', at: sentAt.toISOString(), decisions } };
+      return { notice: { revision, status: 'suppressed', at: now().toISOString(), decisions } };
     }
     throw ApplicationFailure.create({
       type: NO_USABLE_CHANNEL,

@@ -13,12 +13,13 @@ import {
   chainWorkflowId,
   customerReplySignal,
   deliveryReceiptSignal,
-  ratingSignal,
+  ratingUpdate,
   trackingEventUpdate,
   type CustomerReply,
   type DeliveryReceipt,
   type EventResult,
   type RatingInput,
+  type RatingResult,
 } from '../workflows/definitions';
 import { ATTENTION, CARRIER, SHOP, STAGE } from '../workflows/search-attributes';
 
@@ -118,11 +119,12 @@ export class Chains {
     }
   }
 
-  /** Records a customer's rating on its touchpoint; 410 once the chain has finished. */
-  async rate(shop: string, orderId: string, rating: RatingInput): Promise<void> {
+  /** Records a customer's rating on its touchpoint; 409 when its check is closed, 410 once the chain has finished. */
+  async rate(shop: string, orderId: string, rating: RatingInput): Promise<RatingResult> {
     try {
-      await this.handle(shop, orderId).signal(ratingSignal, rating);
+      return await this.handle(shop, orderId).executeUpdate(ratingUpdate, { args: [rating] });
     } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) throw new ChainError(409, err.cause.message);
       throw await this.notFoundOrClosed(shop, orderId, err, 410);
     }
   }

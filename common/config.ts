@@ -46,6 +46,7 @@ const Env = z.object({
   TWILIO_FROM: z.string().optional(),
   TWILIO_WHATSAPP_FROM: z.string().optional(),
   TWILIO_API_BASE_URL: z.url().optional(),
+  DOORSTEP_ALERT_WEBHOOK_SECRET: z.string().min(16).optional(),
 });
 
 export interface AppConfig {
@@ -67,6 +68,8 @@ export interface AppConfig {
   smtp?: { url: string; from: string };
   twilio?: { accountSid: string; authToken: string; from: string; whatsappFrom?: string; baseUrl?: string };
   outboxFile: string;
+  /** Signs the support-alert webhooks (Standard Webhooks, "whsec_…"). */
+  alertWebhookSecret?: string;
 }
 
 /** A value kept in the data dir, created once by `make`. */
@@ -102,6 +105,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       apiKeys: [{ key: devKey, shop: 'demo', scopes: [...SCOPES] }],
     });
   }
+  const hooked = [...file.shops].find((s) => s.alertWebhookUrl);
+  if (hooked && !env.DOORSTEP_ALERT_WEBHOOK_SECRET) {
+    throw new Error(`invalid environment: shop "${hooked.id}" has an alertWebhookUrl, so DOORSTEP_ALERT_WEBHOOK_SECRET must sign its alerts`);
+  }
   const { TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: token, TWILIO_FROM: from } = env;
   return {
     port: env.PORT,
@@ -121,5 +128,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
         ? { accountSid: sid, authToken: token, from, whatsappFrom: env.TWILIO_WHATSAPP_FROM, baseUrl: env.TWILIO_API_BASE_URL }
         : undefined,
     outboxFile: join(dataDir, 'outbox.jsonl'),
+    alertWebhookSecret: env.DOORSTEP_ALERT_WEBHOOK_SECRET,
   };
 }

@@ -1,6 +1,8 @@
-/** The store: the send ledger, opt-outs and webhook receipts over one SQL connection. */
+/** The store: the send ledger, opt-outs, webhook receipts, report facts and reports over one SQL connection. */
+import { Facts } from './facts';
 import { Ledger } from './ledger';
 import { OptOuts } from './opt-outs';
+import { Reports } from './reports';
 import { openStore, type Sql, type StoreLocation } from './sql';
 import { WebhookReceipts } from './webhook-receipts';
 
@@ -9,11 +11,21 @@ export interface Store {
   ledger: Ledger;
   optOuts: OptOuts;
   webhooks: WebhookReceipts;
+  facts: Facts;
+  reports: Reports;
   close(): Promise<void>;
 }
 
 /** Opens (and migrates) the store at `location`. */
 export async function createStore(location: StoreLocation): Promise<Store> {
   const sql = await openStore(location);
-  return { sql, ledger: new Ledger(sql), optOuts: new OptOuts(sql), webhooks: new WebhookReceipts(sql), close: () => sql.close() };
+  return {
+    sql,
+    ledger: new Ledger(sql),
+    optOuts: new OptOuts(sql),
+    webhooks: new WebhookReceipts(sql),
+    facts: new Facts(sql),
+    reports: new Reports(sql),
+    close: () => sql.close(),
+  };
 }

@@ -28,10 +28,12 @@ export interface LedgerRow extends Pick<SendClaim, 'key' | 'chainId' | 'workflow
   notice?: Notice;
   decision?: Decision;
   attempts: number;
+  /** When the row was last claimed (a retry taking over a stale claim renews it). */
+  claimedAt: Date;
 }
 
 const COLUMNS = `key, chain_id as "chainId", workflow_id as "workflowId", shop, touchpoint, channel, revision, locale, status,
-  provider_id as "providerId", notice, decision, attempts`;
+  provider_id as "providerId", notice, decision, attempts, claimed_at as "claimedAt"`;
 
 /** Ledger key of one notice on one channel. */
 export function ledgerKey(chainId: string, touchpoint: string, channel: ChannelName, revision: number): string {
@@ -46,8 +48,8 @@ export class Ledger {
 
   /**
    * Claims a key before sending. Undefined means the key is new and this attempt sends; otherwise
-   * the earlier row says what happened (sent: reuse it; failed: skip the channel; sending: an
-   * attempt died before the provider answered, so this one sends again).
+   * the earlier row says what happened (sent: reuse it; failed: skip the channel; sending: another
+   * attempt is in flight, or died before the provider answered when its claim is old).
    */
   async claim(c: SendClaim): Promise<LedgerRow | undefined> {
     const inserted = await this.sql.query(
@@ -61,6 +63,11 @@ export class Ledger {
       [c.key],
     );
     return clean(row);
+  }
+
+  /** Takes over a stale claim: this attempt sends now. */
+  async retake(key: string): Promise<void> {
+    await this.sql.query(`update sends set claimed_at = now() where key = $1 and status = 'sending'`, [key]);
   }
 
   /** The provider accepted: what was sent, kept for a retried attempt to return. */
@@ -91,7 +98,7 @@ export class Ledger {
   /** The latest notice sent to an address on these channels (an SMS reply answers it). */
   async latestTo(addressKey: string, channels: ChannelName[]): Promise<LedgerRow | undefined> {
     const [row] = await this.sql.query<LedgerRow>(
-      `select ${COLUMNS} from sends where address_key = $1 and channel = any($2) and status = 'sent' order by updated_at desc limit 1`,
+      `select ${COLUMNS} from sends where address_key = $1 and channel = any($2) and status = 'sent' order by created_at desc limit 1`,
       [addressKey, channels],
     );
     return clean(row);
@@ -103,12 +110,16 @@ export class Ledger {
     return rows.length > 0;
   }
 
-  /** Non-urgent notices a customer got on a customer-local day (a notice counts once, whatever its channels). */
-  async sentOnDay(shop: string, customerKey: string, localDay: string): Promise<number> {
+  /**
+   * Non-urgent notices a customer got on a customer-local day (a notice counts once, whatever its
+   * channels), leaving out `self`, the notice asking.
+   */
+  async sentOnDay(shop: string, customerKey: string, localDay: string, self?: { chainId: string; touchpoint: string; revision: number }): Promise<number> {
     const [row] = await this.sql.query<{ n: number }>(
       `select count(distinct (chain_id, touchpoint, revision))::int as n from sends
-       where shop = $1 and customer_key = $2 and local_day = $3 and urgent = false and status = 'sent'`,
-      [shop, customerKey, localDay],
+       where shop = $1 and customer_key = $2 and local_day = $3 and urgent = false and status = 'sent'
+         and not (chain_id = $4 and touchpoint = $5 and revision = $6)`,
+      [shop, customerKey, localDay, self?.chainId ?? '', self?.touchpoint ?? '', self?.revision ?? 0],
     );
     return row.n;
   }

@@ -22,11 +22,12 @@ const MIGRATIONS: string[] = [
      notice jsonb,
      decision jsonb,
      attempts int not null default 1,
+     claimed_at timestamptz not null default now(),
      created_at timestamptz not null default now(),
      updated_at timestamptz not null default now()
    );
    create index sends_provider_id on sends (provider_id);
-   create index sends_address on sends (address_key, updated_at desc);
+   create index sends_address on sends (address_key, created_at desc);
    create index sends_customer_day on sends (shop, customer_key, local_day);
    create table opt_outs (
      scope text not null,
@@ -40,6 +41,44 @@ const MIGRATIONS: string[] = [
      id text primary key,
      at timestamptz not null default now()
    );`,
+  // 2: the facts the reports aggregate: chains, their delays and conflicts, satisfaction checks.
+  `create table chain_facts (
+     chain_id text primary key,
+     shop text not null,
+     carrier text not null,
+     started_at timestamptz not null,
+     first_promise text not null,
+     delivered_at timestamptz,
+     on_time boolean
+   );
+   create index chain_facts_shop on chain_facts (shop, started_at);
+   create table chain_delays (
+     chain_id text not null,
+     n int not null,
+     days int not null,
+     at timestamptz not null,
+     primary key (chain_id, n)
+   );
+   create table chain_conflicts (
+     chain_id text not null,
+     n int not null,
+     type text not null,
+     at timestamptz not null,
+     primary key (chain_id, n)
+   );
+   create table checks (
+     chain_id text not null,
+     touchpoint text not null,
+     touchpoint_id text not null,
+     shop text not null,
+     carrier text not null,
+     scale int not null,
+     sent_at timestamptz not null,
+     score int,
+     answered_at timestamptz,
+     primary key (chain_id, touchpoint)
+   );
+   create index checks_shop on checks (shop, sent_at);`,
 ];
 
 /** Applies the migrations the store lacks. */

@@ -9,4 +9,9 @@ export class WebhookReceipts {
     const rows = await this.sql.query(`insert into webhook_receipts (id) values ($1) on conflict (id) do nothing returning id`, [id]);
     return rows.length > 0;
   }
+
+  /** Forgets an id whose handling failed, so that the sender's retry is handled. */
+  async forget(id: string): Promise<void> {
+    await this.sql.query(`delete from webhook_receipts where id = $1`, [id]);
+  }
 }

@@ -35,6 +35,7 @@ export function workerActivities(config: AppConfig, { store, channels = buildCha
     publicBaseUrl: config.publicBaseUrl,
     log: logger,
     metrics: noticeMetrics(registry),
+    alertWebhookSecret: config.alertWebhookSecret,
     faults,
   });
 }

@@ -3,15 +3,7 @@
  * customer answer moves it. The update handler records events synchronously; `run()` handles them
  * in order, and notices go out through the Notifier without holding the chain up.
  */
-import {
-  ApplicationFailure,
-  type ChildWorkflowHandle,
-  condition,
-  startChild,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
-import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import { ApplicationFailure, type ChildWorkflowHandle, condition, startChild, workflowInfo } from '@temporalio/workflow';
 import type { NoticeFacts } from '../activities/templates/render';
 import type { CarriedChain, ChainInput, ChainState, Delay, Stage, Touchpoint, TrackingEvent } from './contract';
 import {
@@ -27,14 +19,15 @@ import {
   skipPending,
   stageAfter,
 } from './chain-state';
-import { returnEventSignal, type CustomerReply, type DeliveryReceipt, type EventResult, type RatingInput, type ReturnProgress } from './definitions';
+import { returnEventSignal, type CustomerReply, type DeliveryReceipt, type EventResult, type RatingInput, type RatingResult, type ReturnProgress } from './definitions';
+import { Checks } from './checks';
 import { CourierCall } from './courier-call';
-import { guardTime, nextPromise } from './local-time';
+import { guardTime, localDay, nextPromise } from './local-time';
 import { Notifier } from './notifier';
+import { ChainRecords } from './records';
 import { returnChainWorkflow } from './return-chain';
-import { ATTENTION, SHOP, STAGE } from './search-attributes';
-import { scaleOf, type TemplateId, type TouchpointId } from './touchpoints';
-
+import { index, STAGE } from './search-attributes';
+import type { TemplateId, TouchpointId } from './touchpoints';
 
 export const DAY_MS = 86_400_000;
 type TimerName = keyof CarriedChain['timers'];
@@ -47,9 +40,9 @@ export class ChainRun {
   /** Durable timers as epoch milliseconds of workflow time. */
   private readonly timers: CarriedChain['timers'];
   private readonly notifier: Notifier;
-  /** Chains started without Doorstep's search attributes (the time-skipping test server cannot register them) keep them unset. */
-  private readonly indexed = workflowInfo().typedSearchAttributes.get(SHOP) !== undefined;
+  private readonly records: ChainRecords;
   private readonly courier: CourierCall;
+  readonly checks: Checks;
   private returnReceived = false;
   private returnChild?: ChildWorkflowHandle<typeof returnChainWorkflow>;
   /** The active part of the chain is over: cancelled, or delivered and past any return. */
@@ -61,9 +54,11 @@ export class ChainRun {
     this.inbox = carried?.inbox ?? [];
     this.seen = new Set(carried?.seen);
     this.timers = carried?.timers ?? {};
-    const hooks = { obsolete: (tp: Touchpoint) => obsoleteReason(this.state, tp, this.courier.called), failed: (reason: string) => this.flag(reason) };
+    this.records = new ChainRecords(input, this.state);
+    const hooks = { obsolete: (tp: Touchpoint) => obsoleteReason(this.state, tp, this.courier.called), failed: (reason: string) => this.records.flag(reason, 'notice_failed') };
     this.notifier = new Notifier(input, hooks, carried?.notices);
     this.courier = new CourierCall(input, this.state, this.notifier, carried);
+    this.checks = new Checks(input, this.state, this.records, this.notifier);
   }
 
   /** Where this run stands, for the next run after continue-as-new. */
@@ -93,20 +88,15 @@ export class ChainRun {
     return { stage, duplicate: false };
   }
 
-  /** A customer's rating lands on its touchpoint; a low one asks support for attention. */
-  rate({ touchpoint, score, comment, at }: RatingInput): void {
-    const target = this.state.touchpoints.find((t) => t.key === touchpoint);
-    if (!target) return;
-    target.rating = { score, comment, at };
-    if (score <= (scaleOf(touchpoint) === 10 ? 6 : 2)) this.flag(`low rating ${score} on ${touchpoint}`);
+  /** Update handler: a customer's rating lands on its touchpoint (validated by `checks.validate`). */
+  rate(rating: RatingInput): RatingResult {
+    return this.checks.rate(rating);
   }
 
   /** A digit from the customer: the answer to an open courier-window question, else a rating. */
   reply(reply: CustomerReply): void {
     if (this.courier.answer(reply)) return void delete this.timers.call;
-    const { touchpoint, digit, at } = reply;
-    const min = scaleOf(touchpoint) === 10 ? 0 : 1;
-    if (digit >= min && digit <= scaleOf(touchpoint)) this.rate({ touchpoint, score: digit, at });
+    this.checks.answer(reply);
   }
 
   /** A provider's delivery receipt for one of this chain's notices. */
@@ -116,7 +106,7 @@ export class ChainRun {
 
   /** The return child reports a touchpoint as it progresses, or something support should look at. */
   returnProgress(progress: ReturnProgress): void {
-    if ('alert' in progress) this.flag(progress.alert);
+    if ('alert' in progress) this.records.flag(progress.alert, 'notice_failed');
     else mergeTouchpoint(this.state, progress.touchpoint);
   }
 
@@ -127,16 +117,18 @@ export class ChainRun {
    */
   async run(): Promise<'done' | 'continue'> {
     if (!this.input.carried) {
+      this.records.fact({ kind: 'started', firstPromise: this.state.promisedDate });
       this.send(this.tp('confirmation'), { promisedDate: this.state.promisedDate, promisedWindow: this.state.promisedWindow });
       this.armGuard();
     }
-    const mayContinue = () => workflowInfo().continueAsNewSuggested && !this.returnChild && this.notifier.idle();
+    const mayContinue = () => workflowInfo().continueAsNewSuggested && !this.returnChild && this.idle();
     while (!this.done) {
       const due = (Object.entries(this.timers) as [TimerName, number][]).sort((a, b) => a[1] - b[1])[0];
       const woke = await condition(() => this.inbox.length > 0 || this.done || mayContinue(), due ? Math.max(1, due[1] - this.now()) : undefined);
       if (this.inbox.length) await this.handle(this.inbox.shift()!);
       else if (mayContinue()) return 'continue';
-      else if (!woke && due) this.onTimer(due[0]);
+      // A handler may have moved or cleared the timer while the loop waited on it.
+      else if (!woke && due && this.timers[due[0]] === due[1]) this.onTimer(due[0]);
     }
     return 'done';
   }
@@ -148,7 +140,16 @@ export class ChainRun {
       skipPending(this.state, ['tracking', 'arrival']);
       this.send(this.tp('closing'));
     }
-    await this.notifier.drained();
+    await this.settled();
+  }
+
+  /** Resolves once no notice, fact or alert is waiting or under way. */
+  settled(): Promise<void> {
+    return condition(() => this.idle());
+  }
+
+  private idle(): boolean {
+    return this.notifier.idle() && this.records.idle();
   }
 
   private async handle(event: TrackingEvent): Promise<void> {
@@ -199,8 +200,17 @@ export class ChainRun {
   private delivered(event: Delivered): void {
     this.leaveStagesBehind();
     delete this.timers.call;
+    const known = this.state.conflicts.length;
     this.courier.delivered(event);
-    const { returnWindowDays } = this.input.order;
+    for (const [i, conflict] of this.state.conflicts.entries()) {
+      if (i < known) continue;
+      this.records.fact({ kind: 'conflict', n: i + 1, type: conflict.type });
+      this.records.flag(`conflict: ${conflict.detail}`, 'conflict');
+    }
+    const { order } = this.input;
+    const firstPromise = order.promisedDate ?? order.promisedWindow!.to;
+    this.records.fact({ kind: 'delivered', onTime: localDay(Date.parse(event.at), order.customer.timezone) <= firstPromise });
+    const { returnWindowDays } = order;
     this.send(this.tp('handover'), { returnDays: returnWindowDays });
     if (returnWindowDays > 0) this.timers.returnWindow = this.now() + returnWindowDays * DAY_MS;
     else this.done = true;
@@ -215,7 +225,7 @@ export class ChainRun {
     void this.returnChild.result().then(
       () => (this.done = true),
       (err: Error) => {
-        this.flag(`return chain failed: ${err.message}`);
+        this.records.flag(`return chain failed: ${err.message}`, 'other');
         this.done = true;
       },
     );
@@ -239,7 +249,8 @@ export class ChainRun {
     this.state.delays.push(delay);
     this.state.promisedDate = newDate;
     this.state.promisedWindow = undefined;
-    if (this.state.delays.length === 2) this.flag('second delay: service recovery needed');
+    this.records.fact({ kind: 'delay', n: this.state.delays.length, days: delay.days });
+    if (this.state.delays.length === 2) this.records.flag('second delay: service recovery needed', 'second_delay');
     this.send(addTouchpoint(this.state, 'delay'), { days: delay.days, newDate, ...why });
     this.armGuard();
   }
@@ -271,17 +282,8 @@ export class ChainRun {
   }
 
   private setStage(stage: Stage): void {
-    if (stage !== this.state.stage) this.index({ key: STAGE, value: stage });
+    if (stage !== this.state.stage) index({ key: STAGE, value: stage });
     this.state.stage = stage;
-  }
-
-  private flag(reason: string): void {
-    this.state.attention.push(reason);
-    this.index({ key: ATTENTION, value: true });
-  }
-
-  private index(pair: SearchAttributeUpdatePair): void {
-    if (this.indexed) upsertSearchAttributes([pair]);
   }
 
   private now(): number {

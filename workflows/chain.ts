@@ -10,7 +10,7 @@ import {
   chainStateQuery,
   customerReplySignal,
   deliveryReceiptSignal,
-  ratingSignal,
+  ratingUpdate,
   returnProgressSignal,
   trackingEventUpdate,
 } from './definitions';
@@ -20,7 +20,7 @@ export async function chainWorkflow(input: ChainInput): Promise<ChainState> {
   const chain = new ChainRun(input);
   setHandler(chainStateQuery, () => chain.state);
   setHandler(trackingEventUpdate, (event) => chain.accept(event), { validator: (event) => chain.validate(event) });
-  setHandler(ratingSignal, (rating) => chain.rate(rating));
+  setHandler(ratingUpdate, (rating) => chain.rate(rating), { validator: (rating) => chain.checks.validate(rating) });
   setHandler(customerReplySignal, (reply) => chain.reply(reply));
   setHandler(deliveryReceiptSignal, (receipt) => chain.receipt(receipt));
   setHandler(returnProgressSignal, (touchpoint) => chain.returnProgress(touchpoint));
@@ -33,5 +33,7 @@ export async function chainWorkflow(input: ChainInput): Promise<ChainState> {
   await chain.close();
   // The chain stays open a while so that late ratings and receipts still land on their touchpoints.
   await condition(() => false, Math.max(1, input.shop.feedbackWindowDays * DAY_MS));
+  // A fallback or an alert that a late receipt or rating set off finishes first.
+  await chain.settled();
   return chain.state;
 }

@@ -54,6 +54,15 @@ export const Shop = z.object({
   feedbackWindowDays: z.number().nonnegative().default(14),
   /** Days added to the promise when the guard fires and the carrier gave no new ETA. */
   guardDelayDays: z.int().positive().default(1),
+  /** Days a satisfaction check stays open after its notice: its link expires, a rating may change until then. */
+  ratingWindowDays: z.number().positive().default(14),
+  /** Mean scores (of 5) from which a touchpoint is Wow, or OK; below is Bad. */
+  verdicts: z
+    .object({ wow: z.number().min(0).max(5), ok: z.number().min(0).max(5) })
+    .refine((v) => v.ok <= v.wow, { path: ['ok'], message: 'must not be above wow' })
+    .default({ wow: 4.5, ok: 3.5 }),
+  /** Where support alerts are also POSTed, signed the Standard Webhooks way (DOORSTEP_ALERT_WEBHOOK_SECRET). */
+  alertWebhookUrl: z.url().optional(),
 });
 export type Shop = z.infer<typeof Shop>;
 
@@ -168,6 +177,8 @@ export interface Rating {
   score: number;
   comment?: string;
   at: string;
+  /** Set when the customer changed their first answer while the check was open. */
+  changedAt?: string;
 }
 
 export interface Touchpoint {

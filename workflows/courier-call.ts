@@ -62,9 +62,10 @@ export class CourierCall {
     return true;
   }
 
-  /** A failed attempt: the next delivery needs a new call. */
+  /** A failed attempt: the next delivery needs a new call (an old window question no longer stands). */
   reset(): void {
     this.called = false;
+    this.question = undefined;
   }
 
   /** The parcel was handed over: records a delivery without any call, or with the wrong PIN, as a conflict. */

@@ -10,8 +10,15 @@ export interface EventResult {
   duplicate: boolean;
 }
 
-export interface RatingInput extends Rating {
+export interface RatingInput extends Omit<Rating, 'changedAt'> {
   touchpoint: string;
+}
+
+export interface RatingResult {
+  touchpoint: string;
+  score: number;
+  /** The customer changed an earlier answer. */
+  changed: boolean;
 }
 
 /** A provider's final word on a notice (Twilio status callback). */
@@ -37,7 +44,8 @@ export type ReturnEvent = Extract<TrackingEvent, { type: 'return_received' | 're
 
 export const trackingEventUpdate = defineUpdate<EventResult, [TrackingEvent]>('trackingEvent');
 export const chainStateQuery = defineQuery<ChainState>('chainState');
-export const ratingSignal = defineSignal<[RatingInput]>('rating');
+/** A rating from the page or the API; the validator refuses a closed or unknown check (HTTP 409). */
+export const ratingUpdate = defineUpdate<RatingResult, [RatingInput]>('rating');
 export const deliveryReceiptSignal = defineSignal<[DeliveryReceipt]>('deliveryReceipt');
 export const customerReplySignal = defineSignal<[CustomerReply]>('customerReply');
 /** Parent → return child: the backend's return events. */

@@ -62,12 +62,16 @@ export function nextPromise(promisedDate: string, delayDays: number, now: number
   return date;
 }
 
-/** Three two-hour courier windows from the next full hour after an hour's notice, outside quiet hours. */
+/** Three two-hour courier windows from the next full hour after an hour's notice, wholly outside quiet hours. */
 export function courierWindows(now: number, zone: string, quiet: QuietHours): { from: string; to: string }[] {
   let start: DateTime = at(now, zone).plus({ hours: 1 }).startOf('hour').plus({ hours: 1 });
   const windows: { from: string; to: string }[] = [];
   while (windows.length < 3) {
-    start = quietEnd(start, quiet) ?? start;
+    const blocked = quietEnd(start, quiet) ?? quietEnd(start.plus({ minutes: 119 }), quiet);
+    if (blocked) {
+      start = blocked;
+      continue;
+    }
     windows.push({ from: start.toUTC().toISO()!, to: start.plus({ hours: 2 }).toUTC().toISO()! });
     start = start.plus({ hours: 2 });
   }

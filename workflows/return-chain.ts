@@ -44,7 +44,7 @@ export async function returnChainWorkflow(input: ReturnChainInput): Promise<void
   step('return-received');
   await condition(() => seen.has('refund_issued'));
   step('return-refund');
-  await notifier.drained();
+  await condition(() => notifier.idle());
   finished = true;
   await reporting;
 }

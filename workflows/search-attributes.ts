@@ -1,5 +1,6 @@
 /** Search attributes that let the API list chains through Temporal visibility. */
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributeUpdatePair } from '@temporalio/common';
+import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 
 export const SHOP = defineSearchAttributeKey('DoorstepShop', SearchAttributeType.KEYWORD);
 export const STAGE = defineSearchAttributeKey('DoorstepStage', SearchAttributeType.KEYWORD);
@@ -7,3 +8,11 @@ export const CARRIER = defineSearchAttributeKey('DoorstepCarrier', SearchAttribu
 export const ATTENTION = defineSearchAttributeKey('DoorstepAttention', SearchAttributeType.BOOL);
 
 export const ALL_SEARCH_ATTRIBUTES = [SHOP, STAGE, CARRIER, ATTENTION];
+
+/**
+ * Updates one of the chain's search attributes (in a workflow). Chains started without them (the
+ * time-skipping test server cannot register them) keep them unset.
+ */
+export function index(pair: SearchAttributeUpdatePair): void {
+  if (workflowInfo().typedSearchAttributes.get(SHOP) !== undefined) upsertSearchAttributes([pair]);
+}

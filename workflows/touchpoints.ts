@@ -26,6 +26,8 @@ export const TOUCHPOINTS = {
   'return-refund': { template: 'return-refund', urgent: false, essential: true, scale: 5 },
   closing: { template: 'closing', urgent: false, essential: false, scale: 10 },
   cancellation: { template: 'cancellation', urgent: true, essential: true, scale: 5 },
+  // Service recovery after a low rating: at once, with the support contact.
+  'follow-up': { template: 'follow-up', urgent: true, essential: true, scale: 5 },
 } as const satisfies Record<string, TouchpointSpec>;
 
 export type TouchpointId = keyof typeof TOUCHPOINTS;
@@ -45,6 +47,11 @@ export function touchpointIdOf(key: string): TouchpointId | undefined {
 export function specOf(key: string): TouchpointSpec | undefined {
   const id = touchpointIdOf(key);
   return id && TOUCHPOINTS[id];
+}
+
+/** Whether a score is low enough to alert support: 1–2 of 5, or 0–6 of 10 (a detractor). */
+export function isLow(key: string, score: number): boolean {
+  return score <= (scaleOf(key) === 10 ? 6 : 2);
 }
 
 /** Highest score of a touchpoint's satisfaction check (5, or 10 for the closing question). */

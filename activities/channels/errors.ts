@@ -59,7 +59,8 @@ export function classify(err: unknown): Classified {
   const e = (err ?? {}) as VendorError;
   if (typeof e.code === 'number' && e.code in TWILIO_PERMANENT) return { permanent: true, reason: describeTwilioCode(e.code), code: e.code };
   if (typeof e.responseCode === 'number') {
-    const reply = (e.response ?? e.message ?? '').replace(/\s+/g, ' ').slice(0, 120);
+    // SMTP replies often quote the recipient: reasons end up in logs and on the chain, addresses must not.
+    const reply = (e.response ?? e.message ?? '').replace(/\s+/g, ' ').replace(/<?[^\s<>@]+@[^\s<>]+>?/g, '<address>').slice(0, 120);
     return { permanent: e.responseCode >= 500, reason: `SMTP ${reply}`, code: e.responseCode };
   }
   if (e.code === 'EAUTH' || e.code === 'EENVELOPE') return { permanent: true, reason: `${e.code} ${e.message ?? ''}`.trim(), code: e.code };

@@ -90,5 +90,10 @@ export const en: Catalog = {
       text: 'Your order {orderId} has been cancelled{hasReason, select, yes { ({reason})} other {}}.',
       sms: '{shop}: order {orderId} cancelled. Questions: {support}.',
     },
+    'follow-up': {
+      subject: '{shop}: we are sorry, {name}',
+      text: 'Thank you for telling us that order {orderId} did not go well. We are sorry. Our support team will look into it today; you can also reach us directly: {support}.',
+      sms: '{shop}: sorry that order {orderId} did not go well. We are on it; reach us at {support}.',
+    },
   },
 };

@@ -92,5 +92,10 @@ export const pl: Catalog = {
       text: 'Twoje zamówienie {orderId} zostało anulowane{hasReason, select, yes { ({reason})} other {}}.',
       sms: '{shop}: zamówienie {orderId} anulowane. Pytania: {support}.',
     },
+    'follow-up': {
+      subject: '{shop}: przepraszamy, {name}',
+      text: 'Dziękujemy, że dałeś nam znać, że przy zamówieniu {orderId} coś poszło nie tak. Przepraszamy. Nasz zespół wsparcia zajmie się tym jeszcze dziś; możesz też skontaktować się z nami bezpośrednio: {support}.',
+      sms: '{shop}: przykro nam, że przy zamówieniu {orderId} coś poszło nie tak. Zajmujemy się tym; kontakt: {support}.',
+    },
   },
 };

@@ -91,5 +91,10 @@ export const ru: Catalog = {
       text: 'Ваш заказ {orderId} отменён{hasReason, select, yes { ({reason})} other {}}.',
       sms: '{shop}: заказ {orderId} отменён. Вопросы: {support}.',
     },
+    'follow-up': {
+      subject: '{shop}: приносим извинения, {name}',
+      text: 'Спасибо, что рассказали: с заказом {orderId} не всё прошло хорошо. Нам очень жаль. Служба поддержки разберётся сегодня же; вы можете связаться с нами напрямую: {support}.',
+      sms: '{shop}: жаль, что с заказом {orderId} не всё прошло хорошо. Мы разбираемся; связь: {support}.',
+    },
   },
 };

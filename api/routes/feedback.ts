@@ -28,8 +28,8 @@ export function feedbackRouter({ chains, tokens }: { chains: Chains; tokens: Tok
     if (score < min || score > max) {
       return problem(res, 400, `score must be ${min}–${max}`, [{ path: 'score', message: `must be between ${min} and ${max}` }]);
     }
-    await chains.rate(claims.shop, claims.order, { touchpoint: claims.touchpoint, score, comment, at: new Date().toISOString() });
-    res.status(202).json({ recorded: true, touchpoint: claims.touchpoint, score });
+    const result = await chains.rate(claims.shop, claims.order, { touchpoint: claims.touchpoint, score, comment, at: new Date().toISOString() });
+    res.status(202).json({ recorded: true, ...result });
   });
 
   router.get('/r/:token', (req, res) => {

@@ -1,10 +1,10 @@
 /**
  * Twilio's callbacks, accepted only with a valid X-Twilio-Signature computed over PUBLIC_BASE_URL
- * and handled once (a replay changes nothing): delivery receipts move a notice's status (and a
+ * and handled once (a replay changes nothing, a failed handling is retried): delivery receipts move a notice's status (and a
  * failed one to the next channel); inbound texts toggle STOP/START or answer with a digit; a
  * digit pressed during a call answers the question the call asked.
  */
-import { Router, type Request, type RequestHandler } from 'express';
+import { Router, type RequestHandler } from 'express';
 import twilio from 'twilio';
 import { z } from 'zod';
 import { describeTwilioCode } from '../../activities/channels/errors';
@@ -66,8 +66,19 @@ export function twilioRouter({ authToken, publicBaseUrl, chains, store, addressK
     }
     next();
   };
-  /** True the first time Twilio delivers this callback (its idempotency token, else `fallbackId`). */
-  const firstTime = (req: Request, fallbackId: string) => store.webhooks.firstTime(req.get('i-twilio-idempotency-token') ?? fallbackId);
+  /**
+   * Handles a callback once: `id` is made of signed parameters only (a replay cannot forge a new
+   * one); when handling fails the id is forgotten, so that Twilio's retry is handled.
+   */
+  async function once(id: string, handle: () => Promise<void>): Promise<void> {
+    if (!(await store.webhooks.firstTime(id))) return;
+    try {
+      await handle();
+    } catch (err) {
+      await store.webhooks.forget(id);
+      throw err;
+    }
+  }
   const twiml = (res: Parameters<RequestHandler>[1], xml: { toString(): string }) => void res.type('text/xml').send(xml.toString());
 
   router.post('/webhooks/twilio/status', signed, async (req, res) => {
@@ -75,13 +86,13 @@ export function twilioRouter({ authToken, publicBaseUrl, chains, store, addressK
     if (!parsed.success) return invalid(res, parsed.error);
     const body = parsed.data;
     const [sid, status] = 'MessageSid' in body ? [body.MessageSid, body.MessageStatus] : [body.CallSid, body.CallStatus];
-    if (!(await firstTime(req, `status:${sid}:${status}`))) return void res.status(204).end();
-    const row = await store.ledger.byProviderId(sid);
-    if (row) {
+    await once(`status:${sid}:${status}`, async () => {
+      const row = await store.ledger.byProviderId(sid);
+      if (!row) return;
       await store.ledger.delivery(sid, status);
       const final = finalStatus(body);
       if (final) await chains.receipt(row.workflowId, row.chainId, { touchpoint: row.touchpoint, providerId: sid, ...final, at: new Date().toISOString() });
-    }
+    });
     res.status(204).end();
   });
 
@@ -92,20 +103,19 @@ export function twilioRouter({ authToken, publicBaseUrl, chains, store, addressK
     const voice = Boolean(CallSid && Digits !== undefined);
     const channel: ChannelName = voice ? 'voice' : From.startsWith('whatsapp:') ? 'whatsapp' : 'sms';
     const reply = voice ? new twilio.twiml.VoiceResponse() : new twilio.twiml.MessagingResponse();
-    if (!(await firstTime(req, `inbound:${MessageSid ?? CallSid}:${Digits ?? ''}`))) return twiml(res, reply);
-    const word = Body.trim().toUpperCase();
-    const key = addressKey(From);
-    // Twilio itself answers STOP and START; Doorstep records them for every later notice.
-    if (STOP.has(word)) await store.optOuts.optOut(EVERY_SHOP, channel, key, `${word} by ${channel}`);
-    else if (START.has(word)) await store.optOuts.optIn(EVERY_SHOP, channel, key);
-    else {
-      const digit = (voice ? Digits : word)?.match(/^\d{1,2}$/) ? Number(voice ? Digits : word) : undefined;
+    await once(`inbound:${MessageSid ?? CallSid}:${Digits ?? ''}`, async () => {
+      const word = Body.trim().toUpperCase();
+      const key = addressKey(From);
+      // Twilio itself answers STOP and START; Doorstep records them for every later notice.
+      if (STOP.has(word)) return store.optOuts.optOut(EVERY_SHOP, channel, key, `${word} by ${channel}`);
+      if (START.has(word)) return store.optOuts.optIn(EVERY_SHOP, channel, key);
+      const answer = voice ? Digits : word;
       const row = voice ? await store.ledger.byProviderId(CallSid!) : await store.ledger.latestTo(key, [channel]);
-      if (digit !== undefined && row && (await chains.reply(row.chainId, { touchpoint: row.touchpoint, digit, channel, at: new Date().toISOString() }))) {
-        if (reply instanceof twilio.twiml.VoiceResponse) reply.say(thanks(row.locale));
-        else reply.message(thanks(row.locale));
-      }
-    }
+      if (!answer?.match(/^\d{1,2}$/) || !row) return;
+      if (!(await chains.reply(row.chainId, { touchpoint: row.touchpoint, digit: Number(answer), channel, at: new Date().toISOString() }))) return;
+      if (reply instanceof twilio.twiml.VoiceResponse) reply.say(thanks(row.locale));
+      else reply.message(thanks(row.locale));
+    });
     twiml(res, reply);
   });
 

@@ -34,7 +34,7 @@ it('opening the rating link records nothing; the page posts the rating, which la
 
     const res = await request(app).post('/v1/feedback').send({ token, score: 4, comment: 'clear and quick' });
     expect(res.status).toBe(202);
-    expect(res.body).toEqual({ recorded: true, touchpoint: 'confirmation', score: 4 });
+    expect(res.body).toEqual({ recorded: true, touchpoint: 'confirmation', score: 4, changed: false });
     const state = await waitForState(handle, (s) => !!s.touchpoints[0].rating);
     expect(state.touchpoints[0].rating).toMatchObject({ score: 4, comment: 'clear and quick' });
     expect(state.touchpoints.slice(1).every((t) => !t.rating)).toBe(true);

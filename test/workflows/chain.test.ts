@@ -4,7 +4,7 @@ import { Worker } from '@temporalio/worker';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainState } from '../../workflows/contract';
-import { ratingSignal, trackingEventUpdate } from '../../workflows/definitions';
+import { ratingUpdate, trackingEventUpdate } from '../../workflows/definitions';
 import { MAIN_LINE } from '../../workflows/touchpoints';
 import { event, inDays, onTimePath, order } from '../helpers/fixtures';
 import { scenarios, type ScenarioName } from '../helpers/scenarios';
@@ -129,17 +129,23 @@ describe('the chain on a real Temporal server', () => {
     });
   });
 
-  it('a rating is recorded on its touchpoint, and a low one asks support for attention', async () => {
+  it('a rating is recorded on its touchpoint; a change is allowed while the check is open; a low one starts service recovery', async () => {
     await env.withWorker(async () => {
       const h = await startChain(env, order(), scenarios['on-time']().shop);
       for (const e of onTimePath().slice(0, 4)) await h.executeUpdate(trackingEventUpdate, { args: [e] });
-      await h.signal(ratingSignal, { touchpoint: 'tracking', score: 5, at: new Date().toISOString() });
-      await h.signal(ratingSignal, { touchpoint: 'arrival', score: 1, comment: 'nobody told me', at: new Date().toISOString() });
-      const state = await waitForState(h, (s) => !!byKey(s, 'arrival').rating);
-      expect(byKey(state, 'tracking').rating).toMatchObject({ score: 5 });
+      await waitForState(h, (s) => !!byKey(s, 'arrival').notices[0]?.providerId);
+      const rate = (touchpoint: string, score: number, comment?: string) => h.executeUpdate(ratingUpdate, { args: [{ touchpoint, score, comment, at: new Date().toISOString() }] });
+      expect(await rate('tracking', 3)).toEqual({ touchpoint: 'tracking', score: 3, changed: false });
+      expect(await rate('tracking', 5)).toEqual({ touchpoint: 'tracking', score: 5, changed: true });
+      await rate('arrival', 1, 'nobody told me');
+      await expect(rate('handover', 4)).rejects.toThrow(WorkflowUpdateFailedError);
+      await expect(rate('arrival', 6)).rejects.toThrow(WorkflowUpdateFailedError);
+      const state = await waitForState(h, (s) => !!s.touchpoints.find((t) => t.key === 'follow-up')?.notices[0]?.providerId);
+      expect(byKey(state, 'tracking').rating).toMatchObject({ score: 5, changedAt: expect.any(String) });
       expect(byKey(state, 'arrival').rating).toMatchObject({ score: 1, comment: 'nobody told me' });
       expect(byKey(state, 'confirmation').rating).toBeUndefined();
-      expect(state.attention).toEqual(['low rating 1 on arrival']);
+      expect(state.attention).toEqual(['low rating 1 on arrival: "nobody told me"']);
+      expect(byKey(state, 'follow-up').notices[0].text).toContain('Our support team will look into it today; you can also reach us directly: help@acme.example, +48221234567.');
       expect((await queryState(h)).stage).toBe('arrived_in_city');
       await h.terminate('test over');
     });

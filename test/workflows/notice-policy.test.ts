@@ -33,7 +33,11 @@ async function skipTo(hour: number, minute = 0): Promise<number> {
 }
 const send = (h: WorkflowHandle, e: TrackingEvent) => h.executeUpdate(trackingEventUpdate, { args: [e] });
 const notice = (s: ChainState, key: string): Notice | undefined => s.touchpoints.find((t) => t.key === key)?.notices[0];
-const sentKeys = (orderId: string) => outbox(config).filter((m) => m.idempotencyKey.startsWith(`order-acme-${orderId}:`)).map((m) => m.idempotencyKey.split(':')[1]);
+/** The touchpoints whose notices reached the customer of an order, in order (support alerts left out). */
+const sentKeys = (orderId: string) =>
+  outbox(config)
+    .filter((m) => m.idempotencyKey.startsWith(`order-acme-${orderId}:`) && !m.idempotencyKey.includes(':support-alert-'))
+    .map((m) => m.idempotencyKey.split(':')[1]);
 const ymd = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 // The cap counts per customer across orders: each test has a customer of its own.
 const customer = (name: string) => ({ ...order().customer, email: `${name}@example.com`, timezone: 'UTC', channels: ['email'] });

@@ -1,0 +1,87 @@
+/**
+ * Alerting support when a chain needs attention (a low rating, a second delay, a conflict, a
+ * notice nobody got): an email to the shop's support address, sent once per alert through the send
+ * ledger, and, when the shop has one, a webhook signed the Standard Webhooks way.
+ */
+import { ApplicationFailure } from '@temporalio/activity';
+import { Webhook } from 'standardwebhooks';
+import { escapeHtml } from '../common/html';
+import { ledgerKey } from '../store/ledger';
+import type { Shop } from '../workflows/contract';
+import { chainWorkflowId } from '../workflows/definitions';
+import { classify, transientFailure } from './channels/errors';
+import type { ActivityDeps } from './deps';
+import type { Rendered } from './templates/render';
+
+export type AlertKind = 'low_rating' | 'second_delay' | 'conflict' | 'notice_failed' | 'other';
+
+export interface SupportAlertInput {
+  shop: Shop;
+  orderId: string;
+  carrier: string;
+  /** The chain's nth alert (from 1): with the chain, it keys the alert for exactly-once. */
+  n: number;
+  kind: AlertKind;
+  reason: string;
+  /** Workflow time, ISO. */
+  at: string;
+}
+
+/** The support email: plain words for a person on the support desk (their language is the shop's business, English here). */
+function alertMessage({ shop, orderId, carrier, reason, at }: SupportAlertInput, chainUrl: string): Rendered {
+  const subject = `Doorstep: order ${orderId} needs attention`;
+  const lines = [`Order ${orderId} (${carrier}) of ${shop.name} needs attention: ${reason}.`, `The whole chain: ${chainUrl}`, `Raised ${at}.`];
+  const text = lines.join('\n\n');
+  const html = `<!doctype html><html lang="en"><body>${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</body></html>`;
+  return { language: 'en', subject, text, html, short: lines[0], spoken: lines[0] };
+}
+
+/** The alertSupport activity, closed over its dependencies. */
+export function alertSupportActivity(deps: ActivityDeps) {
+  const { ledger } = deps.store;
+
+  async function email(input: SupportAlertInput, key: string, rendered: Rendered): Promise<boolean> {
+    const { shop, orderId } = input;
+    const chainId = chainWorkflowId(shop.id, orderId);
+    const touchpoint = `support-alert-${input.n}`;
+    const base = { key, chainId, workflowId: chainId, shop: shop.id, touchpoint, channel: 'email' as const, revision: 1 };
+    const prior = await ledger.claim({ ...base, addressKey: deps.addressKey(shop.supportEmail), customerKey: '', urgent: true, localDay: input.at.slice(0, 10), locale: 'en' });
+    if (prior?.status === 'sent') return false;
+    try {
+      const sent = await deps.channels.email!.send({ to: shop.supportEmail, idempotencyKey: key, rendered });
+      await ledger.sent(key, sent.providerId, { revision: 1, channel: 'email', status: 'sent', at: sent.acceptedAt, providerId: sent.providerId, subject: rendered.subject, text: rendered.text, decisions: [] });
+      return true;
+    } catch (err) {
+      const failure = classify(err);
+      await ledger.release(key);
+      throw failure.permanent ? ApplicationFailure.nonRetryable(`support email: ${failure.reason}`, 'SupportAlertFailed') : transientFailure('email', failure);
+    }
+  }
+
+  async function webhook(url: string, key: string, input: SupportAlertInput, chainUrl: string): Promise<void> {
+    if (!deps.alertWebhookSecret) throw ApplicationFailure.nonRetryable('no DOORSTEP_ALERT_WEBHOOK_SECRET to sign the alert webhook', 'SupportAlertFailed');
+    const body = JSON.stringify({ type: 'chain.attention', shop: input.shop.id, orderId: input.orderId, carrier: input.carrier, kind: input.kind, reason: input.reason, at: input.at, chain: chainUrl });
+    const now = new Date();
+    // The webhook-id stays the same on every retry, so the receiver can drop repeats.
+    const headers = {
+      'content-type': 'application/json',
+      'webhook-id': key,
+      'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+      'webhook-signature': new Webhook(deps.alertWebhookSecret).sign(key, now, body),
+    };
+    const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) }).catch((err: Error) => {
+      throw ApplicationFailure.retryable(`alert webhook: ${err.message}`, 'TransientDeliveryFailure');
+    });
+    if (res.ok) return;
+    const why = `alert webhook answered ${res.status}`;
+    throw res.status === 429 || res.status >= 500 ? ApplicationFailure.retryable(why, 'TransientDeliveryFailure') : ApplicationFailure.nonRetryable(why, 'SupportAlertFailed');
+  }
+
+  /** Emails support (once per alert) and posts the signed webhook when the shop has one. */
+  return async function alertSupport(input: SupportAlertInput): Promise<void> {
+    const key = ledgerKey(chainWorkflowId(input.shop.id, input.orderId), `support-alert-${input.n}`, 'email', 1);
+    const chainUrl = `${deps.publicBaseUrl}/v1/orders/${encodeURIComponent(input.orderId)}`;
+    if (await email(input, key, alertMessage(input, chainUrl))) deps.metrics.attention.inc({ reason: input.kind });
+    if (input.shop.alertWebhookUrl) await webhook(input.shop.alertWebhookUrl, key, input, chainUrl);
+  };
+}

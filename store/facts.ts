@@ -1,0 +1,78 @@
+/**
+ * The durable facts the reports aggregate across orders: each chain (carrier, first promise,
+ * delivery), its delays and conflicts, and each satisfaction check (sent, answered). Every write is
+ * idempotent, so a retried activity records a fact once; each answers whether it was new.
+ */
+import type { Queryable } from './sql';
+
+export interface ChainStarted {
+  chainId: string;
+  shop: string;
+  carrier: string;
+  startedAt: string;
+  firstPromise: string;
+}
+
+export interface CheckSent {
+  chainId: string;
+  touchpoint: string;
+  touchpointId: string;
+  shop: string;
+  carrier: string;
+  scale: number;
+  sentAt: string;
+}
+
+const inserted = (rows: unknown[]) => rows.length > 0;
+
+export class Facts {
+  constructor(private readonly sql: Queryable) {}
+
+  async started(c: ChainStarted): Promise<boolean> {
+    return inserted(
+      await this.sql.query(
+        `insert into chain_facts (chain_id, shop, carrier, started_at, first_promise) values ($1, $2, $3, $4, $5)
+         on conflict (chain_id) do nothing returning chain_id`,
+        [c.chainId, c.shop, c.carrier, c.startedAt, c.firstPromise],
+      ),
+    );
+  }
+
+  /** The `n`th delay of a chain (n counts from 1). */
+  async delay(chainId: string, n: number, days: number, at: string): Promise<boolean> {
+    return inserted(
+      await this.sql.query(`insert into chain_delays (chain_id, n, days, at) values ($1, $2, $3, $4) on conflict do nothing returning n`, [chainId, n, days, at]),
+    );
+  }
+
+  /** The `n`th conflict of a chain (n counts from 1). */
+  async conflict(chainId: string, n: number, type: string, at: string): Promise<boolean> {
+    return inserted(
+      await this.sql.query(`insert into chain_conflicts (chain_id, n, type, at) values ($1, $2, $3, $4) on conflict do nothing returning n`, [chainId, n, type, at]),
+    );
+  }
+
+  async delivered(chainId: string, at: string, onTime: boolean): Promise<boolean> {
+    return inserted(
+      await this.sql.query(`update chain_facts set delivered_at = $2, on_time = $3 where chain_id = $1 and delivered_at is null returning chain_id`, [chainId, at, onTime]),
+    );
+  }
+
+  /** A touchpoint's check went out with its first notice (a resend or fallback is the same check). */
+  async checkSent(c: CheckSent): Promise<boolean> {
+    return inserted(
+      await this.sql.query(
+        `insert into checks (chain_id, touchpoint, touchpoint_id, shop, carrier, scale, sent_at) values ($1, $2, $3, $4, $5, $6, $7)
+         on conflict (chain_id, touchpoint) do nothing returning chain_id`,
+        [c.chainId, c.touchpoint, c.touchpointId, c.shop, c.carrier, c.scale, c.sentAt],
+      ),
+    );
+  }
+
+  /** The answer to a check (a change replaces it); false when the check is unknown. */
+  async answered(chainId: string, touchpoint: string, score: number, at: string): Promise<boolean> {
+    return inserted(
+      await this.sql.query(`update checks set score = $3, answered_at = $4 where chain_id = $1 and touchpoint = $2 returning chain_id`, [chainId, touchpoint, score, at]),
+    );
+  }
+}

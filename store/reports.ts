@@ -1,0 +1,116 @@
+/**
+ * The reports, aggregated in SQL from the durable facts: the touchpoint audit (checks sent,
+ * responses, mean score, verdict, the chain's weakest link) and the carrier scorecard.
+ */
+import { TOUCHPOINTS } from '../workflows/touchpoints';
+import type { Queryable } from './sql';
+
+export interface ReportFilter {
+  shop: string;
+  /** ISO instants: checks sent, and chains started, in [from, to). */
+  from: string;
+  to: string;
+  carrier?: string;
+}
+
+/** Mean scores (out of 5; a 0–10 question counts half) from which a touchpoint is Wow, or OK; below is Bad. */
+export interface Thresholds {
+  wow: number;
+  ok: number;
+}
+
+export type Verdict = 'Wow' | 'OK' | 'Bad';
+
+export interface TouchpointLine {
+  touchpoint: string;
+  checksSent: number;
+  responses: number;
+  responseRate: number;
+  /** On the check's own scale (1–5, or 0–10 for the closing question); null without answers. */
+  meanScore: number | null;
+  scale: number;
+  verdict: Verdict | null;
+}
+
+export interface TouchpointReport {
+  touchpoints: TouchpointLine[];
+  /** The answered touchpoint with the lowest mean (on a common scale), or null. */
+  weakestLink: string | null;
+}
+
+export interface CarrierLine {
+  carrier: string;
+  orders: number;
+  delivered: number;
+  /** Delivered by the first promised date, out of those delivered; null before any delivery. */
+  onTimeRate: number | null;
+  /** Days of delay announced, per order. */
+  meanDelayDays: number;
+  deliveredWithoutCall: number;
+  courierCallRating: number | null;
+  handoverRating: number | null;
+}
+
+const ORDER = Object.keys(TOUCHPOINTS);
+const round = (n: number) => Math.round(n * 1000) / 1000;
+/** A mean on the five-point scale the thresholds use. */
+const onFive = (line: TouchpointLine) => (line.meanScore! * 5) / line.scale;
+
+export class Reports {
+  constructor(private readonly sql: Queryable) {}
+
+  async touchpoints(f: ReportFilter, thresholds: Thresholds): Promise<TouchpointReport> {
+    const rows = await this.sql.query<{ touchpoint: string; sent: number; responses: number; mean: number | null; scale: number }>(
+      `select touchpoint_id as touchpoint, count(*)::int as sent, count(score)::int as responses, avg(score)::float8 as mean, max(scale)::int as scale
+       from checks where shop = $1 and sent_at >= $2 and sent_at < $3 and ($4::text is null or carrier = $4)
+       group by touchpoint_id`,
+      [f.shop, f.from, f.to, f.carrier ?? null],
+    );
+    const touchpoints = rows
+      .map((r): TouchpointLine => {
+        const line = { touchpoint: r.touchpoint, checksSent: r.sent, responses: r.responses, responseRate: round(r.responses / r.sent), meanScore: r.mean === null ? null : round(r.mean), scale: r.scale, verdict: null };
+        if (line.meanScore === null) return line;
+        const score = onFive(line);
+        return { ...line, verdict: score >= thresholds.wow ? 'Wow' : score >= thresholds.ok ? 'OK' : 'Bad' };
+      })
+      .sort((a, b) => ORDER.indexOf(a.touchpoint) - ORDER.indexOf(b.touchpoint));
+    const answered = touchpoints.filter((t) => t.meanScore !== null);
+    const weakest = answered.reduce<TouchpointLine | undefined>((low, t) => (!low || onFive(t) < onFive(low) ? t : low), undefined);
+    return { touchpoints, weakestLink: weakest?.touchpoint ?? null };
+  }
+
+  async carriers(f: ReportFilter): Promise<CarrierLine[]> {
+    const params = [f.shop, f.from, f.to, f.carrier ?? null];
+    const inRange = `f.shop = $1 and f.started_at >= $2 and f.started_at < $3 and ($4::text is null or f.carrier = $4)`;
+    const rows = await this.sql.query<{ carrier: string; orders: number; delivered: number; on_time: number; delay_days: number; without_call: number }>(
+      `select f.carrier, count(*)::int as orders, count(f.delivered_at)::int as delivered, (count(*) filter (where f.on_time))::int as on_time,
+         avg(coalesce(d.days, 0))::float8 as delay_days, coalesce(sum(c.n), 0)::int as without_call
+       from chain_facts f
+       left join (select chain_id, sum(days) as days from chain_delays group by chain_id) d on d.chain_id = f.chain_id
+       left join (select chain_id, count(*) as n from chain_conflicts where type = 'delivered_without_call' group by chain_id) c on c.chain_id = f.chain_id
+       where ${inRange} group by f.carrier order by f.carrier`,
+      params,
+    );
+    const ratings = await this.sql.query<{ carrier: string; touchpoint: string; mean: number }>(
+      `select f.carrier, k.touchpoint_id as touchpoint, avg(k.score)::float8 as mean
+       from checks k join chain_facts f on f.chain_id = k.chain_id
+       where ${inRange} and k.score is not null and k.touchpoint_id in ('courier-call', 'handover')
+       group by f.carrier, k.touchpoint_id`,
+      params,
+    );
+    const rating = (carrier: string, touchpoint: string) => {
+      const found = ratings.find((r) => r.carrier === carrier && r.touchpoint === touchpoint);
+      return found ? round(found.mean) : null;
+    };
+    return rows.map((r) => ({
+      carrier: r.carrier,
+      orders: r.orders,
+      delivered: r.delivered,
+      onTimeRate: r.delivered ? round(r.on_time / r.delivered) : null,
+      meanDelayDays: round(r.delay_days),
+      deliveredWithoutCall: r.without_call,
+      courierCallRating: rating(r.carrier, 'courier-call'),
+      handoverRating: rating(r.carrier, 'handover'),
+    }));
+  }
+}

@@ -1,0 +1,16 @@
+/** Background jobs of a workflow, run one after another, so that handlers and the main loop never wait on them. */
+export class Lane {
+  private tail: Promise<void> = Promise.resolve();
+  private pending = 0;
+
+  /** Queues `job` after the ones already queued. */
+  add(job: () => Promise<void>): void {
+    this.pending++;
+    this.tail = this.tail.then(job).finally(() => void this.pending--);
+  }
+
+  /** No job is queued or running. */
+  idle(): boolean {
+    return this.pending === 0;
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * What a chain tells the world beyond its customer, in the background: the facts the reports
+ * aggregate, and support alerts when the chain needs attention (the `attention` list and search
+ * attribute, an email to support, the shop's webhook).
+ */
+import { proxyActivities } from '@temporalio/workflow';
+import type { Activities, AlertKind, ChainFact } from '../activities';
+import type { ChainInput, ChainState } from './contract';
+import { chainWorkflowId } from './definitions';
+import { Lane } from './lane';
+import { ATTENTION, index } from './search-attributes';
+
+// Facts and alerts matter but must never hold the chain: retried with backoff until the store or the mail server is back.
+const { recordFact, alertSupport } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: ['SupportAlertFailed'] },
+});
+
+type FactBody = ChainFact extends infer F ? (F extends ChainFact ? Omit<F, 'chainId' | 'shop' | 'carrier' | 'at'> : never) : never;
+
+export class ChainRecords {
+  private readonly lane = new Lane();
+
+  constructor(
+    private readonly input: ChainInput,
+    private readonly state: ChainState,
+  ) {}
+
+  /** Nothing is being recorded or alerted. */
+  idle(): boolean {
+    return this.lane.idle();
+  }
+
+  /** Records a fact for the reports (workflow time). */
+  fact(body: FactBody): void {
+    const ref = { chainId: chainWorkflowId(this.input.shop.id, this.input.order.orderId), shop: this.input.shop.id, carrier: this.input.order.carrier, at: new Date().toISOString() };
+    this.lane.add(() => recordFact({ ...ref, ...body } as ChainFact));
+  }
+
+  /** The chain needs attention: shown on the chain, findable by the attention filter, and support is alerted. */
+  flag(reason: string, kind: AlertKind): void {
+    this.state.attention.push(reason);
+    index({ key: ATTENTION, value: true });
+    const alert = { shop: this.input.shop, orderId: this.input.order.orderId, carrier: this.input.order.carrier, n: this.state.attention.length, kind, reason, at: new Date().toISOString() };
+    // An alert that cannot be sent for good (no such support address) leaves the flag on the chain all the same.
+    this.lane.add(() => alertSupport(alert).catch(() => undefined));
+  }
+}
