@@ -11,6 +11,7 @@ import { openApiDocument } from './openapi';
 import { errorHandler, problem } from './problem';
 import { feedbackRouter } from './routes/feedback';
 import { ordersRouter } from './routes/orders';
+import { reportsRouter } from './routes/reports';
 import { trackingRouter } from './routes/tracking';
 import { twilioRouter } from './routes/twilio';
 import { unsubscribeRouter } from './routes/unsubscribe';
@@ -45,6 +46,7 @@ export function createApp({ config, chains, tokens, store, addressKey }: AppDeps
   app.use(unsubscribeRouter({ tokens, store }));
   app.use(twilioRouter({ authToken: config.twilio?.authToken, publicBaseUrl: config.publicBaseUrl, chains, store, addressKey }));
   app.use('/v1/orders', authenticate(config.apiKeys), ordersRouter({ chains, tokens, shops: config.shops, publicBaseUrl: config.publicBaseUrl }));
+  app.use('/v1/reports', authenticate(config.apiKeys), reportsRouter({ store, shops: config.shops }));
   app.use((_req, res) => problem(res, 404, 'no such resource'));
   app.use(errorHandler);
   return app;

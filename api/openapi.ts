@@ -2,7 +2,17 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { CancelAction, Feedback, OrderInput, TrackingEvent } from '../workflows/contract';
-import { CourierCallAction, EventAccepted, ListQuery, OpenReturnAction, OrderAccepted, OrderIdParam, Problem } from './schemas';
+import {
+  CarrierReportSchema,
+  CourierCallAction,
+  EventAccepted,
+  ListQuery,
+  OpenReturnAction,
+  OrderAccepted,
+  OrderIdParam,
+  Problem,
+  TouchpointReportSchema,
+} from './schemas';
 
 function build() {
   const registry = new OpenAPIRegistry();
@@ -45,6 +55,17 @@ function build() {
       responses: { 202: { description: 'done', ...json(EventAccepted) }, ...problems },
     });
   }
+  const reportQuery = z.object({ from: z.string().optional(), to: z.string().optional(), carrier: z.string().optional() });
+  registry.registerPath({
+    method: 'get', path: '/v1/reports/touchpoints', summary: 'Touchpoint audit: checks, responses, mean score, verdict, weakest link', ...secured,
+    request: { query: reportQuery },
+    responses: { 200: { description: 'the audit', ...json(TouchpointReportSchema) }, ...problems },
+  });
+  registry.registerPath({
+    method: 'get', path: '/v1/reports/carriers', summary: 'Carrier scorecard: on-time rate, delays, conflicts, courier and handover ratings', ...secured,
+    request: { query: reportQuery },
+    responses: { 200: { description: 'the scorecard', ...json(CarrierReportSchema) }, ...problems },
+  });
   registry.registerPath({
     method: 'post', path: '/v1/feedback', summary: "Record a customer's rating (the signed token authorises it)",
     request: { body: json(Feedback.meta({ id: 'Feedback' })) },

@@ -28,3 +28,50 @@ export const Problem = z.object({
   detail: z.string(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
+
+const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((v) => new Date(v.length === 10 ? `${v}T00:00:00Z` : v).toISOString());
+const DAY_MS = 86_400_000;
+
+/** Report filters: an instant or a date for each end (default: the last 30 days), and a carrier. */
+export const ReportQuery = z
+  .object({ from: instant.optional(), to: instant.optional(), carrier: z.string().min(1).max(64).optional() })
+  .transform(({ from, to, carrier }) => {
+    const end = to ?? new Date().toISOString();
+    return { from: from ?? new Date(Date.parse(end) - 30 * DAY_MS).toISOString(), to: end, carrier };
+  })
+  .refine((q) => q.from < q.to, { path: ['to'], message: 'must be after from' });
+
+const verdict = z.enum(['Wow', 'OK', 'Bad']).nullable();
+export const TouchpointReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  carrier: z.string().optional(),
+  touchpoints: z.array(
+    z.object({
+      touchpoint: z.string(),
+      checksSent: z.int(),
+      responses: z.int(),
+      responseRate: z.number(),
+      meanScore: z.number().nullable(),
+      scale: z.int(),
+      verdict,
+    }),
+  ),
+  weakestLink: z.string().nullable(),
+});
+export const CarrierReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  carriers: z.array(
+    z.object({
+      carrier: z.string(),
+      orders: z.int(),
+      delivered: z.int(),
+      onTimeRate: z.number().nullable(),
+      meanDelayDays: z.number(),
+      deliveredWithoutCall: z.int(),
+      courierCallRating: z.number().nullable(),
+      handoverRating: z.number().nullable(),
+    }),
+  ),
+});

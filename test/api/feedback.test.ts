@@ -3,6 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { appFor } from '../../api/server';
 import { createTokens } from '../../common/tokens';
+import { ratingUpdate } from '../../workflows/definitions';
 import { order, shop } from '../helpers/fixtures';
 import { devServer, type DevServer } from '../helpers/temporal';
 import { queryState, startChain, waitForState } from '../helpers/chains';
@@ -57,9 +58,47 @@ it('rejects a forged or out-of-range rating with the field named', async () => {
   });
 });
 
-it('an expired rating link is refused', () => {
-  const tokens = createTokens('a-secret-of-sufficient-length');
-  const token = tokens.sign({ kind: 'rate', shop: 's', order: 'o', touchpoint: 'tracking', exp: 1000 });
-  expect(tokens.verify(token, new Date(999_000))).toMatchObject({ touchpoint: 'tracking' });
-  expect(tokens.verify(token, new Date(1_001_000))).toBeUndefined();
+it('refuses expired, tampered and cross-order tokens, and ratings for a check never sent, changing nothing', async () => {
+  await env.withWorker(async () => {
+    const { handle, token } = await confirmationToken();
+    const tokens = createTokens(env.config.secret);
+    const [shop, order] = ['demo', handle.workflowId.replace('order-demo-', '')];
+    const expired = tokens.sign({ kind: 'rate', shop, order, touchpoint: 'confirmation', exp: Math.floor(Date.now() / 1000) - 60 });
+    // The same signature over a body naming another order.
+    const [, sig] = token.split('.');
+    const otherBody = Buffer.from(JSON.stringify(['r', shop, 'someone-else', 'confirmation', 4102444800])).toString('base64url');
+    const tracking = tokens.sign({ kind: 'track', shop, order });
+    for (const bad of [expired, `${otherBody}.${sig}`, tracking]) {
+      const res = await request(app).post('/v1/feedback').send({ token: bad, score: 1 });
+      expect(res.status).toBe(400);
+      expect(res.type).toBe('application/problem+json');
+      expect(res.body.errors).toEqual([{ path: 'token', message: 'invalid or expired' }]);
+      const page = await request(app).get(`/r/${bad}`);
+      expect(page.status).toBe(400);
+      expect(page.text).toContain('This rating link is invalid or has expired.');
+    }
+    const unsent = tokens.sign({ kind: 'rate', shop, order, touchpoint: 'handover', exp: Math.floor(Date.now() / 1000) + 600 });
+    const notYet = await request(app).post('/v1/feedback').send({ token: unsent, score: 5 });
+    expect(notYet.status).toBe(409);
+    expect(notYet.body.detail).toBe('no satisfaction check was sent for handover');
+    const state = await queryState(handle);
+    expect(state.touchpoints.filter((t) => t.rating)).toEqual([]);
+    expect(state.attention).toEqual([]);
+    await handle.terminate('test over');
+  });
+});
+
+it('a check closes after the rating window: a later answer is refused and the first one stands', async () => {
+  await env.withWorker(async () => {
+    const handle = await startChain(env, order(), shop({ id: 'demo', ratingWindowDays: 3 / 86_400 }));
+    const state = await waitForState(handle, (s) => s.touchpoints[0].notices[0]?.status === 'sent');
+    const token = /\/r\/(\S+)/.exec(state.touchpoints[0].notices[0].text!)![1];
+    expect((await request(app).post('/v1/feedback').send({ token, score: 4 })).status).toBe(202);
+    await new Promise((r) => setTimeout(r, 3_500));
+    // The link has expired with the check; the chain itself refuses a late answer too (an SMS digit has no link).
+    expect((await request(app).post('/v1/feedback').send({ token, score: 1 })).status).toBe(400);
+    await expect(handle.executeUpdate(ratingUpdate, { args: [{ touchpoint: 'confirmation', score: 1, at: new Date().toISOString() }] })).rejects.toMatchObject({ cause: { message: expect.stringMatching(/^the check of confirmation closed on \d{4}-\d{2}-\d{2}$/) } });
+    expect((await queryState(handle)).touchpoints[0].rating).toMatchObject({ score: 4 });
+    await handle.terminate('test over');
+  });
 });
