@@ -187,7 +187,7 @@ describe('public endpoints', () => {
     expect((await request(app).get('/readyz')).status).toBe(200);
     const doc = (await request(app).get('/v1/openapi.json')).body;
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/orders', '/v1/orders/{orderId}/events', '/v1/feedback']));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/orders', '/v1/orders/{orderId}/events', '/v1/feedback', '/v1/reports/touchpoints', '/v1/reports/carriers']));
     expect(doc.components.schemas.OrderInput.required).toEqual(expect.arrayContaining(['orderId', 'customer', 'items', 'carrier']));
   });
 });

@@ -218,6 +218,15 @@ describe('reports from two dozen scripted orders', () => {
     expect(state.touchpoints.find((t) => t.key === 'follow-up')!.notices[0]).toMatchObject({ status: 'sent', subject: 'Report Shop: we are sorry, Customer 20' });
   });
 
+  it('names a bad filter in a problem+json answer', async () => {
+    const bad = await request(app).get('/v1/reports/touchpoints?from=last-week').set(auth);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['from']);
+    const backwards = await request(app).get('/v1/reports/carriers?from=2026-12-01&to=2026-11-01').set(auth);
+    expect(backwards.body.errors).toEqual([{ path: 'to', message: 'must be after from' }]);
+    expect((await request(app).get('/v1/reports/carriers')).status).toBe(401);
+  });
+
   it('counts ratings, attention, delays and conflicts in the worker metrics', async () => {
     const metrics = await env.registry.metrics();
     expect(metrics).toMatch(/doorstep_ratings_count\{touchpoint="courier-call",carrier="ups"\} 4\n/);
