@@ -7,13 +7,15 @@ import { problem } from './problem';
 export interface Caller {
   shop: string;
   scopes: Scope[];
+  /** The key's name, for the audit trail. */
+  name: string;
 }
 
 const digest = (key: string) => createHash('sha256').update(key).digest();
 
 /** Resolves the caller from `Authorization: Bearer <key>`; 401 when missing or unknown. */
 export function authenticate(keys: ApiKey[]): RequestHandler {
-  const known = keys.map((k) => ({ digest: digest(k.key), caller: { shop: k.shop, scopes: k.scopes } }));
+  const known = keys.map((k) => ({ digest: digest(k.key), caller: { shop: k.shop, scopes: k.scopes, name: k.name } }));
   return (req, res, next) => {
     const match = /^Bearer (.+)$/.exec(req.get('authorization') ?? '');
     const given = match && digest(match[1]);

@@ -14,12 +14,14 @@ import {
   customerReplySignal,
   deliveryReceiptSignal,
   ratingUpdate,
+  supportActionUpdate,
   trackingEventUpdate,
   type CustomerReply,
   type DeliveryReceipt,
   type EventResult,
   type RatingInput,
   type RatingResult,
+  type SupportActionInput,
 } from '../workflows/definitions';
 import { ATTENTION, CARRIER, SHOP, STAGE } from '../workflows/search-attributes';
 
@@ -106,6 +108,16 @@ export class Chains {
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
         throw new ChainError(409, err.cause.message);
       }
+      throw await this.notFoundOrClosed(shop, orderId, err);
+    }
+  }
+
+  /** A support action; 404 for an unknown order, 409 when it cannot be done now. */
+  async act(shop: string, orderId: string, input: SupportActionInput): Promise<EventResult> {
+    try {
+      return await this.handle(shop, orderId).executeUpdate(supportActionUpdate, { args: [input] });
+    } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) throw new ChainError(409, err.cause.message);
       throw await this.notFoundOrClosed(shop, orderId, err);
     }
   }

@@ -1,13 +1,11 @@
 /** The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with. */
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { CancelAction, Feedback, OrderInput, TrackingEvent } from '../workflows/contract';
+import { Feedback, OrderInput, SupportAction, TrackingEvent } from '../workflows/contract';
 import {
   CarrierReportSchema,
-  CourierCallAction,
   EventAccepted,
   ListQuery,
-  OpenReturnAction,
   OrderAccepted,
   OrderIdParam,
   Problem,
@@ -47,8 +45,10 @@ function build() {
     request: { params: OrderIdParam, body: json(event) },
     responses: { 202: { description: 'applied', ...json(EventAccepted) }, 200: { description: 'duplicate eventId', ...json(EventAccepted) }, ...problems },
   });
-  const actions = { cancel: CancelAction, 'courier-call': CourierCallAction, 'open-return': OpenReturnAction };
-  for (const [action, schema] of Object.entries(actions)) {
+  for (const option of SupportAction.options as z.ZodObject<{ action: z.ZodLiteral<string> }>[]) {
+    const action = option.shape.action.value;
+    // The action is named in the path; the body carries the rest.
+    const schema = option.omit({ action: true });
     registry.registerPath({
       method: 'post', path: `/v1/orders/{orderId}/actions/${action}`, summary: `Support action: ${action}`, ...secured,
       request: { params: OrderIdParam, body: json(schema) },

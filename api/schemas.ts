@@ -18,8 +18,6 @@ export const ListQuery = z.object({
 export const OrderAccepted = z.object({ orderId: z.string(), stage: z.enum(STAGES), trackingUrl: z.url() });
 export const EventAccepted = z.object({ stage: z.enum(STAGES), duplicate: z.boolean() });
 
-export const CourierCallAction = z.object({ window: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }) });
-export const OpenReturnAction = z.object({ reason: z.string().max(300).optional() }).default({});
 
 export const Problem = z.object({
   type: z.string(),

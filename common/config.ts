@@ -12,7 +12,13 @@ import { TASK_QUEUE } from '../workflows/definitions';
 export const SCOPES = ['orders:write', 'chains:read', 'chains:act'] as const;
 export type Scope = (typeof SCOPES)[number];
 
-const ApiKey = z.object({ key: z.string().min(16), shop: z.string(), scopes: z.array(z.enum(SCOPES)).min(1) });
+const ApiKey = z.object({
+  key: z.string().min(16),
+  shop: z.string(),
+  scopes: z.array(z.enum(SCOPES)).min(1),
+  /** Who acts with this key, as the audit trail names them. */
+  name: z.string().min(1).max(100).default('api'),
+});
 export type ApiKey = z.infer<typeof ApiKey>;
 
 const FileConfig = z
@@ -102,7 +108,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     file = FileConfig.parse({
       // A demo walks a whole chain in minutes: more notices a day than a real shop would send.
       shops: [{ id: 'demo', name: 'Demo Shop', supportEmail: 'support@demo.example', maxNoticesPerDay: 20 }],
-      apiKeys: [{ key: devKey, shop: 'demo', scopes: [...SCOPES] }],
+      apiKeys: [{ key: devKey, shop: 'demo', scopes: [...SCOPES], name: 'development key' }],
     });
   }
   const hooked = [...file.shops].find((s) => s.alertWebhookUrl);

@@ -21,8 +21,9 @@ import {
 } from './chain-state';
 import { returnEventSignal, type CustomerReply, type DeliveryReceipt, type EventResult, type RatingInput, type RatingResult, type ReturnProgress } from './definitions';
 import { Checks } from './checks';
+import { SupportDesk, type DeskChain } from './support-desk';
 import { CourierCall } from './courier-call';
-import { guardTime, localDay, nextPromise } from './local-time';
+import { guardTime, nextPromise } from './local-time';
 import { Notifier } from './notifier';
 import { ChainRecords } from './records';
 import { returnChainWorkflow } from './return-chain';
@@ -33,7 +34,7 @@ export const DAY_MS = 86_400_000;
 type TimerName = keyof CarriedChain['timers'];
 type Delivered = Extract<TrackingEvent, { type: 'delivered' }>;
 
-export class ChainRun {
+export class ChainRun implements DeskChain {
   readonly state: ChainState;
   private readonly inbox: TrackingEvent[];
   private readonly seen: Set<string>;
@@ -43,6 +44,7 @@ export class ChainRun {
   private readonly records: ChainRecords;
   private readonly courier: CourierCall;
   readonly checks: Checks;
+  readonly desk: SupportDesk;
   private returnReceived = false;
   private returnChild?: ChildWorkflowHandle<typeof returnChainWorkflow>;
   /** The active part of the chain is over: cancelled, or delivered and past any return. */
@@ -59,12 +61,26 @@ export class ChainRun {
     this.notifier = new Notifier(input, hooks, carried?.notices);
     this.courier = new CourierCall(input, this.state, this.notifier, carried);
     this.checks = new Checks(input, this.state, this.records, this.notifier);
+    this.desk = new SupportDesk(this, this.notifier);
   }
 
   /** Where this run stands, for the next run after continue-as-new. */
   carry(): CarriedChain {
     const { state, inbox, timers } = this;
     return { state, seen: [...this.seen], inbox, timers, ...this.courier.carry(), notices: this.notifier.carry() };
+  }
+
+  handled(id: string): boolean {
+    return this.seen.has(id);
+  }
+
+  remember(id: string): void {
+    this.seen.add(id);
+  }
+
+  /** Support moves the promise later: the customer gets a delay notice with the reason. */
+  postpone(newDate: string, reason: string): void {
+    this.recordDelay(newDate, { reason }, 'support');
   }
 
   /** Update validator: rejects impossible transitions (a repeated eventId is always accepted). */
@@ -202,14 +218,8 @@ export class ChainRun {
     delete this.timers.call;
     const known = this.state.conflicts.length;
     this.courier.delivered(event);
-    for (const [i, conflict] of this.state.conflicts.entries()) {
-      if (i < known) continue;
-      this.records.fact({ kind: 'conflict', n: i + 1, type: conflict.type });
-      this.records.flag(`conflict: ${conflict.detail}`, 'conflict');
-    }
+    this.records.delivered(event.at, known);
     const { order } = this.input;
-    const firstPromise = order.promisedDate ?? order.promisedWindow!.to;
-    this.records.fact({ kind: 'delivered', onTime: localDay(Date.parse(event.at), order.customer.timezone) <= firstPromise });
     const { returnWindowDays } = order;
     this.send(this.tp('handover'), { returnDays: returnWindowDays });
     if (returnWindowDays > 0) this.timers.returnWindow = this.now() + returnWindowDays * DAY_MS;

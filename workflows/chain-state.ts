@@ -44,6 +44,7 @@ export function initialState({ order, shop, trackingUrl }: ChainInput): ChainSta
     conflicts: [],
     attention: [],
     events: [],
+    audit: [],
     trackingUrl,
   };
 }

@@ -12,6 +12,7 @@ import {
   deliveryReceiptSignal,
   ratingUpdate,
   returnProgressSignal,
+  supportActionUpdate,
   trackingEventUpdate,
 } from './definitions';
 
@@ -20,6 +21,7 @@ export async function chainWorkflow(input: ChainInput): Promise<ChainState> {
   const chain = new ChainRun(input);
   setHandler(chainStateQuery, () => chain.state);
   setHandler(trackingEventUpdate, (event) => chain.accept(event), { validator: (event) => chain.validate(event) });
+  setHandler(supportActionUpdate, (action) => chain.desk.act(action), { validator: (action) => chain.desk.validate(action) });
   setHandler(ratingUpdate, (rating) => chain.rate(rating), { validator: (rating) => chain.checks.validate(rating) });
   setHandler(customerReplySignal, (reply) => chain.reply(reply));
   setHandler(deliveryReceiptSignal, (receipt) => chain.receipt(receipt));

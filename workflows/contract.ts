@@ -144,7 +144,24 @@ export const Feedback = z.object({
 });
 export type Feedback = z.infer<typeof Feedback>;
 
-export const CancelAction = z.object({ reason: z.string().max(300).optional() }).default({});
+/** What support may do to a chain (`POST /v1/orders/{orderId}/actions/{action}`), the action named in the path. */
+export const SupportAction = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('cancel'), reason: z.string().max(300).optional() }),
+  z.object({ action: z.literal('courier-call'), window: TimeWindow }),
+  z.object({ action: z.literal('open-return'), reason: z.string().max(300).optional() }),
+  z.object({ action: z.literal('resend'), touchpoint: z.string().min(1).max(64) }),
+  z.object({ action: z.literal('set-promise'), promisedDate: isoDate, reason: z.string().trim().min(1).max(300) }),
+]);
+export type SupportAction = z.infer<typeof SupportAction>;
+
+/** One support action, as the chain's audit trail keeps it. */
+export interface AuditEntry {
+  at: string;
+  /** Who acted: the API key's name, or a staff member. */
+  actor: string;
+  action: SupportAction['action'];
+  detail: string;
+}
 
 export type TouchpointStatus = 'pending' | 'done' | 'skipped' | 'conflict';
 
@@ -197,7 +214,7 @@ export interface Delay {
   reason: string;
   newDate: string;
   at: string;
-  source: 'carrier' | 'guard';
+  source: 'carrier' | 'guard' | 'support';
 }
 
 export interface Conflict {
@@ -226,6 +243,7 @@ export interface ChainState {
   conflicts: Conflict[];
   attention: string[];
   events: { eventId: string; type: EventType; at: string; applied: boolean }[];
+  audit: AuditEntry[];
   trackingUrl: string;
 }
 

@@ -1,6 +1,6 @@
 /** Message definitions shared by the chain workflows, the API and the tests. Names are stable. */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ChainState, ChannelName, Rating, Stage, Touchpoint, TrackingEvent } from './contract';
+import type { ChainState, ChannelName, Rating, Stage, SupportAction, Touchpoint, TrackingEvent } from './contract';
 
 /** Default task queue of the chains (DOORSTEP_TASK_QUEUE overrides it). */
 export const TASK_QUEUE = 'doorstep';
@@ -42,7 +42,17 @@ export interface CustomerReply {
 
 export type ReturnEvent = Extract<TrackingEvent, { type: 'return_received' | 'refund_issued' }>;
 
+/** A support action with who took it; `requestId` makes a retried request a no-op. */
+export interface SupportActionInput {
+  action: SupportAction;
+  actor: string;
+  at: string;
+  requestId: string;
+}
+
 export const trackingEventUpdate = defineUpdate<EventResult, [TrackingEvent]>('trackingEvent');
+/** Support acts on the chain; the validator refuses what cannot be done now (HTTP 409). */
+export const supportActionUpdate = defineUpdate<EventResult, [SupportActionInput]>('supportAction');
 export const chainStateQuery = defineQuery<ChainState>('chainState');
 /** A rating from the page or the API; the validator refuses a closed or unknown check (HTTP 409). */
 export const ratingUpdate = defineUpdate<RatingResult, [RatingInput]>('rating');

@@ -94,6 +94,17 @@ export class Notifier {
     this.enqueue(tp, notice, channels);
   }
 
+  /** Whether this notifier sent the touchpoint's latest notice (and so can send it again). */
+  resendable(tp: Touchpoint): boolean {
+    return tp.notices.length > 0 && this.requests[`${tp.key}:${Math.max(...tp.notices.map((n) => n.revision))}`] !== undefined;
+  }
+
+  /** Sends a touchpoint's latest notice again as a new revision (a support resend), on the customer's channels. */
+  resend(tp: Touchpoint): void {
+    const { facts, template } = this.requests[`${tp.key}:${Math.max(...tp.notices.map((n) => n.revision))}`];
+    this.send(tp, facts, template);
+  }
+
   /** Records a provider's receipt; a notice that did not arrive goes on to its next channel. */
   receipt(receipt: DeliveryReceipt, touchpoints: Touchpoint[]): void {
     const tp = touchpoints.find((t) => t.key === receipt.touchpoint);

@@ -8,6 +8,7 @@ import type { Activities, AlertKind, ChainFact } from '../activities';
 import type { ChainInput, ChainState } from './contract';
 import { chainWorkflowId } from './definitions';
 import { Lane } from './lane';
+import { localDay } from './local-time';
 import { ATTENTION, index } from './search-attributes';
 
 // Facts and alerts matter but must never hold the chain: retried with backoff until the store or the mail server is back.
@@ -35,6 +36,21 @@ export class ChainRecords {
   fact(body: FactBody): void {
     const ref = { chainId: chainWorkflowId(this.input.shop.id, this.input.order.orderId), shop: this.input.shop.id, carrier: this.input.order.carrier, at: new Date().toISOString() };
     this.lane.add(() => recordFact({ ...ref, ...body } as ChainFact));
+  }
+
+  /**
+   * The parcel was handed over at `at`: whether that kept the first promise (in the customer's
+   * calendar), and the conflicts the delivery revealed (from index `known` on), each flagged.
+   */
+  delivered(at: string, known: number): void {
+    for (const [i, conflict] of this.state.conflicts.entries()) {
+      if (i < known) continue;
+      this.fact({ kind: 'conflict', n: i + 1, type: conflict.type });
+      this.flag(`conflict: ${conflict.detail}`, 'conflict');
+    }
+    const { order } = this.input;
+    const firstPromise = order.promisedDate ?? order.promisedWindow!.to;
+    this.fact({ kind: 'delivered', onTime: localDay(Date.parse(at), order.customer.timezone) <= firstPromise });
   }
 
   /** The chain needs attention: shown on the chain, findable by the attention filter, and support is alerted. */

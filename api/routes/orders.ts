@@ -1,13 +1,12 @@
 /** `/v1/orders`: start chains, deliver tracking events, read and list chains, support actions. */
 import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
-import type { z } from 'zod';
 import type { Tokens } from '../../common/tokens';
-import { CancelAction, OrderInput, TrackingEvent, type Shop } from '../../workflows/contract';
+import { OrderInput, SupportAction, TrackingEvent, type Shop } from '../../workflows/contract';
 import { callerOf, requireScope } from '../auth';
 import type { Chains } from '../chains';
 import { invalid, problem } from '../problem';
-import { CourierCallAction, ListQuery, OpenReturnAction, OrderIdParam } from '../schemas';
+import { ListQuery, OrderIdParam } from '../schemas';
 
 export interface OrdersDeps {
   chains: Chains;
@@ -16,12 +15,7 @@ export interface OrdersDeps {
   publicBaseUrl: string;
 }
 
-/** Support actions, each turned into the tracking event it stands for. */
-const ACTIONS: Record<string, { schema: z.ZodType<Record<string, unknown>>; type: 'cancelled' | 'courier_called' | 'return_requested' }> = {
-  cancel: { schema: CancelAction, type: 'cancelled' },
-  'courier-call': { schema: CourierCallAction, type: 'courier_called' },
-  'open-return': { schema: OpenReturnAction, type: 'return_requested' },
-};
+const ACTIONS = SupportAction.options.map((o) => o.shape.action.value);
 
 /** The parsed order id of the path, or undefined after answering 400. */
 function orderIdOf(req: Request, res: Response): string | undefined {
@@ -67,17 +61,15 @@ export function ordersRouter({ chains, shops, tokens, publicBaseUrl }: OrdersDep
   router.post('/:orderId/actions/:action', requireScope('chains:act'), async (req, res) => {
     const orderId = orderIdOf(req, res);
     if (!orderId) return;
-    const action = ACTIONS[String(req.params.action)];
-    if (!action) return problem(res, 404, `unknown action; supported: ${Object.keys(ACTIONS).join(', ')}`);
-    const parsed = action.schema.safeParse(req.body ?? {});
+    const name = String(req.params.action);
+    if (!(ACTIONS as string[]).includes(name)) return problem(res, 404, `unknown action; supported: ${ACTIONS.join(', ')}`);
+    const parsed = SupportAction.safeParse({ ...(req.body ?? {}), action: name });
     if (!parsed.success) return invalid(res, parsed.error);
-    const event = TrackingEvent.parse({
-      eventId: `support-${req.params.action}-${randomUUID()}`,
-      type: action.type,
-      at: new Date().toISOString(),
-      data: parsed.data,
-    });
-    res.status(202).json(await chains.event(callerOf(res).shop, orderId, event));
+    // A client retrying the same request sends the same Idempotency-Key: the action happens once.
+    const requestId = req.get('idempotency-key') ?? randomUUID();
+    const { shop, name: actor } = callerOf(res);
+    const result = await chains.act(shop, orderId, { action: parsed.data, actor, at: new Date().toISOString(), requestId });
+    res.status(result.duplicate ? 200 : 202).json(result);
   });
 
   return router;

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appFor } from '../../api/server';
-import { onTimePath, orderBody } from '../helpers/fixtures';
-import { devServer, testConfig, type DevServer } from '../helpers/temporal';
+import { inDays, onTimePath, orderBody } from '../helpers/fixtures';
+import { devServer, outbox, testConfig, type DevServer } from '../helpers/temporal';
 import { waitForState } from '../helpers/chains';
 
 const KEYS = { writer: 'acme-writer-key-0001', reader: 'acme-reader-key-0001', other: 'other-writer-key-001' };
@@ -21,7 +21,7 @@ writeFileSync(
       { id: 'other', name: 'Other', supportEmail: 'help@other.example', quietHours: { start: '00:00', end: '00:00' }, maxNoticesPerDay: 100 },
     ],
     apiKeys: [
-      { key: KEYS.writer, shop: 'acme', scopes: ['orders:write', 'chains:read', 'chains:act'] },
+      { key: KEYS.writer, shop: 'acme', scopes: ['orders:write', 'chains:read', 'chains:act'], name: 'Ola from support' },
       { key: KEYS.reader, shop: 'acme', scopes: ['chains:read'] },
       { key: KEYS.other, shop: 'other', scopes: ['orders:write', 'chains:read', 'chains:act'] },
     ],
@@ -130,6 +130,47 @@ describe('events and the chain', () => {
       const state = await waitForState(env.client.workflow.getHandle(`order-acme-${body.orderId}`), (s) => s.touchpoints.some((t) => t.key === 'cancellation' && t.notices[0]?.status === 'sent'));
       expect(state.touchpoints.find((t) => t.key === 'cancellation')!.notices[0].text).toContain('customer asked');
       expect((await post(`/v1/orders/${body.orderId}/actions/teleport`, {})).status).toBe(404);
+    });
+  });
+});
+
+describe('support actions', () => {
+  it('resends a notice and moves the promise with a reason; each action once per Idempotency-Key, in the audit trail; refusals are 409', async () => {
+    await env.withWorker(async () => {
+      const body = orderBody();
+      await post('/v1/orders', body).expect(201);
+      await post(`/v1/orders/${body.orderId}/events`, { eventId: 'h1', type: 'handed_to_carrier', at: new Date().toISOString(), data: {} }).expect(202);
+      const handle = env.client.workflow.getHandle(`order-acme-${body.orderId}`);
+      await waitForState(handle, (s) => s.touchpoints[1].notices[0]?.status === 'sent');
+      const act = (action: string, payload: object, key?: string) => {
+        const req = request(app).post(`/v1/orders/${body.orderId}/actions/${action}`).set(as(KEYS.writer));
+        return (key ? req.set('Idempotency-Key', key) : req).send(payload);
+      };
+
+      expect((await act('resend', { touchpoint: 'tracking' })).status).toBe(202);
+      const later = inDays(13);
+      const moved = await act('set-promise', { promisedDate: later, reason: 'the warehouse flooded' }, 'promise-1');
+      expect(moved.status).toBe(202);
+      expect((await act('set-promise', { promisedDate: later, reason: 'the warehouse flooded' }, 'promise-1')).body).toEqual({ stage: 'handed_to_carrier', duplicate: true });
+
+      const earlier = await act('set-promise', { promisedDate: inDays(2), reason: 'oops' });
+      expect(earlier.status).toBe(409);
+      expect(earlier.body.detail).toBe(`the new promise must be later than ${later}`);
+      expect((await act('resend', { touchpoint: 'handover' })).body.detail).toBe('handover has no notice to resend');
+      const missing = await act('resend', {});
+      expect(missing.status).toBe(400);
+      expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual(['touchpoint']);
+
+      const state = await waitForState(handle, (s) => s.touchpoints[1].notices[1]?.status === 'sent' && s.touchpoints.some((t) => t.key === 'delay' && t.notices[0]?.status === 'sent'));
+      expect(state.touchpoints[1].notices.map((n) => n.revision)).toEqual([1, 2]);
+      expect(outbox(env.config).filter((m) => m.idempotencyKey === `order-acme-${body.orderId}:tracking:email:2`)).toHaveLength(1);
+      expect(state.delays).toMatchObject([{ days: 3, reason: 'the warehouse flooded', newDate: later, source: 'support' }]);
+      expect(state.touchpoints.find((t) => t.key === 'delay')!.notices[0].text).toContain('because the warehouse flooded');
+      expect(state.audit).toEqual([
+        { at: expect.any(String), actor: 'Ola from support', action: 'resend', detail: 'resent the notice of tracking' },
+        { at: expect.any(String), actor: 'Ola from support', action: 'set-promise', detail: `moved the promise to ${later}: the warehouse flooded` },
+      ]);
+      await handle.terminate('test over');
     });
   });
 });

@@ -1,0 +1,100 @@
+/**
+ * Support acting on a chain: cancel, agree a courier window, open a return, resend a notice, move
+ * the promise (the customer gets a delay notice). Each action is validated against the chain's
+ * state (a refusal is an HTTP 409), done once per request id, and written to the audit trail.
+ */
+import { ApplicationFailure } from '@temporalio/workflow';
+import type { AuditEntry, ChainState, SupportAction, TrackingEvent } from './contract';
+import { daysBetween, rankOf } from './chain-state';
+import type { EventResult, SupportActionInput } from './definitions';
+import type { Notifier } from './notifier';
+
+/** What the desk needs of the chain it acts on. */
+export interface DeskChain {
+  readonly state: ChainState;
+  /** Whether an event or request id was handled already. */
+  handled(id: string): boolean;
+  /** Marks a request id handled (an event's id is marked by `accept`). */
+  remember(id: string): void;
+  validate(event: TrackingEvent): void;
+  accept(event: TrackingEvent): EventResult;
+  postpone(newDate: string, reason: string): void;
+}
+
+type EventAction = Extract<SupportAction, { action: 'cancel' | 'courier-call' | 'open-return' }>;
+
+/** The tracking event an action stands for, keyed by its request. */
+function eventOf(action: EventAction, { requestId, at }: SupportActionInput): TrackingEvent {
+  const eventId = `support-${requestId}`;
+  if (action.action === 'courier-call') return { eventId, type: 'courier_called', at, data: { window: action.window } };
+  const data = { ...(action.reason && { reason: action.reason }) };
+  return action.action === 'cancel' ? { eventId, type: 'cancelled', at, data } : { eventId, type: 'return_requested', at, data };
+}
+
+/** The audit line of an action. */
+function detailOf(action: SupportAction): string {
+  switch (action.action) {
+    case 'cancel':
+      return `cancelled the order${action.reason ? `: ${action.reason}` : ''}`;
+    case 'courier-call':
+      return `agreed the courier window ${action.window.from} – ${action.window.to}`;
+    case 'open-return':
+      return `opened a return${action.reason ? `: ${action.reason}` : ''}`;
+    case 'resend':
+      return `resent the notice of ${action.touchpoint}`;
+    case 'set-promise':
+      return `moved the promise to ${action.promisedDate}: ${action.reason}`;
+  }
+}
+
+export class SupportDesk {
+  constructor(
+    private readonly chain: DeskChain,
+    private readonly notifier: Notifier,
+  ) {}
+
+  /** Update validator: why the action cannot be done now, as an ApplicationFailure; a repeated request passes. */
+  validate(input: SupportActionInput): void {
+    if (this.chain.handled(`support-${input.requestId}`)) return;
+    const { action } = input;
+    if (action.action === 'resend' || action.action === 'set-promise') {
+      const why = action.action === 'resend' ? this.resendRefusal(action.touchpoint) : this.promiseRefusal(action.promisedDate);
+      if (why) throw ApplicationFailure.create({ type: 'ActionRefused', message: why, nonRetryable: true });
+      return;
+    }
+    this.chain.validate(eventOf(action, input));
+  }
+
+  /** Update handler: does the (validated) action and writes it to the audit trail. */
+  act(input: SupportActionInput): EventResult {
+    const id = `support-${input.requestId}`;
+    const { state } = this.chain;
+    if (this.chain.handled(id)) return { stage: state.stage, duplicate: true };
+    const { action } = input;
+    let result: EventResult = { stage: state.stage, duplicate: false };
+    if (action.action === 'resend') {
+      this.chain.remember(id);
+      this.notifier.resend(state.touchpoints.find((t) => t.key === action.touchpoint)!);
+    } else if (action.action === 'set-promise') {
+      this.chain.remember(id);
+      this.chain.postpone(action.promisedDate, action.reason);
+    } else {
+      result = this.chain.accept(eventOf(action, input));
+    }
+    const entry: AuditEntry = { at: input.at, actor: input.actor, action: action.action, detail: detailOf(action) };
+    state.audit.push(entry);
+    return { ...result, stage: state.stage };
+  }
+
+  private resendRefusal(key: string): string | undefined {
+    const tp = this.chain.state.touchpoints.find((t) => t.key === key);
+    if (!tp?.notices.length) return `${key} has no notice to resend`;
+    return this.notifier.resendable(tp) ? undefined : `the notices of ${key} belong to the return chain`;
+  }
+
+  private promiseRefusal(date: string): string | undefined {
+    const { stage, promisedDate } = this.chain.state;
+    if (rankOf(stage) >= rankOf('delivered')) return `the promise cannot move: the order is ${stage.replaceAll('_', ' ')}`;
+    return daysBetween(promisedDate, date) > 0 ? undefined : `the new promise must be later than ${promisedDate}`;
+  }
+}
