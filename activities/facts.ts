@@ -39,6 +39,7 @@ export function recordFactActivity({ store: { facts }, metrics }: ActivityDeps) 
         await facts.delivered(chainId, at, fact.onTime);
         return;
       case 'rating':
+        // The histogram holds first answers: a retried activity or a changed mind does not count twice.
         if (await facts.answered(chainId, fact.touchpoint, fact.score, at)) metrics.ratings.observe({ touchpoint: fact.touchpointId, carrier }, fact.score);
         return;
     }

@@ -12,6 +12,7 @@ import { chainWorkflowId } from '../workflows/definitions';
 import { localDay, localLabel, nextDay } from '../workflows/local-time';
 import { scaleOf, specOf, touchpointIdOf, type TemplateId } from '../workflows/touchpoints';
 import { contentFor, type SendResult } from './channels/channel';
+import { claimToSend } from './claim';
 import { classify, transientFailure, TWILIO_OPTED_OUT } from './channels/errors';
 import type { ActivityDeps } from './deps';
 import { render, type NoticeFacts, type OrderSummary } from './templates/render';
@@ -39,9 +40,6 @@ export interface SendNoticeInput {
 
 /** What became of a send: the notice as sent (or suppressed), or held back by the daily cap until a time. */
 export type SendOutcome = { notice: Notice } | { deferred: { until: string; reason: string } };
-
-/** How long a claimed send may be in flight (above the activity's start-to-close timeout) before a retry takes it over. */
-const IN_FLIGHT_MS = 90_000;
 
 /** Name of the failure when no channel could deliver (not retried: the workflow records it). */
 export const NO_USABLE_CHANNEL = 'NoUsableChannel';
@@ -121,7 +119,7 @@ export function sendNoticeActivity(deps: ActivityDeps) {
         continue;
       }
       const key = ledgerKey(chainId, touchpoint, channel, revision);
-      const prior = await ledger.claim({
+      const prior = await claimToSend(ledger, {
         key,
         chainId,
         workflowId: input.workflowId,
@@ -134,7 +132,7 @@ export function sendNoticeActivity(deps: ActivityDeps) {
         urgent: spec?.urgent ?? true,
         localDay: localDay(Date.parse(input.decidedAt), customer.timezone),
         locale: rendered.language,
-      });
+      }, now());
       if (prior?.status === 'sent' && prior.notice) {
         await checkSent();
         deps.log.info({ touchpoint, channel, key }, 'notice already sent; returning the recorded result');
@@ -146,11 +144,6 @@ export function sendNoticeActivity(deps: ActivityDeps) {
         fellFrom = { channel, reason: prior.decision.reason };
         continue;
       }
-      // An attempt that claimed the key moments ago may still be talking to the provider: wait for it.
-      if (prior?.status === 'sending' && now().getTime() - prior.claimedAt.getTime() < IN_FLIGHT_MS) {
-        throw ApplicationFailure.retryable(`${channel}: an earlier attempt is still sending`, 'SendInProgress');
-      }
-      if (prior) await ledger.retake(key);
       const stopTimer = deps.metrics.sendSeconds.startTimer({ channel });
       let sent: SendResult;
       try {

@@ -9,7 +9,9 @@ import { escapeHtml } from '../common/html';
 import { ledgerKey } from '../store/ledger';
 import type { Shop } from '../workflows/contract';
 import { chainWorkflowId } from '../workflows/definitions';
+import type { SendResult } from './channels/channel';
 import { classify, transientFailure } from './channels/errors';
+import { claimToSend } from './claim';
 import type { ActivityDeps } from './deps';
 import type { Rendered } from './templates/render';
 
@@ -40,26 +42,26 @@ function alertMessage({ shop, orderId, carrier, reason, at }: SupportAlertInput,
 export function alertSupportActivity(deps: ActivityDeps) {
   const { ledger } = deps.store;
 
+  /** Emails support once per alert; true when this attempt sent it. */
   async function email(input: SupportAlertInput, key: string, rendered: Rendered): Promise<boolean> {
     const { shop, orderId } = input;
     const chainId = chainWorkflowId(shop.id, orderId);
-    const touchpoint = `support-alert-${input.n}`;
-    const base = { key, chainId, workflowId: chainId, shop: shop.id, touchpoint, channel: 'email' as const, revision: 1 };
-    const prior = await ledger.claim({ ...base, addressKey: deps.addressKey(shop.supportEmail), customerKey: '', urgent: true, localDay: input.at.slice(0, 10), locale: 'en' });
-    if (prior?.status === 'sent') return false;
+    const base = { key, chainId, workflowId: chainId, shop: shop.id, touchpoint: `support-alert-${input.n}`, channel: 'email' as const, revision: 1 };
+    const claim = { ...base, addressKey: deps.addressKey(shop.supportEmail), customerKey: '', urgent: true, localDay: input.at.slice(0, 10), locale: 'en' };
+    if (await claimToSend(ledger, claim, new Date())) return false;
+    let sent: SendResult;
     try {
-      const sent = await deps.channels.email!.send({ to: shop.supportEmail, idempotencyKey: key, rendered });
-      await ledger.sent(key, sent.providerId, { revision: 1, channel: 'email', status: 'sent', at: sent.acceptedAt, providerId: sent.providerId, subject: rendered.subject, text: rendered.text, decisions: [] });
-      return true;
+      sent = await deps.channels.email!.send({ to: shop.supportEmail, idempotencyKey: key, rendered });
     } catch (err) {
       const failure = classify(err);
       await ledger.release(key);
       throw failure.permanent ? ApplicationFailure.nonRetryable(`support email: ${failure.reason}`, 'SupportAlertFailed') : transientFailure('email', failure);
     }
+    await ledger.sent(key, sent.providerId, { revision: 1, channel: 'email', status: 'sent', at: sent.acceptedAt, providerId: sent.providerId, subject: rendered.subject, text: rendered.text, decisions: [] });
+    return true;
   }
 
   async function webhook(url: string, key: string, input: SupportAlertInput, chainUrl: string): Promise<void> {
-    if (!deps.alertWebhookSecret) throw ApplicationFailure.nonRetryable('no DOORSTEP_ALERT_WEBHOOK_SECRET to sign the alert webhook', 'SupportAlertFailed');
     const body = JSON.stringify({ type: 'chain.attention', shop: input.shop.id, orderId: input.orderId, carrier: input.carrier, kind: input.kind, reason: input.reason, at: input.at, chain: chainUrl });
     const now = new Date();
     // The webhook-id stays the same on every retry, so the receiver can drop repeats.
@@ -67,7 +69,7 @@ export function alertSupportActivity(deps: ActivityDeps) {
       'content-type': 'application/json',
       'webhook-id': key,
       'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-      'webhook-signature': new Webhook(deps.alertWebhookSecret).sign(key, now, body),
+      'webhook-signature': new Webhook(deps.alertWebhookSecret!).sign(key, now, body),
     };
     const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) }).catch((err: Error) => {
       throw ApplicationFailure.retryable(`alert webhook: ${err.message}`, 'TransientDeliveryFailure');
@@ -77,11 +79,23 @@ export function alertSupportActivity(deps: ActivityDeps) {
     throw res.status === 429 || res.status >= 500 ? ApplicationFailure.retryable(why, 'TransientDeliveryFailure') : ApplicationFailure.nonRetryable(why, 'SupportAlertFailed');
   }
 
-  /** Emails support (once per alert) and posts the signed webhook when the shop has one. */
+  /**
+   * Emails support (once per alert) and posts the signed webhook when the shop has one; each is
+   * tried whatever became of the other. A transient failure of either retries the activity (the
+   * ledger keeps the email from going twice); a permanent one is reported after both were tried.
+   */
   return async function alertSupport(input: SupportAlertInput): Promise<void> {
     const key = ledgerKey(chainWorkflowId(input.shop.id, input.orderId), `support-alert-${input.n}`, 'email', 1);
     const chainUrl = `${deps.publicBaseUrl}/v1/orders/${encodeURIComponent(input.orderId)}`;
-    if (await email(input, key, alertMessage(input, chainUrl))) deps.metrics.attention.inc({ reason: input.kind });
-    if (input.shop.alertWebhookUrl) await webhook(input.shop.alertWebhookUrl, key, input, chainUrl);
+    const url = input.shop.alertWebhookUrl;
+    const [mailed, posted] = await Promise.allSettled([
+      email(input, key, alertMessage(input, chainUrl)),
+      url ? webhook(url, key, input, chainUrl) : Promise.resolve(),
+    ]);
+    if (mailed.status === 'fulfilled' && mailed.value) deps.metrics.attention.inc({ reason: input.kind });
+    const failures = [mailed, posted].flatMap((r) => (r.status === 'rejected' ? [r.reason as ApplicationFailure] : []));
+    const transient = failures.find((f) => !f.nonRetryable);
+    if (transient) throw transient;
+    if (failures.length) throw ApplicationFailure.nonRetryable(failures.map((f) => f.message).join('; '), 'SupportAlertFailed');
   };
 }

@@ -11,7 +11,7 @@ import { chainWorkflow } from '../workflows';
 import {
   chainStateQuery,
   chainWorkflowId,
-  customerReplySignal,
+  customerReplyUpdate,
   deliveryReceiptSignal,
   ratingUpdate,
   supportActionUpdate,
@@ -155,11 +155,10 @@ export class Chains {
     }
   }
 
-  /** Hands a digit the customer sent to the chain; false when the chain has finished. */
+  /** Hands a digit the customer sent to the chain; whether it counted (false too when the chain has finished). */
   async reply(chainId: string, reply: CustomerReply): Promise<boolean> {
     try {
-      await this.client.workflow.getHandle(chainId).signal(customerReplySignal, reply);
-      return true;
+      return await this.client.workflow.getHandle(chainId).executeUpdate(customerReplyUpdate, { args: [reply] });
     } catch (err) {
       if (isGone(err)) return false;
       throw err;

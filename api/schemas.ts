@@ -27,7 +27,11 @@ export const Problem = z.object({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 
-const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((v) => new Date(v.length === 10 ? `${v}T00:00:00Z` : v).toISOString());
+/** A date (midnight UTC) or an instant, between the years 2000 and 2999. */
+const instant = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .transform((v) => new Date(v.length === 10 ? `${v}T00:00:00Z` : v).toISOString())
+  .refine((v) => v >= '2000' && v < '3000', 'a date between the years 2000 and 2999');
 const DAY_MS = 86_400_000;
 
 /** Report filters: an instant or a date for each end (default: the last 30 days), and a carrier. */

@@ -52,7 +52,10 @@ const Env = z.object({
   TWILIO_FROM: z.string().optional(),
   TWILIO_WHATSAPP_FROM: z.string().optional(),
   TWILIO_API_BASE_URL: z.url().optional(),
-  DOORSTEP_ALERT_WEBHOOK_SECRET: z.string().min(16).optional(),
+  DOORSTEP_ALERT_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/]{22,}={0,2}$/, 'whsec_ followed by at least 16 bytes in base64 (Standard Webhooks)')
+    .optional(),
 });
 
 export interface AppConfig {

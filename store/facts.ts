@@ -69,10 +69,14 @@ export class Facts {
     );
   }
 
-  /** The answer to a check (a change replaces it); false when the check is unknown. */
+  /** The answer to a check (a change replaces it); true when it is the check's first answer. */
   async answered(chainId: string, touchpoint: string, score: number, at: string): Promise<boolean> {
-    return inserted(
-      await this.sql.query(`update checks set score = $3, answered_at = $4 where chain_id = $1 and touchpoint = $2 returning chain_id`, [chainId, touchpoint, score, at]),
+    const [row] = await this.sql.query<{ before: number | null }>(
+      `update checks c set score = $3, answered_at = $4 from checks o
+       where c.chain_id = $1 and c.touchpoint = $2 and o.chain_id = c.chain_id and o.touchpoint = c.touchpoint
+       returning o.score as before`,
+      [chainId, touchpoint, score, at],
     );
+    return row !== undefined && row.before === null;
   }
 }

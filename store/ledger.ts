@@ -98,7 +98,7 @@ export class Ledger {
   /** The latest notice sent to an address on these channels (an SMS reply answers it). */
   async latestTo(addressKey: string, channels: ChannelName[]): Promise<LedgerRow | undefined> {
     const [row] = await this.sql.query<LedgerRow>(
-      `select ${COLUMNS} from sends where address_key = $1 and channel = any($2) and status = 'sent' order by created_at desc limit 1`,
+      `select ${COLUMNS} from sends where address_key = $1 and channel = any($2) and status = 'sent' order by seq desc limit 1`,
       [addressKey, channels],
     );
     return clean(row);

@@ -5,6 +5,7 @@ const MIGRATIONS: string[] = [
   // 1: the send ledger (exactly-once sends, delivery receipts, the daily cap), opt-outs, webhook replays.
   `create table sends (
      key text primary key,
+     seq bigint generated always as identity,
      chain_id text not null,
      workflow_id text not null,
      shop text not null,
@@ -27,7 +28,7 @@ const MIGRATIONS: string[] = [
      updated_at timestamptz not null default now()
    );
    create index sends_provider_id on sends (provider_id);
-   create index sends_address on sends (address_key, created_at desc);
+   create index sends_address on sends (address_key, seq desc);
    create index sends_customer_day on sends (shop, customer_key, local_day);
    create table opt_outs (
      scope text not null,

@@ -34,7 +34,7 @@ export interface TouchpointLine {
 
 export interface TouchpointReport {
   touchpoints: TouchpointLine[];
-  /** The answered touchpoint with the lowest mean (on a common scale), or null. */
+  /** The answered touchpoint of the chain (not the follow-up) with the lowest mean on a common scale, or null. */
   weakestLink: string | null;
 }
 
@@ -74,7 +74,8 @@ export class Reports {
         return { ...line, verdict: score >= thresholds.wow ? 'Wow' : score >= thresholds.ok ? 'OK' : 'Bad' };
       })
       .sort((a, b) => ORDER.indexOf(a.touchpoint) - ORDER.indexOf(b.touchpoint));
-    const answered = touchpoints.filter((t) => t.meanScore !== null);
+    // A follow-up only goes to unhappy customers: it would always look weakest, and is no link of the chain.
+    const answered = touchpoints.filter((t) => t.meanScore !== null && t.touchpoint !== 'follow-up');
     const weakest = answered.reduce<TouchpointLine | undefined>((low, t) => (!low || onFive(t) < onFive(low) ? t : low), undefined);
     return { touchpoints, weakestLink: weakest?.touchpoint ?? null };
   }

@@ -109,10 +109,11 @@ export class ChainRun implements DeskChain {
     return this.checks.rate(rating);
   }
 
-  /** A digit from the customer: the answer to an open courier-window question, else a rating. */
-  reply(reply: CustomerReply): void {
-    if (this.courier.answer(reply)) return void delete this.timers.call;
-    this.checks.answer(reply);
+  /** A digit from the customer: the answer to an open courier-window question, else a rating; whether it counted. */
+  reply(reply: CustomerReply): boolean {
+    const answered = this.courier.answer(reply);
+    if (answered) delete this.timers.call;
+    return answered ?? this.checks.answer(reply);
   }
 
   /** A provider's delivery receipt for one of this chain's notices. */

@@ -8,7 +8,7 @@ import type { ChainInput, ChainState } from './contract';
 import { ChainRun, DAY_MS } from './chain-run';
 import {
   chainStateQuery,
-  customerReplySignal,
+  customerReplyUpdate,
   deliveryReceiptSignal,
   ratingUpdate,
   returnProgressSignal,
@@ -23,7 +23,7 @@ export async function chainWorkflow(input: ChainInput): Promise<ChainState> {
   setHandler(trackingEventUpdate, (event) => chain.accept(event), { validator: (event) => chain.validate(event) });
   setHandler(supportActionUpdate, (action) => chain.desk.act(action), { validator: (action) => chain.desk.validate(action) });
   setHandler(ratingUpdate, (rating) => chain.rate(rating), { validator: (rating) => chain.checks.validate(rating) });
-  setHandler(customerReplySignal, (reply) => chain.reply(reply));
+  setHandler(customerReplyUpdate, (reply) => chain.reply(reply));
   setHandler(deliveryReceiptSignal, (receipt) => chain.receipt(receipt));
   setHandler(returnProgressSignal, (touchpoint) => chain.returnProgress(touchpoint));
 

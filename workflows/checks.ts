@@ -23,11 +23,12 @@ export class Checks {
 
   /** Why this rating cannot be taken (unknown or unsent check, score off the scale, check closed), or undefined. */
   refusal({ touchpoint, score }: Pick<RatingInput, 'touchpoint' | 'score'>): string | undefined {
-    const tp = this.state.touchpoints.find((t) => t.key === touchpoint);
-    if (!tp?.at || !tp.notices.some((n) => n.providerId)) return `no satisfaction check was sent for ${touchpoint}`;
+    const sent = this.state.touchpoints.find((t) => t.key === touchpoint)?.notices.filter((n) => n.providerId) ?? [];
+    if (!sent.length) return `no satisfaction check was sent for ${touchpoint}`;
     const min = scaleOf(touchpoint) === 10 ? 0 : 1;
     if (!Number.isInteger(score) || score < min || score > scaleOf(touchpoint)) return `the score must be ${min}–${scaleOf(touchpoint)}`;
-    const closes = Date.parse(tp.at) + this.input.shop.ratingWindowDays * DAY_MS;
+    // The check stays open as long as its latest link does (a resend opens it anew).
+    const closes = Math.max(...sent.map((n) => Date.parse(n.at))) + this.input.shop.ratingWindowDays * DAY_MS;
     if (Date.now() > closes) return `the check of ${touchpoint} closed on ${new Date(closes).toISOString().slice(0, 10)}`;
     return undefined;
   }
@@ -44,13 +45,19 @@ export class Checks {
     const before = tp.rating;
     tp.rating = before ? { ...before, score, comment: comment ?? before.comment, changedAt: at } : { score, comment, at };
     this.records.fact({ kind: 'rating', touchpoint, touchpointId: touchpointIdOf(touchpoint) ?? touchpoint, score });
-    if (isLow(touchpoint, score) && !(before && isLow(touchpoint, before.score))) this.recover(tp, score, comment);
+    // Service recovery once per touchpoint, however often the customer changes their mind.
+    if (isLow(touchpoint, score) && !tp.rating.recovered) {
+      tp.rating.recovered = true;
+      this.recover(tp, score, comment);
+    }
     return { touchpoint, score, changed: before !== undefined };
   }
 
-  /** A digit texted back (or pressed) as a rating; one the check would refuse is ignored. */
-  answer({ touchpoint, digit, at }: CustomerReply): void {
-    if (!this.refusal({ touchpoint, score: digit })) this.rate({ touchpoint, score: digit, at });
+  /** A digit texted back as a rating; one the check would refuse is ignored (false). */
+  answer({ touchpoint, digit, at }: CustomerReply): boolean {
+    if (this.refusal({ touchpoint, score: digit })) return false;
+    this.rate({ touchpoint, score: digit, at });
+    return true;
   }
 
   /** Service recovery: support hears of it now, and the customer hears from us with the support contact. */

@@ -196,6 +196,8 @@ export interface Rating {
   at: string;
   /** Set when the customer changed their first answer while the check was open. */
   changedAt?: string;
+  /** A low score started service recovery (support alerted, the customer followed up). */
+  recovered?: boolean;
 }
 
 export interface Touchpoint {

@@ -54,10 +54,15 @@ export class CourierCall {
     this.notifier.send(call, { options }, 'courier-call-request', [...channels.filter((c) => c !== 'email'), ...channels.filter((c) => c === 'email')]);
   }
 
-  /** Takes a digit that answers the open window question; false when it is not such an answer. */
-  answer({ touchpoint, digit, channel }: CustomerReply): boolean {
+  /**
+   * Takes a digit sent to the touchpoint that asked for a window: undefined when no question is
+   * open there (the digit may be a rating), else whether it picked a window (another digit is
+   * neither a window nor a rating).
+   */
+  answer({ touchpoint, digit, channel }: CustomerReply): boolean | undefined {
     const question = this.question;
-    if (question?.touchpoint !== touchpoint || digit < 1 || digit > question.options.length) return false;
+    if (question?.touchpoint !== touchpoint) return undefined;
+    if (digit < 1 || digit > question.options.length) return false;
     this.agree({ ...question.options[digit - 1], agreedBy: 'customer' }, `the customer chose window ${digit} by ${channel}`);
     return true;
   }

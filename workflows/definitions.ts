@@ -10,7 +10,7 @@ export interface EventResult {
   duplicate: boolean;
 }
 
-export interface RatingInput extends Omit<Rating, 'changedAt'> {
+export interface RatingInput extends Omit<Rating, 'changedAt' | 'recovered'> {
   touchpoint: string;
 }
 
@@ -57,7 +57,8 @@ export const chainStateQuery = defineQuery<ChainState>('chainState');
 /** A rating from the page or the API; the validator refuses a closed or unknown check (HTTP 409). */
 export const ratingUpdate = defineUpdate<RatingResult, [RatingInput]>('rating');
 export const deliveryReceiptSignal = defineSignal<[DeliveryReceipt]>('deliveryReceipt');
-export const customerReplySignal = defineSignal<[CustomerReply]>('customerReply');
+/** A digit the customer sent; answers whether it counted (a window picked, a rating recorded). */
+export const customerReplyUpdate = defineUpdate<boolean, [CustomerReply]>('customerReply');
 /** Parent → return child: the backend's return events. */
 export const returnEventSignal = defineSignal<[ReturnEvent]>('returnEvent');
 /** What the return child reports: a touchpoint as it progresses, or a reason for support to look. */

@@ -50,8 +50,9 @@ export interface CarriedNotices {
 const nowIso = () => new Date().toISOString();
 
 export class Notifier {
-  private readonly urgentLane = new Lane();
-  private readonly calmLane = new Lane();
+  // A notice job only fails on a bug: support hears of it, the notices after it still go.
+  private readonly urgentLane = new Lane((err) => this.hooks.failed(`a notice could not be handled: ${(err as Error).message}`));
+  private readonly calmLane = new Lane((err) => this.hooks.failed(`a notice could not be handled: ${(err as Error).message}`));
   /** Facts, template and channels of each notice by `touchpoint:revision`, for a fallback to render it again. */
   private readonly requests: Record<string, NoticeRequest>;
   private readonly early: DeliveryReceipt[];

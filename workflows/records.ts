@@ -3,7 +3,7 @@
  * aggregate, and support alerts when the chain needs attention (the `attention` list and search
  * attribute, an email to support, the shop's webhook).
  */
-import { proxyActivities } from '@temporalio/workflow';
+import { type ActivityFailure, proxyActivities } from '@temporalio/workflow';
 import type { Activities, AlertKind, ChainFact } from '../activities';
 import type { ChainInput, ChainState } from './contract';
 import { chainWorkflowId } from './definitions';
@@ -11,16 +11,22 @@ import { Lane } from './lane';
 import { localDay } from './local-time';
 import { ATTENTION, index } from './search-attributes';
 
-// Facts and alerts matter but must never hold the chain: retried with backoff until the store or the mail server is back.
-const { recordFact, alertSupport } = proxyActivities<Activities>({
+// Facts are retried until the store is back: the reports must not miss one.
+const { recordFact } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: ['SupportAlertFailed'] },
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+// An alert is retried for about an hour (mail server or webhook down), then given up on the chain.
+const { alertSupport } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 20, nonRetryableErrorTypes: ['SupportAlertFailed'] },
 });
 
 type FactBody = ChainFact extends infer F ? (F extends ChainFact ? Omit<F, 'chainId' | 'shop' | 'carrier' | 'at'> : never) : never;
 
 export class ChainRecords {
-  private readonly lane = new Lane();
+  private readonly facts = new Lane((err) => this.note(`a fact for the reports could not be recorded: ${(err as Error).message}`));
+  private readonly alerts = new Lane((err) => this.note(`support could not be alerted: ${(err as ActivityFailure).cause?.message ?? (err as Error).message}`));
 
   constructor(
     private readonly input: ChainInput,
@@ -29,13 +35,13 @@ export class ChainRecords {
 
   /** Nothing is being recorded or alerted. */
   idle(): boolean {
-    return this.lane.idle();
+    return this.facts.idle() && this.alerts.idle();
   }
 
   /** Records a fact for the reports (workflow time). */
   fact(body: FactBody): void {
     const ref = { chainId: chainWorkflowId(this.input.shop.id, this.input.order.orderId), shop: this.input.shop.id, carrier: this.input.order.carrier, at: new Date().toISOString() };
-    this.lane.add(() => recordFact({ ...ref, ...body } as ChainFact));
+    this.facts.add(() => recordFact({ ...ref, ...body } as ChainFact));
   }
 
   /**
@@ -58,7 +64,11 @@ export class ChainRecords {
     this.state.attention.push(reason);
     index({ key: ATTENTION, value: true });
     const alert = { shop: this.input.shop, orderId: this.input.order.orderId, carrier: this.input.order.carrier, n: this.state.attention.length, kind, reason, at: new Date().toISOString() };
-    // An alert that cannot be sent for good (no such support address) leaves the flag on the chain all the same.
-    this.lane.add(() => alertSupport(alert).catch(() => undefined));
+    this.alerts.add(() => alertSupport(alert));
+  }
+
+  /** Something support should read on the chain, without alerting anyone (the alert itself failed). */
+  private note(reason: string): void {
+    this.state.attention.push(reason);
   }
 }

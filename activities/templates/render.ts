@@ -123,8 +123,10 @@ export function render(input: RenderInput): Rendered {
   const range = { min: input.scale === 10 ? 0 : 1, max: input.scale };
   const body = f(messages.text);
   const support = f(catalog.common.support);
-  // The closing message is itself the question; other SMS end with the rating hint.
-  const short = smsText(input.scale === 10 ? f(messages.sms) : `${f(messages.sms)} ${f(catalog.common.rateSms, range)}`);
+  // The closing message is itself the question, and so is a courier-window question (answered by
+  // digit too): those SMS carry no rating hint; the others end with it.
+  const asks = input.scale === 10 || (input.facts.options?.length ?? 0) > 0;
+  const short = smsText(asks ? f(messages.sms) : `${f(messages.sms)} ${f(catalog.common.rateSms, range)}`);
   const text = [
     body,
     f(catalog.common.rateText, { ...range, url: input.ratingUrl }),

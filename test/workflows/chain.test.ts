@@ -138,11 +138,15 @@ describe('the chain on a real Temporal server', () => {
       expect(await rate('tracking', 3)).toEqual({ touchpoint: 'tracking', score: 3, changed: false });
       expect(await rate('tracking', 5)).toEqual({ touchpoint: 'tracking', score: 5, changed: true });
       await rate('arrival', 1, 'nobody told me');
+      // Changing their mind back and forth does not start service recovery twice.
+      await rate('arrival', 5);
+      await rate('arrival', 1);
       await expect(rate('handover', 4)).rejects.toThrow(WorkflowUpdateFailedError);
       await expect(rate('arrival', 6)).rejects.toThrow(WorkflowUpdateFailedError);
       const state = await waitForState(h, (s) => !!s.touchpoints.find((t) => t.key === 'follow-up')?.notices[0]?.providerId);
       expect(byKey(state, 'tracking').rating).toMatchObject({ score: 5, changedAt: expect.any(String) });
-      expect(byKey(state, 'arrival').rating).toMatchObject({ score: 1, comment: 'nobody told me' });
+      expect(byKey(state, 'arrival').rating).toMatchObject({ score: 1, comment: 'nobody told me', recovered: true });
+      expect(state.touchpoints.filter((t) => t.name === 'follow-up')).toHaveLength(1);
       expect(byKey(state, 'confirmation').rating).toBeUndefined();
       expect(state.attention).toEqual(['low rating 1 on arrival: "nobody told me"']);
       expect(byKey(state, 'follow-up').notices[0].text).toContain('Our support team will look into it today; you can also reach us directly: help@acme.example, +48221234567.');
