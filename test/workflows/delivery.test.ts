@@ -72,7 +72,7 @@ describe('exactly once', () => {
     const state = await env.withWorker(async () => {
       const h = await startChain(env, o, shop());
       for (const e of [...onTimePath(), event('return_requested')]) await h.executeUpdate(trackingEventUpdate, { args: [e] });
-      const s = await waitForState(h, (x) => x.attention.some((a) => a.includes('return-accepted')));
+      const s = await waitForState(h, (x) => x.attention.some((a) => a.includes('return-accepted')), 60_000);
       await h.terminate('test over');
       return s;
     });
