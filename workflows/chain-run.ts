@@ -6,19 +6,8 @@
 import { ApplicationFailure, type ChildWorkflowHandle, condition, startChild, workflowInfo } from '@temporalio/workflow';
 import type { NoticeFacts } from '../activities/templates/render';
 import type { CarriedChain, ChainInput, ChainState, Delay, Stage, Touchpoint, TrackingEvent } from './contract';
-import {
-  addTouchpoint,
-  daysBetween,
-  initialState,
-  isTrackingStage,
-  latest,
-  mergeTouchpoint,
-  obsoleteReason,
-  rankOf,
-  rejectionOf,
-  skipPending,
-  stageAfter,
-} from './chain-state';
+import { addTouchpoint, daysBetween, initialState, isTrackingStage, latest, mergeTouchpoint } from './chain-state';
+import { obsoleteReason, rankOf, rejectionOf, skipPending, stageAfter } from './chain-state';
 import { returnEventSignal, type CustomerReply, type DeliveryReceipt, type EventResult, type RatingInput, type RatingResult, type ReturnProgress } from './definitions';
 import { Checks } from './checks';
 import { SupportDesk, type DeskChain } from './support-desk';
