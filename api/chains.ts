@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, type UpdateDefinition } from '@temporalio/common';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes.js';
 import type { ChainInput, ChainState, Stage, TrackingEvent } from '../workflows/contract';
 import { chainWorkflow } from '../workflows';
@@ -101,25 +101,18 @@ export class Chains {
   }
 
   /** Delivers a tracking event; 404 for an unknown order, 409 for an impossible transition. */
-  async event(shop: string, orderId: string, event: TrackingEvent): Promise<EventResult> {
-    try {
-      return await this.handle(shop, orderId).executeUpdate(trackingEventUpdate, { args: [event] });
-    } catch (err) {
-      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-        throw new ChainError(409, err.cause.message);
-      }
-      throw await this.notFoundOrClosed(shop, orderId, err);
-    }
+  event(shop: string, orderId: string, event: TrackingEvent): Promise<EventResult> {
+    return this.update(shop, orderId, trackingEventUpdate, event);
   }
 
   /** A support action; 404 for an unknown order, 409 when it cannot be done now. */
-  async act(shop: string, orderId: string, input: SupportActionInput): Promise<EventResult> {
-    try {
-      return await this.handle(shop, orderId).executeUpdate(supportActionUpdate, { args: [input] });
-    } catch (err) {
-      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) throw new ChainError(409, err.cause.message);
-      throw await this.notFoundOrClosed(shop, orderId, err);
-    }
+  act(shop: string, orderId: string, input: SupportActionInput): Promise<EventResult> {
+    return this.update(shop, orderId, supportActionUpdate, input);
+  }
+
+  /** Records a customer's rating on its touchpoint; 409 when its check is closed, 410 once the chain has finished. */
+  rate(shop: string, orderId: string, rating: RatingInput): Promise<RatingResult> {
+    return this.update(shop, orderId, ratingUpdate, rating, 410);
   }
 
   /** The chain as support sees it. */
@@ -131,13 +124,13 @@ export class Chains {
     }
   }
 
-  /** Records a customer's rating on its touchpoint; 409 when its check is closed, 410 once the chain has finished. */
-  async rate(shop: string, orderId: string, rating: RatingInput): Promise<RatingResult> {
+  /** Runs a chain Update: its validator's refusal is a 409; an unknown order 404; a finished chain `closedStatus`. */
+  private async update<R, A>(shop: string, orderId: string, def: UpdateDefinition<R, [A]>, arg: A, closedStatus = 409): Promise<R> {
     try {
-      return await this.handle(shop, orderId).executeUpdate(ratingUpdate, { args: [rating] });
+      return await this.handle(shop, orderId).executeUpdate(def, { args: [arg] });
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) throw new ChainError(409, err.cause.message);
-      throw await this.notFoundOrClosed(shop, orderId, err, 410);
+      throw await this.notFoundOrClosed(shop, orderId, err, closedStatus);
     }
   }
 
