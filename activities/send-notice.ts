@@ -15,6 +15,7 @@ import { contentFor, type SendResult } from './channels/channel';
 import { claimToSend } from './claim';
 import { classify, transientFailure, TWILIO_OPTED_OUT } from './channels/errors';
 import type { ActivityDeps } from './deps';
+import { languageOf } from './templates/catalog';
 import { render, type NoticeFacts, type OrderSummary } from './templates/render';
 
 export interface SendNoticeInput {
@@ -76,7 +77,8 @@ export function sendNoticeActivity(deps: ActivityDeps) {
   function compose({ shop, order, touchpoint, decidedAt, ...input }: SendNoticeInput) {
     // The rating link expires when the check closes: the rating window counts from when the chain sent it.
     const exp = Math.floor(Date.parse(decidedAt) / 1000 + shop.ratingWindowDays * 86_400);
-    const rate = deps.tokens.sign({ kind: 'rate', shop: shop.id, order: order.orderId, touchpoint, exp });
+    const lang = languageOf(order.customer.locale, shop.defaultLocale);
+    const rate = deps.tokens.sign({ kind: 'rate', shop: shop.id, order: order.orderId, touchpoint, exp, lang });
     const { email } = order.customer;
     const unsubscribeUrl = email && `${deps.publicBaseUrl}/u/${deps.tokens.sign({ kind: 'unsub', shop: shop.id, address: deps.addressKey(email) })}`;
     const rendered = render({ ...input, shop, order, ratingUrl: `${deps.publicBaseUrl}/r/${rate}`, scale: scaleOf(touchpoint), unsubscribeUrl: unsubscribeUrl || undefined });

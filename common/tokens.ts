@@ -11,6 +11,8 @@ export interface RatingClaims {
   touchpoint: string;
   /** Expiry, epoch seconds. */
   exp: number;
+  /** The customer's language, so that the rating page speaks it. */
+  lang?: string;
 }
 
 export interface TrackingClaims {
@@ -36,15 +38,17 @@ export interface Tokens {
 
 /** Claims as a compact JSON array, so that links stay short enough for an SMS. */
 function pack(c: Claims): unknown[] {
-  if (c.kind === 'rate') return ['r', c.shop, c.order, c.touchpoint, c.exp];
+  if (c.kind === 'rate') return ['r', c.shop, c.order, c.touchpoint, c.exp, ...(c.lang ? [c.lang] : [])];
   if (c.kind === 'track') return ['t', c.shop, c.order];
   return ['u', c.shop, c.address];
 }
 
 function unpack(v: unknown): Claims | undefined {
   if (!Array.isArray(v) || !v.slice(1, 3).every((x) => typeof x === 'string')) return undefined;
-  const [kind, shop, second, touchpoint, exp] = v as [string, string, string, unknown, unknown];
-  if (kind === 'r' && typeof touchpoint === 'string' && typeof exp === 'number') return { kind: 'rate', shop, order: second, touchpoint, exp };
+  const [kind, shop, second, touchpoint, exp, lang] = v as [string, string, string, unknown, unknown, unknown];
+  if (kind === 'r' && typeof touchpoint === 'string' && typeof exp === 'number') {
+    return { kind: 'rate', shop, order: second, touchpoint, exp, ...(typeof lang === 'string' && { lang }) };
+  }
   if (kind === 't') return { kind: 'track', shop, order: second };
   if (kind === 'u') return { kind: 'unsub', shop, address: second };
   return undefined;

@@ -212,12 +212,16 @@ export class ChainRun implements DeskChain {
     const { order } = this.input;
     const { returnWindowDays } = order;
     this.send(this.tp('handover'), { returnDays: returnWindowDays });
-    if (returnWindowDays > 0) this.timers.returnWindow = this.now() + returnWindowDays * DAY_MS;
+    if (returnWindowDays > 0) {
+      this.timers.returnWindow = this.now() + returnWindowDays * DAY_MS;
+      this.state.returnUntil = new Date(this.timers.returnWindow).toISOString();
+    }
     else this.done = true;
   }
 
   private async startReturn(): Promise<void> {
     delete this.timers.returnWindow;
+    this.state.returnUntil = undefined;
     for (const name of ['return-accepted', 'return-received', 'return-refund'] as const) addTouchpoint(this.state, name);
     const parentWorkflowId = workflowInfo().workflowId;
     const { order, shop, trackingUrl } = this.input;
@@ -234,6 +238,7 @@ export class ChainRun implements DeskChain {
   private onTimer(name: TimerName): void {
     delete this.timers[name];
     if (name === 'returnWindow') {
+      this.state.returnUntil = undefined;
       this.done = true;
     } else if (name === 'guard') {
       const { courierLeadTimeHours, guardDelayDays } = this.input.shop;

@@ -36,6 +36,8 @@ export function initialState({ order, shop, trackingUrl }: ChainInput): ChainSta
     orderId: order.orderId,
     shop: shop.id,
     carrier: order.carrier,
+    locale: order.customer.locale,
+    timezone: order.customer.timezone,
     stage: 'accepted',
     promisedDate: order.promisedDate ?? order.promisedWindow!.to,
     promisedWindow: order.promisedWindow,

@@ -236,11 +236,16 @@ export interface ChainState {
   orderId: string;
   shop: string;
   carrier: string;
+  /** The customer's locale and time zone: pages and the console show dates as the customer reads them. */
+  locale: string;
+  timezone: string;
   stage: Stage;
   promisedDate: string;
   promisedWindow?: { from: string; to: string };
   delays: Delay[];
   courierWindow?: CourierWindow;
+  /** Until when the customer may still open a return (ISO), once delivered with a return window. */
+  returnUntil?: string;
   touchpoints: Touchpoint[];
   conflicts: Conflict[];
   attention: string[];

@@ -8,7 +8,10 @@ import { Feedback } from '../../workflows/contract';
 import { scaleOf } from '../../workflows/touchpoints';
 import type { Chains } from '../chains';
 import { invalid, problem } from '../problem';
-import { ratingPage, messagePage } from './pages';
+import { messagePage } from '../pages/layout';
+import { ratingPage } from '../pages/rating-page';
+import { pageStrings } from '../pages/strings';
+import { browserLanguage } from './tracking';
 
 export function feedbackRouter({ chains, tokens }: { chains: Chains; tokens: Tokens }): Router {
   const router = Router();
@@ -34,10 +37,11 @@ export function feedbackRouter({ chains, tokens }: { chains: Chains; tokens: Tok
 
   router.get('/r/:token', (req, res) => {
     const claims = claimsOf(req.params.token);
-    if (!claims) return void res.status(400).type('html').send(messagePage('This rating link is invalid or has expired.'));
+    if (!claims) return void res.status(400).type('html').send(messagePage(browserLanguage(req), pageStrings(browserLanguage(req)).invalidRating));
     const max = scaleOf(claims.touchpoint);
     const preset = Number(req.query.s);
-    res.type('html').send(ratingPage({ token: req.params.token, min: max === 10 ? 0 : 1, max, preset: Number.isInteger(preset) ? preset : undefined }));
+    const lang = claims.lang ?? browserLanguage(req);
+    res.type('html').send(ratingPage({ token: req.params.token, min: max === 10 ? 0 : 1, max, preset: Number.isInteger(preset) ? preset : undefined, lang }));
   });
 
   return router;

@@ -1,17 +1,47 @@
-/** `GET /t/{token}`: the customer's tracking page, read from the chain. */
-import { Router } from 'express';
-import type { Tokens } from '../../common/tokens';
-import { TRACKING_STAGES } from '../../workflows/contract';
-import type { Chains } from '../chains';
-import { messagePage, trackingPage } from './pages';
+/**
+ * The customer's tracking page (`GET /t/{token}`), read from the chain, in the customer's language;
+ * and its return button (`POST /t/{token}/return`), which opens a return while returns are open.
+ */
+import { Router, type Request } from 'express';
+import { languageOf } from '../../activities/templates/catalog';
+import type { Tokens, TrackingClaims } from '../../common/tokens';
+import { ChainError, type Chains } from '../chains';
+import { messagePage } from '../pages/layout';
+import { PAGE_LANGUAGES, pageStrings } from '../pages/strings';
+import { trackingPage } from '../pages/tracking-page';
+
+/** The language of a page without a chain to ask: what the browser prefers. */
+export const browserLanguage = (req: Request) => req.acceptsLanguages(...PAGE_LANGUAGES) || 'en';
 
 export function trackingRouter({ chains, tokens }: { chains: Chains; tokens: Tokens }): Router {
   const router = Router();
+  const claimsOf = (token: string) => {
+    const claims = tokens.verify(token);
+    return claims?.kind === 'track' ? (claims as TrackingClaims) : undefined;
+  };
+
   router.get('/t/:token', async (req, res) => {
-    const claims = tokens.verify(req.params.token);
-    if (claims?.kind !== 'track') return void res.status(404).type('html').send(messagePage('This tracking link is not valid.'));
+    const claims = claimsOf(req.params.token);
+    if (!claims) return void res.status(404).type('html').send(messagePage(browserLanguage(req), pageStrings(browserLanguage(req)).invalidTracking));
     const state = await chains.state(claims.shop, claims.order);
-    res.type('html').send(trackingPage({ orderId: state.orderId, stage: state.stage, promisedDate: state.promisedDate, stages: TRACKING_STAGES }));
+    res.type('html').send(trackingPage(state, languageOf(state.locale), req.params.token));
   });
+
+  router.post('/t/:token/return', async (req, res) => {
+    const claims = claimsOf(req.params.token);
+    if (!claims) return void res.status(404).type('html').send(messagePage(browserLanguage(req), pageStrings(browserLanguage(req)).invalidTracking));
+    const state = await chains.state(claims.shop, claims.order);
+    const lang = languageOf(state.locale);
+    try {
+      // One return per order: a double click or a reload opens it once.
+      const action = { action: { action: 'open-return' as const }, actor: 'customer (tracking page)', at: new Date().toISOString(), requestId: `customer-return-${claims.order}` };
+      await chains.act(claims.shop, claims.order, action);
+      res.type('html').send(messagePage(lang, pageStrings(lang).returnOpened));
+    } catch (err) {
+      if (!(err instanceof ChainError) || err.status !== 409) throw err;
+      res.status(409).type('html').send(messagePage(lang, pageStrings(lang).returnRefused));
+    }
+  });
+
   return router;
 }

@@ -5,7 +5,8 @@
 import { Router } from 'express';
 import type { Tokens, UnsubscribeClaims } from '../../common/tokens';
 import type { Store } from '../../store';
-import { messagePage, unsubscribePage } from './pages';
+import { messagePage } from '../pages/layout';
+import { unsubscribePage } from '../pages/unsubscribe-page';
 
 export function unsubscribeRouter({ tokens, store }: { tokens: Tokens; store: Store }): Router {
   const router = Router();
@@ -13,7 +14,7 @@ export function unsubscribeRouter({ tokens, store }: { tokens: Tokens; store: St
     const claims = tokens.verify(token);
     return claims?.kind === 'unsub' ? (claims as UnsubscribeClaims) : undefined;
   };
-  const refuse = (res: Parameters<Parameters<Router['get']>[1]>[1]) => void res.status(400).type('html').send(messagePage('This unsubscribe link is not valid.'));
+  const refuse = (res: Parameters<Parameters<Router['get']>[1]>[1]) => void res.status(400).type('html').send(messagePage('en', 'This unsubscribe link is not valid.'));
 
   router.get('/u/:token', (req, res) => {
     if (!claimsOf(req.params.token)) return refuse(res);
@@ -24,7 +25,7 @@ export function unsubscribeRouter({ tokens, store }: { tokens: Tokens; store: St
     const claims = claimsOf(req.params.token);
     if (!claims) return refuse(res);
     await store.optOuts.optOut(claims.shop, 'email', claims.address, 'unsubscribe link');
-    res.type('html').send(messagePage('You will no longer receive non-essential emails about your orders. Delivery updates you need still arrive.'));
+    res.type('html').send(messagePage('en', 'You will no longer receive non-essential emails about your orders. Delivery updates you need still arrive.'));
   });
 
   return router;

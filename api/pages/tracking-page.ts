@@ -1,0 +1,34 @@
+/**
+ * The customer's tracking page in their language: the progress line, the current promise, the
+ * latest delay and its reason, the agreed courier window, and a return button while returns are
+ * open. Nothing a customer should not see (no notices, ratings or support notes).
+ */
+import { DateTime } from 'luxon';
+import { TRACKING_STAGES, type ChainState } from '../../workflows/contract';
+import { escape, layout } from './layout';
+import { fill, pageStrings } from './strings';
+
+export function trackingPage(state: ChainState, lang: string, token: string): string {
+  const t = pageStrings(lang);
+  const at = (iso: string) => DateTime.fromISO(iso, { zone: state.timezone }).setLocale(state.locale);
+  const day = (iso: string) => at(iso).toLocaleString(DateTime.DATE_FULL);
+  const { stage } = state;
+  // Stages after delivery (return, closed) keep the whole line done; a cancelled chain shows none.
+  const stages: readonly string[] = TRACKING_STAGES;
+  const reached = stages.includes(stage) ? stages.indexOf(stage) : stage === 'cancelled' ? -1 : stages.length - 1;
+  const items = TRACKING_STAGES.map((s, i) => `<li class="${[i <= reached && 'done', i === reached && 'current'].filter(Boolean).join(' ')}">${escape(t.stages[s])}</li>`).join('');
+  const delay = state.delays.at(-1);
+  const window = state.courierWindow;
+  const lines = [
+    stage === 'cancelled' ? t.cancelled : fill(t.promised, { date: day(state.promisedDate) }),
+    delay && stage !== 'cancelled' && reached < stages.indexOf('delivered') ? fill(t.delayed, { reason: delay.reason }) : undefined,
+    window && reached < stages.indexOf('delivered')
+      ? fill(t.courier, { window: `${at(window.from).toLocaleString(DateTime.DATE_MED)} ${at(window.from).toLocaleString(DateTime.TIME_SIMPLE)}–${at(window.to).toLocaleString(DateTime.TIME_SIMPLE)}` })
+      : undefined,
+    stage === 'returning' ? t.returning : stage === 'returned' ? t.returned : undefined,
+    state.returnUntil ? fill(t.returnUntil, { date: day(state.returnUntil) }) : undefined,
+  ].filter((l): l is string => l !== undefined);
+  const returnForm = state.returnUntil ? `<form method="post" action="/t/${escape(token)}/return"><button>${escape(t.returnButton)}</button></form>` : '';
+  const title = fill(t.orderTitle, { orderId: state.orderId });
+  return layout(lang, title, `<h1>${escape(title)}</h1><ol class="stages">${items}</ol>${lines.map((l) => `<p>${escape(l)}</p>`).join('')}${returnForm}`);
+}
