@@ -6,6 +6,7 @@ import type { Tokens } from '../common/tokens';
 import type { AddressKeyer } from '../store/address-key';
 import type { Store } from '../store';
 import { authenticate } from './auth';
+import { consoleRouter } from './console/router';
 import type { Chains } from './chains';
 import { openApiDocument } from './openapi';
 import { errorHandler, problem } from './problem';
@@ -17,7 +18,7 @@ import { twilioRouter } from './routes/twilio';
 import { unsubscribeRouter } from './routes/unsubscribe';
 
 export interface AppDeps {
-  config: Pick<AppConfig, 'shops' | 'apiKeys' | 'publicBaseUrl' | 'twilio'>;
+  config: Pick<AppConfig, 'shops' | 'apiKeys' | 'publicBaseUrl' | 'twilio' | 'staff' | 'secret'>;
   chains: Chains;
   tokens: Tokens;
   store: Store;
@@ -47,6 +48,7 @@ export function createApp({ config, chains, tokens, store, addressKey }: AppDeps
   app.use(twilioRouter({ authToken: config.twilio?.authToken, publicBaseUrl: config.publicBaseUrl, chains, store, addressKey }));
   app.use('/v1/orders', authenticate(config.apiKeys), ordersRouter({ chains, tokens, shops: config.shops, publicBaseUrl: config.publicBaseUrl }));
   app.use('/v1/reports', authenticate(config.apiKeys), reportsRouter({ store, shops: config.shops }));
+  app.use('/console', consoleRouter({ staff: config.staff, secret: config.secret, publicBaseUrl: config.publicBaseUrl, chains, store, shops: config.shops }));
   app.use((_req, res) => problem(res, 404, 'no such resource'));
   app.use(errorHandler);
   return app;

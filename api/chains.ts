@@ -23,12 +23,16 @@ import {
   type RatingResult,
   type SupportActionInput,
 } from '../workflows/definitions';
-import { ATTENTION, CARRIER, SHOP, STAGE } from '../workflows/search-attributes';
+import { ATTENTION, CARRIER, CONTACT, LISTS, SHOP, STAGE } from '../workflows/search-attributes';
+import type { AddressKeyer } from '../store/address-key';
 
 const bodyHashOf = ({ order }: ChainInput) => createHash('sha256').update(JSON.stringify(order)).digest('hex');
 
-/** How a chain is started: its id, the body's hash (for idempotent repeats) and its search attributes. */
-export function chainStartOptions(input: ChainInput, taskQueue: string) {
+/**
+ * How a chain is started: its id, the body's hash (for idempotent repeats) and its search
+ * attributes, with the customer's contacts as keyed hashes (`contacts`) so support can find them.
+ */
+export function chainStartOptions(input: ChainInput, taskQueue: string, contacts: string[] = []) {
   const { order, shop } = input;
   return {
     taskQueue,
@@ -42,6 +46,7 @@ export function chainStartOptions(input: ChainInput, taskQueue: string) {
       { key: CARRIER, value: order.carrier },
       { key: STAGE, value: 'accepted' },
       { key: ATTENTION, value: false },
+      { key: CONTACT, value: contacts },
     ],
   };
 }
@@ -61,6 +66,27 @@ export class ChainError extends Error {
   }
 }
 
+/** The console's work lists (`GET /v1/orders?list=`). */
+export const WORK_LISTS = ['attention', 'delayed', 'awaiting-call', 'returns', 'completed'] as const;
+export type WorkList = (typeof WORK_LISTS)[number];
+
+const WORK_LIST_QUERIES: Record<WorkList, string> = {
+  attention: `${ATTENTION.name} = true`,
+  delayed: `${LISTS.name} = 'delayed' AND ExecutionStatus = 'Running'`,
+  'awaiting-call': `${LISTS.name} = 'awaiting-call' AND ExecutionStatus = 'Running'`,
+  returns: `${STAGE.name} IN ('returning', 'returned')`,
+  completed: `ExecutionStatus = 'Completed'`,
+};
+
+/** What a list of chains may be narrowed by; `contact` is an email or phone number, matched by its keyed hash. */
+export interface ChainFilter {
+  stage?: Stage;
+  carrier?: string;
+  attention?: boolean;
+  list?: WorkList;
+  contact?: string;
+}
+
 export interface ChainSummary {
   orderId: string;
   stage: Stage;
@@ -75,6 +101,7 @@ export class Chains {
   constructor(
     private readonly client: Client,
     private readonly taskQueue: string,
+    private readonly addressKey: AddressKeyer,
   ) {}
 
   private handle(shop: string, orderId: string): WorkflowHandle<typeof chainWorkflow> {
@@ -88,7 +115,8 @@ export class Chains {
   async start(input: ChainInput): Promise<{ created: boolean; stage: Stage }> {
     const { order, shop } = input;
     try {
-      await this.client.workflow.start(chainWorkflow, chainStartOptions(input, this.taskQueue));
+      const contacts = [order.customer.email, order.customer.phone].filter((c) => c !== undefined).map(this.addressKey);
+      await this.client.workflow.start(chainWorkflow, chainStartOptions(input, this.taskQueue, contacts));
       return { created: true, stage: 'accepted' };
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
@@ -159,16 +187,14 @@ export class Chains {
   }
 
   /** One page of a shop's chains, newest first, filtered through Temporal visibility. */
-  async list(
-    shop: string,
-    filter: { stage?: Stage; carrier?: string; attention?: boolean },
-    page: { size: number; token?: string },
-  ): Promise<{ items: ChainSummary[]; nextPageToken?: string }> {
+  async list(shop: string, filter: ChainFilter, page: { size: number; token?: string }): Promise<{ items: ChainSummary[]; nextPageToken?: string }> {
     const quote = (v: string) => `'${v.replace(/['\\]/g, '')}'`;
     const clauses = [`${SHOP.name} = ${quote(shop)}`];
     if (filter.stage) clauses.push(`${STAGE.name} = ${quote(filter.stage)}`);
     if (filter.carrier) clauses.push(`${CARRIER.name} = ${quote(filter.carrier)}`);
     if (filter.attention !== undefined) clauses.push(`${ATTENTION.name} = ${filter.attention}`);
+    if (filter.list) clauses.push(WORK_LIST_QUERIES[filter.list]);
+    if (filter.contact) clauses.push(`${CONTACT.name} = ${quote(this.addressKey(filter.contact))}`);
     const res = await this.client.workflowService.listWorkflowExecutions({
       namespace: this.client.options.namespace,
       query: `${clauses.join(' AND ')} AND WorkflowType = 'chainWorkflow'`,

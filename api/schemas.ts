@@ -1,6 +1,15 @@
 /** Schemas of the API's own requests and answers (the chain's live in workflows/contract.ts). */
 import { z } from 'zod';
 import { STAGES } from '../workflows/contract';
+import { WORK_LISTS } from './chains';
+
+/** An email address, or a phone number written with spaces or dashes, made E.164. */
+const Contact = z
+  .string()
+  .trim()
+  .max(254)
+  .transform((v) => (v.includes('@') ? v : v.replace(/[\s().-]/g, '')))
+  .refine((v) => z.email().safeParse(v).success || /^\+[1-9]\d{6,14}$/.test(v), 'an email address or an E.164 phone number');
 
 export const OrderIdParam = z.object({ orderId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/) });
 
@@ -11,6 +20,8 @@ export const ListQuery = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
+  list: z.enum(WORK_LISTS).optional(),
+  contact: Contact.optional(),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
   pageToken: z.string().max(2000).optional(),
 });

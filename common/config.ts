@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { Shop } from '../workflows/contract';
+import { hashPassword, PASSWORD_HASH } from './passwords';
 import { TASK_QUEUE } from '../workflows/definitions';
 
 export const SCOPES = ['orders:write', 'chains:read', 'chains:act'] as const;
@@ -21,16 +22,31 @@ const ApiKey = z.object({
 });
 export type ApiKey = z.infer<typeof ApiKey>;
 
+/** A support console account: viewers read chains, agents also act on them. */
+const StaffAccount = z.object({
+  username: z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, 'letters, digits and . _ @ -'),
+  /** How the audit trail names them. */
+  name: z.string().min(1).max(100).optional(),
+  shop: z.string(),
+  role: z.enum(['viewer', 'agent']),
+  passwordHash: z.string().regex(PASSWORD_HASH, 'a hash printed by "npm run hash-password"'),
+});
+export type StaffAccount = z.infer<typeof StaffAccount>;
+
 const FileConfig = z
   .object({
     shops: z.array(Shop).min(1),
     apiKeys: z.array(ApiKey).default([]),
-    staff: z.array(z.object({ name: z.string(), email: z.email().optional() })).default([]),
+    staff: z.array(StaffAccount).default([]),
   })
   .superRefine((c, ctx) => {
     const ids = new Set(c.shops.map((s) => s.id));
     c.apiKeys.forEach((k, i) => {
       if (!ids.has(k.shop)) ctx.addIssue({ code: 'custom', path: ['apiKeys', i, 'shop'], message: `no shop "${k.shop}"` });
+    });
+    c.staff.forEach((s, i) => {
+      if (!ids.has(s.shop)) ctx.addIssue({ code: 'custom', path: ['staff', i, 'shop'], message: `no shop "${s.shop}"` });
+      if (c.staff.findIndex((o) => o.username === s.username) < i) ctx.addIssue({ code: 'custom', path: ['staff', i, 'username'], message: 'used twice' });
     });
   });
 
@@ -67,6 +83,10 @@ export interface AppConfig {
   apiKeys: ApiKey[];
   /** Set when no DOORSTEP_CONFIG was given: the generated key of the demo shop. */
   devKey?: string;
+  /** Support console accounts. */
+  staff: StaffAccount[];
+  /** Set when no DOORSTEP_CONFIG was given: the demo shop's console agent and its generated password. */
+  devStaff?: { username: string; password: string };
   temporal: { address?: string; namespace: string };
   /** PostgreSQL for the store; unset, the embedded store lives in the data dir. */
   databaseUrl?: string;
@@ -103,15 +123,18 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
   const dataDir = resolve(env.DOORSTEP_DATA_DIR);
   const random = () => randomBytes(24).toString('base64url');
   let devKey: string | undefined;
+  let devStaff: AppConfig['devStaff'];
   let file: z.infer<typeof FileConfig>;
   if (env.DOORSTEP_CONFIG) {
     file = parseOrThrow(FileConfig, JSON.parse(readFileSync(env.DOORSTEP_CONFIG, 'utf8')), `DOORSTEP_CONFIG ${env.DOORSTEP_CONFIG}`);
   } else {
     devKey = persisted(dataDir, 'dev-api-key', () => `dev_${random()}`);
+    devStaff = { username: 'support', password: persisted(dataDir, 'dev-staff-password', random) };
     file = FileConfig.parse({
       // A demo walks a whole chain in minutes: more notices a day than a real shop would send.
       shops: [{ id: 'demo', name: 'Demo Shop', supportEmail: 'support@demo.example', maxNoticesPerDay: 20 }],
       apiKeys: [{ key: devKey, shop: 'demo', scopes: [...SCOPES], name: 'development key' }],
+      staff: [{ username: devStaff.username, name: 'Support (development)', shop: 'demo', role: 'agent', passwordHash: hashPassword(devStaff.password) }],
     });
   }
   const hooked = [...file.shops].find((s) => s.alertWebhookUrl);
@@ -127,6 +150,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     shops: new Map(file.shops.map((s) => [s.id, s])),
     apiKeys: file.apiKeys,
     devKey,
+    staff: file.staff,
+    devStaff,
     temporal: { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE },
     databaseUrl: env.DATABASE_URL || undefined,
     metricsPort: env.METRICS_PORT,

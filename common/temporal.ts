@@ -41,6 +41,7 @@ const { IndexedValueType } = proto.temporal.api.enums.v1;
 const INDEXED: Record<string, proto.temporal.api.enums.v1.IndexedValueType> = {
   [SearchAttributeType.KEYWORD]: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
   [SearchAttributeType.BOOL]: IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
+  [SearchAttributeType.KEYWORD_LIST]: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
 };
 
 /**

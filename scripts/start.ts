@@ -33,7 +33,9 @@ const lines = [
   `  Temporal:       ${config.temporal.address}${devServer ? `  (web UI: ${devServer.uiUrl})` : ''}`,
   `  Outbox:         ${config.smtp && config.twilio ? 'off (SMTP and Twilio configured)' : config.outboxFile}`,
   `  Store:          ${store.sql.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded, in ${config.dataDir}/store`}`,
+  `  Console:        http://localhost:${config.port}/console`,
   ...(config.devKey ? [`  Dev API key:    ${config.devKey}  (shop "demo")`] : []),
+  ...(config.devStaff ? [`  Console login:  ${config.devStaff.username} / ${config.devStaff.password}  (agent of shop "demo")`] : []),
   `Press Ctrl-C to stop.`,
 ];
 console.log(lines.join('\n'));

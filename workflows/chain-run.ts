@@ -16,7 +16,7 @@ import { guardTime, nextPromise } from './local-time';
 import { Notifier } from './notifier';
 import { ChainRecords } from './records';
 import { returnChainWorkflow } from './return-chain';
-import { index, STAGE } from './search-attributes';
+import { index, indexWorkLists, STAGE } from './search-attributes';
 import type { TemplateId, TouchpointId } from './touchpoints';
 
 export const DAY_MS = 86_400_000;
@@ -101,7 +101,10 @@ export class ChainRun implements DeskChain {
   /** A digit from the customer: the answer to an open courier-window question, else a rating; whether it counted. */
   reply(reply: CustomerReply): boolean {
     const answered = this.courier.answer(reply);
-    if (answered) delete this.timers.call;
+    if (answered) {
+      delete this.timers.call;
+      indexWorkLists(this.state, this.courier.called);
+    }
     return answered ?? this.checks.answer(reply);
   }
 
@@ -135,6 +138,7 @@ export class ChainRun implements DeskChain {
       else if (mayContinue()) return 'continue';
       // A handler may have moved or cleared the timer while the loop waited on it.
       else if (!woke && due && this.timers[due[0]] === due[1]) this.onTimer(due[0]);
+      indexWorkLists(this.state, this.courier.called);
     }
     return 'done';
   }
@@ -241,8 +245,9 @@ export class ChainRun implements DeskChain {
       this.state.returnUntil = undefined;
       this.done = true;
     } else if (name === 'guard') {
-      const { courierLeadTimeHours, guardDelayDays } = this.input.shop;
-      this.recordDelay(nextPromise(this.state.promisedDate, guardDelayDays, this.now(), this.input.order.customer.timezone, courierLeadTimeHours), { reasonCode: 'not-in-city' }, 'guard');
+      const { courierLeadTimeHours, guardDelayDays, quietHours } = this.input.shop;
+      const next = nextPromise(this.state.promisedDate, guardDelayDays, this.now(), this.input.order.customer.timezone, courierLeadTimeHours, quietHours);
+      this.recordDelay(next, { reasonCode: 'not-in-city' }, 'guard');
     } else {
       this.courier.ask();
     }
@@ -263,7 +268,8 @@ export class ChainRun implements DeskChain {
   /** The promise guard: fires before the promise breaks while the parcel is not yet in the city. */
   private armGuard(): void {
     if (rankOf(this.state.stage) >= rankOf('arrived_in_city')) return;
-    this.timers.guard = guardTime(this.state.promisedDate, this.input.order.customer.timezone, this.input.shop.courierLeadTimeHours);
+    const { courierLeadTimeHours, quietHours } = this.input.shop;
+    this.timers.guard = guardTime(this.state.promisedDate, this.input.order.customer.timezone, courierLeadTimeHours, quietHours);
   }
 
   private armCallDeadline(): void {

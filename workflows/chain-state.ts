@@ -142,6 +142,15 @@ export function obsoleteReason(state: ChainState, tp: Touchpoint, courierCalled:
   return from && RANK[stage] >= RANK[from] ? `the parcel is already ${from.replaceAll('_', ' ')}` : undefined;
 }
 
+/** The console work lists a chain belongs on now: still late on its promise, or in town with no courier call yet. */
+export function workListsOf(state: ChainState, courierCalled: boolean): string[] {
+  const rank = RANK[state.stage];
+  const lists: string[] = [];
+  if (state.delays.length && rank < DELIVERED) lists.push('delayed');
+  if (rank >= RANK.arrived_in_city && rank < DELIVERED && !courierCalled) lists.push('awaiting-call');
+  return lists;
+}
+
 /** Takes a touchpoint reported by the return chain, keeping a rating given meanwhile. */
 export function mergeTouchpoint(state: ChainState, update: Touchpoint): void {
   const i = state.touchpoints.findIndex((t) => t.key === update.key);

@@ -45,9 +45,20 @@ export function localLabel(ms: number, zone: string): string {
   return `${at(ms, zone).toFormat('yyyy-MM-dd HH:mm')} ${zone}`;
 }
 
-/** When the promise guard fires (epoch ms): end of the promised day in the customer's zone, minus the lead time. */
-export function guardTime(promisedDate: string, zone: string, leadTimeHours: number): number {
-  return DateTime.fromISO(promisedDate, { zone }).plus({ days: 1 }).startOf('day').minus({ hours: leadTimeHours }).toMillis();
+/** The start of the quiet hours that `t` falls in. */
+function quietStart(t: DateTime, { start }: QuietHours): DateTime {
+  const from = atTime(start, t);
+  return from <= t ? from : from.minus({ days: 1 });
+}
+
+/**
+ * When the promise guard fires (epoch ms): end of the promised day in the customer's zone, minus
+ * the lead time; moved to an hour before quiet hours when it would fall in them, so that the
+ * (urgent) delay notice does not wake the customer.
+ */
+export function guardTime(promisedDate: string, zone: string, leadTimeHours: number, quiet: QuietHours): number {
+  const t = DateTime.fromISO(promisedDate, { zone }).plus({ days: 1 }).startOf('day').minus({ hours: leadTimeHours });
+  return (quietEnd(t, quiet) ? quietStart(t, quiet).minus({ hours: 1 }) : t).toMillis();
 }
 
 /**
@@ -55,10 +66,10 @@ export function guardTime(promisedDate: string, zone: string, leadTimeHours: num
  * would already have passed (a chain that started late, or waited out an outage), so that one
  * firing never sets off the next at once.
  */
-export function nextPromise(promisedDate: string, delayDays: number, now: number, zone: string, leadTimeHours: number): string {
+export function nextPromise(promisedDate: string, delayDays: number, now: number, zone: string, leadTimeHours: number, quiet: QuietHours): string {
   const plus = (iso: string, days: number) => DateTime.fromISO(iso, { zone: 'UTC' }).plus({ days }).toISODate()!;
   let date = plus(promisedDate, delayDays);
-  while (guardTime(date, zone, leadTimeHours) <= now) date = plus(date, 1);
+  while (guardTime(date, zone, leadTimeHours, quiet) <= now) date = plus(date, 1);
   return date;
 }
 

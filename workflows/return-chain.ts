@@ -1,5 +1,6 @@
 /** The return, as its own child chain: accepted → parcel received → refund issued, each noticed. */
 import { condition, getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
+import type { NoticeFacts } from '../activities/templates/render';
 import type { ChainInput, Touchpoint } from './contract';
 import { deliveryReceiptSignal, returnEventSignal, returnProgressSignal, type ReturnEvent, type ReturnProgress } from './definitions';
 import { Notifier } from './notifier';
@@ -20,7 +21,11 @@ export async function returnChainWorkflow(input: ReturnChainInput): Promise<void
     if (!(last && 'touchpoint' in last && 'touchpoint' in r && last.touchpoint === r.touchpoint)) reports.push(r);
   };
   const notifier = new Notifier(input, { obsolete: () => undefined, failed: (alert) => report({ alert }), changed: (touchpoint) => report({ touchpoint }) });
-  setHandler(returnEventSignal, (e) => void seen.add(e.type));
+  let refund: NoticeFacts = {};
+  setHandler(returnEventSignal, (e) => {
+    seen.add(e.type);
+    if (e.type === 'refund_issued') refund = { amount: e.data.amount };
+  });
   setHandler(deliveryReceiptSignal, (r) => notifier.receipt(r, touchpoints));
   const parent = getExternalWorkflowHandle(input.parentWorkflowId);
   let finished = false;
@@ -33,17 +38,17 @@ export async function returnChainWorkflow(input: ReturnChainInput): Promise<void
     }
   })();
 
-  const step = (name: TouchpointId) => {
+  const step = (name: TouchpointId, facts?: NoticeFacts) => {
     const tp: Touchpoint = { key: name, name, status: 'pending', notices: [] };
     touchpoints.push(tp);
-    notifier.send(tp);
+    notifier.send(tp, facts);
   };
 
   step('return-accepted');
   await condition(() => seen.has('return_received'));
   step('return-received');
   await condition(() => seen.has('refund_issued'));
-  step('return-refund');
+  step('return-refund', refund);
   await condition(() => notifier.idle());
   finished = true;
   await reporting;

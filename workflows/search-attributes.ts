@@ -1,13 +1,20 @@
 /** Search attributes that let the API list chains through Temporal visibility. */
 import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributeUpdatePair } from '@temporalio/common';
 import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { workListsOf } from './chain-state';
+import type { ChainState } from './contract';
 
 export const SHOP = defineSearchAttributeKey('DoorstepShop', SearchAttributeType.KEYWORD);
 export const STAGE = defineSearchAttributeKey('DoorstepStage', SearchAttributeType.KEYWORD);
 export const CARRIER = defineSearchAttributeKey('DoorstepCarrier', SearchAttributeType.KEYWORD);
 export const ATTENTION = defineSearchAttributeKey('DoorstepAttention', SearchAttributeType.BOOL);
 
-export const ALL_SEARCH_ATTRIBUTES = [SHOP, STAGE, CARRIER, ATTENTION];
+/** The console's work lists a chain is on now ('delayed', 'awaiting-call'), kept current by the chain. */
+export const LISTS = defineSearchAttributeKey('DoorstepLists', SearchAttributeType.KEYWORD_LIST);
+/** Keyed hashes of the customer's email and phone (never the addresses): support finds orders by them. */
+export const CONTACT = defineSearchAttributeKey('DoorstepContact', SearchAttributeType.KEYWORD_LIST);
+
+export const ALL_SEARCH_ATTRIBUTES = [SHOP, STAGE, CARRIER, ATTENTION, LISTS, CONTACT];
 
 /**
  * Updates one of the chain's search attributes (in a workflow). Chains started without them (the
@@ -15,4 +22,11 @@ export const ALL_SEARCH_ATTRIBUTES = [SHOP, STAGE, CARRIER, ATTENTION];
  */
 export function index(pair: SearchAttributeUpdatePair): void {
   if (workflowInfo().typedSearchAttributes.get(SHOP) !== undefined) upsertSearchAttributes([pair]);
+}
+
+/** Keeps the chain's work lists current in visibility, writing only when they change. */
+export function indexWorkLists(state: ChainState, courierCalled: boolean): void {
+  const lists = workListsOf(state, courierCalled);
+  const indexed = workflowInfo().typedSearchAttributes.get(LISTS) ?? [];
+  if (lists.join() !== indexed.join()) index({ key: LISTS, value: lists });
 }

@@ -79,7 +79,8 @@ function valuesOf(input: RenderInput, catalog: Catalog, language: string): Recor
   const { locale, timezone } = order.customer;
   const f = (message: string, values: Record<string, string | number>) => format(language, message, values);
   const at = (iso: string) => DateTime.fromISO(iso, { zone: timezone }).setLocale(locale);
-  const day = (iso: string) => at(iso).toLocaleString(DateTime.DATE_FULL);
+  // Russian full dates end in "г.", and the templates end their sentences themselves.
+  const day = (iso: string) => at(iso).toLocaleString(DateTime.DATE_FULL).replace(/ г\.$/, '');
   const time = (iso: string) => at(iso).toLocaleString(DateTime.TIME_SIMPLE);
   const { common } = catalog;
   const promise = facts.promisedWindow

@@ -62,7 +62,7 @@ describe.each(Object.keys(CATALOGS))('notices in %s', (language) => {
 
 describe('language', () => {
   it('formats dates, times and plurals the customer way, in their time zone', () => {
-    expect(renderAs('confirmation', 'ru').text).toContain('Доставим его 3 декабря 2026 г.');
+    expect(renderAs('confirmation', 'ru').text).toMatch(/Доставим его 3 декабря 2026\.(\s|$)/);
     expect(renderAs('confirmation', 'pl-PL').text).toContain('Dostarczymy je 3 grudnia 2026.');
     expect(renderAs('confirmation', 'en-GB').text).toContain('We will deliver it on 3 December 2026.');
     expect(renderAs('courier-call', 'pl').text).toContain('3 gru 2026 w godz. 11:00–13:00');

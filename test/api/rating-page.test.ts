@@ -3,39 +3,27 @@
  * link (the page itself posts the score; a comment can follow) and the tracking page in the
  * customer's language, with its return button.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { appFor } from '../../api/server';
-import { ARTIFACTS, launchBrowser } from '../helpers/browser';
+import { ARTIFACTS, browserBed, type BrowserBed } from '../helpers/browser';
 import { queryState, startChain, waitForState } from '../helpers/chains';
 import { event, inDays, order, shop } from '../helpers/fixtures';
 import { createTokens } from '../../common/tokens';
 import { trackingEventUpdate } from '../../workflows/definitions';
 import type { TrackingEvent } from '../../workflows/contract';
-import { devServer, type DevServer } from '../helpers/temporal';
+import type { DevServer } from '../helpers/temporal';
 
 let env: DevServer;
-let server: Server;
 let base: string;
 let browser: Browser;
+let bed: BrowserBed;
 
 beforeAll(async () => {
-  env = await devServer();
-  const app = appFor(env.config, env.client, env.store);
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
+  bed = await browserBed();
+  ({ env, base, browser } = bed);
 });
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server.close(resolve));
-  await env.close();
-});
+afterAll(() => bed?.close());
 
 it('a click on "4" in the email records 4 on that touchpoint, and the comment after it', async () => {
   await env.withWorker(async () => {

@@ -4,6 +4,11 @@
  * machine's network refuses.
  */
 import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { appFor } from '../../api/server';
+import type { AppConfig } from '../../common/config';
+import { devServer, type DevServer } from './temporal';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -25,4 +30,31 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** A page test's world: the dev server with a worker factory, the app on a free loopback port, and Chromium. */
+export interface BrowserBed {
+  env: DevServer;
+  base: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function browserBed(config?: AppConfig): Promise<BrowserBed> {
+  const env = await devServer(config);
+  const app = appFor(env.config, env.client, env.store);
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const browser = await launchBrowser();
+  return {
+    env,
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+      await env.close();
+    },
+  };
 }

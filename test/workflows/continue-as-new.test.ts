@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Chains } from '../../api/chains';
 import { temporalCli } from '../../common/tools';
 import { createStore } from '../../store';
+import { addressKeyer } from '../../store/address-key';
 import { chainWorkflow } from '../../workflows';
 import { trackingEventUpdate } from '../../workflows/definitions';
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
@@ -53,7 +54,7 @@ it('continues as new under a flood of events, keeping state, dedup and memo, and
     expect(carried.events).toHaveLength(41);
     expect(carried.touchpoints.find((t) => t.key === 'confirmation')!.notices).toHaveLength(1);
     expect(await latest.executeUpdate(trackingEventUpdate, { args: [path[1]] })).toEqual({ stage: 'in_transit', duplicate: true });
-    expect(await new Chains(client, config.taskQueue).start({ order: o, shop: s, trackingUrl: `http://localhost/t/${o.orderId}` })).toEqual({ created: false, stage: 'in_transit' });
+    expect(await new Chains(client, config.taskQueue, addressKeyer(config.secret)).start({ order: o, shop: s, trackingUrl: `http://localhost/t/${o.orderId}` })).toEqual({ created: false, stage: 'in_transit' });
 
     for (const e of path.slice(3)) await latest.executeUpdate(trackingEventUpdate, { args: [e] });
     const final = await latest.result();

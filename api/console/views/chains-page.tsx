@@ -1,0 +1,70 @@
+/** The console's front page: search by order id, email or phone, and the work lists of chains. */
+import type { ChainSummary, WorkList } from '../../chains';
+import type { Staff } from '../session';
+import { Layout } from './layout';
+
+export const LIST_TITLES: Record<WorkList | 'all', string> = {
+  attention: 'Needs attention',
+  delayed: 'Delayed',
+  'awaiting-call': 'Awaiting courier call',
+  returns: 'Returns',
+  completed: 'Recently completed',
+  all: 'All chains',
+};
+
+export interface ChainsPageProps {
+  staff: Staff;
+  list: WorkList | 'all';
+  query?: string;
+  items: ChainSummary[];
+  nextPage?: string;
+  error?: string;
+}
+
+export function ChainsPage({ staff, list, query, items, nextPage, error }: ChainsPageProps) {
+  const title = query ? `Search: ${query}` : LIST_TITLES[list];
+  return (
+    <Layout title={title} staff={staff}>
+      <form method="get" action="/console/search" class="card" role="search">
+        <label>
+          Find an order by its id, the customer's email or phone{' '}
+          <input name="q" value={query ?? ''} size={32} required />
+        </label>
+        <button>Search</button>
+      </form>
+      <nav class="lists">
+        {(Object.keys(LIST_TITLES) as (WorkList | 'all')[]).map((l) => (
+          <a href={`/console?list=${l}`} aria-current={!query && l === list ? 'page' : undefined}>
+            {l === list && !query ? <strong>{LIST_TITLES[l]}</strong> : LIST_TITLES[l]}
+          </a>
+        ))}
+      </nav>
+      <div class="card">
+        <h1>{title}</h1>
+        {error && <p class="alert card" role="alert">{error}</p>}
+        {items.length === 0 ? (
+          <p>No chains here.</p>
+        ) : (
+          <table>
+            <thead>
+              <tr><th>Order</th><th>Stage</th><th>Carrier</th><th>Attention</th><th>Chain</th><th>Started</th></tr>
+            </thead>
+            <tbody>
+              {items.map((c) => (
+                <tr>
+                  <td><a href={`/console/orders/${encodeURIComponent(c.orderId)}`}>{c.orderId}</a></td>
+                  <td>{c.stage.replaceAll('_', ' ')}</td>
+                  <td>{c.carrier}</td>
+                  <td>{c.attention ? <span class="badge alert">needs attention</span> : ''}</td>
+                  <td>{c.status}</td>
+                  <td class="muted">{c.startedAt?.replace('T', ' ').slice(0, 16)} UTC</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {nextPage && <a href={`/console?list=${list}&page=${encodeURIComponent(nextPage)}`}>Next page</a>}
+      </div>
+    </Layout>
+  );
+}

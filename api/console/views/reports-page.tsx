@@ -1,0 +1,83 @@
+/** The reports as charts: the touchpoint audit (Wow / OK / Bad, weakest link) and the carrier scorecard. */
+import type { CarrierLine, TouchpointReport } from '../../../store/reports';
+import type { Staff } from '../session';
+import { BarChart } from './charts';
+import { Layout } from './layout';
+
+const pct = (r: number | null) => (r === null ? '–' : `${Math.round(r * 100)}%`);
+const num = (n: number | null, digits = 1) => (n === null ? '–' : n.toFixed(digits));
+
+export interface ReportsPageProps {
+  staff: Staff;
+  /** The period's first and last days (ISO dates). */
+  from: string;
+  to: string;
+  audit: TouchpointReport;
+  carriers: CarrierLine[];
+}
+
+export function ReportsPage({ staff, from, to, audit, carriers }: ReportsPageProps) {
+  const lines = audit.touchpoints;
+  return (
+    <Layout title="Reports" staff={staff}>
+      <form method="get" class="card">
+        <label style="display:inline">
+          From <input type="date" name="from" value={from} />
+        </label>{' '}
+        <label style="display:inline">
+          to <input type="date" name="to" value={to} />
+        </label>{' '}
+        <button>Show</button>
+      </form>
+      <section class="card" id="touchpoint-audit">
+        <h1>Touchpoint audit</h1>
+        <p>
+          Weakest link: <strong class="weakest">{audit.weakestLink ?? 'none yet'}</strong>
+        </p>
+        <BarChart
+          title="Mean rating (out of 5; the closing 0–10 question scaled to 5)"
+          max={5}
+          bars={lines.map((l) => ({
+            label: l.touchpoint,
+            value: l.meanScore === null ? null : (l.meanScore * 5) / l.scale,
+            text: `${num(l.meanScore)} / ${l.scale} · ${l.verdict ?? ''}`,
+            tone: l.verdict ?? undefined,
+            marked: l.touchpoint === audit.weakestLink,
+          }))}
+        />
+        <BarChart title="Response rate" max={1} bars={lines.map((l) => ({ label: l.touchpoint, value: l.checksSent ? l.responseRate : null, text: `${pct(l.responseRate)} of ${l.checksSent}` }))} />
+        <table>
+          <thead>
+            <tr><th>Touchpoint</th><th>Checks sent</th><th>Responses</th><th>Mean</th><th>Verdict</th></tr>
+          </thead>
+          <tbody>
+            {lines.map((l) => (
+              <tr data-touchpoint={l.touchpoint}>
+                <td>{l.touchpoint}</td><td>{l.checksSent}</td><td>{l.responses} ({pct(l.responseRate)})</td><td>{num(l.meanScore)} / {l.scale}</td>
+                <td>{l.verdict && <span class={`badge ${l.verdict}`}>{l.verdict}</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section class="card" id="carrier-scorecard">
+        <h1>Carrier scorecard</h1>
+        <BarChart title="On time (delivered by the first promise)" max={1} bars={carriers.map((c) => ({ label: c.carrier, value: c.onTimeRate, text: pct(c.onTimeRate) }))} />
+        <BarChart title="Mean delay, days per order" max={Math.max(1, ...carriers.map((c) => c.meanDelayDays))} bars={carriers.map((c) => ({ label: c.carrier, value: c.meanDelayDays, text: num(c.meanDelayDays) }))} />
+        <table>
+          <thead>
+            <tr><th>Carrier</th><th>Orders</th><th>Delivered</th><th>On time</th><th>Mean delay</th><th>Without a call</th><th>Courier call rating</th><th>Handover rating</th></tr>
+          </thead>
+          <tbody>
+            {carriers.map((c) => (
+              <tr data-carrier={c.carrier}>
+                <td>{c.carrier}</td><td>{c.orders}</td><td>{c.delivered}</td><td>{pct(c.onTimeRate)}</td><td>{num(c.meanDelayDays)}</td>
+                <td>{c.deliveredWithoutCall}</td><td>{num(c.courierCallRating)}</td><td>{num(c.handoverRating)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </Layout>
+  );
+}

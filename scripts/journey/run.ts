@@ -1,0 +1,123 @@
+/**
+ * The journey bench: one time-skipping Temporal server, embedded store and worker (the real chain
+ * workflow and activities, recording channels), reused for many runs. Each run places a synthetic
+ * order on a fresh Monday, drives its scenario and collects what the customer got.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { Registry } from 'prom-client';
+import { chainStartOptions } from '../../api/chains';
+import { loadConfig, type AppConfig } from '../../common/config';
+import { createTokens } from '../../common/tokens';
+import { temporalTestServer } from '../../common/tools';
+import { createStore } from '../../store';
+import { createWorker, workflowsPath } from '../../worker/worker';
+import { chainWorkflow } from '../../workflows';
+import type { Shop } from '../../workflows/contract';
+import { chainWorkflowId } from '../../workflows/definitions';
+import { specOf } from '../../workflows/touchpoints';
+import { journeyViolations } from './check';
+import { drive, finish, localTimeOf, nextMonday, orderOf, orderTime, sleepUntil, type Plan } from './drive';
+import type { Journey, JourneyNotice } from './model';
+import { JOURNEY_LOCALES, JOURNEY_SCENARIOS, PERSONAS, type JourneyLocale, type JourneyScenario } from './scenarios';
+import { recorder, type Recorded } from './recorder';
+
+export interface JourneyBench {
+  /** Runs one journey (runs queue up: the server's clock is shared). */
+  run(scenario: JourneyScenario, locale: JourneyLocale, shop: Shop): Promise<Journey>;
+  close(): Promise<void>;
+}
+
+const silent = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} };
+
+/** What the customer got, in arrival order: messages to their own addresses (support alerts go elsewhere). */
+function noticesOf(recorded: Recorded[], plan: Plan, chainId: string): JourneyNotice[] {
+  const { email, phone, timezone } = PERSONAS[plan.locale];
+  return recorded
+    .filter((r) => r.to === email || r.to === phone)
+    .sort((a, b) => a.at - b.at)
+    .map((r) => {
+      const [touchpoint, , revision] = r.key.slice(chainId.length + 1).split(':');
+      return {
+        touchpoint,
+        revision: Number(revision),
+        channel: r.channel,
+        at: new Date(r.at).toISOString(),
+        localTime: localTimeOf(r.at, timezone, plan.locale),
+        urgent: specOf(touchpoint)?.urgent ?? true,
+        subject: r.subject,
+        text: r.text,
+      };
+    });
+}
+
+/** Starts the bench: the server, a store in a temporary folder, and a worker on its own task queue. */
+export async function openJourneyBench(): Promise<JourneyBench> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-journey-'));
+  const config: AppConfig = loadConfig({ DOORSTEP_DATA_DIR: dataDir, DOORSTEP_TASK_QUEUE: `journey-${randomUUID()}`, PORT: '8080' });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServer() } } });
+  const store = await createStore(config);
+  const record = recorder();
+  const tokens = createTokens(config.secret);
+  const teardown = async () => {
+    await env.teardown();
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  // A registry of its own: the bench may run inside a process that exports its metrics.
+  const deps = { store, channels: record.channels, registry: new Registry() };
+  const worker = await bundleWorkflowCode({ workflowsPath, logger: silent })
+    .then((workflowBundle) => createWorker(config, env.nativeConnection, env.namespace ?? 'default', deps, { workflowBundle, workflowsPath: undefined }))
+    .catch(async (err: unknown) => {
+      await teardown();
+      throw err;
+    });
+  const running = worker.run();
+  // A run must not wait forever on a worker that stopped: it fails with the worker's error instead.
+  const stopped = running.then(() => Promise.reject(new Error('the journey worker stopped')));
+  stopped.catch(() => undefined);
+  let count = 0;
+  let tail: Promise<unknown> = Promise.resolve();
+
+  async function runOne(scenario: JourneyScenario, locale: JourneyLocale, shop: Shop): Promise<Journey> {
+    const { timezone } = PERSONAS[locale];
+    const plan: Plan = { scenario, locale, shop, orderId: `J-${1000 + ++count}`, day0: nextMonday(await env.currentTimeMs(), timezone) };
+    await sleepUntil(env, orderTime(plan));
+    const order = orderOf(plan);
+    const trackingUrl = `${config.publicBaseUrl}/t/${tokens.sign({ kind: 'track', shop: shop.id, order: order.orderId })}`;
+    // The time-skipping server cannot register search attributes: the chain runs without them.
+    const { typedSearchAttributes: _unindexed, ...options } = chainStartOptions({ order, shop, trackingUrl }, config.taskQueue);
+    const handle = await env.client.workflow.start(chainWorkflow, options);
+    await drive(env, handle, plan);
+    const unfinished = await finish(env, handle, plan);
+    const chainId = chainWorkflowId(shop.id, order.orderId);
+    const notices = noticesOf(record.take(chainId), plan, chainId);
+    const violations = [...journeyViolations(notices, shop, timezone), ...(unfinished ? [unfinished] : [])];
+    return { scenario, locale, timezone, shop, notices, violations };
+  }
+
+  return {
+    run(scenario, locale, shop) {
+      if (!JOURNEY_SCENARIOS.includes(scenario) || !JOURNEY_LOCALES.includes(locale)) {
+        return Promise.reject(new Error(`unknown journey ${scenario}/${locale}`));
+      }
+      const next = tail.then(() => Promise.race([runOne(scenario, locale, shop), stopped]));
+      tail = next.catch(() => undefined);
+      return next;
+    },
+    async close() {
+      await tail;
+      try {
+        // A worker that already failed is not running: its error comes from `running`.
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await running;
+      } finally {
+        await teardown();
+      }
+    },
+  };
+}

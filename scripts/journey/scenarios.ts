@@ -1,0 +1,154 @@
+/**
+ * The journeys as data: who the customer is in each locale, and each scenario's backend events at
+ * customer-local times, counted in days from the order (day 0, a Monday, at 10:15).
+ */
+import type { TrackingEvent } from '../../workflows/contract';
+
+export const JOURNEY_SCENARIOS = ['on-time', 'delayed', 'delayed-twice', 'failed-attempt', 'return', 'cancel', 'no-call'] as const;
+export type JourneyScenario = (typeof JOURNEY_SCENARIOS)[number];
+export const JOURNEY_LOCALES = ['en', 'ru', 'pl'] as const;
+export type JourneyLocale = (typeof JOURNEY_LOCALES)[number];
+
+/** A text the backend sends in the customer's language (a carrier's reason, a support note). */
+export type Phrase = Record<JourneyLocale, string>;
+
+/** A customer-local moment: `day` days after the order, at `time` (HH:mm). */
+export interface When {
+  day: number;
+  time: string;
+  /** Later by the shop's courier-call deadline: the step follows Doorstep's own call request. */
+  afterCallDeadline?: boolean;
+}
+
+type Plain = Extract<TrackingEvent['type'], 'packed' | 'in_transit' | 'arrived_in_city' | 'out_for_delivery' | 'return_received' | 'refund_issued'>;
+
+/** What happens at a step: a backend event, or the customer texting back a digit to Doorstep's call request. */
+export type Action =
+  | { event: Plain }
+  | { event: 'handed_to_carrier' }
+  | { event: 'eta_changed'; newEtaDay: number; reason: Phrase }
+  | { event: 'courier_called'; window: { day: number; from: string; to: string } }
+  | { event: 'delivery_failed' | 'return_requested' | 'cancelled'; reason: Phrase }
+  | { event: 'delivered' }
+  | { reply: number };
+
+export interface Step {
+  at: When;
+  action: Action;
+}
+
+export interface ScenarioSpec {
+  /** One line on what the customer lives through. */
+  summary: string;
+  /** The promised delivery day, in days after the order. */
+  promisedDay: number;
+  steps: Step[];
+}
+
+/** The customer and their order's local details, per locale. */
+export interface Persona {
+  name: string;
+  email: string;
+  phone: string;
+  timezone: string;
+  city: string;
+  carrier: string;
+  trackingNumber: string;
+  item: string;
+  refund: string;
+}
+
+export const PERSONAS: Record<JourneyLocale, Persona> = {
+  en: { name: 'Emma Clarke', email: 'emma.clarke@example.com', phone: '+447700900123', timezone: 'Europe/London', city: 'Leeds', carrier: 'Evri', trackingNumber: 'H01HYA0012345678', item: 'Electric kettle', refund: '£49.90' },
+  ru: { name: 'Ольга Петрова', email: 'olga.petrova@example.com', phone: '+79161234567', timezone: 'Europe/Moscow', city: 'Москва', carrier: 'СДЭК', trackingNumber: '1487256310', item: 'Электрочайник', refund: '4 990 ₽' },
+  pl: { name: 'Anna Nowak', email: 'anna.nowak@example.com', phone: '+48601234567', timezone: 'Europe/Warsaw', city: 'Kraków', carrier: 'InPost', trackingNumber: '620111022345678912345678', item: 'Czajnik elektryczny', refund: '199,00 zł' },
+};
+
+/** When every order is placed. */
+export const ORDER_AT: When = { day: 0, time: '10:15' };
+/** Days the customer may return the parcel (the closing notice follows when they end). */
+export const RETURN_WINDOW_DAYS = 14;
+
+const step = (day: number, time: string, action: Action, afterCallDeadline?: boolean): Step => ({ at: { day, time, afterCallDeadline }, action });
+
+/** Packed in the afternoon, handed to the carrier late at night (its notice waits for the morning), moving before dawn. */
+const shipped = [step(0, '16:00', { event: 'packed' }), step(0, '22:40', { event: 'handed_to_carrier' }), step(1, '05:50', { event: 'in_transit' })];
+const arrived = (day: number, time = '07:20') => step(day, time, { event: 'arrived_in_city' });
+/** Out in the morning, the courier calls to agree 11:00–13:00, and hands the parcel over before noon. */
+const deliveryDay = (day: number) => [
+  step(day, '08:05', { event: 'out_for_delivery' }),
+  step(day, '08:40', { event: 'courier_called', window: { day, from: '11:00', to: '13:00' } }),
+  step(day, '11:25', { event: 'delivered' }),
+];
+
+export const SCENARIOS: Record<JourneyScenario, ScenarioSpec> = {
+  'on-time': { summary: 'Delivered on the promised day; the return window passes.', promisedDay: 3, steps: [...shipped, arrived(2), ...deliveryDay(3)] },
+  delayed: {
+    summary: 'The carrier moves the delivery two days later, with a reason.',
+    promisedDay: 3,
+    steps: [
+      ...shipped,
+      step(1, '13:20', {
+        event: 'eta_changed',
+        newEtaDay: 5,
+        reason: { en: 'a storm closed the M62 motorway', ru: 'метель закрыла трассу М-7', pl: 'burza zamknęła autostradę A4' },
+      }),
+      arrived(4),
+      ...deliveryDay(5),
+    ],
+  },
+  'delayed-twice': {
+    summary: 'The carrier moves the delivery a day later, then the parcel misses that day too and Doorstep’s promise guard moves it again.',
+    promisedDay: 3,
+    steps: [
+      ...shipped,
+      step(1, '13:20', {
+        event: 'eta_changed',
+        newEtaDay: 4,
+        reason: { en: 'the sorting centre has a backlog', ru: 'в сортировочном центре скопились посылки', pl: 'w sortowni są zaległości' },
+      }),
+      arrived(4, '15:30'),
+      ...deliveryDay(5),
+    ],
+  },
+  'failed-attempt': {
+    summary: 'Nobody is at home for the first attempt; the courier calls back and delivers the next morning.',
+    promisedDay: 3,
+    steps: [
+      ...shipped,
+      arrived(2),
+      ...deliveryDay(3).slice(0, 2),
+      step(3, '12:15', { event: 'delivery_failed', reason: { en: 'nobody was at home', ru: 'никого не было дома', pl: 'nikogo nie było w domu' } }),
+      step(3, '13:30', { event: 'courier_called', window: { day: 4, from: '10:00', to: '12:00' } }),
+      step(4, '10:35', { event: 'delivered' }),
+    ],
+  },
+  return: {
+    summary: 'Delivered on time, returned two days later, received and refunded.',
+    promisedDay: 3,
+    steps: [
+      ...shipped,
+      arrived(2),
+      ...deliveryDay(3),
+      step(5, '19:30', { event: 'return_requested', reason: { en: 'too small', ru: 'слишком маленький', pl: 'za mały' } }),
+      step(8, '11:00', { event: 'return_received' }),
+      step(9, '09:30', { event: 'refund_issued' }),
+    ],
+  },
+  cancel: {
+    summary: 'Cancelled early the next morning, while the tracking notice still waits for quiet hours to end.',
+    promisedDay: 3,
+    steps: [...shipped.slice(0, 2), step(1, '07:50', { event: 'cancelled', reason: { en: 'at your request', ru: 'по вашей просьбе', pl: 'na Twoją prośbę' } })],
+  },
+  'no-call': {
+    summary: 'The courier never calls: Doorstep asks the customer by text, who picks the second window.',
+    promisedDay: 3,
+    steps: [
+      ...shipped,
+      arrived(2),
+      step(3, '08:05', { event: 'out_for_delivery' }),
+      step(3, '08:20', { reply: 2 }, true),
+      step(3, '12:40', { event: 'delivered' }, true),
+    ],
+  },
+};

@@ -1,0 +1,205 @@
+/**
+ * The support console in Debian's Chromium: an agent signs in, finds an order created through the
+ * API by the customer's email, reads the delay notice and the reason of its send, moves the promise
+ * (with confirmation) and sees the effect and the audit entry; the work lists and the reports draw
+ * from the same chains; a viewer reads but cannot act.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { hashPassword } from '../../common/passwords';
+import type { ChainState } from '../../workflows/contract';
+import { ARTIFACTS, browserBed, type BrowserBed } from '../helpers/browser';
+import { inDays, orderBody } from '../helpers/fixtures';
+import { testConfig, type DevServer } from '../helpers/temporal';
+
+const KEY = 'acme-console-test-key-01';
+const PASSWORDS = { agent: 'agent password 1', viewer: 'viewer password 1' };
+const dir = mkdtempSync(join(tmpdir(), 'doorstep-console-'));
+const configFile = join(dir, 'doorstep.json');
+writeFileSync(
+  configFile,
+  JSON.stringify({
+    shops: [{ id: 'acme', name: 'Acme', supportEmail: 'help@acme.example', quietHours: { start: '00:00', end: '00:00' }, maxNoticesPerDay: 100 }],
+    apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read', 'chains:act'] }],
+    staff: [
+      { username: 'ola', name: 'Ola Agent', shop: 'acme', role: 'agent', passwordHash: hashPassword(PASSWORDS.agent) },
+      { username: 'vic', shop: 'acme', role: 'viewer', passwordHash: hashPassword(PASSWORDS.viewer) },
+    ],
+  }),
+);
+
+let env: DevServer;
+let base: string;
+let browser: Browser;
+let bed: BrowserBed;
+
+beforeAll(async () => {
+  bed = await browserBed(testConfig({ DOORSTEP_CONFIG: configFile }));
+  ({ env, base, browser } = bed);
+});
+afterAll(() => bed?.close());
+
+const api = async (path: string, body?: unknown) => {
+  const res = await fetch(`${base}${path}`, {
+    method: body ? 'POST' : 'GET',
+    headers: { Authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, body: await res.json() };
+};
+const sendEvent = (orderId: string, type: string, data: object = {}) =>
+  api(`/v1/orders/${orderId}/events`, { eventId: `${orderId}-${type}`, type, at: new Date().toISOString(), data });
+
+/** Polls the API until the chain matches. */
+async function chainWhen(orderId: string, ok: (s: ChainState) => boolean): Promise<ChainState> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const { body } = await api(`/v1/orders/${orderId}`);
+    if (ok(body)) return body;
+    if (Date.now() > deadline) throw new Error(`chain never matched: ${JSON.stringify(body)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function signIn(username: string, password: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${base}/console`);
+  expect(new URL(page.url()).pathname).toBe('/console/sign-in');
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/console(\?|$)/);
+  return page;
+}
+
+/** Reloads until the text shows (visibility and workflow effects follow an update by a moment). */
+async function reloadUntil(page: Page, text: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await page.locator('main').innerText()).includes(text)) {
+    if (Date.now() > deadline) throw new Error(`"${text}" never showed on ${page.url()}`);
+    await page.waitForTimeout(300);
+    await page.reload();
+  }
+}
+
+it('an agent finds an order by email, reads the delay notice and why it went, moves the promise and sees it audited', async () => {
+  await env.withWorker(async () => {
+    const body = orderBody({ promisedDate: inDays(5), customer: { ...orderBody().customer, email: `anna.${Date.now()}@example.com` } });
+    expect((await api('/v1/orders', body)).status).toBe(201);
+    await sendEvent(body.orderId, 'handed_to_carrier');
+    await sendEvent(body.orderId, 'eta_changed', { newEta: inDays(7), reason: 'a storm closed the motorway' });
+    await sendEvent(body.orderId, 'arrived_in_city');
+    await chainWhen(body.orderId, (s) => s.touchpoints.some((t) => t.key === 'delay' && t.notices[0]?.status === 'sent'));
+
+    const page = await signIn('ola', PASSWORDS.agent);
+    await page.getByLabel(/Find an order/).fill(body.customer.email.toUpperCase());
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(`**/console/orders/${body.orderId}`);
+    const delay = page.locator('[data-touchpoint="delay"]');
+    expect(await delay.locator('.notice-text').first().innerText()).toContain('a storm closed the motorway');
+    expect(await delay.locator('.decisions').first().innerText()).toMatch(/sent \(email\)/);
+    expect(await page.locator('.delays').innerText()).toContain('+2 days');
+    await page.screenshot({ path: join(ARTIFACTS, 'console-timeline.png'), fullPage: true });
+
+    const form = page.locator('form[data-action="set-promise"]');
+    await form.getByLabel('New date').fill(inDays(9));
+    await form.getByLabel('Reason').fill('the courier depot is closed for a holiday');
+    await form.getByRole('button').click();
+    expect(await page.locator('.sentence').innerText()).toContain('The customer gets a delay notice saying: the courier depot is closed for a holiday');
+    const confirmation = await page.evaluate(() => [...new FormData(document.querySelector<HTMLFormElement>('form.confirm')!)].map(([k, v]) => [k, String(v)]));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.waitForURL(/done=set-promise/);
+    expect(await page.locator('.audit').innerText()).toMatch(/Ola Agent \(console\): set-promise/);
+    const after = await chainWhen(body.orderId, (s) => s.touchpoints.some((t) => t.key === 'delay-2' && t.notices[0]?.status === 'sent'));
+    expect(after.promisedDate).toBe(inDays(9));
+    expect(after.audit).toEqual([expect.objectContaining({ actor: 'Ola Agent (console)', action: 'set-promise' })]);
+    await page.reload();
+    expect(await page.locator('.promise').innerText()).toBe(new Date(`${inDays(9)}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }));
+    expect(await page.locator('[data-touchpoint="delay-2"] .notice-text').innerText()).toContain('the courier depot is closed for a holiday');
+
+    await page.screenshot({ path: join(ARTIFACTS, 'console-action-done.png'), fullPage: true });
+
+    // The same confirmation sent again (a double click, a resubmitted form) acts once.
+    const again = await page.evaluate(
+      async ([url, fields]) => (await fetch(url, { method: 'POST', body: new URLSearchParams(fields) })).status,
+      [`/console/orders/${body.orderId}/actions/set-promise`, confirmation] as const,
+    );
+    expect(again).toBe(200);
+    expect((await chainWhen(body.orderId, () => true)).audit).toHaveLength(1);
+
+    // The work lists: delayed, and in town with no courier call yet.
+    for (const list of ['delayed', 'awaiting-call']) {
+      await page.goto(`${base}/console?list=${list}`);
+      await reloadUntil(page, body.orderId);
+    }
+    await page.close();
+  });
+});
+
+it('a viewer sees the chain but no actions, and a forged action is refused', async () => {
+  await env.withWorker(async () => {
+    const body = orderBody();
+    expect((await api('/v1/orders', body)).status).toBe(201);
+    await chainWhen(body.orderId, (s) => s.touchpoints[0].notices[0]?.status === 'sent');
+    const page = await signIn('vic', PASSWORDS.viewer);
+    await page.goto(`${base}/console/orders/${body.orderId}`);
+    expect(await page.locator('h1').innerText()).toBe(`Order ${body.orderId}`);
+    expect(await page.locator('section.actions').count()).toBe(0);
+    const csrf = await page.locator('input[name=_csrf]').first().inputValue();
+    const status = await page.evaluate(
+      async ([url, token]) => (await fetch(url, { method: 'POST', body: new URLSearchParams({ _csrf: token, reason: 'test', confirmed: '1', requestId: 'x' }) })).status,
+      [`/console/orders/${body.orderId}/actions/cancel`, csrf],
+    );
+    expect(status).toBe(403);
+    expect((await chainWhen(body.orderId, () => true)).stage).toBe('accepted');
+    await page.close();
+  });
+});
+
+it('a wrong password is refused and an unsigned visitor is sent to sign in', async () => {
+  const res = await fetch(`${base}/console/sign-in`, { method: 'POST', body: new URLSearchParams({ username: 'ola', password: 'not it' }), redirect: 'manual' });
+  expect(res.status).toBe(401);
+  expect(res.headers.get('set-cookie')).toBeNull();
+  const forged = await fetch(`${base}/console/orders/x`, { headers: { cookie: 'doorstep_console=s%3A%7B%22u%22%3A%22ola%22%7D.forged' }, redirect: 'manual' });
+  expect(forged.status).toBe(303);
+  expect(forged.headers.get('location')).toMatch(/^\/console\/sign-in/);
+});
+
+it('the reports page draws the touchpoint audit with its weakest link and the carrier scorecard', async () => {
+  await env.withWorker(async () => {
+    const body = orderBody();
+    await api('/v1/orders', body);
+    const state = await chainWhen(body.orderId, (s) => s.touchpoints[0].notices[0]?.status === 'sent');
+    const token = /\/r\/([^\s?]+)/.exec(state.touchpoints[0].notices[0].text!)![1];
+    expect((await fetch(`${base}/v1/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, score: 1 }) })).status).toBe(202);
+    const page = await signIn('ola', PASSWORDS.agent);
+    await page.goto(`${base}/console/reports`);
+    expect(await page.locator('.weakest').innerText()).toBe('confirmation');
+    expect(Number(await page.locator('#touchpoint-audit svg g[data-label="confirmation"] rect').first().getAttribute('width'))).toBeGreaterThan(0);
+    expect(await page.locator('#carrier-scorecard tr[data-carrier="dpd"]').count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'console-reports.png'), fullPage: true });
+    // The low score put the order on the "needs attention" list.
+    await page.goto(`${base}/console?list=attention`);
+    await reloadUntil(page, body.orderId);
+    await page.close();
+  });
+});
+
+it('"preview the chain" walks a synthetic order through the real chain and shows what the customer would get', async () => {
+  const page = await signIn('ola', PASSWORDS.agent);
+  await page.getByRole('link', { name: 'Preview the chain' }).click();
+  await page.getByLabel('Scenario').selectOption('cancel');
+  await page.getByLabel('Language').selectOption('pl');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.locator('h1').getByText('Journey cancel (pl)').waitFor({ timeout: 120_000 });
+  expect(await page.locator('h2.ok').innerText()).toBe('No violations');
+  const notices = await page.locator('article').allInnerTexts();
+  expect(notices[0]).toContain('confirmation');
+  expect(notices.at(-1)).toContain('cancellation');
+  expect(notices.at(-1)).toMatch(/anulowane|anulowali/i);
+  await page.screenshot({ path: join(ARTIFACTS, 'console-preview.png'), fullPage: true });
+  await page.close();
+}, 180_000);

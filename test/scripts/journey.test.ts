@@ -1,0 +1,165 @@
+/**
+ * The journey simulator: every scenario in every locale through the real chain workflow on one
+ * time-skipping server, the rule checks on hand-made notices that break them, and the CLI.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CATALOGS } from '../../activities/templates/catalog';
+import { Shop } from '../../workflows/contract';
+import { JOURNEY_LOCALES, JOURNEY_SCENARIOS, journeyHtml, journeyListing, journeyViolations, openJourneyBench, type Journey, type JourneyNotice } from '../../scripts/journey/index';
+import { PERSONAS, SCENARIOS, type JourneyLocale, type JourneyScenario } from '../../scripts/journey/scenarios';
+
+const run = promisify(execFile);
+// The shop's defaults: quiet hours 21:00–09:00 and at most 3 non-urgent notices a day.
+const shop = Shop.parse({ id: 'demo', name: 'Demo Shop', supportEmail: 'support@demo.example' });
+const journeys = new Map<string, Journey>();
+const journey = (scenario: JourneyScenario, locale: JourneyLocale) => journeys.get(`${scenario}/${locale}`)!;
+const touchpoints = (j: Journey) => j.notices.map((n) => (n.revision > 1 ? `${n.touchpoint}#${n.revision}` : n.touchpoint));
+const notice = (j: Journey, touchpoint: string) => j.notices.find((n) => n.touchpoint === touchpoint)!;
+/** The words a scenario's backend step carries for this locale (a carrier's reason). */
+const reasonOf = (scenario: JourneyScenario, event: string, locale: JourneyLocale) => {
+  const action = SCENARIOS[scenario].steps.map((s) => s.action).find((a) => 'event' in a && a.event === event);
+  return (action as { reason: Record<JourneyLocale, string> }).reason[locale];
+};
+
+const delivered = ['courier-call', 'handover'];
+const EXPECTED: Record<JourneyScenario, string[]> = {
+  'on-time': ['confirmation', 'tracking', 'arrival', ...delivered, 'closing'],
+  delayed: ['confirmation', 'tracking', 'delay', 'arrival', ...delivered, 'closing'],
+  'delayed-twice': ['confirmation', 'tracking', 'delay', 'delay-2', 'arrival', ...delivered, 'closing'],
+  'failed-attempt': ['confirmation', 'tracking', 'arrival', 'courier-call', 'failed-attempt', 'courier-call-2', 'handover', 'closing'],
+  return: ['confirmation', 'tracking', 'arrival', ...delivered, 'return-accepted', 'return-received', 'return-refund', 'closing'],
+  // The tracking notice waited for the morning and was dropped when the order was cancelled.
+  cancel: ['confirmation', 'cancellation'],
+  'no-call': ['confirmation', 'tracking', 'arrival', 'courier-call', 'courier-call#2', 'handover', 'closing'],
+};
+
+beforeAll(async () => {
+  const bench = await openJourneyBench();
+  try {
+    for (const scenario of JOURNEY_SCENARIOS) {
+      for (const locale of JOURNEY_LOCALES) journeys.set(`${scenario}/${locale}`, await bench.run(scenario, locale, shop));
+    }
+  } finally {
+    await bench.close();
+  }
+}, 600_000);
+
+describe.each(JOURNEY_SCENARIOS)('the %s journey', (scenario) => {
+  it.each(JOURNEY_LOCALES)('in %s: the expected notices in order, at allowed hours, breaking no rule', (locale) => {
+    const j = journey(scenario, locale);
+    expect(j.violations).toEqual([]);
+    expect(j.timezone).toBe(PERSONAS[locale].timezone);
+    expect(touchpoints(j)).toEqual(EXPECTED[scenario]);
+    expect(j.notices.map((n) => n.at)).toEqual(j.notices.map((n) => n.at).sort());
+    for (const n of j.notices.filter((x) => !x.urgent)) {
+      const hour = Number(/(\d\d):\d\d$/.exec(n.localTime)![1]);
+      expect(hour >= 9 && hour < 21, `${n.touchpoint} at ${n.localTime}`).toBe(true);
+    }
+  });
+
+  it('speaks the customer’s language: Russian in Cyrillic, Polish unlike English', () => {
+    const texts = (locale: JourneyLocale) => journey(scenario, locale).notices.map((n) => `${n.subject ?? ''} ${n.text}`);
+    expect(texts('ru').every((t) => /[а-яё]/i.test(t))).toBe(true);
+    expect(texts('pl').every((t) => /[ąćęłńóśźż]/i.test(t))).toBe(true);
+    expect(texts('en').some((t) => /[а-яёąćęłńśźż]/i.test(t))).toBe(false);
+    texts('pl').forEach((t, i) => expect(t).not.toBe(texts('en')[i]));
+  });
+});
+
+describe('what each journey tells the customer', () => {
+  it.each(JOURNEY_LOCALES)('in %s: the delay states the carrier’s reason; a second one is the promise guard’s', (locale) => {
+    expect(notice(journey('delayed', locale), 'delay').text).toContain(reasonOf('delayed', 'eta_changed', locale));
+    const twice = journey('delayed-twice', locale);
+    expect(notice(twice, 'delay').text).toContain(reasonOf('delayed-twice', 'eta_changed', locale));
+    expect(notice(twice, 'delay-2')).toMatchObject({ urgent: true, text: expect.stringContaining(CATALOGS[locale].common.notInCity) });
+  });
+
+  it.each(JOURNEY_LOCALES)('in %s: the refund states its amount, and the guard’s delay notice comes before quiet hours', (locale) => {
+    expect(notice(journey('return', locale), 'return-refund').text).toContain(PERSONAS[locale].refund);
+    const guard = notice(journey('delayed-twice', locale), 'delay-2');
+    expect(Number(/(\d\d):\d\d$/.exec(guard.localTime)![1])).toBe(20);
+  });
+
+  it.each(JOURNEY_LOCALES)('in %s: a failed attempt and a cancellation say why', (locale) => {
+    expect(notice(journey('failed-attempt', locale), 'failed-attempt').text).toContain(reasonOf('failed-attempt', 'delivery_failed', locale));
+    expect(notice(journey('cancel', locale), 'cancellation').text).toContain(reasonOf('cancel', 'cancelled', locale));
+  });
+
+  it.each(JOURNEY_LOCALES)('in %s: with no courier call, Doorstep texts its own request and confirms the window picked', (locale) => {
+    const [request, confirmed] = journey('no-call', locale).notices.filter((n) => n.touchpoint === 'courier-call');
+    // Asked by SMS at the shop's deadline (08:05 + 120 min), offering 12–14, 14–16 and 16–18; the customer picked 2.
+    expect(request).toMatchObject({ channel: 'sms', revision: 1, urgent: true });
+    expect(request.localTime).toMatch(/10:05$/);
+    expect(request.text).toMatch(/1\D+12:00/);
+    expect(confirmed).toMatchObject({ channel: 'email', revision: 2 });
+    expect(confirmed.text).toMatch(/14:00|2:00\sPM/);
+  });
+});
+
+describe('the rule checks', () => {
+  const zone = 'Europe/Warsaw';
+  const rules = { quietHours: { start: '21:00', end: '09:00' }, maxNoticesPerDay: 2 };
+  const at = (local: string, touchpoint: string, more: Partial<JourneyNotice> = {}): JourneyNotice => ({
+    touchpoint,
+    revision: 1,
+    channel: 'email',
+    at: new Date(`${local}+01:00`).toISOString(),
+    localTime: local,
+    urgent: false,
+    text: 'hello',
+    ...more,
+  });
+
+  it('fails a non-urgent notice in quiet hours, but not an urgent one or a shop without quiet hours', () => {
+    const late = [at('2026-11-24T22:40', 'tracking'), at('2026-11-24T23:10', 'delay', { urgent: true })];
+    expect(journeyViolations(late, rules, zone)).toEqual([expect.stringMatching(/tracking notice .* inside the shop's quiet hours \(21:00–09:00\)/)]);
+    expect(journeyViolations(late, { ...rules, quietHours: { start: '00:00', end: '00:00' } }, zone)).toEqual([]);
+  });
+
+  it('fails a customer-local day with more non-urgent notices than the cap; urgent ones do not count', () => {
+    const day = [at('2026-11-24T09:00', 'tracking'), at('2026-11-24T12:00', 'arrival'), at('2026-11-24T13:00', 'delay', { urgent: true })];
+    expect(journeyViolations(day, rules, zone)).toEqual([]);
+    const over = [...day, at('2026-11-24T20:59', 'handover')];
+    expect(journeyViolations(over, rules, zone)).toEqual([expect.stringMatching(/On 2026-11-24 .* 3 non-urgent notices .* cap of 2 a day/)]);
+    // 20:59 in Warsaw is 22:59 in Moscow, where the customer's day and quiet hours are.
+    expect(journeyViolations(over, rules, 'Europe/Moscow')).toHaveLength(2);
+  });
+
+  it('fails a notice the customer gets twice, but not a second revision', () => {
+    const twice = [at('2026-11-24T10:00', 'tracking'), at('2026-11-24T10:00', 'tracking', { channel: 'sms' }), at('2026-11-24T11:00', 'courier-call', { revision: 2 })];
+    expect(journeyViolations(twice, { ...rules, maxNoticesPerDay: 5 }, zone)).toEqual([expect.stringMatching(/tracking #1 notice arrives 2 times/)]);
+  });
+
+  it('renders every value escaped in a standalone page, and lists violations in the terminal', () => {
+    const j: Journey = { scenario: 'cancel', locale: 'en', timezone: zone, shop: { ...shop, name: 'A&B <Shop>' }, notices: [at('2026-11-24T10:00', 'tracking', { text: '<script>x</script>\nline two' })], violations: ['The <b> rule'] };
+    const html = journeyHtml(j);
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).not.toMatch(/<script>|<b>|A&B/);
+    expect(html).toContain('&#60;script&#62;x&#60;/script&#62;<br>line two');
+    expect(journeyListing(j)).toContain('Violations (1):\n  - The <b> rule');
+  });
+});
+
+describe('the command line', () => {
+  const cli = (...args: string[]) =>
+    run(process.execPath, ['--import', 'tsx', 'scripts/journey.ts', ...args], { env: { ...process.env, DOORSTEP_DATA_DIR: mkdtempSync(join(tmpdir(), 'doorstep-journey-cli-')) } });
+
+  it('prints the listing of a journey, writes its HTML page and exits 0', async () => {
+    const html = join(mkdtempSync(join(tmpdir(), 'doorstep-journey-html-')), 'cancel-ru.html');
+    const { stdout } = await cli('--scenario', 'cancel', '--locale', 'ru', '--html', html);
+    expect(stdout).toContain('Journey cancel (ru)');
+    expect(stdout).toMatch(/email {2}cancellation {2}\[urgent\]/);
+    expect(stdout).toContain('No violations.');
+    expect(existsSync(html)).toBe(true);
+    expect(readFileSync(html, 'utf8')).toContain('отменён');
+  });
+
+  it('refuses an unknown scenario with exit code 2, naming the ones there are', async () => {
+    await expect(cli('--scenario', 'late', '--locale', 'en')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('one of: on-time, delayed') });
+  });
+});
