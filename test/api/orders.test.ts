@@ -220,6 +220,29 @@ describe('keys, scopes and shops', () => {
       expect(bad.body.errors[0].path).toBe('stage');
     });
   });
+
+  it("finds a customer's orders by email or phone (however written), and lists delayed chains", async () => {
+    await env.withWorker(async () => {
+      const phone = `+4860${String(Date.now()).slice(-7)}`;
+      const body = orderBody({ promisedDate: inDays(5), customer: { ...orderBody().customer, email: `Find.${Date.now()}@Example.com`, phone } });
+      await post('/v1/orders', body).expect(201);
+      await post(`/v1/orders/${body.orderId}/events`, { eventId: 'd1', type: 'eta_changed', at: new Date().toISOString(), data: { newEta: inDays(7), reason: 'storm' } }).expect(202);
+      const spaced = `${phone.slice(0, 3)} ${phone.slice(3, 6)}-${phone.slice(6)}`;
+      for (const query of [`contact=${encodeURIComponent(body.customer.email.toLowerCase())}`, `contact=${encodeURIComponent(spaced)}`, 'list=delayed&carrier=dpd']) {
+        const deadline = Date.now() + 15_000;
+        let ids: string[] = [];
+        while (Date.now() < deadline && !ids.includes(body.orderId)) {
+          ids = (await get(`/v1/orders?${query}&pageSize=100`, KEYS.reader)).body.items.map((i: { orderId: string }) => i.orderId);
+          if (!ids.includes(body.orderId)) await new Promise((r) => setTimeout(r, 200));
+        }
+        expect(ids, query).toContain(body.orderId);
+      }
+      expect((await get(`/v1/orders?contact=${encodeURIComponent('nobody@example.com')}`, KEYS.reader)).body.items).toEqual([]);
+      const bad = await get('/v1/orders?contact=12345&list=soon', KEYS.reader);
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['contact', 'list']);
+    });
+  });
 });
 
 describe('public endpoints', () => {
