@@ -76,6 +76,14 @@ it('runs the whole stack on embedded defaults, walks an order, stops cleanly and
   const outbox = readFileSync(join(dataDir, 'outbox.jsonl'), 'utf8').trim().split('\n');
   expect(outbox).toHaveLength(6);
 
+  // The console sign-in it printed works, and the chain's timeline shows the closing notice.
+  const [, username, password] = /Console login: +(\S+) \/ (\S+)/.exec(first.banner)!;
+  const signIn = await fetch(`${base}/console/sign-in`, { method: 'POST', body: new URLSearchParams({ username, password }), redirect: 'manual' });
+  expect(signIn.status).toBe(303);
+  const cookie = signIn.headers.get('set-cookie')!.split(';')[0];
+  const timeline = await fetch(`${base}/console/orders/${order.orderId}`, { headers: { cookie } });
+  expect(await timeline.text()).toContain('data-touchpoint="closing"');
+
   expect(await stop(first.child)).toBe(0);
   const probe = (url: string) => fetch(url).then(() => 'answered', () => 'refused');
   expect(await probe(`${base}/healthz`)).toBe('refused');
