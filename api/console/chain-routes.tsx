@@ -9,7 +9,7 @@ import { staffOf } from './session';
 import { ConfirmPage } from './views/actions';
 import { ChainsPage } from './views/chains-page';
 import { MessagePage } from './views/layout';
-import { sendPage } from './views/render';
+import { sendPage } from '../pages/render';
 import { TimelinePage, type TimelineProps } from './views/timeline';
 
 const PAGE_SIZE = 25;

@@ -10,7 +10,7 @@ import type { Shop } from '../../workflows/contract';
 import { staffOf } from './session';
 import { MessagePage } from './views/layout';
 import { PreviewPage } from './views/preview-page';
-import { sendPage } from './views/render';
+import { sendPage } from '../pages/render';
 
 type Simulator = typeof import('../../scripts/journey/index');
 

@@ -15,7 +15,7 @@ import { chainRoutes } from './chain-routes';
 import { previewRoutes } from './preview-routes';
 import { consoleSessions, staffOf } from './session';
 import { MessagePage } from './views/layout';
-import { sendPage } from './views/render';
+import { sendPage } from '../pages/render';
 import { ReportsPage } from './views/reports-page';
 import { SignInPage } from './views/sign-in';
 

@@ -21,6 +21,11 @@ export interface PageStrings {
   returnButton: string;
   returnOpened: string;
   returnRefused: string;
+  unsubscribeTitle: string;
+  unsubscribeQuestion: string;
+  unsubscribeButton: string;
+  unsubscribed: string;
+  invalidUnsubscribe: string;
   stages: Record<TrackingStage, string>;
 }
 
@@ -44,6 +49,11 @@ const en: PageStrings = {
   returnButton: 'Return it',
   returnOpened: 'Your return is opened: we will send you the instructions.',
   returnRefused: 'This order cannot be returned any more. Please contact us.',
+  unsubscribeTitle: 'Unsubscribe',
+  unsubscribeQuestion: 'Stop non-essential emails about your orders (tracking updates, surveys)? Notices you need to receive your parcel still arrive.',
+  unsubscribeButton: 'Unsubscribe',
+  unsubscribed: 'You will no longer receive non-essential emails about your orders. Delivery updates you need still arrive.',
+  invalidUnsubscribe: 'This unsubscribe link is not valid.',
   stages: {
     accepted: 'Order accepted',
     packed: 'Packed',
@@ -75,6 +85,11 @@ const ru: PageStrings = {
   returnButton: 'Оформить возврат',
   returnOpened: 'Возврат оформлен: мы пришлём вам инструкции.',
   returnRefused: 'Этот заказ уже нельзя вернуть. Пожалуйста, свяжитесь с нами.',
+  unsubscribeTitle: 'Отписаться',
+  unsubscribeQuestion: 'Больше не присылать необязательные письма о заказах (статусы доставки, опросы)? Уведомления, нужные для получения посылки, будут приходить по-прежнему.',
+  unsubscribeButton: 'Отписаться',
+  unsubscribed: 'Необязательные письма о заказах больше не придут. Нужные для доставки уведомления будут приходить по-прежнему.',
+  invalidUnsubscribe: 'Эта ссылка для отписки недействительна.',
   stages: {
     accepted: 'Заказ принят',
     packed: 'Упакован',
@@ -106,6 +121,11 @@ const pl: PageStrings = {
   returnButton: 'Zwróć',
   returnOpened: 'Zwrot został przyjęty: wyślemy Ci instrukcje.',
   returnRefused: 'Tego zamówienia nie można już zwrócić. Skontaktuj się z nami.',
+  unsubscribeTitle: 'Wypisz się',
+  unsubscribeQuestion: 'Nie wysyłać już nieobowiązkowych e-maili o zamówieniach (statusy przesyłki, ankiety)? Powiadomienia potrzebne do odbioru paczki nadal będą przychodzić.',
+  unsubscribeButton: 'Wypisz mnie',
+  unsubscribed: 'Nie będziesz już dostawać nieobowiązkowych e-maili o zamówieniach. Potrzebne powiadomienia o dostawie nadal będą przychodzić.',
+  invalidUnsubscribe: 'Ten link do wypisania się jest nieprawidłowy.',
   stages: {
     accepted: 'Zamówienie przyjęte',
     packed: 'Spakowane',

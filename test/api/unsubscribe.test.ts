@@ -31,6 +31,10 @@ it('a mail scanner opening the link changes nothing; the POST opts out of non-es
   const page = await request(app).get(path);
   expect(page.status).toBe(200);
   expect(page.text).toContain(`<form method="post" action="${path}">`);
+  // The link carries no language: the page speaks the browser's.
+  const polish = await request(app).get(path).set('Accept-Language', 'pl-PL,pl;q=0.9,en;q=0.5');
+  expect(polish.text).toContain('<html lang="pl">');
+  expect(polish.text).toContain('Wypisz mnie');
   expect((noticeOf(await acts.sendNotice(withOrder('U-2', 'tracking', 'tracking')))).channel).toBe('email');
 
   const done = await request(app).post(path).type('form').send('List-Unsubscribe=One-Click');

@@ -1,4 +1,4 @@
-/** Sends a console page: Preact components rendered to HTML on the server (no script bundle to load). */
+/** Sends a page (console or customer): Preact components rendered to HTML on the server, no script bundle to load. */
 import type { Response } from 'express';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';

@@ -8,8 +8,9 @@ import { Feedback } from '../../workflows/contract';
 import { scaleOf } from '../../workflows/touchpoints';
 import type { Chains } from '../chains';
 import { invalid, problem } from '../problem';
-import { messagePage } from '../pages/layout';
-import { ratingPage } from '../pages/rating-page';
+import { CustomerMessage } from '../pages/layout';
+import { RatingPage } from '../pages/rating-page';
+import { sendPage } from '../pages/render';
 import { pageStrings } from '../pages/strings';
 import { browserLanguage } from './tracking';
 
@@ -37,11 +38,11 @@ export function feedbackRouter({ chains, tokens }: { chains: Chains; tokens: Tok
 
   router.get('/r/:token', (req, res) => {
     const claims = claimsOf(req.params.token);
-    if (!claims) return void res.status(400).type('html').send(messagePage(browserLanguage(req), pageStrings(browserLanguage(req)).invalidRating));
+    const lang = claims?.lang ?? browserLanguage(req);
+    if (!claims) return sendPage(res, <CustomerMessage lang={lang} message={pageStrings(lang).invalidRating} />, 400);
     const max = scaleOf(claims.touchpoint);
     const preset = Number(req.query.s);
-    const lang = claims.lang ?? browserLanguage(req);
-    res.type('html').send(ratingPage({ token: req.params.token, min: max === 10 ? 0 : 1, max, preset: Number.isInteger(preset) ? preset : undefined, lang }));
+    sendPage(res, <RatingPage token={req.params.token} min={max === 10 ? 0 : 1} max={max} preset={Number.isInteger(preset) ? preset : undefined} lang={lang} />);
   });
 
   return router;

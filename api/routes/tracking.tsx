@@ -2,13 +2,14 @@
  * The customer's tracking page (`GET /t/{token}`), read from the chain, in the customer's language;
  * and its return button (`POST /t/{token}/return`), which opens a return while returns are open.
  */
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { languageOf } from '../../activities/templates/catalog';
 import type { Tokens, TrackingClaims } from '../../common/tokens';
 import { ChainError, type Chains } from '../chains';
-import { messagePage } from '../pages/layout';
+import { CustomerMessage } from '../pages/layout';
+import { sendPage } from '../pages/render';
 import { PAGE_LANGUAGES, pageStrings } from '../pages/strings';
-import { trackingPage } from '../pages/tracking-page';
+import { TrackingPage } from '../pages/tracking-page';
 
 /** The language of a page without a chain to ask: what the browser prefers. */
 export const browserLanguage = (req: Request) => req.acceptsLanguages(...PAGE_LANGUAGES) || 'en';
@@ -20,26 +21,29 @@ export function trackingRouter({ chains, tokens }: { chains: Chains; tokens: Tok
     return claims?.kind === 'track' ? (claims as TrackingClaims) : undefined;
   };
 
+  const say = (res: Response, lang: string, message: 'invalidTracking' | 'returnOpened' | 'returnRefused', status = 200) =>
+    sendPage(res, <CustomerMessage lang={lang} message={pageStrings(lang)[message]} />, status);
+
   router.get('/t/:token', async (req, res) => {
     const claims = claimsOf(req.params.token);
-    if (!claims) return void res.status(404).type('html').send(messagePage(browserLanguage(req), pageStrings(browserLanguage(req)).invalidTracking));
+    if (!claims) return say(res, browserLanguage(req), 'invalidTracking', 404);
     const state = await chains.state(claims.shop, claims.order);
-    res.type('html').send(trackingPage(state, languageOf(state.locale), req.params.token));
+    sendPage(res, <TrackingPage state={state} lang={languageOf(state.locale)} token={req.params.token} />);
   });
 
   router.post('/t/:token/return', async (req, res) => {
     const claims = claimsOf(req.params.token);
-    if (!claims) return void res.status(404).type('html').send(messagePage(browserLanguage(req), pageStrings(browserLanguage(req)).invalidTracking));
+    if (!claims) return say(res, browserLanguage(req), 'invalidTracking', 404);
     const state = await chains.state(claims.shop, claims.order);
     const lang = languageOf(state.locale);
     try {
       // One return per order: a double click or a reload opens it once.
       const action = { action: { action: 'open-return' as const }, actor: 'customer (tracking page)', at: new Date().toISOString(), requestId: `customer-return-${claims.order}` };
       await chains.act(claims.shop, claims.order, action);
-      res.type('html').send(messagePage(lang, pageStrings(lang).returnOpened));
+      say(res, lang, 'returnOpened');
     } catch (err) {
       if (!(err instanceof ChainError) || err.status !== 409) throw err;
-      res.status(409).type('html').send(messagePage(lang, pageStrings(lang).returnRefused));
+      say(res, lang, 'returnRefused', 409);
     }
   });
 

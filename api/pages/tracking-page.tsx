@@ -5,10 +5,10 @@
  */
 import { DateTime } from 'luxon';
 import { TRACKING_STAGES, type ChainState } from '../../workflows/contract';
-import { escape, layout } from './layout';
+import { CustomerLayout } from './layout';
 import { fill, pageStrings } from './strings';
 
-export function trackingPage(state: ChainState, lang: string, token: string): string {
+export function TrackingPage({ state, lang, token }: { state: ChainState; lang: string; token: string }) {
   const t = pageStrings(lang);
   const at = (iso: string) => DateTime.fromISO(iso, { zone: state.timezone }).setLocale(state.locale);
   const day = (iso: string) => at(iso).toLocaleString(DateTime.DATE_FULL);
@@ -16,19 +16,35 @@ export function trackingPage(state: ChainState, lang: string, token: string): st
   // Stages after delivery (return, closed) keep the whole line done; a cancelled chain shows none.
   const stages: readonly string[] = TRACKING_STAGES;
   const reached = stages.includes(stage) ? stages.indexOf(stage) : stage === 'cancelled' ? -1 : stages.length - 1;
-  const items = TRACKING_STAGES.map((s, i) => `<li class="${[i <= reached && 'done', i === reached && 'current'].filter(Boolean).join(' ')}">${escape(t.stages[s])}</li>`).join('');
+  const beforeDelivery = reached < stages.indexOf('delivered');
   const delay = state.delays.at(-1);
   const window = state.courierWindow;
   const lines = [
     stage === 'cancelled' ? t.cancelled : fill(t.promised, { date: day(state.promisedDate) }),
-    delay && stage !== 'cancelled' && reached < stages.indexOf('delivered') ? fill(t.delayed, { reason: delay.reason }) : undefined,
-    window && reached < stages.indexOf('delivered')
+    delay && stage !== 'cancelled' && beforeDelivery ? fill(t.delayed, { reason: delay.reason }) : undefined,
+    window && beforeDelivery
       ? fill(t.courier, { window: `${at(window.from).toLocaleString(DateTime.DATE_MED)} ${at(window.from).toLocaleString(DateTime.TIME_SIMPLE)}–${at(window.to).toLocaleString(DateTime.TIME_SIMPLE)}` })
       : undefined,
     stage === 'returning' ? t.returning : stage === 'returned' ? t.returned : undefined,
     state.returnUntil ? fill(t.returnUntil, { date: day(state.returnUntil) }) : undefined,
   ].filter((l): l is string => l !== undefined);
-  const returnForm = state.returnUntil ? `<form method="post" action="/t/${escape(token)}/return"><button>${escape(t.returnButton)}</button></form>` : '';
   const title = fill(t.orderTitle, { orderId: state.orderId });
-  return layout(lang, title, `<h1>${escape(title)}</h1><ol class="stages">${items}</ol>${lines.map((l) => `<p>${escape(l)}</p>`).join('')}${returnForm}`);
+  return (
+    <CustomerLayout lang={lang} title={title}>
+      <h1>{title}</h1>
+      <ol class="stages">
+        {TRACKING_STAGES.map((s, i) => (
+          <li class={[i <= reached && 'done', i === reached && 'current'].filter(Boolean).join(' ')}>{t.stages[s]}</li>
+        ))}
+      </ol>
+      {lines.map((l) => (
+        <p>{l}</p>
+      ))}
+      {state.returnUntil && (
+        <form method="post" action={`/t/${token}/return`}>
+          <button>{t.returnButton}</button>
+        </form>
+      )}
+    </CustomerLayout>
+  );
 }
