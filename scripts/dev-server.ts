@@ -7,6 +7,7 @@ import { temporalCli } from '../common/tools';
 export interface DevServerProcess {
   address: string;
   uiUrl: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -26,15 +27,16 @@ async function waitUntilServing(address: string, child: ChildProcess, timeoutMs 
   }
 }
 
-/** Starts `temporal server start-dev` on loopback and resolves once it serves. */
-export async function startDevServer(dataDir: string, port = 7233, uiPort = 8233): Promise<DevServerProcess> {
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort), '--db-filename', join(dataDir, 'temporal.db'), '--log-level', 'warn'];
+/** Starts `temporal server start-dev` on loopback and resolves once it serves; `extraArgs` e.g. SQLite pragmas. */
+export async function startDevServer(dataDir: string, port = 7233, uiPort = 8233, extraArgs: string[] = []): Promise<DevServerProcess> {
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort), '--db-filename', join(dataDir, 'temporal.db'), '--log-level', 'warn', ...extraArgs];
   const child = spawn(temporalCli(), args, { stdio: ['ignore', 'inherit', 'inherit'] });
   const address = `127.0.0.1:${port}`;
   await waitUntilServing(address, child);
   return {
     address,
     uiUrl: `http://127.0.0.1:${uiPort}`,
+    pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

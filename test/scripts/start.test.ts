@@ -4,24 +4,15 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { freePort } from '../../scripts/free-port';
 import { afternoonZone, onTimePath, orderBody } from '../helpers/fixtures';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-start-'));
 const running: ChildProcess[] = [];
 afterAll(() => running.forEach((p) => p.exitCode === null && p.kill('SIGKILL')));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const [port, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
 const env = { ...process.env, PORT: String(port), DOORSTEP_DATA_DIR: dataDir, TEMPORAL_DEV_PORT: String(temporalPort), TEMPORAL_DEV_UI_PORT: String(uiPort), TEMPORAL_ADDRESS: '' };

@@ -1,16 +1,19 @@
 /**
- * A throwaway PostgreSQL server from Debian's packages, on a loopback port, for the store tests.
+ * A throwaway PostgreSQL server from Debian's packages, on a loopback port, for the store tests and
+ * the benchmark.
  * PostgreSQL refuses to run as root, so as root it runs as the `postgres` user (the package's own).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './free-port';
 
 export interface Postgres {
   url: string;
+  /** The postmaster's process id (its backends are its children). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -25,15 +28,6 @@ function binDir(): string {
 
 /** The `postgres` user's uid or gid. */
 const idOf = (flag: '-u' | '-g') => Number(execFileSync('id', [flag, 'postgres']).toString());
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitUntilReady(url: string, exited: () => boolean): Promise<void> {
   for (let i = 0; i < 150; i++) {
@@ -64,6 +58,7 @@ export async function startPostgres(): Promise<Postgres> {
   await waitUntilReady(url, () => child.exitCode !== null);
   return {
     url,
+    pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => {

@@ -1,0 +1,26 @@
+/**
+ * `npm run bench`: Doorstep against a bare Temporal skeleton on this machine (see scripts/bench/).
+ * `-- --quick` is a shortened run (under 3 minutes). The result goes to bench/results/<date>.json
+ * and the report to docs/benchmarks.md (a quick run: <date>-quick.json and docs/quick/).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeReport } from './bench/report';
+import { FULL, QUICK, runBench, SMOKE } from './bench/run';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, smoke: { type: 'boolean' }, root: { type: 'string' } } });
+const quick = Boolean(values.quick || values.smoke);
+const root = resolve(values.root ?? '.');
+const settings = values.smoke ? SMOKE : quick ? QUICK : FULL;
+
+const started = Date.now();
+const result = await runBench(settings, quick);
+const resultsDir = join(root, 'bench', 'results');
+mkdirSync(resultsDir, { recursive: true });
+const resultFile = join(resultsDir, `${result.date.slice(0, 10)}${quick ? '-quick' : ''}.json`);
+writeFileSync(resultFile, `${JSON.stringify(result, null, 2)}\n`);
+const written = writeReport(result, { docsDir: join(root, 'docs', ...(quick ? ['quick'] : [])), resultFile });
+console.log(`\nThroughput T = ${result.ratios.throughput.toFixed(2)}, CPU per order ${result.ratios.cpuPerOrder.toFixed(2)} × skeleton`);
+for (const g of result.goals) console.log(`${g.met ? '✓' : '✗'} ${g.name}: ${g.value} (goal ${g.target})`);
+console.log(`\n${resultFile}\n${written.join('\n')}\n(${Math.round((Date.now() - started) / 1000)} s)`);
