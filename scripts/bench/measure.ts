@@ -1,6 +1,6 @@
 /** What the benchmark reads off the machine and Temporal: CPU and RSS by process, percentiles, sizes, histories. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Client } from '@temporalio/client';
 import proto from '@temporalio/proto';
 import type { Percentiles } from './model';
@@ -13,6 +13,31 @@ export function cpuMs(pid: number): number {
   // Fields after the command name (which may hold spaces) start at the state, field 3.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SEC;
+}
+
+/** CPU time of a process and its live descendants (PostgreSQL's backends), in milliseconds. */
+export function treeCpuMs(root: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  let total = 0;
+  for (const pending = [root]; pending.length; ) {
+    const pid = pending.pop()!;
+    try {
+      total += cpuMs(pid);
+    } catch {
+      continue;
+    }
+    pending.push(...(children.get(pid) ?? []));
+  }
+  return total;
 }
 
 /** Resident memory of a process, in MB. */

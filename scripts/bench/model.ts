@@ -53,8 +53,8 @@ export interface SystemResult {
   /** The knee: orders per second at saturation. */
   ordersPerSec: number;
   curve: LoadStep[];
-  /** CPU milliseconds per completed order, by process. */
-  cpuMsPerOrder: { server: number; worker: number; api: number; total: number };
+  /** CPU milliseconds per completed order, by process; `store` is Doorstep's PostgreSQL (the skeleton has none). */
+  cpuMsPerOrder: { server: number; worker: number; api: number; store: number; total: number };
   latency: LatencyAtLoad[];
   history: { eventsPerOrder: number; bytesPerOrder: number };
   /** Worker RSS growth per chain held in the workflow cache (MB). */

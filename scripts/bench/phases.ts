@@ -2,7 +2,7 @@
  * The benchmark's phases for one system at a time (the caller alternates Doorstep and the
  * skeleton): a load step at a fixed rate, and opening chains that then wait on their timers.
  */
-import { cpuMs, percentiles, rssMB } from './measure';
+import { cpuMs, percentiles, rssMB, treeCpuMs } from './measure';
 import { Follower, measuredOrder, startOrder, walkOrder } from './driver';
 import type { Percentiles } from './model';
 import type { Progress } from './progress';
@@ -18,12 +18,18 @@ export class Orders {
 
 export interface StepResult {
   offered: number;
-  /** Orders completed per second between the warm-up and the end of the step. */
+  /**
+   * Orders completed per second in steady state: completions between the warm-up and the end of
+   * the step, both shifted by the step's median order duration (an order completes that long after
+   * it starts, so short steps do not undercount slow orders).
+   */
   achieved: number;
+  /** Median time from an order's POST to its last notice, ms. */
+  orderMs: number;
   postOrders: Percentiles;
   eventToSend: Percentiles;
   /** CPU ms by process over the step and its drain, and the orders completed. */
-  cpu: { server: number; worker: number; api: number };
+  cpu: { server: number; worker: number; api: number; store: number };
   completed: string[];
   failed: number;
 }
@@ -38,18 +44,20 @@ export interface StepOptions {
 
 const sleepUntil = (at: number) => new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
 
-/** CPU so far of the three processes a system's orders cost. */
-function cpuNow(system: System, serverPid: number) {
-  return { server: cpuMs(serverPid), worker: cpuMs(system.worker.pid), api: cpuMs(system.api.pid) };
+/** CPU so far of the processes a system's orders cost (the store only for Doorstep, which has one). */
+function cpuNow(system: System, pids: { server: number; store: number }) {
+  const store = system.name === 'doorstep' ? treeCpuMs(pids.store) : 0;
+  return { server: cpuMs(pids.server), worker: cpuMs(system.worker.pid), api: cpuMs(system.api.pid), store };
 }
 
 /** Starts orders at `rate` for `seconds` (open loop), each walking the on-time path; waits until they complete or the drain ends. */
-export async function loadStep(system: System, follower: Follower, orders: Orders, serverPid: number, opts: StepOptions, progress: Progress): Promise<StepResult> {
-  const before = cpuNow(system, serverPid);
+export async function loadStep(system: System, follower: Follower, orders: Orders, pids: { server: number; store: number }, opts: StepOptions, progress: Progress): Promise<StepResult> {
+  const before = cpuNow(system, pids);
   const start = Date.now();
   const end = start + opts.seconds * 1000;
   const postMs: number[] = [];
   const ids: string[] = [];
+  const startedAt = new Map<string, number>();
   let failed = 0;
   const runs: Promise<void>[] = [];
   for (let i = 0; start + (i * 1000) / opts.rate < end; i++) {
@@ -57,6 +65,7 @@ export async function loadStep(system: System, follower: Follower, orders: Order
     const n = orders.next();
     const orderId = `b${n}`;
     ids.push(orderId);
+    startedAt.set(orderId, Date.now());
     runs.push(
       (async () => {
         try {
@@ -71,19 +80,22 @@ export async function loadStep(system: System, follower: Follower, orders: Order
     );
   }
   await Promise.all(runs);
-  const after = cpuNow(system, serverPid);
-  const from = start + opts.warmupSeconds * 1000;
+  const after = cpuNow(system, pids);
+  const durations = ids.map((id) => (follower.completedAt(id) ?? Infinity) - startedAt.get(id)!);
+  const orderMs = percentiles(durations.filter(Number.isFinite)).p50;
+  const from = start + opts.warmupSeconds * 1000 + orderMs;
   const inWindow = ids.filter((id) => {
     const at = follower.completedAt(id);
-    return at !== undefined && at >= from && at <= end;
+    return at !== undefined && at >= from && at <= end + orderMs;
   }).length;
   const measured = ids.filter((id) => system.name === 'skeleton' || measuredOrder(Number(id.slice(1))));
   return {
     offered: opts.rate,
     achieved: inWindow / Math.max(0.001, opts.seconds - opts.warmupSeconds),
+    orderMs,
     postOrders: percentiles(postMs),
     eventToSend: percentiles(measured.map((id) => follower.eventToSend(id)).filter((v): v is number => v !== undefined)),
-    cpu: { server: after.server - before.server, worker: after.worker - before.worker, api: after.api - before.api },
+    cpu: { server: after.server - before.server, worker: after.worker - before.worker, api: after.api - before.api, store: after.store - before.store },
     completed: ids.filter((id) => follower.completedAt(id) !== undefined),
     failed,
   };

@@ -73,6 +73,7 @@ export function cpuPlot(result: BenchResult): string {
     { key: 'server', label: 'Temporal server', color: '#6c7a89' },
     { key: 'worker', label: 'worker', color: '#2e8b57' },
     { key: 'api', label: 'API', color: '#8e6bbf' },
+    { key: 'store', label: 'PostgreSQL (store)', color: '#c0873f' },
   ] as const;
   return barChart({
     title: 'CPU per completed order, by process',

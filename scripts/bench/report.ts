@@ -71,9 +71,10 @@ function cpuSection(result: BenchResult, image: (name: string, alt: string) => s
     compare(result, 'Temporal server', (s) => s.cpuMsPerOrder.server, one),
     compare(result, 'Worker', (s) => s.cpuMsPerOrder.worker, one),
     compare(result, 'API', (s) => s.cpuMsPerOrder.api, one),
+    compare(result, 'PostgreSQL (store)', (s) => s.cpuMsPerOrder.store, one),
     compare(result, '**Total**', (s) => s.cpuMsPerOrder.total, one),
   ];
-  rows[3][3] = `**${fixed(result.ratios.cpuPerOrder, 2)}**`;
+  rows[4][3] = `**${fixed(result.ratios.cpuPerOrder, 2)}**`;
   return `## CPU per order by process\n\nCPU milliseconds per completed order.\n\n${table(COMPARE_HEAD, rows, { numericFrom: 1 })}${image('cpu', 'CPU milliseconds per order by process, stacked, for Doorstep and the skeleton')}`;
 }
 

@@ -29,7 +29,7 @@ export interface BenchSettings {
 }
 
 export const FULL: BenchSettings = { stepSeconds: 20, warmupSeconds: 5, drainSeconds: 60, startRate: 4, rateFactor: 1.4, maxSteps: 10, latencySeconds: 20, openChains: [1000, 10_000, 50_000], historySample: 20 };
-export const QUICK: BenchSettings = { stepSeconds: 6, warmupSeconds: 2, drainSeconds: 20, startRate: 4, rateFactor: 1.8, maxSteps: 4, latencySeconds: 5, openChains: [1000], historySample: 10 };
+export const QUICK: BenchSettings = { stepSeconds: 8, warmupSeconds: 2, drainSeconds: 20, startRate: 3, rateFactor: 2, maxSteps: 4, latencySeconds: 5, openChains: [1000], historySample: 10 };
 /** A tiny load that only shows the harness works end to end (the smoke test). */
 export const SMOKE: BenchSettings = { stepSeconds: 2, warmupSeconds: 0.5, drainSeconds: 20, startRate: 2, rateFactor: 2, maxSteps: 1, latencySeconds: 2, openChains: [10], historySample: 2 };
 
@@ -106,9 +106,9 @@ async function tally(stack: Stack): Promise<{ email: NoticeTally; sms: NoticeTal
 
 async function resultOf(stack: Stack, b: Bench, settings: BenchSettings): Promise<SystemResult> {
   const completed = b.steps.flatMap((s) => s.completed);
-  const cpu = b.steps.reduce((sum, s) => ({ server: sum.server + s.cpu.server, worker: sum.worker + s.cpu.worker, api: sum.api + s.cpu.api }), { server: 0, worker: 0, api: 0 });
-  const per = (ms: number) => ms / Math.max(1, completed.length);
-  const cpuMsPerOrder = { server: per(cpu.server), worker: per(cpu.worker), api: per(cpu.api), total: per(cpu.server + cpu.worker + cpu.api) };
+  const sum = (key: keyof StepResult['cpu']) => b.steps.reduce((total, s) => total + s.cpu[key], 0) / Math.max(1, completed.length);
+  const cpuMsPerOrder = { server: sum('server'), worker: sum('worker'), api: sum('api'), store: sum('store'), total: 0 };
+  cpuMsPerOrder.total = cpuMsPerOrder.server + cpuMsPerOrder.worker + cpuMsPerOrder.api + cpuMsPerOrder.store;
   return {
     ordersPerSec: Math.max(0, ...b.steps.map((s) => s.achieved)),
     curve: b.steps.map((s) => ({ offered: s.offered, achieved: s.achieved })),
@@ -143,8 +143,8 @@ export async function runBench(settings: BenchSettings, quick: boolean): Promise
     });
     const step = async (b: Bench, rate: number, seconds: number) => {
       progress.phase(`${b.system.name}: ${rate.toFixed(1)} orders/s`, Math.ceil(rate * seconds));
-      const s = await loadStep(b.system, b.follower, b.orders, stack.temporal.pid, { rate, seconds, warmupSeconds: settings.warmupSeconds, drainSeconds: settings.drainSeconds }, progress);
-      progress.end(`achieved ${s.achieved.toFixed(1)}/s, ${s.failed} failed`);
+      const s = await loadStep(b.system, b.follower, b.orders, { server: stack.temporal.pid, store: stack.postgres.pid }, { rate, seconds, warmupSeconds: settings.warmupSeconds, drainSeconds: settings.drainSeconds }, progress);
+      progress.end(`achieved ${s.achieved.toFixed(1)}/s, median order ${Math.round(s.orderMs)} ms, ${s.failed} failed`);
       return s;
     };
     // The ramp alternates A and B at each rate, so that drift on the machine hits both alike.

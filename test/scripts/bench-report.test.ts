@@ -12,7 +12,7 @@ function system(knee: number, cpuWorker: number, withNotices: boolean): SystemRe
   return {
     ordersPerSec: knee,
     curve: [10, 20, 40, 80, 120, 160].map((offered) => ({ offered, achieved: Math.min(offered, knee) * 0.99 })),
-    cpuMsPerOrder: { server: 14.2, worker: cpuWorker, api: 3.1, total: 14.2 + cpuWorker + 3.1 },
+    cpuMsPerOrder: { server: 14.2, worker: cpuWorker, api: 3.1, store: 0, total: 14.2 + cpuWorker + 3.1 },
     latency: [0.25, 0.5, 0.75].map((fraction) => ({ fraction, rate: knee * fraction, postOrders: percentiles(6 + fraction * 8), eventToSend: percentiles(18 + fraction * 30) })),
     history: { eventsPerOrder: withNotices ? 86 : 41, bytesPerOrder: withNotices ? 24_580 : 9_120 },
     workerRssPerCachedChainMB: withNotices ? 0.061 : 0.024,
@@ -135,7 +135,7 @@ describe('benchmark report', () => {
       ...base,
       quick: true,
       doorstep: bare(base.doorstep),
-      skeleton: { ...bare(base.skeleton), openChains: [], cpuMsPerOrder: { server: 0, worker: 0, api: 0, total: 0 } },
+      skeleton: { ...bare(base.skeleton), openChains: [], cpuMsPerOrder: { server: 0, worker: 0, api: 0, store: 0, total: 0 } },
       ratios: { throughput: NaN, cpuPerOrder: Infinity },
       goals: [],
       tuning: [],
