@@ -9,6 +9,7 @@ import type { CarriedChain, ChainInput, ChainState, Delay, Stage, Touchpoint, Tr
 import { addTouchpoint, daysBetween, initialState, isTrackingStage, latest, mergeTouchpoint } from './chain-state';
 import { obsoleteReason, rankOf, rejectionOf, skipPending, stageAfter } from './chain-state';
 import { returnEventSignal, type CustomerReply, type DeliveryReceipt, type EventResult, type RatingInput, type RatingResult, type ReturnProgress } from './definitions';
+import { Alarm } from './alarm';
 import { Checks } from './checks';
 import { SupportDesk, type DeskChain } from './support-desk';
 import { CourierCall } from './courier-call';
@@ -131,15 +132,18 @@ export class ChainRun implements DeskChain {
       this.armGuard();
     }
     const mayContinue = () => workflowInfo().continueAsNewSuggested && !this.returnChild && this.idle();
+    const alarm = new Alarm();
     while (!this.done) {
       const due = (Object.entries(this.timers) as [TimerName, number][]).sort((a, b) => a[1] - b[1])[0];
-      const woke = await condition(() => this.inbox.length > 0 || this.done || mayContinue(), due ? Math.max(1, due[1] - this.now()) : undefined);
+      alarm.set(due?.[1], this.now());
+      await condition(() => this.inbox.length > 0 || this.done || mayContinue() || alarm.rang);
       if (this.inbox.length) await this.handle(this.inbox.shift()!);
       else if (mayContinue()) return 'continue';
-      // A handler may have moved or cleared the timer while the loop waited on it.
-      else if (!woke && due && this.timers[due[0]] === due[1]) this.onTimer(due[0]);
+      // A handler may have moved or cleared the timer while the alarm rang for it.
+      else if (alarm.take() && due && this.timers[due[0]] === due[1]) this.onTimer(due[0]);
       indexWorkLists(this.state, this.courier.called);
     }
+    alarm.set(undefined, this.now());
     return 'done';
   }
 
