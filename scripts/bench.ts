@@ -3,7 +3,7 @@
  * `-- --quick` is a shortened run (under 3 minutes). The result goes to bench/results/<date>.json
  * and the report to docs/benchmarks.md (a quick run: <date>-quick.json and docs/quick/).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeReport } from './bench/report';
@@ -16,6 +16,8 @@ const settings = values.smoke ? SMOKE : quick ? QUICK : FULL;
 
 const started = Date.now();
 const result = await runBench(settings, quick);
+// Tuning done on the numbers' advice is kept by hand in bench/tuning.json, with before and after.
+result.tuning = JSON.parse(readFileSync(resolve('bench', 'tuning.json'), 'utf8')) as typeof result.tuning;
 const resultsDir = join(root, 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
 const resultFile = join(resultsDir, `${result.date.slice(0, 10)}${quick ? '-quick' : ''}.json`);
