@@ -56,6 +56,15 @@ function isGone(err: unknown): boolean {
   return err instanceof WorkflowNotFoundError || /not found|already completed/i.test(String((err as Error)?.message));
 }
 
+function isJsonObject(bytes: Buffer): boolean {
+  try {
+    const value: unknown = JSON.parse(bytes.toString('utf8'));
+    return typeof value === 'object' && value !== null;
+  } catch {
+    return false;
+  }
+}
+
 /** A failure the API reports as problem+json with this status. */
 export class ChainError extends Error {
   constructor(
@@ -145,11 +154,15 @@ export class Chains {
 
   /** The chain as support sees it. */
   async state(shop: string, orderId: string): Promise<ChainState> {
+    let state: ChainState;
     try {
-      return await this.handle(shop, orderId).query(chainStateQuery);
+      state = await this.handle(shop, orderId).query(chainStateQuery);
     } catch (err) {
       throw await this.notFoundOrClosed(shop, orderId, err);
     }
+    // The id scheme keeps shops apart (the configuration refuses ids that could collide); this holds it.
+    if (state.shop !== shop || state.orderId !== orderId) throw new ChainError(404, `no order ${orderId}`);
+    return state;
   }
 
   /** Runs a chain Update: its validator's refusal is a 409; an unknown order 404; a finished chain `closedStatus`. */
@@ -189,18 +202,26 @@ export class Chains {
   /** One page of a shop's chains, newest first, filtered through Temporal visibility. */
   async list(shop: string, filter: ChainFilter, page: { size: number; token?: string }): Promise<{ items: ChainSummary[]; nextPageToken?: string }> {
     const quote = (v: string) => `'${v.replace(/['\\]/g, '')}'`;
-    const clauses = [`${SHOP.name} = ${quote(shop)}`];
+    // A chain that continued as new is listed once, by its running (or last) run.
+    const clauses = [`${SHOP.name} = ${quote(shop)}`, `ExecutionStatus != 'ContinuedAsNew'`];
     if (filter.stage) clauses.push(`${STAGE.name} = ${quote(filter.stage)}`);
     if (filter.carrier) clauses.push(`${CARRIER.name} = ${quote(filter.carrier)}`);
     if (filter.attention !== undefined) clauses.push(`${ATTENTION.name} = ${filter.attention}`);
     if (filter.list) clauses.push(WORK_LIST_QUERIES[filter.list]);
     if (filter.contact) clauses.push(`${CONTACT.name} = ${quote(this.addressKey(filter.contact))}`);
-    const res = await this.client.workflowService.listWorkflowExecutions({
-      namespace: this.client.options.namespace,
-      query: `${clauses.join(' AND ')} AND WorkflowType = 'chainWorkflow'`,
-      pageSize: page.size,
-      nextPageToken: page.token ? Buffer.from(page.token, 'base64url') : undefined,
-    });
+    const token = page.token ? Buffer.from(page.token, 'base64url') : undefined;
+    // Visibility's page tokens are JSON objects: anything else is the caller's mistake, told at once.
+    if (token && !isJsonObject(token)) throw new ChainError(400, 'the page token is not valid');
+    const res = await this.client.workflowService
+      .listWorkflowExecutions({
+        namespace: this.client.options.namespace,
+        query: `${clauses.join(' AND ')} AND WorkflowType = 'chainWorkflow'`,
+        pageSize: page.size,
+        nextPageToken: token,
+      })
+      .catch((err: Error) => {
+        throw token ? new ChainError(400, 'the page token is not valid') : err;
+      });
     const prefix = chainWorkflowId(shop, '');
     const items = (res.executions ?? []).map((e): ChainSummary => {
       const attrs = decodeTypedSearchAttributes(e.searchAttributes?.indexedFields);
@@ -213,8 +234,8 @@ export class Chains {
         startedAt: e.startTime?.seconds ? new Date(Number(e.startTime.seconds) * 1000).toISOString() : undefined,
       };
     });
-    const token = res.nextPageToken?.length ? Buffer.from(res.nextPageToken).toString('base64url') : undefined;
-    return { items, nextPageToken: token };
+    const next = res.nextPageToken?.length ? Buffer.from(res.nextPageToken).toString('base64url') : undefined;
+    return { items, nextPageToken: next };
   }
 
   /** Whether Temporal answers at all (readiness). */

@@ -41,6 +41,11 @@ const FileConfig = z
   })
   .superRefine((c, ctx) => {
     const ids = new Set(c.shops.map((s) => s.id));
+    // Chain ids are "order-<shop>-<order>": with shops "acme" and "acme-eu", acme's order "eu-1" would be acme-eu's "1".
+    c.shops.forEach((s, i) => {
+      const clash = c.shops.find((o) => o.id !== s.id && s.id.startsWith(`${o.id}-`));
+      if (clash) ctx.addIssue({ code: 'custom', path: ['shops', i, 'id'], message: `must not start with another shop's id and "-" ("${clash.id}")` });
+    });
     c.apiKeys.forEach((k, i) => {
       if (!ids.has(k.shop)) ctx.addIssue({ code: 'custom', path: ['apiKeys', i, 'shop'], message: `no shop "${k.shop}"` });
     });

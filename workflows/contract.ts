@@ -28,6 +28,14 @@ const isoDate = z.iso.date();
 const timeZone = z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Warsaw');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 
+function isLocale(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
@@ -71,7 +79,14 @@ export const Customer = z
     name: z.string().trim().min(1).max(200),
     email: z.email().optional(),
     phone: z.e164().optional(),
-    locale: z.string().min(2).max(35).default('en'),
+    // A BCP 47 tag ("pl-PL"; "pl_PL" is read as that): dates are formatted in it.
+    locale: z
+      .string()
+      .min(2)
+      .max(35)
+      .transform((l) => l.replace(/_/g, '-'))
+      .refine(isLocale, 'a BCP 47 language tag such as pl-PL')
+      .default('en'),
     timezone: timeZone,
     channels: z.array(z.enum(CHANNELS)).min(1),
   })
@@ -91,7 +106,8 @@ const DateWindow = z
 
 export const OrderInput = z
   .object({
-    orderId: slug,
+    // Its return chain runs as "<chain id>-return": an order id must not look like one.
+    orderId: slug.refine((id) => !id.endsWith('-return'), 'must not end in "-return"'),
     customer: Customer,
     items: z.array(z.object({ name: z.string().min(1).max(200), qty: z.int().positive() })).min(1),
     promisedDate: isoDate.optional(),

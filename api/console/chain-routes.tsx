@@ -22,6 +22,9 @@ export function chainRoutes(chains: Chains): Router {
   /** The chain's timeline, or a 404 page; answers and returns undefined when there is none. */
   async function timeline(res: Response, orderId: string, extra: Omit<TimelineProps, 'staff' | 'state'> = {}, status = 200) {
     const staff = staffOf(res);
+    if (!OrderIdParam.safeParse({ orderId }).success) {
+      return void sendPage(res, <MessagePage staff={staff} title="No such order" message="An order id has letters, digits, dots, dashes or underscores." />, 404);
+    }
     try {
       const state = await chains.state(staff.shop, orderId);
       sendPage(res, <TimelinePage staff={staff} state={state} {...extra} />, status);
@@ -35,9 +38,14 @@ export function chainRoutes(chains: Chains): Router {
   router.get('/', async (req, res) => {
     const staff = staffOf(res);
     const list = (WORK_LISTS as readonly string[]).includes(String(req.query.list)) ? (req.query.list as WorkList) : req.query.list === 'all' ? 'all' : 'attention';
-    const page = typeof req.query.page === 'string' ? req.query.page : undefined;
-    const { items, nextPageToken } = await chains.list(staff.shop, list === 'all' ? {} : { list }, { size: PAGE_SIZE, token: page });
-    sendPage(res, <ChainsPage staff={staff} list={list} items={items} nextPage={nextPageToken} />);
+    const page = typeof req.query.page === 'string' ? req.query.page.slice(0, 2000) : undefined;
+    try {
+      const { items, nextPageToken } = await chains.list(staff.shop, list === 'all' ? {} : { list }, { size: PAGE_SIZE, token: page });
+      sendPage(res, <ChainsPage staff={staff} list={list} items={items} nextPage={nextPageToken} />);
+    } catch (err) {
+      if (!(err instanceof ChainError)) throw err;
+      sendPage(res, <ChainsPage staff={staff} list={list} items={[]} error={err.message} />, err.status);
+    }
   });
 
   router.get('/search', async (req, res) => {
@@ -69,9 +77,11 @@ export function chainRoutes(chains: Chains): Router {
       return sendPage(res, <MessagePage staff={staff} title="Not allowed" message="Viewers can read chains but not act on them; ask an agent." />, 403);
     }
     if (!ACTIONS.includes(name)) return sendPage(res, <MessagePage staff={staff} title="No such action" message={`Supported: ${ACTIONS.join(', ')}`} />, 404);
-    const body = (req.body ?? {}) as FormFields;
+    // A repeated field arrives as an array: only single text values are read.
+    const body: FormFields = Object.fromEntries(Object.entries((req.body ?? {}) as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'));
     let state;
     try {
+      if (!OrderIdParam.safeParse({ orderId }).success) throw new ChainError(404, 'no such order');
       state = await chains.state(staff.shop, orderId);
     } catch (err) {
       if (err instanceof ChainError) return timeline(res, orderId);

@@ -3,7 +3,8 @@
  * needs the session cookie. Pages are rendered on the server.
  */
 import cookieParser from 'cookie-parser';
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import { DateTime } from 'luxon';
 import type { StaffAccount } from '../../common/config';
 import { verifyPassword, hashPassword } from '../../common/passwords';
@@ -28,6 +29,13 @@ export interface ConsoleDeps {
   shops: Map<string, Shop>;
 }
 
+/** A console form may only be posted from the console's own pages (login CSRF included). */
+const sameOrigin: RequestHandler = (req, res, next) => {
+  const origin = req.get('origin');
+  if (req.method === 'POST' && origin && URL.parse(origin)?.host !== req.get('host')) return void res.status(403).type('text').send('Forms are accepted from this site only.');
+  next();
+};
+
 /** Only console paths may follow a sign-in (no open redirect). */
 const safeNext = (next: unknown) => (typeof next === 'string' && /^\/console(\/|\?|$)/.test(next) ? next : '/console');
 
@@ -36,14 +44,23 @@ export function consoleRouter({ staff, secret, publicBaseUrl, chains, store, sho
   const sessions = consoleSessions(staff, secret, publicBaseUrl.startsWith('https:'));
   // Unknown usernames cost a hash check too, so timing does not tell which accounts exist.
   const decoy = hashPassword(secret);
-  router.use(cookieParser(secret));
+  router.use(cookieParser(secret), sameOrigin);
+  // Password guessing: ten failed sign-ins per address in 15 minutes, then a pause.
+  const attempts = rateLimit({
+    windowMs: 15 * 60_000,
+    limit: 10,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (req, res) => sendPage(res, <SignInPage next={safeNext(req.body?.next)} error="Too many failed sign-ins: wait a few minutes and try again." />, 429),
+  });
 
   router.get('/sign-in', (req, res) => sendPage(res, <SignInPage next={safeNext(req.query.next)} />));
 
-  router.post('/sign-in', async (req, res) => {
-    const { username, password, next } = (req.body ?? {}) as Record<string, string>;
+  router.post('/sign-in', attempts, async (req, res) => {
+    const { username, password, next } = (req.body ?? {}) as Record<string, unknown>;
     const account = staff.find((s) => s.username === username);
-    const ok = await verifyPassword(String(password ?? ''), account?.passwordHash ?? decoy);
+    const ok = await verifyPassword(typeof password === 'string' ? password : '', account?.passwordHash ?? decoy);
     if (!account || !ok) return sendPage(res, <SignInPage next={safeNext(next)} error="Wrong username or password." />, 401);
     sessions.begin(res, account);
     res.redirect(303, safeNext(next));

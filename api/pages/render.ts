@@ -4,5 +4,10 @@ import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 
 export function sendPage(res: Response, page: VNode, status = 200): void {
-  res.status(status).type('html').set('Cache-Control', 'no-store').send(`<!doctype html>${render(page)}`);
+  // Token pages must not leak their URL to other sites, and no page may be framed.
+  res
+    .status(status)
+    .type('html')
+    .set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY', 'Content-Security-Policy': "frame-ancestors 'none'" })
+    .send(`<!doctype html>${render(page)}`);
 }

@@ -24,17 +24,25 @@ export function trackingRouter({ chains, tokens }: { chains: Chains; tokens: Tok
   const say = (res: Response, lang: string, message: 'invalidTracking' | 'returnOpened' | 'returnRefused', status = 200) =>
     sendPage(res, <CustomerMessage lang={lang} message={pageStrings(lang)[message]} />, status);
 
+  /** The chain a customer token names; a gone chain answers like a bad link, in the browser's language. */
+  async function stateOf(req: Request, res: Response, claims: TrackingClaims | undefined) {
+    try {
+      if (claims) return await chains.state(claims.shop, claims.order);
+    } catch (err) {
+      if (!(err instanceof ChainError && err.status === 404)) throw err;
+    }
+    say(res, browserLanguage(req), 'invalidTracking', 404);
+  }
+
   router.get('/t/:token', async (req, res) => {
-    const claims = claimsOf(req.params.token);
-    if (!claims) return say(res, browserLanguage(req), 'invalidTracking', 404);
-    const state = await chains.state(claims.shop, claims.order);
-    sendPage(res, <TrackingPage state={state} lang={languageOf(state.locale)} token={req.params.token} />);
+    const state = await stateOf(req, res, claimsOf(req.params.token));
+    if (state) sendPage(res, <TrackingPage state={state} lang={languageOf(state.locale)} token={req.params.token} />);
   });
 
   router.post('/t/:token/return', async (req, res) => {
     const claims = claimsOf(req.params.token);
-    if (!claims) return say(res, browserLanguage(req), 'invalidTracking', 404);
-    const state = await chains.state(claims.shop, claims.order);
+    const state = await stateOf(req, res, claims);
+    if (!claims || !state) return;
     const lang = languageOf(state.locale);
     try {
       // One return per order: a double click or a reload opens it once.

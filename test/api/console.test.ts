@@ -159,13 +159,24 @@ it('a viewer sees the chain but no actions, and a forged action is refused', asy
   });
 });
 
-it('a wrong password is refused and an unsigned visitor is sent to sign in', async () => {
+it('a wrong password is refused, an unsigned visitor is sent to sign in, and odd input gets a page, not an error', async () => {
   const res = await fetch(`${base}/console/sign-in`, { method: 'POST', body: new URLSearchParams({ username: 'ola', password: 'not it' }), redirect: 'manual' });
   expect(res.status).toBe(401);
   expect(res.headers.get('set-cookie')).toBeNull();
   const forged = await fetch(`${base}/console/orders/x`, { headers: { cookie: 'doorstep_console=s%3A%7B%22u%22%3A%22ola%22%7D.forged' }, redirect: 'manual' });
   expect(forged.status).toBe(303);
   expect(forged.headers.get('location')).toMatch(/^\/console\/sign-in/);
+  // A form posted from another site is refused, sign-in included.
+  const foreign = await fetch(`${base}/console/sign-in`, { method: 'POST', headers: { origin: 'https://evil.example' }, body: new URLSearchParams({ username: 'ola', password: PASSWORDS.agent }), redirect: 'manual' });
+  expect(foreign.status).toBe(403);
+
+  const page = await signIn('ola', PASSWORDS.agent);
+  const garbage = await page.goto(`${base}/console?list=all&page=not-a-token`);
+  expect(garbage?.status()).toBe(400);
+  expect(await page.locator('[role=alert]').innerText()).toContain('page token is not valid');
+  const odd = await page.goto(`${base}/console/orders/${'x'.repeat(80)}`);
+  expect(odd?.status()).toBe(404);
+  await page.close();
 });
 
 it('the reports page draws the touchpoint audit with its weakest link and the carrier scorecard', async () => {
@@ -203,3 +214,13 @@ it('"preview the chain" walks a synthetic order through the real chain and shows
   await page.screenshot({ path: join(ARTIFACTS, 'console-preview.png'), fullPage: true });
   await page.close();
 }, 180_000);
+
+it('password guessing is stopped after ten failed sign-ins', async () => {
+  const attempt = (password: string) => fetch(`${base}/console/sign-in`, { method: 'POST', body: new URLSearchParams({ username: 'ola', password }), redirect: 'manual' });
+  const statuses: number[] = [];
+  // One failure already came from the test above; this file's last test, since the pause holds for everyone on this address.
+  for (let i = 0; i < 10; i++) statuses.push((await attempt(`guess ${i}`)).status);
+  expect(statuses.slice(0, 9)).toEqual(Array(9).fill(401));
+  expect(statuses[9]).toBe(429);
+  expect((await attempt(PASSWORDS.agent)).status).toBe(429);
+});

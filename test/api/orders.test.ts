@@ -42,12 +42,13 @@ const get = (path: string, key = KEYS.writer) => request(app).get(path).set(as(k
 
 describe('POST /v1/orders', () => {
   it('names every invalid field in a problem+json answer and starts nothing', async () => {
-    const body = orderBody({ items: [{ name: 'Kettle', qty: 0 }], promisedDate: '2026-13-01' });
-    body.customer = { ...body.customer, phone: '600 123', timezone: 'Mars/Olympus' };
+    const body = orderBody({ orderId: 'A1-return', items: [{ name: 'Kettle', qty: 0 }], promisedDate: '2026-13-01' });
+    body.customer = { ...body.customer, phone: '600 123', timezone: 'Mars/Olympus', locale: 'pl__PL' };
     const res = await post('/v1/orders', body);
     expect(res.status).toBe(400);
     expect(res.type).toBe('application/problem+json');
-    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['customer.phone', 'customer.timezone', 'items.0.qty', 'promisedDate']);
+    const paths = res.body.errors.map((e: { path: string }) => e.path).sort();
+    expect(paths).toEqual(['customer.locale', 'customer.phone', 'customer.timezone', 'items.0.qty', 'orderId', 'promisedDate']);
     expect((await get(`/v1/orders/${body.orderId}`)).status).toBe(404);
   });
 

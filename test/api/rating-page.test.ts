@@ -82,6 +82,10 @@ it('the tracking page speaks the customer\'s language, shows where the parcel is
     const refused = await page.goto(`${base}/t/${other}`);
     expect(refused?.status()).toBe(404);
     expect(await page.locator('body').innerText()).toBe('This tracking link is not valid.');
+    // A genuine link to an order that is gone answers the same way, not with an API error.
+    const gone = createTokens(env.config.secret).sign({ kind: 'track', shop: 'demo', order: 'never-placed' });
+    expect((await page.goto(`${base}/t/${gone}`))?.status()).toBe(404);
+    expect(await page.locator('body').innerText()).toBe('This tracking link is not valid.');
     await page.close();
     await handle.terminate('test over');
   });

@@ -45,3 +45,10 @@ it('without a configuration file, a demo agent signs in with the generated passw
   expect(await verifyPassword('guess', agent.passwordHash)).toBe(false);
   expect(await verifyPassword(config.devStaff!.password, 'scrypt$1$1$1$x$y')).toBe(false);
 });
+
+it("refuses a shop id that starts with another's and a dash (their chain ids could collide)", () => {
+  const file = join(dir(), 'doorstep.json');
+  const shop = (id: string) => ({ id, name: id, supportEmail: 'help@acme.example' });
+  writeFileSync(file, JSON.stringify({ shops: [shop('acme'), shop('acme-eu')] }));
+  expect(() => loadConfig({ DOORSTEP_CONFIG: file, DOORSTEP_DATA_DIR: dir() })).toThrow(/shops\[1\]\.id/);
+});
