@@ -103,8 +103,7 @@ export function sendNoticeActivity(deps: ActivityDeps) {
     };
     let fellFrom = input.fallbackFrom;
     // The touchpoint's satisfaction check went out with its notice (idempotent: once per touchpoint).
-    const checkSent = () =>
-      deps.store.facts.checkSent({ chainId, touchpoint, touchpointId: label, shop: shop.id, carrier: order.carrier, scale: scaleOf(touchpoint), sentAt: input.decidedAt });
+    const check = { chainId, touchpoint, touchpointId: label, shop: shop.id, carrier: order.carrier, scale: scaleOf(touchpoint), sentAt: input.decidedAt };
 
     for (const channel of input.channels) {
       const impl = deps.channels[channel];
@@ -136,7 +135,7 @@ export function sendNoticeActivity(deps: ActivityDeps) {
         locale: rendered.language,
       }, now());
       if (prior?.status === 'sent' && prior.notice) {
-        await checkSent();
+        await deps.store.facts.checkSent(check);
         deps.log.info({ touchpoint, channel, key }, 'notice already sent; returning the recorded result');
         deps.metrics.notices.inc({ channel, touchpoint: label, outcome: 'reused' });
         return { notice: prior.notice };
@@ -169,8 +168,7 @@ export function sendNoticeActivity(deps: ActivityDeps) {
       // Accepted by the provider: from here on nothing may release the key (a retry must not send again).
       decide('sent', channel, fellFrom ? `fell back to ${channel}: ${fellFrom.reason}` : `sent by ${channel}`);
       const notice: Notice = { revision, channel, status: 'sent', at: sent.acceptedAt, providerId: sent.providerId, ...contentFor(channel, rendered), decisions };
-      await ledger.sent(key, sent.providerId, notice);
-      await checkSent();
+      await ledger.sent(key, sent.providerId, notice, check);
       deps.faults?.afterSend?.(key);
       deps.metrics.notices.inc({ channel, touchpoint: label, outcome: 'sent' });
       if (fellFrom) deps.metrics.fallbacks.inc({ from: fellFrom.channel, to: channel });

@@ -2,6 +2,8 @@
  * `npm run bench`: Doorstep against a bare Temporal skeleton on this machine (see scripts/bench/).
  * `-- --quick` is a shortened run (under 3 minutes). The result goes to bench/results/<date>.json
  * and the report to docs/benchmarks.md (a quick run: <date>-quick.json and docs/quick/).
+ * `-- --profile <dir>` leaves a CPU profile of every worker and API process in <dir> (open it in
+ * Chrome DevTools or speedscope) to see where the time per order goes.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,15 +11,16 @@ import { parseArgs } from 'node:util';
 import { writeReport } from './bench/report';
 import { FULL, QUICK, runBench, SMOKE } from './bench/run';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, smoke: { type: 'boolean' }, root: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, smoke: { type: 'boolean' }, root: { type: 'string' }, profile: { type: 'string' } } });
 const quick = Boolean(values.quick || values.smoke);
 const root = resolve(values.root ?? '.');
 const settings = values.smoke ? SMOKE : quick ? QUICK : FULL;
 
 const started = Date.now();
-const result = await runBench(settings, quick);
+const result = await runBench(settings, quick, values.profile && resolve(values.profile));
 // Tuning done on the numbers' advice is kept by hand in bench/tuning.json, with before and after.
 result.tuning = JSON.parse(readFileSync(resolve('bench', 'tuning.json'), 'utf8')) as typeof result.tuning;
+result.gaps = readFileSync(resolve('bench', 'gaps.md'), 'utf8');
 const resultsDir = join(root, 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
 const resultFile = join(resultsDir, `${result.date.slice(0, 10)}${quick ? '-quick' : ''}.json`);

@@ -11,7 +11,10 @@ import pg from 'pg';
 import { freePort } from './free-port';
 
 export interface Postgres {
+  /** Over TCP on loopback. */
   url: string;
+  /** Over the server's Unix socket: the cheaper way for a client on the same host. */
+  socketUrl: string;
   /** The postmaster's process id (its backends are its children). */
   pid: number;
   stop(): Promise<void>;
@@ -58,6 +61,7 @@ export async function startPostgres(): Promise<Postgres> {
   await waitUntilReady(url, () => child.exitCode !== null);
   return {
     url,
+    socketUrl: `postgres://doorstep@/postgres?host=${encodeURIComponent(dir)}&port=${port}`,
     pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {

@@ -1,7 +1,8 @@
 /**
  * `npm run record-histories`: runs every scenario of test/helpers/scenarios.ts on a fresh dev server
- * and saves each workflow's history under test/fixtures/histories/, for the replay test. Record
- * again only after a deliberate, patched() change to the workflow's steps.
+ * and saves each workflow's history under test/fixtures/histories/, for the replay test. Until the
+ * first release (no version tag yet) they are recorded again after a change to the workflow's
+ * steps; after it, such a change goes behind patched() and old histories stay.
  */
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

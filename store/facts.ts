@@ -25,6 +25,15 @@ export interface CheckSent {
 
 const inserted = (rows: unknown[]) => rows.length > 0;
 
+/** The statement recording a sent check, its parameters numbered from `$first` (so that it can follow another statement's). */
+export function insertCheckSql(first: number): string {
+  const p = Array.from({ length: 7 }, (_, i) => `$${first + i}`).join(', ');
+  return `insert into checks (chain_id, touchpoint, touchpoint_id, shop, carrier, scale, sent_at) values (${p})
+         on conflict (chain_id, touchpoint) do nothing returning chain_id`;
+}
+
+export const checkParams = (c: CheckSent) => [c.chainId, c.touchpoint, c.touchpointId, c.shop, c.carrier, c.scale, c.sentAt];
+
 export class Facts {
   constructor(private readonly sql: Queryable) {}
 
@@ -60,13 +69,7 @@ export class Facts {
 
   /** A touchpoint's check went out with its first notice (a resend or fallback is the same check). */
   async checkSent(c: CheckSent): Promise<boolean> {
-    return inserted(
-      await this.sql.query(
-        `insert into checks (chain_id, touchpoint, touchpoint_id, shop, carrier, scale, sent_at) values ($1, $2, $3, $4, $5, $6, $7)
-         on conflict (chain_id, touchpoint) do nothing returning chain_id`,
-        [c.chainId, c.touchpoint, c.touchpointId, c.shop, c.carrier, c.scale, c.sentAt],
-      ),
-    );
+    return inserted(await this.sql.query(insertCheckSql(1), checkParams(c)));
   }
 
   /** The answer to a check (a change replaces it); true when it is the check's first answer. */

@@ -4,6 +4,7 @@
  * retried activity finds the recorded notice instead of sending again.
  */
 import type { ChannelName, Decision, Notice } from '../workflows/contract';
+import { checkParams, insertCheckSql, type CheckSent } from './facts';
 import type { Queryable } from './sql';
 
 export interface SendClaim {
@@ -70,13 +71,15 @@ export class Ledger {
     await this.sql.query(`update sends set claimed_at = now() where key = $1 and status = 'sending'`, [key]);
   }
 
-  /** The provider accepted: what was sent, kept for a retried attempt to return. */
-  async sent(key: string, providerId: string, notice: Notice): Promise<void> {
-    await this.sql.query(`update sends set status = 'sent', provider_id = $2, notice = $3, updated_at = now() where key = $1`, [
-      key,
-      providerId,
-      JSON.stringify(notice),
-    ]);
+  /**
+   * The provider accepted: what was sent, kept for a retried attempt to return; with `check`, the
+   * touchpoint's satisfaction check is recorded as sent in the same statement (one round trip).
+   */
+  async sent(key: string, providerId: string, notice: Notice, check?: CheckSent): Promise<void> {
+    const update = `update sends set status = 'sent', provider_id = $2, notice = $3, updated_at = now() where key = $1`;
+    const params = [key, providerId, JSON.stringify(notice)];
+    if (!check) await this.sql.query(update, params);
+    else await this.sql.query(`with sent as (${update}) ${insertCheckSql(4)}`, [...params, ...checkParams(check)]);
   }
 
   /** The provider refused for good: the channel is skipped on every later attempt. */

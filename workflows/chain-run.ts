@@ -5,7 +5,7 @@
  */
 import { ApplicationFailure, type ChildWorkflowHandle, condition, startChild, workflowInfo } from '@temporalio/workflow';
 import type { NoticeFacts } from '../activities/templates/render';
-import type { CarriedChain, ChainInput, ChainState, Delay, Stage, Touchpoint, TrackingEvent } from './contract';
+import type { CarriedChain, ChainInput, ChainState, Delay, Touchpoint, TrackingEvent } from './contract';
 import { addTouchpoint, daysBetween, initialState, isTrackingStage, latest, mergeTouchpoint } from './chain-state';
 import { obsoleteReason, rankOf, rejectionOf, skipPending, stageAfter } from './chain-state';
 import { returnEventSignal, type CustomerReply, type DeliveryReceipt, type EventResult, type RatingInput, type RatingResult, type ReturnProgress } from './definitions';
@@ -17,7 +17,7 @@ import { guardTime, nextPromise } from './local-time';
 import { Notifier } from './notifier';
 import { ChainRecords } from './records';
 import { returnChainWorkflow } from './return-chain';
-import { index, indexWorkLists, STAGE } from './search-attributes';
+import { reindex } from './search-attributes';
 import type { TemplateId, TouchpointId } from './touchpoints';
 
 export const DAY_MS = 86_400_000;
@@ -89,8 +89,10 @@ export class ChainRun implements DeskChain {
     const late = stage === this.state.stage && isTrackingStage(event.type);
     this.state.events.push({ eventId: event.eventId, type: event.type, at: event.at, applied: !late });
     if (event.type === 'return_received') this.returnReceived = true;
-    this.setStage(stage);
+    this.state.stage = stage;
+    // `run()` handles the event and indexes the new stage in the same workflow task; once it is over, this does.
     if (!late) this.inbox.push(event);
+    if (this.done) this.reindex();
     return { stage, duplicate: false };
   }
 
@@ -104,7 +106,7 @@ export class ChainRun implements DeskChain {
     const answered = this.courier.answer(reply);
     if (answered) {
       delete this.timers.call;
-      indexWorkLists(this.state, this.courier.called);
+      this.reindex();
     }
     return answered ?? this.checks.answer(reply);
   }
@@ -134,6 +136,8 @@ export class ChainRun implements DeskChain {
     const mayContinue = () => workflowInfo().continueAsNewSuggested && !this.returnChild && this.idle();
     const alarm = new Alarm();
     while (!this.done) {
+      // What the last turn changed; the last turn's changes are indexed by close() with the final stage.
+      this.reindex();
       const due = (Object.entries(this.timers) as [TimerName, number][]).sort((a, b) => a[1] - b[1])[0];
       alarm.set(due?.[1], this.now());
       await condition(() => this.inbox.length > 0 || this.done || mayContinue() || alarm.rang);
@@ -141,7 +145,6 @@ export class ChainRun implements DeskChain {
       else if (mayContinue()) return 'continue';
       // A handler may have moved or cleared the timer while the alarm rang for it.
       else if (alarm.take() && due && this.timers[due[0]] === due[1]) this.onTimer(due[0]);
-      indexWorkLists(this.state, this.courier.called);
     }
     alarm.set(undefined, this.now());
     return 'done';
@@ -150,10 +153,11 @@ export class ChainRun implements DeskChain {
   /** The closing notice (unless the chain was cancelled); resolves once every notice is out. */
   async close(): Promise<void> {
     if (this.state.stage !== 'cancelled') {
-      this.setStage('closed');
+      this.state.stage = 'closed';
       skipPending(this.state, ['tracking', 'arrival']);
       this.send(this.tp('closing'));
     }
+    this.reindex();
     await this.settled();
   }
 
@@ -296,9 +300,8 @@ export class ChainRun implements DeskChain {
     return latest(this.state, name)!;
   }
 
-  private setStage(stage: Stage): void {
-    if (stage !== this.state.stage) index({ key: STAGE, value: stage });
-    this.state.stage = stage;
+  private reindex(): void {
+    reindex(this.state, this.courier.called);
   }
 
   private now(): number {

@@ -24,9 +24,15 @@ export function index(pair: SearchAttributeUpdatePair): void {
   if (workflowInfo().typedSearchAttributes.get(SHOP) !== undefined) upsertSearchAttributes([pair]);
 }
 
-/** Keeps the chain's work lists current in visibility, writing only when they change. */
-export function indexWorkLists(state: ChainState, courierCalled: boolean): void {
+/**
+ * Keeps the chain's stage and work lists current in visibility: one upsert for whatever changed
+ * since the last one (a stage moved by an update and the lists that follow it share a command).
+ */
+export function reindex(state: ChainState, courierCalled: boolean): void {
+  const attrs = workflowInfo().typedSearchAttributes;
   const lists = workListsOf(state, courierCalled);
-  const indexed = workflowInfo().typedSearchAttributes.get(LISTS) ?? [];
-  if (lists.join() !== indexed.join()) index({ key: LISTS, value: lists });
+  const changed: SearchAttributeUpdatePair[] = [];
+  if (state.stage !== (attrs.get(STAGE) ?? 'accepted')) changed.push({ key: STAGE, value: state.stage });
+  if (lists.join() !== (attrs.get(LISTS) ?? []).join()) changed.push({ key: LISTS, value: lists });
+  if (changed.length && attrs.get(SHOP) !== undefined) upsertSearchAttributes(changed);
 }

@@ -84,4 +84,6 @@ export interface BenchResult {
   goals: Goal[];
   /** Tuning done on the numbers' advice, with before and after. */
   tuning: { change: string; before: string; after: string }[];
+  /** Where the gaps to the skeleton come from and why a goal is not met (hand-kept in bench/gaps.md). */
+  gaps?: string;
 }

@@ -56,6 +56,11 @@ function goalsSection({ goals }: BenchResult): string {
   return `## Goals\n\n${table(['Goal', 'Target', 'Value', 'Met'], rows, { none: 'No goals recorded for this run.' })}`;
 }
 
+/** The hand-kept explanation of the gaps, verbatim (Markdown from the repository, not from a run). */
+function gapsSection({ gaps }: BenchResult): string {
+  return gaps ? `## Where the gaps come from\n\n${gaps.replace(/^#.*\n+/, '').trim()}` : '';
+}
+
 function throughputSection(result: BenchResult, image: (name: string, alt: string) => string): string {
   const row = compare(result, 'Orders/s at the knee', (s) => s.ordersPerSec, one);
   row[3] = `T = ${fixed(result.ratios.throughput, 2)}`;
@@ -154,6 +159,7 @@ export function reportMarkdown(result: BenchResult, plotFiles: Record<string, st
     introSection(result, resultLink),
     machineSection(result),
     goalsSection(result),
+    gapsSection(result),
     throughputSection(result, image),
     cpuSection(result, image),
     latencySection(result, image),
@@ -164,7 +170,7 @@ export function reportMarkdown(result: BenchResult, plotFiles: Record<string, st
     tuningSection(result),
     settingsSection(result),
   ];
-  return `${sections.join('\n\n')}\n`;
+  return `${sections.filter(Boolean).join('\n\n')}\n`;
 }
 
 /** Writes docs/benchmarks.md and its plots (docs/benchmarks/*.svg) from a result; returns the paths written. */

@@ -29,7 +29,7 @@ export interface BenchSettings {
 }
 
 export const FULL: BenchSettings = { stepSeconds: 20, warmupSeconds: 5, drainSeconds: 60, startRate: 4, rateFactor: 1.4, maxSteps: 10, latencySeconds: 20, openChains: [1000, 10_000, 50_000], historySample: 20 };
-export const QUICK: BenchSettings = { stepSeconds: 7, warmupSeconds: 2, drainSeconds: 20, startRate: 3, rateFactor: 2, maxSteps: 4, latencySeconds: 4, openChains: [1000], historySample: 10 };
+export const QUICK: BenchSettings = { stepSeconds: 6, warmupSeconds: 2, drainSeconds: 20, startRate: 3, rateFactor: 2, maxSteps: 4, latencySeconds: 3, openChains: [1000], historySample: 10 };
 /** A tiny load that only shows the harness works end to end (the smoke test). */
 export const SMOKE: BenchSettings = { stepSeconds: 2, warmupSeconds: 0.5, drainSeconds: 20, startRate: 2, rateFactor: 2, maxSteps: 1, latencySeconds: 2, openChains: [10], historySample: 2 };
 
@@ -126,13 +126,13 @@ function machine(): BenchResult['machine'] {
   return { os: `${type()} ${release()}`, cpuModel: cpus()[0]?.model ?? 'unknown', cpus: cpus().length, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version, temporal: version };
 }
 
-/** Runs the benchmark with `settings`; `quick` only labels the result. */
-export async function runBench(settings: BenchSettings, quick: boolean): Promise<BenchResult> {
+/** Runs the benchmark with `settings`; `quick` only labels the result; `profileDir` collects CPU profiles. */
+export async function runBench(settings: BenchSettings, quick: boolean, profileDir?: string): Promise<BenchResult> {
   const date = new Date().toISOString();
   const progress = new Progress();
   const benches = new Map<System['name'], Bench>();
   progress.phase('starting Temporal, PostgreSQL, workers and APIs', 1);
-  const stack = await startStack((name, t) => benches.get(name)?.follower.take(t));
+  const stack = await startStack((name, t) => benches.get(name)?.follower.take(t), profileDir);
   progress.tick();
   progress.end();
   try {

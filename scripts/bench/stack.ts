@@ -52,9 +52,13 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** Starts a TypeScript entry point under tsx; resolves once `ready` (polled, given the output so far) holds. */
-async function node(file: string, env: Record<string, string>, ready: (output: string) => Promise<boolean>): Promise<NodeProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts a TypeScript entry point under tsx; resolves once `ready` (polled, given the output so far)
+ * holds. With `profileDir`, the process writes a V8 CPU profile there when it exits.
+ */
+async function node(file: string, env: Record<string, string>, ready: (output: string) => Promise<boolean>, profileDir?: string): Promise<NodeProcess> {
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${file.replaceAll('/', '-')}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', file], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
   child.stdout.on('data', keep);
@@ -94,8 +98,11 @@ function configFile(dir: string): string {
   return file;
 }
 
-/** Starts the whole stack; `onTaken` hears every notice a sink or the collector takes, per system. */
-export async function startStack(onTaken: (system: System['name'], t: Taken) => void): Promise<Stack> {
+/**
+ * Starts the whole stack; `onTaken` hears every notice a sink or the collector takes, per system.
+ * With `profileDir`, every Node process of the stack leaves a CPU profile there (see `npm run bench -- --profile`).
+ */
+export async function startStack(onTaken: (system: System['name'], t: Taken) => void, profileDir?: string): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'doorstep-bench-'));
   const [temporalPort, uiPort] = [await freePort(), await freePort()];
   const pragmas = ['journal_mode=wal', 'synchronous=normal'].flatMap((p) => ['--sqlite-pragma', p]);
@@ -113,7 +120,7 @@ export async function startStack(onTaken: (system: System['name'], t: Taken) => 
     DOORSTEP_DATA_DIR: join(dir, 'doorstep'),
     DOORSTEP_SECRET: randomBytes(24).toString('base64url'),
     DOORSTEP_TASK_QUEUE: 'bench-doorstep',
-    DATABASE_URL: postgres.url,
+    DATABASE_URL: postgres.socketUrl,
     SMTP_URL: smtp.url,
     MAIL_FROM: 'Bench Shop <orders@bench.example>',
     TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000001',
@@ -128,12 +135,12 @@ export async function startStack(onTaken: (system: System['name'], t: Taken) => 
   const skeletonUrl = `http://127.0.0.1:${skeletonPort}`;
   // Both workers bundle their workflows at start: in parallel, then the APIs.
   const [doorstepWorker, skeletonWorker] = await Promise.all([
-    node('worker/main.ts', doorstepEnv, answers(`http://127.0.0.1:${metricsPort}/metrics`)),
-    node('scripts/bench/skeleton/worker.ts', skeletonEnv, async (output) => output.includes('skeleton worker started')),
+    node('worker/main.ts', doorstepEnv, answers(`http://127.0.0.1:${metricsPort}/metrics`), profileDir),
+    node('scripts/bench/skeleton/worker.ts', skeletonEnv, async (output) => output.includes('skeleton worker started'), profileDir),
   ]);
   const [doorstepApi, skeletonApi] = await Promise.all([
-    node('api/main.ts', doorstepEnv, answers(`${apiUrl}/healthz`)),
-    node('scripts/bench/skeleton/api.ts', skeletonEnv, answers(`${skeletonUrl}/v1/orders/none/events`)),
+    node('api/main.ts', doorstepEnv, answers(`${apiUrl}/healthz`), profileDir),
+    node('scripts/bench/skeleton/api.ts', skeletonEnv, answers(`${skeletonUrl}/v1/orders/none/events`), profileDir),
   ]);
   const processes = [doorstepApi, skeletonApi, doorstepWorker, skeletonWorker];
   return {

@@ -42,6 +42,7 @@ function benchResult(overrides: Partial<BenchResult> = {}): BenchResult {
       { name: 'Lost notices', target: '0', value: '1', met: false },
     ],
     tuning: [{ change: 'maxCachedWorkflows 2000 → 5000', before: '98.1 orders/s', after: '112.4 orders/s' }],
+    gaps: '# Where the gaps come from\n\nThe **CPU** goal is missed by sending for real.\n',
     ...overrides,
   };
 }
@@ -68,6 +69,7 @@ const SECTIONS = [
   '# Doorstep benchmarks',
   '## Machine',
   '## Goals',
+  '## Where the gaps come from',
   '## Throughput at saturation',
   '## CPU per order by process',
   '## Latency',
@@ -111,6 +113,7 @@ describe('benchmark report', () => {
     expect(markdown).toContain('| Doorstep | SMS | 3,100 | 3,099 | 1 | 0 | 17 | 24.8 |');
     expect(markdown).toContain('| maxCachedWorkflows 2000 → 5000 | 98.1 orders/s | 112.4 orders/s |');
     expect(markdown).toContain('| openChains | 1000, 10000, 50000 |');
+    expect(markdown).toContain('## Where the gaps come from\n\nThe **CPU** goal is missed by sending for real.\n');
     expect(markdown).not.toMatch(/NaN|undefined|Infinity/);
     const images = [...markdown.matchAll(/!\[[^\]]+\]\((benchmarks\/[\w-]+\.svg)\)/g)].map((m) => m[1]);
     expect(images.sort()).toEqual(['benchmarks/cpu.svg', 'benchmarks/latency.svg', 'benchmarks/memory.svg', 'benchmarks/throughput.svg']);
@@ -139,6 +142,7 @@ describe('benchmark report', () => {
       ratios: { throughput: NaN, cpuPerOrder: Infinity },
       goals: [],
       tuning: [],
+      gaps: undefined,
     });
 
     Object.values(svgs).forEach(expectWellFormed);
@@ -148,6 +152,7 @@ describe('benchmark report', () => {
     expect(markdown).toContain('**Quick run:**');
     expect(markdown).toContain('No notices reached the sinks in this run.');
     expect(markdown).toContain('No tuning recorded for this run.');
+    expect(markdown).not.toContain('## Where the gaps come from');
     expect(markdown).not.toMatch(/NaN|undefined|Infinity/);
   });
 });

@@ -60,6 +60,17 @@ describe.each(backends)('the store, %s', (_name, open) => {
     expect(await store.ledger.byProviderId(`msg-${run}-1`)).toMatchObject({ key: c.key, chainId, touchpoint: 'confirmation', locale: 'en' });
   });
 
+  it('records the send and its touchpoint check in one statement, the check once', async () => {
+    const c = claim('arrival-check');
+    await store.ledger.claim(c);
+    const check = { chainId, touchpoint: 'arrival-check', touchpointId: 'arrival', shop: 's', carrier: 'dpd', scale: 3, sentAt: '2026-11-24T10:00:00.000Z' };
+    await store.ledger.sent(c.key, `msg-${run}-check`, notice(`msg-${run}-check`), check);
+    expect(await store.ledger.claim(c)).toMatchObject({ status: 'sent', providerId: `msg-${run}-check` });
+    const rows = await store.sql.query<{ n: number }>(`select count(*)::int as n from checks where chain_id = $1 and touchpoint = 'arrival-check'`, [chainId]);
+    expect(rows[0].n).toBe(1);
+    expect(await store.facts.checkSent(check)).toBe(false);
+  });
+
   it('forgets a transient failure, remembers a permanent one', async () => {
     const transient = claim('tracking');
     await store.ledger.claim(transient);
