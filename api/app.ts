@@ -10,6 +10,7 @@ import { consoleRouter } from './console/router';
 import type { Chains } from './chains';
 import { openApiDocument } from './openapi';
 import { errorHandler, problem } from './problem';
+import { carrierWebhooksRouter } from './routes/carrier-webhooks';
 import { feedbackRouter } from './routes/feedback';
 import { ordersRouter } from './routes/orders';
 import { reportsRouter } from './routes/reports';
@@ -18,7 +19,7 @@ import { twilioRouter } from './routes/twilio';
 import { unsubscribeRouter } from './routes/unsubscribe';
 
 export interface AppDeps {
-  config: Pick<AppConfig, 'shops' | 'apiKeys' | 'publicBaseUrl' | 'twilio' | 'staff' | 'secret'>;
+  config: Pick<AppConfig, 'shops' | 'apiKeys' | 'publicBaseUrl' | 'twilio' | 'staff' | 'secret' | 'carrierWebhooks'>;
   chains: Chains;
   tokens: Tokens;
   store: Store;
@@ -29,6 +30,8 @@ export interface AppDeps {
 export function createApp({ config, chains, tokens, store, addressKey }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // Before the body parsers: a signature is checked over the raw body.
+  app.use(carrierWebhooksRouter({ endpoints: config.carrierWebhooks, chains }));
   app.use(express.json({ limit: '100kb' }));
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
 

@@ -137,8 +137,17 @@ export class Chains {
     }
   }
 
-  /** Delivers a tracking event; 404 for an unknown order, 409 for an impossible transition. */
-  event(shop: string, orderId: string, event: TrackingEvent): Promise<EventResult> {
+  /**
+   * Delivers a tracking event; 404 for an unknown order (or, given `carrier`, an order another
+   * carrier carries; names compared without case), 409 for an impossible transition.
+   */
+  async event(shop: string, orderId: string, event: TrackingEvent, carrier?: string): Promise<EventResult> {
+    if (carrier !== undefined) {
+      const described = await this.handle(shop, orderId).describe().catch(async (err: unknown) => {
+        throw await this.notFoundOrClosed(shop, orderId, err);
+      });
+      if (described.typedSearchAttributes.get(CARRIER)?.toLowerCase() !== carrier.toLowerCase()) throw new ChainError(404, `no order ${orderId}`);
+    }
     return this.update(shop, orderId, trackingEventUpdate, event);
   }
 

@@ -1,6 +1,7 @@
 /** The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with. */
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { CarrierEvent } from './routes/carrier-webhooks';
 import { Feedback, OrderInput, SupportAction, TrackingEvent } from '../workflows/contract';
 import {
   CarrierReportSchema,
@@ -70,6 +71,19 @@ function build() {
     method: 'post', path: '/v1/feedback', summary: "Record a customer's rating (the signed token authorises it)",
     request: { body: json(Feedback.meta({ id: 'Feedback' })) },
     responses: { 202: { description: 'recorded' }, ...problems },
+  });
+  registry.registerPath({
+    method: 'post', path: '/webhooks/carriers/{endpoint}', summary: "A carrier's tracking event, signed the Standard Webhooks way instead of an API key",
+    request: {
+      params: z.object({ endpoint: z.string() }),
+      headers: z.object({
+        'webhook-id': z.string().describe('unique per message'),
+        'webhook-timestamp': z.string().describe('Unix seconds; refused when more than five minutes off'),
+        'webhook-signature': z.string().describe('space-separated v1,<base64 HMAC-SHA256 of id.timestamp.body>, one per secret during a rotation'),
+      }),
+      body: json(CarrierEvent.extend({ event: event })),
+    },
+    responses: { 202: { description: 'applied', ...json(EventAccepted) }, 200: { description: 'duplicate eventId', ...json(EventAccepted) }, ...problems },
   });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

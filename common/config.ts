@@ -33,11 +33,27 @@ const StaffAccount = z.object({
 });
 export type StaffAccount = z.infer<typeof StaffAccount>;
 
+/** A Standard Webhooks signing secret. */
+const WebhookSecret = z.string().regex(/^whsec_[A-Za-z0-9+/]{22,}={0,2}$/, 'whsec_ followed by at least 16 bytes in base64 (Standard Webhooks)');
+
+/**
+ * A carrier's signed webhook endpoint, `/webhooks/carriers/{id}`: tracking events for one shop's
+ * orders with that carrier. Several secrets let a carrier rotate its key (any of them verifies).
+ */
+const CarrierWebhook = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and -'),
+  shop: z.string(),
+  carrier: z.string().min(1).max(64),
+  secrets: z.array(WebhookSecret).min(1).max(4),
+});
+export type CarrierWebhook = z.infer<typeof CarrierWebhook>;
+
 const FileConfig = z
   .object({
     shops: z.array(Shop).min(1),
     apiKeys: z.array(ApiKey).default([]),
     staff: z.array(StaffAccount).default([]),
+    carrierWebhooks: z.array(CarrierWebhook).default([]),
   })
   .superRefine((c, ctx) => {
     const ids = new Set(c.shops.map((s) => s.id));
@@ -52,6 +68,10 @@ const FileConfig = z
     c.staff.forEach((s, i) => {
       if (!ids.has(s.shop)) ctx.addIssue({ code: 'custom', path: ['staff', i, 'shop'], message: `no shop "${s.shop}"` });
       if (c.staff.findIndex((o) => o.username === s.username) < i) ctx.addIssue({ code: 'custom', path: ['staff', i, 'username'], message: 'used twice' });
+    });
+    c.carrierWebhooks.forEach((w, i) => {
+      if (!ids.has(w.shop)) ctx.addIssue({ code: 'custom', path: ['carrierWebhooks', i, 'shop'], message: `no shop "${w.shop}"` });
+      if (c.carrierWebhooks.findIndex((o) => o.id === w.id) < i) ctx.addIssue({ code: 'custom', path: ['carrierWebhooks', i, 'id'], message: 'used twice' });
     });
   });
 
@@ -73,10 +93,7 @@ const Env = z.object({
   TWILIO_FROM: z.string().optional(),
   TWILIO_WHATSAPP_FROM: z.string().optional(),
   TWILIO_API_BASE_URL: z.url().optional(),
-  DOORSTEP_ALERT_WEBHOOK_SECRET: z
-    .string()
-    .regex(/^whsec_[A-Za-z0-9+/]{22,}={0,2}$/, 'whsec_ followed by at least 16 bytes in base64 (Standard Webhooks)')
-    .optional(),
+  DOORSTEP_ALERT_WEBHOOK_SECRET: WebhookSecret.optional(),
 });
 
 export interface AppConfig {
@@ -90,6 +107,8 @@ export interface AppConfig {
   devKey?: string;
   /** Support console accounts. */
   staff: StaffAccount[];
+  /** Carriers' signed webhook endpoints (an alternative to API keys for carriers). */
+  carrierWebhooks: CarrierWebhook[];
   /** Set when no DOORSTEP_CONFIG was given: the demo shop's console agent and its generated password. */
   devStaff?: { username: string; password: string };
   temporal: { address?: string; namespace: string };
@@ -156,6 +175,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     apiKeys: file.apiKeys,
     devKey,
     staff: file.staff,
+    carrierWebhooks: file.carrierWebhooks,
     devStaff,
     temporal: { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE },
     databaseUrl: env.DATABASE_URL || undefined,

@@ -1,4 +1,4 @@
-/** Staff accounts in the configuration: validated with field paths, passwords kept only as scrypt hashes. */
+/** The configuration file: staff accounts and carrier webhooks validated with field paths, passwords kept only as scrypt hashes. */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,16 @@ import { loadConfig } from '../../common/config';
 import { hashPassword, verifyPassword } from '../../common/passwords';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'doorstep-config-'));
+
+/** The error loading the configuration file throws. */
+function refusal(file: string): string {
+  try {
+    loadConfig({ DOORSTEP_CONFIG: file, DOORSTEP_DATA_DIR: dir() });
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error('the configuration was accepted');
+}
 
 it('names each bad staff field: an unknown shop, a password that is not a hash, a username used twice', () => {
   const file = join(dir(), 'doorstep.json');
@@ -21,13 +31,7 @@ it('names each bad staff field: an unknown shop, a password that is not a hash, 
       ],
     }),
   );
-  const error = (() => {
-    try {
-      loadConfig({ DOORSTEP_CONFIG: file, DOORSTEP_DATA_DIR: dir() });
-    } catch (err) {
-      return (err as Error).message;
-    }
-  })();
+  const error = refusal(file);
   expect(error).toMatch(/staff\[0\]\.shop/);
   expect(error).toMatch(/staff\[1\]\.passwordHash/);
   expect(error).toMatch(/used twice\s+→ at staff\[1\]\.username/);
@@ -51,4 +55,24 @@ it("refuses a shop id that starts with another's and a dash (their chain ids cou
   const shop = (id: string) => ({ id, name: id, supportEmail: 'help@acme.example' });
   writeFileSync(file, JSON.stringify({ shops: [shop('acme'), shop('acme-eu')] }));
   expect(() => loadConfig({ DOORSTEP_CONFIG: file, DOORSTEP_DATA_DIR: dir() })).toThrow(/shops\[1\]\.id/);
+});
+
+it("names each bad carrier webhook field: an unknown shop, a secret that is not whsec_, an id used twice, and never echoes a secret", () => {
+  const file = join(dir(), 'doorstep.json');
+  const good = `whsec_${Buffer.alloc(24, 7).toString('base64')}`;
+  writeFileSync(
+    file,
+    JSON.stringify({
+      shops: [{ id: 'acme', name: 'Acme', supportEmail: 'help@acme.example' }],
+      carrierWebhooks: [
+        { id: 'acme-dpd', shop: 'nowhere', carrier: 'dpd', secrets: [good] },
+        { id: 'acme-dpd', shop: 'acme', carrier: 'dpd', secrets: ['my-carrier-password'] },
+      ],
+    }),
+  );
+  const error = refusal(file);
+  expect(error).toMatch(/carrierWebhooks\[0\]\.shop/);
+  expect(error).toMatch(/carrierWebhooks\[1\]\.secrets\[0\]/);
+  expect(error).toMatch(/used twice\s+→ at carrierWebhooks\[1\]\.id/);
+  expect(error).not.toContain('my-carrier-password');
 });
