@@ -9,7 +9,7 @@ import { startApi } from './server';
 const config = loadConfig();
 const store = await createStore(config);
 collectProcessMetrics();
-const server = await startApi(config, await connectClient(config.temporal), store);
+const server = await startApi(config, await connectClient(config.temporal, config), store);
 logger.info({ port: config.port, store: store.sql.kind }, 'api listening');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => server.close(() => void store.close().then(() => process.exit(0))));

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { Shop } from '../workflows/contract';
 import { hashPassword, PASSWORD_HASH } from './passwords';
+import { derivedPayloadKey, parsePayloadKeys, type PayloadKey } from './payload-codec';
 import { TASK_QUEUE } from '../workflows/definitions';
 
 export const SCOPES = ['orders:write', 'chains:read', 'chains:act'] as const;
@@ -94,6 +95,7 @@ const Env = z.object({
   TWILIO_WHATSAPP_FROM: z.string().optional(),
   TWILIO_API_BASE_URL: z.url().optional(),
   DOORSTEP_ALERT_WEBHOOK_SECRET: WebhookSecret.optional(),
+  DOORSTEP_PAYLOAD_KEYS: z.string().optional(),
 });
 
 export interface AppConfig {
@@ -101,6 +103,8 @@ export interface AppConfig {
   publicBaseUrl: string;
   dataDir: string;
   secret: string;
+  /** Keys of the Temporal payload encryption, the encrypting one first (DOORSTEP_PAYLOAD_KEYS, else derived from the secret). */
+  payloadKeys: PayloadKey[];
   shops: Map<string, Shop>;
   apiKeys: ApiKey[];
   /** Set when no DOORSTEP_CONFIG was given: the generated key of the demo shop. */
@@ -166,11 +170,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     throw new Error(`invalid environment: shop "${hooked.id}" has an alertWebhookUrl, so DOORSTEP_ALERT_WEBHOOK_SECRET must sign its alerts`);
   }
   const { TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: token, TWILIO_FROM: from } = env;
+  const secret = env.DOORSTEP_SECRET ?? persisted(dataDir, 'secret', random);
   return {
     port: env.PORT,
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     dataDir,
-    secret: env.DOORSTEP_SECRET ?? persisted(dataDir, 'secret', random),
+    secret,
+    payloadKeys: env.DOORSTEP_PAYLOAD_KEYS ? parsePayloadKeys(env.DOORSTEP_PAYLOAD_KEYS) : [derivedPayloadKey(secret)],
     shops: new Map(file.shops.map((s) => [s.id, s])),
     apiKeys: file.apiKeys,
     devKey,

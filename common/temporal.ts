@@ -6,10 +6,11 @@
 import { Client, Connection } from '@temporalio/client';
 import { loadClientConnectConfig } from '@temporalio/envconfig';
 import { NativeConnection } from '@temporalio/worker';
-import { SearchAttributeType } from '@temporalio/common';
+import { SearchAttributeType, type DataConverter } from '@temporalio/common';
 import proto from '@temporalio/proto';
 import { ALL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import { logger } from './logger';
+import { EncryptionCodec, type PayloadKey } from './payload-codec';
 
 export interface TemporalTarget {
   address?: string;
@@ -24,11 +25,16 @@ function connectConfig(target: TemporalTarget) {
   };
 }
 
-/** A client for the API and scripts. */
-export async function connectClient(target: TemporalTarget): Promise<Client> {
+/** What every Doorstep client and worker converts payloads with: encrypted with `keys` (see payload-codec). */
+export function dataConverterOf({ payloadKeys }: { payloadKeys: PayloadKey[] }): DataConverter {
+  return { payloadCodecs: [new EncryptionCodec(payloadKeys)] };
+}
+
+/** A client for the API and scripts, encrypting payloads with the configuration's keys. */
+export async function connectClient(target: TemporalTarget, keys: { payloadKeys: PayloadKey[] }): Promise<Client> {
   const { connectionOptions, namespace } = connectConfig(target);
   const connection = await Connection.connect(connectionOptions);
-  return new Client({ connection, namespace });
+  return new Client({ connection, namespace, dataConverter: dataConverterOf(keys) });
 }
 
 /** A native connection for workers. */

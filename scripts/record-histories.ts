@@ -14,6 +14,7 @@ import { connectClient, ensureSearchAttributes } from '../common/temporal';
 import { createWorker } from '../worker/worker';
 import { createStore } from '../store';
 import { startChain } from '../test/helpers/chains';
+import { FIXTURE_PAYLOAD_KEYS } from '../test/helpers/fixture-keys';
 import { scenarios } from '../test/helpers/scenarios';
 import { temporalCli } from '../common/tools';
 import { startDevServer } from './dev-server';
@@ -33,8 +34,8 @@ function save(name: string, workflowId: string): void {
   console.log(`recorded ${name}`);
 }
 try {
-  const config = loadConfig({ DOORSTEP_DATA_DIR: dataDir, DOORSTEP_TASK_QUEUE: 'record-histories' });
-  const client = await connectClient({ address: server.address, namespace: 'default' });
+  const config = loadConfig({ DOORSTEP_DATA_DIR: dataDir, DOORSTEP_TASK_QUEUE: 'record-histories', DOORSTEP_PAYLOAD_KEYS: FIXTURE_PAYLOAD_KEYS });
+  const client = await connectClient({ address: server.address, namespace: 'default' }, config);
   await ensureSearchAttributes(client);
   const connection = await NativeConnection.connect({ address: server.address });
   const store = await createStore(config);

@@ -19,7 +19,7 @@ if (!config.temporal.address && !process.env.TEMPORAL_CONFIG_FILE) {
   config.temporal.address = devServer.address;
 }
 const store = await createStore(config);
-const client = await connectClient(config.temporal);
+const client = await connectClient(config.temporal, config);
 await ensureSearchAttributes(client);
 const { connection, namespace } = await connectWorker(config.temporal);
 const channels = buildChannels(config);

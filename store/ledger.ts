@@ -82,6 +82,16 @@ export class Ledger {
     else await this.sql.query(`with sent as (${update}) ${insertCheckSql(4)}`, [...params, ...checkParams(check)]);
   }
 
+  /** Forgets what a chain's notices said and to whom (an erasure): the rows stay, so nothing is sent twice. */
+  async scrub(chainId: string): Promise<number> {
+    const rows = await this.sql.query(
+      `update sends set notice = null, decision = null, address_key = 'erased', customer_key = 'erased', updated_at = now()
+       where chain_id = $1 and address_key <> 'erased' returning key`,
+      [chainId],
+    );
+    return rows.length;
+  }
+
   /** The provider refused for good: the channel is skipped on every later attempt. */
   async failed(key: string, decision: Decision): Promise<void> {
     await this.sql.query(`update sends set status = 'failed', decision = $2, updated_at = now() where key = $1`, [key, JSON.stringify(decision)]);

@@ -9,7 +9,7 @@ import { createWorker } from './worker';
 
 const config = loadConfig();
 const store = await createStore(config);
-const client = await connectClient(config.temporal);
+const client = await connectClient(config.temporal, config);
 await ensureSearchAttributes(client);
 await client.connection.close();
 const { connection, namespace } = await connectWorker(config.temporal);

@@ -4,6 +4,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { register, type Registry } from 'prom-client';
 import type { AppConfig } from '../common/config';
 import { logger } from '../common/logger';
+import { dataConverterOf } from '../common/temporal';
 import { createTokens } from '../common/tokens';
 import { createActivities, type ActivityDeps } from '../activities';
 import { noticeMetrics } from '../activities/metrics';
@@ -49,5 +50,5 @@ export async function createWorker(
   overrides: Partial<WorkerOptions> = {},
 ): Promise<Worker> {
   const activities = workerActivities(config, deps);
-  return Worker.create({ connection, namespace, taskQueue: config.taskQueue, workflowsPath, activities, ...overrides });
+  return Worker.create({ connection, namespace, taskQueue: config.taskQueue, workflowsPath, activities, dataConverter: dataConverterOf(config), ...overrides });
 }

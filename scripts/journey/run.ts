@@ -7,13 +7,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { Registry } from 'prom-client';
 import { chainStartOptions } from '../../api/chains';
 import { loadConfig, type AppConfig } from '../../common/config';
 import { createTokens } from '../../common/tokens';
-import { temporalTestServer } from '../../common/tools';
+import { timeSkippingEnv } from '../time-skipping';
 import { createStore } from '../../store';
 import { createWorker, workflowsPath } from '../../worker/worker';
 import { chainWorkflow } from '../../workflows';
@@ -59,7 +58,7 @@ function noticesOf(recorded: Recorded[], plan: Plan, chainId: string): JourneyNo
 export async function openJourneyBench(): Promise<JourneyBench> {
   const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-journey-'));
   const config: AppConfig = loadConfig({ DOORSTEP_DATA_DIR: dataDir, DOORSTEP_TASK_QUEUE: `journey-${randomUUID()}`, PORT: '8080' });
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServer() } } });
+  const env = await timeSkippingEnv(config);
   const store = await createStore(config);
   const record = recorder();
   const tokens = createTokens(config.secret);

@@ -1,37 +1,20 @@
 /** Carriers' Standard Webhooks endpoint, against the real dev server and worker: signed events move chains, anything else changes nothing. */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appFor } from '../../api/server';
+import { describe, expect, it } from 'vitest';
 import { orderBody } from '../helpers/fixtures';
-import { devServer, testConfig, type DevServer } from '../helpers/temporal';
+import { apiBed } from '../helpers/api';
 
 const secret = () => `whsec_${randomBytes(24).toString('base64')}`;
 const [OLD, NEW, STRANGER] = [secret(), secret(), secret()];
 const KEY = 'acme-writer-key-0001';
-const dir = mkdtempSync(join(tmpdir(), 'doorstep-config-'));
-const configFile = join(dir, 'doorstep.json');
-writeFileSync(
-  configFile,
-  JSON.stringify({
-    shops: [{ id: 'acme', name: 'Acme', supportEmail: 'help@acme.example', feedbackWindowDays: 0, quietHours: { start: '00:00', end: '00:00' }, maxNoticesPerDay: 100 }],
-    apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read'] }],
-    // Mid-rotation: the carrier may sign with the old secret, the new one, or both.
-    carrierWebhooks: [{ id: 'acme-dpd', shop: 'acme', carrier: 'DPD', secrets: [OLD, NEW] }],
-  }),
-);
-
-let env: DevServer;
-let app: ReturnType<typeof appFor>;
-beforeAll(async () => {
-  env = await devServer(testConfig({ DOORSTEP_CONFIG: configFile }));
-  app = appFor(env.config, env.client, env.store);
+const bed = apiBed({
+  shops: [{ id: 'acme', name: 'Acme', supportEmail: 'help@acme.example', feedbackWindowDays: 0, quietHours: { start: '00:00', end: '00:00' }, maxNoticesPerDay: 100 }],
+  apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read'] }],
+  // Mid-rotation: the carrier may sign with the old secret, the new one, or both.
+  carrierWebhooks: [{ id: 'acme-dpd', shop: 'acme', carrier: 'DPD', secrets: [OLD, NEW] }],
 });
-afterAll(() => env.close());
 
 interface Signed {
   secrets?: string[];
@@ -45,7 +28,7 @@ interface Signed {
 function deliver(body: unknown, { secrets = [OLD], at = new Date(), signedBody, id = `msg_${randomUUID()}` }: Signed = {}, endpoint = 'acme-dpd') {
   const raw = typeof body === 'string' ? body : JSON.stringify(body);
   const signature = secrets.map((s) => new Webhook(s).sign(id, at, signedBody ?? raw)).join(' ');
-  return request(app)
+  return request(bed.app)
     .post(`/webhooks/carriers/${endpoint}`)
     .set({ 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': signature })
     .send(raw);
@@ -55,16 +38,16 @@ const event = (type: string, data?: object) => ({ eventId: `e-${randomUUID().sli
 
 async function startOrder(carrier = 'dpd'): Promise<string> {
   const body = orderBody({ carrier });
-  const res = await request(app).post('/v1/orders').set({ Authorization: `Bearer ${KEY}` }).send(body);
+  const res = await request(bed.app).post('/v1/orders').set({ Authorization: `Bearer ${KEY}` }).send(body);
   expect(res.status).toBe(201);
   return body.orderId;
 }
 
-const stageOf = async (orderId: string) => (await request(app).get(`/v1/orders/${orderId}`).set({ Authorization: `Bearer ${KEY}` })).body.stage as string;
+const stageOf = async (orderId: string) => (await request(bed.app).get(`/v1/orders/${orderId}`).set({ Authorization: `Bearer ${KEY}` })).body.stage as string;
 
 describe('POST /webhooks/carriers/{endpoint}', () => {
   it('applies an event signed with either secret of a rotation, once per eventId', () =>
-    env.withWorker(async () => {
+    bed.env.withWorker(async () => {
       const orderId = await startOrder();
       const packed = event('packed');
       const first = await deliver({ orderId, event: packed });
@@ -80,7 +63,7 @@ describe('POST /webhooks/carriers/{endpoint}', () => {
     }));
 
   it('refuses a replay older than five minutes, a wrong key, an altered body and missing headers, and changes nothing', () =>
-    env.withWorker(async () => {
+    bed.env.withWorker(async () => {
       const orderId = await startOrder();
       const body = { orderId, event: event('packed') };
       const refusals = [
@@ -88,7 +71,7 @@ describe('POST /webhooks/carriers/{endpoint}', () => {
         await deliver(body, { at: new Date(Date.now() + 6 * 60_000) }),
         await deliver(body, { secrets: [STRANGER] }),
         await deliver(body, { signedBody: JSON.stringify({ orderId, event: event('cancelled', { reason: 'x' }) }) }),
-        await request(app).post('/webhooks/carriers/acme-dpd').set('content-type', 'application/json').send(body),
+        await request(bed.app).post('/webhooks/carriers/acme-dpd').set('content-type', 'application/json').send(body),
       ];
       expect(refusals.map((r) => r.status)).toEqual([401, 401, 401, 401, 401]);
       expect(refusals.map((r) => r.body.detail)).toEqual([
@@ -103,7 +86,7 @@ describe('POST /webhooks/carriers/{endpoint}', () => {
     }));
 
   it("answers another carrier's order and an unknown order alike, without touching either", () =>
-    env.withWorker(async () => {
+    bed.env.withWorker(async () => {
       const theirs = await startOrder('inpost');
       const res = await deliver({ orderId: theirs, event: event('packed') });
       expect(res.status).toBe(404);
@@ -113,7 +96,7 @@ describe('POST /webhooks/carriers/{endpoint}', () => {
     }));
 
   it('names the invalid fields of a signed body, refuses what is not JSON, and knows only its endpoints', () =>
-    env.withWorker(async () => {
+    bed.env.withWorker(async () => {
       const orderId = await startOrder();
       const bad = await deliver({ orderId: '', event: { eventId: 'x', type: 'teleported', at: 'yesterday' } });
       expect(bad.status).toBe(400);
@@ -127,7 +110,7 @@ describe('POST /webhooks/carriers/{endpoint}', () => {
     }));
 
   it('is in the OpenAPI document with its signature headers', async () => {
-    const doc = (await request(app).get('/v1/openapi.json')).body;
+    const doc = (await request(bed.app).get('/v1/openapi.json')).body;
     const params = doc.paths['/webhooks/carriers/{endpoint}'].post.parameters.map((p: { name: string }) => p.name);
     expect(params).toEqual(expect.arrayContaining(['endpoint', 'webhook-id', 'webhook-timestamp', 'webhook-signature']));
   });

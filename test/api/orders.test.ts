@@ -97,6 +97,17 @@ describe('events and the chain', () => {
       expect(late.status).toBe(409);
       expect(late.body.detail).toContain('has finished');
       expect((await get(`/v1/orders/${body.orderId}`)).body.stage).toBe('closed');
+      // What the Temporal server holds: every payload sealed, the customer nowhere in clear (search attributes included).
+      const bytes: string[] = [];
+      const walk = (v: unknown): void => {
+        if (v instanceof Uint8Array) bytes.push(Buffer.from(v).toString('latin1'));
+        else if (typeof v === 'string') bytes.push(v);
+        else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+      };
+      walk(await handle.fetchHistory());
+      const payloads = bytes.join('\n');
+      expect(payloads).toContain('binary/encrypted');
+      for (const personal of [body.customer.email, body.customer.phone, body.customer.name]) expect(payloads).not.toContain(personal);
     });
   });
 

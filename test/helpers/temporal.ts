@@ -5,11 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { NativeConnection, bundleWorkflowCode, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { Registry } from 'prom-client';
 import { inject } from 'vitest';
 import { loadConfig, type AppConfig } from '../../common/config';
-import { temporalTestServer } from '../../common/tools';
+import type { PayloadKey } from '../../common/payload-codec';
+import { dataConverterOf } from '../../common/temporal';
+import { timeSkippingEnv } from '../../scripts/time-skipping';
 import { createStore, type Store } from '../../store';
 import { createWorker, workflowsPath, type WorkerDeps } from '../../worker/worker';
 
@@ -32,6 +34,11 @@ export function outbox(config: AppConfig): { channel: string; to: string; subjec
   return readFileSync(config.outboxFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 }
 
+/** Replays a history against the current workflow code, decrypting its payloads with `keys`; resolves when it replays cleanly. */
+export async function replay(keys: { payloadKeys: PayloadKey[] }, history: unknown, workflowId: string): Promise<void> {
+  await Worker.runReplayHistory({ workflowBundle: await workflowBundle(), dataConverter: dataConverterOf(keys) }, history, workflowId);
+}
+
 /** A worker on the shared bundle, with the real activities wired to `deps`. */
 export async function testWorker(config: AppConfig, connection: NativeConnection, namespace: string, deps: WorkerDeps): Promise<Worker> {
   return createWorker(config, connection, namespace, deps, { workflowBundle: await workflowBundle(), workflowsPath: undefined });
@@ -52,7 +59,7 @@ export interface DevServer {
 /** Connects to the run's dev server, opens the file's store and prepares a worker factory. */
 export async function devServer(config: AppConfig = testConfig()): Promise<DevServer> {
   const address = inject('temporalAddress');
-  const client = new Client({ connection: await Connection.connect({ address }) });
+  const client = new Client({ connection: await Connection.connect({ address }), dataConverter: dataConverterOf(config) });
   const connection = await NativeConnection.connect({ address });
   const store = await createStore(config);
   const registry = new Registry();
@@ -83,7 +90,7 @@ export interface TimeSkipping {
 
 /** Starts this file's time-skipping test server (day-long timers in moments) and opens its store. */
 export async function timeSkipping(config: AppConfig, registry = new Registry()): Promise<TimeSkipping> {
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServer() } } });
+  const env = await timeSkippingEnv(config);
   const store = await createStore(config);
   return {
     env,

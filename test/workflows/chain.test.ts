@@ -1,6 +1,5 @@
 /** The chain's paths on the real Temporal dev server, with the real activities writing to an outbox. */
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { Worker } from '@temporalio/worker';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainState } from '../../workflows/contract';
@@ -8,7 +7,7 @@ import { ratingUpdate, trackingEventUpdate } from '../../workflows/definitions';
 import { MAIN_LINE } from '../../workflows/touchpoints';
 import { event, inDays, onTimePath, order } from '../helpers/fixtures';
 import { scenarios, type ScenarioName } from '../helpers/scenarios';
-import { devServer, outbox, workflowBundle, type DevServer } from '../helpers/temporal';
+import { devServer, outbox, replay, type DevServer } from '../helpers/temporal';
 import { queryState, startChain, waitForState } from '../helpers/chains';
 
 let env: DevServer;
@@ -26,7 +25,7 @@ async function run(name: ScenarioName): Promise<ChainState> {
     await scenario.drive(h);
     return { handle: h, state: await h.result() };
   });
-  await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, await handle.fetchHistory(), handle.workflowId);
+  await replay(env.config, await handle.fetchHistory(), handle.workflowId);
   return state;
 }
 

@@ -17,6 +17,7 @@ import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { event, onTimePath, order, shop } from '../helpers/fixtures';
 import { queryState, startChain } from '../helpers/chains';
 import { testConfig, testWorker } from '../helpers/temporal';
+import { dataConverterOf } from '../../common/temporal';
 
 let env: TestWorkflowEnvironment;
 const config = testConfig();
@@ -28,6 +29,7 @@ beforeAll(async () => {
       ip: '127.0.0.1',
       extraArgs: ['--dynamic-config-value', 'limit.historyCount.suggestContinueAsNew=60'],
     },
+    client: { dataConverter: dataConverterOf(config) },
   });
 });
 afterAll(() => env?.teardown());

@@ -3,14 +3,13 @@
  * urgent notices at once, and notices that became obsolete while they waited.
  */
 import type { WorkflowHandle } from '@temporalio/client';
-import { Worker } from '@temporalio/worker';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainState, Notice, TrackingEvent } from '../../workflows/contract';
 import { trackingEventUpdate } from '../../workflows/definitions';
 import { startChain, waitForState } from '../helpers/chains';
 import { event, inDays, order, shop } from '../helpers/fixtures';
-import { outbox, testConfig, timeSkipping, workflowBundle, type TimeSkipping } from '../helpers/temporal';
+import { outbox, replay, testConfig, timeSkipping, type TimeSkipping } from '../helpers/temporal';
 
 const registry = new Registry();
 const config = testConfig();
@@ -98,7 +97,7 @@ describe('notices respect the customer', () => {
       await skipTo(9, 1);
       const final = await h.result();
       // The waits, drops and timers of this run replay as they happened.
-      await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, await h.fetchHistory(), h.workflowId);
+      await replay(config, await h.fetchHistory(), h.workflowId);
       expect(notice(final, 'handover')).toMatchObject({ status: 'sent', decisions: [{ outcome: 'deferred' }, { outcome: 'sent' }] });
       expect(sentKeys(o.orderId)).toEqual(['handover', 'closing']);
     });

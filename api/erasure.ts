@@ -1,0 +1,33 @@
+/**
+ * Erasing an order's customer data (a customer's request under GDPR art. 17): the chain and its
+ * return chain are deleted from Temporal (their histories with them), and the ledger keeps its
+ * rows for exactly-once and the daily cap but loses the notices' text and the address hashes.
+ * Report facts hold no personal data and stay; opt-outs stay so that a STOP is still honoured.
+ */
+import type { Client } from '@temporalio/client';
+import type { Store } from '../store';
+import { chainWorkflowId } from '../workflows/definitions';
+
+export interface Erased {
+  /** Workflow executions deleted (the chain, and its return chain when there was one). */
+  workflows: number;
+  /** Ledger rows scrubbed. */
+  notices: number;
+}
+
+/** Erases one order's customer data; erasing it again (or an unknown order) erases nothing. */
+export async function eraseOrder({ client, store }: { client: Client; store: Store }, shop: string, orderId: string): Promise<Erased> {
+  const chainId = chainWorkflowId(shop, orderId);
+  let workflows = 0;
+  for (const workflowId of [chainId, `${chainId}-return`]) {
+    try {
+      // Deleting a running execution terminates it first; every run of the id goes.
+      await client.workflowService.deleteWorkflowExecution({ namespace: client.options.namespace, workflowExecution: { workflowId } });
+      workflows++;
+    } catch (err) {
+      if (!/not found/i.test(String((err as Error).message))) throw err;
+    }
+  }
+  const notices = await store.ledger.scrub(chainId);
+  return { workflows, notices };
+}
