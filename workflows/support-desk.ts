@@ -47,6 +47,9 @@ function detailOf(action: SupportAction): string {
   }
 }
 
+/** Resends of one touchpoint's notice a chain accepts in all. */
+export const MAX_RESENDS = 3;
+
 export class SupportDesk {
   constructor(
     private readonly chain: DeskChain,
@@ -86,10 +89,14 @@ export class SupportDesk {
     return { ...result, stage: state.stage };
   }
 
+  /** A resend flood (a stuck button, a leaked key) must not flood the customer: one waiting resend at a time, a few in all. */
   private resendRefusal(key: string): string | undefined {
     const tp = this.chain.state.touchpoints.find((t) => t.key === key);
     if (!tp?.notices.length) return `${key} has no notice to resend`;
-    return this.notifier.resendable(tp) ? undefined : `the notices of ${key} belong to the return chain`;
+    if (!this.notifier.resendable(tp)) return `the notices of ${key} belong to the return chain`;
+    const latest = Math.max(...tp.notices.map((n) => n.revision));
+    if (tp.notices.some((n) => n.revision === latest && (n.status === 'queued' || n.status === 'deferred'))) return `the last notice of ${key} has not gone out yet`;
+    return latest > MAX_RESENDS ? `${key} was resent ${MAX_RESENDS} times already` : undefined;
   }
 
   private promiseRefusal(date: string): string | undefined {

@@ -187,6 +187,38 @@ describe('support actions', () => {
   });
 });
 
+describe('a resend flood', () => {
+  it('reaches the customer at most three more times: one waiting resend at a time, then 409 with the reason', async () => {
+    await env.withWorker(async () => {
+      const body = orderBody();
+      await post('/v1/orders', body).expect(201);
+      const handle = env.client.workflow.getHandle(`order-acme-${body.orderId}`);
+      const sent = (n: number) => waitForState(handle, (s) => s.touchpoints[0].notices.filter((x) => x.status === 'sent').length === n);
+      await sent(1);
+      const resend = () => post(`/v1/orders/${body.orderId}/actions/resend`, { touchpoint: 'confirmation' });
+      const burst = await Promise.all(Array.from({ length: 10 }, resend));
+      const accepted = burst.filter((r) => r.status === 202).length;
+      // The notice each accepted resend queued goes out within moments: the rest of the burst is refused.
+      expect(accepted).toBeGreaterThanOrEqual(1);
+      expect(accepted).toBeLessThanOrEqual(3);
+      for (const r of burst.filter((x) => x.status !== 202)) expect([r.status, r.body.detail]).toEqual([409, 'the last notice of confirmation has not gone out yet']);
+      let total = accepted;
+      for (let tries = 0; tries < 5; tries++) {
+        await sent(total + 1);
+        const r = await resend();
+        if (r.status !== 202) {
+          expect([r.status, r.body.detail]).toEqual([409, 'confirmation was resent 3 times already']);
+          break;
+        }
+        total++;
+      }
+      expect(total).toBe(3);
+      expect(outbox(env.config).filter((m) => m.idempotencyKey.startsWith(`order-acme-${body.orderId}:confirmation:email:`))).toHaveLength(4);
+      await handle.terminate('test over');
+    });
+  });
+});
+
 describe('keys, scopes and shops', () => {
   it('401 without a key or with an unknown one', async () => {
     expect((await request(app).get('/v1/orders')).status).toBe(401);
