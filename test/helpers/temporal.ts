@@ -83,6 +83,7 @@ export async function devServer(config: AppConfig = testConfig()): Promise<DevSe
 
 export interface TimeSkipping {
   env: TestWorkflowEnvironment;
+  store: Store;
   /** Runs `fn` while a fresh worker serves the chain task queue. */
   withWorker<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -94,6 +95,7 @@ export async function timeSkipping(config: AppConfig, registry = new Registry())
   const store = await createStore(config);
   return {
     env,
+    store,
     async withWorker(fn) {
       const worker = await testWorker(config, env.nativeConnection, env.namespace ?? 'default', { store, registry });
       return worker.runUntil(fn);
