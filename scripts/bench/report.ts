@@ -62,11 +62,11 @@ function gapsSection({ gaps }: BenchResult): string {
 }
 
 function throughputSection(result: BenchResult, image: (name: string, alt: string) => string): string {
-  const row = compare(result, 'Orders/s at the knee', (s) => s.ordersPerSec, one);
+  const row = compare(result, 'Orders/s at saturation', (s) => s.ordersPerSec, one);
   row[3] = `T = ${fixed(result.ratios.throughput, 2)}`;
   return `## Throughput at saturation
 
-Orders are started at a fixed offered rate that rises step by step; the knee is the highest rate a system still keeps up with.
+Orders are started at a fixed offered rate that rises step by step; the knee is the highest offered rate a system still keeps up with (90% or more achieved), saturation the most it achieved.
 
 ${table(COMPARE_HEAD, [row], { numericFrom: 1 })}${image('throughput', 'Offered vs achieved orders per second for Doorstep and the skeleton')}`;
 }

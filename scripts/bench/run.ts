@@ -29,7 +29,7 @@ export interface BenchSettings {
 }
 
 export const FULL: BenchSettings = { stepSeconds: 20, warmupSeconds: 5, drainSeconds: 60, startRate: 4, rateFactor: 1.4, maxSteps: 10, latencySeconds: 20, openChains: [1000, 10_000, 50_000], historySample: 20 };
-export const QUICK: BenchSettings = { stepSeconds: 6, warmupSeconds: 2, drainSeconds: 20, startRate: 3, rateFactor: 2, maxSteps: 4, latencySeconds: 3, openChains: [1000], historySample: 10 };
+export const QUICK: BenchSettings = { stepSeconds: 5, warmupSeconds: 1, drainSeconds: 20, startRate: 3, rateFactor: 2, maxSteps: 4, latencySeconds: 2, openChains: [500], historySample: 10 };
 /** A tiny load that only shows the harness works end to end (the smoke test). */
 export const SMOKE: BenchSettings = { stepSeconds: 2, warmupSeconds: 0.5, drainSeconds: 20, startRate: 2, rateFactor: 2, maxSteps: 1, latencySeconds: 2, openChains: [10], historySample: 2 };
 

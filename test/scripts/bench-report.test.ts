@@ -105,7 +105,7 @@ describe('benchmark report', () => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(markdown).toContain('npm run bench -- --quick');
     expect(markdown).toContain('](../bench/results/2025-03-14.json)');
-    expect(markdown).toContain('| Orders/s at the knee | 112.4 | 121.9 | T = 0.92 |');
+    expect(markdown).toContain('| Orders/s at saturation | 112.4 | 121.9 | T = 0.92 |');
     expect(markdown).toContain('| **Total** | 40.0 | 34.6 | **1.16** |');
     expect(markdown).toContain('| Throughput ratio T | ≥ 0.90 | 0.92 | ✓ |');
     expect(markdown).toContain('| CPU per order ratio | ≤ 1.15 | 1.16 | ✗ |');
