@@ -62,6 +62,20 @@ describe('POST /webhooks/carriers/{endpoint}', () => {
       expect(await stageOf(orderId)).toBe('handed_to_carrier');
     }));
 
+  it('applies each event once when the carrier delivers every webhook three times, out of order and at once', () =>
+    bed.env.withWorker(async () => {
+      const orderId = await startOrder();
+      const path = ['packed', 'handed_to_carrier', 'in_transit', 'arrived_in_city'].map((type, i) => ({ ...event(type), at: new Date(Date.now() + i * 60_000).toISOString() }));
+      // Each delivery is its own message (webhook-id), as a carrier's retries are.
+      const deliveries = path.flatMap((e) => [e, e, e]).sort(() => Math.random() - 0.5);
+      const answers = await Promise.all(deliveries.map((e) => deliver({ orderId, event: e })));
+      expect(answers.every((a) => a.status === 200 || a.status === 202)).toBe(true);
+      expect(answers.filter((a) => a.status === 202 && !a.body.duplicate)).toHaveLength(path.length);
+      const state = (await request(bed.app).get(`/v1/orders/${orderId}`).set({ Authorization: `Bearer ${KEY}` })).body;
+      expect(state.stage).toBe('arrived_in_city');
+      expect(state.events.map((e: { eventId: string }) => e.eventId).sort()).toEqual(path.map((e) => e.eventId).sort());
+    }));
+
   it('refuses a replay older than five minutes, a wrong key, an altered body and missing headers, and changes nothing', () =>
     bed.env.withWorker(async () => {
       const orderId = await startOrder();

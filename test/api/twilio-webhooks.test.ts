@@ -56,8 +56,9 @@ describe('delivery receipts', () => {
       expect((await webhook('/webhooks/twilio/status', { ...form, ErrorCode: '30005' }, twilio.getExpectedTwilioSignature(TWILIO_TOKEN, 'http://localhost:8080/webhooks/twilio/status', form))).status).toBe(403);
       expect(notices(await waitForState(h, () => true), 'confirmation')).toHaveLength(1);
 
-      expect((await webhook('/webhooks/twilio/status', form)).status).toBe(204);
-      expect((await webhook('/webhooks/twilio/status', form)).status).toBe(204);
+      // Twilio repeats a callback it thinks was lost: three at once.
+      const repeats = await Promise.all([1, 2, 3].map(() => webhook('/webhooks/twilio/status', form)));
+      expect(repeats.map((r) => r.status)).toEqual([204, 204, 204]);
       const fellBack = await waitForState(h, (s) => notices(s, 'confirmation')[1]?.status === 'sent');
       const [sms, email] = notices(fellBack, 'confirmation');
       expect(sms).toMatchObject({ channel: 'sms', status: 'undelivered', decisions: [{ outcome: 'sent' }, { outcome: 'undelivered', reason: '30003 unreachable handset' }] });
