@@ -20,6 +20,8 @@ const ApiKey = z.object({
   scopes: z.array(z.enum(SCOPES)).min(1),
   /** Who acts with this key, as the audit trail names them. */
   name: z.string().min(1).max(100).default('api'),
+  /** Requests a minute this key may make (per API process); more answer 429. */
+  requestsPerMinute: z.number().int().min(1).max(1_000_000).default(6000),
 });
 export type ApiKey = z.infer<typeof ApiKey>;
 

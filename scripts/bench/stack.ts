@@ -90,11 +90,11 @@ async function collector(onTaken: (t: Taken) => void): Promise<{ url: string; se
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
-/** The bench shop: no quiet hours, no cap in the way, and chains that end right after handover. */
+/** The bench shop: no quiet hours, no cap in the way, chains that end right after handover, and a key without a rate limit in reach. */
 function configFile(dir: string): string {
   const file = join(dir, 'doorstep.json');
   const shop = { id: 'bench', name: 'Bench Shop', supportEmail: 'support@bench.example', quietHours: { start: '00:00', end: '00:00' }, maxNoticesPerDay: 100, feedbackWindowDays: 0, courierCallDeadlineMinutes: 600 };
-  writeFileSync(file, JSON.stringify({ shops: [shop], apiKeys: [{ key: BENCH_KEY, shop: 'bench', scopes: ['orders:write', 'chains:read', 'chains:act'] }] }));
+  writeFileSync(file, JSON.stringify({ shops: [shop], apiKeys: [{ key: BENCH_KEY, shop: 'bench', scopes: ['orders:write', 'chains:read', 'chains:act'], requestsPerMinute: 1_000_000 }] }));
   return file;
 }
 

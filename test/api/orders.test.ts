@@ -9,7 +9,7 @@ import { inDays, onTimePath, orderBody } from '../helpers/fixtures';
 import { devServer, outbox, testConfig, type DevServer } from '../helpers/temporal';
 import { waitForState } from '../helpers/chains';
 
-const KEYS = { writer: 'acme-writer-key-0001', reader: 'acme-reader-key-0001', other: 'other-writer-key-001' };
+const KEYS = { writer: 'acme-writer-key-0001', reader: 'acme-reader-key-0001', other: 'other-writer-key-001', slow: 'acme-slow-key-000001' };
 const dir = mkdtempSync(join(tmpdir(), 'doorstep-config-'));
 const shopsFile = join(dir, 'doorstep.json');
 writeFileSync(
@@ -23,6 +23,7 @@ writeFileSync(
     apiKeys: [
       { key: KEYS.writer, shop: 'acme', scopes: ['orders:write', 'chains:read', 'chains:act'], name: 'Ola from support' },
       { key: KEYS.reader, shop: 'acme', scopes: ['chains:read'] },
+      { key: KEYS.slow, shop: 'acme', scopes: ['chains:read'], requestsPerMinute: 3 },
       { key: KEYS.other, shop: 'other', scopes: ['orders:write', 'chains:read', 'chains:act'] },
     ],
   }),
@@ -225,6 +226,19 @@ describe('keys, scopes and shops', () => {
     const res = await get('/v1/orders', 'not-a-real-key-at-all');
     expect(res.status).toBe(401);
     expect(res.type).toBe('application/problem+json');
+  });
+
+  it("429 with Retry-After once a key is over its requests a minute, on every route it uses; other keys go on", async () => {
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push((await get(i % 2 ? '/v1/reports/carriers' : '/v1/orders', KEYS.slow)).status);
+    expect(answers).toEqual([200, 200, 200]);
+    const over = await get('/v1/orders', KEYS.slow);
+    expect(over.status).toBe(429);
+    expect(over.type).toBe('application/problem+json');
+    expect(over.body.detail).toBe('this key may make 3 requests a minute; retry after the Retry-After header');
+    expect(Number(over.get('retry-after'))).toBeGreaterThan(0);
+    expect((await get('/v1/reports/carriers', KEYS.slow)).status).toBe(429);
+    expect((await get('/v1/orders', KEYS.reader)).status).toBe(200);
   });
 
   it('403 when the key lacks the scope', async () => {
