@@ -10,6 +10,7 @@ import { addTouchpoint, daysBetween, initialState, isTrackingStage, latest, merg
 import { obsoleteReason, rankOf, rejectionOf, skipPending, stageAfter } from './chain-state';
 import { returnEventSignal, type CustomerReply, type DeliveryReceipt, type EventResult, type RatingInput, type RatingResult, type ReturnProgress } from './definitions';
 import { Alarm } from './alarm';
+import { now, nowIso } from './clock';
 import { Checks } from './checks';
 import { SupportDesk, type DeskChain } from './support-desk';
 import { CourierCall } from './courier-call';
@@ -139,14 +140,14 @@ export class ChainRun implements DeskChain {
       // What the last turn changed; the last turn's changes are indexed by close() with the final stage.
       this.reindex();
       const due = (Object.entries(this.timers) as [TimerName, number][]).sort((a, b) => a[1] - b[1])[0];
-      alarm.set(due?.[1], this.now());
+      alarm.set(due?.[1], now());
       await condition(() => this.inbox.length > 0 || this.done || mayContinue() || alarm.rang);
       if (this.inbox.length) await this.handle(this.inbox.shift()!);
       else if (mayContinue()) return 'continue';
       // A handler may have moved or cleared the timer while the alarm rang for it.
       else if (alarm.take() && due && this.timers[due[0]] === due[1]) this.onTimer(due[0]);
     }
-    alarm.set(undefined, this.now());
+    alarm.set(undefined, now());
     return 'done';
   }
 
@@ -225,7 +226,7 @@ export class ChainRun implements DeskChain {
     const { returnWindowDays } = order;
     this.send(this.tp('handover'), { returnDays: returnWindowDays });
     if (returnWindowDays > 0) {
-      this.timers.returnWindow = this.now() + returnWindowDays * DAY_MS;
+      this.timers.returnWindow = now() + returnWindowDays * DAY_MS;
       this.state.returnUntil = new Date(this.timers.returnWindow).toISOString();
     }
     else this.done = true;
@@ -254,7 +255,7 @@ export class ChainRun implements DeskChain {
       this.done = true;
     } else if (name === 'guard') {
       const { courierLeadTimeHours, guardDelayDays, quietHours } = this.input.shop;
-      const next = nextPromise(this.state.promisedDate, guardDelayDays, this.now(), this.input.order.customer.timezone, courierLeadTimeHours, quietHours);
+      const next = nextPromise(this.state.promisedDate, guardDelayDays, now(), this.input.order.customer.timezone, courierLeadTimeHours, quietHours);
       this.recordDelay(next, { reasonCode: 'not-in-city' }, 'guard');
     } else {
       this.courier.ask();
@@ -263,7 +264,7 @@ export class ChainRun implements DeskChain {
 
   private recordDelay(newDate: string, why: Pick<NoticeFacts, 'reason' | 'reasonCode'>, source: Delay['source']): void {
     const reason = why.reason ?? 'the parcel has not reached your city yet';
-    const delay: Delay = { days: daysBetween(this.state.promisedDate, newDate), reason, newDate, at: new Date().toISOString(), source };
+    const delay: Delay = { days: daysBetween(this.state.promisedDate, newDate), reason, newDate, at: nowIso(), source };
     this.state.delays.push(delay);
     this.state.promisedDate = newDate;
     this.state.promisedWindow = undefined;
@@ -281,7 +282,7 @@ export class ChainRun implements DeskChain {
   }
 
   private armCallDeadline(): void {
-    this.timers.call = this.now() + this.input.shop.courierCallDeadlineMinutes * 60_000;
+    this.timers.call = now() + this.input.shop.courierCallDeadlineMinutes * 60_000;
   }
 
   /** Touchpoints the parcel went past without their event are skipped; the guard ends on arrival. */
@@ -302,9 +303,5 @@ export class ChainRun implements DeskChain {
 
   private reindex(): void {
     reindex(this.state, this.courier.called);
-  }
-
-  private now(): number {
-    return new Date().getTime();
   }
 }

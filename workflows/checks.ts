@@ -4,6 +4,7 @@
  * support is alerted and the customer gets a personal follow-up with the support contact.
  */
 import { ApplicationFailure } from '@temporalio/workflow';
+import { now } from './clock';
 import type { ChainInput, ChainState, Touchpoint } from './contract';
 import { addTouchpoint } from './chain-state';
 import type { CustomerReply, RatingInput, RatingResult } from './definitions';
@@ -29,7 +30,7 @@ export class Checks {
     if (!Number.isInteger(score) || score < min || score > scaleOf(touchpoint)) return `the score must be ${min}–${scaleOf(touchpoint)}`;
     // The check stays open as long as its latest link does (a resend opens it anew).
     const closes = Math.max(...sent.map((n) => Date.parse(n.at))) + this.input.shop.ratingWindowDays * DAY_MS;
-    if (Date.now() > closes) return `the check of ${touchpoint} closed on ${new Date(closes).toISOString().slice(0, 10)}`;
+    if (now() > closes) return `the check of ${touchpoint} closed on ${new Date(closes).toISOString().slice(0, 10)}`;
     return undefined;
   }
 

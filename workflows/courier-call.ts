@@ -4,6 +4,7 @@
  * delivery can reveal (no call at all, a wrong PIN).
  */
 import { uuid4 } from '@temporalio/workflow';
+import { now } from './clock';
 import type { CarriedChain, ChainInput, ChainState, CourierWindow, Touchpoint, TrackingEvent } from './contract';
 import { latest } from './chain-state';
 import type { CustomerReply } from './definitions';
@@ -46,7 +47,7 @@ export class CourierCall {
   /** No call in time: Doorstep asks the customer itself, by phone first, to pick a window by digit. */
   ask(): void {
     const { shop, order } = this.input;
-    const options = courierWindows(Date.now(), order.customer.timezone, shop.quietHours);
+    const options = courierWindows(now(), order.customer.timezone, shop.quietHours);
     const call = this.touchpoint();
     call.note = 'no courier call reported in time: Doorstep contacted the customer';
     this.question = { touchpoint: call.key, options };

@@ -5,6 +5,7 @@
  * waited. Delivery receipts move a notice that did not arrive on to the next channel.
  */
 import { ActivityFailure, ApplicationFailure, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { now, nowIso } from './clock';
 import type { Activities, SendNoticeInput, SendOutcome } from '../activities';
 import type { NoticeFacts } from '../activities/templates/render';
 import type { ChainInput, ChannelName, Decision, Notice, Touchpoint } from './contract';
@@ -47,7 +48,6 @@ export interface CarriedNotices {
   early: DeliveryReceipt[];
 }
 
-const nowIso = () => new Date().toISOString();
 
 export class Notifier {
   // A notice job only fails on a bug: support hears of it, the notices after it still go.
@@ -143,9 +143,9 @@ export class Notifier {
     let [afterQuietHours, waited] = [false, false];
     for (;;) {
       // A notice that waited (its own deferral, or behind others) may have become pointless meanwhile.
-      const obsolete = waited || Date.now() - queuedAt > STALE_MS ? this.hooks.obsolete(tp) : undefined;
+      const obsolete = waited || now() - queuedAt > STALE_MS ? this.hooks.obsolete(tp) : undefined;
       if (obsolete) return this.drop(tp, notice, obsolete);
-      const quiet = urgent ? undefined : quietUntil(Date.now(), zone, shop.quietHours);
+      const quiet = urgent ? undefined : quietUntil(now(), zone, shop.quietHours);
       if (quiet !== undefined) {
         [afterQuietHours, waited] = [true, true];
         await this.defer(tp, notice, quiet, `quiet hours (${shop.quietHours.start}–${shop.quietHours.end}): waits until ${localLabel(quiet, zone)}`);
@@ -183,7 +183,7 @@ export class Notifier {
     notice.status = 'deferred';
     notice.decisions.push({ at: nowIso(), outcome: 'deferred', reason });
     this.hooks.changed?.(tp);
-    await condition(() => this.hooks.obsolete(tp) !== undefined, Math.max(1, until - Date.now()));
+    await condition(() => this.hooks.obsolete(tp) !== undefined, Math.max(1, until - now()));
   }
 
   private applyEarlyReceipts(notice: Notice, tp: Touchpoint): void {

@@ -8,6 +8,7 @@ import type { Activities, AlertKind, ChainFact } from '../activities';
 import type { ChainInput, ChainState } from './contract';
 import { chainWorkflowId } from './definitions';
 import { Lane } from './lane';
+import { nowIso } from './clock';
 import { localDay } from './local-time';
 import { ATTENTION, index } from './search-attributes';
 
@@ -40,7 +41,7 @@ export class ChainRecords {
 
   /** Records a fact for the reports (workflow time). */
   fact(body: FactBody): void {
-    const ref = { chainId: chainWorkflowId(this.input.shop.id, this.input.order.orderId), shop: this.input.shop.id, carrier: this.input.order.carrier, at: new Date().toISOString() };
+    const ref = { chainId: chainWorkflowId(this.input.shop.id, this.input.order.orderId), shop: this.input.shop.id, carrier: this.input.order.carrier, at: nowIso() };
     this.facts.add(() => recordFact({ ...ref, ...body } as ChainFact));
   }
 
@@ -63,7 +64,7 @@ export class ChainRecords {
   flag(reason: string, kind: AlertKind): void {
     this.state.attention.push(reason);
     index({ key: ATTENTION, value: true });
-    const alert = { shop: this.input.shop, orderId: this.input.order.orderId, carrier: this.input.order.carrier, n: this.state.attention.length, kind, reason, at: new Date().toISOString() };
+    const alert = { shop: this.input.shop, orderId: this.input.order.orderId, carrier: this.input.order.carrier, n: this.state.attention.length, kind, reason, at: nowIso() };
     this.alerts.add(() => alertSupport(alert));
   }
 

@@ -1,0 +1,8 @@
+/**
+ * The chain's clock. Inside a workflow the SDK replaces `Date` with the activation's time, which
+ * Temporal records, so a replay reads the same values: this is workflow time, never the host's.
+ * Every read of "now" in workflows/ goes through here, so that nobody mistakes it for a side effect.
+ */
+export const now = (): number => Date.now();
+
+export const nowIso = (): string => new Date(now()).toISOString();
