@@ -3,7 +3,7 @@
  * SMS/WhatsApp body and what a voice call says; dates and times in the customer's zone and locale.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
-import { DateTime } from 'luxon';
+import { customerDates } from './dates';
 import type { Customer, Shop } from '../../workflows/contract';
 import type { TemplateId } from '../../workflows/touchpoints';
 import { CATALOGS, languageOf, type Catalog } from './catalog';
@@ -78,16 +78,13 @@ function valuesOf(input: RenderInput, catalog: Catalog, language: string): Recor
   const { order, shop, facts } = input;
   const { locale, timezone } = order.customer;
   const f = (message: string, values: Record<string, string | number>) => format(language, message, values);
-  const at = (iso: string) => DateTime.fromISO(iso, { zone: timezone }).setLocale(locale);
-  // Russian full dates end in "г.", and the templates end their sentences themselves.
-  const day = (iso: string) => at(iso).toLocaleString(DateTime.DATE_FULL).replace(/ г\.$/, '');
-  const time = (iso: string) => at(iso).toLocaleString(DateTime.TIME_SIMPLE);
+  const { day, shortDay, time } = customerDates(timezone, locale);
   const { common } = catalog;
   const promise = facts.promisedWindow
     ? f(common.promiseWindow, { from: day(facts.promisedWindow.from), to: day(facts.promisedWindow.to) })
     : f(common.promiseDate, { date: facts.promisedDate ? day(facts.promisedDate) : '' });
   const window = facts.window
-    ? f(common.window, { day: at(facts.window.from).toLocaleString(DateTime.DATE_MED), from: time(facts.window.from), to: time(facts.window.to) })
+    ? f(common.window, { day: shortDay(facts.window.from), from: time(facts.window.from), to: time(facts.window.to) })
     : '';
   const options = (facts.options ?? []).map((o, i) => f(common.option, { n: i + 1, from: time(o.from), to: time(o.to) })).join(', ');
   const reason = facts.reasonCode === 'not-in-city' ? common.notInCity : (facts.reason ?? '');

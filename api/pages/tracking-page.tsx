@@ -3,15 +3,14 @@
  * latest delay and its reason, the agreed courier window, and a return button while returns are
  * open. Nothing a customer should not see (no notices, ratings or support notes).
  */
-import { DateTime } from 'luxon';
+import { customerDates } from '../../activities/templates/dates';
 import { TRACKING_STAGES, type ChainState } from '../../workflows/contract';
 import { CustomerLayout } from './layout';
 import { fill, pageStrings } from './strings';
 
 export function TrackingPage({ state, lang, token }: { state: ChainState; lang: string; token: string }) {
   const t = pageStrings(lang);
-  const at = (iso: string) => DateTime.fromISO(iso, { zone: state.timezone }).setLocale(state.locale);
-  const day = (iso: string) => at(iso).toLocaleString(DateTime.DATE_FULL);
+  const { day, shortDay, time } = customerDates(state.timezone, state.locale);
   const { stage } = state;
   // Stages after delivery (return, closed) keep the whole line done; a cancelled chain shows none.
   const stages: readonly string[] = TRACKING_STAGES;
@@ -23,7 +22,7 @@ export function TrackingPage({ state, lang, token }: { state: ChainState; lang: 
     stage === 'cancelled' ? t.cancelled : fill(t.promised, { date: day(state.promisedDate) }),
     delay && stage !== 'cancelled' && beforeDelivery ? fill(t.delayed, { reason: delay.reason }) : undefined,
     window && beforeDelivery
-      ? fill(t.courier, { window: `${at(window.from).toLocaleString(DateTime.DATE_MED)} ${at(window.from).toLocaleString(DateTime.TIME_SIMPLE)}–${at(window.to).toLocaleString(DateTime.TIME_SIMPLE)}` })
+      ? fill(t.courier, { window: `${shortDay(window.from)} ${time(window.from)}–${time(window.to)}` })
       : undefined,
     stage === 'returning' ? t.returning : stage === 'returned' ? t.returned : undefined,
     state.returnUntil ? fill(t.returnUntil, { date: day(state.returnUntil) }) : undefined,

@@ -1,0 +1,17 @@
+/**
+ * Dates and times as the customer reads them, in their zone and language, for notices and the
+ * customer pages alike. Russian full dates end in "г.", and the texts end their sentences themselves.
+ */
+import { DateTime } from 'luxon';
+
+export function customerDates(zone: string, locale: string) {
+  const at = (iso: string) => DateTime.fromISO(iso, { zone }).setLocale(locale);
+  return {
+    /** "24 November 2026". */
+    day: (iso: string) => at(iso).toLocaleString(DateTime.DATE_FULL).replace(/ г\.$/, ''),
+    /** "Nov 24, 2026". */
+    shortDay: (iso: string) => at(iso).toLocaleString(DateTime.DATE_MED),
+    /** "10:30 AM". */
+    time: (iso: string) => at(iso).toLocaleString(DateTime.TIME_SIMPLE),
+  };
+}
