@@ -18,7 +18,7 @@ import { guardTime, nextPromise } from './local-time';
 import { Notifier } from './notifier';
 import { ChainRecords } from './records';
 import { returnChainWorkflow } from './return-chain';
-import { reindex } from './search-attributes';
+import { reindex, staleIndex } from './search-attributes';
 import type { TemplateId, TouchpointId } from './touchpoints';
 
 export const DAY_MS = 86_400_000;
@@ -105,10 +105,7 @@ export class ChainRun implements DeskChain {
   /** A digit from the customer: the answer to an open courier-window question, else a rating; whether it counted. */
   reply(reply: CustomerReply): boolean {
     const answered = this.courier.answer(reply);
-    if (answered) {
-      delete this.timers.call;
-      this.reindex();
-    }
+    if (answered) delete this.timers.call;
     return answered ?? this.checks.answer(reply);
   }
 
@@ -141,7 +138,8 @@ export class ChainRun implements DeskChain {
       this.reindex();
       const due = (Object.entries(this.timers) as [TimerName, number][]).sort((a, b) => a[1] - b[1])[0];
       alarm.set(due?.[1], now());
-      await condition(() => this.inbox.length > 0 || this.done || mayContinue() || alarm.rang);
+      // A handler that changed what the lists show (a reply, a support promise) wakes the loop to index it.
+      await condition(() => this.inbox.length > 0 || this.done || mayContinue() || alarm.rang || staleIndex(this.state, this.courier.called).length > 0);
       if (this.inbox.length) await this.handle(this.inbox.shift()!);
       else if (mayContinue()) return 'continue';
       // A handler may have moved or cleared the timer while the alarm rang for it.

@@ -24,15 +24,22 @@ export function index(pair: SearchAttributeUpdatePair): void {
   if (workflowInfo().typedSearchAttributes.get(SHOP) !== undefined) upsertSearchAttributes([pair]);
 }
 
+/** The stage and work lists that visibility does not show yet (none for a chain started without search attributes). */
+export function staleIndex(state: ChainState, courierCalled: boolean): SearchAttributeUpdatePair[] {
+  const attrs = workflowInfo().typedSearchAttributes;
+  if (attrs.get(SHOP) === undefined) return [];
+  const lists = workListsOf(state, courierCalled);
+  const changed: SearchAttributeUpdatePair[] = [];
+  if (state.stage !== (attrs.get(STAGE) ?? 'accepted')) changed.push({ key: STAGE, value: state.stage });
+  if (lists.join() !== (attrs.get(LISTS) ?? []).join()) changed.push({ key: LISTS, value: lists });
+  return changed;
+}
+
 /**
  * Keeps the chain's stage and work lists current in visibility: one upsert for whatever changed
  * since the last one (a stage moved by an update and the lists that follow it share a command).
  */
 export function reindex(state: ChainState, courierCalled: boolean): void {
-  const attrs = workflowInfo().typedSearchAttributes;
-  const lists = workListsOf(state, courierCalled);
-  const changed: SearchAttributeUpdatePair[] = [];
-  if (state.stage !== (attrs.get(STAGE) ?? 'accepted')) changed.push({ key: STAGE, value: state.stage });
-  if (lists.join() !== (attrs.get(LISTS) ?? []).join()) changed.push({ key: LISTS, value: lists });
-  if (changed.length && attrs.get(SHOP) !== undefined) upsertSearchAttributes(changed);
+  const changed = staleIndex(state, courierCalled);
+  if (changed.length) upsertSearchAttributes(changed);
 }

@@ -188,6 +188,21 @@ describe('support actions', () => {
   });
 });
 
+describe('work lists', () => {
+  it('a promise moved by support puts the chain on the delayed list at once', async () => {
+    await env.withWorker(async () => {
+      const body = orderBody();
+      await post('/v1/orders', body).expect(201);
+      await post(`/v1/orders/${body.orderId}/actions/set-promise`, { promisedDate: inDays(15), reason: 'stock ran out' }).expect(202);
+      const listed = async () => (await get('/v1/orders?list=delayed')).body.items.map((i: { orderId: string }) => i.orderId) as string[];
+      const deadline = Date.now() + 10_000;
+      while (!(await listed()).includes(body.orderId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      expect(await listed()).toContain(body.orderId);
+      await env.client.workflow.getHandle(`order-acme-${body.orderId}`).terminate('test over');
+    });
+  });
+});
+
 describe('a resend flood', () => {
   it('reaches the customer at most three more times: one waiting resend at a time, then 409 with the reason', async () => {
     await env.withWorker(async () => {
