@@ -52,7 +52,8 @@ export function chainStartOptions(input: ChainInput, taskQueue: string, contacts
 }
 
 /** Whether Temporal said the workflow does not exist or has already finished. */
-function isGone(err: unknown): boolean {
+/** The workflow is not there (never started, or deleted) or has finished. */
+export function isGone(err: unknown): boolean {
   return err instanceof WorkflowNotFoundError || /not found|already completed/i.test(String((err as Error)?.message));
 }
 

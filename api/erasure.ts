@@ -6,6 +6,7 @@
  */
 import type { Client } from '@temporalio/client';
 import type { Store } from '../store';
+import { isGone } from './chains';
 import { chainWorkflowId } from '../workflows/definitions';
 
 export interface Erased {
@@ -25,7 +26,7 @@ export async function eraseOrder({ client, store }: { client: Client; store: Sto
       await client.workflowService.deleteWorkflowExecution({ namespace: client.options.namespace, workflowExecution: { workflowId } });
       workflows++;
     } catch (err) {
-      if (!/not found/i.test(String((err as Error).message))) throw err;
+      if (!isGone(err)) throw err;
     }
   }
   const notices = await store.ledger.scrub(chainId);

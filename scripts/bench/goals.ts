@@ -1,7 +1,8 @@
 /** The goals, checked against a result. */
 import type { BenchResult, Goal } from './model';
+import { fixed } from './svg';
 
-const f = (v: number, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
+const f = (v: number, digits = 2) => fixed(v, digits);
 
 export function goalsOf(r: BenchResult): Goal[] {
   const half = (sys: BenchResult['doorstep']) => sys.latency.find((l) => l.fraction === 0.5)?.eventToSend.p99 ?? NaN;

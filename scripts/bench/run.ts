@@ -12,7 +12,7 @@ import { filesMB, historySize, rssMB } from './measure';
 import type { BenchResult, LatencyAtLoad, NoticeTally, OpenChains, SystemResult } from './model';
 import { loadStep, openChains, Orders, workerRss, type StepResult } from './phases';
 import { Progress } from './progress';
-import { startStack, type Stack, type System } from './stack';
+import { BENCH_SHOP, startStack, type Stack, type System } from './stack';
 import type { Taken } from './sinks';
 import { goalsOf } from './goals';
 
@@ -84,7 +84,7 @@ async function postgresMB(url: string): Promise<number> {
 async function tally(stack: Stack): Promise<{ email: NoticeTally; sms: NoticeTally }> {
   const client = new pg.Client({ connectionString: stack.postgres.url });
   await client.connect();
-  const { rows } = await client.query<{ channel: string; provider_id: string }>("select channel, provider_id from sends where provider_id is not null and shop = 'bench'");
+  const { rows } = await client.query<{ channel: string; provider_id: string }>('select channel, provider_id from sends where provider_id is not null and shop = $1', [BENCH_SHOP]);
   await client.end();
   const one = (channel: string, taken: Taken[], throttled?: number): NoticeTally => {
     const ledger = new Set(rows.filter((r) => r.channel === channel).map((r) => r.provider_id));

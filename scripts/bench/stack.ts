@@ -13,12 +13,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { ensureSearchAttributes } from '../../common/temporal';
+import { chainWorkflowId } from '../../workflows/definitions';
 import { startDevServer, type DevServerProcess } from '../dev-server';
 import { freePort } from '../free-port';
 import { startPostgres, type Postgres } from '../postgres';
 import { smtpSink, twilioSink, type Sink, type Taken, type TwilioSink } from './sinks';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
+/** The bench's one shop. */
+export const BENCH_SHOP = 'bench';
 export const BENCH_KEY = `bench_${randomBytes(12).toString('hex')}`;
 
 /** A Node process of the stack, started with tsx. */
@@ -93,8 +96,8 @@ async function collector(onTaken: (t: Taken) => void): Promise<{ url: string; se
 /** The bench shop: no quiet hours, no cap in the way, chains that end right after handover, and a key without a rate limit in reach. */
 function configFile(dir: string): string {
   const file = join(dir, 'doorstep.json');
-  const shop = { id: 'bench', name: 'Bench Shop', supportEmail: 'support@bench.example', quietHours: { start: '00:00', end: '00:00' }, maxNoticesPerDay: 100, feedbackWindowDays: 0, courierCallDeadlineMinutes: 600 };
-  writeFileSync(file, JSON.stringify({ shops: [shop], apiKeys: [{ key: BENCH_KEY, shop: 'bench', scopes: ['orders:write', 'chains:read', 'chains:act'], requestsPerMinute: 1_000_000 }] }));
+  const shop = { id: BENCH_SHOP, name: 'Bench Shop', supportEmail: 'support@bench.example', quietHours: { start: '00:00', end: '00:00' }, maxNoticesPerDay: 100, feedbackWindowDays: 0, courierCallDeadlineMinutes: 600 };
+  writeFileSync(file, JSON.stringify({ shops: [shop], apiKeys: [{ key: BENCH_KEY, shop: BENCH_SHOP, scopes: ['orders:write', 'chains:read', 'chains:act'], requestsPerMinute: 1_000_000 }] }));
   return file;
 }
 
@@ -158,7 +161,7 @@ export async function startStack(onTaken: (system: System['name'], t: Taken) => 
       taskQueue: doorstepEnv.DOORSTEP_TASK_QUEUE,
       worker: doorstepWorker,
       api: doorstepApi,
-      workflowId: (orderId) => `order-bench-${orderId}`,
+      workflowId: (orderId) => chainWorkflowId(BENCH_SHOP, orderId),
     },
     skeleton: {
       name: 'skeleton',
