@@ -3,7 +3,10 @@
  * chains. Temporal errors become ChainError with the HTTP status the API answers.
  */
 import { createHash } from 'node:crypto';
-import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { Client, isGrpcServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+
+/** gRPC's INVALID_ARGUMENT status. */
+const INVALID_ARGUMENT = 3;
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, type UpdateDefinition } from '@temporalio/common';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes.js';
 import type { ChainInput, ChainState, Stage, TrackingEvent } from '../workflows/contract';
@@ -229,8 +232,9 @@ export class Chains {
         pageSize: page.size,
         nextPageToken: token,
       })
-      .catch((err: Error) => {
-        throw token ? new ChainError(400, 'the page token is not valid') : err;
+      .catch((err: unknown) => {
+        // Only the server's refusal of the token is the caller's mistake; an outage stays an outage.
+        throw token && isGrpcServiceError(err) && err.code === INVALID_ARGUMENT ? new ChainError(400, 'the page token is not valid') : err;
       });
     const prefix = chainWorkflowId(shop, '');
     const items = (res.executions ?? []).map((e): ChainSummary => {
