@@ -71,8 +71,6 @@ export function consoleSessions(staff: StaffAccount[], secret: string, secureCoo
   };
 }
 
-export type ConsoleSessions = ReturnType<typeof consoleSessions>;
-
 /** The staff member of a request that passed `required`. */
 export function staffOf(res: Response): Staff {
   return res.locals.staff as Staff;

@@ -7,14 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { Registry } from 'prom-client';
 import { chainStartOptions } from '../../api/chains';
 import { loadConfig, type AppConfig } from '../../common/config';
 import { createTokens } from '../../common/tokens';
-import { timeSkippingEnv } from '../time-skipping';
+import { timeSkippingEnv, workflowBundle } from '../time-skipping';
 import { createStore } from '../../store';
-import { createWorker, workflowsPath } from '../../worker/worker';
+import { createWorker } from '../../worker/worker';
 import { chainWorkflow } from '../../workflows';
 import type { Shop } from '../../workflows/contract';
 import { chainWorkflowId } from '../../workflows/definitions';
@@ -31,7 +30,6 @@ export interface JourneyBench {
   close(): Promise<void>;
 }
 
-const silent = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} };
 
 /** What the customer got, in arrival order: messages to their own addresses (support alerts go elsewhere). */
 function noticesOf(recorded: Recorded[], plan: Plan, chainId: string): JourneyNotice[] {
@@ -69,8 +67,8 @@ export async function openJourneyBench(): Promise<JourneyBench> {
   };
   // A registry of its own: the bench may run inside a process that exports its metrics.
   const deps = { store, channels: record.channels, registry: new Registry() };
-  const worker = await bundleWorkflowCode({ workflowsPath, logger: silent })
-    .then((workflowBundle) => createWorker(config, env.nativeConnection, env.namespace ?? 'default', deps, { workflowBundle, workflowsPath: undefined }))
+  const worker = await workflowBundle()
+    .then((bundle) => createWorker(config, env.nativeConnection, env.namespace ?? 'default', deps, { workflowBundle: bundle, workflowsPath: undefined }))
     .catch(async (err: unknown) => {
       await teardown();
       throw err;

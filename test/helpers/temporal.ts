@@ -5,22 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import { Registry } from 'prom-client';
 import { inject } from 'vitest';
 import { loadConfig, type AppConfig } from '../../common/config';
 import type { PayloadKey } from '../../common/payload-codec';
 import { dataConverterOf } from '../../common/temporal';
-import { timeSkippingEnv } from '../../scripts/time-skipping';
+import { timeSkippingEnv, workflowBundle } from '../../scripts/time-skipping';
 import { createStore, type Store } from '../../store';
-import { createWorker, workflowsPath, type WorkerDeps } from '../../worker/worker';
+import { createWorker, type WorkerDeps } from '../../worker/worker';
 
-let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
-/** The workflow bundle, built once per test file. */
-export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath, logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } });
-  return bundle;
-}
 
 /** A configuration whose data dir (secret, outbox, embedded store) is a fresh temporary folder. */
 export function testConfig(env: Record<string, string> = {}): AppConfig {
