@@ -1,7 +1,8 @@
 /**
  * Claiming a ledger key before a send, shared by every activity that sends: a key already sent is
  * handed back, one claimed moments ago by another attempt is waited for (a retryable failure), a
- * stale claim (its attempt died) is taken over.
+ * stale claim (its attempt died) is taken over, saying since when it was in flight so that the
+ * caller can ask the provider whether that attempt's message went out after all.
  */
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Ledger, LedgerRow, SendClaim } from '../store/ledger';
@@ -9,13 +10,29 @@ import type { Ledger, LedgerRow, SendClaim } from '../store/ledger';
 /** How long a claimed send may be in flight (above any send activity's start-to-close timeout) before a retry takes it over. */
 export const IN_FLIGHT_MS = 90_000;
 
-/** Claims `claim.key`: undefined when this attempt sends, else the row of a send that already ended (sent or failed). */
-export async function claimToSend(ledger: Ledger, claim: SendClaim, now: Date): Promise<LedgerRow | undefined> {
+/** This attempt sends (`staleSince`: an earlier attempt died after claiming at that time), or the send already ended (`ended`: sent or failed). */
+export interface Claim {
+  ended?: LedgerRow;
+  staleSince?: Date;
+}
+
+/** Claims `claim.key` for this attempt. */
+export async function claimToSend(ledger: Ledger, claim: SendClaim, now: Date): Promise<Claim> {
   const prior = await ledger.claim(claim);
-  if (!prior || prior.status !== 'sending') return prior;
+  if (!prior) return {};
+  if (prior.status !== 'sending') return { ended: prior };
   if (now.getTime() - prior.claimedAt.getTime() < IN_FLIGHT_MS) {
     throw ApplicationFailure.retryable(`${claim.channel}: an earlier attempt is still sending`, 'SendInProgress');
   }
   await ledger.retake(claim.key);
-  return undefined;
+  return { staleSince: prior.claimedAt };
+}
+
+/**
+ * Ends an attempt that broke off unsure whether the provider took its message: with a provider that
+ * can be asked, the claim is left stale for the next attempt to ask first; otherwise it is released
+ * and the next attempt sends again (under the same idempotency key).
+ */
+export async function breakOff(ledger: Ledger, key: string, askable: boolean): Promise<void> {
+  await (askable ? ledger.age(key, IN_FLIGHT_MS) : ledger.release(key));
 }

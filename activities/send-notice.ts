@@ -12,7 +12,7 @@ import { chainWorkflowId } from '../workflows/definitions';
 import { localDay, localLabel, nextDay } from '../workflows/local-time';
 import { scaleOf, specOf, touchpointIdOf, type TemplateId } from '../workflows/touchpoints';
 import { contentFor, type SendResult } from './channels/channel';
-import { claimToSend } from './claim';
+import { breakOff, claimToSend } from './claim';
 import { classify, transientFailure, TWILIO_OPTED_OUT } from './channels/errors';
 import type { ActivityDeps } from './deps';
 import { languageOf } from './templates/catalog';
@@ -120,7 +120,7 @@ export function sendNoticeActivity(deps: ActivityDeps) {
         continue;
       }
       const key = ledgerKey(chainId, touchpoint, channel, revision);
-      const prior = await claimToSend(ledger, {
+      const claimed = await claimToSend(ledger, {
         key,
         chainId,
         workflowId: input.workflowId,
@@ -134,6 +134,7 @@ export function sendNoticeActivity(deps: ActivityDeps) {
         localDay: localDay(Date.parse(input.decidedAt), customer.timezone),
         locale: rendered.language,
       }, now());
+      const prior = claimed.ended;
       if (prior?.status === 'sent' && prior.notice) {
         await deps.store.facts.checkSent(check);
         deps.log.info({ touchpoint, channel, key }, 'notice already sent; returning the recorded result');
@@ -145,15 +146,19 @@ export function sendNoticeActivity(deps: ActivityDeps) {
         fellFrom = { channel, reason: prior.decision.reason };
         continue;
       }
+      const message = { to, idempotencyKey: key, rendered, unsubscribeUrl, choices: input.facts.options?.length };
+      // An earlier attempt died after claiming: the provider may have taken its message before it could be recorded.
+      const taken = claimed.staleSince && (await impl.find?.(message, claimed.staleSince));
+      if (taken) deps.log.info({ touchpoint, channel, key, providerId: taken.providerId }, 'an earlier attempt\'s message was taken by the provider; recording it instead of sending again');
       const stopTimer = deps.metrics.sendSeconds.startTimer({ channel });
       let sent: SendResult;
       try {
-        sent = await impl.send({ to, idempotencyKey: key, rendered, unsubscribeUrl, choices: input.facts.options?.length });
+        sent = taken || (await impl.send(message));
       } catch (err) {
         const failure = classify(err);
         deps.log.warn({ touchpoint, channel, to: mask(to), reason: failure.reason, permanent: failure.permanent }, 'notice not accepted');
         if (!failure.permanent) {
-          await ledger.release(key);
+          await breakOff(ledger, key, Boolean(failure.unsure && impl.find));
           deps.metrics.notices.inc({ channel, touchpoint: label, outcome: 'retried' });
           throw transientFailure(channel, failure);
         }

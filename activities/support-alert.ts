@@ -48,7 +48,7 @@ export function alertSupportActivity(deps: ActivityDeps) {
     const chainId = chainWorkflowId(shop.id, orderId);
     const base = { key, chainId, workflowId: chainId, shop: shop.id, touchpoint: `support-alert-${input.n}`, channel: 'email' as const, revision: 1 };
     const claim = { ...base, addressKey: deps.addressKey(shop.supportEmail), customerKey: '', urgent: true, localDay: input.at.slice(0, 10), locale: 'en' };
-    if (await claimToSend(ledger, claim, new Date())) return false;
+    if ((await claimToSend(ledger, claim, new Date())).ended) return false;
     let sent: SendResult;
     try {
       sent = await deps.channels.email!.send({ to: shop.supportEmail, idempotencyKey: key, rendered });

@@ -82,6 +82,11 @@ export class Ledger {
     else await this.sql.query(`with sent as (${update}) ${insertCheckSql(4)}`, [...params, ...checkParams(check)]);
   }
 
+  /** Ages a claim by `ms` (an attempt that broke off unsure whether its message went out): the next attempt takes it over at once. */
+  async age(key: string, ms: number): Promise<void> {
+    await this.sql.query(`update sends set claimed_at = claimed_at - make_interval(secs => $2) where key = $1 and status = 'sending'`, [key, ms / 1000]);
+  }
+
   /** Forgets what a chain's notices said and to whom (an erasure): the rows stay, so nothing is sent twice. */
   async scrub(chainId: string): Promise<number> {
     const rows = await this.sql.query(

@@ -22,6 +22,12 @@ export interface SendResult {
 export interface Channel {
   name: ChannelName;
   send(message: OutgoingMessage): Promise<SendResult>;
+  /**
+   * Asks the provider whether it took this message since `since` (an attempt that died after
+   * claiming it may have been accepted before it could record so); channels whose provider cannot
+   * be asked (SMTP) leave it out and send again, under the same idempotency key.
+   */
+  find?(message: OutgoingMessage, since: Date): Promise<SendResult | undefined>;
   /** Releases pooled connections when the worker stops. */
   close?(): void;
 }

@@ -37,7 +37,9 @@ export function describeTwilioCode(code: number): string {
 
 /** Twilio's code for a recipient who answered STOP. */
 export const TWILIO_OPTED_OUT = 21610;
-const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ESOCKET', 'ECONNECTION', 'EDNS', 'EAI_AGAIN', 'ENOTFOUND', 'EPIPE']);
+/** Connection errors, and among them those after which the request may have reached the provider. */
+const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKET', 'ECONNECTION', 'EDNS', 'EAI_AGAIN', 'ENOTFOUND', 'EPIPE']);
+const BROKEN_OFF = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKET', 'EPIPE']);
 
 interface VendorError {
   code?: number | string;
@@ -52,6 +54,8 @@ export interface Classified {
   /** Short reason for support: "21211 invalid number", "550 mailbox unavailable", "429 rate limited". */
   reason: string;
   code?: number | string;
+  /** The connection broke off after the request went out: the provider may have taken the message. */
+  unsure?: boolean;
 }
 
 /** Decides whether a channel's error is worth retrying, and says why in a few words. */
@@ -64,11 +68,11 @@ export function classify(err: unknown): Classified {
     return { permanent: e.responseCode >= 500, reason: `SMTP ${reply}`, code: e.responseCode };
   }
   if (e.code === 'EAUTH' || e.code === 'EENVELOPE') return { permanent: true, reason: `${e.code} ${e.message ?? ''}`.trim(), code: e.code };
-  if (typeof e.code === 'string' && NETWORK.has(e.code)) return { permanent: false, reason: `${e.code} connection failed`, code: e.code };
+  if (typeof e.code === 'string' && NETWORK.has(e.code)) return { permanent: false, reason: `${e.code} connection failed`, code: e.code, unsure: BROKEN_OFF.has(e.code) };
   if (e.status === 429) return { permanent: false, reason: '429 rate limited', code: e.code ?? 429 };
   if (e.status && e.status >= 500) return { permanent: false, reason: `${e.status} provider error`, code: e.code ?? e.status };
   if (e.status && e.status >= 400) return { permanent: true, reason: `${e.code ?? e.status} ${e.message ?? 'refused'}`, code: e.code ?? e.status };
-  return { permanent: false, reason: e.message ?? String(err) };
+  return { permanent: false, reason: e.message ?? String(err), unsure: true };
 }
 
 /** The retryable failure Temporal backs off on. */

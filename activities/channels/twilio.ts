@@ -1,6 +1,8 @@
 /**
  * SMS, WhatsApp and voice through the twilio SDK: the Messages API (WhatsApp with `whatsapp:`
  * addresses) and the Calls API with TwiML that reads the notice and, for a question, gathers a digit.
+ * A message whose sending attempt died is looked up in the Messages list before it is sent again; a
+ * call cannot be told apart from another call to the same number, so it is placed again.
  */
 import twilio, { type Twilio } from 'twilio';
 import type { Channel } from './channel';
@@ -17,12 +19,21 @@ export interface TwilioSenders {
 /** Twilio <Say> voices by catalog language. */
 const VOICE_LANGUAGE: Record<string, 'en-GB' | 'ru-RU' | 'pl-PL'> = { en: 'en-GB', ru: 'ru-RU', pl: 'pl-PL' };
 
+/** How far the provider's clock may be behind ours when a message it took is looked up. */
+const CLOCK_SKEW_MS = 60_000;
+
 function messageChannel(client: Twilio, name: 'sms' | 'whatsapp', from: string, prefix: string, statusCallback: string): Channel {
   return {
     name,
     async send({ to, rendered }) {
       const msg = await client.messages.create({ from, to: `${prefix}${to}`, body: rendered.short, statusCallback });
       return { providerId: msg.sid, acceptedAt: new Date().toISOString() };
+    },
+    // The body carries the notice's own rating link, so the same body to the same number is this notice.
+    async find({ to, rendered }, since) {
+      const recent = await client.messages.list({ from, to: `${prefix}${to}`, limit: 20 });
+      const msg = recent.find((m) => m.body === rendered.short && m.dateCreated.getTime() >= since.getTime() - CLOCK_SKEW_MS);
+      return msg && { providerId: msg.sid, acceptedAt: msg.dateCreated.toISOString() };
     },
   };
 }

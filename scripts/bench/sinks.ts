@@ -1,12 +1,12 @@
 /**
- * The benchmark's providers, on loopback: an SMTP server and a Twilio-compatible HTTP endpoint
- * (with a per-sender rate limit and a share of random 429s, as Twilio answers a burst). Each
+ * The benchmark's providers, on loopback: an SMTP server and the local Twilio endpoint (with a
+ * per-sender rate limit and a share of random 429s, as Twilio answers a burst). Each
  * reports every message it takes with the moment its send began, and keeps what it accepted, so
  * that lost and duplicated notices can be counted against the send ledger.
  */
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { twilioEndpoint } from '../providers/twilio-endpoint';
 
 /** A message a sink took: the id the provider answered with, the order it belongs to, when its send began. */
 export interface Taken {
@@ -74,53 +74,19 @@ export interface TwilioSink extends Sink {
 export const benchPhone = (n: number) => `+4860${String(n).padStart(7, '0')}`;
 const orderOfPhone = (phone: string) => `b${Number(phone.slice(-7))}`;
 
-/**
- * Twilio's Messages and Calls API as the twilio SDK calls it: 201 with a sid, or 429 (code 20429)
- * when a sender exceeds `perSenderPerSec` or, at random, for `randomThrottle` of requests.
- */
+/** The local Twilio endpoint with a per-sender rate limit and a share of random 429s, reporting what it takes. */
 export async function twilioSink(onTaken: (t: Taken) => void, { perSenderPerSec = 100, randomThrottle = 0.01, seed = 7 } = {}): Promise<TwilioSink> {
   const taken: Taken[] = [];
-  const firstTry = new Map<string, number>();
-  const buckets = new Map<string, { tokens: number; at: number }>();
-  let throttled = 0;
-  let count = 0;
-  // A small deterministic generator: the same run throttles the same requests.
-  let state = seed;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const allowed = (sender: string) => {
-    const now = Date.now();
-    const b = buckets.get(sender) ?? { tokens: perSenderPerSec, at: now };
-    b.tokens = Math.min(perSenderPerSec, b.tokens + ((now - b.at) / 1000) * perSenderPerSec);
-    b.at = now;
-    buckets.set(sender, b);
-    if (b.tokens < 1) return false;
-    b.tokens -= 1;
-    return true;
-  };
-  const server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c) => (raw += c));
-    req.on('end', () => {
-      const form = new URLSearchParams(raw);
-      const to = (form.get('To') ?? '').replace(/^whatsapp:/, '');
-      const identity = `${to}|${form.get('Body') ?? form.get('Twiml') ?? ''}`;
-      if (!firstTry.has(identity)) firstTry.set(identity, Date.now());
-      if (!allowed(form.get('From') ?? '') || random() < randomThrottle) {
-        throttled++;
-        return void res.writeHead(429, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 20429, message: 'Too Many Requests', status: 429 }));
-      }
-      const sid = `${req.url!.includes('/Calls') ? 'CA' : 'SM'}${String(++count).padStart(32, '0')}`;
-      const t: Taken = { providerId: sid, identity, orderId: orderOfPhone(to), startedAt: firstTry.get(identity)! };
+  const endpoint = await twilioEndpoint({
+    perSenderPerSec,
+    randomThrottle,
+    seed,
+    onAccepted(a) {
+      const to = a.to.replace(/^whatsapp:/, '');
+      const t: Taken = { providerId: a.sid, identity: `${to}|${a.body}`, orderId: orderOfPhone(to), startedAt: a.firstTriedAt };
       taken.push(t);
       onTaken(t);
-      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ sid, status: 'queued' }));
-    });
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    taken,
-    throttled: () => throttled,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return { url: endpoint.baseUrl, taken, throttled: endpoint.throttled, close: endpoint.close };
 }

@@ -67,6 +67,21 @@ describe('exactly once', () => {
     expect(confirmation(state)).toMatchObject({ channel: 'sms', providerId: twilio.accepted[0], decisions: [{ outcome: 'sent', reason: 'sent by sms' }] });
   });
 
+  it('an SMS Twilio took before the connection broke is found in its Messages list, not sent again', async () => {
+    twilio.reset();
+    twilio.answers.push({ status: 0, body: {} });
+    const o = order({ customer: { ...order().customer, phone: '+48600500202', channels: ['sms'] } });
+    const state = await env.withWorker(async () => {
+      const h = await startChain(env, o, shop());
+      const s = await waitForState(h, (x) => confirmation(x)?.status === 'sent');
+      await h.terminate('test over');
+      return s;
+    });
+    expect(twilio.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
+    expect(twilio.accepted).toHaveLength(1);
+    expect(confirmation(state)).toMatchObject({ channel: 'sms', status: 'sent', providerId: twilio.accepted[0] });
+  });
+
   it('a return notice that no channel takes reaches support through the parent chain', async () => {
     const o = order({ returnWindowDays: 1, customer: { ...order().customer, email: 'gone@example.com', channels: ['email'] } });
     const state = await env.withWorker(async () => {
