@@ -4,7 +4,7 @@
  * stale claim (its attempt died) is taken over, saying since when it was in flight so that the
  * caller can ask the provider whether that attempt's message went out after all.
  */
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Ledger, LedgerRow, SendClaim } from '../store/ledger';
 
 /** How long a claimed send may be in flight (above any send activity's start-to-close timeout) before a retry takes it over. */
@@ -16,23 +16,30 @@ export interface Claim {
   staleSince?: Date;
 }
 
-/** Claims `claim.key` for this attempt. */
+/**
+ * Claims `claim.key` for this activity attempt. A claim of an earlier attempt of the same activity
+ * is over (Temporal retries only once an attempt failed or timed out, a dead worker's within the
+ * heartbeat timeout); any other is waited for until it is IN_FLIGHT_MS old.
+ */
 export async function claimToSend(ledger: Ledger, claim: SendClaim, now: Date): Promise<Claim> {
-  const prior = await ledger.claim(claim);
+  const { workflowExecution, activityId, attempt } = Context.current().info;
+  const mine = { ...claim, claimedBy: `${workflowExecution?.runId}/${activityId}`, claimedAttempt: attempt };
+  const prior = await ledger.claim(mine);
   if (!prior) return {};
   if (prior.status !== 'sending') return { ended: prior };
-  if (now.getTime() - prior.claimedAt.getTime() < IN_FLIGHT_MS) {
+  const earlierAttempt = prior.claimedBy === mine.claimedBy && prior.claimedAttempt < attempt;
+  if (!earlierAttempt && now.getTime() - prior.claimedAt.getTime() < IN_FLIGHT_MS) {
     throw ApplicationFailure.retryable(`${claim.channel}: an earlier attempt is still sending`, 'SendInProgress');
   }
-  await ledger.retake(claim.key);
+  await ledger.retake(mine);
   return { staleSince: prior.claimedAt };
 }
 
 /**
  * Ends an attempt that broke off unsure whether the provider took its message: with a provider that
- * can be asked, the claim is left stale for the next attempt to ask first; otherwise it is released
- * and the next attempt sends again (under the same idempotency key).
+ * can be asked, the claim stays for the next attempt to take over and ask first; otherwise it is
+ * released and the next attempt sends again (under the same idempotency key).
  */
 export async function breakOff(ledger: Ledger, key: string, askable: boolean): Promise<void> {
-  await (askable ? ledger.age(key, IN_FLIGHT_MS) : ledger.release(key));
+  if (!askable) await ledger.release(key);
 }

@@ -3,7 +3,7 @@
  * order, exactly once per ledger key. Opt-outs suppress a channel, permanent failures fall back to
  * the next one, transient ones are thrown for Temporal to retry; every decision is recorded.
  */
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import { mask } from '../common/logger';
 import { ledgerKey } from '../store/ledger';
 import { EVERY_SHOP } from '../store/opt-outs';
@@ -41,6 +41,9 @@ export interface SendNoticeInput {
 
 /** What became of a send: the notice as sent (or suppressed), or held back by the daily cap until a time. */
 export type SendOutcome = { notice: Notice } | { deferred: { until: string; reason: string } };
+
+/** How often a long send heartbeats (well inside the notifier's 10 s heartbeat timeout). */
+const HEARTBEAT_MS = 2_000;
 
 /** Name of the failure when no channel could deliver (not retried: the workflow records it). */
 export const NO_USABLE_CHANNEL = 'NoUsableChannel';
@@ -86,6 +89,16 @@ export function sendNoticeActivity(deps: ActivityDeps) {
   }
 
   return async function sendNotice(input: SendNoticeInput): Promise<SendOutcome> {
+    const ctx = Context.current();
+    const beat = setInterval(() => ctx.heartbeat(), HEARTBEAT_MS);
+    try {
+      return await send(input);
+    } finally {
+      clearInterval(beat);
+    }
+  };
+
+  async function send(input: SendNoticeInput): Promise<SendOutcome> {
     const { shop, order, touchpoint, revision } = input;
     const { customer } = order;
     const spec = specOf(touchpoint);
@@ -190,5 +203,5 @@ export function sendNoticeActivity(deps: ActivityDeps) {
       message: `no channel could deliver: ${decisions.map((d) => `${d.channel} ${d.reason}`).join('; ')}`,
       details: [decisions],
     });
-  };
+  }
 }

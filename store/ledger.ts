@@ -21,6 +21,9 @@ export interface SendClaim {
   /** Customer-local date of the send, for the daily cap. */
   localDay: string;
   locale: string;
+  /** The activity attempt claiming (its run and activity id, and attempt number). */
+  claimedBy?: string;
+  claimedAttempt?: number;
 }
 
 export interface LedgerRow extends Pick<SendClaim, 'key' | 'chainId' | 'workflowId' | 'shop' | 'touchpoint' | 'channel' | 'revision' | 'locale'> {
@@ -29,12 +32,14 @@ export interface LedgerRow extends Pick<SendClaim, 'key' | 'chainId' | 'workflow
   notice?: Notice;
   decision?: Decision;
   attempts: number;
-  /** When the row was last claimed (a retry taking over a stale claim renews it). */
+  /** When the row was last claimed (a retry taking over a stale claim renews it), and by which activity attempt. */
   claimedAt: Date;
+  claimedBy?: string;
+  claimedAttempt: number;
 }
 
 const COLUMNS = `key, chain_id as "chainId", workflow_id as "workflowId", shop, touchpoint, channel, revision, locale, status,
-  provider_id as "providerId", notice, decision, attempts, claimed_at as "claimedAt"`;
+  provider_id as "providerId", notice, decision, attempts, claimed_at as "claimedAt", claimed_by as "claimedBy", claimed_attempt as "claimedAttempt"`;
 
 /** Ledger key of one notice on one channel. */
 export function ledgerKey(chainId: string, touchpoint: string, channel: ChannelName, revision: number): string {
@@ -54,9 +59,9 @@ export class Ledger {
    */
   async claim(c: SendClaim): Promise<LedgerRow | undefined> {
     const inserted = await this.sql.query(
-      `insert into sends (key, chain_id, workflow_id, shop, touchpoint, channel, revision, address_key, customer_key, urgent, local_day, locale, status)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'sending') on conflict (key) do nothing returning key`,
-      [c.key, c.chainId, c.workflowId, c.shop, c.touchpoint, c.channel, c.revision, c.addressKey, c.customerKey, c.urgent, c.localDay, c.locale],
+      `insert into sends (key, chain_id, workflow_id, shop, touchpoint, channel, revision, address_key, customer_key, urgent, local_day, locale, status, claimed_by, claimed_attempt)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'sending', $13, $14) on conflict (key) do nothing returning key`,
+      [c.key, c.chainId, c.workflowId, c.shop, c.touchpoint, c.channel, c.revision, c.addressKey, c.customerKey, c.urgent, c.localDay, c.locale, c.claimedBy ?? null, c.claimedAttempt ?? 1],
     );
     if (inserted.length) return undefined;
     const [row] = await this.sql.query<LedgerRow>(
@@ -67,8 +72,8 @@ export class Ledger {
   }
 
   /** Takes over a stale claim: this attempt sends now. */
-  async retake(key: string): Promise<void> {
-    await this.sql.query(`update sends set claimed_at = now() where key = $1 and status = 'sending'`, [key]);
+  async retake(c: Pick<SendClaim, 'key' | 'claimedBy' | 'claimedAttempt'>): Promise<void> {
+    await this.sql.query(`update sends set claimed_at = now(), claimed_by = $2, claimed_attempt = $3 where key = $1 and status = 'sending'`, [c.key, c.claimedBy ?? null, c.claimedAttempt ?? 1]);
   }
 
   /**
@@ -80,11 +85,6 @@ export class Ledger {
     const params = [key, providerId, JSON.stringify(notice)];
     if (!check) await this.sql.query(update, params);
     else await this.sql.query(`with sent as (${update}) ${insertCheckSql(4)}`, [...params, ...checkParams(check)]);
-  }
-
-  /** Ages a claim by `ms` (an attempt that broke off unsure whether its message went out): the next attempt takes it over at once. */
-  async age(key: string, ms: number): Promise<void> {
-    await this.sql.query(`update sends set claimed_at = claimed_at - make_interval(secs => $2) where key = $1 and status = 'sending'`, [key, ms / 1000]);
   }
 
   /** Forgets what a chain's notices said and to whom (an erasure): the rows stay, so nothing is sent twice. */

@@ -80,6 +80,8 @@ const MIGRATIONS: string[] = [
      primary key (chain_id, touchpoint)
    );
    create index checks_shop on checks (shop, sent_at);`,
+  // Which activity attempt holds a claim: a later attempt of the same activity takes it over at once.
+  `alter table sends add column claimed_by text, add column claimed_attempt int not null default 1;`,
 ];
 
 /** Applies the migrations the store lacks. */

@@ -17,6 +17,8 @@ import { specOf, TOUCHPOINTS, type TemplateId, type TouchpointId } from './touch
 const { sendNotice } = proxyActivities<Activities>({
   // Providers answer within 20 s (client timeouts); the rest is the ledger and the render.
   startToCloseTimeout: '1 minute',
+  // A send that takes long heartbeats: a worker that died mid-send is noticed in seconds, not at the minute.
+  heartbeatTimeout: '10 seconds',
   // Transient provider outages are retried with backoff for about an hour; permanent ones are not.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 20, nonRetryableErrorTypes: ['NoUsableChannel'] },
 });

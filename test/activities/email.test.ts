@@ -6,18 +6,20 @@ import { createStore, type Store } from '../../store';
 import { workerActivities } from '../../worker/worker';
 import { smtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { outbox, testConfig } from '../helpers/temporal';
-import { noticeInput, noticeOf } from './notice-input';
+import { noticeInput, noticeOf, inActivityContext } from './notice-input';
 
 let sink: SmtpSink;
 let store: Store;
 let config: ReturnType<typeof testConfig>;
 let acts: ReturnType<typeof workerActivities>;
+let sendNotice: ReturnType<typeof inActivityContext>;
 
 beforeAll(async () => {
   sink = await smtpSink();
   config = testConfig({ SMTP_URL: sink.url, MAIL_FROM: 'Acme <orders@acme.example>' });
   store = await createStore(config);
   acts = workerActivities(config, { store, registry: new Registry() });
+  sendNotice = inActivityContext(acts.sendNotice);
 });
 afterAll(async () => {
   await sink.close();
@@ -29,7 +31,7 @@ const mailTo = (orderId: string) => sink.received.filter((r) => r.mail.messageId
 describe('email notices', () => {
   it('carry From, Subject, a Message-ID stable per ledger key, one-click unsubscribe and both parts', async () => {
     const input = noticeInput(['email'], { order: { ...noticeInput(['email']).order, orderId: 'E-1' } });
-    const notice = noticeOf(await acts.sendNotice(input));
+    const notice = noticeOf(await sendNotice(input));
     const [mail] = mailTo('E-1');
     expect(mail.from?.text).toBe('"Acme" <orders@acme.example>');
     expect(mail.to).toMatchObject({ text: 'anna@example.com' });
@@ -54,11 +56,11 @@ describe('email notices', () => {
   it('sends a ledger key once: a repeat returns the recorded notice; a new revision is a new message', async () => {
     const base = noticeInput(['email']);
     const input = { ...base, order: { ...base.order, orderId: 'E-2' } };
-    const first = noticeOf(await acts.sendNotice(input));
-    const again = noticeOf(await acts.sendNotice(input));
+    const first = noticeOf(await sendNotice(input));
+    const again = noticeOf(await sendNotice(input));
     expect(again).toEqual(first);
     expect(mailTo('E-2')).toHaveLength(1);
-    const resent = noticeOf(await acts.sendNotice({ ...input, revision: 2 }));
+    const resent = noticeOf(await sendNotice({ ...input, revision: 2 }));
     expect(mailTo('E-2').map((m) => m.messageId)).toEqual(['<order-acme-E-2.tracking.email.1@acme.example>', '<order-acme-E-2.tracking.email.2@acme.example>']);
     expect(resent.providerId).toBe('<order-acme-E-2.tracking.email.2@acme.example>');
   });
@@ -66,8 +68,8 @@ describe('email notices', () => {
   it('keeps Cyrillic and Polish text intact in subject, text and HTML, with dates in the customer locale', async () => {
     const base = noticeInput(['email']);
     const facts = { promisedDate: '2026-12-03' };
-    noticeOf(await acts.sendNotice({ ...base, touchpoint: 'confirmation', template: 'confirmation', facts, order: { ...base.order, orderId: 'E-RU', customer: { ...base.order.customer, locale: 'ru-RU', name: 'Анна' } } }));
-    noticeOf(await acts.sendNotice({ ...base, touchpoint: 'confirmation', template: 'confirmation', facts, order: { ...base.order, orderId: 'E-PL', customer: { ...base.order.customer, locale: 'pl', name: 'Łucja' } } }));
+    noticeOf(await sendNotice({ ...base, touchpoint: 'confirmation', template: 'confirmation', facts, order: { ...base.order, orderId: 'E-RU', customer: { ...base.order.customer, locale: 'ru-RU', name: 'Анна' } } }));
+    noticeOf(await sendNotice({ ...base, touchpoint: 'confirmation', template: 'confirmation', facts, order: { ...base.order, orderId: 'E-PL', customer: { ...base.order.customer, locale: 'pl', name: 'Łucja' } } }));
     const [ru] = mailTo('E-RU');
     expect(ru.subject).toBe('Acme: заказ E-RU принят');
     expect(ru.text).toMatch(/Здравствуйте, Анна! Мы приняли ваш заказ E-RU: 1 × Kettle. Доставим его 3 декабря 2026\.(\s|$)/);
@@ -83,7 +85,7 @@ describe('email notices', () => {
   it('a permanent SMTP refusal (550) falls back to the next channel and says why; a transient one (451) is retried', async () => {
     const base = noticeInput(['email', 'sms']);
     const gone = { ...base, order: { ...base.order, orderId: 'E-3', customer: { ...base.order.customer, email: 'gone@example.com' } } };
-    const notice = noticeOf(await acts.sendNotice(gone));
+    const notice = noticeOf(await sendNotice(gone));
     expect(notice.channel).toBe('sms');
     expect(notice.decisions.map((d) => [d.outcome, d.channel, d.reason])).toEqual([
       ['failed', 'email', expect.stringMatching(/^SMTP 550 .*mailbox unavailable/)],
@@ -92,7 +94,7 @@ describe('email notices', () => {
     expect(outbox(config).filter((m) => m.idempotencyKey === 'order-acme-E-3:tracking:sms:1')).toHaveLength(1);
 
     const busy = { ...base, order: { ...base.order, orderId: 'E-4', customer: { ...base.order.customer, email: 'busy@example.com' } } };
-    const failure = await acts.sendNotice(busy).catch((e: unknown) => e);
+    const failure = await sendNotice(busy).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ApplicationFailure);
     expect(failure).toMatchObject({ nonRetryable: false, type: 'TransientDeliveryFailure', message: expect.stringContaining('SMTP 451') });
     expect(outbox(config).filter((m) => m.idempotencyKey.startsWith('order-acme-E-4:'))).toEqual([]);

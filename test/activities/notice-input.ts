@@ -1,4 +1,5 @@
 /** A sendNotice input for activity tests. */
+import { MockActivityEnvironment } from '@temporalio/testing';
 import type { SendNoticeInput, SendOutcome } from '../../activities';
 import type { ChannelName, Notice } from '../../workflows/contract';
 import { order, shop } from '../helpers/fixtures';
@@ -24,4 +25,10 @@ export function noticeInput(channels: ChannelName[], overrides: Partial<SendNoti
 export function noticeOf(outcome: SendOutcome): Notice {
   if (!('notice' in outcome)) throw new Error(`held back: ${outcome.deferred.reason}`);
   return outcome.notice;
+}
+
+/** sendNotice run as a worker runs it: in an activity context (attempt 1 of one activity). */
+export function inActivityContext(sendNotice: (i: SendNoticeInput) => Promise<SendOutcome>): (i: SendNoticeInput) => Promise<SendOutcome> {
+  const env = new MockActivityEnvironment();
+  return (i) => env.run(sendNotice, i);
 }

@@ -7,12 +7,13 @@ import type { ChannelName } from '../../workflows/contract';
 import { workerActivities } from '../../worker/worker';
 import { outbox, testConfig } from '../helpers/temporal';
 import { TWILIO_SID, TWILIO_TOKEN, twilioEndpoint, twilioEnv, type TwilioEndpoint } from '../helpers/twilio-endpoint';
-import { noticeInput, noticeOf } from './notice-input';
+import { noticeInput, noticeOf, inActivityContext } from './notice-input';
 
 let twilio: TwilioEndpoint;
 let store: Store;
 let config: ReturnType<typeof testConfig>;
 let acts: ReturnType<typeof workerActivities>;
+let sendNotice: ReturnType<typeof inActivityContext>;
 const registry = new Registry();
 let n = 0;
 
@@ -21,6 +22,7 @@ beforeAll(async () => {
   config = testConfig(twilioEnv(twilio));
   store = await createStore(config);
   acts = workerActivities(config, { store, registry });
+  sendNotice = inActivityContext(acts.sendNotice);
 });
 afterAll(async () => {
   await twilio.close();
@@ -40,7 +42,7 @@ const STATUS = 'http://localhost:8080/webhooks/twilio/status';
 describe('Twilio channels', () => {
   it('an SMS is one POST to the Messages API: To, From, the short body with the rating hint, the status callback', async () => {
     const i = input(['sms']);
-    const notice = noticeOf(await acts.sendNotice(i));
+    const notice = noticeOf(await sendNotice(i));
     expect(twilio.requests).toEqual([
       {
         method: 'POST',
@@ -54,7 +56,7 @@ describe('Twilio channels', () => {
 
   it('WhatsApp sends from and to whatsapp: addresses', async () => {
     const i = input(['whatsapp'], { touchpoint: 'arrival', template: 'arrival' });
-    noticeOf(await acts.sendNotice(i));
+    noticeOf(await sendNotice(i));
     expect(twilio.requests.map((r) => [r.path, r.form])).toEqual([
       [MESSAGES, { To: 'whatsapp:+48600123456', From: 'whatsapp:+48111222444', Body: `Acme: order ${i.order.orderId} is in Warsaw. The courier will call you to agree a time. Reply 1-5 to rate it.`, StatusCallback: STATUS }],
     ]);
@@ -63,14 +65,14 @@ describe('Twilio channels', () => {
   it('a voice call reads the notice in the customer language; a question gathers one digit', async () => {
     const ru = input(['voice'], { touchpoint: 'arrival', template: 'arrival' });
     ru.order.customer = { ...ru.order.customer, locale: 'ru' };
-    noticeOf(await acts.sendNotice(ru));
+    noticeOf(await sendNotice(ru));
     const ask = input(['voice'], {
       touchpoint: 'courier-call',
       template: 'courier-call-request',
       facts: { options: [{ from: '2026-11-24T09:00:00Z', to: '2026-11-24T11:00:00Z' }, { from: '2026-11-24T11:00:00Z', to: '2026-11-24T13:00:00Z' }] },
     });
     ask.order.customer = { ...ask.order.customer, timezone: 'UTC' };
-    noticeOf(await acts.sendNotice(ask));
+    noticeOf(await sendNotice(ask));
     expect(twilio.requests.map((r) => [r.path, r.form])).toEqual([
       [
         CALLS,
@@ -98,7 +100,7 @@ describe('Twilio channels', () => {
   it('an invalid number (21211) falls back to email, and the notice says so', async () => {
     twilio.answers.push({ status: 400, body: { code: 21211, message: "The 'To' number is not a valid phone number.", status: 400 } });
     const i = input(['sms', 'email']);
-    const notice = noticeOf(await acts.sendNotice(i));
+    const notice = noticeOf(await sendNotice(i));
     expect(twilio.requests).toHaveLength(1);
     expect(notice.channel).toBe('email');
     expect(notice.decisions.map((d) => [d.outcome, d.channel, d.reason])).toEqual([
@@ -115,9 +117,9 @@ describe('Twilio channels', () => {
   it('a recipient who sent STOP (21610) is opted out: later SMS are suppressed without asking Twilio', async () => {
     twilio.answers.push({ status: 400, body: { code: 21610, message: 'Attempt to send to unsubscribed recipient', status: 400 } });
     const stopped = (i: ReturnType<typeof input>) => ({ ...i, order: { ...i.order, customer: { ...i.order.customer, phone: '+48600999999' } } });
-    const first = noticeOf(await acts.sendNotice(stopped(input(['sms', 'email']))));
+    const first = noticeOf(await sendNotice(stopped(input(['sms', 'email']))));
     expect(first.decisions[0]).toMatchObject({ outcome: 'failed', reason: '21610 recipient opted out (STOP)' });
-    const later = noticeOf(await acts.sendNotice(stopped(input(['sms', 'email'], { touchpoint: 'arrival', template: 'arrival' }))));
+    const later = noticeOf(await sendNotice(stopped(input(['sms', 'email'], { touchpoint: 'arrival', template: 'arrival' }))));
     expect(twilio.requests).toHaveLength(1);
     expect(later.channel).toBe('email');
     expect(later.decisions[0]).toMatchObject({ outcome: 'suppressed', channel: 'sms', reason: expect.stringContaining('opted out of sms (Twilio 21610') });
@@ -127,7 +129,7 @@ describe('Twilio channels', () => {
     for (const status of [429, 500]) {
       twilio.answers.push({ status, body: { code: status === 429 ? 20429 : 20500, message: 'try later', status } });
       const i = input(['sms', 'email']);
-      const failure = await acts.sendNotice(i).catch((e: unknown) => e);
+      const failure = await sendNotice(i).catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(ApplicationFailure);
       expect(failure).toMatchObject({ nonRetryable: false, type: 'TransientDeliveryFailure', message: `sms: ${status === 429 ? '429 rate limited' : '500 provider error'}` });
       expect(outbox(config).filter((m) => m.idempotencyKey.startsWith(`order-acme-${i.order.orderId}:`))).toEqual([]);

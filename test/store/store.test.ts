@@ -46,7 +46,7 @@ describe.each(backends)('the store, %s', (_name, open) => {
     await (await open(dir)).close();
     const again = await open(dir);
     const rows = await again.sql.query<{ version: number }>('select version from schema_migrations order by version');
-    expect(rows.map((r) => r.version)).toEqual([1, 2]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2, 3]);
     await again.close();
   });
 
