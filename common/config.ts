@@ -98,6 +98,7 @@ const Env = z.object({
   TWILIO_API_BASE_URL: z.url().optional(),
   DOORSTEP_ALERT_WEBHOOK_SECRET: WebhookSecret.optional(),
   DOORSTEP_PAYLOAD_KEYS: z.string().optional(),
+  WORKFLOW_BUNDLE: z.string().optional(),
 });
 
 export interface AppConfig {
@@ -129,6 +130,8 @@ export interface AppConfig {
   outboxFile: string;
   /** Signs the support-alert webhooks (Standard Webhooks, "whsec_…"). */
   alertWebhookSecret?: string;
+  /** A prebuilt workflow bundle (bundleWorkflowCode's code in a file): the worker starts without bundling. */
+  workflowBundle?: string;
 }
 
 /** A value kept in the data dir, created once by `make`. */
@@ -196,5 +199,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
         : undefined,
     outboxFile: join(dataDir, 'outbox.jsonl'),
     alertWebhookSecret: env.DOORSTEP_ALERT_WEBHOOK_SECRET,
+    workflowBundle: env.WORKFLOW_BUNDLE,
   };
 }

@@ -1,4 +1,4 @@
-/** Where the set-up script put the Temporal binaries (overridable for other layouts). */
+/** Where the set-up script put the Temporal binaries and schemathesis (overridable for other layouts). */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,3 +15,5 @@ function tool(envName: string, candidates: string[]): string {
 export const temporalCli = () => tool('TEMPORAL_CLI_PATH', ['.tools/venv/bin/temporal', '.tools/bin/temporal']);
 /** The time-skipping test server. */
 export const temporalTestServer = () => tool('TEMPORAL_TEST_SERVER_PATH', ['.tools/venv/bin/temporal-test-server']);
+/** schemathesis, the API fuzzer the chaos run uses (`npm run chaos` installs it). */
+export const schemathesisCli = () => tool('SCHEMATHESIS_PATH', ['.tools/schemathesis/bin/schemathesis']);

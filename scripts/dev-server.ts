@@ -9,6 +9,8 @@ export interface DevServerProcess {
   uiUrl: string;
   pid: number;
   stop(): Promise<void>;
+  /** kill -9 (a crash): its file keeps what it had committed. */
+  kill(): Promise<void>;
 }
 
 async function waitUntilServing(address: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
@@ -33,15 +35,17 @@ export async function startDevServer(dataDir: string, port = 7233, uiPort = 8233
   const child = spawn(temporalCli(), args, { stdio: ['ignore', 'inherit', 'inherit'] });
   const address = `127.0.0.1:${port}`;
   await waitUntilServing(address, child);
+  const ended = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
   return {
     address,
     uiUrl: `http://127.0.0.1:${uiPort}`,
     pid: child.pid!,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: () => ended('SIGTERM'),
+    kill: () => ended('SIGKILL'),
   };
 }

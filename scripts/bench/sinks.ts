@@ -23,6 +23,8 @@ export interface Taken {
 export interface Sink {
   url: string;
   taken: Taken[];
+  /** Epoch ms of every send attempt that reached the provider (SMTP MAIL FROM, a Twilio create request). */
+  attempts(): number[];
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ const MESSAGE_ID = /^<?order-[^.]+?-(b\d+)\.([a-z-]+(?:-\d+)?)\.email\.\d+@/;
 /** An SMTP server that reads each message's headers only (no full parse) and drains the rest. */
 export async function smtpSink(onTaken: (t: Taken) => void): Promise<Sink> {
   const taken: Taken[] = [];
+  const attempts: number[] = [];
   const started = new Map<string, number>();
   const server = new SMTPServer({
     authOptional: true,
@@ -41,6 +44,7 @@ export async function smtpSink(onTaken: (t: Taken) => void): Promise<Sink> {
     maxClients: 200,
     onMailFrom(_address, session, done) {
       started.set(session.id, Date.now());
+      attempts.push(Date.now());
       done();
     },
     onData(stream, session, done) {
@@ -62,7 +66,7 @@ export async function smtpSink(onTaken: (t: Taken) => void): Promise<Sink> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, taken, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { url: `smtp://127.0.0.1:${port}`, taken, attempts: () => attempts, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 export interface TwilioSink extends Sink {
@@ -88,5 +92,6 @@ export async function twilioSink(onTaken: (t: Taken) => void, { perSenderPerSec 
       onTaken(t);
     },
   });
-  return { url: endpoint.baseUrl, taken, throttled: endpoint.throttled, close: endpoint.close };
+  const attempts = () => endpoint.requests.filter((r) => r.method === 'POST').map((r) => r.at);
+  return { url: endpoint.baseUrl, taken, attempts, throttled: endpoint.throttled, close: endpoint.close };
 }

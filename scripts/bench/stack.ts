@@ -4,31 +4,24 @@
  * Doorstep's worker and API, the skeleton's worker and API, and in this process the SMTP and
  * Twilio sinks and a collector for the skeleton's no-op notices.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { ensureSearchAttributes } from '../../common/temporal';
 import { chainWorkflowId } from '../../workflows/definitions';
 import { startDevServer, type DevServerProcess } from '../dev-server';
 import { freePort } from '../free-port';
+import { answers, node, type NodeProcess } from '../node-process';
 import { startPostgres, type Postgres } from '../postgres';
 import { smtpSink, twilioSink, type Sink, type Taken, type TwilioSink } from './sinks';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
 /** The bench's one shop. */
 export const BENCH_SHOP = 'bench';
 export const BENCH_KEY = `bench_${randomBytes(12).toString('hex')}`;
-
-/** A Node process of the stack, started with tsx. */
-export interface NodeProcess {
-  pid: number;
-  child: ChildProcess;
-}
 
 export interface System {
   name: 'doorstep' | 'skeleton';
@@ -55,28 +48,6 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/**
- * Starts a TypeScript entry point under tsx; resolves once `ready` (polled, given the output so far)
- * holds. With `profileDir`, the process writes a V8 CPU profile there when it exits.
- */
-async function node(file: string, env: Record<string, string>, ready: (output: string) => Promise<boolean>, profileDir?: string): Promise<NodeProcess> {
-  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${file.replaceAll('/', '-')}.cpuprofile`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', file], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`${file} exited with ${child.exitCode}:\n${output}`);
-    if (await ready(output).catch(() => false)) return { pid: child.pid!, child };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`${file} did not come up in 60 s:\n${output}`);
-}
-
-const answers = (url: string) => async () => (await fetch(url)).status < 500;
-
 /** The collector the skeleton's notice activities post to. */
 async function collector(onTaken: (t: Taken) => void): Promise<{ url: string; server: Server }> {
   let n = 0;
@@ -93,11 +64,14 @@ async function collector(onTaken: (t: Taken) => void): Promise<{ url: string; se
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
-/** The bench shop: no quiet hours, no cap in the way, chains that end right after handover, and a key without a rate limit in reach. */
+/** The bench shop: no quiet hours, no cap in the way, chains that end right after handover. */
+export const benchShop = { id: BENCH_SHOP, name: 'Bench Shop', supportEmail: 'support@bench.example', quietHours: { start: '00:00', end: '00:00' }, maxNoticesPerDay: 100, feedbackWindowDays: 0, courierCallDeadlineMinutes: 600 };
+/** The bench shop's key, without a rate limit in reach. */
+export const benchKey = { key: BENCH_KEY, shop: BENCH_SHOP, scopes: ['orders:write', 'chains:read', 'chains:act'], requestsPerMinute: 1_000_000 };
+
 function configFile(dir: string): string {
   const file = join(dir, 'doorstep.json');
-  const shop = { id: BENCH_SHOP, name: 'Bench Shop', supportEmail: 'support@bench.example', quietHours: { start: '00:00', end: '00:00' }, maxNoticesPerDay: 100, feedbackWindowDays: 0, courierCallDeadlineMinutes: 600 };
-  writeFileSync(file, JSON.stringify({ shops: [shop], apiKeys: [{ key: BENCH_KEY, shop: BENCH_SHOP, scopes: ['orders:write', 'chains:read', 'chains:act'], requestsPerMinute: 1_000_000 }] }));
+  writeFileSync(file, JSON.stringify({ shops: [benchShop], apiKeys: [benchKey] }));
   return file;
 }
 
@@ -138,12 +112,12 @@ export async function startStack(onTaken: (system: System['name'], t: Taken) => 
   const skeletonUrl = `http://127.0.0.1:${skeletonPort}`;
   // Both workers bundle their workflows at start: in parallel, then the APIs.
   const [doorstepWorker, skeletonWorker] = await Promise.all([
-    node('worker/main.ts', doorstepEnv, answers(`http://127.0.0.1:${metricsPort}/metrics`), profileDir),
-    node('scripts/bench/skeleton/worker.ts', skeletonEnv, async (output) => output.includes('skeleton worker started'), profileDir),
+    node('worker/main.ts', doorstepEnv, answers(`http://127.0.0.1:${metricsPort}/metrics`), { profileDir }),
+    node('scripts/bench/skeleton/worker.ts', skeletonEnv, async (output) => output.includes('skeleton worker started'), { profileDir }),
   ]);
   const [doorstepApi, skeletonApi] = await Promise.all([
-    node('api/main.ts', doorstepEnv, answers(`${apiUrl}/healthz`), profileDir),
-    node('scripts/bench/skeleton/api.ts', skeletonEnv, answers(`${skeletonUrl}/v1/orders/none/events`), profileDir),
+    node('api/main.ts', doorstepEnv, answers(`${apiUrl}/healthz`), { profileDir }),
+    node('scripts/bench/skeleton/api.ts', skeletonEnv, answers(`${skeletonUrl}/v1/orders/none/events`), { profileDir }),
   ]);
   const processes = [doorstepApi, skeletonApi, doorstepWorker, skeletonWorker];
   return {
@@ -173,7 +147,7 @@ export async function startStack(onTaken: (system: System['name'], t: Taken) => 
       workflowId: (orderId) => `skeleton-${orderId}`,
     },
     async stop() {
-      await Promise.all(processes.map((p) => new Promise((r) => (p.child.exitCode !== null ? r(null) : (p.child.once('exit', r), p.child.kill('SIGTERM'))))));
+      await Promise.all(processes.map((p) => p.stop()));
       await client.connection.close();
       await Promise.all([smtp.close(), twilio.close(), new Promise((r) => skeletonNotices.server.close(r))]);
       await Promise.all([temporal.stop(), postgres.stop()]);

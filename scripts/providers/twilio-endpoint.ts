@@ -6,8 +6,11 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { seeded } from '../seeded';
 
 export interface TwilioRequest {
+  /** Epoch ms it arrived. */
+  at: number;
   method: string;
   path: string;
   auth: string;
@@ -62,8 +65,7 @@ export async function twilioEndpoint({ perSenderPerSec = Infinity, randomThrottl
   const firstTry = new Map<string, number>();
   const buckets = new Map<string, { tokens: number; at: number }>();
   let throttled = 0;
-  let state = seed;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = seeded(seed);
   const allowed = (sender: string) => {
     if (perSenderPerSec === Infinity) return true;
     const now = Date.now();
@@ -86,7 +88,7 @@ export async function twilioEndpoint({ perSenderPerSec = Infinity, randomThrottl
     req.on('end', () => {
       const url = new URL(req.url!, 'http://twilio.local');
       const form = Object.fromEntries(new URLSearchParams(raw));
-      requests.push({ method: req.method!, path: req.url!, auth: req.headers.authorization ?? '', form });
+      requests.push({ at: Date.now(), method: req.method!, path: req.url!, auth: req.headers.authorization ?? '', form });
       const reply = (status: number, body: object) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       if (req.method === 'GET' && url.pathname.endsWith('/Messages.json')) return reply(200, list(url.searchParams));
       const kind = url.pathname.includes('/Calls') ? 'call' : 'message';

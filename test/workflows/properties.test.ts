@@ -3,7 +3,7 @@
  * random sequences of tracking events (valid or not, repeated, late), pauses, STOP and START,
  * ratings and support resends. Whatever the sequence: the stage never moves back, nothing goes by
  * SMS after STOP, no ledger key is sent twice, and the chain always ends.
- * A failure prints its seed; DOORSTEP_PROPERTY_SEED replays it. Clock jumps of days need the
+ * A failure prints its seed; DOORSTEP_PROPERTY_SEED replays it (DOORSTEP_PROPERTY_RUNS: how many sequences, 12 by default). Clock jumps of days need the
  * time-skipping server, whose Update support breaks under these sequences ("invalid history
  * builder state for action", then the update retried forever): they stay in the example tests.
  */
@@ -132,7 +132,7 @@ const withinMinute =
 it('holds its invariants over random sequences of events, pauses, STOP/START, ratings and resends', () =>
   env.withWorker(() =>
     fc.assert(fc.asyncProperty(fc.array(command, { minLength: 3, maxLength: 14 }), withinMinute(runSequence)), {
-      numRuns: 12,
+      numRuns: Number(process.env.DOORSTEP_PROPERTY_RUNS ?? 12),
       seed: process.env.DOORSTEP_PROPERTY_SEED ? Number(process.env.DOORSTEP_PROPERTY_SEED) : undefined,
       endOnFailure: true,
     }),

@@ -1,0 +1,99 @@
+/**
+ * One chaos run: starts the stack, runs the scenarios one after another on their seeded schedules
+ * (each with its own orders), then the webhook, attack, API-fuzzing and property checks, and writes
+ * the result (JSON) and docs/reliability.md.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Shop } from '../../workflows/contract';
+import { attacks, logScan } from './attacks';
+import { crashAfterAccept, providerOutage, serverRestart, workerKills, type Bed, type Scenario } from './faults';
+import { journeys } from './journeys';
+import { properties } from './properties';
+import { goalsOf, writeReport, type ChaosResult } from './report';
+import { schemathesis } from './schemathesis';
+import { startChaosStack } from './stack';
+import { Tally } from './traffic';
+import { webhooksThrice } from './webhooks';
+
+export const FULL = {
+  workerKills: { orders: 1000, killSeconds: 200, zeroSeconds: 20 },
+  crashAfterAccept: { orders: 200, crashes: 20 },
+  serverRestart: { orders: 300, afterSeconds: 30, downSeconds: 10 },
+  providerOutage: { orders: 240, phaseSeconds: 30, twilioCap: 100 },
+  webhooks: { orders: 100 },
+  schemathesisSeconds: 120,
+  propertyRuns: 30,
+};
+export const QUICK: typeof FULL = {
+  workerKills: { orders: 100, killSeconds: 25, zeroSeconds: 5 },
+  crashAfterAccept: { orders: 40, crashes: 6 },
+  serverRestart: { orders: 40, afterSeconds: 5, downSeconds: 3 },
+  providerOutage: { orders: 48, phaseSeconds: 8, twilioCap: 100 },
+  webhooks: { orders: 10 },
+  schemathesisSeconds: 20,
+  propertyRuns: 0,
+};
+
+const log = (line: string) => process.stderr.write(`chaos: ${line}\n`);
+
+export async function runChaos({ quick, seed, only }: { quick: boolean; seed: number; only?: string[] }): Promise<{ file: string; failed: string[] }> {
+  const s = quick ? QUICK : FULL;
+  const wanted = (name: string) => !only || only.includes(name);
+  const tally = new Tally();
+  const bed = { tally, first: 1, seed } as Bed;
+  log(`seed ${seed}; starting the stack`);
+  bed.stack = await startChaosStack((t) => {
+    tally.take(t);
+    bed.onTaken?.(t);
+  }, seed);
+  const result: ChaosResult = { date: new Date().toISOString(), quick, seed, machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`, commit: execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim(), scenarios: [] };
+  const scenario = async (name: string, orders: number, run: () => Promise<Scenario>) => {
+    if (!wanted(name)) return;
+    log(`${name} (${orders} chains)`);
+    const done = await run();
+    result.scenarios.push(done);
+    bed.first += orders;
+    const a = done.accounting;
+    log(`  ${a.completed}/${a.orders} completed, lost ${a.lost.length}, stuck ${a.stuck.length}, duplicates email ${a.notices.email.duplicates} sms ${a.notices.sms.duplicates}, drain ${a.drainSeconds.toFixed(0)} s`);
+  };
+  try {
+    await scenario('worker-kills', s.workerKills.orders, () => workerKills(bed, s.workerKills));
+    await scenario('crash-after-accept', s.crashAfterAccept.orders, () => crashAfterAccept(bed, s.crashAfterAccept));
+    await scenario('server-restart', s.serverRestart.orders, () => serverRestart(bed, s.serverRestart));
+    await scenario('provider-outage', s.providerOutage.orders, () => providerOutage(bed, s.providerOutage));
+    if (wanted('webhooks')) {
+      log(`webhooks (${s.webhooks.orders} chains)`);
+      result.webhooks = await webhooksThrice(bed, s.webhooks.orders);
+      bed.first += s.webhooks.orders;
+    }
+    if (wanted('attacks')) {
+      log('attacks');
+      result.attacks = await attacks(bed);
+    }
+    if (wanted('schemathesis')) {
+      log(`schemathesis (${s.schemathesisSeconds} s)`);
+      result.schemathesis = await schemathesis(bed.stack, s.schemathesisSeconds, seed);
+    }
+    result.logs = logScan(bed.stack.logFile);
+  } finally {
+    await bed.stack.stop();
+  }
+  if (wanted('journeys')) {
+    log('journeys (quiet hours and the daily cap)');
+    result.journeys = await journeys(Shop.parse({ id: 'demo', name: 'Demo Shop', supportEmail: 'support@demo.example' }));
+  }
+  if (s.propertyRuns && wanted('properties')) {
+    log(`properties (${s.propertyRuns} runs)`);
+    result.properties = await properties(s.propertyRuns, seed);
+  }
+  const root = resolve('.');
+  const resultsDir = join(root, 'docs', 'reliability');
+  mkdirSync(resultsDir, { recursive: true });
+  const file = join(resultsDir, `${result.date.slice(0, 10)}${quick ? '-quick' : ''}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  const report = writeReport(result, join(root, 'docs', ...(quick ? ['quick'] : [])), file);
+  return { file: report, failed: goalsOf(result).filter((g) => !g.met).map((g) => `${g.name}: ${g.value}`) };
+}

@@ -1,0 +1,78 @@
+/**
+ * schemathesis (from PyPI, in .tools/schemathesis) against the running API's /v1/openapi.json:
+ * generated requests, then stateful sequences along the links it infers (an order created, then
+ * read, its events posted, acted on). Counted from its NDJSON report: requests and answers by status,
+ * 5xx answers, and each check that failed (a response outside the schema, an undocumented status…).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { schemathesisCli } from '../../common/tools';
+import type { ChaosStack } from './stack';
+
+export interface FuzzResult {
+  seconds: number;
+  seed: number;
+  command: string;
+  requests: number;
+  byStatus: Record<string, number>;
+  serverErrors: number;
+  /** Distinct failed checks: check name and code, operation, and how to reproduce one. */
+  failures: { check: string; operation: string; example: string }[];
+  exitCode: number | null;
+}
+
+interface Event {
+  ScenarioFinished?: {
+    recorder: {
+      cases?: Record<string, { value: { method: string; path: string } }>;
+      interactions?: Record<string, { timestamp: number; response?: { status_code: number } }>;
+      checks?: Record<string, { name: string; status: string; failure_info?: { failure: { code: string; operation?: string; title?: string }; code_sample?: string } }[]>;
+    };
+  };
+}
+
+/** The checks left out, and why: schemathesis expects what this API deliberately does otherwise. */
+const EXCLUDED = ['unsupported_method'];
+
+export async function schemathesis(stack: ChaosStack, seconds: number, seed: number): Promise<FuzzResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'doorstep-schemathesis-'));
+  const args = [
+    'run', `${stack.apiUrl}/v1/openapi.json`, '--phases', 'fuzzing,stateful', '--checks', 'all', '--exclude-checks', EXCLUDED.join(','),
+    '--max-time', String(seconds), '--seed', String(seed), '--generation-database', 'none', '--report', 'ndjson', '--report-dir', dir, '--no-color',
+  ];
+  const command = `schemathesis ${args.join(' ')} -H 'Authorization: Bearer …'`;
+  const exitCode = await new Promise<number | null>((resolve) => {
+    const child = spawn(schemathesisCli(), [...args, '-H', `Authorization: ${stack.headers.authorization}`], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('exit', resolve);
+  });
+  const result: FuzzResult = { seconds, seed, command, requests: 0, byStatus: {}, serverErrors: 0, failures: [], exitCode };
+  const report = readdirSync(dir).find((f) => f.endsWith('.ndjson'));
+  const seen = new Set<string>();
+  const failed = new Set<string>();
+  for (const line of report ? readFileSync(join(dir, report), 'utf8').split('\n').filter(Boolean) : []) {
+    const finished = (JSON.parse(line) as Event).ScenarioFinished;
+    if (!finished) continue;
+    const { cases = {}, interactions = {}, checks = {} } = finished.recorder;
+    for (const [id, interaction] of Object.entries(interactions)) {
+      if (seen.has(`${id}@${interaction.timestamp}`) || !interaction.response) continue;
+      seen.add(`${id}@${interaction.timestamp}`);
+      const status = interaction.response.status_code;
+      result.requests++;
+      result.byStatus[status] = (result.byStatus[status] ?? 0) + 1;
+      if (status >= 500) result.serverErrors++;
+    }
+    for (const [id, list] of Object.entries(checks)) {
+      for (const c of list.filter((x) => x.status === 'failure' && x.failure_info)) {
+        const { failure, code_sample } = c.failure_info!;
+        const operation = failure.operation ?? `${cases[id]?.value.method} ${cases[id]?.value.path}`;
+        if (failed.has(`${c.name}|${operation}`)) continue;
+        failed.add(`${c.name}|${operation}`);
+        result.failures.push({ check: `${c.name} (${failure.code}${failure.title ? `: ${failure.title}` : ''})`, operation, example: (code_sample ?? '').slice(0, 400) });
+      }
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return result;
+}
