@@ -40,14 +40,15 @@ export const Problem = z.object({
 
 /** A date (midnight UTC) or an instant, between the years 2000 and 2999. */
 const instant = z
-  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  // The years are stated as a pattern too, so that the OpenAPI document says so.
+  .union([z.iso.datetime({ offset: true }).regex(/^2\d{3}-/), z.iso.date().regex(/^2\d{3}-/)])
   .transform((v) => new Date(v.length === 10 ? `${v}T00:00:00Z` : v).toISOString())
   .refine((v) => v >= '2000' && v < '3000', 'a date between the years 2000 and 2999');
 const DAY_MS = 86_400_000;
 
 /** Report filters: an instant or a date for each end (default: the last 30 days), and a carrier. */
-export const ReportQuery = z
-  .object({ from: instant.optional(), to: instant.optional(), carrier: z.string().min(1).max(64).optional() })
+export const ReportFilters = z.object({ from: instant.optional(), to: instant.optional(), carrier: z.string().min(1).max(64).optional() });
+export const ReportQuery = ReportFilters
   .transform(({ from, to, carrier }) => {
     const end = to ?? new Date().toISOString();
     return { from: from ?? new Date(Date.parse(end) - 30 * DAY_MS).toISOString(), to: end, carrier };

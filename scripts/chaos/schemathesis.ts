@@ -19,16 +19,28 @@ export interface FuzzResult {
   byStatus: Record<string, number>;
   serverErrors: number;
   /** Distinct failed checks: check name and code, operation, and how to reproduce one. */
-  failures: { check: string; operation: string; example: string }[];
+  failures: FailedCheck[];
+  /**
+   * Requests valid by the schema that the API refused for a rule JSON Schema does not state (an
+   * opaque token, a phone number's validity, a window's end after its start): failed
+   * positive_data_acceptance checks, with the refusal's words.
+   */
+  stricter: FailedCheck[];
   exitCode: number | null;
+}
+
+interface FailedCheck {
+  check: string;
+  operation: string;
+  example: string;
 }
 
 interface Event {
   ScenarioFinished?: {
     recorder: {
       cases?: Record<string, { value: { method: string; path: string } }>;
-      interactions?: Record<string, { timestamp: number; response?: { status_code: number } }>;
-      checks?: Record<string, { name: string; status: string; failure_info?: { failure: { code: string; operation?: string; title?: string }; code_sample?: string } }[]>;
+      interactions?: Record<string, { timestamp: number; request: { method: string; uri: string }; response?: { status_code: number; content?: { $base64: string } } }>;
+      checks?: Record<string, { name: string; status: string; failure_info?: { failure: { code: string; operation?: string; title?: string } } }[]>;
     };
   };
 }
@@ -47,7 +59,7 @@ export async function schemathesis(stack: ChaosStack, seconds: number, seed: num
     const child = spawn(schemathesisCli(), [...args, '-H', `Authorization: ${stack.headers.authorization}`], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
     child.on('exit', resolve);
   });
-  const result: FuzzResult = { seconds, seed, command, requests: 0, byStatus: {}, serverErrors: 0, failures: [], exitCode };
+  const result: FuzzResult = { seconds, seed, command, requests: 0, byStatus: {}, serverErrors: 0, failures: [], stricter: [], exitCode };
   const report = readdirSync(dir).find((f) => f.endsWith('.ndjson'));
   const seen = new Set<string>();
   const failed = new Set<string>();
@@ -65,11 +77,15 @@ export async function schemathesis(stack: ChaosStack, seconds: number, seed: num
     }
     for (const [id, list] of Object.entries(checks)) {
       for (const c of list.filter((x) => x.status === 'failure' && x.failure_info)) {
-        const { failure, code_sample } = c.failure_info!;
+        const { failure } = c.failure_info!;
         const operation = failure.operation ?? `${cases[id]?.value.method} ${cases[id]?.value.path}`;
         if (failed.has(`${c.name}|${operation}`)) continue;
         failed.add(`${c.name}|${operation}`);
-        result.failures.push({ check: `${c.name} (${failure.code}${failure.title ? `: ${failure.title}` : ''})`, operation, example: (code_sample ?? '').slice(0, 400) });
+        // What the API answered, as the example (the request itself may carry the key).
+        const answer = interactions[id]?.response;
+        const text = answer?.content ? Buffer.from(answer.content.$base64, 'base64').toString().slice(0, 300) : '';
+        const found = { check: `${c.name} (${failure.code}${failure.title ? `: ${failure.title}` : ''})`, operation, example: answer ? `${answer.status_code} ${text}` : '' };
+        (c.name === 'positive_data_acceptance' ? result.stricter : result.failures).push(found);
       }
     }
   }
