@@ -131,14 +131,15 @@ export interface Accounting {
   drainSeconds: number;
 }
 
-/** Waits until every order has its notices (or `untilMs` passes), then accounts for each chain. */
+/** Waits until every order has its notices and every chain has closed (or `untilMs` passes), then accounts for each chain. */
 export async function account(stack: ChaosStack, tally: Tally, orderIds: string[], faultsEndedAt: number, untilMs: number): Promise<Accounting> {
   while (Date.now() < untilMs && orderIds.some((id) => !tally.completedAt(id))) await sleep(500);
   const ids = orderIds.map((id) => chainWorkflowId(BENCH_SHOP, id));
-  // A chain closes moments after its last notice: give the last ones a little time.
+  // A chain closes after its last notice, once a worker has run its last workflow task: one that a
+  // killed worker held waits out its timeouts first. Stuck means still running at the deadline.
   const statuses = async () => Promise.all(ids.map((id) => stack.client.workflow.getHandle(id).describe().then((d) => d.status.name, (err: Error) => `GONE (${err.message})`)));
   let status = await statuses();
-  for (let i = 0; i < 20 && status.includes('RUNNING'); i++, status = await sleep(500).then(statuses));
+  while (status.includes('RUNNING') && Date.now() < untilMs) status = await sleep(1000).then(statuses);
   const { rows } = await stack.sql.query<{ key: string; reason: string | null }>(
     `select key, decision->>'reason' as reason from sends where chain_id = any($1) and status = 'failed'`,
     [ids],
