@@ -15,5 +15,5 @@ function tool(envName: string, candidates: string[]): string {
 export const temporalCli = () => tool('TEMPORAL_CLI_PATH', ['.tools/venv/bin/temporal', '.tools/bin/temporal']);
 /** The time-skipping test server. */
 export const temporalTestServer = () => tool('TEMPORAL_TEST_SERVER_PATH', ['.tools/venv/bin/temporal-test-server']);
-/** schemathesis, the API fuzzer the chaos run uses (`npm run chaos` installs it). */
+/** schemathesis, the API fuzzer of the chaos run (installed by `npm run setup -- --tests`). */
 export const schemathesisCli = () => tool('SCHEMATHESIS_PATH', ['.tools/schemathesis/bin/schemathesis']);

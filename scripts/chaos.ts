@@ -2,15 +2,19 @@
  * `npm run chaos`: Doorstep under faults, bad input and attacks, on this machine (see scripts/chaos/).
  * Every figure goes to docs/reliability.md with its fault schedule and seed (`-- --quick`, under
  * 5 minutes: docs/quick/reliability.md). `-- --seed N` replays a run's schedule; `-- --only a,b` runs
- * some scenarios.
+ * some scenarios; `-- --smoke` is the tiny run of the smoke test, `-- --root <dir>` writes its docs there.
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runChaos } from './chaos/run';
+import { FULL, QUICK, runChaos, SMOKE } from './chaos/run';
 
-const options = { quick: { type: 'boolean' }, seed: { type: 'string' }, only: { type: 'string' } } as const;
+const options = { quick: { type: 'boolean' }, smoke: { type: 'boolean' }, seed: { type: 'string' }, only: { type: 'string' }, root: { type: 'string' } } as const;
 const { values } = parseArgs({ options });
 const started = Date.now();
-const { file, failed } = await runChaos({ quick: Boolean(values.quick), seed: values.seed ? Number(values.seed) : Date.now() % 100_000, only: values.only?.split(',') });
+const quick = Boolean(values.quick || values.smoke);
+const settings = values.smoke ? SMOKE : quick ? QUICK : FULL;
+const seed = values.seed ? Number(values.seed) : Date.now() % 100_000;
+const { file, failed } = await runChaos({ settings, quick, seed, only: values.only?.split(','), root: resolve(values.root ?? '.') });
 console.log(`\n${file}\n(${Math.round((Date.now() - started) / 1000)} s)`);
 if (failed.length) {
   console.error(`goals missed: ${failed.join('; ')}`);

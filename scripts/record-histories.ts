@@ -1,10 +1,11 @@
 /**
  * `npm run record-histories`: runs every scenario of test/helpers/scenarios.ts on a fresh dev server
- * and saves each workflow's history under test/fixtures/histories/, for the replay test. Until the
- * first release (no version tag yet) they are recorded again after a change to the workflow's
- * steps; after it, such a change goes behind patched() and old histories stay.
+ * and saves each workflow's history under test/fixtures/histories/v<version>/ (the version in
+ * package.json), for the replay test, which replays every version's folder. A released version's
+ * histories (its git tag v<version> exists) are never recorded again: bump the version first, and
+ * put a change to the workflow's steps behind patched() so that the old histories still replay.
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -19,7 +20,13 @@ import { scenarios } from '../test/helpers/scenarios';
 import { temporalCli } from '../common/tools';
 import { startDevServer } from './dev-server';
 
-const out = join(import.meta.dirname, '..', 'test', 'fixtures', 'histories');
+const root = join(import.meta.dirname, '..');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+if (execFileSync('git', ['tag', '--list', `v${version}`], { cwd: root }).toString().trim()) {
+  console.error(`record-histories: v${version} is released (tagged); its histories stay as they are. Bump the version in package.json first.`);
+  process.exit(1);
+}
+const out = join(root, 'test', 'fixtures', 'histories', `v${version}`);
 const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-record-'));
 const server = await startDevServer(dataDir, 7299, 8299);
 

