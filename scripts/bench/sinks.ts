@@ -64,6 +64,8 @@ export async function smtpSink(onTaken: (t: Taken) => void): Promise<Sink> {
       });
     },
   });
+  // A client that drops its connection (a crash, the chaos run's resets) is not the sink's failure.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return { url: `smtp://127.0.0.1:${port}`, taken, attempts: () => attempts, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
