@@ -3,13 +3,22 @@
  * Every figure goes to docs/reliability.md with its fault schedule and seed (`-- --quick`, under
  * 5 minutes: docs/quick/reliability.md). `-- --seed N` replays a run's schedule; `-- --only a,b` runs
  * some scenarios; `-- --smoke` is the tiny run of the smoke test, `-- --root <dir>` writes its docs there.
+ * `-- --report <result.json>` writes the report again from a result (after editing its notes,
+ * docs/reliability/notes.md).
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeReport, type ChaosResult } from './chaos/report';
 import { FULL, QUICK, runChaos, SMOKE } from './chaos/run';
 
-const options = { quick: { type: 'boolean' }, smoke: { type: 'boolean' }, seed: { type: 'string' }, only: { type: 'string' }, root: { type: 'string' } } as const;
+const options = { quick: { type: 'boolean' }, smoke: { type: 'boolean' }, seed: { type: 'string' }, only: { type: 'string' }, root: { type: 'string' }, report: { type: 'string' } } as const;
 const { values } = parseArgs({ options });
+if (values.report) {
+  const result = JSON.parse(readFileSync(values.report, 'utf8')) as ChaosResult;
+  console.log(writeReport(result, resolve('docs', ...(result.quick ? ['quick'] : [])), resolve(values.report)));
+  process.exit(0);
+}
 const started = Date.now();
 const quick = Boolean(values.quick || values.smoke);
 const settings = values.smoke ? SMOKE : quick ? QUICK : FULL;

@@ -1,6 +1,6 @@
 /** The chaos run's result, its goals, and docs/reliability.md written from them. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import type { Attack, LogScan } from './attacks';
 import type { Scenario } from './faults';
 import type { JourneyResult } from './journeys';
@@ -101,6 +101,13 @@ function scenarioSection(x: Scenario): string[] {
   ];
 }
 
+/** What the figures mean where a goal is missed: notes.md next to the result (docs/reliability/, kept by hand). */
+function notes(resultFile: string): string[] {
+  const file = join(dirname(resultFile), 'notes.md');
+  const text = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  return text ? ['## What the figures mean', '', text, ''] : [];
+}
+
 /** Writes reliability.md into `docsDir`; returns its path. */
 export function writeReport(r: ChaosResult, docsDir: string, resultFile: string): string {
   const goals = goalsOf(r);
@@ -115,6 +122,7 @@ export function writeReport(r: ChaosResult, docsDir: string, resultFile: string)
     '|---|---|---|',
     ...goals.map((g) => row([g.name, g.value, g.met ? 'yes' : '**no**'])),
     '',
+    ...notes(resultFile),
     '## Faults',
     '',
     ...r.scenarios.flatMap(scenarioSection),

@@ -64,7 +64,7 @@ export async function webhooksThrice(bed: Bed, orders: number): Promise<WebhookR
       for (let i = 0; !sms && i < 120; i++, sms = stack.twilio.taken.find((t) => t.orderId === orderId)) await sleep(250);
       if (sms) {
         const params = { MessageSid: sms.providerId, MessageStatus: 'undelivered', ErrorCode: '30003' };
-        await Promise.all([1, 2, 3].map(() => answered(statusCallback(stack, params))));
+        await Promise.all([1, 2, 3].map(() => answered(retried(() => statusCallback(stack, params)))));
         result.statusDeliveries += 3;
       }
       const window = { from: new Date(Date.now() + 3_600_000).toISOString(), to: new Date(Date.now() + 7_200_000).toISOString() };
@@ -90,6 +90,15 @@ export async function webhooksThrice(bed: Bed, orders: number): Promise<WebhookR
     }),
   );
   return result;
+}
+
+/** A callback sent again after a 503 (the message not known yet), as Twilio's callback retries do, up to five times. */
+async function retried(deliver: () => Promise<Response>): Promise<Response> {
+  for (let i = 0; ; i++) {
+    const res = await deliver();
+    if (res.status !== 503 || i === 4) return res;
+    await sleep(1000);
+  }
 }
 
 /** The chain's state once its events have been taken in (it may have closed meanwhile). */

@@ -55,6 +55,9 @@ describe('delivery receipts', () => {
       expect((await webhook('/webhooks/twilio/status', form, 'forged-signature')).status).toBe(403);
       expect((await webhook('/webhooks/twilio/status', { ...form, ErrorCode: '30005' }, twilio.getExpectedTwilioSignature(TWILIO_TOKEN, 'http://localhost:8080/webhooks/twilio/status', form))).status).toBe(403);
       expect(notices(await waitForState(h, () => true), 'confirmation')).toHaveLength(1);
+      // A callback for a message the ledger does not know (yet) is asked to come again, and changes nothing.
+      const early = await webhook('/webhooks/twilio/status', { ...form, MessageSid: 'SM0000000000000000000000000000beef' });
+      expect([early.status, early.headers['retry-after']]).toEqual([503, '5']);
 
       // Twilio repeats a callback it thinks was lost: three at once.
       const repeats = await Promise.all([1, 2, 3].map(() => webhook('/webhooks/twilio/status', form)));
