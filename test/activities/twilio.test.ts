@@ -45,6 +45,7 @@ describe('Twilio channels', () => {
     const notice = noticeOf(await sendNotice(i));
     expect(twilio.requests).toEqual([
       {
+        at: expect.any(Number),
         method: 'POST',
         path: MESSAGES,
         auth: `Basic ${Buffer.from(`${TWILIO_SID}:${TWILIO_TOKEN}`).toString('base64')}`,

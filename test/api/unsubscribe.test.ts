@@ -5,15 +5,15 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { appFor } from '../../api/server';
 import { workerActivities } from '../../worker/worker';
 import { devServer, outbox, type DevServer } from '../helpers/temporal';
-import { noticeInput, noticeOf } from '../activities/notice-input';
+import { inActivityContext, noticeInput, noticeOf } from '../activities/notice-input';
 
 let env: DevServer;
 let app: ReturnType<typeof appFor>;
-let acts: ReturnType<typeof workerActivities>;
+let sendNotice: ReturnType<typeof inActivityContext>;
 beforeAll(async () => {
   env = await devServer();
   app = appFor(env.config, env.client, env.store);
-  acts = workerActivities(env.config, { store: env.store, registry: new Registry() });
+  sendNotice = inActivityContext(workerActivities(env.config, { store: env.store, registry: new Registry() }).sendNotice);
 });
 afterAll(() => env.close());
 
@@ -23,7 +23,7 @@ const withOrder = (orderId: string, touchpoint: string, template: 'tracking' | '
 };
 
 it('a mail scanner opening the link changes nothing; the POST opts out of non-essential email, while essential notices still come', async () => {
-  const first = noticeOf(await acts.sendNotice(withOrder('U-1', 'tracking', 'tracking')));
+  const first = noticeOf(await sendNotice(withOrder('U-1', 'tracking', 'tracking')));
   const url = outbox(env.config).find((m) => m.idempotencyKey === 'order-acme-U-1:tracking:email:1')!.unsubscribeUrl!;
   const path = new URL(url).pathname;
   expect(first.channel).toBe('email');
@@ -35,16 +35,16 @@ it('a mail scanner opening the link changes nothing; the POST opts out of non-es
   const polish = await request(app).get(path).set('Accept-Language', 'pl-PL,pl;q=0.9,en;q=0.5');
   expect(polish.text).toContain('<html lang="pl">');
   expect(polish.text).toContain('Wypisz mnie');
-  expect((noticeOf(await acts.sendNotice(withOrder('U-2', 'tracking', 'tracking')))).channel).toBe('email');
+  expect((noticeOf(await sendNotice(withOrder('U-2', 'tracking', 'tracking')))).channel).toBe('email');
 
   const done = await request(app).post(path).type('form').send('List-Unsubscribe=One-Click');
   expect(done.status).toBe(200);
   expect(done.text).toContain('no longer receive non-essential emails');
 
-  const tracking = noticeOf(await acts.sendNotice(withOrder('U-3', 'arrival', 'arrival')));
+  const tracking = noticeOf(await sendNotice(withOrder('U-3', 'arrival', 'arrival')));
   expect(tracking.channel).toBe('sms');
   expect(tracking.decisions[0]).toMatchObject({ outcome: 'suppressed', channel: 'email', reason: expect.stringMatching(/^opted out of email \(unsubscribe link, \d{4}-\d{2}-\d{2}\)$/) });
-  const delay = noticeOf(await acts.sendNotice(withOrder('U-4', 'delay', 'delay')));
+  const delay = noticeOf(await sendNotice(withOrder('U-4', 'delay', 'delay')));
   expect(delay.channel).toBe('email');
 });
 
