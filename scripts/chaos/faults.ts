@@ -74,7 +74,7 @@ export async function workerKills(bed: Bed, { orders, killSeconds, zeroSeconds }
     seed,
     schedule,
     accounting,
-    figures: { kills, 'API requests retried by the shop': traffic.retries, 'orders the API never took': traffic.refused.length },
+    figures: { kills, 'API requests retried by the shop': traffic.retries, 'orders with a request refused (4xx) or never answered': traffic.refused.length },
   };
 }
 
@@ -136,7 +136,7 @@ export async function serverRestart(bed: Bed, { orders, afterSeconds, downSecond
     seed,
     schedule,
     accounting,
-    figures: { 'API requests retried by the shop': traffic.retries, 'orders the API never took': traffic.refused.length },
+    figures: { 'API requests retried by the shop': traffic.retries, 'orders with a request refused (4xx) or never answered': traffic.refused.length },
   };
 }
 
