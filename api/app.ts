@@ -9,6 +9,7 @@ import { authenticate, throttle } from './auth';
 import { consoleRouter } from './console/router';
 import type { Chains } from './chains';
 import { openApiDocument } from './openapi';
+import { requestMetrics } from './request-metrics';
 import { errorHandler, problem } from './problem';
 import { carrierWebhooksRouter } from './routes/carrier-webhooks';
 import { feedbackRouter } from './routes/feedback';
@@ -30,6 +31,7 @@ export interface AppDeps {
 export function createApp({ config, chains, tokens, store, addressKey }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestMetrics());
   // Before the body parsers: a signature is checked over the raw body.
   app.use(carrierWebhooksRouter({ endpoints: config.carrierWebhooks, chains }));
   app.use(express.json({ limit: '100kb' }));

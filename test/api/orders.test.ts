@@ -318,6 +318,19 @@ describe('keys, scopes and shops', () => {
   });
 });
 
+describe('request metrics', () => {
+  it('times every request by route template and status, with no order id in a label', async () => {
+    await post('/v1/orders', { orderId: 'M-1' });
+    await get('/v1/orders/M-404');
+    await request(app).get('/nowhere/at/all');
+    const metrics = (await request(app).get('/metrics')).text;
+    expect(metrics).toMatch(/doorstep_api_request_duration_seconds_count\{method="POST",route="\/v1\/orders",status="400"\} [1-9]/);
+    expect(metrics).toMatch(/doorstep_api_request_duration_seconds_count\{method="GET",route="\/v1\/orders\/:orderId",status="404"\} [1-9]/);
+    expect(metrics).toMatch(/doorstep_api_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} [1-9]/);
+    expect(metrics).not.toMatch(/route="[^"]*M-(1|404)/);
+  });
+});
+
 describe('public endpoints', () => {
   it('serves health, readiness and an OpenAPI document generated from the schemas', async () => {
     expect((await request(app).get('/healthz')).body).toEqual({ status: 'ok' });
