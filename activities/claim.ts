@@ -34,12 +34,3 @@ export async function claimToSend(ledger: Ledger, claim: SendClaim, now: Date): 
   await ledger.retake(mine);
   return { staleSince: prior.claimedAt };
 }
-
-/**
- * Ends an attempt that broke off unsure whether the provider took its message: with a provider that
- * can be asked, the claim stays for the next attempt to take over and ask first; otherwise it is
- * released and the next attempt sends again (under the same idempotency key).
- */
-export async function breakOff(ledger: Ledger, key: string, askable: boolean): Promise<void> {
-  if (!askable) await ledger.release(key);
-}

@@ -12,7 +12,7 @@ import { chainWorkflowId } from '../workflows/definitions';
 import { localDay, localLabel, nextDay } from '../workflows/local-time';
 import { scaleOf, specOf, touchpointIdOf, type TemplateId } from '../workflows/touchpoints';
 import { contentFor, type SendResult } from './channels/channel';
-import { breakOff, claimToSend } from './claim';
+import { claimToSend } from './claim';
 import { classify, transientFailure, TWILIO_OPTED_OUT } from './channels/errors';
 import type { ActivityDeps } from './deps';
 import { languageOf } from './templates/catalog';
@@ -171,7 +171,10 @@ export function sendNoticeActivity(deps: ActivityDeps) {
         const failure = classify(err);
         deps.log.warn({ touchpoint, channel, to: mask(to), reason: failure.reason, permanent: failure.permanent }, 'notice not accepted');
         if (!failure.permanent) {
-          await breakOff(ledger, key, Boolean(failure.unsure && impl.find));
+          // Unsure whether the provider took it, and the provider can be asked: the claim stays for
+          // the next attempt to take over and ask first. Otherwise nothing went out, or it cannot be
+          // told: the next attempt sends (under the same idempotency key).
+          if (!(failure.unsure && impl.find)) await ledger.release(key);
           deps.metrics.notices.inc({ channel, touchpoint: label, outcome: 'retried' });
           throw transientFailure(channel, failure);
         }

@@ -4,9 +4,6 @@
  */
 import { createHash } from 'node:crypto';
 import { Client, isGrpcServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-
-/** gRPC's INVALID_ARGUMENT status. */
-const INVALID_ARGUMENT = 3;
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, type UpdateDefinition } from '@temporalio/common';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes.js';
 import type { ChainInput, ChainState, Stage, TrackingEvent } from '../workflows/contract';
@@ -28,6 +25,9 @@ import {
 } from '../workflows/definitions';
 import { ATTENTION, CARRIER, CONTACT, LISTS, SHOP, STAGE } from '../workflows/search-attributes';
 import type { AddressKeyer } from '../store/address-key';
+
+/** gRPC's INVALID_ARGUMENT status. */
+const INVALID_ARGUMENT = 3;
 
 const bodyHashOf = ({ order }: ChainInput) => createHash('sha256').update(JSON.stringify(order)).digest('hex');
 
@@ -54,7 +54,6 @@ export function chainStartOptions(input: ChainInput, taskQueue: string, contacts
   };
 }
 
-/** Whether Temporal said the workflow does not exist or has already finished. */
 /** The workflow is not there (never started, or deleted) or has finished. */
 export function isGone(err: unknown): boolean {
   return err instanceof WorkflowNotFoundError || /not found|already completed/i.test(String((err as Error)?.message));

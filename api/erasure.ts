@@ -20,14 +20,21 @@ export interface Erased {
 export async function eraseOrder({ client, store }: { client: Client; store: Store }, shop: string, orderId: string): Promise<Erased> {
   const chainId = chainWorkflowId(shop, orderId);
   let workflows = 0;
-  for (const workflowId of [chainId, `${chainId}-return`]) {
+  const namespace = client.options.namespace;
+  const remove = async (workflowExecution: { workflowId: string; runId?: string }) => {
     try {
-      // Deleting a running execution terminates it first; every run of the id goes.
-      await client.workflowService.deleteWorkflowExecution({ namespace: client.options.namespace, workflowExecution: { workflowId } });
-      workflows++;
+      await client.workflowService.deleteWorkflowExecution({ namespace, workflowExecution });
+      return true;
     } catch (err) {
       if (!isGone(err)) throw err;
+      return false;
     }
+  };
+  for (const workflowId of [chainId, `${chainId}-return`]) {
+    // The latest run (terminated first if it is running), then the earlier runs a continue-as-new left.
+    let gone = await remove({ workflowId });
+    for await (const run of client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) gone = (await remove({ workflowId, runId: run.runId })) || gone;
+    if (gone) workflows++;
   }
   const notices = await store.ledger.scrub(chainId);
   return { workflows, notices };

@@ -1,7 +1,7 @@
 /**
  * The process logger, and masking so logs never carry a full phone number or email address: code
- * masks what it logs on purpose (`mask`), and every line is scrubbed once more on its way out, so
- * an address inside a provider's error message or a stack trace is masked too.
+ * masks what it logs on purpose (`mask`), and every finished line is scrubbed once more on its way
+ * out, so an address inside a provider's error message or a stack trace is masked too.
  */
 import { pino, type DestinationStream, type Logger } from 'pino';
 
@@ -21,26 +21,9 @@ export function scrubText(text: string): string {
   return text.replace(EMAIL, mask).replace(PHONE, (m) => mask(m.replace(/[ -]/g, '')));
 }
 
-function scrub(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return scrubText(value);
-  if (depth > 6 || value === null || typeof value !== 'object') return value;
-  if (value instanceof Error) return { type: value.name, message: scrubText(value.message), stack: value.stack && scrubText(value.stack) };
-  if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, depth + 1)]));
-}
-
-/** A logger writing JSON lines to `destination` (stdout unless given), every field and message scrubbed. */
+/** A logger writing JSON lines to `destination` (stdout unless given); each finished line is scrubbed, whatever put an address in it (a field, a child's binding, a message, an error). */
 export function createLogger(destination?: DestinationStream): Logger {
-  const options = {
-    level: process.env.LOG_LEVEL ?? 'info',
-    base: undefined,
-    formatters: { log: (object: Record<string, unknown>) => scrub(object) as Record<string, unknown> },
-    hooks: {
-      logMethod(this: Logger, args: Parameters<Logger['info']>, method: (...a: unknown[]) => void) {
-        method.apply(this, args.map((a) => (typeof a === 'string' ? scrubText(a) : a)));
-      },
-    },
-  };
+  const options = { level: process.env.LOG_LEVEL ?? 'info', base: undefined, hooks: { streamWrite: scrubText } };
   return destination ? pino(options, destination) : pino(options);
 }
 

@@ -48,7 +48,7 @@ function detailOf(action: SupportAction): string {
 }
 
 /** Resends of one touchpoint's notice a chain accepts in all. */
-export const MAX_RESENDS = 3;
+const MAX_RESENDS = 3;
 
 export class SupportDesk {
   constructor(

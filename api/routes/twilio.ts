@@ -88,12 +88,12 @@ export function twilioRouter({ authToken, publicBaseUrl, chains, store, addressK
     const [sid, status] = 'MessageSid' in body ? [body.MessageSid, body.MessageStatus] : [body.CallSid, body.CallStatus];
     // A callback can overtake the ledger write of the send it reports on (the worker records the sid
     // moments after Twilio answered): nothing is recorded and the sender is asked to try again.
-    if (!(await store.ledger.byProviderId(sid))) {
+    const row = await store.ledger.byProviderId(sid);
+    if (!row) {
       res.set('Retry-After', '5');
       return problem(res, 503, `message ${sid} is not known (yet): try again`);
     }
     await once(`status:${sid}:${status}`, async () => {
-      const row = (await store.ledger.byProviderId(sid))!;
       await store.ledger.delivery(sid, status);
       const final = finalStatus(body);
       if (final) await chains.receipt(row.workflowId, row.chainId, { touchpoint: row.touchpoint, providerId: sid, ...final, at: new Date().toISOString() });

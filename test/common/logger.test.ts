@@ -32,6 +32,14 @@ it('masks addresses in fields, nested objects, arrays, messages and errors, and 
   expect(JSON.parse(out).msg).toBe(`notice to ${mask(EMAIL)} not accepted`);
 });
 
+it("masks an error's own message and a child logger's bindings too", () => {
+  const { log, lines } = captured();
+  log.child({ to: EMAIL }).error(new Error(`to ${PHONE} refused`));
+  const out = lines.join('');
+  for (const clear of [EMAIL, PHONE]) expect(out).not.toContain(clear);
+  expect(JSON.parse(out).msg).toBe(`to ${mask(PHONE)} refused`);
+});
+
 it('masks a phone written with spaces as the same masked number', () => {
   expect(scrubText('call +48 600 123 456 now')).toBe(`call ${mask(PHONE)} now`);
 });

@@ -28,6 +28,15 @@ afterAll(async () => {
 
 const confirmation = (s: ChainState) => s.touchpoints[0].notices[0];
 
+/** Starts the order's chain and returns its state once the confirmation is sent (the chain is then stopped). */
+const confirmationSent = (o: ReturnType<typeof order>, faults?: Parameters<DevServer['withWorker']>[1]) =>
+  env.withWorker(async () => {
+    const h = await startChain(env, o, shop());
+    const s = await waitForState(h, (x) => confirmation(x)?.status === 'sent');
+    await h.terminate('test over');
+    return s;
+  }, faults);
+
 describe('exactly once', () => {
   it('a worker that dies after the provider accepted the email does not send it again on retry', async () => {
     const o = order({ customer: { ...order().customer, channels: ['email'] } });
@@ -39,12 +48,7 @@ describe('exactly once', () => {
         if (ledgerKey === key && crashes++ === 0) throw new Error('worker died before completing the activity');
       },
     };
-    const state = await env.withWorker(async () => {
-      const h = await startChain(env, o, shop());
-      const s = await waitForState(h, (x) => confirmation(x)?.status === 'sent');
-      await h.terminate('test over');
-      return s;
-    }, faults);
+    const state = await confirmationSent(o, faults);
     expect(crashes).toBe(1);
     const mails = sink.received.filter((r) => r.mail.messageId === `<${key.replace(/:/g, '.')}@acme.example>`);
     expect(mails).toHaveLength(1);
@@ -56,12 +60,7 @@ describe('exactly once', () => {
     twilio.reset();
     twilio.answers.push({ status: 500, body: { code: 20500, message: 'Internal Server Error', status: 500 } });
     const o = order({ customer: { ...order().customer, phone: '+48600500201', channels: ['sms'] } });
-    const state = await env.withWorker(async () => {
-      const h = await startChain(env, o, shop());
-      const s = await waitForState(h, (x) => confirmation(x)?.status === 'sent');
-      await h.terminate('test over');
-      return s;
-    });
+    const state = await confirmationSent(o);
     expect(twilio.requests.map((r) => r.form.To)).toEqual(['+48600500201', '+48600500201']);
     expect(twilio.accepted).toHaveLength(1);
     expect(confirmation(state)).toMatchObject({ channel: 'sms', providerId: twilio.accepted[0], decisions: [{ outcome: 'sent', reason: 'sent by sms' }] });
@@ -71,12 +70,7 @@ describe('exactly once', () => {
     twilio.reset();
     twilio.answers.push({ status: 0, body: {} });
     const o = order({ customer: { ...order().customer, phone: '+48600500202', channels: ['sms'] } });
-    const state = await env.withWorker(async () => {
-      const h = await startChain(env, o, shop());
-      const s = await waitForState(h, (x) => confirmation(x)?.status === 'sent');
-      await h.terminate('test over');
-      return s;
-    });
+    const state = await confirmationSent(o);
     expect(twilio.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
     expect(twilio.accepted).toHaveLength(1);
     expect(confirmation(state)).toMatchObject({ channel: 'sms', status: 'sent', providerId: twilio.accepted[0] });
