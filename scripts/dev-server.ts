@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { temporalCli } from '../common/tools';
+import { endProcess } from './node-process';
 
 export interface DevServerProcess {
   address: string;
@@ -35,17 +36,11 @@ export async function startDevServer(dataDir: string, port = 7233, uiPort = 8233
   const child = spawn(temporalCli(), args, { stdio: ['ignore', 'inherit', 'inherit'] });
   const address = `127.0.0.1:${port}`;
   await waitUntilServing(address, child);
-  const ended = (signal: NodeJS.Signals) =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill(signal);
-    });
   return {
     address,
     uiUrl: `http://127.0.0.1:${uiPort}`,
     pid: child.pid!,
-    stop: () => ended('SIGTERM'),
-    kill: () => ended('SIGKILL'),
+    stop: () => endProcess(child, 'SIGTERM'),
+    kill: () => endProcess(child, 'SIGKILL'),
   };
 }

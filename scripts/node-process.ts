@@ -21,6 +21,15 @@ export interface NodeOptions {
   logFile?: string;
 }
 
+/** Sends `signal` to a child process; resolves once it has exited (at once if it already had). */
+export function endProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}
+
 /** Whether `url` answers (below 500): a readiness probe. */
 export const answers = (url: string) => async () => (await fetch(url)).status < 500;
 
@@ -35,12 +44,7 @@ export async function node(file: string, env: Record<string, string>, ready: (ou
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
-  const ended = (signal: NodeJS.Signals) => () =>
-    new Promise<void>((r) => {
-      if (child.exitCode !== null || child.signalCode !== null) return r();
-      child.once('exit', () => r());
-      child.kill(signal);
-    });
+  const ended = (signal: NodeJS.Signals) => () => endProcess(child, signal);
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`${file} exited with ${child.exitCode}:\n${output}`);
     if (await ready(output).catch(() => false)) return { pid: child.pid!, child, stop: ended('SIGTERM'), kill: ended('SIGKILL') };

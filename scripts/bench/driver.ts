@@ -7,7 +7,8 @@ import type { System } from './stack';
 import { benchPhone, type Taken } from './sinks';
 
 export const NOTICES_PER_ORDER = 6;
-const EVENTS = ['packed', 'handed_to_carrier', 'in_transit', 'arrived_in_city', 'out_for_delivery', 'courier_called', 'delivered'] as const;
+/** The on-time path's events, in order. */
+export const ON_TIME_PATH = ['packed', 'handed_to_carrier', 'in_transit', 'arrived_in_city', 'out_for_delivery', 'courier_called', 'delivered'] as const;
 const DAY_MS = 86_400_000;
 
 interface Followed {
@@ -106,10 +107,14 @@ export async function startOrder(system: System, n: number): Promise<number> {
 /** Posts the order's on-time path, each event once the last was taken. */
 export async function walkOrder(system: System, follower: Follower, n: number): Promise<void> {
   const orderId = `b${n}`;
-  const window = { from: new Date(Date.now() + 3_600_000).toISOString(), to: new Date(Date.now() + 7_200_000).toISOString() };
-  for (const type of EVENTS) {
+  for (const type of ON_TIME_PATH) {
     if (type === 'handed_to_carrier' && (system.name === 'skeleton' || measuredOrder(n))) follower.eventPosted(orderId, Date.now());
-    const data = type === 'courier_called' ? { window } : {};
-    await post(system, `/v1/orders/${orderId}/events`, { eventId: `${orderId}-${type}`, type, at: new Date().toISOString(), data });
+    await post(system, `/v1/orders/${orderId}/events`, onTimeEvent(orderId, type));
   }
+}
+
+/** The body of one of an order's on-time events, as of now (the courier calls for a window an hour ahead). */
+export function onTimeEvent(orderId: string, type: (typeof ON_TIME_PATH)[number]) {
+  const window = { from: new Date(Date.now() + 3_600_000).toISOString(), to: new Date(Date.now() + 7_200_000).toISOString() };
+  return { eventId: `${orderId}-${type}`, type, at: new Date().toISOString(), data: type === 'courier_called' ? { window } : {} };
 }

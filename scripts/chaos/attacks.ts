@@ -5,12 +5,11 @@
  * API and workers printed, read for a phone number or email address left unmasked.
  */
 import { readFileSync } from 'node:fs';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Webhook } from 'standardwebhooks';
+import { randomBytes } from 'node:crypto';
 import { orderBody } from '../bench/driver';
 import type { Bed } from './faults';
 import { request } from './traffic';
-import { carrierDelivery, statusCallback } from './webhooks';
+import { carrierDelivery, firstSms, statusCallback } from './webhooks';
 
 export interface Attack {
   name: string;
@@ -22,7 +21,6 @@ export interface Attack {
   control?: string;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const bearer = (key: string) => ({ authorization: `Bearer ${key}`, 'content-type': 'application/json' });
 
 /** A customer's link token with its claims bent to `otherOrder`, the signature kept. */
@@ -41,23 +39,14 @@ export async function attacks(bed: Bed): Promise<Attack[]> {
   const target = orderBody(bed.first);
   const victim = orderBody(bed.first + 1);
   for (const o of [target, victim]) await request(stack, 'POST', '/v1/orders', { ...o, customer: { ...o.customer, channels: ['sms'] } });
-  let sms = stack.twilio.taken.find((t) => t.orderId === target.orderId);
-  for (let i = 0; !sms && i < 120; i++, sms = stack.twilio.taken.find((t) => t.orderId === target.orderId)) await sleep(250);
+  const sms = await firstSms(stack, target.orderId);
 
   const params = { MessageSid: sms?.providerId ?? 'SM0', MessageStatus: 'delivered' };
   check('Twilio status callback with a forged signature', [403], (await statusCallback(stack, params, 'Zm9yZ2Vk')).status, (await statusCallback(stack, params)).status);
   const event = { eventId: `${target.orderId}-packed`, type: 'packed', at: new Date().toISOString() };
   const old = new Date(Date.now() - 6 * 60_000);
   check('carrier webhook replayed 6 minutes later', [401], (await carrierDelivery(stack, target.orderId, event, undefined, old)).status, (await carrierDelivery(stack, target.orderId, event)).status);
-  const wrongKey = new Webhook(`whsec_${randomBytes(24).toString('base64')}`);
-  const id = `msg_${randomUUID()}`;
-  const body = JSON.stringify({ orderId: target.orderId, event });
-  const now = new Date();
-  const forged = await fetch(`${stack.apiUrl}/webhooks/carriers/${stack.carrier.id}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(now.getTime() / 1000)), 'webhook-signature': wrongKey.sign(id, now, body) },
-    body,
-  });
+  const forged = await carrierDelivery(stack, target.orderId, event, undefined, undefined, `whsec_${randomBytes(24).toString('base64')}`);
   check('carrier webhook signed with a wrong key', [401], forged.status);
   const own = await request(stack, 'GET', `/v1/orders/${target.orderId}`);
   const token = String((own.body as { trackingUrl?: string }).trackingUrl ?? '').split('/t/')[1] ?? '';

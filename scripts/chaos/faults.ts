@@ -4,10 +4,11 @@
  * provider takes a message; a crash and restart of the Temporal dev server; the providers down,
  * slow, then resetting connections.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Taken } from '../bench/sinks';
 import { seeded } from '../seeded';
 import type { Fault } from './proxy';
-import type { ChaosStack } from './stack';
+import { TWILIO_CAP, type ChaosStack } from './stack';
 import { account, drive, type Accounting, type Tally } from './traffic';
 
 export interface Scenario {
@@ -33,7 +34,6 @@ export interface Bed {
   onTaken?: (t: Taken) => void;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const since = (t0: number) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 /** The longest a scenario waits for the crash-after-accept crashes to happen. */
 const CRASHES_WITHIN_MS = 120_000;
@@ -147,7 +147,7 @@ function peakPerSecond(times: number[], from: number, to: number): number {
   return Math.max(0, ...perSecond.values());
 }
 
-export async function providerOutage(bed: Bed, { orders, phaseSeconds, twilioCap }: { orders: number; phaseSeconds: number; twilioCap: number }): Promise<Scenario> {
+export async function providerOutage(bed: Bed, { orders, phaseSeconds }: { orders: number; phaseSeconds: number }): Promise<Scenario> {
   const { stack, tally, seed } = bed;
   const t0 = Date.now();
   let ended = Infinity;
@@ -168,7 +168,7 @@ export async function providerOutage(bed: Bed, { orders, phaseSeconds, twilioCap
   ended = Date.now();
   await traffic.done;
   const accounting = await account(stack, tally, traffic.orderIds, ended, ended + bed.drainMs);
-  const figures: Scenario['figures'] = { 'Twilio cap (requests/s per sender)': twilioCap };
+  const figures: Scenario['figures'] = { 'Twilio cap (requests/s per sender)': TWILIO_CAP };
   for (const [provider, sink] of [['SMTP', stack.smtp], ['Twilio', stack.twilio]] as const) {
     for (const p of phases) figures[`${provider} peak attempts/s while ${p.fault}`] = peakPerSecond(sink.attempts(), p.from, p.to);
     figures[`${provider} peak attempts/s after recovery`] = peakPerSecond(sink.attempts(), ended, Date.now());

@@ -4,6 +4,7 @@
  * lets a connection start and then resets it after a random moment (seeded), `up` passes through.
  */
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { freePort } from '../free-port';
 import { seeded } from '../seeded';
 
 export type Fault = 'up' | 'down' | 'slow' | 'reset';
@@ -20,7 +21,7 @@ export class FaultProxy {
   private server?: Server;
   private readonly open = new Set<Socket>();
   private readonly random: () => number;
-  mode: Fault = 'up';
+  private mode: Fault = 'up';
 
   private constructor(
     readonly port: number,
@@ -32,11 +33,7 @@ export class FaultProxy {
 
   /** A proxy on a free loopback port in front of `127.0.0.1:target`. */
   static async start(target: number, { slowMs = 1500, resetWithinMs = 300, seed = 1 }: FaultProxyOptions = {}): Promise<FaultProxy> {
-    const probe = createServer();
-    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-    const { port } = probe.address() as { port: number };
-    await new Promise((r) => probe.close(r));
-    const proxy = new FaultProxy(port, target, { slowMs, resetWithinMs, seed });
+    const proxy = new FaultProxy(await freePort(), target, { slowMs, resetWithinMs, seed });
     await proxy.listen();
     return proxy;
   }

@@ -9,8 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import pg from 'pg';
-import { derivedPayloadKey } from '../../common/payload-codec';
+import { loadConfig } from '../../common/config';
 import { dataConverterOf, ensureSearchAttributes } from '../../common/temporal';
 import { BENCH_SHOP, benchKey, benchShop } from '../bench/stack';
 import { smtpSink, twilioSink, type Sink, type Taken, type TwilioSink } from '../bench/sinks';
@@ -24,6 +23,8 @@ import { FaultProxy } from './proxy';
 /** Another shop, whose key must not reach the bench shop's chains. */
 export const OTHER_SHOP = 'other';
 export const TWILIO_TOKEN = 'chaos-twilio-token';
+/** The Twilio endpoint's rate per sender: more requests a second are answered 429, as Twilio does. */
+export const TWILIO_CAP = 100;
 
 export interface ChaosStack {
   dir: string;
@@ -34,8 +35,6 @@ export interface ChaosStack {
   carrier: { id: string; secret: string };
   client: Client;
   postgres: Postgres;
-  /** Doorstep's store, to read the send ledger. */
-  sql: pg.Pool;
   smtp: Sink;
   twilio: TwilioSink;
   proxies: { smtp: FaultProxy; twilio: FaultProxy };
@@ -65,11 +64,8 @@ export async function startChaosStack(onTaken: (t: Taken) => void, seed: number)
   temporal = started;
   const bundleFile = join(dir, 'workflow-bundle.js');
   writeFileSync(bundleFile, bundle.code);
-  const secret = randomBytes(24).toString('base64url');
-  const client = new Client({ connection: await Connection.connect({ address: temporal.address }), dataConverter: dataConverterOf({ payloadKeys: [derivedPayloadKey(secret)] }) });
-  await ensureSearchAttributes(client);
   const smtp = await smtpSink(onTaken);
-  const twilio = await twilioSink(onTaken, { randomThrottle: 0 });
+  const twilio = await twilioSink(onTaken, { perSenderPerSec: TWILIO_CAP, randomThrottle: 0 });
   const proxies = {
     smtp: await FaultProxy.start(Number(new URL(smtp.url).port), { seed }),
     twilio: await FaultProxy.start(Number(new URL(twilio.url).port), { seed: seed + 1 }),
@@ -92,7 +88,7 @@ export async function startChaosStack(onTaken: (t: Taken) => void, seed: number)
     LOG_LEVEL: 'info',
     DOORSTEP_CONFIG: configFile,
     DOORSTEP_DATA_DIR: join(dir, 'doorstep'),
-    DOORSTEP_SECRET: secret,
+    DOORSTEP_SECRET: randomBytes(24).toString('base64url'),
     DOORSTEP_TASK_QUEUE: 'chaos',
     DATABASE_URL: postgres.socketUrl,
     SMTP_URL: `smtp://127.0.0.1:${proxies.smtp.port}`,
@@ -105,6 +101,9 @@ export async function startChaosStack(onTaken: (t: Taken) => void, seed: number)
     PUBLIC_BASE_URL: apiUrl,
     WORKFLOW_BUNDLE: bundleFile,
   };
+  // The run's own client decodes payloads as the API and workers do: the same configuration.
+  const client = new Client({ connection: await Connection.connect({ address: temporal.address }), dataConverter: dataConverterOf(loadConfig(env)) });
+  await ensureSearchAttributes(client);
   const api = await node('api/main.ts', env, answers(`${apiUrl}/healthz`), { logFile });
   const workers: NodeProcess[] = [];
   const stack: ChaosStack = {
@@ -115,7 +114,6 @@ export async function startChaosStack(onTaken: (t: Taken) => void, seed: number)
     carrier,
     client,
     postgres,
-    sql: new pg.Pool({ connectionString: postgres.url, max: 2 }),
     smtp,
     twilio,
     proxies,
@@ -140,7 +138,7 @@ export async function startChaosStack(onTaken: (t: Taken) => void, seed: number)
     },
     async stop() {
       await Promise.all([api, ...workers].map((p) => p.stop()));
-      await Promise.all([client.connection.close(), stack.sql.end()]);
+      await client.connection.close();
       await Promise.all([proxies.smtp.close(), proxies.twilio.close(), smtp.close(), twilio.close()]);
       await Promise.all([temporal.stop(), postgres.stop()]);
       rmSync(dir, { recursive: true, force: true });

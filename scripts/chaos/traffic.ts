@@ -5,16 +5,15 @@
  * lost, stuck; every notice sent once, or not sent with its reason.
  */
 import { BENCH_SHOP } from '../bench/stack';
-import { orderBody } from '../bench/driver';
+import { ON_TIME_PATH, onTimeEvent, orderBody } from '../bench/driver';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Taken } from '../bench/sinks';
 import { chainWorkflowId } from '../../workflows/definitions';
 import type { ChainState } from '../../workflows/contract';
 import type { ChaosStack } from './stack';
 
-const EVENTS = ['packed', 'handed_to_carrier', 'in_transit', 'arrived_in_city', 'out_for_delivery', 'courier_called', 'delivered'] as const;
 type Channel = 'email' | 'sms';
 const channelOf = (t: Taken): Channel => (t.identity.startsWith('<') ? 'email' : 'sms');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Every message the providers took, per order and identity (the same notice taken twice is a duplicate). */
 export class Tally {
@@ -90,7 +89,7 @@ export function drive(stack: ChaosStack, first: number, count: number, perSec: n
   const start = Date.now();
   t.done = (async () => {
     for (let i = 0; i < count; i++) {
-      await sleep(start + (i * 1000) / perSec - Date.now());
+      await sleep(Math.max(0, start + (i * 1000) / perSec - Date.now()));
       const n = first + i;
       const orderId = `b${n}`;
       t.orderIds.push(orderId);
@@ -98,11 +97,7 @@ export function drive(stack: ChaosStack, first: number, count: number, perSec: n
         (async () => {
           try {
             t.retries += await land(stack, '/v1/orders', orderBody(n), deadline);
-            const window = { from: new Date(Date.now() + 3_600_000).toISOString(), to: new Date(Date.now() + 7_200_000).toISOString() };
-            for (const type of EVENTS) {
-              const event = { eventId: `${orderId}-${type}`, type, at: new Date().toISOString(), data: type === 'courier_called' ? { window } : {} };
-              t.retries += await land(stack, `/v1/orders/${orderId}/events`, event, deadline);
-            }
+            for (const type of ON_TIME_PATH) t.retries += await land(stack, `/v1/orders/${orderId}/events`, onTimeEvent(orderId, type), deadline);
           } catch {
             t.refused.push(orderId);
           }
@@ -140,11 +135,13 @@ const SENT = new Set(['sent', 'delivered', 'undelivered']);
  */
 export async function account(stack: ChaosStack, tally: Tally, orderIds: string[], faultsEndedAt: number, untilMs: number): Promise<Accounting> {
   const handles = orderIds.map((id) => stack.client.workflow.getHandle(chainWorkflowId(BENCH_SHOP, id)));
-  const describe = () => Promise.all(handles.map((h) => h.describe().then((d) => ({ status: d.status.name as string, closedAt: d.closeTime?.getTime() }), (err: Error) => ({ status: `GONE (${err.message})`, closedAt: undefined }))));
-  let described = await describe();
+  const describe = (h: (typeof handles)[number]) => h.describe().then((d) => ({ status: d.status.name as string, closedAt: d.closeTime?.getTime() }), (err: Error) => ({ status: `GONE (${err.message})`, closedAt: undefined }));
+  // Only the chains still running are asked again.
+  const again = (prior: Awaited<ReturnType<typeof describe>>[]) => Promise.all(prior.map((d, i) => (d.status === 'RUNNING' ? describe(handles[i]) : d)));
+  let described = await Promise.all(handles.map(describe));
   for (let i = 1; described.some((d) => d.status === 'RUNNING') && Date.now() < untilMs; i++) {
     await sleep(1000);
-    described = await describe();
+    described = await again(described);
     if (i % 30 === 0) process.stderr.write(`chaos:   draining: ${described.filter((d) => d.status !== 'RUNNING').length}/${orderIds.length} chains closed\n`);
   }
   const result: Accounting = { orders: orderIds.length, completed: 0, lost: [], stuck: [], sent: 0, missing: [], notSent: {}, notices: { email: { notices: 0, duplicates: 0, per10k: 0 }, sms: { notices: 0, duplicates: 0, per10k: 0 } }, drainSeconds: 0 };

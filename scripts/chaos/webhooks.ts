@@ -7,14 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import twilio from 'twilio';
-import { orderBody } from '../bench/driver';
+import { ON_TIME_PATH, onTimeEvent, orderBody } from '../bench/driver';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { seeded } from '../seeded';
 import type { Bed } from './faults';
 import { TWILIO_TOKEN, type ChaosStack } from './stack';
 import { request } from './traffic';
 
-const EVENTS = ['packed', 'handed_to_carrier', 'in_transit', 'arrived_in_city', 'out_for_delivery', 'courier_called', 'delivered'] as const;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface WebhookResult {
   orders: number;
@@ -31,10 +30,20 @@ export interface WebhookResult {
   fallbacksMissing: number;
 }
 
-/** A carrier's signed delivery of `event` for `orderId`. */
-export function carrierDelivery(stack: ChaosStack, orderId: string, event: object, id = `msg_${randomUUID()}`, at = new Date()) {
+/** The first SMS the Twilio endpoint took for an order, waited for up to 30 s. */
+export async function firstSms(stack: ChaosStack, orderId: string) {
+  for (let i = 0; i < 120; i++) {
+    const sms = stack.twilio.taken.find((t) => t.orderId === orderId);
+    if (sms) return sms;
+    await sleep(250);
+  }
+  return undefined;
+}
+
+/** A carrier's delivery of `event` for `orderId`, signed with the endpoint's secret (or another). */
+export function carrierDelivery(stack: ChaosStack, orderId: string, event: object, id = `msg_${randomUUID()}`, at = new Date(), secret = stack.carrier.secret) {
   const body = JSON.stringify({ orderId, event });
-  const signature = new Webhook(stack.carrier.secret).sign(id, at, body);
+  const signature = new Webhook(secret).sign(id, at, body);
   const headers = { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': signature };
   return fetch(`${stack.apiUrl}/webhooks/carriers/${stack.carrier.id}`, { method: 'POST', headers, body });
 }
@@ -60,15 +69,13 @@ export async function webhooksThrice(bed: Bed, orders: number): Promise<WebhookR
       const body = orderBody(n);
       const orderId = body.orderId;
       await request(stack, 'POST', '/v1/orders', { ...body, customer: { ...body.customer, channels: ['sms', 'email'] } });
-      let sms = stack.twilio.taken.find((t) => t.orderId === orderId);
-      for (let i = 0; !sms && i < 120; i++, sms = stack.twilio.taken.find((t) => t.orderId === orderId)) await sleep(250);
+      const sms = await firstSms(stack, orderId);
       if (sms) {
         const params = { MessageSid: sms.providerId, MessageStatus: 'undelivered', ErrorCode: '30003' };
         await Promise.all([1, 2, 3].map(() => answered(retried(() => statusCallback(stack, params)))));
         result.statusDeliveries += 3;
       }
-      const window = { from: new Date(Date.now() + 3_600_000).toISOString(), to: new Date(Date.now() + 7_200_000).toISOString() };
-      const events = EVENTS.map((type) => ({ eventId: `${orderId}-${type}`, type, at: new Date().toISOString(), data: type === 'courier_called' ? { window } : {} }));
+      const events = ON_TIME_PATH.map((type) => onTimeEvent(orderId, type));
       for (const event of events) {
         const id = `msg_${randomUUID()}`;
         await Promise.all([id, id, undefined].map((i) => answered(carrierDelivery(stack, orderId, event, i))));
