@@ -4,7 +4,7 @@ import type { Tokens } from '../common/tokens';
 import type { AddressKeyer } from '../store/address-key';
 import type { Store } from '../store';
 import type { Channels } from './channels/channel';
-import type { NoticeMetrics } from './metrics';
+import type { WorkerMetrics } from './metrics';
 
 export interface ActivityDeps {
   channels: Channels;
@@ -14,7 +14,7 @@ export interface ActivityDeps {
   /** Base of every link in a notice. */
   publicBaseUrl: string;
   log: Logger;
-  metrics: NoticeMetrics;
+  metrics: WorkerMetrics;
   /** Signs support-alert webhooks (Standard Webhooks); needed when a shop has an alertWebhookUrl. */
   alertWebhookSecret?: string;
   clock?: () => Date;

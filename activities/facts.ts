@@ -1,7 +1,10 @@
 /**
- * Recording the facts the reports aggregate (chain started, delay, conflict, delivered, rating),
- * idempotently, and counting them in the worker metrics the first time they are recorded.
+ * Recording the facts the reports and metrics aggregate (chain started, stage, delay, conflict,
+ * delivered, rating), idempotently, and counting them in the worker metrics the first time they are
+ * recorded.
  */
+import { rankOf } from '../workflows/chain-state';
+import type { Stage } from '../workflows/contract';
 import type { ActivityDeps } from './deps';
 
 interface ChainRef {
@@ -15,6 +18,7 @@ interface ChainRef {
 export type ChainFact = ChainRef &
   (
     | { kind: 'started'; firstPromise: string }
+    | { kind: 'stage'; stage: Stage }
     | { kind: 'delay'; n: number; days: number }
     | { kind: 'conflict'; n: number; type: string }
     | { kind: 'delivered'; onTime: boolean }
@@ -27,7 +31,13 @@ export function recordFactActivity({ store: { facts }, metrics }: ActivityDeps) 
     const { chainId, carrier, at } = fact;
     switch (fact.kind) {
       case 'started':
-        await facts.started({ chainId, shop: fact.shop, carrier, startedAt: at, firstPromise: fact.firstPromise });
+        if (await facts.started({ chainId, shop: fact.shop, carrier, startedAt: at, firstPromise: fact.firstPromise })) metrics.chainsStarted.inc({ carrier });
+        await facts.moveStage(chainId, 'accepted', rankOf('accepted'));
+        return;
+      case 'stage':
+        if (!(await facts.moveStage(chainId, fact.stage, rankOf(fact.stage)))) return;
+        if (fact.stage === 'closed') metrics.chainsCompleted.inc({ carrier });
+        if (fact.stage === 'cancelled') metrics.chainsCancelled.inc({ carrier });
         return;
       case 'delay':
         if (await facts.delay(chainId, fact.n, fact.days, at)) metrics.delays.inc({ carrier });
@@ -36,7 +46,7 @@ export function recordFactActivity({ store: { facts }, metrics }: ActivityDeps) 
         if (await facts.conflict(chainId, fact.n, fact.type, at)) metrics.conflicts.inc({ carrier, type: fact.type });
         return;
       case 'delivered':
-        await facts.delivered(chainId, at, fact.onTime);
+        if (await facts.delivered(chainId, at, fact.onTime)) metrics.deliveries.inc({ carrier, on_time: String(fact.onTime) });
         return;
       case 'rating':
         // The histogram holds first answers: a retried activity or a changed mind does not count twice.

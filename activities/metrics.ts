@@ -1,14 +1,41 @@
 /**
- * The worker's metrics (prom-client): notices, ratings, attention, delays and conflicts. Labels are
- * bounded: channel, touchpoint id, outcome, reason kind, and the shop's carriers.
+ * The worker's metrics (prom-client): chains, notices, ratings, attention, deliveries, delays and
+ * conflicts. Labels are bounded: channel, touchpoint id, outcome, reason kind, stage, and the shop's
+ * carriers.
  */
-import { Counter, Histogram, type Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import type { Facts } from '../store/facts';
+import { STAGES } from '../workflows/contract';
 
-export type NoticeMetrics = ReturnType<typeof build>;
+export type WorkerMetrics = ReturnType<typeof build>;
 
-function build(registry: Registry) {
+/** Stages a chain leaves the funnel at: counted by the completed and cancelled counters instead. */
+const FINAL = new Set(['closed', 'cancelled']);
+
+function build(registry: Registry, facts: Pick<Facts, 'stageCounts'>) {
   const registers = [registry];
+  const chainCounter = (what: string) =>
+    new Counter({ name: `doorstep_chains_${what}_total`, help: `Chains ${what}, by carrier`, labelNames: ['carrier'] as const, registers });
   return {
+    chainsStarted: chainCounter('started'),
+    chainsCompleted: chainCounter('completed'),
+    chainsCancelled: chainCounter('cancelled'),
+    inStage: new Gauge({
+      name: 'doorstep_chains_in_stage',
+      help: 'Open chains by stage, kept current in the store as chains move (every worker reports the same: aggregate with max)',
+      labelNames: ['stage'] as const,
+      registers,
+      async collect() {
+        const counts = await facts.stageCounts();
+        for (const stage of STAGES) if (!FINAL.has(stage)) this.set({ stage }, counts.get(stage) ?? 0);
+      },
+    }),
+    deliveries: new Counter({
+      name: 'doorstep_deliveries_total',
+      help: 'Parcels handed over, by carrier and whether by the first promised date (on_time)',
+      labelNames: ['carrier', 'on_time'] as const,
+      registers,
+    }),
     notices: new Counter({
       name: 'doorstep_notices_total',
       help: 'Notice send attempts by channel, touchpoint and outcome (sent, reused, failed, retried, suppressed)',
@@ -52,11 +79,11 @@ function build(registry: Registry) {
   };
 }
 
-const cache = new WeakMap<Registry, NoticeMetrics>();
+const cache = new WeakMap<Registry, WorkerMetrics>();
 
-/** The notice metrics of a registry, created once per registry. */
-export function noticeMetrics(registry: Registry): NoticeMetrics {
+/** The worker metrics of a registry, created once per registry; the stage gauge reads `facts` when scraped. */
+export function workerMetrics(registry: Registry, facts: Pick<Facts, 'stageCounts'>): WorkerMetrics {
   let metrics = cache.get(registry);
-  if (!metrics) cache.set(registry, (metrics = build(registry)));
+  if (!metrics) cache.set(registry, (metrics = build(registry, facts)));
   return metrics;
 }

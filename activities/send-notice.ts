@@ -103,6 +103,8 @@ export function sendNoticeActivity(deps: ActivityDeps) {
     const { customer } = order;
     const spec = specOf(touchpoint);
     const label = touchpointIdOf(touchpoint) ?? touchpoint;
+    // Every line about this notice names the chain's workflow: an operator finds it in Temporal from the log.
+    const log = deps.log.child({ workflowId: input.workflowId });
     // A fallback is the same notice on another channel: the cap counted it already.
     const held = spec?.urgent || input.fallbackFrom ? undefined : await capped(input, label);
     if (held) return held;
@@ -150,7 +152,7 @@ export function sendNoticeActivity(deps: ActivityDeps) {
       const prior = claimed.ended;
       if (prior?.status === 'sent' && prior.notice) {
         await deps.store.facts.checkSent(check);
-        deps.log.info({ touchpoint, channel, key }, 'notice already sent; returning the recorded result');
+        log.info({ touchpoint, channel, key }, 'notice already sent; returning the recorded result');
         deps.metrics.notices.inc({ channel, touchpoint: label, outcome: 'reused' });
         return { notice: prior.notice };
       }
@@ -162,14 +164,14 @@ export function sendNoticeActivity(deps: ActivityDeps) {
       const message = { to, idempotencyKey: key, rendered, unsubscribeUrl, choices: input.facts.options?.length };
       // An earlier attempt died after claiming: the provider may have taken its message before it could be recorded.
       const taken = claimed.staleSince && (await impl.find?.(message, claimed.staleSince));
-      if (taken) deps.log.info({ touchpoint, channel, key, providerId: taken.providerId }, 'an earlier attempt\'s message was taken by the provider; recording it instead of sending again');
+      if (taken) log.info({ touchpoint, channel, key, providerId: taken.providerId }, 'an earlier attempt\'s message was taken by the provider; recording it instead of sending again');
       const stopTimer = deps.metrics.sendSeconds.startTimer({ channel });
       let sent: SendResult;
       try {
         sent = taken || (await impl.send(message));
       } catch (err) {
         const failure = classify(err);
-        deps.log.warn({ touchpoint, channel, to: mask(to), reason: failure.reason, permanent: failure.permanent }, 'notice not accepted');
+        log.warn({ touchpoint, channel, to: mask(to), reason: failure.reason, permanent: failure.permanent }, 'notice not accepted');
         if (!failure.permanent) {
           // Unsure whether the provider took it, and the provider can be asked: the claim stays for
           // the next attempt to take over and ask first. Otherwise nothing went out, or it cannot be
@@ -194,7 +196,7 @@ export function sendNoticeActivity(deps: ActivityDeps) {
       deps.metrics.notices.inc({ channel, touchpoint: label, outcome: 'sent' });
       if (fellFrom) deps.metrics.fallbacks.inc({ from: fellFrom.channel, to: channel });
       if (input.afterQuietHours) deps.metrics.deferrals.inc({ touchpoint: label, reason: 'quiet_hours' });
-      deps.log.info({ touchpoint, channel, to: mask(to), providerId: sent.providerId, revision }, 'notice sent');
+      log.info({ touchpoint, channel, to: mask(to), providerId: sent.providerId, revision }, 'notice sent');
       return { notice };
     }
     if (decisions.some((d) => d.outcome === 'suppressed') && !decisions.some((d) => d.outcome === 'failed')) {

@@ -9,7 +9,7 @@ import { authenticate, throttle } from './auth';
 import { consoleRouter } from './console/router';
 import type { Chains } from './chains';
 import { openApiDocument } from './openapi';
-import { requestMetrics } from './request-metrics';
+import { requestMetrics } from './metrics';
 import { errorHandler, problem } from './problem';
 import { carrierWebhooksRouter } from './routes/carrier-webhooks';
 import { feedbackRouter } from './routes/feedback';

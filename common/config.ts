@@ -89,6 +89,7 @@ const Env = z.object({
   TEMPORAL_NAMESPACE: z.string().default('default'),
   DATABASE_URL: z.string().optional(),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  SDK_METRICS_PORT: z.coerce.number().int().min(1).max(65535).default(9465),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Doorstep <doorstep@localhost>'),
   TWILIO_ACCOUNT_SID: z.string().optional(),
@@ -123,6 +124,8 @@ export interface AppConfig {
   databaseUrl?: string;
   /** Where `npm run worker` serves /metrics (the API serves its own on PORT). */
   metricsPort: number;
+  /** Where the worker's Temporal SDK serves its own Prometheus metrics. */
+  sdkMetricsPort: number;
   /** Task queue of the chain workflows and their activities. */
   taskQueue: string;
   smtp?: { url: string; from: string };
@@ -191,6 +194,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     temporal: { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE },
     databaseUrl: env.DATABASE_URL || undefined,
     metricsPort: env.METRICS_PORT,
+    sdkMetricsPort: env.SDK_METRICS_PORT,
     taskQueue: env.DOORSTEP_TASK_QUEUE,
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM } : undefined,
     twilio:

@@ -9,10 +9,12 @@ import { createStore } from '../store';
 import { connectClient, connectWorker, ensureSearchAttributes } from '../common/temporal';
 import { startApi } from '../api/server';
 import { buildChannels, closeChannels } from '../worker/transports';
+import { installRuntime } from '../worker/runtime';
 import { createWorker } from '../worker/worker';
 import { startDevServer, type DevServerProcess } from './dev-server';
 
 const config = loadConfig();
+installRuntime(config.sdkMetricsPort);
 let devServer: DevServerProcess | undefined;
 if (!config.temporal.address && !process.env.TEMPORAL_CONFIG_FILE) {
   devServer = await startDevServer(config.dataDir, Number(process.env.TEMPORAL_DEV_PORT ?? 7233), Number(process.env.TEMPORAL_DEV_UI_PORT ?? 8233));
@@ -34,6 +36,7 @@ const lines = [
   `  Outbox:         ${config.smtp && config.twilio ? 'off (SMTP and Twilio configured)' : config.outboxFile}`,
   `  Store:          ${store.sql.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded, in ${config.dataDir}/store`}`,
   `  Console:        http://localhost:${config.port}/console`,
+  `  Metrics:        http://localhost:${config.port}/metrics  (Temporal SDK: http://localhost:${config.sdkMetricsPort}/metrics)`,
   ...(config.devKey ? [`  Dev API key:    ${config.devKey}  (shop "demo")`] : []),
   ...(config.devStaff ? [`  Console login:  ${config.devStaff.username} / ${config.devStaff.password}  (agent of shop "demo")`] : []),
   `Press Ctrl-C to stop.`,

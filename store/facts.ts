@@ -1,9 +1,10 @@
 /**
  * The durable facts the reports aggregate across orders: each chain (carrier, first promise,
  * delivery), its delays and conflicts, and each satisfaction check (sent, answered). Every write is
- * idempotent, so a retried activity records a fact once; each answers whether it was new.
+ * idempotent, so a retried activity records a fact once; each answers whether it was new. Each
+ * chain's stage is kept too, with the number of chains in every stage kept current as they move.
  */
-import type { Queryable } from './sql';
+import type { Sql } from './sql';
 
 export interface ChainStarted {
   chainId: string;
@@ -35,7 +36,7 @@ export function insertCheckSql(first: number): string {
 export const checkParams = (c: CheckSent) => [c.chainId, c.touchpoint, c.touchpointId, c.shop, c.carrier, c.scale, c.sentAt];
 
 export class Facts {
-  constructor(private readonly sql: Queryable) {}
+  constructor(private readonly sql: Sql) {}
 
   async started(c: ChainStarted): Promise<boolean> {
     return inserted(
@@ -81,5 +82,31 @@ export class Facts {
       [chainId, touchpoint, score, at],
     );
     return row !== undefined && row.before === null;
+  }
+
+  /**
+   * Moves a chain to `stage` (of `rank` on the progress line) unless it is there or further on
+   * already; true when it moved.
+   */
+  moveStage(chainId: string, stage: string, rank: number): Promise<boolean> {
+    return this.sql.transaction(async (tx) => {
+      const [row] = await tx.query<{ stage: string; rank: number }>('select stage, rank from chain_stages where chain_id = $1 for update', [chainId]);
+      if (row && row.rank >= rank) return false;
+      if (row) {
+        await tx.query('update chain_stages set stage = $2, rank = $3 where chain_id = $1', [chainId, stage, rank]);
+        await tx.query('update stage_counts set chains = chains - 1 where stage = $1', [row.stage]);
+      } else {
+        // A concurrent first move of the same chain makes this one fail; its retry finds the row.
+        await tx.query('insert into chain_stages (chain_id, stage, rank) values ($1, $2, $3)', [chainId, stage, rank]);
+      }
+      await tx.query('insert into stage_counts (stage, chains) values ($1, 1) on conflict (stage) do update set chains = stage_counts.chains + 1', [stage]);
+      return true;
+    });
+  }
+
+  /** How many chains each stage holds now. */
+  async stageCounts(): Promise<Map<string, number>> {
+    const rows = await this.sql.query<{ stage: string; chains: string }>('select stage, chains from stage_counts');
+    return new Map(rows.map((r) => [r.stage, Number(r.chains)]));
   }
 }

@@ -82,6 +82,16 @@ const MIGRATIONS: string[] = [
    create index checks_shop on checks (shop, sent_at);`,
   // Which activity attempt holds a claim: a later attempt of the same activity takes it over at once.
   `alter table sends add column claimed_by text, add column claimed_attempt int not null default 1;`,
+  // Each chain's stage, and how many chains each stage holds, kept current as chains move (metrics).
+  `create table chain_stages (
+     chain_id text primary key,
+     stage text not null,
+     rank int not null
+   );
+   create table stage_counts (
+     stage text primary key,
+     chains bigint not null
+   );`,
 ];
 
 /** Applies the migrations the store lacks. */

@@ -1,13 +1,18 @@
-/** `npm run worker`: one worker process against the configured Temporal cluster, with /metrics on METRICS_PORT. */
+/**
+ * `npm run worker`: one worker process against the configured Temporal cluster, with Doorstep's
+ * /metrics on METRICS_PORT and the Temporal SDK's on SDK_METRICS_PORT.
+ */
 import { loadConfig } from '../common/config';
 import { logger } from '../common/logger';
 import { collectProcessMetrics, serveMetrics } from '../common/metrics';
 import { connectClient, connectWorker, ensureSearchAttributes } from '../common/temporal';
 import { createStore } from '../store';
 import { buildChannels, closeChannels } from './transports';
+import { installRuntime } from './runtime';
 import { createWorker } from './worker';
 
 const config = loadConfig();
+installRuntime(config.sdkMetricsPort);
 const store = await createStore(config);
 const client = await connectClient(config.temporal, config);
 await ensureSearchAttributes(client);
@@ -17,7 +22,7 @@ const channels = buildChannels(config);
 const worker = await createWorker(config, connection, namespace, { store, channels });
 collectProcessMetrics();
 const metrics = await serveMetrics(config.metricsPort);
-logger.info({ namespace, store: store.sql.kind, metricsPort: config.metricsPort }, 'worker started');
+logger.info({ namespace, store: store.sql.kind, metricsPort: config.metricsPort, sdkMetricsPort: config.sdkMetricsPort }, 'worker started');
 await worker.run();
 closeChannels(channels);
 metrics.close();

@@ -7,7 +7,7 @@ import { logger } from '../common/logger';
 import { dataConverterOf } from '../common/temporal';
 import { createTokens } from '../common/tokens';
 import { createActivities, type ActivityDeps } from '../activities';
-import { noticeMetrics } from '../activities/metrics';
+import { workerMetrics } from '../activities/metrics';
 import { addressKeyer } from '../store/address-key';
 import type { Store } from '../store';
 import type { Channels } from '../activities/channels/channel';
@@ -20,7 +20,7 @@ export interface WorkerDeps {
   store: Store;
   /** The notice channels; built from the configuration unless given (the caller then closes them). */
   channels?: Channels;
-  /** Where the notice metrics go (the process's default registry unless a test gives its own). */
+  /** Where the worker metrics go (the process's default registry unless a test gives its own). */
   registry?: Registry;
   /** Test-only fault injection (see ActivityDeps). */
   faults?: ActivityDeps['faults'];
@@ -35,7 +35,7 @@ export function workerActivities(config: AppConfig, { store, channels = buildCha
     addressKey: addressKeyer(config.secret),
     publicBaseUrl: config.publicBaseUrl,
     log: logger,
-    metrics: noticeMetrics(registry),
+    metrics: workerMetrics(registry, store.facts),
     alertWebhookSecret: config.alertWebhookSecret,
     faults,
   });

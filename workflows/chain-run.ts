@@ -299,7 +299,9 @@ export class ChainRun implements DeskChain {
     return latest(this.state, name)!;
   }
 
+  /** Visibility and the stage facts catch up with the stage and work lists. */
   private reindex(): void {
     reindex(this.state, this.courier.called);
+    this.records.stage();
   }
 }

@@ -3,9 +3,9 @@
  * aggregate, and support alerts when the chain needs attention (the `attention` list and search
  * attribute, an email to support, the shop's webhook).
  */
-import { type ActivityFailure, proxyActivities } from '@temporalio/workflow';
+import { type ActivityFailure, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities, AlertKind, ChainFact } from '../activities';
-import type { ChainInput, ChainState } from './contract';
+import type { ChainInput, ChainState, Stage } from './contract';
 import { chainWorkflowId } from './definitions';
 import { Lane } from './lane';
 import { nowIso } from './clock';
@@ -29,10 +29,15 @@ export class ChainRecords {
   private readonly facts = new Lane((err) => this.note(`a fact for the reports could not be recorded: ${(err as Error).message}`));
   private readonly alerts = new Lane((err) => this.note(`support could not be alerted: ${(err as ActivityFailure).cause?.message ?? (err as Error).message}`));
 
+  /** The last stage recorded as a fact (a new chain's 'accepted' goes with its 'started' fact). */
+  private recordedStage: Stage;
+
   constructor(
     private readonly input: ChainInput,
     private readonly state: ChainState,
-  ) {}
+  ) {
+    this.recordedStage = state.stage;
+  }
 
   /** Nothing is being recorded or alerted. */
   idle(): boolean {
@@ -43,6 +48,13 @@ export class ChainRecords {
   fact(body: FactBody): void {
     const ref = { chainId: chainWorkflowId(this.input.shop.id, this.input.order.orderId), shop: this.input.shop.id, carrier: this.input.order.carrier, at: nowIso() };
     this.facts.add(() => recordFact({ ...ref, ...body } as ChainFact));
+  }
+
+  /** Records the chain's stage once it has moved (the metrics' funnel); chains recorded before 0.2 did not. */
+  stage(): void {
+    if (this.state.stage === this.recordedStage || !patched('stage-facts')) return;
+    this.recordedStage = this.state.stage;
+    this.fact({ kind: 'stage', stage: this.state.stage });
   }
 
   /**

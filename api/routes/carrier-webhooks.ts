@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { CarrierWebhook } from '../../common/config';
 import { TrackingEvent } from '../../workflows/contract';
 import type { Chains } from '../chains';
+import { eventMetrics } from '../metrics';
 import { invalid, problem } from '../problem';
 import { OrderIdParam } from '../schemas';
 
@@ -34,7 +35,7 @@ export function carrierWebhooksRouter({ endpoints, chains }: { endpoints: Carrie
   const hooks = new Map(endpoints.map((e) => [e.id, { endpoint: e, verifiers: e.secrets.map((s) => new Webhook(s)) }]));
   const router = Router();
   // The signature covers the exact bytes sent: the body is read raw and parsed only once verified.
-  router.post('/webhooks/carriers/:endpoint', express.raw({ type: () => true, limit: '100kb' }), async (req, res) => {
+  router.post('/webhooks/carriers/:endpoint', eventMetrics('webhook'), express.raw({ type: () => true, limit: '100kb' }), async (req, res) => {
     const hook = hooks.get(String(req.params.endpoint));
     if (!hook) return problem(res, 404, 'no such webhook endpoint');
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);

@@ -5,6 +5,7 @@ import type { Tokens } from '../../common/tokens';
 import { OrderInput, SupportAction, TrackingEvent, type Shop } from '../../workflows/contract';
 import { callerOf, requireScope } from '../auth';
 import type { Chains } from '../chains';
+import { eventMetrics } from '../metrics';
 import { invalid, problem } from '../problem';
 import { ListQuery, OrderIdParam } from '../schemas';
 
@@ -49,7 +50,7 @@ export function ordersRouter({ chains, shops, tokens, publicBaseUrl }: OrdersDep
     if (orderId) res.json(await chains.state(callerOf(res).shop, orderId));
   });
 
-  router.post('/:orderId/events', requireScope('orders:write'), async (req, res) => {
+  router.post('/:orderId/events', requireScope('orders:write'), eventMetrics('api'), async (req, res) => {
     const orderId = orderIdOf(req, res);
     if (!orderId) return;
     const parsed = TrackingEvent.safeParse(req.body);

@@ -15,6 +15,7 @@ import type { Store } from '../../store';
 import type { ChannelName } from '../../workflows/contract';
 import type { DeliveryReceipt } from '../../workflows/definitions';
 import type { Chains } from '../chains';
+import { countReceipt } from '../metrics';
 import { invalid, problem } from '../problem';
 
 export interface TwilioRouterDeps {
@@ -97,6 +98,7 @@ export function twilioRouter({ authToken, publicBaseUrl, chains, store, addressK
       await store.ledger.delivery(sid, status);
       const final = finalStatus(body);
       if (final) await chains.receipt(row.workflowId, row.chainId, { touchpoint: row.touchpoint, providerId: sid, ...final, at: new Date().toISOString() });
+      countReceipt(row.channel, status);
     });
     res.status(204).end();
   });

@@ -89,7 +89,7 @@ export async function startStack(onTaken: (system: System['name'], t: Taken) => 
   const smtp = await smtpSink((t) => onTaken('doorstep', t));
   const twilio = await twilioSink((t) => onTaken('doorstep', t));
   const skeletonNotices = await collector((t) => onTaken('skeleton', t));
-  const [apiPort, metricsPort, skeletonPort] = [await freePort(), await freePort(), await freePort()];
+  const [apiPort, metricsPort, sdkMetricsPort, skeletonPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const common = { TEMPORAL_ADDRESS: temporal.address, LOG_LEVEL: 'warn' };
   const doorstepEnv = {
     ...common,
@@ -106,6 +106,7 @@ export async function startStack(onTaken: (system: System['name'], t: Taken) => 
     TWILIO_API_BASE_URL: twilio.url,
     PORT: String(apiPort),
     METRICS_PORT: String(metricsPort),
+    SDK_METRICS_PORT: String(sdkMetricsPort),
   };
   const skeletonEnv = { ...common, SKELETON_TASK_QUEUE: 'bench-skeleton', HARNESS_URL: skeletonNotices.url, PORT: String(skeletonPort) };
   const apiUrl = `http://127.0.0.1:${apiPort}`;

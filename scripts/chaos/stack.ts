@@ -122,8 +122,8 @@ export async function startChaosStack(onTaken: (t: Taken) => void, seed: number)
     async startWorkers(n) {
       const more = await Promise.all(
         Array.from({ length: n }, async () => {
-          const metricsPort = await freePort();
-          return node('worker/main.ts', { ...env, METRICS_PORT: String(metricsPort) }, answers(`http://127.0.0.1:${metricsPort}/metrics`), { logFile });
+          const [metricsPort, sdkMetricsPort] = [await freePort(), await freePort()];
+          return node('worker/main.ts', { ...env, METRICS_PORT: String(metricsPort), SDK_METRICS_PORT: String(sdkMetricsPort) }, answers(`http://127.0.0.1:${metricsPort}/metrics`), { logFile });
         }),
       );
       workers.push(...more);

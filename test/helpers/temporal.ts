@@ -43,7 +43,7 @@ export interface DevServer {
   connection: NativeConnection;
   config: AppConfig;
   store: Store;
-  /** This test file's notice metrics. */
+  /** This test file's worker metrics. */
   registry: Registry;
   /** Runs `fn` while a fresh worker serves the chain task queue. */
   withWorker<T>(fn: () => Promise<T>, faults?: WorkerDeps['faults']): Promise<T>;

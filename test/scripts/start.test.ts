@@ -14,8 +14,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-start-'));
 const running: ChildProcess[] = [];
 afterAll(() => running.forEach((p) => p.exitCode === null && p.kill('SIGKILL')));
 
-const [port, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
-const env = { ...process.env, PORT: String(port), DOORSTEP_DATA_DIR: dataDir, TEMPORAL_DEV_PORT: String(temporalPort), TEMPORAL_DEV_UI_PORT: String(uiPort), TEMPORAL_ADDRESS: '' };
+const [port, temporalPort, uiPort, sdkMetricsPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+const env = { ...process.env, PORT: String(port), SDK_METRICS_PORT: String(sdkMetricsPort), DOORSTEP_DATA_DIR: dataDir, TEMPORAL_DEV_PORT: String(temporalPort), TEMPORAL_DEV_UI_PORT: String(uiPort), TEMPORAL_ADDRESS: '' };
 
 /** Starts the stack and resolves with its printed banner once it is up. */
 function start(): Promise<{ child: ChildProcess; banner: string }> {

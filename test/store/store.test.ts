@@ -46,7 +46,7 @@ describe.each(backends)('the store, %s', (_name, open) => {
     await (await open(dir)).close();
     const again = await open(dir);
     const rows = await again.sql.query<{ version: number }>('select version from schema_migrations order by version');
-    expect(rows.map((r) => r.version)).toEqual([1, 2, 3]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4]);
     await again.close();
   });
 
@@ -120,6 +120,24 @@ describe.each(backends)('the store, %s', (_name, open) => {
     expect(await store.optOuts.find('other', 'sms', `phone-${run}`)).toMatchObject({ source: 'STOP by sms' });
     await store.optOuts.optIn(EVERY_SHOP, 'sms', `phone-${run}`);
     expect(await store.optOuts.find('s', 'sms', `phone-${run}`)).toBeUndefined();
+  });
+
+  it("keeps each stage's count of chains current as chains move forward, never back", async () => {
+    // Stage names of this run only: the PostgreSQL database is shared with other test files' chains.
+    const [a, b, c] = ['a', 'b', 'c'].map((s) => `${s}-${run}`);
+    const counts = async () => {
+      const all = await store.facts.stageCounts();
+      return [a, b, c].map((s) => all.get(s) ?? 0);
+    };
+    expect(await store.facts.moveStage(`${chainId}-1`, a, 0)).toBe(true);
+    expect(await store.facts.moveStage(`${chainId}-2`, a, 0)).toBe(true);
+    expect(await store.facts.moveStage(`${chainId}-1`, c, 2)).toBe(true);
+    expect(await counts()).toEqual([1, 0, 1]);
+    expect(await store.facts.moveStage(`${chainId}-1`, b, 1)).toBe(false);
+    expect(await store.facts.moveStage(`${chainId}-1`, c, 2)).toBe(false);
+    const moves = await Promise.all([1, 2, 3, 4].map(() => store.facts.moveStage(`${chainId}-2`, b, 1)));
+    expect(moves.filter(Boolean)).toHaveLength(1);
+    expect(await counts()).toEqual([0, 1, 1]);
   });
 
   it('tells a webhook delivery from its replay', async () => {
