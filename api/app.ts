@@ -10,6 +10,7 @@ import { consoleRouter } from './console/router';
 import type { Chains } from './chains';
 import { openApiDocument } from './openapi';
 import { requestMetrics } from './metrics';
+import { requestLog } from './request-log';
 import { errorHandler, problem } from './problem';
 import { carrierWebhooksRouter } from './routes/carrier-webhooks';
 import { feedbackRouter } from './routes/feedback';
@@ -31,6 +32,7 @@ export interface AppDeps {
 export function createApp({ config, chains, tokens, store, addressKey }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLog());
   app.use(requestMetrics());
   // Before the body parsers: a signature is checked over the raw body.
   app.use(carrierWebhooksRouter({ endpoints: config.carrierWebhooks, chains }));

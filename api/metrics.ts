@@ -33,7 +33,7 @@ export function requestMetrics(): RequestHandler {
   return (req, res, next) => {
     const stop = seconds.startTimer();
     // A nested router's mount path (req.baseUrl) is gone again by the time the response ends: the
-    // template is taken when Express matches the route and sets req.route.
+    // template is taken when Express matches the route and sets req.route (and kept for the request log).
     let route = 'unmatched';
     let matched: { path: string } | undefined;
     Object.defineProperty(req, 'route', {
@@ -42,7 +42,7 @@ export function requestMetrics(): RequestHandler {
       get: () => matched,
       set(r: { path: string }) {
         matched = r;
-        route = `${req.baseUrl}${r.path === '/' ? '' : r.path}` || '/';
+        route = res.locals.route = `${req.baseUrl}${r.path === '/' ? '' : r.path}` || '/';
       },
     });
     res.once('finish', () => stop({ method: req.method, route, status: String(res.statusCode) }));

@@ -1,7 +1,6 @@
 /** RFC 9457 problem+json answers, with the offending field paths for validation errors. */
 import type { ErrorRequestHandler, Response } from 'express';
 import type { z } from 'zod';
-import { logger } from '../common/logger';
 import { ChainError } from './chains';
 
 export interface FieldError {
@@ -38,11 +37,11 @@ export function invalid(res: Response, error: z.ZodError, prefix: string[] = [])
 }
 
 /** The last express error handler: known failures keep their status, the rest are 500s. */
-export const errorHandler: ErrorRequestHandler = (err, _req, res, next) => {
+export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   if (res.headersSent) return next(err);
   if (err instanceof ChainError) return problem(res, err.status, err.message);
   const status = (err as { status?: number }).status;
   if (status && status >= 400 && status < 500) return problem(res, status, (err as Error).message);
-  logger.error({ err }, 'request failed');
+  req.log.error({ err }, 'request failed');
   problem(res, 500, 'something went wrong; it has been logged');
 };

@@ -3,7 +3,7 @@
  * masks what it logs on purpose (`mask`), and every finished line is scrubbed once more on its way
  * out, so an address inside a provider's error message or a stack trace is masked too.
  */
-import { pino, type DestinationStream, type Logger } from 'pino';
+import { pino, stdTimeFunctions, type DestinationStream, type Logger } from 'pino';
 
 /** "+48600123456" → "+48******456"; "anna@example.com" → "a***@example.com". */
 export function mask(address: string): string {
@@ -23,7 +23,14 @@ export function scrubText(text: string): string {
 
 /** A logger writing JSON lines to `destination` (stdout unless given); each finished line is scrubbed, whatever put an address in it (a field, a child's binding, a message, an error). */
 export function createLogger(destination?: DestinationStream): Logger {
-  const options = { level: process.env.LOG_LEVEL ?? 'info', base: undefined, hooks: { streamWrite: scrubText } };
+  const options = {
+    level: process.env.LOG_LEVEL ?? 'info',
+    base: undefined,
+    // "level":"info" and an ISO time, as log stores (Loki, Elasticsearch) and people read them.
+    formatters: { level: (label: string) => ({ level: label }) },
+    timestamp: stdTimeFunctions.isoTime,
+    hooks: { streamWrite: scrubText },
+  };
   return destination ? pino(options, destination) : pino(options);
 }
 

@@ -140,8 +140,11 @@ export class ChainRun implements DeskChain {
       alarm.set(due?.[1], now());
       // A handler that changed what the lists show (a reply, a support promise) wakes the loop to index it.
       await condition(() => this.inbox.length > 0 || this.done || mayContinue() || alarm.rang || staleIndex(this.state, this.courier.called).length > 0);
-      if (this.inbox.length) await this.handle(this.inbox.shift()!);
-      else if (mayContinue()) return 'continue';
+      if (this.inbox.length) {
+        await this.handle(this.inbox.shift()!);
+        // Recorded at once: the chain's last event (a delivery without a return window) ends the loop.
+        this.records.stage();
+      } else if (mayContinue()) return 'continue';
       // A handler may have moved or cleared the timer while the alarm rang for it.
       else if (alarm.take() && due && this.timers[due[0]] === due[1]) this.onTimer(due[0]);
     }

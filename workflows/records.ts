@@ -3,7 +3,7 @@
  * aggregate, and support alerts when the chain needs attention (the `attention` list and search
  * attribute, an email to support, the shop's webhook).
  */
-import { type ActivityFailure, patched, proxyActivities } from '@temporalio/workflow';
+import { type ActivityFailure, log, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities, AlertKind, ChainFact } from '../activities';
 import type { ChainInput, ChainState, Stage } from './contract';
 import { chainWorkflowId } from './definitions';
@@ -50,10 +50,11 @@ export class ChainRecords {
     this.facts.add(() => recordFact({ ...ref, ...body } as ChainFact));
   }
 
-  /** Records the chain's stage once it has moved (the metrics' funnel); chains recorded before 0.2 did not. */
+  /** Records (and logs) the chain's stage once it has moved, for the metrics' funnel; chains before 0.2 did not. */
   stage(): void {
     if (this.state.stage === this.recordedStage || !patched('stage-facts')) return;
     this.recordedStage = this.state.stage;
+    log.info('chain moved on', { stage: this.state.stage });
     this.fact({ kind: 'stage', stage: this.state.stage });
   }
 

@@ -8,6 +8,7 @@ import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { z } from 'zod';
 import type { CarrierWebhook } from '../../common/config';
 import { TrackingEvent } from '../../workflows/contract';
+import { chainWorkflowId } from '../../workflows/definitions';
 import type { Chains } from '../chains';
 import { eventMetrics } from '../metrics';
 import { invalid, problem } from '../problem';
@@ -51,6 +52,7 @@ export function carrierWebhooksRouter({ endpoints, chains }: { endpoints: Carrie
     const parsed = CarrierEvent.safeParse(json);
     if (!parsed.success) return invalid(res, parsed.error);
     const { orderId, event } = parsed.data;
+    res.locals.workflowId = chainWorkflowId(hook.endpoint.shop, orderId);
     const result = await chains.event(hook.endpoint.shop, orderId, event, hook.endpoint.carrier);
     res.status(result.duplicate ? 200 : 202).json(result);
   });

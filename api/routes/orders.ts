@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { Tokens } from '../../common/tokens';
 import { OrderInput, SupportAction, TrackingEvent, type Shop } from '../../workflows/contract';
+import { chainWorkflowId } from '../../workflows/definitions';
 import { callerOf, requireScope } from '../auth';
 import type { Chains } from '../chains';
 import { eventMetrics } from '../metrics';
@@ -18,10 +19,11 @@ export interface OrdersDeps {
 
 const ACTIONS = SupportAction.options.map((o) => o.shape.action.value);
 
-/** The parsed order id of the path, or undefined after answering 400. */
+/** The parsed order id of the path (its chain named in the request log), or undefined after answering 400. */
 function orderIdOf(req: Request, res: Response): string | undefined {
   const parsed = OrderIdParam.safeParse(req.params);
   if (!parsed.success) return void invalid(res, parsed.error);
+  res.locals.workflowId = chainWorkflowId(callerOf(res).shop, parsed.data.orderId);
   return parsed.data.orderId;
 }
 
@@ -33,6 +35,7 @@ export function ordersRouter({ chains, shops, tokens, publicBaseUrl }: OrdersDep
     if (!parsed.success) return invalid(res, parsed.error);
     const order = parsed.data;
     const shop = shops.get(callerOf(res).shop)!;
+    res.locals.workflowId = chainWorkflowId(shop.id, order.orderId);
     const trackingUrl = `${publicBaseUrl}/t/${tokens.sign({ kind: 'track', shop: shop.id, order: order.orderId })}`;
     const { created, stage } = await chains.start({ order, shop, trackingUrl });
     res.status(created ? 201 : 200).json({ orderId: order.orderId, stage, trackingUrl });
