@@ -1,16 +1,18 @@
-/** `npm run api`: one API process against the configured Temporal cluster. */
+/** `npm run api`: one API process against the configured Temporal cluster (traced when OTEL_* says so). */
 import { loadConfig } from '../common/config';
 import { logger } from '../common/logger';
 import { collectProcessMetrics } from '../common/metrics';
 import { connectClient } from '../common/temporal';
+import { startTracing } from '../common/tracing';
 import { createStore } from '../store';
 import { startApi } from './server';
 
 const config = loadConfig();
+const tracing = await startTracing('doorstep-api');
 const store = await createStore(config);
 collectProcessMetrics();
-const server = await startApi(config, await connectClient(config.temporal, config), store);
-logger.info({ port: config.port, store: store.sql.kind }, 'api listening');
+const server = await startApi(config, await connectClient(config.temporal, config, tracing !== undefined), store);
+logger.info({ port: config.port, store: store.sql.kind, tracing: tracing !== undefined }, 'api listening');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => server.close(() => void store.close().then(() => process.exit(0))));
+  process.once(signal, () => server.close(() => void Promise.all([store.close(), tracing?.shutdown()]).then(() => process.exit(0))));
 }

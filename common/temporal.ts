@@ -4,6 +4,7 @@
  * attributes the chains need.
  */
 import { Client, Connection } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { loadClientConnectConfig } from '@temporalio/envconfig';
 import { NativeConnection } from '@temporalio/worker';
 import { SearchAttributeType, type DataConverter } from '@temporalio/common';
@@ -30,11 +31,12 @@ export function dataConverterOf({ payloadKeys }: { payloadKeys: PayloadKey[] }):
   return { payloadCodecs: [new EncryptionCodec(payloadKeys)] };
 }
 
-/** A client for the API and scripts, encrypting payloads with the configuration's keys. */
-export async function connectClient(target: TemporalTarget, keys: { payloadKeys: PayloadKey[] }): Promise<Client> {
+/** A client for the API and scripts, encrypting payloads with the configuration's keys; `traced`, it passes the active trace on to the workflows. */
+export async function connectClient(target: TemporalTarget, keys: { payloadKeys: PayloadKey[] }, traced = false): Promise<Client> {
   const { connectionOptions, namespace } = connectConfig(target);
   const connection = await Connection.connect(connectionOptions);
-  return new Client({ connection, namespace, dataConverter: dataConverterOf(keys) });
+  const interceptors = { workflow: traced ? [new OpenTelemetryWorkflowClientInterceptor()] : [] };
+  return new Client({ connection, namespace, dataConverter: dataConverterOf(keys), interceptors });
 }
 
 /** A native connection for workers. */

@@ -7,6 +7,7 @@ import { logger } from '../common/logger';
 import { collectProcessMetrics } from '../common/metrics';
 import { createStore } from '../store';
 import { connectClient, connectWorker, ensureSearchAttributes } from '../common/temporal';
+import { startTracing } from '../common/tracing';
 import { startApi } from '../api/server';
 import { buildChannels, closeChannels } from '../worker/transports';
 import { installRuntime } from '../worker/runtime';
@@ -15,17 +16,18 @@ import { startDevServer, type DevServerProcess } from './dev-server';
 
 const config = loadConfig();
 installRuntime(config.sdkMetricsPort);
+const tracing = await startTracing('doorstep');
 let devServer: DevServerProcess | undefined;
 if (!config.temporal.address && !process.env.TEMPORAL_CONFIG_FILE) {
   devServer = await startDevServer(config.dataDir, Number(process.env.TEMPORAL_DEV_PORT ?? 7233), Number(process.env.TEMPORAL_DEV_UI_PORT ?? 8233));
   config.temporal.address = devServer.address;
 }
 const store = await createStore(config);
-const client = await connectClient(config.temporal, config);
+const client = await connectClient(config.temporal, config, tracing !== undefined);
 await ensureSearchAttributes(client);
 const { connection, namespace } = await connectWorker(config.temporal);
 const channels = buildChannels(config);
-const worker = await createWorker(config, connection, namespace, { store, channels });
+const worker = await createWorker(config, connection, namespace, { store, channels, tracing });
 collectProcessMetrics();
 const server = await startApi(config, client, store);
 
@@ -51,4 +53,5 @@ await connection.close();
 await client.connection.close();
 await store.close();
 await devServer?.stop();
+await tracing?.shutdown();
 logger.info('stopped');

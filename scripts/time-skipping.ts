@@ -7,14 +7,14 @@ import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporali
 import type { PayloadKey } from '../common/payload-codec';
 import { dataConverterOf } from '../common/temporal';
 import { temporalTestServer } from '../common/tools';
-import { workflowsPath } from '../worker/worker';
+import { workflowInterceptorModules, workflowsPath } from '../worker/worker';
 
 const silent = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} };
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /** The chain workflows bundled once per process (quietly: the bundler's chatter is not news). */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath, logger: silent });
+  bundle ??= bundleWorkflowCode({ workflowsPath, workflowInterceptorModules, logger: silent });
   return bundle;
 }
 

@@ -1,9 +1,12 @@
 /** Creates the Doorstep worker: chain workflows plus activities wired from configuration. */
 import { createRequire } from 'node:module';
+import type { Context } from '@temporalio/activity';
+import { makeWorkflowExporter, OpenTelemetryActivityInboundInterceptor, OpenTelemetryActivityOutboundInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { register, type Registry } from 'prom-client';
 import type { AppConfig } from '../common/config';
 import { logger } from '../common/logger';
+import type { Tracing } from '../common/tracing';
 import { dataConverterOf } from '../common/temporal';
 import { createTokens } from '../common/tokens';
 import { createActivities, type ActivityDeps } from '../activities';
@@ -15,6 +18,8 @@ import { buildChannels } from './transports';
 
 const require = createRequire(import.meta.url);
 export const workflowsPath = require.resolve('../workflows/index.ts');
+/** Bundled with the workflows whether tracing is on or off (see workflows/tracing.ts). */
+export const workflowInterceptorModules = [require.resolve('../workflows/tracing.ts')];
 
 export interface WorkerDeps {
   store: Store;
@@ -24,6 +29,8 @@ export interface WorkerDeps {
   registry?: Registry;
   /** Test-only fault injection (see ActivityDeps). */
   faults?: ActivityDeps['faults'];
+  /** Set when OTEL_* turned tracing on: activities and workflows report their spans. */
+  tracing?: Tracing;
 }
 
 /** The activities wired from configuration and the worker's dependencies. */
@@ -41,6 +48,14 @@ export function workerActivities(config: AppConfig, { store, channels = buildCha
   });
 }
 
+/** Tracing's part of the worker options: activity interceptors when on, and the workflows' span sink (dropping them when off). */
+function tracingOptions(tracing?: Tracing): Pick<WorkerOptions, 'interceptors' | 'sinks'> {
+  const activity = tracing ? [(ctx: Context) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })] : [];
+  const exporter = tracing ? makeWorkflowExporter(tracing.spanProcessor, tracing.resource) : { export: { fn: () => undefined } };
+  // A prebuilt bundle has the workflow interceptor modules in it already (bundleWorkflowCode's workflowInterceptorModules).
+  return { interceptors: { activity, workflowModules: workflowInterceptorModules }, sinks: { exporter } };
+}
+
 /** A worker on `connection` for the chain task queue; `overrides` lets tests pass a prebuilt bundle. */
 export async function createWorker(
   config: AppConfig,
@@ -51,5 +66,6 @@ export async function createWorker(
 ): Promise<Worker> {
   const activities = workerActivities(config, deps);
   const workflows = config.workflowBundle ? { workflowBundle: { codePath: config.workflowBundle } } : { workflowsPath };
-  return Worker.create({ connection, namespace, taskQueue: config.taskQueue, ...workflows, activities, dataConverter: dataConverterOf(config), ...overrides });
+  const options = { connection, namespace, taskQueue: config.taskQueue, ...workflows, activities, dataConverter: dataConverterOf(config), ...tracingOptions(deps.tracing) };
+  return Worker.create({ ...options, ...overrides });
 }

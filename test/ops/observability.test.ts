@@ -3,7 +3,8 @@
  * api` and `npm run worker`) on the dev server and PostgreSQL, with a real SMTP server and the local
  * Twilio endpoint; a real Prometheus scrapes both (and the worker's Temporal SDK telemetry) while
  * a few chains run, loads the alert rules, and is asked over its HTTP API what it saw. The processes'
- * log lines are read back: JSON, addresses masked, workflow and request ids present.
+ * log lines are read back: JSON, addresses masked, workflow and request ids present. Tracing is on
+ * (OTEL_* pointing at a loopback OTLP receiver): one trace runs from a request to the notice it sent.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { answers, node, type NodeProcess } from '../../scripts/node-process';
 import { chainWorkflowId } from '../../workflows/definitions';
 import { waitForState } from '../helpers/chains';
 import { onTimePath, orderBody, shop } from '../helpers/fixtures';
+import { otlpCollector, type OtlpCollector, type ReceivedSpan } from '../helpers/otlp-collector';
 import { startPrometheus, type Prometheus } from '../helpers/prometheus';
 import { smtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { TWILIO_TOKEN, twilioEndpoint, twilioEnv, type TwilioEndpoint } from '../helpers/twilio-endpoint';
@@ -35,6 +37,7 @@ const logFile = join(dir, 'processes.log');
 let smtp: SmtpSink;
 let twilioApi: TwilioEndpoint;
 let prometheus: Prometheus;
+let collector: OtlpCollector;
 let processes: NodeProcess[] = [];
 let client: Client;
 let api: string;
@@ -68,7 +71,7 @@ async function freshDatabase(): Promise<string> {
 }
 
 beforeAll(async () => {
-  [smtp, twilioApi] = await Promise.all([smtpSink(), twilioEndpoint()]);
+  [smtp, twilioApi, collector] = await Promise.all([smtpSink(), twilioEndpoint(), otlpCollector()]);
   const [apiPort, metricsPort, sdkMetricsPort] = [await freePort(), await freePort(), await freePort()];
   api = `http://127.0.0.1:${apiPort}`;
   const config = join(dir, 'doorstep.json');
@@ -88,6 +91,9 @@ beforeAll(async () => {
     METRICS_PORT: String(metricsPort),
     SDK_METRICS_PORT: String(sdkMetricsPort),
     LOG_LEVEL: 'info',
+    OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
+    OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+    OTEL_BSP_SCHEDULE_DELAY: '200',
   };
   const worker = node('worker/main.ts', env, answers(`http://127.0.0.1:${metricsPort}/metrics`), { logFile });
   processes = await Promise.all([worker, node('api/main.ts', env, answers(`${api}/healthz`), { logFile })]);
@@ -124,7 +130,7 @@ afterAll(async () => {
   await client?.connection.close();
   await Promise.all(processes.map((p) => p.stop()));
   await prometheus?.stop();
-  await Promise.all([smtp?.close(), twilioApi?.close()]);
+  await Promise.all([smtp?.close(), twilioApi?.close(), collector?.close()]);
 });
 
 describe('Prometheus scraping the API and the worker', () => {
@@ -210,5 +216,28 @@ describe('the processes’ logs', () => {
     await expect
       .poll(() => lines().map((l) => JSON.parse(l)).find((l) => l.req?.id === 'obs-request-1'), { timeout: 5000 })
       .toMatchObject({ msg: 'request completed', route: '/v1/orders/:orderId/events', workflowId: workflowId(orders.moving), res: { status: 202 } });
+  });
+});
+
+describe('traces', () => {
+  /** "service:span" from the trace's root down to `span`, each parent in the same trace. */
+  function lineage(span: ReceivedSpan): string[] {
+    const byId = new Map(collector.spans.map((s) => [s.spanId, s]));
+    const line: string[] = [];
+    for (let s: ReceivedSpan | undefined = span; s; s = byId.get(s.parentSpanId)) {
+      if (s.traceId !== span.traceId) throw new Error(`${s.name} is in another trace`);
+      line.unshift(`${s.service}:${s.name}`);
+    }
+    return line;
+  }
+  const lineages = (name: string) => collector.spans.filter((s) => s.name === name).map(lineage);
+
+  it('run from the API request through the chain workflow to the activity that sent the notice', async () => {
+    const created = ['doorstep-api:POST /v1/orders', 'doorstep-api:StartWorkflow:chainWorkflow', 'doorstep-worker:RunWorkflow:chainWorkflow'];
+    await expect
+      .poll(() => lineages('RunActivity:sendNotice'), { timeout: 20_000 })
+      .toContainEqual([...created, 'doorstep-worker:StartActivity:sendNotice', 'doorstep-worker:RunActivity:sendNotice']);
+    const event = ['doorstep-api:POST /v1/orders/:orderId/events', 'doorstep-api:StartWorkflowUpdate:trackingEvent', 'doorstep-worker:HandleUpdate:trackingEvent'];
+    await expect.poll(() => lineages('HandleUpdate:trackingEvent'), { timeout: 20_000 }).toContainEqual(event);
   });
 });
