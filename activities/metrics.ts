@@ -5,12 +5,10 @@
  */
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Facts } from '../store/facts';
+import { isFinal } from '../workflows/chain-state';
 import { STAGES } from '../workflows/contract';
 
 export type WorkerMetrics = ReturnType<typeof build>;
-
-/** Stages a chain leaves the funnel at: counted by the completed and cancelled counters instead. */
-const FINAL = new Set(['closed', 'cancelled']);
 
 function build(registry: Registry, facts: Pick<Facts, 'stageCounts'>) {
   const registers = [registry];
@@ -27,7 +25,8 @@ function build(registry: Registry, facts: Pick<Facts, 'stageCounts'>) {
       registers,
       async collect() {
         const counts = await facts.stageCounts();
-        for (const stage of STAGES) if (!FINAL.has(stage)) this.set({ stage }, counts.get(stage) ?? 0);
+        // A chain that ended has left the funnel: the completed and cancelled counters count it.
+        for (const stage of STAGES) if (!isFinal(stage)) this.set({ stage }, counts.get(stage) ?? 0);
       },
     }),
     deliveries: new Counter({

@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 import { Client, isGrpcServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, type UpdateDefinition } from '@temporalio/common';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes.js';
+import { logger } from '../common/logger';
+import { isFinal, rankOf } from '../workflows/chain-state';
 import type { ChainInput, ChainState, Stage, TrackingEvent } from '../workflows/contract';
 import { chainWorkflow } from '../workflows';
 import {
@@ -25,6 +27,7 @@ import {
 } from '../workflows/definitions';
 import { ATTENTION, CARRIER, CONTACT, LISTS, SHOP, STAGE } from '../workflows/search-attributes';
 import type { AddressKeyer } from '../store/address-key';
+import type { Facts } from '../store/facts';
 
 /** gRPC's INVALID_ARGUMENT status. */
 const INVALID_ARGUMENT = 3;
@@ -114,6 +117,8 @@ export class Chains {
     private readonly client: Client,
     private readonly taskQueue: string,
     private readonly addressKey: AddressKeyer,
+    /** Where the stages events move chains to are kept (the metrics' funnel; scripts that send no events go without). */
+    private readonly stages?: Pick<Facts, 'moveStage'>,
   ) {}
 
   private handle(shop: string, orderId: string): WorkflowHandle<typeof chainWorkflow> {
@@ -151,12 +156,26 @@ export class Chains {
       });
       if (described.typedSearchAttributes.get(CARRIER)?.toLowerCase() !== carrier.toLowerCase()) throw new ChainError(404, `no order ${orderId}`);
     }
-    return this.update(shop, orderId, trackingEventUpdate, event);
+    return this.moved(shop, orderId, await this.update(shop, orderId, trackingEventUpdate, event));
   }
 
   /** A support action; 404 for an unknown order, 409 when it cannot be done now. */
-  act(shop: string, orderId: string, input: SupportActionInput): Promise<EventResult> {
-    return this.update(shop, orderId, supportActionUpdate, input);
+  async act(shop: string, orderId: string, input: SupportActionInput): Promise<EventResult> {
+    return this.moved(shop, orderId, await this.update(shop, orderId, supportActionUpdate, input));
+  }
+
+  /**
+   * Keeps the stage an event or action moved the chain to, for the metrics' funnel (a final stage is
+   * the chain's own to record). The chain has taken the event whatever happens here: a store error is
+   * logged, and the chain's next move sets its stage right.
+   */
+  private async moved(shop: string, orderId: string, result: EventResult): Promise<EventResult> {
+    if (this.stages && !result.duplicate && !isFinal(result.stage)) {
+      await this.stages.moveStage(chainWorkflowId(shop, orderId), result.stage, rankOf(result.stage)).catch((err: Error) => {
+        logger.warn({ shop, orderId, err: err.message }, 'could not keep the stage for the metrics');
+      });
+    }
+    return result;
   }
 
   /** Records a customer's rating on its touchpoint; 409 when its check is closed, 410 once the chain has finished. */

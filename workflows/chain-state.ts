@@ -25,6 +25,9 @@ export function rankOf(stage: Stage): number {
   return RANK[stage];
 }
 
+/** A stage a chain ends in. */
+export const isFinal = (stage: Stage): boolean => stage === 'closed' || stage === 'cancelled';
+
 /** Whether an event type reports a stage of the tracking line (packed … delivered). */
 export function isTrackingStage(type: string): boolean {
   return type in RANK && RANK[type as Stage] <= DELIVERED;

@@ -6,6 +6,7 @@
 import { type ActivityFailure, log, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities, AlertKind, ChainFact } from '../activities';
 import type { ChainInput, ChainState, Stage } from './contract';
+import { isFinal } from './chain-state';
 import { chainWorkflowId } from './definitions';
 import { Lane } from './lane';
 import { nowIso } from './clock';
@@ -29,14 +30,14 @@ export class ChainRecords {
   private readonly facts = new Lane((err) => this.note(`a fact for the reports could not be recorded: ${(err as Error).message}`));
   private readonly alerts = new Lane((err) => this.note(`support could not be alerted: ${(err as ActivityFailure).cause?.message ?? (err as Error).message}`));
 
-  /** The last stage recorded as a fact (a new chain's 'accepted' goes with its 'started' fact). */
-  private recordedStage: Stage;
+  /** The last stage logged (a new chain's 'accepted' goes with its 'started' fact). */
+  private loggedStage: Stage;
 
   constructor(
     private readonly input: ChainInput,
     private readonly state: ChainState,
   ) {
-    this.recordedStage = state.stage;
+    this.loggedStage = state.stage;
   }
 
   /** Nothing is being recorded or alerted. */
@@ -50,12 +51,17 @@ export class ChainRecords {
     this.facts.add(() => recordFact({ ...ref, ...body } as ChainFact));
   }
 
-  /** Records (and logs) the chain's stage once it has moved, for the metrics' funnel; chains before 0.2 did not. */
+  /**
+   * Logs the chain's stage once it has moved. The final one (closed, cancelled) is a fact too, for
+   * the metrics' funnel and lifecycle counters; the API records the stages events move the chain to
+   * (the answer of each Update), which costs the chain no activity. Chains before 0.2 did not.
+   */
   stage(): void {
-    if (this.state.stage === this.recordedStage || !patched('stage-facts')) return;
-    this.recordedStage = this.state.stage;
-    log.info('chain moved on', { stage: this.state.stage });
-    this.fact({ kind: 'stage', stage: this.state.stage });
+    const { stage } = this.state;
+    if (stage === this.loggedStage) return;
+    this.loggedStage = stage;
+    log.info('chain moved on', { stage });
+    if (isFinal(stage) && patched('final-stage-fact')) this.fact({ kind: 'stage', stage });
   }
 
   /**

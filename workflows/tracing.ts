@@ -8,11 +8,13 @@
  *   beside it (the package's awaits delay activity results and handler completions by a few turns,
  *   which reorders commands against concurrent Updates on replay);
  * - no draw from the workflow's random numbers: span ids come from a random stream of their own (the
- *   package's ids use Math.random, which shifts every later uuid4() of the workflow).
+ *   package's ids use Math.random, which shifts every later uuid4() of the workflow);
+ * - nothing at all for a workflow started without a trace (tracing off in the API): no tracer, no span.
  */
 import * as otel from '@opentelemetry/api';
 import { OpenTelemetryInternalsInterceptor, OpenTelemetryOutboundInterceptor } from '@temporalio/interceptors-opentelemetry/lib/workflow';
-import { extractContextFromHeaders, headersWithContext, UPDATE_ID_ATTR_KEY } from '@temporalio/interceptors-opentelemetry/lib/instrumentation';
+import { extractContextFromHeaders, headersWithContext, TRACE_HEADER, UPDATE_ID_ATTR_KEY } from '@temporalio/interceptors-opentelemetry/lib/instrumentation';
+import type { Headers } from '@temporalio/common';
 import {
   ContinueAsNew,
   getRandomStream,
@@ -41,6 +43,13 @@ const sandboxTracer = () => (tracer ??= (new OpenTelemetryOutboundInterceptor() 
 
 const isContinueAsNew = (err: unknown) => err instanceof ContinueAsNew;
 
+/** The trace a message carries in its headers, or undefined when it was sent outside any trace. */
+function carried(headers: Headers): otel.Context | undefined {
+  if (!headers[TRACE_HEADER]) return undefined;
+  sandboxTracer(); // first: creating it registers the propagator that reads the header
+  return extractContextFromHeaders(headers);
+}
+
 function end(span: otel.Span, err?: unknown, expected?: (err: unknown) => boolean): void {
   if (err !== undefined && !expected?.(err)) {
     span.recordException(err as Error);
@@ -49,9 +58,10 @@ function end(span: otel.Span, err?: unknown, expected?: (err: unknown) => boolea
   span.end();
 }
 
-/** Runs `fn` in a new span (child of `parent`, else of the active one); answers fn's own promise. */
+/** Runs `fn` in a new span (child of `parent`, else of the active one; none outside a trace); answers fn's own promise. */
 function traced<T>(name: string, parent: otel.Context | undefined, fn: () => Promise<T>, expected?: (err: unknown) => boolean, attributes?: otel.Attributes): Promise<T> {
   const ctx = parent ?? otel.context.active();
+  if (!otel.trace.getSpan(ctx)) return fn();
   const span = getRandomStream(IDS).with(() => sandboxTracer().startSpan(name, { attributes }, ctx));
   let result: Promise<T>;
   try {
@@ -69,13 +79,13 @@ function traced<T>(name: string, parent: otel.Context | undefined, fn: () => Pro
 
 class Inbound implements In {
   execute(input: WorkflowExecuteInput, next: Next<In, 'execute'>): Promise<unknown> {
-    return traced(`RunWorkflow:${workflowInfo().workflowType}`, extractContextFromHeaders(input.headers), () => next(input), isContinueAsNew);
+    return traced(`RunWorkflow:${workflowInfo().workflowType}`, carried(input.headers), () => next(input), isContinueAsNew);
   }
   handleSignal(input: SignalInput, next: Next<In, 'handleSignal'>): Promise<void> {
-    return traced(`HandleSignal:${input.signalName}`, extractContextFromHeaders(input.headers), () => next(input));
+    return traced(`HandleSignal:${input.signalName}`, carried(input.headers), () => next(input));
   }
   handleUpdate(input: UpdateInput, next: Next<In, 'handleUpdate'>): Promise<unknown> {
-    return traced(`HandleUpdate:${input.name}`, extractContextFromHeaders(input.headers), () => next(input), undefined, { [UPDATE_ID_ATTR_KEY]: input.updateId });
+    return traced(`HandleUpdate:${input.name}`, carried(input.headers), () => next(input), undefined, { [UPDATE_ID_ATTR_KEY]: input.updateId });
   }
 }
 
@@ -100,8 +110,4 @@ class Outbound implements Out {
   }
 }
 
-export const interceptors = (): WorkflowInterceptors => {
-  // Now, not on first use: creating it registers the propagator that reads the first task's headers.
-  sandboxTracer();
-  return { inbound: [new Inbound()], outbound: [new Outbound()], internals: [new OpenTelemetryInternalsInterceptor()] };
-};
+export const interceptors = (): WorkflowInterceptors => ({ inbound: [new Inbound()], outbound: [new Outbound()], internals: [new OpenTelemetryInternalsInterceptor()] });
