@@ -4,7 +4,7 @@
  * idempotent, so a retried activity records a fact once; each answers whether it was new. Each
  * chain's stage is kept too, with the number of chains in every stage kept current as they move.
  */
-import type { Sql } from './sql';
+import type { Queryable } from './sql';
 
 export interface ChainStarted {
   chainId: string;
@@ -36,7 +36,7 @@ export function insertCheckSql(first: number): string {
 export const checkParams = (c: CheckSent) => [c.chainId, c.touchpoint, c.touchpointId, c.shop, c.carrier, c.scale, c.sentAt];
 
 export class Facts {
-  constructor(private readonly sql: Sql) {}
+  constructor(private readonly sql: Queryable) {}
 
   async started(c: ChainStarted): Promise<boolean> {
     return inserted(
@@ -86,22 +86,25 @@ export class Facts {
 
   /**
    * Moves a chain to `stage` (of `rank` on the progress line) unless it is there or further on
-   * already; true when it moved.
+   * already; true when it moved. One statement: the chain's row is locked (a concurrent move waits,
+   * then sees where this one left it) while the counts of the stage it left and the one it entered
+   * change with it.
    */
-  moveStage(chainId: string, stage: string, rank: number): Promise<boolean> {
-    return this.sql.transaction(async (tx) => {
-      const [row] = await tx.query<{ stage: string; rank: number }>('select stage, rank from chain_stages where chain_id = $1 for update', [chainId]);
-      if (row && row.rank >= rank) return false;
-      if (row) {
-        await tx.query('update chain_stages set stage = $2, rank = $3 where chain_id = $1', [chainId, stage, rank]);
-        await tx.query('update stage_counts set chains = chains - 1 where stage = $1', [row.stage]);
-      } else {
-        // A concurrent first move of the same chain makes this one fail; its retry finds the row.
-        await tx.query('insert into chain_stages (chain_id, stage, rank) values ($1, $2, $3)', [chainId, stage, rank]);
-      }
-      await tx.query('insert into stage_counts (stage, chains) values ($1, 1) on conflict (stage) do update set chains = stage_counts.chains + 1', [stage]);
-      return true;
-    });
+  async moveStage(chainId: string, stage: string, rank: number): Promise<boolean> {
+    const [row] = await this.sql.query<{ moved: number }>(
+      `with old as (select stage from chain_stages where chain_id = $1 and rank < $3 for update),
+       moved as (update chain_stages c set stage = $2, rank = $3 from old where c.chain_id = $1 returning old.stage as left_stage),
+       added as (
+         insert into chain_stages (chain_id, stage, rank) select $1, $2, $3 where not exists (select 1 from chain_stages where chain_id = $1)
+         on conflict (chain_id) do nothing returning chain_id),
+       leaving as (update stage_counts s set chains = s.chains - 1 from moved where s.stage = moved.left_stage),
+       entering as (
+         insert into stage_counts (stage, chains) select $2, 1 from (select 1 from moved union all select 1 from added) m
+         on conflict (stage) do update set chains = stage_counts.chains + 1)
+       select ((select count(*) from moved) + (select count(*) from added))::int as moved`,
+      [chainId, stage, rank],
+    );
+    return row.moved > 0;
   }
 
   /** How many chains each stage holds now. */

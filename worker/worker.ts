@@ -18,7 +18,7 @@ import { buildChannels } from './transports';
 
 const require = createRequire(import.meta.url);
 export const workflowsPath = require.resolve('../workflows/index.ts');
-/** Bundled with the workflows whether tracing is on or off (see workflows/tracing.ts). */
+/** Bundled with the workflows when tracing is on (see workflows/tracing.ts); tests' bundles always have them. */
 export const workflowInterceptorModules = [require.resolve('../workflows/tracing.ts')];
 
 export interface WorkerDeps {
@@ -48,12 +48,17 @@ export function workerActivities(config: AppConfig, { store, channels = buildCha
   });
 }
 
-/** Tracing's part of the worker options: activity interceptors when on, and the workflows' span sink (dropping them when off). */
+/**
+ * Tracing's part of the worker options: when on, the activity and workflow interceptors and the
+ * workflows' span sink. The workflow interceptors change no command, so a chain replays the same
+ * with or without them (the replay test runs with them); off, they would only cost memory per cached
+ * chain. The sink stays, dropping spans, for a prebuilt bundle that has them.
+ */
 function tracingOptions(tracing?: Tracing): Pick<WorkerOptions, 'interceptors' | 'sinks'> {
   const activity = tracing ? [(ctx: Context) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })] : [];
   const exporter = tracing ? makeWorkflowExporter(tracing.spanProcessor, tracing.resource) : { export: { fn: () => undefined } };
-  // A prebuilt bundle has the workflow interceptor modules in it already (bundleWorkflowCode's workflowInterceptorModules).
-  return { interceptors: { activity, workflowModules: workflowInterceptorModules }, sinks: { exporter } };
+  // A prebuilt bundle has its workflow interceptor modules in it already (bundleWorkflowCode's workflowInterceptorModules).
+  return { interceptors: { activity, workflowModules: tracing ? workflowInterceptorModules : [] }, sinks: { exporter } };
 }
 
 /** A worker on `connection` for the chain task queue; `overrides` lets tests pass a prebuilt bundle. */

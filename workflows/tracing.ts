@@ -1,7 +1,7 @@
 /**
  * The workflows' OpenTelemetry interceptors (a workflow interceptor module, bundled with the
- * workflows whether tracing is on or off, so the workflow code never depends on the environment).
- * Same spans and `_tracer-data` header as the package's own module
+ * workflows when tracing is on; they change no command, so a chain replays the same with or without
+ * them, and tracing can be turned on or off under running chains). Same spans and `_tracer-data` header as the package's own module
  * (`@temporalio/interceptors-opentelemetry/lib/workflow-interceptors`), with its in-sandbox tracer
  * and `exporter` sink, but built so that histories replay the same with or without it:
  * - no extra microtasks: each interceptor returns the very promise `next` returned and ends its span

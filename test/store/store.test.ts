@@ -138,6 +138,10 @@ describe.each(backends)('the store, %s', (_name, open) => {
     const moves = await Promise.all([1, 2, 3, 4].map(() => store.facts.moveStage(`${chainId}-2`, b, 1)));
     expect(moves.filter(Boolean)).toHaveLength(1);
     expect(await counts()).toEqual([0, 1, 1]);
+    // Two moves of one chain at once: whichever way they land, it is counted once, in the furthest stage.
+    await store.facts.moveStage(`${chainId}-3`, a, 0);
+    await Promise.all([store.facts.moveStage(`${chainId}-3`, b, 1), store.facts.moveStage(`${chainId}-3`, c, 2)]);
+    expect(await counts()).toEqual([0, 1, 2]);
   });
 
   it('tells a webhook delivery from its replay', async () => {
