@@ -24,7 +24,9 @@ function build(registry: Registry, facts: Pick<Facts, 'stageCounts'>) {
       labelNames: ['stage'] as const,
       registers,
       async collect() {
-        const counts = await facts.stageCounts();
+        // A store that does not answer keeps the last values: the rest of /metrics still answers.
+        const counts = await facts.stageCounts().catch(() => undefined);
+        if (!counts) return;
         // A chain that ended has left the funnel: the completed and cancelled counters count it.
         for (const stage of STAGES) if (!isFinal(stage)) this.set({ stage }, counts.get(stage) ?? 0);
       },

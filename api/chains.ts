@@ -166,11 +166,12 @@ export class Chains {
 
   /**
    * Keeps the stage an event or action moved the chain to, for the metrics' funnel (a final stage is
-   * the chain's own to record). The chain has taken the event whatever happens here: a store error is
-   * logged, and the chain's next move sets its stage right.
+   * the chain's own to record). A duplicate answers the chain's stage too: a retry whose first answer
+   * was lost sets it. The chain has taken the event whatever happens here: a store error is logged,
+   * and the chain's next move (or its retry) sets its stage right.
    */
   private async moved(shop: string, orderId: string, result: EventResult): Promise<EventResult> {
-    if (this.stages && !result.duplicate && !isFinal(result.stage)) {
+    if (this.stages && !isFinal(result.stage)) {
       await this.stages.moveStage(chainWorkflowId(shop, orderId), result.stage, rankOf(result.stage)).catch((err: Error) => {
         logger.warn({ shop, orderId, err: err.message }, 'could not keep the stage for the metrics');
       });

@@ -6,7 +6,7 @@
  * timeout and compression; the batch processor OTEL_BSP_*; the provider the sampler
  * (OTEL_TRACES_SAMPLER) and propagators (OTEL_PROPAGATORS); the resource OTEL_SERVICE_NAME and
  * OTEL_RESOURCE_ATTRIBUTES. Only the protocol is read here (http/protobuf, the default, or
- * http/json). When off, nothing of the SDK is loaded.
+ * http/json). When off, no tracer provider, exporter or processor is set up.
  */
 import type { Resource } from '@opentelemetry/resources';
 import type { SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-base';

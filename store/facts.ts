@@ -91,20 +91,25 @@ export class Facts {
    * change with it.
    */
   async moveStage(chainId: string, stage: string, rank: number): Promise<boolean> {
-    const [row] = await this.sql.query<{ moved: number }>(
-      `with old as (select stage from chain_stages where chain_id = $1 and rank < $3 for update),
-       moved as (update chain_stages c set stage = $2, rank = $3 from old where c.chain_id = $1 returning old.stage as left_stage),
-       added as (
-         insert into chain_stages (chain_id, stage, rank) select $1, $2, $3 where not exists (select 1 from chain_stages where chain_id = $1)
-         on conflict (chain_id) do nothing returning chain_id),
-       leaving as (update stage_counts s set chains = s.chains - 1 from moved where s.stage = moved.left_stage),
-       entering as (
-         insert into stage_counts (stage, chains) select $2, 1 from (select 1 from moved union all select 1 from added) m
-         on conflict (stage) do update set chains = stage_counts.chains + 1)
-       select ((select count(*) from moved) + (select count(*) from added))::int as moved`,
-      [chainId, stage, rank],
-    );
-    return row.moved > 0;
+    // A chain's first move can race another first move: the loser finds the row on its second try.
+    for (let attempt = 1; ; attempt++) {
+      const [row] = await this.sql.query<{ moved: number; raced: boolean }>(
+        `with old as (select stage from chain_stages where chain_id = $1 and rank < $3 for update),
+         moved as (update chain_stages c set stage = $2, rank = $3 from old where c.chain_id = $1 returning old.stage as left_stage),
+         added as (
+           insert into chain_stages (chain_id, stage, rank) select $1, $2, $3 where not exists (select 1 from chain_stages where chain_id = $1)
+           on conflict (chain_id) do nothing returning chain_id),
+         leaving as (update stage_counts s set chains = s.chains - 1 from moved where s.stage = moved.left_stage),
+         entering as (
+           insert into stage_counts (stage, chains) select $2, 1 from (select 1 from moved union all select 1 from added) m
+           on conflict (stage) do update set chains = stage_counts.chains + 1)
+         select ((select count(*) from moved) + (select count(*) from added))::int as moved,
+                not exists (select 1 from chain_stages where chain_id = $1) as raced`,
+        [chainId, stage, rank],
+      );
+      if (row.moved > 0) return true;
+      if (!row.raced || attempt === 2) return false;
+    }
   }
 
   /** How many chains each stage holds now. */

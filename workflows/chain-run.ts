@@ -142,7 +142,7 @@ export class ChainRun implements DeskChain {
       await condition(() => this.inbox.length > 0 || this.done || mayContinue() || alarm.rang || staleIndex(this.state, this.courier.called).length > 0);
       if (this.inbox.length) {
         await this.handle(this.inbox.shift()!);
-        // Recorded at once: the chain's last event (a delivery without a return window) ends the loop.
+        // Logged at once: the chain's last event (a delivery without a return window) ends the loop.
         this.records.stage();
       } else if (mayContinue()) return 'continue';
       // A handler may have moved or cleared the timer while the alarm rang for it.
@@ -302,7 +302,7 @@ export class ChainRun implements DeskChain {
     return latest(this.state, name)!;
   }
 
-  /** Visibility and the stage facts catch up with the stage and work lists. */
+  /** Visibility (and the stage log, and a final stage's fact) catch up with the stage and work lists. */
   private reindex(): void {
     reindex(this.state, this.courier.called);
     this.records.stage();

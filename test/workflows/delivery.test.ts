@@ -81,7 +81,9 @@ describe('exactly once', () => {
     const state = await env.withWorker(async () => {
       const h = await startChain(env, o, shop());
       for (const e of [...onTimePath(), event('return_requested')]) await h.executeUpdate(trackingEventUpdate, { args: [e] });
-      const s = await waitForState(h, (x) => x.attention.some((a) => a.includes('return-accepted')), 60_000);
+      // The child reports the alert and the touchpoint as two signals: wait for both.
+      const reported = (x: ChainState) => x.attention.some((a) => a.includes('return-accepted')) && x.touchpoints.some((t) => t.key === 'return-accepted' && t.notices.length > 0);
+      const s = await waitForState(h, reported, 60_000);
       await h.terminate('test over');
       return s;
     });
