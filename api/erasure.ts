@@ -2,11 +2,13 @@
  * Erasing an order's customer data (a customer's request under GDPR art. 17): the chain and its
  * return chain are deleted from Temporal (their histories with them), and the ledger keeps its
  * rows for exactly-once and the daily cap but loses the notices' text and the address hashes.
- * Report facts hold no personal data and stay; opt-outs stay so that a STOP is still honoured.
+ * Report facts hold no personal data and stay; opt-outs stay so that a STOP is still honoured. The
+ * chain leaves the metrics' funnel of open chains (as a cancelled one does).
  */
 import type { Client } from '@temporalio/client';
 import type { Store } from '../store';
 import { isGone } from './chains';
+import { rankOf } from '../workflows/chain-state';
 import { chainWorkflowId } from '../workflows/definitions';
 
 export interface Erased {
@@ -37,5 +39,6 @@ export async function eraseOrder({ client, store }: { client: Client; store: Sto
     if (gone) workflows++;
   }
   const notices = await store.ledger.scrub(chainId);
+  if (workflows) await store.facts.moveStage(chainId, 'cancelled', rankOf('cancelled'));
   return { workflows, notices };
 }

@@ -18,10 +18,16 @@ const requestSeconds = () =>
     new Histogram({ name, help: 'API request duration by method, route template and status', labelNames: ['method', 'route', 'status'] as const, buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] }),
   );
 
+const SOURCES = ['api', 'webhook'] as const;
+const OUTCOMES = ['accepted', 'duplicate', 'rejected', 'failed'] as const;
+
 const events = () =>
-  single('doorstep_events_total', (name) =>
-    new Counter({ name, help: 'Tracking events received, by source (api, webhook) and outcome (accepted, duplicate, rejected, failed)', labelNames: ['source', 'outcome'] as const }),
-  );
+  single('doorstep_events_total', (name) => {
+    const counter = new Counter({ name, help: 'Tracking events received, by source (api, webhook) and outcome (accepted, duplicate, rejected, failed)', labelNames: ['source', 'outcome'] as const });
+    // Every series from the start: increase() over a series' first sample would miss its first event.
+    for (const source of SOURCES) for (const outcome of OUTCOMES) counter.inc({ source, outcome }, 0);
+    return counter;
+  });
 
 const receipts = () =>
   single('doorstep_delivery_receipts_total', (name) =>
@@ -51,14 +57,14 @@ export function requestMetrics(): RequestHandler {
 }
 
 /** 202 a new event, 200 one already known, 4xx a refusal (invalid, unknown order, impossible now, bad signature). */
-function eventOutcome({ statusCode }: Response): string {
+function eventOutcome({ statusCode }: Response): (typeof OUTCOMES)[number] {
   if (statusCode === 202) return 'accepted';
   if (statusCode === 200) return 'duplicate';
   return statusCode < 500 ? 'rejected' : 'failed';
 }
 
 /** Counts the outcome of every tracking event a route answers (from its status). */
-export function eventMetrics(source: 'api' | 'webhook'): RequestHandler {
+export function eventMetrics(source: (typeof SOURCES)[number]): RequestHandler {
   const counter = events();
   return (_req, res, next) => {
     res.once('finish', () => counter.inc({ source, outcome: eventOutcome(res) }));

@@ -30,6 +30,8 @@ it("erases an order: its chain leaves Temporal, the ledger keeps rows without te
     const chainId = `order-acme-${mine.orderId}`;
     const rows = () => bed.env.store.sql.query<{ notice: unknown; address_key: string }>('select notice, address_key from sends where chain_id = $1', [chainId]);
     expect((await rows()).every((r) => r.notice !== null)).toBe(true);
+    const inTransit = async () => (await bed.env.store.facts.stageCounts()).get('handed_to_carrier');
+    expect(await inTransit()).toBe(1);
 
     const erased = await eraseOrder(bed.env, 'acme', mine.orderId);
     expect(erased.workflows).toBe(1);
@@ -37,6 +39,7 @@ it("erases an order: its chain leaves Temporal, the ledger keeps rows without te
     const after = await rows();
     expect(after.length).toBe(erased.notices);
     expect(after.every((r) => r.notice === null && r.address_key === 'erased')).toBe(true);
+    expect(await inTransit()).toBe(0);
     // Temporal deletes in the background: the chain and its visibility record go shortly.
     await eventually(async () => (await api(`/v1/orders/${mine.orderId}`)).status === 404);
     await eventually(async () => {

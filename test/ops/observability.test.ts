@@ -160,6 +160,7 @@ describe('Prometheus scraping the API and the worker', () => {
       'sum(doorstep_events_total{source="api",outcome="accepted"})': 7 + 1 + 3,
       'sum(doorstep_events_total{source="api",outcome="duplicate"})': 1,
       'sum(doorstep_events_total{source="api",outcome="rejected"})': 2,
+      'count(doorstep_events_total{source="webhook"})': 4,
       'sum(doorstep_delivery_receipts_total{channel="sms",status="delivered"})': 1,
       'sum(doorstep_api_request_duration_seconds_count{route="/v1/orders",method="POST",status="201"})': 3,
     };
