@@ -4,6 +4,7 @@
  * carriers.
  */
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { perRegistry } from '../common/metrics';
 import type { Facts } from '../store/facts';
 import { isFinal } from '../workflows/chain-state';
 import { STAGES } from '../workflows/contract';
@@ -80,11 +81,5 @@ function build(registry: Registry, facts: Pick<Facts, 'stageCounts'>) {
   };
 }
 
-const cache = new WeakMap<Registry, WorkerMetrics>();
-
 /** The worker metrics of a registry, created once per registry; the stage gauge reads `facts` when scraped. */
-export function workerMetrics(registry: Registry, facts: Pick<Facts, 'stageCounts'>): WorkerMetrics {
-  let metrics = cache.get(registry);
-  if (!metrics) cache.set(registry, (metrics = build(registry, facts)));
-  return metrics;
-}
+export const workerMetrics = perRegistry(build);

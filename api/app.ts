@@ -11,6 +11,7 @@ import type { Chains } from './chains';
 import { openApiDocument } from './openapi';
 import { requestMetrics } from './metrics';
 import { requestLog } from './request-log';
+import { routeTemplate } from './route-template';
 import { traceRequests } from './tracing';
 import { errorHandler, problem } from './problem';
 import { carrierWebhooksRouter } from './routes/carrier-webhooks';
@@ -33,6 +34,7 @@ export interface AppDeps {
 export function createApp({ config, chains, tokens, store, addressKey }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(routeTemplate());
   app.use(traceRequests());
   app.use(requestLog());
   app.use(requestMetrics());

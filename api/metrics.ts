@@ -6,56 +6,39 @@
  * counts as "unmatched"; a provider's status outside the known ones counts as "other".
  */
 import type { RequestHandler, Response } from 'express';
-import { Counter, Histogram, register, type Metric } from 'prom-client';
-
-/** One metric per name and process, however many apps it builds (the tests build several). */
-function single<T extends Metric>(name: string, make: (name: string) => T): T {
-  return (register.getSingleMetric(name) as T | undefined) ?? make(name);
-}
-
-const requestSeconds = () =>
-  single('doorstep_api_request_duration_seconds', (name) =>
-    new Histogram({ name, help: 'API request duration by method, route template and status', labelNames: ['method', 'route', 'status'] as const, buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] }),
-  );
+import { Counter, Histogram, register, type Registry } from 'prom-client';
+import { perRegistry } from '../common/metrics';
 
 const SOURCES = ['api', 'webhook'] as const;
 const OUTCOMES = ['accepted', 'duplicate', 'rejected', 'failed'] as const;
 
-const events = () =>
-  single('doorstep_events_total', (name) => {
-    const counter = new Counter({ name, help: 'Tracking events received, by source (api, webhook) and outcome (accepted, duplicate, rejected, failed)', labelNames: ['source', 'outcome'] as const });
-    // Every series from the start: increase() over a series' first sample would miss its first event.
-    for (const source of SOURCES) for (const outcome of OUTCOMES) counter.inc({ source, outcome }, 0);
-    return counter;
-  });
+const apiMetrics = perRegistry((registry: Registry) => {
+  const registers = [registry];
+  const events = new Counter({ name: 'doorstep_events_total', help: 'Tracking events received, by source (api, webhook) and outcome (accepted, duplicate, rejected, failed)', labelNames: ['source', 'outcome'] as const, registers });
+  // Every series from the start: increase() over a series' first sample would miss its first event.
+  for (const source of SOURCES) for (const outcome of OUTCOMES) events.inc({ source, outcome }, 0);
+  return {
+    requestSeconds: new Histogram({
+      name: 'doorstep_api_request_duration_seconds',
+      help: 'API request duration by method, route template and status',
+      labelNames: ['method', 'route', 'status'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
+    events,
+    receipts: new Counter({ name: 'doorstep_delivery_receipts_total', help: "Providers' delivery receipts (status callbacks), by channel and status", labelNames: ['channel', 'status'] as const, registers }),
+  };
+});
 
-const receipts = () =>
-  single('doorstep_delivery_receipts_total', (name) =>
-    new Counter({ name, help: "Providers' delivery receipts (status callbacks), by channel and status", labelNames: ['channel', 'status'] as const }),
-  );
-
+/** Times every request by method, route template (see route-template.ts) and status. */
 export function requestMetrics(): RequestHandler {
-  const seconds = requestSeconds();
+  const seconds = apiMetrics(register).requestSeconds;
   return (req, res, next) => {
     const stop = seconds.startTimer();
-    // A nested router's mount path (req.baseUrl) is gone again by the time the response ends: the
-    // template is taken when Express matches the route and sets req.route (and kept for the request log).
-    let route = 'unmatched';
-    let matched: { path: string } | undefined;
-    Object.defineProperty(req, 'route', {
-      configurable: true,
-      enumerable: true,
-      get: () => matched,
-      set(r: { path: string }) {
-        matched = r;
-        route = res.locals.route = `${req.baseUrl}${r.path === '/' ? '' : r.path}` || '/';
-      },
-    });
-    res.once('finish', () => stop({ method: req.method, route, status: String(res.statusCode) }));
+    res.once('finish', () => stop({ method: req.method, route: res.locals.route ?? 'unmatched', status: String(res.statusCode) }));
     next();
   };
 }
-
 /** 202 a new event, 200 one already known, 4xx a refusal (invalid, unknown order, impossible now, bad signature). */
 function eventOutcome({ statusCode }: Response): (typeof OUTCOMES)[number] {
   if (statusCode === 202) return 'accepted';
@@ -65,7 +48,7 @@ function eventOutcome({ statusCode }: Response): (typeof OUTCOMES)[number] {
 
 /** Counts the outcome of every tracking event a route answers (from its status). */
 export function eventMetrics(source: (typeof SOURCES)[number]): RequestHandler {
-  const counter = events();
+  const counter = apiMetrics(register).events;
   return (_req, res, next) => {
     res.once('finish', () => counter.inc({ source, outcome: eventOutcome(res) }));
     next();
@@ -81,5 +64,5 @@ const STATUSES = new Set([
 
 /** Counts a delivery receipt (each status of a message once). */
 export function countReceipt(channel: string, status: string): void {
-  receipts().inc({ channel, status: STATUSES.has(status) ? status : 'other' });
+  apiMetrics(register).receipts.inc({ channel, status: STATUSES.has(status) ? status : 'other' });
 }

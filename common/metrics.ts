@@ -11,6 +11,19 @@ export function collectProcessMetrics(): void {
   collecting = true;
 }
 
+/**
+ * `build` run once per registry (the process's default one, or a test's own): the metrics it
+ * registered, however often they are asked for (prom-client refuses a name registered twice).
+ */
+export function perRegistry<T, A extends unknown[]>(build: (registry: Registry, ...args: A) => T): (registry: Registry, ...args: A) => T {
+  const built = new WeakMap<Registry, T>();
+  return (registry, ...args) => {
+    let metrics = built.get(registry);
+    if (!metrics) built.set(registry, (metrics = build(registry, ...args)));
+    return metrics;
+  };
+}
+
 /** The exposition of `registry` in Prometheus text format. */
 export async function exposition(registry: Registry = register): Promise<{ contentType: string; body: string }> {
   return { contentType: registry.contentType, body: await registry.metrics() };
