@@ -4,7 +4,7 @@
  * recorded.
  */
 import { rankOf } from '../workflows/chain-state';
-import type { Stage } from '../workflows/contract';
+import type { DelaySource, Stage } from '../workflows/contract';
 import type { ActivityDeps } from './deps';
 
 interface ChainRef {
@@ -19,7 +19,7 @@ export type ChainFact = ChainRef &
   (
     | { kind: 'started'; firstPromise: string }
     | { kind: 'stage'; stage: Stage }
-    | { kind: 'delay'; n: number; days: number }
+    | { kind: 'delay'; n: number; days: number; source?: DelaySource; carrierCaused?: boolean }
     | { kind: 'conflict'; n: number; type: string }
     | { kind: 'delivered'; onTime: boolean }
     | { kind: 'rating'; touchpoint: string; touchpointId: string; score: number }
@@ -39,9 +39,14 @@ export function recordFactActivity({ store: { facts }, metrics }: ActivityDeps) 
         if (fact.stage === 'closed') metrics.chainsCompleted.inc({ carrier });
         if (fact.stage === 'cancelled') metrics.chainsCancelled.inc({ carrier });
         return;
-      case 'delay':
-        if (await facts.delay(chainId, fact.n, fact.days, at)) metrics.delays.inc({ carrier });
+      case 'delay': {
+        // Facts of chains before 0.2 carry no source: their delays were all counted against the carrier.
+        const { source = 'carrier', carrierCaused = true } = fact;
+        if (await facts.delay({ chainId, n: fact.n, days: fact.days, at, source, carrierCaused })) {
+          metrics.delays.inc({ carrier, source, carrier_caused: String(carrierCaused) });
+        }
         return;
+      }
       case 'conflict':
         if (await facts.conflict(chainId, fact.n, fact.type, at)) metrics.conflicts.inc({ carrier, type: fact.type });
         return;

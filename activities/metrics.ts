@@ -65,11 +65,16 @@ function build(registry: Registry, facts: Pick<Facts, 'stageCounts'>) {
     }),
     attention: new Counter({
       name: 'doorstep_attention_raised_total',
-      help: 'Chains flagged for support, by reason (low_rating, second_delay, conflict, notice_failed, other)',
+      help: 'Chains flagged for support, by reason (low_rating, repeated_delay, conflict, notice_failed, other)',
       labelNames: ['reason'] as const,
       registers,
     }),
-    delays: new Counter({ name: 'doorstep_delays_total', help: 'Delays announced, by carrier', labelNames: ['carrier'] as const, registers }),
+    delays: new Counter({
+      name: 'doorstep_delays_total',
+      help: 'Delays announced, by carrier and by who moved the promise (carrier, guard, support, shop); carrier_caused says whether the carrier is to blame',
+      labelNames: ['carrier', 'source', 'carrier_caused'] as const,
+      registers,
+    }),
     conflicts: new Counter({ name: 'doorstep_conflicts_total', help: 'Chain conflicts, by carrier and type', labelNames: ['carrier', 'type'] as const, registers }),
     sendSeconds: new Histogram({
       name: 'doorstep_notice_send_seconds',

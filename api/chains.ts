@@ -8,7 +8,7 @@ import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, type UpdateDe
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes.js';
 import { logger } from '../common/logger';
 import { isFinal, rankOf } from '../workflows/chain-state';
-import type { ChainInput, ChainState, Stage, TrackingEvent } from '../workflows/contract';
+import type { ChainInput, ChainState, OrderInput, Stage, TrackingEvent } from '../workflows/contract';
 import { chainWorkflow } from '../workflows';
 import {
   chainStateQuery,
@@ -32,19 +32,21 @@ import type { Facts } from '../store/facts';
 /** gRPC's INVALID_ARGUMENT status. */
 const INVALID_ARGUMENT = 3;
 
-const bodyHashOf = ({ order }: ChainInput) => createHash('sha256').update(JSON.stringify(order)).digest('hex');
+/** The hash of an order body as the caller sent it (before the shop's defaults filled it in). */
+const bodyHashOf = (order: OrderInput) => createHash('sha256').update(JSON.stringify(order)).digest('hex');
 
 /**
  * How a chain is started: its id, the body's hash (for idempotent repeats) and its search
- * attributes, with the customer's contacts as keyed hashes (`contacts`) so support can find them.
+ * attributes, with the customer's contacts as keyed hashes (`contacts`) so support can find them;
+ * `given` is the order as the caller sent it, when the shop's defaults completed it.
  */
-export function chainStartOptions(input: ChainInput, taskQueue: string, contacts: string[] = []) {
+export function chainStartOptions(input: ChainInput, taskQueue: string, contacts: string[] = [], given: OrderInput = input.order) {
   const { order, shop } = input;
   return {
     taskQueue,
     workflowId: chainWorkflowId(shop.id, order.orderId),
     args: [input] as [ChainInput],
-    memo: { bodyHash: bodyHashOf(input) },
+    memo: { bodyHash: bodyHashOf(given) },
     // A finished chain keeps its order id: repeating an old order must not start it again.
     workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
     typedSearchAttributes: [
@@ -127,18 +129,19 @@ export class Chains {
 
   /**
    * Starts the chain of an order. The same order body again answers `created: false` with the
-   * current stage; a different body for a known order is a 409.
+   * current stage; a different body for a known order is a 409. `given` is the body as sent, when
+   * the shop's defaults completed `input.order`.
    */
-  async start(input: ChainInput): Promise<{ created: boolean; stage: Stage }> {
+  async start(input: ChainInput, given: OrderInput = input.order): Promise<{ created: boolean; stage: Stage }> {
     const { order, shop } = input;
     try {
       const contacts = [order.customer.email, order.customer.phone].filter((c) => c !== undefined).map(this.addressKey);
-      await this.client.workflow.start(chainWorkflow, chainStartOptions(input, this.taskQueue, contacts));
+      await this.client.workflow.start(chainWorkflow, chainStartOptions(input, this.taskQueue, contacts, given));
       return { created: true, stage: 'accepted' };
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       const described = await this.handle(shop.id, order.orderId).describe();
-      if (described.memo?.bodyHash !== bodyHashOf(input)) {
+      if (described.memo?.bodyHash !== bodyHashOf(given)) {
         throw new ChainError(409, `order ${order.orderId} already exists with a different body`);
       }
       return { created: false, stage: (described.typedSearchAttributes.get(STAGE) ?? 'accepted') as Stage };

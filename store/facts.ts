@@ -14,6 +14,15 @@ export interface ChainStarted {
   firstPromise: string;
 }
 
+export interface ChainDelay {
+  chainId: string;
+  n: number;
+  days: number;
+  at: string;
+  source: string;
+  carrierCaused: boolean;
+}
+
 export interface CheckSent {
   chainId: string;
   touchpoint: string;
@@ -48,10 +57,13 @@ export class Facts {
     );
   }
 
-  /** The `n`th delay of a chain (n counts from 1). */
-  async delay(chainId: string, n: number, days: number, at: string): Promise<boolean> {
+  /** The `n`th delay of a chain (n counts from 1), with who moved the promise and whether the carrier is to blame. */
+  async delay(d: ChainDelay): Promise<boolean> {
     return inserted(
-      await this.sql.query(`insert into chain_delays (chain_id, n, days, at) values ($1, $2, $3, $4) on conflict do nothing returning n`, [chainId, n, days, at]),
+      await this.sql.query(
+        `insert into chain_delays (chain_id, n, days, at, source, carrier_caused) values ($1, $2, $3, $4, $5, $6) on conflict do nothing returning n`,
+        [d.chainId, d.n, d.days, d.at, d.source, d.carrierCaused],
+      ),
     );
   }
 

@@ -92,7 +92,12 @@ const MIGRATIONS: string[] = [
      stage text primary key,
      chains bigint not null
    );`,
+  // Who moved a promise, and whether the carrier is to blame (the scorecard counts only those delays).
+  `alter table chain_delays add column source text not null default 'carrier', add column carrier_caused boolean not null default true;`,
 ];
+
+/** The schema version a migrated store is at. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Applies the migrations the store lacks. */
 export async function migrate(sql: Sql): Promise<void> {

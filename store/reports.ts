@@ -44,7 +44,7 @@ export interface CarrierLine {
   delivered: number;
   /** Delivered by the first promised date, out of those delivered; null before any delivery. */
   onTimeRate: number | null;
-  /** Days of delay announced, per order. */
+  /** Days of delay the carrier caused (its own ETAs, and guards that fired while it held the parcel), per order. */
   meanDelayDays: number;
   deliveredWithoutCall: number;
   courierCallRating: number | null;
@@ -87,7 +87,7 @@ export class Reports {
       `select f.carrier, count(*)::int as orders, count(f.delivered_at)::int as delivered, (count(*) filter (where f.on_time))::int as on_time,
          avg(coalesce(d.days, 0))::float8 as delay_days, coalesce(sum(c.n), 0)::int as without_call
        from chain_facts f
-       left join (select chain_id, sum(days) as days from chain_delays group by chain_id) d on d.chain_id = f.chain_id
+       left join (select chain_id, sum(days) as days from chain_delays where carrier_caused group by chain_id) d on d.chain_id = f.chain_id
        left join (select chain_id, count(*) as n from chain_conflicts where type = 'delivered_without_call' group by chain_id) c on c.chain_id = f.chain_id
        where ${inRange} group by f.carrier order by f.carrier`,
       params,

@@ -3,22 +3,22 @@
  * customer answer moves it. The update handler records events synchronously; `run()` handles them
  * in order, and notices go out through the Notifier without holding the chain up.
  */
-import { ApplicationFailure, type ChildWorkflowHandle, condition, startChild, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, type ChildWorkflowHandle, condition, patched, startChild, workflowInfo } from '@temporalio/workflow';
 import type { NoticeFacts } from '../activities/templates/render';
-import type { CarriedChain, ChainInput, ChainState, Delay, Touchpoint, TrackingEvent } from './contract';
+import type { CarriedChain, ChainInput, ChainState, Delay, DelaySource, Shop, Touchpoint, TrackingEvent } from './contract';
 import { addTouchpoint, daysBetween, initialState, isTrackingStage, latest, mergeTouchpoint } from './chain-state';
 import { obsoleteReason, rankOf, rejectionOf, skipPending, stageAfter } from './chain-state';
-import { returnEventSignal, type CustomerReply, type DeliveryReceipt, type EventResult, type RatingInput, type RatingResult, type ReturnProgress } from './definitions';
+import { returnEventSignal, shopSettingsSignal, type CustomerReply, type DeliveryReceipt, type EventResult, type RatingInput, type RatingResult, type ReturnProgress } from './definitions';
 import { Alarm } from './alarm';
 import { now, nowIso } from './clock';
 import { Checks } from './checks';
 import { SupportDesk, type DeskChain } from './support-desk';
 import { CourierCall } from './courier-call';
-import { guardTime, nextPromise } from './local-time';
+import { deliveryDayStart, guardTime, nextPromise } from './local-time';
 import { Notifier } from './notifier';
 import { ChainRecords } from './records';
 import { returnChainWorkflow } from './return-chain';
-import { reindex, staleIndex } from './search-attributes';
+import { ATTENTION, index, reindex, staleIndex } from './search-attributes';
 import type { TemplateId, TouchpointId } from './touchpoints';
 
 export const DAY_MS = 86_400_000;
@@ -40,6 +40,8 @@ export class ChainRun implements DeskChain {
   private returnChild?: ChildWorkflowHandle<typeof returnChainWorkflow>;
   /** The active part of the chain is over: cancelled, or delivered and past any return. */
   private done = false;
+  /** A handler changed the timers (new shop settings): the loop sets its alarm again. */
+  private retimed = false;
 
   constructor(private readonly input: ChainInput) {
     const carried = input.carried;
@@ -69,15 +71,34 @@ export class ChainRun implements DeskChain {
     this.seen.add(id);
   }
 
-  /** Support moves the promise later: the customer gets a delay notice with the reason. */
-  postpone(newDate: string, reason: string): void {
-    this.recordDelay(newDate, { reason }, 'support');
+  /** Support (or the shop's system) moves the promise later: the customer gets a delay notice with the reason. */
+  postpone(newDate: string, reason: string, source: DelaySource): void {
+    this.recordDelay(newDate, { reason }, source);
+  }
+
+  /** Support has seen what needs attention: off the attention list until something new comes up. */
+  acknowledge(acknowledged: NonNullable<ChainState['acknowledged']>): void {
+    this.state.acknowledged = acknowledged;
+    index({ key: ATTENTION, value: false });
+  }
+
+  /**
+   * Signal handler: the shop's configuration changed. Every later decision (quiet hours, the cap,
+   * the support contact, lead times) follows it; the promise guard is set again by the new lead time.
+   */
+  followShop({ shops }: { shops: Shop[] }): void {
+    const shop = shops.find((s) => s.id === this.input.shop.id);
+    if (!shop) return;
+    this.input.shop = shop;
+    void this.returnChild?.signal(shopSettingsSignal, { shops: [shop] });
+    if (this.timers.guard !== undefined) this.armGuard();
+    this.retimed = true;
   }
 
   /** Update validator: rejects impossible transitions (a repeated eventId is always accepted). */
   validate(event: TrackingEvent): void {
     if (this.seen.has(event.eventId)) return;
-    const returnOpen = this.input.order.returnWindowDays > 0 && !this.done;
+    const returnOpen = this.state.returnUntil !== undefined;
     const why = rejectionOf(this.state, event, { returnReceived: this.returnReceived, returnOpen });
     if (why) throw ApplicationFailure.create({ type: 'ImpossibleTransition', message: why, nonRetryable: true });
   }
@@ -90,6 +111,8 @@ export class ChainRun implements DeskChain {
     const late = stage === this.state.stage && isTrackingStage(event.type);
     this.state.events.push({ eventId: event.eventId, type: event.type, at: event.at, applied: !late });
     if (event.type === 'return_received') this.returnReceived = true;
+    // Kept even from a late event: support and the tracking page show it.
+    if (event.type === 'handed_to_carrier' && event.data.trackingNumber) this.state.trackingNumber = event.data.trackingNumber;
     this.state.stage = stage;
     // `run()` handles the event and indexes the new stage in the same workflow task; once it is over, this does.
     if (!late) this.inbox.push(event);
@@ -105,7 +128,7 @@ export class ChainRun implements DeskChain {
   /** A digit from the customer: the answer to an open courier-window question, else a rating; whether it counted. */
   reply(reply: CustomerReply): boolean {
     const answered = this.courier.answer(reply);
-    if (answered) delete this.timers.call;
+    if (answered) this.clearCallDeadlines();
     return answered ?? this.checks.answer(reply);
   }
 
@@ -139,7 +162,8 @@ export class ChainRun implements DeskChain {
       const due = (Object.entries(this.timers) as [TimerName, number][]).sort((a, b) => a[1] - b[1])[0];
       alarm.set(due?.[1], now());
       // A handler that changed what the lists show (a reply, a support promise) wakes the loop to index it.
-      await condition(() => this.inbox.length > 0 || this.done || mayContinue() || alarm.rang || staleIndex(this.state, this.courier.called).length > 0);
+      await condition(() => this.inbox.length > 0 || this.done || mayContinue() || alarm.rang || this.retimed || staleIndex(this.state, this.courier.called).length > 0);
+      this.retimed = false;
       if (this.inbox.length) {
         await this.handle(this.inbox.shift()!);
         // Logged at once: the chain's last event (a delivery without a return window) ends the loop.
@@ -181,16 +205,18 @@ export class ChainRun implements DeskChain {
       case 'arrived_in_city':
         this.leaveStagesBehind();
         if (!this.tp('arrival').notices.length) this.send(this.tp('arrival'));
+        this.armDeliveryDayCall();
         return;
       case 'out_for_delivery':
         this.leaveStagesBehind();
         if (!this.courier.called) this.armCallDeadline();
+        this.armDeliveryDayCall();
         return;
       case 'eta_changed':
         if (daysBetween(this.state.promisedDate, event.data.newEta) > 0) this.recordDelay(event.data.newEta, { reason: event.data.reason }, 'carrier');
         return;
       case 'courier_called':
-        delete this.timers.call;
+        this.clearCallDeadlines();
         this.courier.agree({ ...event.data.window, agreedBy: 'courier' });
         return;
       case 'delivery_failed':
@@ -208,18 +234,27 @@ export class ChainRun implements DeskChain {
         await this.returnChild?.signal(returnEventSignal, event);
         return;
       case 'cancelled':
-        this.done = true;
-        this.send(addTouchpoint(this.state, 'cancellation'), { reason: event.data.reason });
-        skipPending(this.state);
-        return;
+        return this.cancelled(event);
       default:
         return;
     }
   }
 
+  /** The shop closes the chain: before delivery the order is off; after it, the return offer ends. */
+  private cancelled(event: Extract<TrackingEvent, { type: 'cancelled' }>): void {
+    this.done = true;
+    this.clearCallDeadlines();
+    const afterDelivery = this.state.returnUntil !== undefined;
+    delete this.timers.returnWindow;
+    this.state.returnUntil = undefined;
+    this.send(addTouchpoint(this.state, 'cancellation'), { reason: event.data.reason }, afterDelivery ? 'cancellation-after-delivery' : undefined);
+    skipPending(this.state);
+  }
+
   private delivered(event: Delivered): void {
     this.leaveStagesBehind();
-    delete this.timers.call;
+    this.clearCallDeadlines();
+    if (event.data.proof) this.state.deliveryProof = event.data.proof;
     const known = this.state.conflicts.length;
     this.courier.delivered(event);
     this.records.delivered(event.at, known);
@@ -259,20 +294,26 @@ export class ChainRun implements DeskChain {
       const next = nextPromise(this.state.promisedDate, guardDelayDays, now(), this.input.order.customer.timezone, courierLeadTimeHours, quietHours);
       this.recordDelay(next, { reasonCode: 'not-in-city' }, 'guard');
     } else {
+      this.clearCallDeadlines();
       this.courier.ask();
     }
   }
 
-  private recordDelay(newDate: string, why: Pick<NoticeFacts, 'reason' | 'reasonCode'>, source: Delay['source']): void {
+  private recordDelay(newDate: string, why: Pick<NoticeFacts, 'reason' | 'reasonCode'>, source: DelaySource): void {
     const reason = why.reason ?? 'the parcel has not reached your city yet';
     const delay: Delay = { days: daysBetween(this.state.promisedDate, newDate), reason, newDate, at: nowIso(), source };
     this.state.delays.push(delay);
     this.state.promisedDate = newDate;
     this.state.promisedWindow = undefined;
-    this.records.fact({ kind: 'delay', n: this.state.delays.length, days: delay.days });
-    if (this.state.delays.length === 2) this.records.flag('second delay: service recovery needed', 'second_delay');
+    const n = this.state.delays.length;
+    // The carrier is to blame for its own ETA, and for a guard that fired while it held the parcel.
+    const carrierCaused = source === 'carrier' || (source === 'guard' && rankOf(this.state.stage) >= rankOf('handed_to_carrier'));
+    this.records.fact({ kind: 'delay', n, days: delay.days, source, carrierCaused });
+    // Every delay after the first alerts support (chains before 0.2 alerted on the second only).
+    if (n === 2 || (n > 2 && patched('every-delay-alerts'))) this.records.flag(`delay ${n}: service recovery needed`, 'repeated_delay');
     this.send(addTouchpoint(this.state, 'delay'), { days: delay.days, newDate, ...why });
     this.armGuard();
+    if (this.timers.callDay !== undefined) this.armDeliveryDayCall(true);
   }
 
   /** The promise guard: fires before the promise breaks while the parcel is not yet in the city. */
@@ -284,6 +325,23 @@ export class ChainRun implements DeskChain {
 
   private armCallDeadline(): void {
     this.timers.call = now() + this.input.shop.courierCallDeadlineMinutes * 60_000;
+  }
+
+  /**
+   * A carrier that never reports out_for_delivery must not keep Doorstep from asking: the call
+   * deadline also runs from the morning of the delivery day (the current promise, customer-local).
+   * `moved`: the promise moved, so the deadline moves with it. Chains before 0.2 had no such deadline.
+   */
+  private armDeliveryDayCall(moved = false): void {
+    if (this.courier.called || this.state.courierQuestion || (!moved && this.timers.callDay !== undefined)) return;
+    if (!patched('delivery-day-call')) return;
+    const { courierCallDeadlineMinutes, quietHours } = this.input.shop;
+    this.timers.callDay = deliveryDayStart(this.state.promisedDate, this.input.order.customer.timezone, quietHours) + courierCallDeadlineMinutes * 60_000;
+  }
+
+  private clearCallDeadlines(): void {
+    delete this.timers.call;
+    delete this.timers.callDay;
   }
 
   /** Touchpoints the parcel went past without their event are skipped; the guard ends on arrival. */

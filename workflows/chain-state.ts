@@ -68,8 +68,11 @@ export function rejectionOf(
   switch (event.type) {
     case 'eta_changed':
     case 'courier_called':
-    case 'cancelled':
       return rank < DELIVERED ? undefined : `${event.type} after delivery`;
+    case 'cancelled':
+      // After delivery the shop may still close the chain while the return window is open (no return is offered then).
+      if (rank < DELIVERED || (state.stage === 'delivered' && returnOpen)) return undefined;
+      return state.stage === 'delivered' ? 'the return window has ended' : `cancelled once a return is under way (stage ${state.stage})`;
     case 'delivery_failed':
       return rank >= RANK.arrived_in_city && rank < DELIVERED
         ? undefined

@@ -12,6 +12,7 @@ import {
   deliveryReceiptSignal,
   ratingUpdate,
   returnProgressSignal,
+  shopSettingsSignal,
   supportActionUpdate,
   trackingEventUpdate,
 } from './definitions';
@@ -26,6 +27,7 @@ export async function chainWorkflow(input: ChainInput): Promise<ChainState> {
   setHandler(customerReplyUpdate, (reply) => chain.reply(reply));
   setHandler(deliveryReceiptSignal, (receipt) => chain.receipt(receipt));
   setHandler(returnProgressSignal, (touchpoint) => chain.returnProgress(touchpoint));
+  setHandler(shopSettingsSignal, (settings) => chain.followShop(settings));
 
   if ((await chain.run()) === 'continue') {
     // A carrier flooding events grows the history: carry the state on in a fresh run.

@@ -50,7 +50,9 @@ export const Shop = z.object({
   name: z.string().min(1),
   supportEmail: z.email(),
   supportPhone: z.e164().optional(),
-  defaultLocale: z.string().default('en'),
+  /** The language of customers whose order names none. */
+  defaultLocale: z.string().refine(isLocale, 'a BCP 47 language tag such as pl-PL').default('en'),
+  /** The time zone of customers whose order names none. */
   timezone: timeZone.default('UTC'),
   /** Customer-local hours when non-urgent notices wait; equal start and end mean none. */
   quietHours: z.object({ start: hhmm, end: hhmm }).default({ start: '21:00', end: '09:00' }),
@@ -77,17 +79,20 @@ export type Shop = z.infer<typeof Shop>;
 export const Customer = z
   .object({
     name: z.string().trim().min(1).max(200),
+    /** How the customer is greeted ("Anna"); without it, notices greet without a name. */
+    givenName: z.string().trim().min(1).max(100).optional(),
     email: z.email().optional(),
     phone: z.e164().optional(),
-    // A BCP 47 tag ("pl-PL"; "pl_PL" is read as that): dates are formatted in it.
+    // A BCP 47 tag ("pl-PL"; "pl_PL" is read as that): dates are formatted in it. Unset: the shop's defaultLocale.
     locale: z
       .string()
       .min(2)
       .max(35)
       .transform((l) => l.replace(/_/g, '-'))
       .refine(isLocale, 'a BCP 47 language tag such as pl-PL')
-      .default('en'),
-    timezone: timeZone,
+      .optional(),
+    /** Unset: the shop's timezone. */
+    timezone: timeZone.optional(),
     channels: z.array(z.enum(CHANNELS)).min(1),
   })
   .superRefine((c, ctx) => {
@@ -123,6 +128,15 @@ export const OrderInput = z
     }
   });
 export type OrderInput = z.infer<typeof OrderInput>;
+
+/** An order as its chain holds it: the customer's language and time zone settled. */
+export type ChainOrder = OrderInput & { customer: Customer & { locale: string; timezone: string } };
+
+/** The order with the shop's defaults where it names no language or time zone of the customer's. */
+export function resolveOrder(order: OrderInput, shop: Pick<Shop, 'defaultLocale' | 'timezone'>): ChainOrder {
+  const { customer } = order;
+  return { ...order, customer: { ...customer, locale: customer.locale ?? shop.defaultLocale, timezone: customer.timezone ?? shop.timezone } };
+}
 
 const at = z.iso.datetime({ offset: true });
 const TimeWindow = z
@@ -162,6 +176,8 @@ export type Feedback = z.infer<typeof Feedback>;
 
 /** What support may do to a chain (`POST /v1/orders/{orderId}/actions/{action}`), the action named in the path. */
 export const SupportAction = z.discriminatedUnion('action', [
+  /** Support has seen what needs attention: the chain leaves the attention list until something new comes up. */
+  z.object({ action: z.literal('acknowledge'), note: z.string().trim().min(1).max(500) }),
   z.object({ action: z.literal('cancel'), reason: z.string().max(300).optional() }),
   z.object({ action: z.literal('courier-call'), window: TimeWindow }),
   z.object({ action: z.literal('open-return'), reason: z.string().max(300).optional() }),
@@ -227,12 +243,18 @@ export interface Touchpoint {
   note?: string;
 }
 
+/**
+ * Who moved the promise: the carrier's new ETA, Doorstep's promise guard, a support agent in the
+ * console, or the shop's own system through the API.
+ */
+export type DelaySource = 'carrier' | 'guard' | 'support' | 'shop';
+
 export interface Delay {
   days: number;
   reason: string;
   newDate: string;
   at: string;
-  source: 'carrier' | 'guard' | 'support';
+  source: DelaySource;
 }
 
 export interface Conflict {
@@ -260,11 +282,20 @@ export interface ChainState {
   promisedWindow?: { from: string; to: string };
   delays: Delay[];
   courierWindow?: CourierWindow;
+  /** Windows Doorstep offered the customer itself (no courier call came), while the question is open. */
+  courierQuestion?: WindowQuestion;
   /** Until when the customer may still open a return (ISO), once delivered with a return window. */
   returnUntil?: string;
   touchpoints: Touchpoint[];
   conflicts: Conflict[];
+  /** Every reason the chain needed attention, oldest first. */
   attention: string[];
+  /** Support's last acknowledgement: the chain needs attention again once `attention` grows past `seen`. */
+  acknowledged?: { at: string; actor: string; note: string; seen: number };
+  /** The carrier's tracking number, from handed_to_carrier. */
+  trackingNumber?: string;
+  /** The proof of delivery the carrier gave (a signature or photo reference), from delivered. */
+  deliveryProof?: string;
   events: { eventId: string; type: EventType; at: string; applied: boolean }[];
   audit: AuditEntry[];
   trackingUrl: string;
@@ -272,7 +303,7 @@ export interface ChainState {
 
 /** Everything a chain needs at start: the order, a snapshot of its shop and its public links. */
 export interface ChainInput {
-  order: OrderInput;
+  order: ChainOrder;
   shop: Shop;
   trackingUrl: string;
   /** Set when a long chain continues as new: where the previous run left off. */
@@ -290,9 +321,11 @@ export interface CarriedChain {
   state: ChainState;
   seen: string[];
   inbox: TrackingEvent[];
-  timers: Partial<Record<'guard' | 'call' | 'returnWindow', number>>;
+  /** `call`: the deadline from out_for_delivery or a failed attempt; `callDay`: from the morning of the delivery day. */
+  timers: Partial<Record<'guard' | 'call' | 'callDay' | 'returnWindow', number>>;
   pin: string;
   called: boolean;
+  /** Runs before 0.2 carried the open courier-window question here; it lives in the state now. */
   question?: WindowQuestion;
   notices: CarriedNotices;
 }

@@ -16,7 +16,6 @@ type Delivered = Extract<TrackingEvent, { type: 'delivered' }>;
 export class CourierCall {
   /** A window has been agreed for the current delivery attempt. */
   called: boolean;
-  private question: CarriedChain['question'];
   private readonly pin: string;
 
   constructor(
@@ -26,18 +25,19 @@ export class CourierCall {
     carried?: CarriedChain,
   ) {
     this.called = carried?.called ?? false;
-    this.question = carried?.question;
+    // Runs before 0.2 carried the open question beside the state.
+    if (carried?.question) state.courierQuestion ??= carried.question;
     this.pin = carried?.pin ?? String(parseInt(uuid4().slice(0, 8), 16) % 10_000).padStart(4, '0');
   }
 
-  carry(): Pick<CarriedChain, 'called' | 'question' | 'pin'> {
-    return { called: this.called, question: this.question, pin: this.pin };
+  carry(): Pick<CarriedChain, 'called' | 'pin'> {
+    return { called: this.called, pin: this.pin };
   }
 
   /** A window agreed with the customer, confirmed in writing with the delivery PIN. */
   agree(window: CourierWindow, note?: string): void {
     this.called = true;
-    this.question = undefined;
+    this.state.courierQuestion = undefined;
     this.state.courierWindow = window;
     const call = this.touchpoint();
     if (note) call.note = note;
@@ -50,7 +50,7 @@ export class CourierCall {
     const options = courierWindows(now(), order.customer.timezone, shop.quietHours);
     const call = this.touchpoint();
     call.note = 'no courier call reported in time: Doorstep contacted the customer';
-    this.question = { touchpoint: call.key, options };
+    this.state.courierQuestion = { touchpoint: call.key, options };
     const channels = order.customer.channels;
     this.notifier.send(call, { options }, 'courier-call-request', [...channels.filter((c) => c !== 'email'), ...channels.filter((c) => c === 'email')]);
   }
@@ -61,7 +61,7 @@ export class CourierCall {
    * neither a window nor a rating).
    */
   answer({ touchpoint, digit, channel }: CustomerReply): boolean | undefined {
-    const question = this.question;
+    const question = this.state.courierQuestion;
     if (question?.touchpoint !== touchpoint) return undefined;
     if (digit < 1 || digit > question.options.length) return false;
     this.agree({ ...question.options[digit - 1], agreedBy: 'customer' }, `the customer chose window ${digit} by ${channel}`);
@@ -71,12 +71,12 @@ export class CourierCall {
   /** A failed attempt: the next delivery needs a new call (an old window question no longer stands). */
   reset(): void {
     this.called = false;
-    this.question = undefined;
+    this.state.courierQuestion = undefined;
   }
 
   /** The parcel was handed over: records a delivery without any call, or with the wrong PIN, as a conflict. */
   delivered(event: Delivered): void {
-    this.question = undefined;
+    this.state.courierQuestion = undefined;
     const call = this.touchpoint();
     if (!this.called && !call.notices.length) {
       call.status = 'conflict';

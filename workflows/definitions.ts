@@ -1,6 +1,6 @@
 /** Message definitions shared by the chain workflows, the API and the tests. Names are stable. */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ChainState, ChannelName, Rating, Stage, SupportAction, Touchpoint, TrackingEvent } from './contract';
+import type { ChainState, ChannelName, Rating, Shop, Stage, SupportAction, Touchpoint, TrackingEvent } from './contract';
 
 /** Default task queue of the chains (DOORSTEP_TASK_QUEUE overrides it). */
 export const TASK_QUEUE = 'doorstep';
@@ -31,12 +31,12 @@ export interface DeliveryReceipt {
   at: string;
 }
 
-/** A digit the customer sent back: an SMS/WhatsApp reply or a key pressed during a call. */
+/** A digit the customer sent back: an SMS/WhatsApp reply, a key pressed during a call, or a choice on the tracking page. */
 export interface CustomerReply {
   /** The touchpoint whose notice the customer answered. */
   touchpoint: string;
   digit: number;
-  channel: ChannelName;
+  channel: ChannelName | 'web';
   at: string;
 }
 
@@ -46,6 +46,8 @@ export type ReturnEvent = Extract<TrackingEvent, { type: 'return_received' | 're
 export interface SupportActionInput {
   action: SupportAction;
   actor: string;
+  /** Whether a staff member acted in the console or the shop's system through the API (unset before 0.2: staff). */
+  via?: 'console' | 'api';
   at: string;
   requestId: string;
 }
@@ -59,6 +61,8 @@ export const ratingUpdate = defineUpdate<RatingResult, [RatingInput]>('rating');
 export const deliveryReceiptSignal = defineSignal<[DeliveryReceipt]>('deliveryReceipt');
 /** A digit the customer sent; answers whether it counted (a window picked, a rating recorded). */
 export const customerReplyUpdate = defineUpdate<boolean, [CustomerReply]>('customerReply');
+/** The shop's current settings (its configuration changed): running chains follow them from their next decision on. */
+export const shopSettingsSignal = defineSignal<[{ shops: Shop[] }]>('shopSettings');
 /** Parent → return child: the backend's return events. */
 export const returnEventSignal = defineSignal<[ReturnEvent]>('returnEvent');
 /** What the return child reports: a touchpoint as it progresses, or a reason for support to look. */

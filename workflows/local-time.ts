@@ -24,6 +24,9 @@ function quietEnd(t: DateTime, { start, end }: QuietHours): DateTime | undefined
   return t < to ? to : undefined;
 }
 
+/** Automated calls ring only 08:00–21:00 customer-local (the TCPA's calling hours), however urgent the notice. */
+export const NO_CALLS: QuietHours = { start: '21:00', end: '08:00' };
+
 /** When the quiet hours the customer is in at `now` end (epoch ms), or undefined when they are not in them. */
 export function quietUntil(now: number, zone: string, quiet: QuietHours): number | undefined {
   return quietEnd(at(now, zone), quiet)?.toMillis();
@@ -59,6 +62,12 @@ function quietStart(t: DateTime, { start }: QuietHours): DateTime {
 export function guardTime(promisedDate: string, zone: string, leadTimeHours: number, quiet: QuietHours): number {
   const t = DateTime.fromISO(promisedDate, { zone }).plus({ days: 1 }).startOf('day').minus({ hours: leadTimeHours });
   return (quietEnd(t, quiet) ? quietStart(t, quiet).minus({ hours: 1 }) : t).toMillis();
+}
+
+/** The start of the customer's delivery day: 08:00 on the promised date, or the end of quiet hours if later. */
+export function deliveryDayStart(promisedDate: string, zone: string, quiet: QuietHours): number {
+  const eight = DateTime.fromISO(promisedDate, { zone }).set({ hour: 8 });
+  return (quietEnd(eight, quiet) ?? eight).toMillis();
 }
 
 /**

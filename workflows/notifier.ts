@@ -4,14 +4,14 @@
  * daily cap (the send activity's answer) hold it back, and dropped when it became obsolete while it
  * waited. Delivery receipts move a notice that did not arrive on to the next channel.
  */
-import { ActivityFailure, ApplicationFailure, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import { now, nowIso } from './clock';
 import type { Activities, SendNoticeInput, SendOutcome } from '../activities';
 import type { NoticeFacts } from '../activities/templates/render';
 import type { ChainInput, ChannelName, Decision, Notice, Touchpoint } from './contract';
 import type { DeliveryReceipt } from './definitions';
 import { Lane } from './lane';
-import { localLabel, quietUntil } from './local-time';
+import { localLabel, NO_CALLS, quietUntil } from './local-time';
 import { specOf, TOUCHPOINTS, type TemplateId, type TouchpointId } from './touchpoints';
 
 const { sendNotice } = proxyActivities<Activities>({
@@ -152,6 +152,18 @@ export class Notifier {
         [afterQuietHours, waited] = [true, true];
         await this.defer(tp, notice, quiet, `quiet hours (${shop.quietHours.start}–${shop.quietHours.end}): waits until ${localLabel(quiet, zone)}`);
         continue;
+      }
+      const callsFrom = channels.includes('voice') ? quietUntil(now(), zone, NO_CALLS) : undefined;
+      // Chains before 0.2 called at any hour when the notice was urgent.
+      if (callsFrom !== undefined && patched('calling-hours')) {
+        const hours = `outside calling hours (${NO_CALLS.end}–${NO_CALLS.start})`;
+        if (channels.length === 1) {
+          waited = true;
+          await this.defer(tp, notice, callsFrom, `${hours}: the call waits until ${localLabel(callsFrom, zone)}`);
+          continue;
+        }
+        notice.decisions.push({ at: nowIso(), outcome: 'skipped', channel: 'voice', reason: `${hours}: no call now` });
+        channels = channels.filter((c) => c !== 'voice');
       }
       const input = { workflowId: workflowInfo().workflowId, shop, order, touchpoint: tp.key, template, facts, trackingUrl, revision: notice.revision, decidedAt: nowIso() };
       const outcome = await this.attempt({ ...input, channels, fallbackFrom, afterQuietHours });

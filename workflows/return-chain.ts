@@ -2,7 +2,7 @@
 import { condition, getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
 import type { NoticeFacts } from '../activities/templates/render';
 import type { ChainInput, Touchpoint } from './contract';
-import { deliveryReceiptSignal, returnEventSignal, returnProgressSignal, type ReturnEvent, type ReturnProgress } from './definitions';
+import { deliveryReceiptSignal, returnEventSignal, returnProgressSignal, shopSettingsSignal, type ReturnEvent, type ReturnProgress } from './definitions';
 import { Notifier } from './notifier';
 import type { TouchpointId } from './touchpoints';
 
@@ -27,6 +27,8 @@ export async function returnChainWorkflow(input: ReturnChainInput): Promise<void
     if (e.type === 'refund_issued') refund = { amount: e.data.amount };
   });
   setHandler(deliveryReceiptSignal, (r) => notifier.receipt(r, touchpoints));
+  // The parent passes its shop's new settings on: the notices still to come follow them.
+  setHandler(shopSettingsSignal, ({ shops }) => void (input.shop = shops.find((s) => s.id === input.shop.id) ?? input.shop));
   const parent = getExternalWorkflowHandle(input.parentWorkflowId);
   let finished = false;
 

@@ -4,7 +4,7 @@
  * state (a refusal is an HTTP 409), done once per request id, and written to the audit trail.
  */
 import { ApplicationFailure } from '@temporalio/workflow';
-import type { AuditEntry, ChainState, SupportAction, TrackingEvent } from './contract';
+import type { AuditEntry, ChainState, DelaySource, SupportAction, TrackingEvent } from './contract';
 import { daysBetween, rankOf } from './chain-state';
 import type { EventResult, SupportActionInput } from './definitions';
 import type { Notifier } from './notifier';
@@ -18,7 +18,9 @@ export interface DeskChain {
   remember(id: string): void;
   validate(event: TrackingEvent): void;
   accept(event: TrackingEvent): EventResult;
-  postpone(newDate: string, reason: string): void;
+  postpone(newDate: string, reason: string, source: DelaySource): void;
+  /** Takes the chain off the attention list until something new needs attention. */
+  acknowledge(acknowledged: NonNullable<ChainState['acknowledged']>): void;
 }
 
 type EventAction = Extract<SupportAction, { action: 'cancel' | 'courier-call' | 'open-return' }>;
@@ -34,6 +36,8 @@ function eventOf(action: EventAction, { requestId, at }: SupportActionInput): Tr
 /** The audit line of an action. */
 function detailOf(action: SupportAction): string {
   switch (action.action) {
+    case 'acknowledge':
+      return `acknowledged what needs attention: ${action.note}`;
     case 'cancel':
       return `cancelled the order${action.reason ? `: ${action.reason}` : ''}`;
     case 'courier-call':
@@ -60,8 +64,9 @@ export class SupportDesk {
   validate(input: SupportActionInput): void {
     if (this.chain.handled(`support-${input.requestId}`)) return;
     const { action } = input;
-    if (action.action === 'resend' || action.action === 'set-promise') {
-      const why = action.action === 'resend' ? this.resendRefusal(action.touchpoint) : this.promiseRefusal(action.promisedDate);
+    if (action.action === 'resend' || action.action === 'set-promise' || action.action === 'acknowledge') {
+      const why =
+        action.action === 'resend' ? this.resendRefusal(action.touchpoint) : action.action === 'set-promise' ? this.promiseRefusal(action.promisedDate) : this.acknowledgeRefusal();
       if (why) throw ApplicationFailure.create({ type: 'ActionRefused', message: why, nonRetryable: true });
       return;
     }
@@ -80,7 +85,10 @@ export class SupportDesk {
       this.notifier.resend(state.touchpoints.find((t) => t.key === action.touchpoint)!);
     } else if (action.action === 'set-promise') {
       this.chain.remember(id);
-      this.chain.postpone(action.promisedDate, action.reason);
+      this.chain.postpone(action.promisedDate, action.reason, input.via === 'api' ? 'shop' : 'support');
+    } else if (action.action === 'acknowledge') {
+      this.chain.remember(id);
+      this.chain.acknowledge({ at: input.at, actor: input.actor, note: action.note, seen: state.attention.length });
     } else {
       result = this.chain.accept(eventOf(action, input));
     }
@@ -97,6 +105,11 @@ export class SupportDesk {
     const latest = Math.max(...tp.notices.map((n) => n.revision));
     if (tp.notices.some((n) => n.revision === latest && (n.status === 'queued' || n.status === 'deferred'))) return `the last notice of ${key} has not gone out yet`;
     return latest > MAX_RESENDS ? `${key} was resent ${MAX_RESENDS} times already` : undefined;
+  }
+
+  private acknowledgeRefusal(): string | undefined {
+    const { attention, acknowledged } = this.chain.state;
+    return attention.length > (acknowledged?.seen ?? 0) ? undefined : 'nothing new needs attention on this chain';
   }
 
   private promiseRefusal(date: string): string | undefined {

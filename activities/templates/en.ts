@@ -90,6 +90,11 @@ export const en: Catalog = {
       text: 'Your order {orderId} has been cancelled{hasReason, select, yes { ({reason})} other {}}.',
       sms: '{shop}: order {orderId} cancelled. Questions: {support}.',
     },
+    'cancellation-after-delivery': {
+      subject: '{shop}: order {orderId} closed',
+      text: 'We have closed your order {orderId}{hasReason, select, yes { ({reason})} other {}}. It can no longer be returned through us; if you have a question about it, contact {support}.',
+      sms: '{shop}: order {orderId} closed; it can no longer be returned. Questions: {support}.',
+    },
     'follow-up': {
       subject: '{shop}: we are sorry, {name}',
       text: 'Thank you for telling us that order {orderId} did not go well. We are sorry. Our support team will look into it today; you can also reach us directly: {support}.',

@@ -92,6 +92,11 @@ export const pl: Catalog = {
       text: 'Twoje zamówienie {orderId} zostało anulowane{hasReason, select, yes { ({reason})} other {}}.',
       sms: '{shop}: zamówienie {orderId} anulowane. Pytania: {support}.',
     },
+    'cancellation-after-delivery': {
+      subject: '{shop}: zamówienie {orderId} zamknięte',
+      text: 'Zamknęliśmy Twoje zamówienie {orderId}{hasReason, select, yes { ({reason})} other {}}. Nie można go już zwrócić za naszym pośrednictwem; w razie pytań napisz do nas: {support}.',
+      sms: '{shop}: zamówienie {orderId} zamknięte; zwrot nie jest już możliwy. Pytania: {support}.',
+    },
     'follow-up': {
       subject: '{shop}: przepraszamy, {name}',
       text: 'Dziękujemy, że dałeś nam znać, że przy zamówieniu {orderId} coś poszło nie tak. Przepraszamy. Nasz zespół wsparcia zajmie się tym jeszcze dziś; możesz też skontaktować się z nami bezpośrednio: {support}.',

@@ -4,7 +4,7 @@
  */
 import { IntlMessageFormat } from 'intl-messageformat';
 import { customerDates } from './dates';
-import type { Customer, Shop } from '../../workflows/contract';
+import type { ChainOrder, Shop } from '../../workflows/contract';
 import type { TemplateId } from '../../workflows/touchpoints';
 import { CATALOGS, languageOf, type Catalog } from './catalog';
 import { emailHtml } from './html';
@@ -28,7 +28,7 @@ export interface NoticeFacts {
 
 export interface OrderSummary {
   orderId: string;
-  customer: Customer;
+  customer: ChainOrder['customer'];
   items: { name: string; qty: number }[];
   carrier: string;
   destinationCity: string;

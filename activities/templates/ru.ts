@@ -91,6 +91,11 @@ export const ru: Catalog = {
       text: 'Ваш заказ {orderId} отменён{hasReason, select, yes { ({reason})} other {}}.',
       sms: '{shop}: заказ {orderId} отменён. Вопросы: {support}.',
     },
+    'cancellation-after-delivery': {
+      subject: '{shop}: заказ {orderId} закрыт',
+      text: 'Мы закрыли ваш заказ {orderId}{hasReason, select, yes { ({reason})} other {}}. Вернуть его через нас больше нельзя; если остались вопросы, напишите нам: {support}.',
+      sms: '{shop}: заказ {orderId} закрыт, возврат больше невозможен. Вопросы: {support}.',
+    },
     'follow-up': {
       subject: '{shop}: приносим извинения, {name}',
       text: 'Спасибо, что рассказали: с заказом {orderId} не всё прошло хорошо. Нам очень жаль. Служба поддержки разберётся сегодня же; вы можете связаться с нами напрямую: {support}.',

@@ -17,12 +17,14 @@ export function actionOfForm(name: string, fields: FormFields, zone: string) {
   const text = (key: string) => (fields[key]?.trim() ? fields[key].trim() : undefined);
   const local = (time?: string) => (fields.date && time ? (DateTime.fromISO(`${fields.date}T${time}`, { zone }).toISO() ?? undefined) : undefined);
   const window = name === 'courier-call' ? { from: local(fields.from), to: local(fields.to) } : undefined;
-  return SupportAction.safeParse({ action: name, reason: text('reason'), touchpoint: text('touchpoint'), promisedDate: text('promisedDate'), window });
+  return SupportAction.safeParse({ action: name, reason: text('reason'), note: text('note'), touchpoint: text('touchpoint'), promisedDate: text('promisedDate'), window });
 }
 
 /** What the action will do, in a sentence support confirms. */
 export function describeAction(action: SupportAction, state: ChainState): string {
   switch (action.action) {
+    case 'acknowledge':
+      return `Take the chain off the attention list until something new needs attention, noting: ${action.note}`;
     case 'resend':
       return `Send the “${action.touchpoint}” notice to the customer again.`;
     case 'set-promise':

@@ -97,7 +97,7 @@ export function chainRoutes(chains: Chains): Router {
     try {
       // The confirmation form carries one request id: sending it twice acts once.
       const actor = `${staff.name} (console)`;
-      await chains.act(staff.shop, orderId, { action: parsed.data, actor, at: new Date().toISOString(), requestId: `console-${body.requestId.slice(0, 64)}` });
+      await chains.act(staff.shop, orderId, { action: parsed.data, actor, via: 'console', at: new Date().toISOString(), requestId: `console-${body.requestId.slice(0, 64)}` });
       res.redirect(303, `/console/orders/${encodeURIComponent(orderId)}?done=${name}`);
     } catch (err) {
       if (!(err instanceof ChainError) || err.status === 404) throw err;

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { Tokens } from '../../common/tokens';
-import { OrderInput, SupportAction, TrackingEvent, type Shop } from '../../workflows/contract';
+import { OrderInput, resolveOrder, SupportAction, TrackingEvent, type Shop } from '../../workflows/contract';
 import { chainWorkflowId } from '../../workflows/definitions';
 import { callerOf, requireScope } from '../auth';
 import type { Chains } from '../chains';
@@ -37,7 +37,7 @@ export function ordersRouter({ chains, shops, tokens, publicBaseUrl }: OrdersDep
     const shop = shops.get(callerOf(res).shop)!;
     res.locals.workflowId = chainWorkflowId(shop.id, order.orderId);
     const trackingUrl = `${publicBaseUrl}/t/${tokens.sign({ kind: 'track', shop: shop.id, order: order.orderId })}`;
-    const { created, stage } = await chains.start({ order, shop, trackingUrl });
+    const { created, stage } = await chains.start({ order: resolveOrder(order, shop), shop, trackingUrl }, order);
     res.status(created ? 201 : 200).json({ orderId: order.orderId, stage, trackingUrl });
   });
 
@@ -72,7 +72,7 @@ export function ordersRouter({ chains, shops, tokens, publicBaseUrl }: OrdersDep
     // A client retrying the same request sends the same Idempotency-Key: the action happens once.
     const requestId = req.get('idempotency-key') ?? randomUUID();
     const { shop, name: actor } = callerOf(res);
-    const result = await chains.act(shop, orderId, { action: parsed.data, actor, at: new Date().toISOString(), requestId });
+    const result = await chains.act(shop, orderId, { action: parsed.data, actor, via: 'api', at: new Date().toISOString(), requestId });
     res.status(result.duplicate ? 200 : 202).json(result);
   });
 

@@ -5,7 +5,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
-import { OrderInput, TrackingEvent, type Shop } from '../../workflows/contract';
+import { OrderInput, resolveOrder, TrackingEvent, type ChainOrder, type Shop } from '../../workflows/contract';
 import { chainStateQuery, customerReplyUpdate, trackingEventUpdate } from '../../workflows/definitions';
 import { ORDER_AT, PERSONAS, RETURN_WINDOW_DAYS, SCENARIOS, type Action, type JourneyLocale, type JourneyScenario, type When } from './scenarios';
 
@@ -46,9 +46,9 @@ export function timeOf(plan: Plan, when: When): number {
 }
 
 /** The synthetic order: the locale's customer on email then SMS, one item, promised on the scenario's day. */
-export function orderOf(plan: Plan): OrderInput {
+export function orderOf(plan: Plan): ChainOrder {
   const p = PERSONAS[plan.locale];
-  return OrderInput.parse({
+  const order = OrderInput.parse({
     orderId: plan.orderId,
     customer: { name: p.name, email: p.email, phone: p.phone, locale: plan.locale, timezone: p.timezone, channels: ['email', 'sms'] },
     items: [{ name: p.item, qty: 1 }],
@@ -57,6 +57,7 @@ export function orderOf(plan: Plan): OrderInput {
     destinationCity: p.city,
     returnWindowDays: RETURN_WINDOW_DAYS,
   });
+  return resolveOrder(order, plan.shop);
 }
 
 /** The data of a step's backend event, in the customer's language where it carries words. */

@@ -3,7 +3,7 @@ import type { Client, WorkflowHandle } from '@temporalio/client';
 import { chainStartOptions } from '../../api/chains';
 import type { AppConfig } from '../../common/config';
 import { chainWorkflow } from '../../workflows';
-import type { ChainState, OrderInput, Shop } from '../../workflows/contract';
+import type { ChainOrder, ChainState, Shop } from '../../workflows/contract';
 import { chainStateQuery } from '../../workflows/definitions';
 
 /** Polls the chain state until `ok` holds (workflow effects run after an update returns). */
@@ -28,7 +28,7 @@ export function queryState(handle: WorkflowHandle): Promise<ChainState> {
  */
 export async function startChain(
   { client, config }: { client: Client; config: AppConfig },
-  order: OrderInput,
+  order: ChainOrder,
   shop: Shop,
   { indexed = true } = {},
 ): Promise<WorkflowHandle<typeof chainWorkflow>> {

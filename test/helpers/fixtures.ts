@@ -1,6 +1,6 @@
 /** Builders for orders, shops and events, so each test states only what it is about. */
 import { randomUUID } from 'node:crypto';
-import { OrderInput, Shop, TrackingEvent } from '../../workflows/contract';
+import { OrderInput, resolveOrder, Shop, TrackingEvent, type ChainOrder } from '../../workflows/contract';
 
 /** An ISO date `days` from today (UTC), or from `from` (epoch ms, e.g. a time-skipping server's clock). */
 export function inDays(days: number, from = Date.now()): string {
@@ -42,8 +42,9 @@ export function orderBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export function order(overrides: Record<string, unknown> = {}): OrderInput {
-  return OrderInput.parse(orderBody(overrides));
+/** An order as a chain holds it (the customer's language and zone settled, UTC and English unless given). */
+export function order(overrides: Record<string, unknown> = {}): ChainOrder {
+  return resolveOrder(OrderInput.parse(orderBody(overrides)), { defaultLocale: 'en', timezone: 'UTC' });
 }
 
 /** A tracking event with a fresh eventId, happening now unless `at` is given. */

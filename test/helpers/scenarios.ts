@@ -3,13 +3,13 @@
  * them and assert on the outcome; scripts/record-histories.ts records their histories for replay.
  */
 import type { WorkflowHandle } from '@temporalio/client';
-import type { OrderInput, Shop, TrackingEvent } from '../../workflows/contract';
+import type { ChainOrder, Shop, TrackingEvent } from '../../workflows/contract';
 import { trackingEventUpdate } from '../../workflows/definitions';
 import { event, inDays, onTimePath, order, shop } from './fixtures';
 import { waitForState } from './chains';
 
 export interface Scenario {
-  order: OrderInput;
+  order: ChainOrder;
   shop: Shop;
   /** Sends the scenario's events, waiting for the chain where a step depends on the one before. */
   drive(handle: WorkflowHandle): Promise<void>;
@@ -41,13 +41,14 @@ export const scenarios = {
     };
   },
 
-  'two-delays': (): Scenario => ({
+  'repeated-delays': (): Scenario => ({
     order: order({ promisedDate: inDays(5) }),
     shop: quickShop(),
     drive: async (h) => {
       await send(h, event('handed_to_carrier'));
       await send(h, event('eta_changed', { newEta: inDays(6), reason: 'sorting centre backlog' }));
       await send(h, event('eta_changed', { newEta: inDays(8), reason: 'vehicle breakdown' }));
+      await send(h, event('eta_changed', { newEta: inDays(9), reason: 'the depot is flooded' }));
       await sendAll(h, onTimePath().slice(arrived));
     },
   }),

@@ -60,11 +60,11 @@ describe('the chain on a real Temporal server', () => {
     expect(state.touchpoints.map((t) => t.key)).toEqual(['confirmation', 'tracking', 'delay', 'arrival', 'courier-call', 'handover', 'closing']);
   });
 
-  it('a second delay flags the chain for support', async () => {
-    const state = await run('two-delays');
-    expect(state.delays.map((d) => d.days)).toEqual([1, 2]);
-    expect(state.touchpoints.filter((t) => t.name === 'delay').map((t) => t.key)).toEqual(['delay', 'delay-2']);
-    expect(state.attention).toEqual([expect.stringContaining('second delay')]);
+  it('the second delay and every one after it flag the chain for support', async () => {
+    const state = await run('repeated-delays');
+    expect(state.delays.map((d) => [d.days, d.source])).toEqual([[1, 'carrier'], [2, 'carrier'], [1, 'carrier']]);
+    expect(state.touchpoints.filter((t) => t.name === 'delay').map((t) => t.key)).toEqual(['delay', 'delay-2', 'delay-3']);
+    expect(state.attention).toEqual([expect.stringContaining('delay 2'), expect.stringContaining('delay 3')]);
   });
 
   it('a delivery without any call is recorded as a conflict', async () => {

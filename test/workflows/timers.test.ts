@@ -41,7 +41,7 @@ describe('durable timers measured in days', () => {
       await sleepUntil(guardAt + 24 * HOUR + HOUR);
       const twice = await state(h);
       expect(twice.delays.map((d) => d.newDate)).toEqual([inDays(5, now), inDays(6, now)]);
-      expect(twice.attention).toEqual([expect.stringContaining('second delay')]);
+      expect(twice.attention).toEqual([expect.stringContaining('delay 2')]);
       await send(h, event('arrived_in_city'));
       await ts.env.sleep(10 * 24 * HOUR);
       expect((await state(h)).delays).toHaveLength(2);
