@@ -88,7 +88,8 @@ export const WORK_LISTS = ['attention', 'delayed', 'awaiting-call', 'returns', '
 export type WorkList = (typeof WORK_LISTS)[number];
 
 const WORK_LIST_QUERIES: Record<WorkList, string> = {
-  attention: `${ATTENTION.name} = true`,
+  // Only running chains: a finished one needs no one's attention any more.
+  attention: `${ATTENTION.name} = true AND ExecutionStatus = 'Running'`,
   delayed: `${LISTS.name} = 'delayed' AND ExecutionStatus = 'Running'`,
   'awaiting-call': `${LISTS.name} = 'awaiting-call' AND ExecutionStatus = 'Running'`,
   returns: `${STAGE.name} IN ('returning', 'returned')`,

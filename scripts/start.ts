@@ -11,6 +11,7 @@ import { startTracing } from '../common/tracing';
 import { startApi } from '../api/server';
 import { buildChannels, closeChannels } from '../worker/transports';
 import { installRuntime } from '../worker/runtime';
+import { syncShopSettings } from '../worker/shop-settings';
 import { createWorker } from '../worker/worker';
 import { startDevServer, type DevServerProcess } from './dev-server';
 
@@ -25,6 +26,7 @@ if (!config.temporal.address && !process.env.TEMPORAL_CONFIG_FILE) {
 const store = await createStore(config);
 const client = await connectClient(config.temporal, config, tracing !== undefined);
 await ensureSearchAttributes(client);
+await syncShopSettings(client, store, [...config.shops.values()]);
 const { connection, namespace } = await connectWorker(config.temporal);
 const channels = buildChannels(config);
 const worker = await createWorker(config, connection, namespace, { store, channels, tracing });

@@ -1,9 +1,10 @@
-/** The store: the send ledger, opt-outs, webhook receipts, report facts and reports over one SQL connection. */
+/** The store: the send ledger, opt-outs, webhook receipts, report facts, reports and the shops' settings chains follow, over one SQL connection. */
 import { Facts } from './facts';
 import { Ledger } from './ledger';
 import { OptOuts } from './opt-outs';
 import { Reports } from './reports';
 import { openStore, type Sql, type StoreLocation } from './sql';
+import { ShopSettings } from './shop-settings';
 import { WebhookReceipts } from './webhook-receipts';
 
 export interface Store {
@@ -13,6 +14,7 @@ export interface Store {
   webhooks: WebhookReceipts;
   facts: Facts;
   reports: Reports;
+  shopSettings: ShopSettings;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export async function createStore(location: StoreLocation): Promise<Store> {
     webhooks: new WebhookReceipts(sql),
     facts: new Facts(sql),
     reports: new Reports(sql),
+    shopSettings: new ShopSettings(sql),
     close: () => sql.close(),
   };
 }

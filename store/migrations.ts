@@ -94,6 +94,12 @@ const MIGRATIONS: string[] = [
    );`,
   // Who moved a promise, and whether the carrier is to blame (the scorecard counts only those delays).
   `alter table chain_delays add column source text not null default 'carrier', add column carrier_caused boolean not null default true;`,
+  // The settings of each shop its running chains were last told of (they follow a change from their next decision on).
+  `create table shop_settings (
+     shop text primary key,
+     hash text not null,
+     at timestamptz not null default now()
+   );`,
 ];
 
 /** The schema version a migrated store is at. */

@@ -10,6 +10,7 @@ import { startTracing } from '../common/tracing';
 import { createStore } from '../store';
 import { buildChannels, closeChannels } from './transports';
 import { installRuntime } from './runtime';
+import { syncShopSettings } from './shop-settings';
 import { createWorker } from './worker';
 
 const config = loadConfig();
@@ -18,6 +19,7 @@ const tracing = await startTracing('doorstep-worker');
 const store = await createStore(config);
 const client = await connectClient(config.temporal, config);
 await ensureSearchAttributes(client);
+await syncShopSettings(client, store, [...config.shops.values()]);
 await client.connection.close();
 const { connection, namespace } = await connectWorker(config.temporal);
 const channels = buildChannels(config);
