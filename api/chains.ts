@@ -110,7 +110,7 @@ export interface ChainSummary {
   stage: Stage;
   carrier?: string;
   attention: boolean;
-  status: string;
+  status: 'running' | 'finished';
   startedAt?: string;
 }
 

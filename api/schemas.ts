@@ -28,6 +28,8 @@ export const ListQuery = z.object({
 
 export const OrderAccepted = z.object({ orderId: z.string(), stage: z.enum(STAGES), trackingUrl: z.url() });
 export const EventAccepted = z.object({ stage: z.enum(STAGES), duplicate: z.boolean() });
+export const FeedbackRecorded = z.object({ recorded: z.literal(true), touchpoint: z.string(), score: z.int(), changed: z.boolean() }).meta({ id: 'FeedbackRecorded' });
+export const Health = z.object({ status: z.string() });
 
 
 export const Problem = z.object({
