@@ -9,7 +9,7 @@ import { inDays, onTimePath, orderBody } from '../helpers/fixtures';
 import { devServer, outbox, testConfig, type DevServer } from '../helpers/temporal';
 import { waitForState } from '../helpers/chains';
 
-const KEYS = { writer: 'acme-writer-key-0001', reader: 'acme-reader-key-0001', other: 'other-writer-key-001', slow: 'acme-slow-key-000001' };
+const KEYS = { writer: 'acme-writer-key-0001', reader: 'acme-reader-key-0001', other: 'other-writer-key-001', slow: 'acme-slow-key-000001', polish: 'polska-writer-key-01' };
 const dir = mkdtempSync(join(tmpdir(), 'doorstep-config-'));
 const shopsFile = join(dir, 'doorstep.json');
 writeFileSync(
@@ -19,12 +19,14 @@ writeFileSync(
       // Quiet hours off and a high cap: these tests run at any hour and walk a chain in seconds.
       { id: 'acme', name: 'Acme', supportEmail: 'help@acme.example', feedbackWindowDays: 0, quietHours: { start: '00:00', end: '00:00' }, maxNoticesPerDay: 100 },
       { id: 'other', name: 'Other', supportEmail: 'help@other.example', quietHours: { start: '00:00', end: '00:00' }, maxNoticesPerDay: 100 },
+      { id: 'polska', name: 'Sklep', supportEmail: 'pomoc@sklep.example', defaultLocale: 'pl-PL', timezone: 'Europe/Warsaw', quietHours: { start: '00:00', end: '00:00' }, maxNoticesPerDay: 100 },
     ],
     apiKeys: [
       { key: KEYS.writer, shop: 'acme', scopes: ['orders:write', 'chains:read', 'chains:act'], name: 'Ola from support' },
       { key: KEYS.reader, shop: 'acme', scopes: ['chains:read'] },
       { key: KEYS.slow, shop: 'acme', scopes: ['chains:read'], requestsPerMinute: 3 },
       { key: KEYS.other, shop: 'other', scopes: ['orders:write', 'chains:read', 'chains:act'] },
+      { key: KEYS.polish, shop: 'polska', scopes: ['orders:write', 'chains:read'] },
     ],
   }),
 );
@@ -59,6 +61,25 @@ describe('POST /v1/orders', () => {
     const res = await post('/v1/orders', body);
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['customer.channels.0', 'promisedDate']);
+  });
+
+  it("speaks the shop's default language in the shop's time zone when the order names neither", async () => {
+    await env.withWorker(async () => {
+      const { locale: _l, timezone: _t, ...customer } = orderBody().customer;
+      const body = orderBody({ customer, promisedDate: '2030-03-05' });
+      await post('/v1/orders', body, KEYS.polish).expect(201);
+      // The same body again is the same order: the defaults it was completed with do not make it another.
+      expect((await post('/v1/orders', body, KEYS.polish)).status).toBe(200);
+      const state = await waitForState(env.client.workflow.getHandle(`order-polska-${body.orderId}`), (s) => s.touchpoints[0].notices[0]?.status === 'sent');
+      expect([state.locale, state.timezone]).toEqual(['pl-PL', 'Europe/Warsaw']);
+      const confirmation = state.touchpoints[0].notices[0];
+      expect(confirmation.subject).toContain(`zamówienie ${body.orderId}`);
+      expect(confirmation.text).toContain('5 marca 2030');
+      const english = orderBody({ customer: { ...customer, locale: 'en' } });
+      await post('/v1/orders', english, KEYS.polish).expect(201);
+      const given = await waitForState(env.client.workflow.getHandle(`order-polska-${english.orderId}`), (s) => s.touchpoints[0].notices[0]?.status === 'sent');
+      expect([given.locale, given.timezone]).toEqual(['en', 'Europe/Warsaw']);
+    });
   });
 
   it('is idempotent: the same body answers 200 with the same answer, a different body 409', async () => {
@@ -177,7 +198,8 @@ describe('support actions', () => {
       const state = await waitForState(handle, (s) => s.touchpoints[1].notices[1]?.status === 'sent' && s.touchpoints.some((t) => t.key === 'delay' && t.notices[0]?.status === 'sent'));
       expect(state.touchpoints[1].notices.map((n) => n.revision)).toEqual([1, 2]);
       expect(outbox(env.config).filter((m) => m.idempotencyKey === `order-acme-${body.orderId}:tracking:email:2`)).toHaveLength(1);
-      expect(state.delays).toMatchObject([{ days: 3, reason: 'the warehouse flooded', newDate: later, source: 'support' }]);
+      // Moved through the API, the shop's own system moved it (the console's agents are support).
+      expect(state.delays).toMatchObject([{ days: 3, reason: 'the warehouse flooded', newDate: later, source: 'shop' }]);
       expect(state.touchpoints.find((t) => t.key === 'delay')!.notices[0].text).toContain('because the warehouse flooded');
       expect(state.audit).toEqual([
         { at: expect.any(String), actor: 'Ola from support', action: 'resend', detail: 'resent the notice of tracking' },
@@ -199,6 +221,69 @@ describe('work lists', () => {
       while (!(await listed()).includes(body.orderId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
       expect(await listed()).toContain(body.orderId);
       await env.client.workflow.getHandle(`order-acme-${body.orderId}`).terminate('test over');
+    });
+  });
+});
+
+describe('attention', () => {
+  const listed = async (list: string) => (await get(`/v1/orders?list=${list}`)).body.items.map((i: { orderId: string }) => i.orderId) as string[];
+  /** Waits for visibility to show (or not show) the order on a list. */
+  async function onList(list: string, orderId: string, shown: boolean) {
+    const deadline = Date.now() + 10_000;
+    while ((await listed(list)).includes(orderId) !== shown && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    return (await listed(list)).includes(orderId);
+  }
+
+  it('support acknowledges what needs attention: the chain leaves the list until something new comes up, audited with the note', async () => {
+    await env.withWorker(async () => {
+      const body = orderBody();
+      await post('/v1/orders', body).expect(201);
+      const act = (action: string, payload: object) => post(`/v1/orders/${body.orderId}/actions/${action}`, payload);
+      const nothing = await act('acknowledge', { note: 'looked at it' });
+      expect([nothing.status, nothing.body.detail]).toEqual([409, 'nothing new needs attention on this chain']);
+      expect((await act('acknowledge', { note: '  ' })).body.errors.map((e: { path: string }) => e.path)).toEqual(['note']);
+      await act('set-promise', { promisedDate: inDays(14), reason: 'stock ran out' }).expect(202);
+      await act('set-promise', { promisedDate: inDays(16), reason: 'the supplier is late' }).expect(202);
+      expect(await onList('attention', body.orderId, true)).toBe(true);
+
+      await act('acknowledge', { note: 'called the customer, sent a voucher' }).expect(202);
+      expect(await onList('attention', body.orderId, false)).toBe(false);
+      const handle = env.client.workflow.getHandle(`order-acme-${body.orderId}`);
+      const seen = await waitForState(handle, () => true);
+      expect(seen.acknowledged).toMatchObject({ actor: 'Ola from support', note: 'called the customer, sent a voucher', seen: 1 });
+      expect(seen.audit.at(-1)).toMatchObject({ action: 'acknowledge', detail: 'acknowledged what needs attention: called the customer, sent a voucher' });
+
+      // A third delay is something new: back on the list.
+      await act('set-promise', { promisedDate: inDays(18), reason: 'lost in the depot' }).expect(202);
+      expect(await onList('attention', body.orderId, true)).toBe(true);
+      // A finished chain needs no one's attention any more.
+      await act('cancel', { reason: 'the customer gave up' }).expect(202);
+      expect(await onList('attention', body.orderId, false)).toBe(false);
+    });
+  });
+});
+
+describe('closing a delivered order', () => {
+  it('the shop may cancel while the return window is open: the customer is told, no return is offered; after the window it is refused', async () => {
+    await env.withWorker(async () => {
+      const body = orderBody({ returnWindowDays: 5 });
+      await post('/v1/orders', body).expect(201);
+      for (const [i, e] of onTimePath().entries()) await post(`/v1/orders/${body.orderId}/events`, { ...e, eventId: `c${i}` }).expect(202);
+      const cancelled = await post(`/v1/orders/${body.orderId}/events`, { eventId: 'c-end', type: 'cancelled', at: new Date().toISOString(), data: { reason: 'refunded by the bank' } });
+      expect([cancelled.status, cancelled.body.stage]).toEqual([202, 'cancelled']);
+      const handle = env.client.workflow.getHandle(`order-acme-${body.orderId}`);
+      const state = await waitForState(handle, (s) => s.touchpoints.some((t) => t.key === 'cancellation' && t.notices[0]?.status === 'sent'));
+      expect(state.returnUntil).toBeUndefined();
+      const notice = state.touchpoints.find((t) => t.key === 'cancellation')!.notices[0];
+      expect(notice.subject).toContain('closed');
+      expect(notice.text).toContain('refunded by the bank');
+      expect((await post(`/v1/orders/${body.orderId}/actions/open-return`, {})).status).toBe(409);
+
+      const closed = orderBody({ returnWindowDays: 0 });
+      await post('/v1/orders', closed).expect(201);
+      for (const [i, e] of onTimePath().entries()) await post(`/v1/orders/${closed.orderId}/events`, { ...e, eventId: `d${i}` });
+      const refused = await post(`/v1/orders/${closed.orderId}/events`, { eventId: 'd-end', type: 'cancelled', at: new Date().toISOString(), data: {} });
+      expect(refused.status).toBe(409);
     });
   });
 });
