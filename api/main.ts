@@ -1,5 +1,5 @@
 /** `npm run api`: one API process against the configured Temporal cluster (traced when OTEL_* says so). */
-import { loadConfig } from '../common/config';
+import { loadConfigOrExit } from '../common/config';
 import { logger } from '../common/logger';
 import { collectProcessMetrics } from '../common/metrics';
 import { connectClient } from '../common/temporal';
@@ -7,7 +7,7 @@ import { startTracing } from '../common/tracing';
 import { createStore } from '../store';
 import { startApi } from './server';
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 const tracing = await startTracing('doorstep-api');
 const store = await createStore(config);
 collectProcessMetrics();

@@ -1,6 +1,7 @@
 /**
  * The one configuration module: environment variables and the DOORSTEP_CONFIG JSON file, parsed
- * with zod. Unset, it falls back to a `demo` shop and a development key kept in the data dir.
+ * with zod. Unset, it falls back to a `demo` shop and a development key kept in the data dir, which
+ * every process creates here, whatever it runs. A mistake is a ConfigError naming its fields.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { z } from 'zod';
 import { Shop } from '../workflows/contract';
 import { hashPassword, PASSWORD_HASH } from './passwords';
 import { derivedPayloadKey, parsePayloadKeys, type PayloadKey } from './payload-codec';
+import { DEFAULT_TOKEN_KEYS, parseTokenKeys, type TokenKeys } from './tokens';
 import { TASK_QUEUE } from '../workflows/definitions';
 
 export const SCOPES = ['orders:write', 'chains:read', 'chains:act'] as const;
@@ -99,8 +101,15 @@ const Env = z.object({
   TWILIO_API_BASE_URL: z.url().optional(),
   DOORSTEP_ALERT_WEBHOOK_SECRET: WebhookSecret.optional(),
   DOORSTEP_PAYLOAD_KEYS: z.string().optional(),
+  DOORSTEP_TOKEN_KEYS: z.string().default(DEFAULT_TOKEN_KEYS),
+  DOORSTEP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).optional(),
+  DOORSTEP_STORE_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(400),
+  DOORSTEP_TOMBSTONE_DAYS: z.coerce.number().int().min(2).max(36500).default(3650),
   WORKFLOW_BUNDLE: z.string().optional(),
 });
+
+/** Retention of closed chains' histories when DOORSTEP_RETENTION_DAYS is unset and Doorstep runs the dev server itself. */
+export const DEV_SERVER_RETENTION_DAYS = 30;
 
 export interface AppConfig {
   port: number;
@@ -109,6 +118,16 @@ export interface AppConfig {
   secret: string;
   /** Keys of the Temporal payload encryption, the encrypting one first (DOORSTEP_PAYLOAD_KEYS, else derived from the secret). */
   payloadKeys: PayloadKey[];
+  /** Keys of the customers' link tokens, the signing one first (DOORSTEP_TOKEN_KEYS). */
+  tokenKeys: TokenKeys;
+  retention: {
+    /** Days Temporal keeps a closed chain's history (the namespace's retention), when Doorstep should set it. */
+    namespaceDays?: number;
+    /** Days after which the retention job deletes store rows and outbox lines of closed chains. */
+    storeDays: number;
+    /** Days a finished or erased order id stays refused (longer than Temporal remembers the chain). */
+    tombstoneDays: number;
+  };
   shops: Map<string, Shop>;
   apiKeys: ApiKey[];
   /** Set when no DOORSTEP_CONFIG was given: the generated key of the demo shop. */
@@ -137,32 +156,82 @@ export interface AppConfig {
   workflowBundle?: string;
 }
 
+/** A configuration mistake: what is wrong, field by field, and what to do about it (printed without a stack). */
+export class ConfigError extends Error {
+  constructor(
+    problem: string,
+    readonly hint: string,
+  ) {
+    super(`${problem}\nhint: ${hint}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const ENV_HINT = 'fix these environment variables (README, "Configuration")';
+
 /** A value kept in the data dir, created once by `make`. */
 function persisted(dataDir: string, name: string, make: () => string): string {
   const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
   const value = make();
   writeFileSync(file, value, { mode: 0o600 });
   return value;
 }
 
-function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
+function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, what: string, hint: string): z.infer<T> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new Error(`invalid ${what}:\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw new ConfigError(`invalid ${what}:\n${z.prettifyError(parsed.error)}`, hint);
   return parsed.data;
 }
 
-/** Reads and validates the whole configuration; throws a readable error naming each bad field. */
+/** Runs `parse` on a variable's value, turning its error into a ConfigError that names the variable. */
+function parseVariable<T>(name: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    throw new ConfigError(`invalid environment:\n✖ ${(err as Error).message.replace(new RegExp(`^${name} `), '')}\n  → at ${name}`, ENV_HINT);
+  }
+}
+
+/** The data dir, created if it is not there yet (the dev server, the store and the outbox live in it). */
+function dataDirAt(path: string): string {
+  const dir = resolve(path);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new ConfigError(`invalid environment:\n✖ cannot create the data dir ${dir} (${(err as NodeJS.ErrnoException).code})\n  → at DOORSTEP_DATA_DIR`, 'point DOORSTEP_DATA_DIR at a folder this user may create and write');
+  }
+  return dir;
+}
+
+/** The DOORSTEP_CONFIG file, read and validated. */
+function readConfigFile(file: string): z.infer<typeof FileConfig> {
+  const hint = `fix ${file} (README, "Configuration"), or unset DOORSTEP_CONFIG to run the demo shop`;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`invalid environment:\n✖ cannot read ${file} (${(err as NodeJS.ErrnoException).code})\n  → at DOORSTEP_CONFIG`, hint);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError(`invalid DOORSTEP_CONFIG ${file}:\n✖ not JSON: ${(err as Error).message}`, hint);
+  }
+  return parseOrThrow(FileConfig, json, `DOORSTEP_CONFIG ${file}`, hint);
+}
+
+/** Reads and validates the whole configuration and creates the data dir; throws a ConfigError naming each bad field. */
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
-  const env = parseOrThrow(Env, environment, 'environment');
-  const dataDir = resolve(env.DOORSTEP_DATA_DIR);
+  const env = parseOrThrow(Env, environment, 'environment', ENV_HINT);
+  const dataDir = dataDirAt(env.DOORSTEP_DATA_DIR);
   const random = () => randomBytes(24).toString('base64url');
   let devKey: string | undefined;
   let devStaff: AppConfig['devStaff'];
   let file: z.infer<typeof FileConfig>;
   if (env.DOORSTEP_CONFIG) {
-    file = parseOrThrow(FileConfig, JSON.parse(readFileSync(env.DOORSTEP_CONFIG, 'utf8')), `DOORSTEP_CONFIG ${env.DOORSTEP_CONFIG}`);
+    file = readConfigFile(env.DOORSTEP_CONFIG);
   } else {
     devKey = persisted(dataDir, 'dev-api-key', () => `dev_${random()}`);
     devStaff = { username: 'support', password: persisted(dataDir, 'dev-staff-password', random) };
@@ -175,7 +244,15 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
   }
   const hooked = [...file.shops].find((s) => s.alertWebhookUrl);
   if (hooked && !env.DOORSTEP_ALERT_WEBHOOK_SECRET) {
-    throw new Error(`invalid environment: shop "${hooked.id}" has an alertWebhookUrl, so DOORSTEP_ALERT_WEBHOOK_SECRET must sign its alerts`);
+    throw new ConfigError(`invalid environment:\n✖ shop "${hooked.id}" has an alertWebhookUrl, so a secret must sign its alerts\n  → at DOORSTEP_ALERT_WEBHOOK_SECRET`, ENV_HINT);
+  }
+  const retention = { namespaceDays: env.DOORSTEP_RETENTION_DAYS, storeDays: env.DOORSTEP_STORE_RETENTION_DAYS, tombstoneDays: env.DOORSTEP_TOMBSTONE_DAYS };
+  // An order id must stay refused for as long as anything remembers its chain.
+  if (retention.tombstoneDays <= Math.max(retention.namespaceDays ?? DEV_SERVER_RETENTION_DAYS, retention.storeDays)) {
+    throw new ConfigError(
+      `invalid environment:\n✖ must be more than DOORSTEP_RETENTION_DAYS and DOORSTEP_STORE_RETENTION_DAYS\n  → at DOORSTEP_TOMBSTONE_DAYS`,
+      ENV_HINT,
+    );
   }
   const { TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: token, TWILIO_FROM: from } = env;
   const secret = env.DOORSTEP_SECRET ?? persisted(dataDir, 'secret', random);
@@ -184,7 +261,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     dataDir,
     secret,
-    payloadKeys: env.DOORSTEP_PAYLOAD_KEYS ? parsePayloadKeys(env.DOORSTEP_PAYLOAD_KEYS) : [derivedPayloadKey(secret)],
+    payloadKeys: env.DOORSTEP_PAYLOAD_KEYS ? parseVariable('DOORSTEP_PAYLOAD_KEYS', () => parsePayloadKeys(env.DOORSTEP_PAYLOAD_KEYS!)) : [derivedPayloadKey(secret)],
+    tokenKeys: parseVariable('DOORSTEP_TOKEN_KEYS', () => parseTokenKeys(env.DOORSTEP_TOKEN_KEYS, secret)),
+    retention,
     shops: new Map(file.shops.map((s) => [s.id, s])),
     apiKeys: file.apiKeys,
     devKey,
@@ -205,4 +284,18 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     alertWebhookSecret: env.DOORSTEP_ALERT_WEBHOOK_SECRET,
     workflowBundle: env.WORKFLOW_BUNDLE,
   };
+}
+
+/**
+ * The configuration of an entry point (npm start, the worker, the API, the scripts): a mistake is
+ * printed as its fields and a hint, without a stack trace, and the process exits with 78 (EX_CONFIG).
+ */
+export function loadConfigOrExit(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(environment);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`doorstep: ${err.message}\n`);
+    process.exit(78);
+  }
 }

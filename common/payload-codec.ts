@@ -5,9 +5,10 @@
  * Keys are named; the first encrypts, every one decrypts, so a key is rotated by putting the new
  * one first and dropping the old one once no open chain needs it.
  */
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec, ValueError } from '@temporalio/common';
 import proto from '@temporalio/proto';
+import { purposeKey } from './keys';
 
 const ENCODING = 'binary/encrypted';
 const KEY_ID = 'encryption-key-id';
@@ -35,7 +36,7 @@ export function parsePayloadKeys(list: string): PayloadKey[] {
 
 /** The key used when DOORSTEP_PAYLOAD_KEYS is unset: derived from DOORSTEP_SECRET, so every process sharing the secret shares it. */
 export function derivedPayloadKey(secret: string): PayloadKey {
-  return { id: 'secret', key: Buffer.from(hkdfSync('sha256', secret, 'doorstep', 'temporal payloads v1', 32)) };
+  return { id: 'secret', key: purposeKey(secret, 'temporal payloads') };
 }
 
 const utf8 = (s: string) => new TextEncoder().encode(s);

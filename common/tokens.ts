@@ -1,8 +1,12 @@
 /**
- * Signed customer tokens for rating, tracking and unsubscribe links: base64url(JSON claims) + "." +
- * HMAC. Compact enough for an SMS; bound to shop, order and (for ratings) touchpoint.
+ * Signed customer tokens for rating, tracking and unsubscribe links: `body.keyId.mac`, where body is
+ * base64url(JSON claims) and mac an HMAC-SHA256 (truncated to 128 bits) of `body.keyId` under the
+ * named token key. Compact enough for an SMS; bound to shop, order and (for ratings) touchpoint.
+ * Token keys rotate: the first signs, every one verifies. Tokens made before key ids (`body.mac`,
+ * keyed by DOORSTEP_SECRET itself) verify while the `legacy` entry is kept.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { purposeKey } from './keys';
 
 export interface RatingClaims {
   kind: 'rate';
@@ -54,20 +58,83 @@ function unpack(v: unknown): Claims | undefined {
   return undefined;
 }
 
-/** A token signer and verifier keyed by `secret` (HMAC-SHA256 truncated to 128 bits). */
-export function createTokens(secret: string): Tokens {
-  const mac = (body: string) => createHmac('sha256', secret).update(body).digest().subarray(0, 16).toString('base64url');
+export interface TokenKey {
+  /** Short (it goes into every link): letters, digits, _ and -. */
+  id: string;
+  key: Buffer;
+}
+
+/** The keys customer tokens are signed and verified with. */
+export interface TokenKeys {
+  /** The first signs new tokens; every one verifies. */
+  keys: TokenKey[];
+  /** DOORSTEP_SECRET itself, when tokens made before key ids should still verify. */
+  legacy?: Buffer;
+}
+
+/** What DOORSTEP_TOKEN_KEYS means when unset: one key derived from the secret, and the tokens made before key ids. */
+export const DEFAULT_TOKEN_KEYS = 's:derived,legacy';
+
+/**
+ * Parses DOORSTEP_TOKEN_KEYS: `id:<32+ bytes in base64>`, `id:derived` (a key derived from the
+ * secret for that id) or `legacy` (the secret itself, verifying old tokens only), the signing key
+ * first. Throws a readable error naming the entry.
+ */
+export function parseTokenKeys(list: string, secret: string): TokenKeys {
+  const keys: TokenKey[] = [];
+  let legacy: Buffer | undefined;
+  list.split(',').forEach((raw, i) => {
+    const entry = raw.trim();
+    const fail = (why: string) => {
+      throw new Error(`entry ${i + 1} ("${entry.split(':')[0]}…") ${why}`);
+    };
+    if (entry === 'legacy') {
+      if (i === 0) fail('cannot sign: put a key before "legacy"');
+      legacy = Buffer.from(secret);
+      return;
+    }
+    const [id, value = ''] = entry.split(':');
+    if (!/^[A-Za-z0-9_-]{1,8}$/.test(id ?? '')) fail('needs an id of 1-8 letters, digits, _ or -, as in id:<key>');
+    if (keys.some((k) => k.id === id)) fail('repeats an id');
+    const key = value === 'derived' ? purposeKey(secret, `customer tokens ${id}`) : Buffer.from(value, 'base64');
+    if (key.length < 32) fail('needs a key of at least 32 bytes in base64, or "derived"');
+    keys.push({ id, key });
+  });
+  return { keys, legacy };
+}
+
+const mac = (key: Buffer, data: string) => createHmac('sha256', key).update(data).digest().subarray(0, 16).toString('base64url');
+
+function same(a: string, b: string): boolean {
+  const [x, y] = [Buffer.from(a), Buffer.from(b)];
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The body of a token if one of `keys` signed it. */
+function signedBody(token: string, { keys, legacy }: TokenKeys): string | undefined {
+  const parts = token.split('.');
+  if (parts.length === 2 && legacy) {
+    const [body, sig] = parts;
+    return same(mac(legacy, body), sig) ? body : undefined;
+  }
+  if (parts.length !== 3) return undefined;
+  const [body, id, sig] = parts;
+  const key = keys.find((k) => k.id === id);
+  return key && same(mac(key.key, `${body}.${id}`), sig) ? body : undefined;
+}
+
+/** A token signer and verifier under `keys` (or, given the secret, the keys DOORSTEP_TOKEN_KEYS means when unset). */
+export function createTokens(keys: TokenKeys | string): Tokens {
+  const ring = typeof keys === 'string' ? parseTokenKeys(DEFAULT_TOKEN_KEYS, keys) : keys;
+  const [signing] = ring.keys;
   return {
     sign(claims) {
-      const body = Buffer.from(JSON.stringify(pack(claims))).toString('base64url');
-      return `${body}.${mac(body)}`;
+      const signed = `${Buffer.from(JSON.stringify(pack(claims))).toString('base64url')}.${signing.id}`;
+      return `${signed}.${mac(signing.key, signed)}`;
     },
     verify(token, now = new Date()) {
-      const [body, sig, extra] = token.split('.');
-      if (!body || !sig || extra !== undefined) return undefined;
-      const expected = Buffer.from(mac(body));
-      const given = Buffer.from(sig);
-      if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+      const body = signedBody(token, ring);
+      if (!body) return undefined;
       try {
         const claims = unpack(JSON.parse(Buffer.from(body, 'base64url').toString()));
         if (claims?.kind === 'rate' && claims.exp * 1000 < now.getTime()) return undefined;

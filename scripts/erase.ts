@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { Chains } from '../api/chains';
 import { eraseOrder } from '../api/erasure';
-import { loadConfig } from '../common/config';
+import { loadConfigOrExit } from '../common/config';
 import { connectClient } from '../common/temporal';
 import { createStore } from '../store';
 import { addressKeyer } from '../store/address-key';
@@ -17,7 +17,7 @@ if (!shop || Boolean(order) === Boolean(contact)) {
   console.error('usage: npm run erase -- --shop <id> (--order <orderId> | --contact <email or phone>)');
   process.exit(2);
 }
-const config = loadConfig();
+const config = loadConfigOrExit();
 if (!config.shops.has(shop)) {
   console.error(`no shop "${shop}" in the configuration`);
   process.exit(2);

@@ -2,7 +2,7 @@
  * `npm start`: everything on embedded defaults. Without TEMPORAL_ADDRESS it runs the Temporal dev
  * server itself (state in the data dir, so chains survive a restart); then the worker and the API.
  */
-import { loadConfig } from '../common/config';
+import { loadConfigOrExit } from '../common/config';
 import { logger } from '../common/logger';
 import { collectProcessMetrics } from '../common/metrics';
 import { createStore } from '../store';
@@ -15,7 +15,7 @@ import { syncShopSettings } from '../worker/shop-settings';
 import { createWorker } from '../worker/worker';
 import { startDevServer, type DevServerProcess } from './dev-server';
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 installRuntime(config.sdkMetricsPort);
 const tracing = await startTracing('doorstep');
 let devServer: DevServerProcess | undefined;

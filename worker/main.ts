@@ -2,7 +2,7 @@
  * `npm run worker`: one worker process against the configured Temporal cluster, with Doorstep's
  * /metrics on METRICS_PORT and the Temporal SDK's on SDK_METRICS_PORT.
  */
-import { loadConfig } from '../common/config';
+import { loadConfigOrExit } from '../common/config';
 import { logger } from '../common/logger';
 import { collectProcessMetrics, serveMetrics } from '../common/metrics';
 import { connectClient, connectWorker, ensureSearchAttributes } from '../common/temporal';
@@ -13,7 +13,7 @@ import { installRuntime } from './runtime';
 import { syncShopSettings } from './shop-settings';
 import { createWorker } from './worker';
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 installRuntime(config.sdkMetricsPort);
 const tracing = await startTracing('doorstep-worker');
 const store = await createStore(config);

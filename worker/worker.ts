@@ -37,7 +37,7 @@ export interface WorkerDeps {
 export function workerActivities(config: AppConfig, { store, channels = buildChannels(config), registry = register, faults }: WorkerDeps) {
   return createActivities({
     channels,
-    tokens: createTokens(config.secret),
+    tokens: createTokens(config.tokenKeys),
     store,
     addressKey: addressKeyer(config.secret),
     publicBaseUrl: config.publicBaseUrl,

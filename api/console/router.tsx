@@ -2,7 +2,6 @@
  * `/console`: the support console. Staff sign in with their configured account; every other page
  * needs the session cookie. Pages are rendered on the server.
  */
-import cookieParser from 'cookie-parser';
 import { Router, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { DateTime } from 'luxon';
@@ -44,7 +43,7 @@ export function consoleRouter({ staff, secret, publicBaseUrl, chains, store, sho
   const sessions = consoleSessions(staff, secret, publicBaseUrl.startsWith('https:'));
   // Unknown usernames cost a hash check too, so timing does not tell which accounts exist.
   const decoy = hashPassword(secret);
-  router.use(cookieParser(secret), sameOrigin);
+  router.use(sessions.cookies, sameOrigin);
   // Password guessing: ten failed sign-ins per address in 15 minutes, then a pause.
   const attempts = rateLimit({
     windowMs: 15 * 60_000,

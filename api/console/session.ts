@@ -4,8 +4,10 @@
  * a per-session CSRF token on every form.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import cookieParser from 'cookie-parser';
 import type { CookieOptions, Request, RequestHandler, Response } from 'express';
 import type { StaffAccount } from '../../common/config';
+import { purposeKey } from '../../common/keys';
 
 export const SESSION_COOKIE = 'doorstep_console';
 const SESSION_HOURS = 12;
@@ -29,10 +31,11 @@ interface SessionClaims {
 
 const fingerprint = (account: StaffAccount) => createHash('sha256').update(account.passwordHash).digest('base64url').slice(0, 12);
 
-/** Session handling for the console, keyed by the Doorstep secret (cookie-parser signs the cookie). */
+/** Session handling for the console, under a key of its own derived from the Doorstep secret (cookie-parser signs the cookie). */
 export function consoleSessions(staff: StaffAccount[], secret: string, secureCookies: boolean) {
+  const key = purposeKey(secret, 'console sessions');
   const cookieOptions: CookieOptions = { signed: true, httpOnly: true, sameSite: 'strict', secure: secureCookies, path: '/console' };
-  const csrfOf = (raw: string) => createHmac('sha256', secret).update(`csrf:${raw}`).digest('base64url');
+  const csrfOf = (raw: string) => createHmac('sha256', key).update(`csrf:${raw}`).digest('base64url');
 
   function current(req: Request): Staff | undefined {
     const raw: unknown = req.signedCookies?.[SESSION_COOKIE];
@@ -48,6 +51,8 @@ export function consoleSessions(staff: StaffAccount[], secret: string, secureCoo
   }
 
   return {
+    /** Reads the signed session cookie (goes before every other console handler). */
+    cookies: cookieParser(key.toString('base64url')),
     /** Starts a session for `account`. */
     begin(res: Response, account: StaffAccount): void {
       const claims: SessionClaims = { u: account.username, h: fingerprint(account), exp: Date.now() + SESSION_HOURS * 3_600_000 };
