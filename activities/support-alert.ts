@@ -29,10 +29,10 @@ export interface SupportAlertInput {
   at: string;
 }
 
-/** The support email: plain words for a person on the support desk (their language is the shop's business, English here). */
-function alertMessage({ shop, orderId, carrier, reason, at }: SupportAlertInput, chainUrl: string): Rendered {
+/** The support email: plain words for a person on the support desk (their language is the shop's business, English here), linking the order's console page. */
+function alertMessage({ shop, orderId, carrier, reason, at }: SupportAlertInput, consoleUrl: string): Rendered {
   const subject = `Doorstep: order ${orderId} needs attention`;
-  const lines = [`Order ${orderId} (${carrier}) of ${shop.name} needs attention: ${reason}.`, `The whole chain: ${chainUrl}`, `Raised ${at}.`];
+  const lines = [`Order ${orderId} (${carrier}) of ${shop.name} needs attention: ${reason}.`, `The whole chain, in the support console: ${consoleUrl}`, `Raised ${at}.`];
   const text = lines.join('\n\n');
   const html = `<!doctype html><html lang="en"><body>${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</body></html>`;
   return { language: 'en', subject, text, html, short: lines[0], spoken: lines[0] };
@@ -61,8 +61,8 @@ export function alertSupportActivity(deps: ActivityDeps) {
     return true;
   }
 
-  async function webhook(url: string, key: string, input: SupportAlertInput, chainUrl: string): Promise<void> {
-    const body = JSON.stringify({ type: 'chain.attention', shop: input.shop.id, orderId: input.orderId, carrier: input.carrier, kind: input.kind, reason: input.reason, at: input.at, chain: chainUrl });
+  async function webhook(url: string, key: string, input: SupportAlertInput, links: { chain: string; console: string }): Promise<void> {
+    const body = JSON.stringify({ type: 'chain.attention', shop: input.shop.id, orderId: input.orderId, carrier: input.carrier, kind: input.kind, reason: input.reason, at: input.at, ...links });
     const now = new Date();
     // The webhook-id stays the same on every retry, so the receiver can drop repeats.
     const headers = {
@@ -86,11 +86,13 @@ export function alertSupportActivity(deps: ActivityDeps) {
    */
   return async function alertSupport(input: SupportAlertInput): Promise<void> {
     const key = ledgerKey(chainWorkflowId(input.shop.id, input.orderId), `support-alert-${input.n}`, 'email', 1);
-    const chainUrl = `${deps.publicBaseUrl}/v1/orders/${encodeURIComponent(input.orderId)}`;
+    const order = encodeURIComponent(input.orderId);
+    // People open the console page (signed in); systems read the chain from the API (with a key).
+    const links = { chain: `${deps.publicBaseUrl}/v1/orders/${order}`, console: `${deps.publicBaseUrl}/console/orders/${order}` };
     const url = input.shop.alertWebhookUrl;
     const [mailed, posted] = await Promise.allSettled([
-      email(input, key, alertMessage(input, chainUrl)),
-      url ? webhook(url, key, input, chainUrl) : Promise.resolve(),
+      email(input, key, alertMessage(input, links.console)),
+      url ? webhook(url, key, input, links) : Promise.resolve(),
     ]);
     if (mailed.status === 'fulfilled' && mailed.value) deps.metrics.attention.inc({ reason: input.kind });
     const failures = [mailed, posted].flatMap((r) => (r.status === 'rejected' ? [r.reason as ApplicationFailure] : []));
