@@ -1,9 +1,11 @@
 /**
  * `npm start`'s stack as a user runs it: the Temporal dev server, worker and API come up on embedded
  * defaults, curl-like calls walk an order, Ctrl-C stops everything, and the chain survives a restart.
+ * With a configuration file and a secret it comes up in a data dir that does not exist yet; a bad
+ * configuration is told by its field paths, without a stack trace.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -17,10 +19,16 @@ afterAll(() => running.forEach((p) => p.exitCode === null && p.kill('SIGKILL')))
 const [port, temporalPort, uiPort, sdkMetricsPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
 const env = { ...process.env, PORT: String(port), SDK_METRICS_PORT: String(sdkMetricsPort), DOORSTEP_DATA_DIR: dataDir, TEMPORAL_DEV_PORT: String(temporalPort), TEMPORAL_DEV_UI_PORT: String(uiPort), TEMPORAL_ADDRESS: '' };
 
-/** Starts the stack and resolves with its printed banner once it is up. */
-function start(): Promise<{ child: ChildProcess; banner: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs the start script with `extra` in its environment. */
+function spawnStart(extra: Record<string, string> = {}): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env: { ...env, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
   running.push(child);
+  return child;
+}
+
+/** Starts the stack and resolves with its printed banner once it is up. */
+function start(extra: Record<string, string> = {}): Promise<{ child: ChildProcess; banner: string }> {
+  const child = spawnStart(extra);
   let out = '';
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk) => {
@@ -85,3 +93,40 @@ it('runs the whole stack on embedded defaults, walks an order, stops cleanly and
   expect(again).toEqual(chain);
   expect(await stop(second.child)).toBe(0);
 }, 180_000);
+
+/** A configuration file of one shop, with `shops[0]` changed by `shop`. */
+function configFile(shop: Record<string, unknown> = {}): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'doorstep-start-config-')), 'doorstep.json');
+  const shops = [{ id: 'acme', name: 'Acme', supportEmail: 'help@acme.example', ...shop }];
+  writeFileSync(file, JSON.stringify({ shops, apiKeys: [{ key: 'acme-start-key-000001', shop: 'acme', scopes: ['orders:write', 'chains:read'] }] }));
+  return file;
+}
+
+it('comes up with DOORSTEP_CONFIG and DOORSTEP_SECRET in a data dir that does not exist yet', async () => {
+  const fresh = join(mkdtempSync(join(tmpdir(), 'doorstep-start-fresh-')), 'not', 'yet');
+  const { child, banner } = await start({ DOORSTEP_DATA_DIR: fresh, DOORSTEP_CONFIG: configFile(), DOORSTEP_SECRET: 'a-secret-from-the-environment-32b' });
+  expect(banner).toContain(`Store:          embedded, in ${fresh}/store`);
+  expect(existsSync(join(fresh, 'temporal.db'))).toBe(true);
+  const res = await fetch(`http://127.0.0.1:${port}/v1/orders?pageSize=1`, { headers: { authorization: 'Bearer acme-start-key-000001' } });
+  expect(res.status).toBe(200);
+  expect(await stop(child)).toBe(0);
+}, 120_000);
+
+it('refuses a bad configuration with its field paths and a hint, no stack trace, and a non-zero exit', async () => {
+  const cases: [Record<string, string>, RegExp][] = [
+    [{ DOORSTEP_CONFIG: configFile({ supportEmail: 'not an email', quietHours: { start: '25:00', end: '07:00' } }) }, /shops\[0\]\.supportEmail[\s\S]*shops\[0\]\.quietHours\.start|shops\[0\]\.quietHours\.start[\s\S]*shops\[0\]\.supportEmail/],
+    [{ DOORSTEP_CONFIG: join(dataDir, 'no-such-file.json') }, /cannot read .*no-such-file\.json \(ENOENT\)\s+→ at DOORSTEP_CONFIG/],
+    [{ PORT: 'eighty' }, /→ at PORT/],
+    [{ DOORSTEP_TOKEN_KEYS: 'k1:short' }, /→ at DOORSTEP_TOKEN_KEYS/],
+  ];
+  for (const [extra, fields] of cases) {
+    const child = spawnStart(extra);
+    let err = '';
+    child.stderr!.on('data', (chunk) => (err += chunk));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code, err).toBe(78);
+    expect(err).toMatch(fields);
+    expect(err).toMatch(/hint: /);
+    expect(err).not.toMatch(/^ {4}at /m);
+  }
+}, 120_000);
