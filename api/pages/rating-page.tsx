@@ -1,9 +1,10 @@
 /**
- * The rating page in the customer's language. With a preset score (`?s=4` from a one-click link)
- * its script posts that score at once; a comment can follow. Without script nothing is recorded,
- * which is what link scanners see.
+ * The rating page in the customer's language. A one-click link's score (`?s=4`) is shown chosen and
+ * recorded once a person is there (see rating-script.ts); a comment can follow. Opening the link
+ * records nothing, with or without script, which is what link scanners do.
  */
 import { CustomerLayout } from './layout';
+import { ratingScript } from './rating-script';
 import { fill, pageStrings } from './strings';
 
 export interface RatingPageProps {
@@ -14,33 +15,17 @@ export interface RatingPageProps {
   lang: string;
 }
 
-function script({ token, min, max, preset, lang }: RatingPageProps): string {
+/** The rating page; a preset outside the scale is ignored. */
+export function RatingPage({ token, min, max, preset, lang }: RatingPageProps) {
   const t = pageStrings(lang);
-  const code = `
-const token = ${JSON.stringify(token)}; const words = ${JSON.stringify({ thanks: t.rateThanks, failed: t.rateFailed })};
-let score = ${preset !== undefined && preset >= min && preset <= max ? preset : 'null'};
-const status = document.getElementById('status');
-async function send(extra) {
-  const res = await fetch('/v1/feedback', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, score, ...extra }) });
-  status.textContent = res.ok ? words.thanks.replace('{score}', score) : words.failed;
-}
-document.querySelectorAll('[data-score]').forEach((b) => b.addEventListener('click', () => { score = Number(b.dataset.score); send({}); }));
-document.getElementById('comment-form').addEventListener('submit', (e) => { e.preventDefault(); if (score !== null) send({ comment: document.getElementById('comment').value }); });
-if (score !== null) send({});`;
-  // Nothing in the values may close the script element.
-  return code.replaceAll('</', '<\\/');
-}
-
-export function RatingPage(props: RatingPageProps) {
-  const { min, max, lang } = props;
-  const t = pageStrings(lang);
+  const chosen = preset !== undefined && preset >= min && preset <= max ? preset : undefined;
   return (
     <CustomerLayout lang={lang} title={t.rateTitle}>
       <h1>{t.rateTitle}</h1>
-      <p>{fill(t.rateScale, { min, max })}</p>
-      <div>
+      <p id="scale">{fill(t.rateScale, { min, max })}</p>
+      <div class="scores" role="group" aria-labelledby="scale">
         {Array.from({ length: max - min + 1 }, (_, i) => (
-          <button type="button" data-score={min + i}>
+          <button type="button" data-score={min + i} aria-pressed={min + i === chosen}>
             {min + i}
           </button>
         ))}
@@ -51,7 +36,7 @@ export function RatingPage(props: RatingPageProps) {
         <textarea id="comment" maxLength={2000} />
         <button>{t.commentSend}</button>
       </form>
-      <script dangerouslySetInnerHTML={{ __html: script(props) }} />
+      <script dangerouslySetInnerHTML={{ __html: ratingScript({ token, preset: chosen, thanks: t.rateThanks, failed: t.rateFailed }) }} />
     </CustomerLayout>
   );
 }

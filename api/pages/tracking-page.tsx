@@ -1,16 +1,41 @@
 /**
- * The customer's tracking page in their language: the progress line, the current promise, the
- * latest delay and its reason, the agreed courier window, and a return button while returns are
- * open. Nothing a customer should not see (no notices, ratings or support notes).
+ * The customer's tracking page in their language: the progress line, the tracking number, the
+ * current promise, the latest delay and its reason, the agreed courier window (or, while Doorstep
+ * asks, the windows to choose from), and a return button while returns are open. Nothing a
+ * customer should not see (no notices, ratings or support notes).
  */
 import { customerDates } from '../../activities/templates/dates';
 import { TRACKING_STAGES, type ChainState } from '../../workflows/contract';
 import { CustomerLayout } from './layout';
 import { fill, pageStrings } from './strings';
 
+/** A courier window as the customer reads it ("Nov 24, 2026 10:00 AM–12:00 PM"), in their zone and locale. */
+export function windowLabel(window: { from: string; to: string }, state: Pick<ChainState, 'timezone' | 'locale'>): string {
+  const { shortDay, time } = customerDates(state.timezone, state.locale);
+  return `${shortDay(window.from)} ${time(window.from)}–${time(window.to)}`;
+}
+
+/** The open courier-window question: one button per window, each posting its number. */
+function WindowChoice({ state, token, lang }: { state: ChainState; token: string; lang: string }) {
+  const question = state.courierQuestion!;
+  const t = pageStrings(lang);
+  return (
+    <section class="windows" aria-labelledby="window-question">
+      <h2 id="window-question">{t.windowQuestion}</h2>
+      {question.options.map((option, i) => (
+        <form method="post" action={`/t/${token}/window`}>
+          <input type="hidden" name="touchpoint" value={question.touchpoint} />
+          <input type="hidden" name="option" value={String(i + 1)} />
+          <button>{windowLabel(option, state)}</button>
+        </form>
+      ))}
+    </section>
+  );
+}
+
 export function TrackingPage({ state, lang, token }: { state: ChainState; lang: string; token: string }) {
   const t = pageStrings(lang);
-  const { day, shortDay, time } = customerDates(state.timezone, state.locale);
+  const { day } = customerDates(state.timezone, state.locale);
   const { stage } = state;
   // Stages after delivery (return, closed) keep the whole line done; a cancelled chain shows none.
   const stages: readonly string[] = TRACKING_STAGES;
@@ -19,11 +44,10 @@ export function TrackingPage({ state, lang, token }: { state: ChainState; lang: 
   const delay = state.delays.at(-1);
   const window = state.courierWindow;
   const lines = [
+    state.trackingNumber ? fill(t.trackingNumber, { number: state.trackingNumber }) : undefined,
     stage === 'cancelled' ? t.cancelled : fill(t.promised, { date: day(state.promisedDate) }),
     delay && stage !== 'cancelled' && beforeDelivery ? fill(t.delayed, { reason: delay.reason }) : undefined,
-    window && beforeDelivery
-      ? fill(t.courier, { window: `${shortDay(window.from)} ${time(window.from)}–${time(window.to)}` })
-      : undefined,
+    window && beforeDelivery ? fill(t.courier, { window: windowLabel(window, state) }) : undefined,
     stage === 'returning' ? t.returning : stage === 'returned' ? t.returned : undefined,
     state.returnUntil ? fill(t.returnUntil, { date: day(state.returnUntil) }) : undefined,
   ].filter((l): l is string => l !== undefined);
@@ -33,12 +57,15 @@ export function TrackingPage({ state, lang, token }: { state: ChainState; lang: 
       <h1>{title}</h1>
       <ol class="stages">
         {TRACKING_STAGES.map((s, i) => (
-          <li class={[i <= reached && 'done', i === reached && 'current'].filter(Boolean).join(' ')}>{t.stages[s]}</li>
+          <li class={[i <= reached && 'done', i === reached && 'current'].filter(Boolean).join(' ') || undefined} aria-current={i === reached ? 'step' : undefined}>
+            {t.stages[s]}
+          </li>
         ))}
       </ol>
       {lines.map((l) => (
         <p>{l}</p>
       ))}
+      {state.courierQuestion && beforeDelivery && <WindowChoice state={state} token={token} lang={lang} />}
       {state.returnUntil && (
         <form method="post" action={`/t/${token}/return`}>
           <button>{t.returnButton}</button>

@@ -1,18 +1,30 @@
 /**
  * The customer's tracking page (`GET /t/{token}`), read from the chain, in the customer's language;
- * and its return button (`POST /t/{token}/return`), which opens a return while returns are open.
+ * its return button (`POST /t/{token}/return`), which opens a return while returns are open; and
+ * its courier windows (`POST /t/{token}/window`), which answer Doorstep's question as a digit would.
  */
 import { Router, type Request, type Response } from 'express';
 import { languageOf } from '../../activities/templates/catalog';
 import type { Tokens, TrackingClaims } from '../../common/tokens';
+import type { ChainState } from '../../workflows/contract';
+import { chainWorkflowId } from '../../workflows/definitions';
 import { ChainError, type Chains } from '../chains';
 import { CustomerMessage } from '../pages/layout';
 import { sendPage } from '../pages/render';
-import { PAGE_LANGUAGES, pageStrings } from '../pages/strings';
-import { TrackingPage } from '../pages/tracking-page';
+import { fill, PAGE_LANGUAGES, pageStrings } from '../pages/strings';
+import { TrackingPage, windowLabel } from '../pages/tracking-page';
 
 /** The language of a page without a chain to ask: what the browser prefers. */
 export const browserLanguage = (req: Request) => req.acceptsLanguages(...PAGE_LANGUAGES) || 'en';
+
+/** The window a posted choice names, if it answers the question open now (a stale page's choice does not). */
+function chosenWindow(state: ChainState, body: unknown): { touchpoint: string; digit: number } | undefined {
+  const { touchpoint, option } = (body ?? {}) as Record<string, unknown>;
+  const question = state.courierQuestion;
+  const digit = Number(option);
+  if (!question || touchpoint !== question.touchpoint || !Number.isInteger(digit) || digit < 1 || digit > question.options.length) return undefined;
+  return { touchpoint, digit };
+}
 
 export function trackingRouter({ chains, tokens }: { chains: Chains; tokens: Tokens }): Router {
   const router = Router();
@@ -21,8 +33,8 @@ export function trackingRouter({ chains, tokens }: { chains: Chains; tokens: Tok
     return claims?.kind === 'track' ? (claims as TrackingClaims) : undefined;
   };
 
-  const say = (res: Response, lang: string, message: 'invalidTracking' | 'returnOpened' | 'returnRefused', status = 200) =>
-    sendPage(res, <CustomerMessage lang={lang} message={pageStrings(lang)[message]} />, status);
+  const say = (res: Response, lang: string, message: string, status = 200, back?: string) =>
+    sendPage(res, <CustomerMessage lang={lang} message={message} back={back ? { href: back, label: pageStrings(lang).backToOrder } : undefined} />, status);
 
   /** The chain a customer token names; a gone chain answers like a bad link, in the browser's language. */
   async function stateOf(req: Request, res: Response, claims: TrackingClaims | undefined) {
@@ -31,7 +43,8 @@ export function trackingRouter({ chains, tokens }: { chains: Chains; tokens: Tok
     } catch (err) {
       if (!(err instanceof ChainError && err.status === 404)) throw err;
     }
-    say(res, browserLanguage(req), 'invalidTracking', 404);
+    const lang = browserLanguage(req);
+    say(res, lang, pageStrings(lang).invalidTracking, 404);
   }
 
   router.get('/t/:token', async (req, res) => {
@@ -43,16 +56,30 @@ export function trackingRouter({ chains, tokens }: { chains: Chains; tokens: Tok
     const claims = claimsOf(req.params.token);
     const state = await stateOf(req, res, claims);
     if (!claims || !state) return;
-    const lang = languageOf(state.locale);
+    const t = pageStrings(languageOf(state.locale));
     try {
       // One return per order: a double click or a reload opens it once.
       const action = { action: { action: 'open-return' as const }, actor: 'customer (tracking page)', at: new Date().toISOString(), requestId: `customer-return-${claims.order}` };
       await chains.act(claims.shop, claims.order, action);
-      say(res, lang, 'returnOpened');
+      say(res, languageOf(state.locale), t.returnOpened);
     } catch (err) {
       if (!(err instanceof ChainError) || err.status !== 409) throw err;
-      say(res, lang, 'returnRefused', 409);
+      say(res, languageOf(state.locale), t.returnRefused, 409);
     }
+  });
+
+  router.post('/t/:token/window', async (req, res) => {
+    const claims = claimsOf(req.params.token);
+    const state = await stateOf(req, res, claims);
+    if (!claims || !state) return;
+    const lang = languageOf(state.locale);
+    const t = pageStrings(lang);
+    const back = `/t/${req.params.token}`;
+    const choice = chosenWindow(state, req.body);
+    // Only a choice that answers the open question reaches the chain: elsewhere a digit would count as a rating.
+    const agreed = choice && (await chains.reply(chainWorkflowId(claims.shop, claims.order), { ...choice, channel: 'web', at: new Date().toISOString() }));
+    if (!choice || !agreed) return say(res, lang, t.windowStale, 409, back);
+    say(res, lang, fill(t.windowChosen, { window: windowLabel(state.courierQuestion!.options[choice.digit - 1], state) }), 200, back);
   });
 
   return router;

@@ -1,0 +1,123 @@
+/**
+ * The customer's tracking page in a real browser (Debian Chromium): the customer's language, where
+ * the parcel is, its tracking number, why it is late, the return button; and, when no courier call
+ * came and Doorstep asks, the windows to choose from, answered on the page.
+ */
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTokens } from '../../common/tokens';
+import type { TrackingEvent } from '../../workflows/contract';
+import { trackingEventUpdate } from '../../workflows/definitions';
+import { ARTIFACTS, browserBed, type BrowserBed } from '../helpers/browser';
+import { queryState, startChain, waitForState } from '../helpers/chains';
+import { event, inDays, order, shop } from '../helpers/fixtures';
+import type { DevServer } from '../helpers/temporal';
+
+let env: DevServer;
+let base: string;
+let browser: Browser;
+let bed: BrowserBed;
+
+beforeAll(async () => {
+  bed = await browserBed();
+  ({ env, base, browser } = bed);
+});
+afterAll(() => bed?.close());
+
+const trackingPath = (orderId: string) => `/t/${createTokens(env.config.secret).sign({ kind: 'track', shop: 'demo', order: orderId })}`;
+
+it("the tracking page speaks the customer's language, shows where the parcel is, its number and why it is late, and opens a return", async () => {
+  await env.withWorker(async () => {
+    const o = order({ returnWindowDays: 1, customer: { ...order().customer, locale: 'pl-PL', timezone: 'Europe/Warsaw' } });
+    const handle = await startChain(env, o, shop({ id: 'demo' }));
+    const send = (e: TrackingEvent) => handle.executeUpdate(trackingEventUpdate, { args: [e] });
+    await send(event('handed_to_carrier', { trackingNumber: 'PL-620111022345' }));
+    await send(event('eta_changed', { newEta: inDays(12), reason: 'zator w sortowni' }));
+    await send(event('arrived_in_city'));
+    const token = trackingPath(o.orderId).slice(3);
+    const page = await browser.newPage();
+    await page.goto(`${base}/t/${token}`);
+    expect(await page.getAttribute('html', 'lang')).toBe('pl');
+    expect(await page.locator('h1').textContent()).toBe(`Zamówienie ${o.orderId}`);
+    expect(await page.locator('li.current').textContent()).toBe('W mieście doręczenia');
+    expect(await page.locator('li.done').count()).toBe(5);
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('Numer przesyłki: PL-620111022345');
+    expect(text).toContain('Dostawa jest opóźniona: zator w sortowni.');
+    await page.screenshot({ path: join(ARTIFACTS, 'tracking-page-delayed.png'), fullPage: true });
+
+    await send(event('out_for_delivery'));
+    await send(event('courier_called', { window: { from: new Date(Date.now() + 3_600_000).toISOString(), to: new Date(Date.now() + 7_200_000).toISOString() } }));
+    await send(event('delivered', { proof: 'photo' }));
+    await waitForState(handle, (s) => !!s.returnUntil);
+    await page.reload();
+    expect(await page.locator('li.current').textContent()).toBe('Dostarczone');
+    await page.getByRole('button', { name: 'Zwróć zamówienie' }).click();
+    await page.getByText('Zgłoszenie zwrotu zostało przyjęte. Wkrótce prześlemy instrukcje.').waitFor();
+    const returning = await waitForState(handle, (s) => s.stage === 'returning');
+    expect(returning.audit).toMatchObject([{ actor: 'customer (tracking page)', action: 'open-return' }]);
+
+    // The same signature over another order's claims is refused.
+    const [, ...signature] = token.split('.');
+    const other = [Buffer.from(JSON.stringify(['t', 'demo', 'someone-else'])).toString('base64url'), ...signature].join('.');
+    const refused = await page.goto(`${base}/t/${other}`);
+    expect(refused?.status()).toBe(404);
+    expect(await page.locator('body').innerText()).toBe('This tracking link is not valid.');
+    // A genuine link to an order that is gone answers the same way, not with an API error.
+    expect((await page.goto(`${base}${trackingPath('never-placed')}`))?.status()).toBe(404);
+    expect(await page.locator('body').innerText()).toBe('This tracking link is not valid.');
+    await page.close();
+    await handle.terminate('test over');
+  });
+});
+
+it('when no courier call came, the page offers Doorstep’s windows in the customer’s time and language; a choice agrees one, a stale or bad one gets a polite page', async () => {
+  await env.withWorker(async () => {
+    const zone = 'Asia/Novosibirsk';
+    const o = order({ customer: { ...order().customer, locale: 'ru', timezone: zone } });
+    // A call deadline of three seconds: Doorstep asks the customer right after out_for_delivery.
+    const handle = await startChain(env, o, shop({ id: 'demo', courierCallDeadlineMinutes: 0.05 }));
+    for (const type of ['handed_to_carrier', 'arrived_in_city', 'out_for_delivery'] as const) {
+      await handle.executeUpdate(trackingEventUpdate, { args: [event(type)] });
+    }
+    const asked = await waitForState(handle, (s) => !!s.courierQuestion);
+    const { options, touchpoint } = asked.courierQuestion!;
+    const page = await browser.newPage();
+    await page.goto(`${base}${trackingPath(o.orderId)}`);
+    expect(await page.locator('#window-question').textContent()).toBe('Курьер ещё не позвонил. Выберите удобное время доставки:');
+    const buttons = page.locator('.windows button');
+    expect(await buttons.count()).toBe(options.length);
+    const localHour = (iso: string) => new Intl.DateTimeFormat('ru', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+    for (const [i, w] of options.entries()) {
+      expect(await buttons.nth(i).textContent()).toContain(`${localHour(w.from)}–${localHour(w.to)}`);
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'tracking-page-windows.png'), fullPage: true });
+
+    // The same page open in another tab, which will be stale once a window is chosen.
+    const staleTab = await browser.newPage();
+    await staleTab.goto(`${base}${trackingPath(o.orderId)}`);
+    await buttons.nth(1).click();
+    await page.getByText(`Спасибо! Курьер приедет`).waitFor();
+    expect(await page.locator('main').innerText()).toContain(localHour(options[1].from));
+    const agreed = await waitForState(handle, (s) => !!s.courierWindow);
+    expect(agreed.courierWindow).toEqual({ ...options[1], agreedBy: 'customer' });
+    expect(agreed.courierQuestion).toBeUndefined();
+    expect(agreed.touchpoints.find((t) => t.key === touchpoint)?.note).toBe('the customer chose window 2 by web');
+
+    // The other tab offers a question that is closed now: a polite page, and nothing changes.
+    const stale = staleTab.waitForResponse((r) => r.request().method() === 'POST');
+    await staleTab.locator('.windows button').first().click();
+    expect((await stale).status()).toBe(409);
+    expect(await staleTab.locator('main').innerText()).toContain('Этот вариант уже недоступен.');
+    expect(await staleTab.getByRole('link', { name: 'Вернуться к заказу' }).count()).toBe(1);
+    await staleTab.close();
+    const bad = await page.evaluate(async (path) => (await fetch(`${path}/window`, { method: 'POST', body: new URLSearchParams({ touchpoint: 'courier-call', option: '9' }) })).status, trackingPath(o.orderId));
+    expect(bad).toBe(409);
+    const after = await queryState(handle);
+    expect(after.courierWindow).toEqual(agreed.courierWindow);
+    expect(after.touchpoints.find((t) => t.key === touchpoint)?.rating).toBeUndefined();
+    await page.close();
+    await handle.terminate('test over');
+  });
+});
