@@ -13,7 +13,7 @@ import { sendPage } from '../pages/render';
 import { TimelinePage, type TimelineProps } from './views/timeline';
 
 const PAGE_SIZE = 25;
-const ACTIONS = ['resend', 'set-promise', 'courier-call', 'open-return', 'cancel'];
+const ACTIONS = ['acknowledge', 'resend', 'set-promise', 'courier-call', 'open-return', 'cancel'];
 const issuesOf = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.') || 'form'}: ${i.message}`);
 
 export function chainRoutes(chains: Chains): Router {

@@ -75,14 +75,21 @@ async function signIn(username: string, password: string): Promise<Page> {
   return page;
 }
 
-/** Reloads until the text shows (visibility and workflow effects follow an update by a moment). */
-async function reloadUntil(page: Page, text: string): Promise<void> {
+/** Reloads until the text shows, or with `shown: false` until it is gone (visibility and workflow effects follow an update by a moment). */
+async function reloadUntil(page: Page, text: string, shown = true): Promise<void> {
   const deadline = Date.now() + 20_000;
-  while (!(await page.locator('main').innerText()).includes(text)) {
-    if (Date.now() > deadline) throw new Error(`"${text}" never showed on ${page.url()}`);
+  while ((await page.locator('main').innerText()).includes(text) !== shown) {
+    if (Date.now() > deadline) throw new Error(`"${text}" never ${shown ? 'showed on' : 'left'} ${page.url()}`);
     await page.waitForTimeout(300);
     await page.reload();
   }
+}
+
+/** Rates the latest notice of a touchpoint through its link, as the customer's rating page would. */
+async function rate(state: ChainState, touchpoint: string, score: number): Promise<void> {
+  const token = /\/r\/([^\s?]+)/.exec(state.touchpoints.find((t) => t.key === touchpoint)!.notices.at(-1)!.text!)![1];
+  const res = await fetch(`${base}/v1/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, score }) });
+  expect(res.status).toBe(202);
 }
 
 it('an agent finds an order by email, reads the delay notice and why it went, moves the promise and sees it audited', async () => {
@@ -139,14 +146,54 @@ it('an agent finds an order by email, reads the delay notice and why it went, mo
   });
 });
 
-it('a viewer sees the chain but no actions, and a forged action is refused', async () => {
+it('an agent acknowledges a chain that needs attention with a note: it leaves the list, the audit and timeline say who and why, and a new low rating brings it back', async () => {
   await env.withWorker(async () => {
     const body = orderBody();
     expect((await api('/v1/orders', body)).status).toBe(201);
-    await chainWhen(body.orderId, (s) => s.touchpoints[0].notices[0]?.status === 'sent');
+    await rate(await chainWhen(body.orderId, (s) => s.touchpoints[0].notices[0]?.status === 'sent'), 'confirmation', 1);
+    const page = await signIn('ola', PASSWORDS.agent);
+    await page.goto(`${base}/console?list=attention`);
+    await reloadUntil(page, body.orderId);
+    await page.getByRole('link', { name: body.orderId }).click();
+    expect(await page.locator('.attention').allInnerTexts()).toEqual(['Needs attention: low rating 1 on confirmation']);
+
+    const form = page.locator('form[data-action="acknowledge"]');
+    await form.getByLabel(/Note/).fill('called the customer, a new kettle goes out tomorrow');
+    await form.getByRole('button').click();
+    expect(await page.locator('.sentence').innerText()).toContain('Take the chain off the attention list until something new needs attention, noting: called the customer');
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.waitForURL(/done=acknowledge/);
+    expect(await page.locator('.audit').innerText()).toMatch(/Ola Agent \(console\): acknowledge — .*called the customer, a new kettle goes out tomorrow/);
+    expect(await page.locator('.acknowledged').innerText()).toMatch(/^Acknowledged by Ola Agent \(console\) at .+: “called the customer, a new kettle goes out tomorrow”$/);
+    expect(await page.locator('.attention.seen').innerText()).toContain('low rating 1 on confirmation');
+    expect(await page.locator('form[data-action="acknowledge"]').count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'console-acknowledged.png'), fullPage: true });
+    await page.goto(`${base}/console?list=attention`);
+    await reloadUntil(page, body.orderId, false);
+
+    await sendEvent(body.orderId, 'handed_to_carrier', { trackingNumber: 'DPD-0042' });
+    await rate(await chainWhen(body.orderId, (s) => s.touchpoints.some((t) => t.key === 'tracking' && t.notices[0]?.status === 'sent')), 'tracking', 2);
+    await reloadUntil(page, body.orderId);
+    await page.goto(`${base}/console/orders/${body.orderId}`);
+    expect(await page.locator('.attention.alert').allInnerTexts()).toEqual([expect.stringMatching(/^Needs attention: low rating 2 on tracking\s*new since the acknowledgement$/)]);
+    expect(await page.locator('form[data-action="acknowledge"]').count()).toBe(1);
+    await page.close();
+  });
+});
+
+it('a viewer sees the chain with its tracking number and proof of delivery but no actions, and a forged action is refused', async () => {
+  await env.withWorker(async () => {
+    const body = orderBody();
+    expect((await api('/v1/orders', body)).status).toBe(201);
+    await sendEvent(body.orderId, 'handed_to_carrier', { trackingNumber: 'DPD-7781' });
+    for (const type of ['arrived_in_city', 'out_for_delivery']) await sendEvent(body.orderId, type);
+    await sendEvent(body.orderId, 'delivered', { proof: 'signature S-5521' });
+    await chainWhen(body.orderId, (s) => s.stage === 'delivered' || s.stage === 'closed');
     const page = await signIn('vic', PASSWORDS.viewer);
     await page.goto(`${base}/console/orders/${body.orderId}`);
     expect(await page.locator('h1').innerText()).toBe(`Order ${body.orderId}`);
+    expect(await page.locator('.tracking-number').innerText()).toBe('DPD-7781');
+    expect(await page.locator('.delivery-proof').innerText()).toBe('signature S-5521');
     expect(await page.locator('section.actions').count()).toBe(0);
     const csrf = await page.locator('input[name=_csrf]').first().inputValue();
     const status = await page.evaluate(
@@ -154,7 +201,7 @@ it('a viewer sees the chain but no actions, and a forged action is refused', asy
       [`/console/orders/${body.orderId}/actions/cancel`, csrf],
     );
     expect(status).toBe(403);
-    expect((await chainWhen(body.orderId, () => true)).stage).toBe('accepted');
+    expect((await chainWhen(body.orderId, () => true)).audit).toEqual([]);
     await page.close();
   });
 });
@@ -183,9 +230,7 @@ it('the reports page draws the touchpoint audit with its weakest link and the ca
   await env.withWorker(async () => {
     const body = orderBody();
     await api('/v1/orders', body);
-    const state = await chainWhen(body.orderId, (s) => s.touchpoints[0].notices[0]?.status === 'sent');
-    const token = /\/r\/([^\s?]+)/.exec(state.touchpoints[0].notices[0].text!)![1];
-    expect((await fetch(`${base}/v1/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, score: 1 }) })).status).toBe(202);
+    await rate(await chainWhen(body.orderId, (s) => s.touchpoints[0].notices[0]?.status === 'sent'), 'confirmation', 1);
     const page = await signIn('ola', PASSWORDS.agent);
     await page.goto(`${base}/console/reports`);
     expect(await page.locator('.weakest').innerText()).toBe('confirmation');

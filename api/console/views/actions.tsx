@@ -25,6 +25,9 @@ const Reason = ({ required = false }) => (
   </label>
 );
 
+/** Whether the chain has attention reasons support has not acknowledged yet. */
+export const needsAttention = (state: ChainState) => state.attention.length > (state.acknowledged?.seen ?? 0);
+
 export function ActionForms({ state, csrf }: { state: ChainState; csrf: string }) {
   const open = rankOf(state.stage) < rankOf('delivered');
   const sent = state.touchpoints.filter((t) => t.notices.some((n) => n.status === 'sent' || n.status === 'delivered'));
@@ -32,6 +35,13 @@ export function ActionForms({ state, csrf }: { state: ChainState; csrf: string }
   return (
     <section class="card actions">
       <h2>Actions</h2>
+      {needsAttention(state) && (
+        <ActionForm {...props} action="acknowledge" title="Acknowledge">
+          <label>
+            Note (what was done or decided) <textarea name="note" maxLength={500} required />
+          </label>
+        </ActionForm>
+      )}
       {sent.length > 0 && (
         <ActionForm {...props} action="resend" title="Resend a notice">
           <label>

@@ -100,6 +100,36 @@ function Side({ state, at }: { state: ChainState; at: At }) {
   );
 }
 
+/** What needs attention: reasons support acknowledged (who, when, the note) and those new since. */
+function Attention({ state, at }: { state: ChainState; at: At }) {
+  const ack = state.acknowledged;
+  const seen = ack?.seen ?? 0;
+  if (!state.attention.length) return null;
+  return (
+    <section class="attention-reasons" aria-label="Attention">
+      {ack && (
+        <p class="card acknowledged">
+          Acknowledged by <strong>{ack.actor}</strong> at {at(ack.at)}: “{ack.note}”
+        </p>
+      )}
+      <ul>
+        {state.attention.map((reason, i) =>
+          i < seen ? (
+            <li class="attention seen">
+              {reason} <span class="badge">acknowledged</span>
+            </li>
+          ) : (
+            <li class="alert card attention">
+              Needs attention: {reason}
+              {ack && <span class="badge new"> new since the acknowledgement</span>}
+            </li>
+          ),
+        )}
+      </ul>
+    </section>
+  );
+}
+
 export interface TimelineProps {
   staff: Staff;
   state: ChainState;
@@ -122,8 +152,18 @@ export function TimelinePage({ staff, state, flash, errors }: TimelineProps) {
           Stage <strong class="stage">{state.stage.replaceAll('_', ' ')}</strong> · promised <strong class="promise">{promise}</strong> · carrier {state.carrier} ·
           customer {state.locale}, times in {state.timezone}
         </p>
+        {state.trackingNumber && (
+          <p>
+            Tracking number <strong class="tracking-number">{state.trackingNumber}</strong>
+          </p>
+        )}
         {state.courierWindow && <p>Courier window: {at(state.courierWindow.from)} – {at(state.courierWindow.to)} (agreed by {state.courierWindow.agreedBy})</p>}
-        {state.attention.map((a) => <p class="alert card attention">Needs attention: {a}</p>)}
+        {state.deliveryProof && (
+          <p>
+            Proof of delivery <strong class="delivery-proof">{state.deliveryProof}</strong>
+          </p>
+        )}
+        <Attention state={state} at={at} />
         <p class="muted">
           <a href={state.trackingUrl}>The customer's tracking page</a>
         </p>
