@@ -1,5 +1,6 @@
 /** Day-long timers on the time-skipping test server: the promise guard, the call deadline, the return window. */
 import type { WorkflowHandle } from '@temporalio/client';
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainStateQuery, trackingEventUpdate } from '../../workflows/definitions';
 import type { ChainState, TrackingEvent } from '../../workflows/contract';
@@ -66,6 +67,59 @@ describe('durable timers measured in days', () => {
       const final = await h.result();
       expect(final.conflicts).toEqual([]);
       expect(final.stage).toBe('closed');
+    });
+  });
+
+  it('a carrier that never reports out_for_delivery: Doorstep asks the customer itself on the delivery day', async () => {
+    await ts.withWorker(async () => {
+      const now = await ts.env.currentTimeMs();
+      const o = order({ promisedDate: inDays(3, now), customer: { ...order().customer, timezone: 'UTC' } });
+      const h = await startChain({ client: ts.env.client, config }, o, shop({ courierCallDeadlineMinutes: 120, quietHours: { start: '21:00', end: '09:00' } }), { indexed: false });
+      await send(h, event('handed_to_carrier'));
+      await send(h, event('arrived_in_city'));
+      // The delivery day starts at 09:00 (the end of quiet hours); the deadline runs two hours from then.
+      const deadline = Date.parse(`${inDays(3, now)}T11:00:00Z`);
+      const callOf = (s: ChainState) => s.touchpoints.find((t) => t.key === 'courier-call')!;
+      await sleepUntil(deadline - HOUR);
+      expect(callOf(await state(h)).notices).toEqual([]);
+      await sleepUntil(deadline + HOUR);
+      const asked = await state(h);
+      expect(callOf(asked)).toMatchObject({ status: 'done', note: expect.stringContaining('Doorstep contacted the customer') });
+      expect(asked.courierQuestion?.options).toHaveLength(3);
+      expect(callOf(asked).notices[0]).toMatchObject({ channel: 'sms', status: 'sent' });
+      await h.terminate('test over');
+    });
+  });
+
+  it('an automated call never rings at night: with a text to fall back on it goes as SMS, alone it waits for 08:00', async () => {
+    await ts.withWorker(async () => {
+      const now = await ts.env.currentTimeMs();
+      // A zone where it is about 02:00 now; the shop keeps no quiet hours, so only the calling hours hold the call back.
+      let offset = (2 - new Date(now).getUTCHours() + 24) % 24;
+      if (offset > 14) offset -= 24;
+      const zone = offset >= 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
+      const night = (channels: string[]) => order({ promisedDate: inDays(3, now), customer: { ...order().customer, timezone: zone, channels } });
+      const confirmationOf = (s: ChainState) => s.touchpoints.find((t) => t.key === 'confirmation')!.notices[0];
+      const calls = (h: WorkflowHandle) => outbox(config).filter((m) => m.channel === 'voice' && m.idempotencyKey.startsWith(`${h.workflowId}:`));
+
+      const withSms = await startChain({ client: ts.env.client, config }, night(['voice', 'sms']), shop(), { indexed: false });
+      const texted = confirmationOf(await waitForState(withSms, (s) => confirmationOf(s)?.status === 'sent'));
+      expect(texted.channel).toBe('sms');
+      expect(texted.decisions[0]).toMatchObject({ outcome: 'skipped', channel: 'voice', reason: expect.stringContaining('outside calling hours (08:00–21:00)') });
+
+      const voiceOnly = await startChain({ client: ts.env.client, config }, night(['voice']), shop(), { indexed: false });
+      const waiting = confirmationOf(await waitForState(voiceOnly, (s) => confirmationOf(s)?.status === 'deferred'));
+      expect(waiting.decisions[0]).toMatchObject({ outcome: 'deferred', reason: expect.stringContaining('the call waits until') });
+      // Just before 08:00 there it still waits; just after, the call goes.
+      const eight = DateTime.fromMillis(await ts.env.currentTimeMs(), { zone }).set({ hour: 8, minute: 0, second: 0 }).toMillis();
+      await sleepUntil(eight - HOUR / 4);
+      expect(confirmationOf(await state(voiceOnly)).status).toBe('deferred');
+      expect(calls(voiceOnly)).toEqual([]);
+      await sleepUntil(eight + HOUR / 4);
+      await waitForState(voiceOnly, (s) => confirmationOf(s)?.status === 'sent');
+      expect(calls(voiceOnly)).toHaveLength(1);
+      await withSms.terminate('test over');
+      await voiceOnly.terminate('test over');
     });
   });
 
