@@ -23,6 +23,8 @@ interface Script {
   carrier: string;
   /** Days the carrier announces as delay (an eta_changed). */
   delay?: number;
+  /** Days the shop's own system moves the promise (a set-promise through the API): not the carrier's doing. */
+  shopDelay?: number;
   /** The courier called before delivering. */
   call: boolean;
   /** Delivered two days after the first promise. */
@@ -44,6 +46,7 @@ const SCRIPTS: Script[] = [
     carrier: 'ups',
     call: i >= 2,
     late: i === 5,
+    shopDelay: i === 1 ? 3 : undefined,
     ratings: { confirmation: 4, ...(i >= 2 && { 'courier-call': i === 2 ? 1 : 2 }), handover: 3 },
   })),
 ];
@@ -107,6 +110,7 @@ async function walk(script: Script, i: number): Promise<string> {
   const event = (type: string, data: object = {}, at = new Date().toISOString()) => post(`/v1/orders/${body.orderId}/events`, { eventId: `${type}-${i}`, type, at, data }).expect(202);
   await event('handed_to_carrier');
   if (script.delay) await event('eta_changed', { newEta: inDays(10 + script.delay), reason: 'depot backlog' });
+  if (script.shopDelay) await post(`/v1/orders/${body.orderId}/actions/set-promise`, { promisedDate: inDays(10 + script.shopDelay), reason: 'our warehouse is behind' }).expect(202);
   await event('arrived_in_city');
   await event('out_for_delivery');
   if (script.call) await event('courier_called', { window: { from: dayAfter(promise, 0), to: dayAfter(promise, 0.1) } });
@@ -152,7 +156,7 @@ describe('reports from two dozen scripted orders', () => {
     const lows = SCRIPTS.filter((s) => (s.ratings['courier-call'] ?? 5) <= 2).length;
     expect(line('confirmation')).toEqual({ touchpoint: 'confirmation', checksSent: 24, responses: 24, responseRate: 1, meanScore: mean(scores('confirmation')), scale: 5, verdict: 'Wow' });
     expect(line('tracking')).toEqual({ touchpoint: 'tracking', checksSent: 24, responses: 0, responseRate: 0, meanScore: null, scale: 5, verdict: null });
-    expect(line('delay')).toMatchObject({ checksSent: SCRIPTS.filter((s) => s.delay).length, responses: 0 });
+    expect(line('delay')).toMatchObject({ checksSent: SCRIPTS.filter((s) => s.delay || s.shopDelay).length, responses: 0 });
     expect(line('courier-call')).toEqual({
       touchpoint: 'courier-call',
       checksSent: calls,
@@ -183,6 +187,7 @@ describe('reports from two dozen scripted orders', () => {
         orders: own.length,
         delivered: own.length,
         onTimeRate: Math.round((own.filter((s) => !s.late).length / own.length) * 1000) / 1000,
+        // Only the carrier's own delays: ups's promise the shop moved does not count against ups.
         meanDelayDays: Math.round((own.reduce((n, s) => n + (s.delay ?? 0), 0) / own.length) * 1000) / 1000,
         deliveredWithoutCall: own.filter((s) => !s.call).length,
         courierCallRating: rated('courier-call'),
@@ -233,7 +238,8 @@ describe('reports from two dozen scripted orders', () => {
     expect(metrics).toMatch(/doorstep_ratings_sum\{touchpoint="courier-call",carrier="ups"\} 7\n/);
     expect(metrics).toMatch(/doorstep_attention_raised_total\{reason="low_rating"\} 4\n/);
     expect(metrics).toMatch(/doorstep_attention_raised_total\{reason="conflict"\} 2\n/);
-    expect(metrics).toMatch(/doorstep_delays_total\{carrier="dpd"\} 2\n/);
+    expect(metrics).toMatch(/doorstep_delays_total\{carrier="dpd",source="carrier",carrier_caused="true"\} 2\n/);
+    expect(metrics).toMatch(/doorstep_delays_total\{carrier="ups",source="shop",carrier_caused="false"\} 1\n/);
     expect(metrics).toMatch(/doorstep_conflicts_total\{carrier="ups",type="delivered_without_call"\} 2\n/);
   });
 });

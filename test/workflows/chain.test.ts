@@ -43,6 +43,8 @@ describe('the chain on a real Temporal server', () => {
     expect(byKey(state, 'courier-call').notices[0].text).toMatch(/PIN: \d{4}/);
     expect(byKey(state, 'closing').notices[0].text).toContain('from 0 to 10');
     expect(state.conflicts).toEqual([]);
+    // What the carrier told: the tracking number from handed_to_carrier, the proof from delivered.
+    expect([state.trackingNumber, state.deliveryProof]).toEqual(['DPD123', 'photo-1']);
     const sent = outbox(env.config).filter((m) => m.idempotencyKey.startsWith(`order-acme-${state.orderId}:`));
     expect(sent.map((m) => m.subject)).toEqual(state.touchpoints.map((t) => t.notices[0].subject));
     expect(sent.every((m) => m.channel === 'email' && m.to === 'anna@example.com')).toBe(true);
