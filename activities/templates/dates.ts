@@ -9,6 +9,8 @@ export function customerDates(zone: string, locale: string) {
   return {
     /** "24 November 2026". */
     day: (iso: string) => at(iso).toLocaleString(DateTime.DATE_FULL).replace(/ г\.$/, ''),
+    /** "Nov 24" (a day close to the one already named). */
+    dayMonth: (iso: string) => at(iso).toLocaleString({ month: 'short', day: 'numeric' }),
     /** "Nov 24, 2026". */
     shortDay: (iso: string) => at(iso).toLocaleString(DateTime.DATE_MED),
     /** "10:30 AM". */

@@ -16,25 +16,26 @@ export const en: Catalog = {
     promiseWindow: 'between {from} and {to}',
     window: 'on {day} between {from} and {to}',
     option: '{n} for {from}–{to}',
+    spokenOption: '{n} for {from} to {to}',
     notInCity: 'the parcel has not reached your city yet',
     thanks: 'Thank you! We have recorded your answer.',
   },
   templates: {
     confirmation: {
       subject: '{shop}: order {orderId} accepted',
-      text: 'Hello {name}, we have accepted your order {orderId}: {items}. We will deliver it {promise}.',
+      text: '{hasName, select, yes {Hello {givenName},} other {Hello,}} we have accepted your order {orderId}: {items}. We will deliver it {promise}.',
       sms: '{shop}: order {orderId} accepted. Delivery {promise}.',
     },
     tracking: {
       subject: '{shop}: order {orderId} is on its way',
-      text: 'Your order {orderId} has been handed to {carrier}. Follow it here: {trackingUrl}',
+      text: 'Your order {orderId} has been handed to {carrier}. <track>Follow it here</track>',
       sms: '{shop}: order {orderId} is with {carrier}. Track it: {trackingUrl}',
     },
     delay: {
       subject: `{shop}: order {orderId} will be ${days} late`,
       text:
-        `We are sorry, {name}: your order {orderId} will arrive ${days} later than we promised, because {reason}. ` +
-        'The new delivery date is {newDate}. Follow it here: {trackingUrl}',
+        `{hasName, select, yes {We are sorry, {givenName}:} other {We are sorry:}} your order {orderId} will arrive ${days} later than we promised, because {reason}. ` +
+        'The new delivery date is {newDate}. <track>Follow it here</track>',
       sms: `{shop}: sorry, order {orderId} is ${days} late ({reason}). New date: {newDate}.`,
     },
     arrival: {
@@ -49,9 +50,9 @@ export const en: Catalog = {
     },
     'courier-call-request': {
       subject: '{shop}: when shall we deliver order {orderId}?',
-      text: 'Your order {orderId} is out for delivery. Which time suits you: {options}? Reply to our text message with the number, or call {support}.',
-      sms: '{shop}: order {orderId} is out for delivery. When suits you? Reply {options}.',
-      voice: 'Hello, this is {shop}. Your order {orderId} is out for delivery. When shall the courier come? Press {options}.',
+      text: 'Your order {orderId} is due for delivery on {day}. Which time suits you: {windows}? <track>Choose it on the tracking page</track> or contact us: {support}.',
+      sms: '{shop}: order {orderId} is due for delivery on {day}. When suits you? Reply {options}.',
+      voice: 'Hello, this is {shop}. Your order {orderId} is due for delivery on {day}. When shall the courier come? Press {spokenOptions}.',
     },
     'failed-attempt': {
       subject: '{shop}: we missed you',
@@ -82,8 +83,15 @@ export const en: Catalog = {
     },
     closing: {
       subject: '{shop}: thank you',
-      text: 'Thank you for shopping with {shop}, {name}. One question: how likely are you to order from us again, from 0 to 10?',
-      sms: '{shop}: thank you for your order! How likely are you to order from us again? Reply 0-10.',
+      text:
+        '{hasName, select, yes {Thank you for shopping with {shop}, {givenName}!} other {Thank you for shopping with {shop}!}} ' +
+        'One question: how likely are you to order from us again?',
+      sms: '{shop}: thank you for your order! How likely are you to order from us again? Reply with a number from {min} to {max}.',
+      voice: 'Hello, this is {shop}. Thank you for your order! How likely are you to order from us again? Press a number from {min} to {max}, then the hash key.',
+      answer: {
+        text: 'Answer from {min} (not at all likely) to {max} (extremely likely): {url}',
+        email: 'Tap your answer, from {min} (not at all likely) to {max} (extremely likely):',
+      },
     },
     cancellation: {
       subject: '{shop}: order {orderId} cancelled',
@@ -92,11 +100,11 @@ export const en: Catalog = {
     },
     'cancellation-after-delivery': {
       subject: '{shop}: order {orderId} closed',
-      text: 'We have closed your order {orderId}{hasReason, select, yes { ({reason})} other {}}. It can no longer be returned through us; if you have a question about it, contact {support}.',
+      text: 'We have closed your order {orderId}{hasReason, select, yes { ({reason})} other {}}. It can no longer be returned; if you have a question about it, contact {support}.',
       sms: '{shop}: order {orderId} closed; it can no longer be returned. Questions: {support}.',
     },
     'follow-up': {
-      subject: '{shop}: we are sorry, {name}',
+      subject: '{shop}: we are sorry{hasName, select, yes {, {givenName}} other {}}',
       text: 'Thank you for telling us that order {orderId} did not go well. We are sorry. Our support team will look into it today; you can also reach us directly: {support}.',
       sms: '{shop}: sorry that order {orderId} did not go well. We are on it; reach us at {support}.',
     },

@@ -1,41 +1,45 @@
-/** Powiadomienia po polsku. */
+/**
+ * Polish notices (powiadomienia po polsku): "Ty" with capitalised pronouns, gender-neutral forms, and
+ * no name: the vocative cannot be derived reliably and a nominative ("Dzień dobry, Anna Nowak!") reads as a machine.
+ */
 import type { Catalog } from './catalog';
 
 const days = '{days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}}';
-const returnDays = (n: string) => `Możesz je zwrócić w ciągu # ${n}. `;
+const returnDays = (n: string) => `Zamówienie możesz zwrócić w ciągu # ${n}. `;
 
 export const pl: Catalog = {
   common: {
-    rateText: 'Jak nam poszło? Oceń od {min} do {max}: {url}',
-    rateEmail: 'Jak nam poszło? Oceń ten etap od {min} do {max}:',
-    rateSms: 'Oceń: odpisz cyfrą {min}-{max}.',
-    support: 'Pytania? {support}',
-    unsubscribe: 'Wypisz się z nieobowiązkowych wiadomości: {url}',
-    unsubscribeLink: 'Wypisz się z nieobowiązkowych wiadomości',
+    rateText: 'Jak oceniasz ten etap? Wybierz ocenę od {min} do {max}: {url}',
+    rateEmail: 'Jak oceniasz ten etap? Wybierz ocenę od {min} do {max}:',
+    rateSms: 'Oceń nas: odpisz cyfrą {min}–{max}.',
+    support: 'Masz pytania? Skontaktuj się z nami: {support}',
+    unsubscribe: 'Wypisz się z dodatkowych powiadomień e-mail: {url}',
+    unsubscribeLink: 'Wypisz się z dodatkowych powiadomień e-mail',
     trackLink: 'Śledź przesyłkę',
     promiseDate: '{date}',
     promiseWindow: 'między {from} a {to}',
     window: '{day} w godz. {from}–{to}',
     option: '{n} – {from}–{to}',
+    spokenOption: '{n}, jeśli pasuje Ci od {from} do {to}',
     notInCity: 'przesyłka nie dotarła jeszcze do Twojego miasta',
     thanks: 'Dziękujemy! Zapisaliśmy Twoją odpowiedź.',
   },
   templates: {
     confirmation: {
       subject: '{shop}: zamówienie {orderId} przyjęte',
-      text: 'Dzień dobry, {name}! Przyjęliśmy Twoje zamówienie {orderId}: {items}. Dostarczymy je {promise}.',
+      text: 'Dzień dobry! Przyjęliśmy Twoje zamówienie {orderId}: {items}. Dostarczymy je {promise}.',
       sms: '{shop}: zamówienie {orderId} przyjęte. Dostawa {promise}.',
     },
     tracking: {
       subject: '{shop}: zamówienie {orderId} jest w drodze',
-      text: 'Twoje zamówienie {orderId} zostało przekazane przewoźnikowi {carrier}. Śledź je tutaj: {trackingUrl}',
-      sms: '{shop}: zamówienie {orderId} jest u przewoźnika {carrier}. Śledź: {trackingUrl}',
+      text: 'Twoje zamówienie {orderId} zostało przekazane przewoźnikowi {carrier}. <track>Śledź przesyłkę</track>',
+      sms: '{shop}: zamówienie {orderId} jest w drodze ({carrier}). Śledź przesyłkę: {trackingUrl}',
     },
     delay: {
       subject: `{shop}: zamówienie {orderId} spóźni się o ${days}`,
       text:
-        `Przepraszamy, {name}: Twoje zamówienie {orderId} dotrze o ${days} później, niż obiecaliśmy, ponieważ {reason}. ` +
-        'Nowa data dostawy: {newDate}. Śledź je tutaj: {trackingUrl}',
+        `Przepraszamy! Twoje zamówienie {orderId} dotrze o ${days} później, niż obiecaliśmy. Powód: {reason}. ` +
+        'Nowa data dostawy: {newDate}. <track>Śledź przesyłkę</track>',
       sms: `{shop}: przepraszamy, zamówienie {orderId} spóźni się o ${days} ({reason}). Nowa data: {newDate}.`,
     },
     arrival: {
@@ -45,18 +49,18 @@ export const pl: Catalog = {
     },
     'courier-call': {
       subject: '{shop}: dostawa {window}',
-      text: 'Kurier dostarczy Twoje zamówienie {orderId} {window}. Podaj kurierowi kod PIN dostawy: {pin}.',
+      text: 'Kurier dostarczy Twoje zamówienie {orderId} {window}. Podaj kurierowi kod PIN: {pin}.',
       sms: '{shop}: kurier dostarczy zamówienie {orderId} {window}. PIN: {pin}.',
     },
     'courier-call-request': {
       subject: '{shop}: kiedy dostarczyć zamówienie {orderId}?',
-      text: 'Twoje zamówienie {orderId} jest już u kuriera. Która godzina Ci odpowiada: {options}? Odpisz numerem na naszego SMS-a lub zadzwoń: {support}.',
-      sms: '{shop}: zamówienie {orderId} jest u kuriera. Kiedy Ci pasuje? Odpisz: {options}.',
-      voice: 'Dzień dobry, tu {shop}. Twoje zamówienie {orderId} jest już u kuriera. Kiedy mamy je dostarczyć? Naciśnij {options}.',
+      text: 'Twoje zamówienie {orderId} zostanie dostarczone {day}. Które godziny Ci odpowiadają: {windows}? <track>Wybierz je na stronie przesyłki</track> lub skontaktuj się z nami: {support}.',
+      sms: '{shop}: zamówienie {orderId} dostarczymy {day}. Które godziny Ci pasują? Odpisz cyfrą: {options}.',
+      voice: 'Dzień dobry, tu {shop}. Twoje zamówienie {orderId} zostanie dostarczone {day}. Kiedy kurier ma przyjechać? Naciśnij {spokenOptions}.',
     },
     'failed-attempt': {
       subject: '{shop}: nie zastaliśmy Cię',
-      text: 'Kurier nie mógł dostarczyć zamówienia {orderId}{hasReason, select, yes { ({reason})} other {}}. Zadzwoni, aby uzgodnić nowy termin.',
+      text: 'Kurier nie mógł dostarczyć Twojego zamówienia {orderId}{hasReason, select, yes { ({reason})} other {}}. Zadzwoni, aby uzgodnić nowy termin dostawy.',
       sms: '{shop}: kurier nie mógł dostarczyć zamówienia {orderId}. Zadzwoni, aby uzgodnić nowy termin.',
     },
     handover: {
@@ -65,27 +69,32 @@ export const pl: Catalog = {
         'Twoje zamówienie {orderId} zostało dostarczone. Sprawdź przesyłkę: jeśli coś jest uszkodzone lub czegoś brakuje, daj nam znać. ' +
         `{returnDays, plural, =0 {} one {${returnDays('dnia')}} few {${returnDays('dni')}} many {${returnDays('dni')}} other {${returnDays('dnia')}}}` +
         'Kontakt: {support}.',
-      sms: '{shop}: zamówienie {orderId} dostarczone. Sprawdź je; problemy i zwroty: {support}.',
+      sms: '{shop}: zamówienie {orderId} dostarczone. Sprawdź przesyłkę; reklamacje i zwroty: {support}.',
     },
     'return-accepted': {
       subject: '{shop}: zwrot zamówienia {orderId} przyjęty',
-      text: 'Przyjęliśmy zwrot zamówienia {orderId}, bez zbędnych pytań. Zapakuj produkty, a kurier zadzwoni, aby umówić odbiór.',
+      text: 'Przyjęliśmy zwrot zamówienia {orderId} – nie musisz podawać powodu. Zapakuj produkty, a kurier zadzwoni, aby umówić odbiór.',
       sms: '{shop}: zwrot zamówienia {orderId} przyjęty. Zapakuj produkty, kurier zadzwoni.',
     },
     'return-received': {
       subject: '{shop}: otrzymaliśmy Twój zwrot',
-      text: 'Otrzymaliśmy produkty zwrócone z zamówienia {orderId}. Zwrot pieniędzy jest już w drodze.',
-      sms: '{shop}: zwrot z zamówienia {orderId} dotarł. Pieniądze są już w drodze.',
+      text: 'Otrzymaliśmy produkty zwrócone z zamówienia {orderId}. Wkrótce zwrócimy Ci pieniądze.',
+      sms: '{shop}: otrzymaliśmy zwrot z zamówienia {orderId}. Wkrótce zwrócimy Ci pieniądze.',
     },
     'return-refund': {
       subject: '{shop}: pieniądze zwrócone',
-      text: 'Zwróciliśmy pieniądze za zamówienie {orderId}{hasAmount, select, yes { ({amount})} other {}}. Mogą pojawić się na koncie w ciągu kilku dni.',
+      text: 'Zwróciliśmy pieniądze za zamówienie {orderId}{hasAmount, select, yes { ({amount})} other {}}. Środki mogą pojawić się na koncie w ciągu kilku dni.',
       sms: '{shop}: pieniądze za zamówienie {orderId} zwrócone.',
     },
     closing: {
-      subject: '{shop}: dziękujemy!',
-      text: 'Dziękujemy za zakupy w {shop}, {name}! Jedno pytanie: jak bardzo prawdopodobne jest, że znów u nas zamówisz, w skali od 0 do 10?',
-      sms: '{shop}: dziękujemy za zakupy! Jak bardzo prawdopodobne jest, że znów u nas zamówisz? Odpisz od 0 do 10.',
+      subject: '{shop}: dziękujemy za zakupy!',
+      text: 'Dziękujemy za zakupy w {shop}! Jedno pytanie: jak prawdopodobne jest, że znów zrobisz u nas zakupy?',
+      sms: '{shop}: dziękujemy za zakupy! Jak prawdopodobne jest, że znów zrobisz u nas zakupy? Odpisz liczbą od {min} do {max}.',
+      voice: 'Dzień dobry, tu {shop}. Dziękujemy za zakupy! Jak prawdopodobne jest, że znów zrobisz u nas zakupy? Wybierz liczbę od {min} do {max} i naciśnij krzyżyk.',
+      answer: {
+        text: 'Twoja odpowiedź – od {min} (na pewno nie) do {max} (na pewno tak): {url}',
+        email: 'Wybierz odpowiedź – od {min} (na pewno nie) do {max} (na pewno tak):',
+      },
     },
     cancellation: {
       subject: '{shop}: zamówienie {orderId} anulowane',
@@ -94,12 +103,12 @@ export const pl: Catalog = {
     },
     'cancellation-after-delivery': {
       subject: '{shop}: zamówienie {orderId} zamknięte',
-      text: 'Zamknęliśmy Twoje zamówienie {orderId}{hasReason, select, yes { ({reason})} other {}}. Nie można go już zwrócić za naszym pośrednictwem; w razie pytań napisz do nas: {support}.',
+      text: 'Zamknęliśmy Twoje zamówienie {orderId}{hasReason, select, yes { ({reason})} other {}}. Zwrot tego zamówienia nie jest już możliwy. W razie pytań skontaktuj się z nami: {support}.',
       sms: '{shop}: zamówienie {orderId} zamknięte; zwrot nie jest już możliwy. Pytania: {support}.',
     },
     'follow-up': {
-      subject: '{shop}: przepraszamy, {name}',
-      text: 'Dziękujemy, że dałeś nam znać, że przy zamówieniu {orderId} coś poszło nie tak. Przepraszamy. Nasz zespół wsparcia zajmie się tym jeszcze dziś; możesz też skontaktować się z nami bezpośrednio: {support}.',
+      subject: '{shop}: przepraszamy',
+      text: 'Dziękujemy za informację, że przy zamówieniu {orderId} coś poszło nie tak. Przepraszamy. Nasz zespół obsługi klienta zajmie się tym jeszcze dziś; możesz też skontaktować się z nami bezpośrednio: {support}.',
       sms: '{shop}: przykro nam, że przy zamówieniu {orderId} coś poszło nie tak. Zajmujemy się tym; kontakt: {support}.',
     },
   },

@@ -3,11 +3,12 @@
  * SMS/WhatsApp body and what a voice call says; dates and times in the customer's zone and locale.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
-import { customerDates } from './dates';
 import type { ChainOrder, Shop } from '../../workflows/contract';
 import type { TemplateId } from '../../workflows/touchpoints';
-import { CATALOGS, languageOf, type Catalog } from './catalog';
-import { emailHtml } from './html';
+import { CATALOGS, languageOf } from './catalog';
+import { emailHtml, type BodyPart } from './html';
+import { fitSms } from './sms-length';
+import { scoreRange, valuesOf, type Values } from './values';
 
 /** Facts a notice may mention; dates as ISO strings, formatted here. */
 export interface NoticeFacts {
@@ -52,63 +53,32 @@ export interface Rendered {
   /** The email's text part. */
   text: string;
   html: string;
-  /** SMS and WhatsApp body. */
+  /** SMS and WhatsApp body: at most three SMS segments (WhatsApp shares it, so both channels read alike). */
   short: string;
   /** What a voice call says. */
   spoken: string;
 }
 
+type Tag = (chunks: BodyPart[]) => BodyPart;
+
 const formatters = new Map<string, IntlMessageFormat>();
 
-/** Plain spaces for the no-break ones ICU puts into times and dates (speech engines and SMS prefer them). */
+/** Plain spaces for the no-break ones ICU puts into times and dates (speech engines prefer them). */
 const spaces = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
-/** SMS text in the GSM alphabet where the language allows: typographic dashes would halve each segment. */
-const smsText = (text: string) => spaces(text).replace(/[\u2013\u2014]/g, '-');
 
-/** Formats one ICU message, caching the compiled form per language. */
-function format(language: string, message: string, values: Record<string, string | number>): string {
+/** Formats one ICU message into its pieces, caching the compiled form per language. */
+function formatParts(language: string, message: string, values: Record<string, string | number | Tag>): BodyPart[] {
   const id = `${language}\u0000${message}`;
   let formatter = formatters.get(id);
   if (!formatter) formatters.set(id, (formatter = new IntlMessageFormat(message, language)));
-  return String(formatter.format(values));
+  const parts = formatter.format<BodyPart>(values);
+  return Array.isArray(parts) ? parts : [parts];
 }
 
-/** The template's values, every date and time already formatted for the customer. */
-function valuesOf(input: RenderInput, catalog: Catalog, language: string): Record<string, string | number> {
-  const { order, shop, facts } = input;
-  const { locale, timezone } = order.customer;
-  const f = (message: string, values: Record<string, string | number>) => format(language, message, values);
-  const { day, shortDay, time } = customerDates(timezone, locale);
-  const { common } = catalog;
-  const promise = facts.promisedWindow
-    ? f(common.promiseWindow, { from: day(facts.promisedWindow.from), to: day(facts.promisedWindow.to) })
-    : f(common.promiseDate, { date: facts.promisedDate ? day(facts.promisedDate) : '' });
-  const window = facts.window
-    ? f(common.window, { day: shortDay(facts.window.from), from: time(facts.window.from), to: time(facts.window.to) })
-    : '';
-  const options = (facts.options ?? []).map((o, i) => f(common.option, { n: i + 1, from: time(o.from), to: time(o.to) })).join(', ');
-  const reason = facts.reasonCode === 'not-in-city' ? common.notInCity : (facts.reason ?? '');
-  return {
-    shop: shop.name,
-    support: [shop.supportEmail, shop.supportPhone].filter(Boolean).join(', '),
-    name: order.customer.name,
-    orderId: order.orderId,
-    items: order.items.map((i) => `${i.qty} × ${i.name}`).join(', '),
-    carrier: order.carrier,
-    city: order.destinationCity,
-    trackingUrl: input.trackingUrl,
-    promise,
-    newDate: facts.newDate ? day(facts.newDate) : '',
-    days: facts.days ?? 0,
-    reason,
-    hasReason: reason ? 'yes' : 'no',
-    window,
-    pin: facts.pin ?? '',
-    returnDays: facts.returnDays ?? 0,
-    amount: facts.amount ?? '',
-    hasAmount: facts.amount ? 'yes' : 'no',
-    options,
-  };
+/** Formats one ICU message whose `<track>` words, if any, are followed by the tracking link (plain text). */
+function formatText(language: string, message: string, values: Values, trackingUrl = ''): string {
+  const track: Tag = (chunks) => `${chunks.join('')}: ${trackingUrl}`;
+  return formatParts(language, message, { ...values, track }).join('');
 }
 
 /** Every form of one notice, ending with its satisfaction check and the shop's support contact. */
@@ -116,39 +86,43 @@ export function render(input: RenderInput): Rendered {
   const language = languageOf(input.order.customer.locale, input.shop.defaultLocale);
   const catalog = CATALOGS[language];
   const messages = catalog.templates[input.template];
-  const values = valuesOf(input, catalog, language);
-  const f = (message: string, extra: Record<string, string | number> = {}) => format(language, message, { ...values, ...extra });
-  const range = { min: input.scale === 10 ? 0 : 1, max: input.scale };
-  const body = f(messages.text);
-  const support = f(catalog.common.support);
-  // The closing message is itself the question, and so is a courier-window question (answered by
-  // digit too): those SMS carry no rating hint; the others end with it.
-  const asks = input.scale === 10 || (input.facts.options?.length ?? 0) > 0;
-  const short = smsText(asks ? f(messages.sms) : `${f(messages.sms)} ${f(catalog.common.rateSms, range)}`);
+  const f = (message: string, values: Values) => formatText(language, message, values, input.trackingUrl);
+  const valuesWithin = (cap: number) => valuesOf(input, catalog, language, f, cap);
+  const values = valuesWithin(Infinity);
+  const range = scoreRange(input.scale);
+  const support = f(catalog.common.support, values);
+  // A courier-window question asks only that; the closing is itself the satisfaction question and
+  // carries its own answer line. Every other notice ends with the touchpoint's rating prompt.
+  const asksWindow = (input.facts.options?.length ?? 0) > 0;
+  const answer = messages.answer;
+  const rateSms = !asksWindow && !answer;
+  const short = fitSms(
+    (cap) => f(messages.sms, valuesWithin(cap)),
+    rateSms ? (cap) => f(catalog.common.rateSms, valuesWithin(cap)) : undefined,
+  );
+  const rateLine = answer ? answer.text : catalog.common.rateText;
   const text = [
-    body,
-    f(catalog.common.rateText, { ...range, url: input.ratingUrl }),
+    f(messages.text, values),
+    ...(asksWindow ? [] : [f(rateLine, { ...values, url: input.ratingUrl })]),
     support,
-    ...(input.unsubscribeUrl ? [f(catalog.common.unsubscribe, { url: input.unsubscribeUrl })] : []),
+    ...(input.unsubscribeUrl ? [f(catalog.common.unsubscribe, { ...values, url: input.unsubscribeUrl })] : []),
   ].join('\n\n');
   return {
     language,
-    subject: f(messages.subject),
+    subject: f(messages.subject, values),
     text,
     html: emailHtml({
       language,
       shop: input.shop.name,
-      body,
+      body: formatParts(language, messages.text, { ...values, track: (chunks) => ({ track: chunks.join('') }) }),
       trackingUrl: input.trackingUrl,
       trackLabel: catalog.common.trackLink,
-      rateHeading: f(catalog.common.rateEmail, range),
-      ratingUrl: input.ratingUrl,
-      range,
+      rating: asksWindow ? undefined : { heading: f(answer ? answer.email : catalog.common.rateEmail, values), url: input.ratingUrl, range },
       support,
       unsubscribe: input.unsubscribeUrl ? { url: input.unsubscribeUrl, label: catalog.common.unsubscribeLink } : undefined,
     }),
     short,
-    spoken: spaces(messages.voice ? f(messages.voice) : f(messages.sms).replace(/\s*\S*https?:\/\/\S+/g, '')),
+    spoken: spaces(messages.voice ? f(messages.voice, values) : f(messages.sms, values).replace(/\s*\S*https?:\/\/\S+/g, '')),
   };
 }
 

@@ -1,11 +1,11 @@
-/** Every notice in every language: complete, in the customer's locale and zone, and short enough as an SMS. */
+/** Every notice in every language: complete, in the customer's locale and zone, worded for its channel. */
 import { describe, expect, it } from 'vitest';
 import { CATALOGS } from '../../activities/templates/catalog';
 import { render, type NoticeFacts, type RenderInput } from '../../activities/templates/render';
-import { TOUCHPOINTS, type TemplateId } from '../../workflows/touchpoints';
+import type { TemplateId } from '../../workflows/touchpoints';
 import { order, shop } from '../helpers/fixtures';
+import { TEMPLATES } from './longest-notice';
 
-const TEMPLATES = [...new Set(Object.values(TOUCHPOINTS).map((t) => t.template)), 'courier-call-request'] as TemplateId[];
 const FACTS: NoticeFacts = {
   promisedDate: '2026-12-03',
   newDate: '2026-12-05',
@@ -15,48 +15,116 @@ const FACTS: NoticeFacts = {
   pin: '4821',
   returnDays: 14,
   amount: '49.90 PLN',
-  options: [
-    { from: '2026-12-03T10:00:00Z', to: '2026-12-03T12:00:00Z' },
-    { from: '2026-12-03T12:00:00Z', to: '2026-12-03T14:00:00Z' },
-    { from: '2026-12-03T14:00:00Z', to: '2026-12-03T16:00:00Z' },
-  ],
 };
+const OPTIONS = [
+  { from: '2026-12-03T10:00:00Z', to: '2026-12-03T12:00:00Z' },
+  { from: '2026-12-03T12:00:00Z', to: '2026-12-03T14:00:00Z' },
+  { from: '2026-12-03T14:00:00Z', to: '2026-12-03T16:00:00Z' },
+];
 // Links as long as real ones: a production host and signed tokens.
 const BASE = 'https://doorstep.shop.example';
 const LINK = `${BASE}/t/WyJ0IiwiYWNtZS1zdG9yZSIsIkEtMTAwMjM0NTYiXQ.q0nN1KkG4kLkYv8w3Xl2bA`;
+const RATING = `${BASE}/r/WyJyIiwiYWNtZS1zdG9yZSIsIkEtMTAwMjM0NTYiLCJ0cmFja2luZyIsMTc5ODAyNjM4OF0.q0nN1KkG4kLkYv8w3Xl2bA`;
 
-function renderAs(template: TemplateId, locale: string, facts: NoticeFacts = FACTS, overrides: Partial<RenderInput> = {}) {
+function renderAs(template: TemplateId, locale: string, facts: NoticeFacts = FACTS, overrides: Partial<RenderInput> = {}, customer: object = {}) {
   const o = order({ orderId: 'A-10023456' });
   return render({
     template,
     shop: shop({ name: 'Acme Store' }),
-    order: { ...o, customer: { ...o.customer, locale, timezone: 'Europe/Warsaw' } },
-    facts,
+    order: { ...o, customer: { ...o.customer, locale, timezone: 'Europe/Warsaw', ...customer } },
+    facts: template === 'courier-call-request' ? { ...facts, options: OPTIONS } : facts,
     trackingUrl: LINK,
-    ratingUrl: `${BASE}/r/WyJyIiwiYWNtZS1zdG9yZSIsIkEtMTAwMjM0NTYiLCJ0cmFja2luZyIsMTc5ODAyNjM4OF0.q0nN1KkG4kLkYv8w3Xl2bA`,
+    ratingUrl: RATING,
     unsubscribeUrl: `${BASE}/u/token`,
     scale: template === 'closing' ? 10 : 5,
     ...overrides,
   });
 }
 
-/** SMS segments: 153 GSM-7 characters each, or 67 UCS-2 ones once any character falls outside GSM. */
-function segments(text: string): number {
-  const gsm = /^[A-Za-z0-9 @£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!"#¤%&'()*+,\-./:;<=>?¡ÄÖÑÜ§¿äöñüà^{}\\[~\]|€]*$/.test(text);
-  return Math.ceil(text.length / (gsm ? 153 : 67));
-}
+const SMS_CHOICES: Record<string, string> = {
+  en: 'When suits you? Reply 1 for 11:00 AM-1:00 PM, 2 for 1:00 PM-3:00 PM, 3 for 3:00 PM-5:00 PM.',
+  ru: 'Ответьте цифрой: 1 - 11:00-13:00, 2 - 13:00-15:00, 3 - 15:00-17:00.',
+  pl: 'Odpisz cyfrą: 1 - 11:00-13:00, 2 - 13:00-15:00, 3 - 15:00-17:00.',
+};
+const SPOKEN_CHOICES: Record<string, string> = {
+  en: 'Press 1 for 11:00 AM to 1:00 PM, 2 for 1:00 PM to 3:00 PM, 3 for 3:00 PM to 5:00 PM.',
+  ru: 'Нажмите 1, если удобно с 11:00 до 13:00, 2, если удобно с 13:00 до 15:00, 3, если удобно с 15:00 до 17:00.',
+  pl: 'Naciśnij 1, jeśli pasuje Ci od 11:00 do 13:00, 2, jeśli pasuje Ci od 13:00 do 15:00, 3, jeśli pasuje Ci od 15:00 do 17:00.',
+};
+
+/** The text a reader sees in the HTML part (tags dropped). */
+const visible = (html: string) => html.replace(/<[^>]+>/g, ' ');
+const questions = (text: string) => text.split('?').length - 1;
 
 describe.each(Object.keys(CATALOGS))('notices in %s', (language) => {
-  it.each(TEMPLATES)('%s renders completely, names the shop, and fits three SMS segments', (template) => {
+  it.each(TEMPLATES)('%s renders completely and names the shop', (template) => {
     const r = renderAs(template, language);
     for (const part of [r.subject, r.text, r.short, r.spoken, r.html]) expect(part).not.toMatch(/[{}]|undefined|NaN/);
     expect(r.language).toBe(language);
     expect(r.subject).toContain('Acme Store');
     expect(r.short.startsWith('Acme Store:')).toBe(true);
     expect(r.text).toContain('help@acme.example, +48221234567');
-    expect(r.text).toContain(`${BASE}/r/`);
     expect(r.spoken).not.toContain('http');
-    expect(segments(r.short)).toBeLessThanOrEqual(3);
+  });
+
+  it('asks for a courier window the way each channel can answer: a digit by SMS, a key in a call, the tracking page by email', () => {
+    const r = renderAs('courier-call-request', language);
+    // Email: the windows, the tracking page or support; never "reply to our text", which may not have gone.
+    expect(r.text).not.toMatch(/text message|SMS/i);
+    expect(r.text).toMatch(/11:00\s?(AM)?–1:00\s?PM|11:00–13:00/);
+    expect(r.text.split('\n')[0]).toContain(`: ${LINK} `);
+    expect(r.text.split('\n')[0]).toContain('help@acme.example, +48221234567');
+    expect(r.html).toContain(`href="${LINK}"`);
+    // SMS and WhatsApp: a numbered choice, answered by digit.
+    expect(r.short).toContain(SMS_CHOICES[language]);
+    // Voice: keys to press.
+    expect(r.spoken).toContain(SPOKEN_CHOICES[language]);
+    // It may go before the carrier reports the parcel out for delivery: no form claims it is.
+    for (const part of [r.subject, r.text, r.short, r.spoken]) expect(part).not.toMatch(/out for delivery|у курьера|u kuriera/i);
+    // It asks one thing: no rating prompt beside the question.
+    expect(r.text).not.toContain(RATING);
+    expect(r.html).not.toContain(RATING);
+  });
+
+  it('the closing asks one question, answered 0–10 by one click, in every form', () => {
+    const r = renderAs('closing', language);
+    // The support footer ("Questions? …") is no question about the order; everything else is counted.
+    const footer = CATALOGS[language].common.support.replace('{support}', 'help@acme.example, +48221234567');
+    const [body, answer] = r.text.split('\n\n');
+    expect(questions(r.text.replace(footer, ''))).toBe(1);
+    expect(body).toMatch(/\?$/);
+    expect(answer).toMatch(new RegExp(`0 \\(.+\\) .* 10 \\(.+\\): ${RATING}$`));
+    expect(questions(visible(r.html).replace(footer, ''))).toBe(1);
+    for (const score of [0, 5, 10]) expect(r.html).toContain(`href="${RATING}?s=${score}"`);
+    expect(r.html).not.toContain(CATALOGS[language].common.rateEmail.split('?')[0]);
+    expect(questions(r.short)).toBe(1);
+    expect(r.short).toMatch(/0.*10\.$/);
+    expect(questions(r.spoken)).toBe(1);
+    expect(r.spoken).toMatch(/0.*10/);
+    expect(r.spoken).not.toMatch(/Reply|Ответьте|Odpisz/);
+  });
+});
+
+describe('greetings', () => {
+  const ANNA = { name: 'Anna Nowak', givenName: 'Anna' };
+  it('greet by given name where the language does, and without a name otherwise', () => {
+    const first = (locale: string, customer: object) => renderAs('confirmation', locale, FACTS, {}, customer).text.split('!')[0];
+    expect(renderAs('confirmation', 'en', FACTS, {}, ANNA).text).toMatch(/^Hello Anna, we have accepted your order A-10023456/);
+    expect(renderAs('confirmation', 'en', FACTS, {}, { name: 'Anna Nowak' }).text).toMatch(/^Hello, we have accepted your order A-10023456/);
+    expect(renderAs('confirmation', 'ru', FACTS, {}, { name: 'Анна Смирнова', givenName: 'Анна' }).text).toMatch(/^Здравствуйте, Анна! Мы приняли ваш заказ/);
+    expect(renderAs('confirmation', 'ru', FACTS, {}, { name: 'Анна Смирнова' }).text).toMatch(/^Здравствуйте! Мы приняли ваш заказ/);
+    // Polish greets by name in the vocative, which cannot be derived reliably: no name at all.
+    expect(first('pl', ANNA)).toBe('Dzień dobry');
+    expect(renderAs('delay', 'ru', FACTS, {}, { givenName: 'Анна' }).text).toMatch(/^Анна, приносим извинения: ваш заказ/);
+  });
+
+  it('never use the full name, in any form of any notice', () => {
+    for (const language of Object.keys(CATALOGS)) {
+      for (const template of TEMPLATES) {
+        const r = renderAs(template, language, FACTS, {}, ANNA);
+        for (const part of [r.subject, r.text, r.html, r.short, r.spoken]) expect(part).not.toContain('Nowak');
+      }
+    }
   });
 });
 
@@ -67,15 +135,25 @@ describe('language', () => {
     expect(renderAs('confirmation', 'en-GB').text).toContain('We will deliver it on 3 December 2026.');
     expect(renderAs('courier-call', 'pl').text).toContain('3 gru 2026 w godz. 11:00–13:00');
     const days = (language: string, n: number) => renderAs('delay', language, { ...FACTS, days: n }).subject;
-    expect([1, 2, 5].map((n) => days('ru', n))).toEqual([1, 2, 5].map((n) => `Acme Store: заказ A-10023456 задержится на ${n} ${['день', 'дня', 'дней'][[1, 2, 5].indexOf(n)]}`));
-    expect([1, 2, 5].map((n) => days('pl', n).split(' o ')[1])).toEqual(['1 dzień', '2 dni', '5 dni']);
+    expect([1, 2, 5, 21, 22].map((n) => days('ru', n).split(' на ')[1])).toEqual(['1 день', '2 дня', '5 дней', '21 день', '22 дня']);
+    expect([1, 2, 5, 22, 25].map((n) => days('pl', n).split(' o ')[1])).toEqual(['1 dzień', '2 dni', '5 dni', '22 dni', '25 dni']);
     expect([1, 2].map((n) => days('en', n))).toEqual(['Acme Store: order A-10023456 will be 1 day late', 'Acme Store: order A-10023456 will be 2 days late']);
+    const within = (language: string, n: number) => renderAs('handover', language, { ...FACTS, returnDays: n }).text.split('. ')[2];
+    expect([1, 2, 5, 21].map((n) => within('ru', n))).toEqual(['1 дня', '2 дней', '5 дней', '21 дня'].map((d) => `Вернуть заказ можно в течение ${d}`));
+    expect([1, 2, 5, 14].map((n) => within('pl', n))).toEqual(['1 dnia', '2 dni', '5 dni', '14 dni'].map((d) => `Zamówienie możesz zwrócić w ciągu ${d}`));
   });
 
   it("says the guard's own delay reason in the customer's language", () => {
     const guard = { ...FACTS, reason: undefined, reasonCode: 'not-in-city' as const };
-    expect(renderAs('delay', 'ru', guard).text).toContain('потому что посылка ещё не прибыла в ваш город');
-    expect(renderAs('delay', 'pl', guard).text).toContain('ponieważ przesyłka nie dotarła jeszcze do Twojego miasta');
+    expect(renderAs('delay', 'ru', guard).text).toContain('Причина задержки: посылка ещё не прибыла в ваш город.');
+    expect(renderAs('delay', 'pl', guard).text).toContain('Powód: przesyłka nie dotarła jeszcze do Twojego miasta.');
+  });
+
+  it('speaks formally in Russian and gender-neutrally in Polish', () => {
+    const all = (language: string) => JSON.stringify(CATALOGS[language]);
+    expect(all('ru')).not.toMatch(/(^|[^а-яё])(ты|тебя|тебе|твой|твоя|твоё|твои|твоего)([^а-яё]|$)/iu);
+    // Past tense in the second person is gendered in Polish ("dałeś"/"dałaś").
+    expect(all('pl')).not.toMatch(/\p{L}+(łeś|łaś)(?!\p{L})/u);
   });
 
   it("falls back to the shop's language, then English", () => {
@@ -86,7 +164,7 @@ describe('language', () => {
   it('leaves out what a notice does not have', () => {
     const plainFacts = { ...FACTS, reason: undefined, amount: undefined };
     expect(renderAs('cancellation', 'en', plainFacts).text.split('\n')[0]).toBe('Your order A-10023456 has been cancelled.');
-    expect(renderAs('return-refund', 'ru', plainFacts).text.split('\n')[0]).toBe('Мы вернули деньги за заказ A-10023456. Они могут появиться на счёте через несколько дней.');
+    expect(renderAs('return-refund', 'ru', plainFacts).text.split('\n')[0]).toBe('Мы вернули деньги за заказ A-10023456. Зачисление на счёт может занять несколько дней.');
     expect(renderAs('handover', 'en', { ...FACTS, returnDays: 0 }).text.split('\n')[0]).not.toContain('return it within');
   });
 });

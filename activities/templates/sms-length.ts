@@ -1,0 +1,96 @@
+/**
+ * SMS length: segments counted the way carriers count them (GSM-7 or UCS-2, by
+ * sms-segments-calculator), and a body fitted into the three segments the README promises by
+ * shortening its free-text parts, never the order id, a date, a time or a link.
+ */
+import { SegmentedMessage } from 'sms-segments-calculator';
+
+/** An SMS (and so a WhatsApp message, which shares its body) takes at most this many segments. */
+export const MAX_SMS_SEGMENTS = 3;
+
+/** How many segments an SMS body takes: GSM-7 (160 characters, or 153 per part) or UCS-2 (70, or 67 per part). */
+export function smsSegments(text: string): number {
+  return new SegmentedMessage(text).segmentsCount;
+}
+
+/** Typographic characters outside the GSM alphabet with their plain forms: any one of them would halve every segment. */
+const PLAIN: Record<string, string> = {
+  '\u00a0': ' ',
+  '\u202f': ' ',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2026': '...',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+};
+
+/** Plain spaces, dashes, quotes and dots for the typographic ones ICU and the catalogs use. */
+export function smsText(text: string): string {
+  return text.replace(/[\u00a0\u202f\u2013\u2014\u2026\u2018\u2019\u201c\u201d\u201e]/g, (c) => PLAIN[c]);
+}
+
+/**
+ * The text with its Latin letters outside GSM-7 written plain ("zażółć" → "zazolc", as Polish SMS
+ * often are), when that makes the whole text GSM-7 (three times the room); otherwise undefined.
+ */
+function plainLatin(text: string): string | undefined {
+  const message = new SegmentedMessage(text);
+  if (message.encodingName === 'GSM-7') return undefined;
+  const outside = new Set(message.getNonGsmCharacters());
+  const plain = message.graphemes
+    .map((g) => (outside.has(g) ? g.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/Ł/g, 'L') : g))
+    .join('');
+  return new SegmentedMessage(plain).encodingName === 'GSM-7' ? plain : undefined;
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** `text` cut to at most `cap` characters with an ellipsis, at the end of a word when one ends near the cut. */
+export function cut(text: string, cap: number): string {
+  const chars = Array.from(graphemes.segment(text), (s) => s.segment);
+  if (chars.length <= cap) return text;
+  const head = chars.slice(0, Math.max(cap - 1, 0)).join('');
+  const words = head.replace(/\s+\S*$/, '');
+  return `${words.length >= head.length * 0.6 ? words : head.trimEnd()}…`;
+}
+
+/** Free-text parts are not cut shorter than this while dropping the rating hint could make room instead. */
+const READABLE_CAP = 16;
+
+/**
+ * The text within three segments: whole or written plain, else with its parts cut to the largest
+ * cap (not below `floor`) bisection finds; undefined if none fits.
+ */
+function fullestFitting(build: (cap: number) => string, floor = 1): string | undefined {
+  const fitting = (cap: number): string | undefined => {
+    const text = smsText(build(cap));
+    if (smsSegments(text) <= MAX_SMS_SEGMENTS) return text;
+    const plain = plainLatin(text);
+    return plain !== undefined && smsSegments(plain) <= MAX_SMS_SEGMENTS ? plain : undefined;
+  };
+  const whole = fitting(Infinity);
+  if (whole !== undefined) return whole;
+  // No part is longer than the whole text, so its length is a cap that cuts nothing.
+  let [lo, hi] = [floor - 1, build(Infinity).length];
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (fitting(mid) !== undefined) lo = mid;
+    else hi = mid;
+  }
+  return lo >= floor ? fitting(lo) : undefined;
+}
+
+/**
+ * The fullest form of an SMS within three segments. `body(cap)` and `hint(cap)` (the rating hint)
+ * render with every free-text part cut to at most `cap` characters (Infinity: whole). Only when
+ * the order id, dates and links leave too little room for readable parts does the hint go, then
+ * the parts are cut further; if nothing fits, the shortest body goes in more segments (a notice is
+ * never dropped for its length).
+ */
+export function fitSms(body: (cap: number) => string, hint?: (cap: number) => string): string {
+  const withHint = hint && ((cap: number) => `${body(cap)} ${hint(cap)}`);
+  return (withHint && fullestFitting(withHint, READABLE_CAP)) ?? fullestFitting(body, READABLE_CAP) ?? fullestFitting(body) ?? smsText(body(1));
+}

@@ -1,0 +1,85 @@
+/**
+ * The values a notice's messages are formatted with: every date and time already in the
+ * customer's zone and locale, and the free-text parts (shop, reason, items, city, carrier, support
+ * contact) cut to a length when an SMS must be shortened.
+ */
+import type { Shop } from '../../workflows/contract';
+import type { Catalog } from './catalog';
+import { customerDates } from './dates';
+import type { RenderInput } from './render';
+import { cut } from './sms-length';
+
+export type Values = Record<string, string | number>;
+
+/** Formats one ICU message of the catalog's language with these values. */
+export type Format = (message: string, values: Values) => string;
+
+/** The scores of a satisfaction check: 1–5, or 0–10 for the closing question. */
+export function scoreRange(scale: number): { min: number; max: number } {
+  return { min: scale === 10 ? 0 : 1, max: scale };
+}
+
+/** The support contact: email and phone, or within `cap` the shorter one whole (a cut address reaches nobody). */
+function supportOf(shop: Shop, cap: number): string {
+  const contacts = [shop.supportEmail, shop.supportPhone].filter((c): c is string => Boolean(c));
+  const all = contacts.join(', ');
+  return all.length <= cap ? all : contacts.reduce((a, b) => (b.length < a.length ? b : a));
+}
+
+/** The courier windows Doorstep offers: numbered for SMS and voice, listed for email, with their day. */
+function windowValues(input: RenderInput, catalog: Catalog, language: string, f: Format): Values {
+  const { timezone, locale } = input.order.customer;
+  const { day, dayMonth, time } = customerDates(timezone, locale);
+  const options = input.facts.options ?? [];
+  if (!options.length) return { day: '', options: '', spokenOptions: '', windows: '' };
+  // A window on another day than the first names its day (a late question may roll into the next morning).
+  const first = day(options[0].from);
+  const from = (iso: string) => (day(iso) === first ? time(iso) : `${dayMonth(iso)}, ${time(iso)}`);
+  const numbered = (message: string) => options.map((o, i) => f(message, { n: i + 1, from: from(o.from), to: time(o.to) })).join(', ');
+  return {
+    day: first,
+    options: numbered(catalog.common.option),
+    spokenOptions: numbered(catalog.common.spokenOption),
+    windows: new Intl.ListFormat(language, { type: 'disjunction' }).format(options.map((o) => `${from(o.from)}–${time(o.to)}`)),
+  };
+}
+
+/** The template's values; free-text parts at most `cap` characters long (Infinity: whole). */
+export function valuesOf(input: RenderInput, catalog: Catalog, language: string, f: Format, cap = Infinity): Values {
+  const { order, shop, facts } = input;
+  const { locale, timezone, givenName } = order.customer;
+  const { day, shortDay, time } = customerDates(timezone, locale);
+  const { common } = catalog;
+  const promise = facts.promisedWindow
+    ? f(common.promiseWindow, { from: day(facts.promisedWindow.from), to: day(facts.promisedWindow.to) })
+    : f(common.promiseDate, { date: facts.promisedDate ? day(facts.promisedDate) : '' });
+  const window = facts.window
+    ? f(common.window, { day: shortDay(facts.window.from), from: time(facts.window.from), to: time(facts.window.to) })
+    : '';
+  const reason = facts.reasonCode === 'not-in-city' ? common.notInCity : (facts.reason ?? '');
+  const free = (text: string) => cut(text, cap);
+  return {
+    shop: free(shop.name),
+    support: supportOf(shop, cap),
+    // Greetings use the given name only, never the full name; without one they greet without a name.
+    givenName: givenName ?? '',
+    hasName: givenName ? 'yes' : 'no',
+    orderId: order.orderId,
+    items: free(order.items.map((i) => `${i.qty} × ${i.name}`).join(', ')),
+    carrier: free(order.carrier),
+    city: free(order.destinationCity),
+    trackingUrl: input.trackingUrl,
+    promise,
+    newDate: facts.newDate ? day(facts.newDate) : '',
+    days: facts.days ?? 0,
+    reason: free(reason),
+    hasReason: reason ? 'yes' : 'no',
+    window,
+    pin: facts.pin ?? '',
+    returnDays: facts.returnDays ?? 0,
+    amount: facts.amount ?? '',
+    hasAmount: facts.amount ? 'yes' : 'no',
+    ...scoreRange(input.scale),
+    ...windowValues(input, catalog, language, f),
+  };
+}
