@@ -122,7 +122,8 @@ export function render(input: RenderInput): Rendered {
       unsubscribe: input.unsubscribeUrl ? { url: input.unsubscribeUrl, label: catalog.common.unsubscribeLink } : undefined,
     }),
     short,
-    spoken: spaces(messages.voice ? f(messages.voice, values) : f(messages.sms, values).replace(/\s*\S*https?:\/\/\S+/g, '')),
+    // A call cannot read out a link: the words that introduce it ("Track it:") go with it.
+    spoken: spaces(messages.voice ? f(messages.voice, values) : f(messages.sms, values).replace(/\s*[^.!?]*https?:\/\/\S+/g, '')),
   };
 }
 

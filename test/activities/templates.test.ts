@@ -65,6 +65,7 @@ describe.each(Object.keys(CATALOGS))('notices in %s', (language) => {
     expect(r.short.startsWith('Acme Store:')).toBe(true);
     expect(r.text).toContain('help@acme.example, +48221234567');
     expect(r.spoken).not.toContain('http');
+    expect(r.spoken).toMatch(/[.!?]$/);
   });
 
   it('asks for a courier window the way each channel can answer: a digit by SMS, a key in a call, the tracking page by email', () => {
