@@ -4,12 +4,13 @@ import type { Tokens } from '../common/tokens';
 import type { AddressKeyer } from '../store/address-key';
 import type { Store } from '../store';
 import type { Channels } from './channels/channel';
+import type { RetentionSettings } from './retention';
 import type { WorkerMetrics } from './metrics';
 
 export interface ActivityDeps {
   channels: Channels;
   tokens: Tokens;
-  store: Pick<Store, 'ledger' | 'optOuts' | 'facts'>;
+  store: Pick<Store, 'ledger' | 'optOuts' | 'facts' | 'sql'>;
   addressKey: AddressKeyer;
   /** Base of every link in a notice. */
   publicBaseUrl: string;
@@ -18,6 +19,8 @@ export interface ActivityDeps {
   /** Signs support-alert webhooks (Standard Webhooks); needed when a shop has an alertWebhookUrl. */
   alertWebhookSecret?: string;
   clock?: () => Date;
+  /** What the retention job needs (a worker built without it cannot run the job). */
+  retention?: RetentionSettings;
   /** Test-only fault injection: runs right after a send is recorded, before the activity completes. */
   faults?: { afterSend?(ledgerKey: string): void };
 }

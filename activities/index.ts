@@ -1,6 +1,7 @@
 /** The activities of a worker, closed over what the worker wired (see ActivityDeps). */
 import type { ActivityDeps } from './deps';
 import { recordFactActivity } from './facts';
+import { purgeExpiredActivity } from './retention';
 import { sendNoticeActivity } from './send-notice';
 import { alertSupportActivity } from './support-alert';
 
@@ -8,10 +9,16 @@ export type { ActivityDeps } from './deps';
 export type { ChainFact } from './facts';
 export type { SendNoticeInput, SendOutcome } from './send-notice';
 export type { AlertKind } from './support-alert';
+export type { PurgeInput, PurgeReport, RetentionSettings } from './retention';
 
-/** Every activity the chain workflows call. */
+/** Every activity the chain workflows and the retention job call. */
 export function createActivities(deps: ActivityDeps) {
-  return { sendNotice: sendNoticeActivity(deps), recordFact: recordFactActivity(deps), alertSupport: alertSupportActivity(deps) };
+  return {
+    sendNotice: sendNoticeActivity(deps),
+    recordFact: recordFactActivity(deps),
+    alertSupport: alertSupportActivity(deps),
+    purgeExpired: purgeExpiredActivity(deps),
+  };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

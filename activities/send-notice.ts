@@ -150,15 +150,17 @@ export function sendNoticeActivity(deps: ActivityDeps) {
         locale: rendered.language,
       }, now());
       const prior = claimed.ended;
-      if (prior?.status === 'sent' && prior.notice) {
+      // A row whose text an erasure took is still a send that happened: it never goes again.
+      if (prior?.status === 'sent') {
         await deps.store.facts.checkSent(check);
         log.info({ touchpoint, channel, key }, 'notice already sent; returning the recorded result');
         deps.metrics.notices.inc({ channel, touchpoint: label, outcome: 'reused' });
-        return { notice: prior.notice };
+        return { notice: prior.notice ?? { revision, channel, status: 'sent', at: prior.claimedAt.toISOString(), providerId: prior.providerId, decisions: [] } };
       }
-      if (prior?.status === 'failed' && prior.decision) {
-        decisions.push(prior.decision);
-        fellFrom = { channel, reason: prior.decision.reason };
+      if (prior?.status === 'failed') {
+        const decision = prior.decision ?? decide('failed', channel, 'failed on an earlier attempt (its details were erased)');
+        if (prior.decision) decisions.push(decision);
+        fellFrom = { channel, reason: decision.reason };
         continue;
       }
       const message = { to, idempotencyKey: key, rendered, unsubscribeUrl, choices: input.facts.options?.length };

@@ -28,6 +28,7 @@ import {
 import { ATTENTION, CARRIER, CONTACT, LISTS, SHOP, STAGE } from '../workflows/search-attributes';
 import type { AddressKeyer } from '../store/address-key';
 import type { Facts } from '../store/facts';
+import type { Tombstones } from '../store/tombstones';
 
 /** gRPC's INVALID_ARGUMENT status. */
 const INVALID_ARGUMENT = 3;
@@ -122,6 +123,8 @@ export class Chains {
     private readonly addressKey: AddressKeyer,
     /** Where the stages events move chains to are kept (the metrics' funnel; scripts that send no events go without). */
     private readonly stages?: Pick<Facts, 'moveStage'>,
+    /** Order ids that never start again (finished or erased); scripts that start nothing go without. */
+    private readonly tombstones?: Pick<Tombstones, 'find'>,
   ) {}
 
   private handle(shop: string, orderId: string): WorkflowHandle<typeof chainWorkflow> {
@@ -130,23 +133,32 @@ export class Chains {
 
   /**
    * Starts the chain of an order. The same order body again answers `created: false` with the
-   * current stage; a different body for a known order is a 409. `given` is the body as sent, when
+   * current stage; a different body for a known order is a 409; an erased order, or a finished one
+   * Temporal no longer holds, is a 410 (it never starts again). `given` is the body as sent, when
    * the shop's defaults completed `input.order`.
    */
   async start(input: ChainInput, given: OrderInput = input.order): Promise<{ created: boolean; stage: Stage }> {
     const { order, shop } = input;
-    try {
-      const contacts = [order.customer.email, order.customer.phone].filter((c) => c !== undefined).map(this.addressKey);
-      await this.client.workflow.start(chainWorkflow, chainStartOptions(input, this.taskQueue, contacts, given));
-      return { created: true, stage: 'accepted' };
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      const described = await this.handle(shop.id, order.orderId).describe();
-      if (described.memo?.bodyHash !== bodyHashOf(given)) {
-        throw new ChainError(409, `order ${order.orderId} already exists with a different body`);
+    const closed = await this.tombstones?.find(chainWorkflowId(shop.id, order.orderId));
+    const gone = new ChainError(410, `order ${order.orderId} ${closed?.reason === 'erased' ? 'was erased' : 'has finished'}: its chain cannot start again`);
+    if (closed?.reason === 'erased') throw gone;
+    if (!closed) {
+      try {
+        const contacts = [order.customer.email, order.customer.phone].filter((c) => c !== undefined).map(this.addressKey);
+        await this.client.workflow.start(chainWorkflow, chainStartOptions(input, this.taskQueue, contacts, given));
+        return { created: true, stage: 'accepted' };
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       }
-      return { created: false, stage: (described.typedSearchAttributes.get(STAGE) ?? 'accepted') as Stage };
     }
+    // Known to Temporal (running, or finished and still kept): the same body is a repeat.
+    const described = await this.handle(shop.id, order.orderId).describe().catch((err: unknown) => {
+      throw isGone(err) ? gone : err;
+    });
+    if (described.memo?.bodyHash !== bodyHashOf(given)) {
+      throw new ChainError(409, `order ${order.orderId} already exists with a different body`);
+    }
+    return { created: false, stage: (described.typedSearchAttributes.get(STAGE) ?? 'accepted') as Stage };
   }
 
   /**

@@ -1,14 +1,16 @@
 /**
  * Connections to Temporal from the SDK's environment configuration (TEMPORAL_ADDRESS,
- * TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, TEMPORAL_TLS_*, or a TOML profile), and the search
- * attributes the chains need.
+ * TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, TEMPORAL_TLS_*, or a TOML profile), the search attributes
+ * the chains need, the namespace's retention of closed chains and the retention job's schedule.
  */
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, ScheduleAlreadyRunning } from '@temporalio/client';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { loadClientConnectConfig } from '@temporalio/envconfig';
 import { NativeConnection } from '@temporalio/worker';
 import { SearchAttributeType, type DataConverter } from '@temporalio/common';
+import { msToTs, optionalTsToMs } from '@temporalio/common/lib/time.js';
 import proto from '@temporalio/proto';
+import { retentionWorkflow } from '../workflows';
 import { ALL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import { logger } from './logger';
 import { EncryptionCodec, type PayloadKey } from './payload-codec';
@@ -67,5 +69,41 @@ export async function ensureSearchAttributes(client: Client): Promise<void> {
     });
   } catch (err) {
     logger.warn({ missing: missing.map((k) => k.name), err: (err as Error).message }, 'could not register search attributes; create them on the cluster');
+  }
+}
+
+/**
+ * Sets how long Temporal keeps a closed chain's history (the namespace's retention). A cluster that
+ * refuses (Temporal Cloud sets it in its UI or with tcld) is logged, and the worker goes on.
+ */
+export async function applyNamespaceRetention(client: Client, days: number): Promise<void> {
+  const namespace = client.options.namespace;
+  const ttl = `${days} days`;
+  try {
+    const { config } = await client.workflowService.describeNamespace({ namespace });
+    if (optionalTsToMs(config?.workflowExecutionRetentionTtl) === optionalTsToMs(msToTs(ttl))) return;
+    await client.workflowService.updateNamespace({ namespace, config: { workflowExecutionRetentionTtl: msToTs(ttl) } });
+    logger.info({ namespace, days }, 'namespace retention of closed chains set');
+  } catch (err) {
+    logger.warn({ namespace, days, err: (err as Error).message }, 'could not set the namespace retention; set it on the cluster (Temporal Cloud: its UI or tcld)');
+  }
+}
+
+/** The id of the retention job's schedule of a task queue's workers. */
+export const retentionScheduleId = (taskQueue: string) => `doorstep-retention-${taskQueue}`;
+
+/** Creates the retention job's schedule (daily, 03:17 UTC) unless it exists: every worker may call it at start. */
+export async function ensureRetentionSchedule(client: Client, taskQueue: string): Promise<void> {
+  try {
+    await client.schedule.create({
+      scheduleId: retentionScheduleId(taskQueue),
+      spec: { calendars: [{ hour: 3, minute: 17, comment: 'daily, off the hour' }] },
+      action: { type: 'startWorkflow', workflowType: retentionWorkflow, taskQueue, workflowId: retentionScheduleId(taskQueue) },
+      // A run missed while everything was down is made up once, within a day.
+      policies: { overlap: 'SKIP', catchupWindow: '1 day' },
+    });
+    logger.info({ scheduleId: retentionScheduleId(taskQueue) }, 'retention schedule created');
+  } catch (err) {
+    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
   }
 }

@@ -35,8 +35,8 @@ try {
     }
   }
   for (const orderId of orders) {
-    const erased = await eraseOrder({ client, store }, shop, orderId);
-    console.log(`${orderId}: ${erased.workflows} workflow(s) deleted, ${erased.notices} notice(s) scrubbed`);
+    const erased = await eraseOrder({ client, store, config }, shop, orderId);
+    console.log(`${orderId}: ${erased.workflows} workflow(s) deleted, ${erased.notices} notice(s) scrubbed, ${erased.outboxLines} outbox line(s) removed`);
   }
   if (!orders.length) console.log('no orders found');
 } finally {

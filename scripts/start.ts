@@ -2,11 +2,11 @@
  * `npm start`: everything on embedded defaults. Without TEMPORAL_ADDRESS it runs the Temporal dev
  * server itself (state in the data dir, so chains survive a restart); then the worker and the API.
  */
-import { loadConfigOrExit } from '../common/config';
+import { DEV_SERVER_RETENTION_DAYS, loadConfigOrExit } from '../common/config';
 import { logger } from '../common/logger';
 import { collectProcessMetrics } from '../common/metrics';
 import { createStore } from '../store';
-import { connectClient, connectWorker, ensureSearchAttributes } from '../common/temporal';
+import { applyNamespaceRetention, connectClient, connectWorker, ensureRetentionSchedule, ensureSearchAttributes } from '../common/temporal';
 import { startTracing } from '../common/tracing';
 import { startApi } from '../api/server';
 import { buildChannels, closeChannels } from '../worker/transports';
@@ -26,6 +26,10 @@ if (!config.temporal.address && !process.env.TEMPORAL_CONFIG_FILE) {
 const store = await createStore(config);
 const client = await connectClient(config.temporal, config, tracing !== undefined);
 await ensureSearchAttributes(client);
+// Doorstep's own dev server keeps closed chains for a month unless told otherwise; a cluster only when told.
+const retentionDays = config.retention.namespaceDays ?? (devServer ? DEV_SERVER_RETENTION_DAYS : undefined);
+if (retentionDays) await applyNamespaceRetention(client, retentionDays);
+await ensureRetentionSchedule(client, config.taskQueue);
 await syncShopSettings(client, store, [...config.shops.values()]);
 const { connection, namespace } = await connectWorker(config.temporal);
 const channels = buildChannels(config);

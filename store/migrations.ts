@@ -100,6 +100,17 @@ const MIGRATIONS: string[] = [
      hash text not null,
      at timestamptz not null default now()
    );`,
+  // Order ids that must never start a chain again (finished, or erased), kept longer than Temporal keeps
+  // closed chains; the ledger found by chain (erasure, retention); ages the retention job reads.
+  `create table tombstones (
+     chain_id text primary key,
+     reason text not null check (reason in ('finished', 'erased')),
+     at timestamptz not null default now()
+   );
+   create index tombstones_at on tombstones (at);
+   create index sends_chain on sends (chain_id);
+   create index sends_updated on sends (updated_at);
+   create index webhook_receipts_at on webhook_receipts (at);`,
 ];
 
 /** The schema version a migrated store is at. */

@@ -17,6 +17,12 @@ export interface Queryable {
 export interface Sql extends Queryable {
   /** Runs `fn` in one transaction on one connection. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Reclaims what deleted and overwritten rows of `tables` left behind. Embedded, nothing of them
+   * stays in the data dir's files: the tables are rewritten and the write-ahead log moves past them.
+   * On a PostgreSQL server, a plain VACUUM: their space is reused, the bytes are overwritten later.
+   */
+  compact(tables: string[]): Promise<void>;
   close(): Promise<void>;
   /** "postgres" or "embedded", for logs and the start banner. */
   kind: 'postgres' | 'embedded';
@@ -47,6 +53,9 @@ function postgres(url: string): Sql {
         client.release();
       }
     },
+    async compact(tables) {
+      await pool.query(`vacuum ${tables.join(', ')}`);
+    },
     close: () => pool.end(),
   };
 }
@@ -55,12 +64,17 @@ async function embedded(dataDir: string): Promise<Sql> {
   const dir = join(dataDir, 'store');
   mkdirSync(dir, { recursive: true });
   const release = holdLock(join(dataDir, 'store.lock'));
-  const db = await PGlite.create(dir);
+  // Without recycling, a write-ahead log segment past a checkpoint is deleted, not kept as the next one (erasure).
+  const db = await PGlite.create(dir, { startParams: [...PGlite.defaultStartParams, '-c', 'wal_recycle=off'] });
   const query: Queryable['query'] = async (text, params) => (await db.query(text, params)).rows as never;
   return {
     kind: 'embedded',
     query,
     transaction: (fn) => db.transaction((tx) => fn({ query: async (text, params) => (await tx.query(text, params)).rows as never })),
+    async compact(tables) {
+      // VACUUM FULL writes each table anew; the checkpoints and the switch retire the old files and log segments.
+      for (const statement of [`vacuum full ${tables.join(', ')}`, 'checkpoint', 'select pg_switch_wal()', 'checkpoint']) await db.exec(statement);
+    },
     async close() {
       await db.close();
       release();

@@ -5,7 +5,7 @@
 import { loadConfigOrExit } from '../common/config';
 import { logger } from '../common/logger';
 import { collectProcessMetrics, serveMetrics } from '../common/metrics';
-import { connectClient, connectWorker, ensureSearchAttributes } from '../common/temporal';
+import { applyNamespaceRetention, connectClient, connectWorker, ensureRetentionSchedule, ensureSearchAttributes } from '../common/temporal';
 import { startTracing } from '../common/tracing';
 import { createStore } from '../store';
 import { buildChannels, closeChannels } from './transports';
@@ -19,6 +19,8 @@ const tracing = await startTracing('doorstep-worker');
 const store = await createStore(config);
 const client = await connectClient(config.temporal, config);
 await ensureSearchAttributes(client);
+if (config.retention.namespaceDays) await applyNamespaceRetention(client, config.retention.namespaceDays);
+await ensureRetentionSchedule(client, config.taskQueue);
 await syncShopSettings(client, store, [...config.shops.values()]);
 await client.connection.close();
 const { connection, namespace } = await connectWorker(config.temporal);

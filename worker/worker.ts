@@ -1,6 +1,7 @@
 /** Creates the Doorstep worker: chain workflows plus activities wired from configuration. */
 import { createRequire } from 'node:module';
 import type { Context } from '@temporalio/activity';
+import { Client } from '@temporalio/client';
 import { makeWorkflowExporter, OpenTelemetryActivityInboundInterceptor, OpenTelemetryActivityOutboundInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { register, type Registry } from 'prom-client';
@@ -31,10 +32,13 @@ export interface WorkerDeps {
   faults?: ActivityDeps['faults'];
   /** Set when OTEL_* turned tracing on: activities and workflows report their spans. */
   tracing?: Tracing;
+  /** A client of the worker's namespace, for the retention job to ask which chains still run (createWorker makes one). */
+  temporal?: Client;
 }
 
 /** The activities wired from configuration and the worker's dependencies. */
-export function workerActivities(config: AppConfig, { store, channels = buildChannels(config), registry = register, faults }: WorkerDeps) {
+export function workerActivities(config: AppConfig, { store, channels = buildChannels(config), registry = register, faults, temporal }: WorkerDeps) {
+  const { storeDays, tombstoneDays } = config.retention;
   return createActivities({
     channels,
     tokens: createTokens(config.tokenKeys),
@@ -45,6 +49,7 @@ export function workerActivities(config: AppConfig, { store, channels = buildCha
     metrics: workerMetrics(registry, store.facts),
     alertWebhookSecret: config.alertWebhookSecret,
     faults,
+    retention: temporal && { client: temporal, storeDays, tombstoneDays, outboxFile: config.outboxFile },
   });
 }
 
@@ -69,7 +74,8 @@ export async function createWorker(
   deps: WorkerDeps,
   overrides: Partial<WorkerOptions> = {},
 ): Promise<Worker> {
-  const activities = workerActivities(config, deps);
+  const temporal = new Client({ connection, namespace, dataConverter: dataConverterOf(config) });
+  const activities = workerActivities(config, { temporal, ...deps });
   const workflows = config.workflowBundle ? { workflowBundle: { codePath: config.workflowBundle } } : { workflowsPath };
   const options = { connection, namespace, taskQueue: config.taskQueue, ...workflows, activities, dataConverter: dataConverterOf(config), ...tracingOptions(deps.tracing) };
   return Worker.create({ ...options, ...overrides });

@@ -1,3 +1,4 @@
 /** The workflows a Doorstep worker registers. */
 export { chainWorkflow } from './chain';
 export { returnChainWorkflow } from './return-chain';
+export { retentionWorkflow } from './retention';

@@ -47,5 +47,5 @@ it("erases an order: its chain leaves Temporal, the ledger keeps rows without te
       return JSON.stringify(listed.body.items.map((i: { orderId: string }) => i.orderId)) === JSON.stringify([other.orderId]);
     });
     expect((await api(`/v1/orders/${other.orderId}`)).status).toBe(200);
-    expect(await eraseOrder(bed.env, 'acme', mine.orderId)).toEqual({ workflows: 0, notices: 0 });
+    expect(await eraseOrder(bed.env, 'acme', mine.orderId)).toEqual({ workflows: 0, notices: 0, outboxLines: 0 });
   }));

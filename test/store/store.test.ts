@@ -7,6 +7,8 @@ import { createStore, type Store } from '../../store';
 import { ledgerKey, type SendClaim } from '../../store/ledger';
 import { SCHEMA_VERSION } from '../../store/migrations';
 import { EVERY_SHOP } from '../../store/opt-outs';
+import { StoreRetention } from '../../store/retention';
+import { Tombstones } from '../../store/tombstones';
 import type { Notice } from '../../workflows/contract';
 
 const freshDir = () => mkdtempSync(join(tmpdir(), 'doorstep-store-'));
@@ -143,6 +145,53 @@ describe.each(backends)('the store, %s', (_name, open) => {
     await store.facts.moveStage(`${chainId}-3`, a, 0);
     await Promise.all([store.facts.moveStage(`${chainId}-3`, b, 1), store.facts.moveStage(`${chainId}-3`, c, 2)]);
     expect(await counts()).toEqual([0, 1, 2]);
+  });
+
+  it("the retention purge deletes exactly the old rows of chains that never run again, and keeps opt-outs, what is young and what may still run", async () => {
+    const day = 86_400_000;
+    const now = Date.now();
+    const ago = (days: number) => new Date(now - days * day);
+    const cutoff = ago(100);
+    const [old, young, open, ancient] = ['old', 'young', 'open', 'ancient'].map((c) => `${chainId}-purge-${c}`);
+    const stage = `purged-${run}`;
+    for (const chain of [old, young, open]) {
+      const c = { ...claim('confirmation'), key: ledgerKey(chain, 'confirmation', 'email', 1), chainId: chain, workflowId: chain };
+      await store.ledger.claim(c);
+      await store.ledger.sent(c.key, `${c.key}-id`, notice(`${c.key}-id`), { chainId: chain, touchpoint: 'confirmation', touchpointId: 'confirmation', shop: 's', carrier: 'dpd', scale: 5, sentAt: ago(chain === young ? 10 : 200).toISOString() });
+      await store.facts.started({ chainId: chain, shop: 's', carrier: 'dpd', startedAt: ago(chain === young ? 10 : 200).toISOString(), firstPromise: '2026-01-01' });
+      await store.facts.delay({ chainId: chain, n: 1, days: 2, at: ago(chain === young ? 9 : 199).toISOString(), source: 'carrier', carrierCaused: true });
+      await store.facts.conflict(chain, 1, 'delivered_without_call', ago(chain === young ? 9 : 199).toISOString());
+      await store.facts.moveStage(chain, stage, 0);
+    }
+    await store.sql.query(`update sends set updated_at = $2 where chain_id = any($1)`, [[old, open], ago(200)]);
+    const tombstones = new Tombstones(store.sql);
+    expect(await tombstones.bury([{ chainId: old, at: ago(150) }, { chainId: young, at: ago(5) }, { chainId: ancient, at: ago(4000) }], 'finished')).toBe(3);
+    expect(await tombstones.bury([{ chainId: old }], 'erased')).toBe(0);
+    await store.optOuts.optOut('s', 'email', `purge-${run}`, 'unsubscribe link');
+    await store.sql.query(`update opt_outs set at = $2 where address_key = $1`, [`purge-${run}`, ago(3000)]);
+    for (const [id, at] of [[`wh-old-${run}`, ago(200)], [`wh-young-${run}`, ago(1)]] as const) {
+      await store.webhooks.firstTime(id);
+      await store.sql.query(`update webhook_receipts set at = $2 where id = $1`, [id, at]);
+    }
+    const retention = new StoreRetention(store.sql);
+    expect(await retention.unsettled(cutoff, 1000)).toContain(open);
+    expect(await retention.unsettled(cutoff, 1000)).not.toContain(old);
+
+    const purged = await retention.purge(cutoff, ago(3650));
+    expect(purged).toMatchObject({ sends: 1, checks: 1, chain_delays: 1, chain_conflicts: 1, chain_facts: 1, chain_stages: 1 });
+    expect(purged.tombstones).toBeGreaterThanOrEqual(1);
+    expect(purged.webhook_receipts).toBeGreaterThanOrEqual(1);
+    const chainsIn = async (table: string) =>
+      (await store.sql.query<{ chain_id: string }>(`select chain_id from ${table} where chain_id = any($1) order by chain_id`, [[old, young, open]])).map((r) => r.chain_id);
+    for (const table of ['sends', 'checks', 'chain_delays', 'chain_conflicts', 'chain_facts', 'chain_stages']) expect(await chainsIn(table), table).toEqual([open, young].sort());
+    expect((await store.facts.stageCounts()).get(stage)).toBe(2);
+    expect(await tombstones.find(old)).toMatchObject({ reason: 'erased' });
+    expect(await tombstones.find(ancient)).toBeUndefined();
+    expect(await store.optOuts.find('s', 'email', `purge-${run}`)).toMatchObject({ source: 'unsubscribe link' });
+    expect(await store.webhooks.firstTime(`wh-young-${run}`)).toBe(false);
+    expect(await store.webhooks.firstTime(`wh-old-${run}`)).toBe(true);
+    await store.sql.compact(['sends', 'tombstones']);
+    expect(await chainsIn('sends')).toEqual([open, young].sort());
   });
 
   it('tells a webhook delivery from its replay', async () => {
