@@ -87,7 +87,9 @@ export function render(input: RenderInput): Rendered {
   const catalog = CATALOGS[language];
   const messages = catalog.templates[input.template];
   const f = (message: string, values: Values) => formatText(language, message, values, input.trackingUrl);
-  const valuesWithin = (cap: number) => valuesOf(input, catalog, language, f, cap);
+  // The SMS is fitted by rendering it at several caps: each cap's values are formatted once.
+  const byCap = new Map<number, Values>();
+  const valuesWithin = (cap: number) => byCap.get(cap) ?? byCap.set(cap, valuesOf(input, catalog, language, f, cap)).get(cap)!;
   const values = valuesWithin(Infinity);
   const range = scoreRange(input.scale);
   const support = f(catalog.common.support, values);
