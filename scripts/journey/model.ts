@@ -1,6 +1,6 @@
 /** What a journey run produces: the notices the customer gets, in order, and what they break. */
 import type { Shop } from '../../workflows/contract';
-import type { JourneyLocale, JourneyScenario } from './scenarios';
+import type { JourneyLocale, JourneyScenario } from '../../api/console/preview/scenarios';
 
 /** One notice as the customer gets it. */
 export interface JourneyNotice {
@@ -25,6 +25,8 @@ export interface Journey {
   /** The customer's time zone. */
   timezone: string;
   shop: Shop;
+  /** When the order was placed (ISO): 10:15 customer-local on a Monday. */
+  orderedAt: string;
   notices: JourneyNotice[];
   /** Readable sentences, one per broken rule; empty when the journey keeps them all. */
   violations: string[];

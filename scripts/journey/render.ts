@@ -1,7 +1,7 @@
 /** A journey for people: a terminal listing, and a standalone HTML page (every value escaped). */
 import { escapeHtml } from '../../common/html';
 import type { Journey, JourneyNotice } from './model';
-import { PERSONAS, SCENARIOS } from './scenarios';
+import { PERSONAS, SCENARIOS } from '../../api/console/preview/scenarios';
 
 /** The shop's rules as one line: quiet hours and the daily cap. */
 function rulesOf({ shop }: Journey): string {

@@ -19,9 +19,10 @@ import type { Shop } from '../../workflows/contract';
 import { chainWorkflowId } from '../../workflows/definitions';
 import { specOf } from '../../workflows/touchpoints';
 import { journeyViolations } from './check';
-import { drive, finish, localTimeOf, nextMonday, orderOf, orderTime, sleepUntil, type Plan } from './drive';
+import { localTimeOf, nextMonday, orderOf, orderTime, type Plan } from '../../api/console/preview/plan';
+import { JOURNEY_LOCALES, JOURNEY_SCENARIOS, PERSONAS, type JourneyLocale, type JourneyScenario } from '../../api/console/preview/scenarios';
+import { drive, finish, sleepUntil } from './drive';
 import type { Journey, JourneyNotice } from './model';
-import { JOURNEY_LOCALES, JOURNEY_SCENARIOS, PERSONAS, type JourneyLocale, type JourneyScenario } from './scenarios';
 import { recorder, type Recorded } from './recorder';
 
 export interface JourneyBench {
@@ -94,7 +95,7 @@ export async function openJourneyBench(): Promise<JourneyBench> {
     const chainId = chainWorkflowId(shop.id, order.orderId);
     const notices = noticesOf(record.take(chainId), plan, chainId);
     const violations = [...journeyViolations(notices, shop, timezone), ...(unfinished ? [unfinished] : [])];
-    return { scenario, locale, timezone, shop, notices, violations };
+    return { scenario, locale, timezone, shop, orderedAt: new Date(orderTime(plan)).toISOString(), notices, violations };
   }
 
   return {

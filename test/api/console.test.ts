@@ -244,21 +244,33 @@ it('the reports page draws the touchpoint audit with its weakest link and the ca
   });
 });
 
-it('"preview the chain" walks a synthetic order through the real chain and shows what the customer would get', async () => {
+it('"preview the chain" lists every notice a scenario sends a customer of the shop, with its local time, waits and words on each channel', async () => {
   const page = await signIn('ola', PASSWORDS.agent);
   await page.getByRole('link', { name: 'Preview the chain' }).click();
   await page.getByLabel('Scenario').selectOption('cancel');
   await page.getByLabel('Language').selectOption('pl');
   await page.getByRole('button', { name: 'Preview' }).click();
-  await page.locator('h1').getByText('Journey cancel (pl)').waitFor({ timeout: 120_000 });
-  expect(await page.locator('h2.ok').innerText()).toBe('No violations');
-  const notices = await page.locator('article').allInnerTexts();
-  expect(notices[0]).toContain('confirmation');
-  expect(notices.at(-1)).toContain('cancellation');
-  expect(notices.at(-1)).toMatch(/anulowane|anulowali/i);
+  expect(await page.locator('#preview-title').innerText()).toBe('cancel (Polish)');
+  const notices = page.locator('article.notice');
+  expect(await notices.evaluateAll((all) => all.map((a) => a.getAttribute('data-touchpoint')))).toEqual(['confirmation', 'tracking', 'cancellation']);
+  const cancellation = notices.last();
+  expect(await cancellation.locator('h3').innerText()).toMatch(/^wt\. \d+ \S+ 07:50 · cancellation · by Email\s*urgent$/);
+  expect(await cancellation.locator('.form.email').innerText()).toMatch(/anulowane|anulowali/i);
+  expect(await cancellation.locator('.form.email').innerText()).toContain('na Twoją prośbę');
+  expect(await cancellation.locator('.form.sms .notice-text').innerText()).toMatch(/anulowan/i);
+  expect(await cancellation.locator('.form.voice .notice-text').innerText()).not.toBe('');
   await page.screenshot({ path: join(ARTIFACTS, 'console-preview.png'), fullPage: true });
+
+  // The test shop has no quiet hours: the tracking notice goes at 22:40 and nothing waits. A bad pick gets the form back.
+  await page.goto(`${base}/console/preview?scenario=on-time&locale=en`);
+  expect(await page.locator('article.notice').evaluateAll((all) => all.map((a) => a.getAttribute('data-touchpoint')))).toEqual(['confirmation', 'tracking', 'arrival', 'courier-call', 'handover', 'closing']);
+  expect(await page.locator('[data-touchpoint="tracking"] h3').innerText()).toMatch(/ 22:40 · tracking · by Email$/);
+  expect(await page.locator('.waits').count()).toBe(0);
+  const bad = await page.goto(`${base}/console/preview?scenario=late&locale=en`);
+  expect(bad?.status()).toBe(400);
+  expect(await page.locator('[role=alert]').innerText()).toContain('Pick a scenario (on-time, delayed');
   await page.close();
-}, 180_000);
+});
 
 it('password guessing is stopped after ten failed sign-ins', async () => {
   const attempt = (password: string) => fetch(`${base}/console/sign-in`, { method: 'POST', body: new URLSearchParams({ username: 'ola', password }), redirect: 'manual' });

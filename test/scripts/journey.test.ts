@@ -7,11 +7,13 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGS } from '../../activities/templates/catalog';
+import { previewOf } from '../../api/console/preview/preview';
 import { Shop } from '../../workflows/contract';
 import { JOURNEY_LOCALES, JOURNEY_SCENARIOS, journeyHtml, journeyListing, journeyViolations, openJourneyBench, type Journey, type JourneyNotice } from '../../scripts/journey/index';
-import { PERSONAS, SCENARIOS, type JourneyLocale, type JourneyScenario } from '../../scripts/journey/scenarios';
+import { PERSONAS, SCENARIOS, type JourneyLocale, type JourneyScenario } from '../../api/console/preview/scenarios';
 
 const run = promisify(execFile);
 // The shop's defaults: quiet hours 21:00–09:00 and at most 3 non-urgent notices a day.
@@ -101,6 +103,37 @@ describe('what each journey tells the customer', () => {
   });
 });
 
+describe('the console preview, worked out without running the chain', () => {
+  const previewFor = (j: Journey) =>
+    previewOf({ scenario: j.scenario, locale: j.locale, shop, day0: DateTime.fromISO(j.orderedAt, { zone: j.timezone }).startOf('day'), baseUrl: 'http://localhost:8080' });
+  // Order ids, links and the drawn PIN differ between a preview and a run; every other word must not.
+  const words = (text = '') => text.replace(/J-\d+|PREVIEW-1/g, 'ORDER').replace(/https?:\/\/\S+/g, 'LINK').replace(/\b(?!20\d\d\b)\d{4}\b/g, 'PIN');
+
+  it.each(JOURNEY_SCENARIOS)('for %s lists what the real chain sent: the same notices, channels and local times, in every language', (scenario) => {
+    for (const locale of JOURNEY_LOCALES) {
+      const j = journey(scenario, locale);
+      const sent = previewFor(j).notices.filter((n) => !n.dropped);
+      expect(sent.map((n) => [n.touchpoint, n.revision, n.channel, n.localTime, n.urgent])).toEqual(j.notices.map((n) => [n.touchpoint, n.revision, n.channel, n.localTime, n.urgent]));
+    }
+  });
+
+  it.each(JOURNEY_SCENARIOS)('for %s shows each notice in the words the customer got, on the channel it went by', (scenario) => {
+    for (const locale of JOURNEY_LOCALES) {
+      const j = journey(scenario, locale);
+      const sent = previewFor(j).notices.filter((n) => !n.dropped);
+      sent.forEach((n, i) => {
+        const form = n.forms.find((f) => f.channel === n.channel)!;
+        expect([words(form.subject), words(form.text)], `${n.touchpoint} in ${locale}`).toEqual([words(j.notices[i].subject), words(j.notices[i].text)]);
+      });
+    }
+  });
+
+  it('shows a notice the chain dropped while it waited, with the wait and the reason', () => {
+    const dropped = previewOf({ scenario: 'cancel', locale: 'en', shop, baseUrl: 'http://localhost:8080' }).notices.find((n) => n.dropped);
+    expect(dropped).toMatchObject({ touchpoint: 'tracking', dropped: 'the order was cancelled', waits: [expect.stringMatching(/^quiet hours \(21:00–09:00\): waits until \d{4}-\d\d-\d\d 09:00 Europe\/London$/)] });
+  });
+});
+
 describe('the rule checks', () => {
   const zone = 'Europe/Warsaw';
   const rules = { quietHours: { start: '21:00', end: '09:00' }, maxNoticesPerDay: 2 };
@@ -136,7 +169,7 @@ describe('the rule checks', () => {
   });
 
   it('renders every value escaped in a standalone page, and lists violations in the terminal', () => {
-    const j: Journey = { scenario: 'cancel', locale: 'en', timezone: zone, shop: { ...shop, name: 'A&B <Shop>' }, notices: [at('2026-11-24T10:00', 'tracking', { text: '<script>x</script>\nline two' })], violations: ['The <b> rule'] };
+    const j: Journey = { scenario: 'cancel', locale: 'en', timezone: zone, orderedAt: '2026-11-23T09:15:00.000Z', shop: { ...shop, name: 'A&B <Shop>' }, notices: [at('2026-11-24T10:00', 'tracking', { text: '<script>x</script>\nline two' })], violations: ['The <b> rule'] };
     const html = journeyHtml(j);
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<script>|<b>|A&B/);

@@ -1,28 +1,105 @@
-/** The form that picks a journey to preview: a scenario and the customer's language. */
-import { JOURNEY_LOCALES, JOURNEY_SCENARIOS } from '../../../scripts/journey/scenarios';
+/** "Preview the chain": the form (a scenario, the customer's language) and every notice the chain would send. */
+import type { Preview, PreviewNotice } from '../preview/preview';
+import { JOURNEY_LOCALES, JOURNEY_SCENARIOS, SCENARIOS, type JourneyLocale } from '../preview/scenarios';
 import type { Staff } from '../session';
 import { Layout } from './layout';
 
-const LANGUAGES: Record<(typeof JOURNEY_LOCALES)[number], string> = { en: 'English', ru: 'Russian', pl: 'Polish' };
+const LANGUAGES: Record<JourneyLocale, string> = { en: 'English', ru: 'Russian', pl: 'Polish' };
+const CHANNEL_NAMES: Record<string, string> = { email: 'Email', sms: 'SMS', voice: 'Voice call', whatsapp: 'WhatsApp' };
 
-export function PreviewPage({ staff }: { staff: Staff }) {
+function NoticeCard({ notice, lang }: { notice: PreviewNotice; lang: string }) {
+  const name = notice.revision > 1 ? `${notice.touchpoint} #${notice.revision}` : notice.touchpoint;
   return (
-    <Layout title="Preview the chain" staff={staff}>
-      <form method="get" action="/console/preview/run" class="card">
+    <li>
+      <article class={`card notice${notice.dropped ? ' dropped' : ''}`} data-touchpoint={notice.touchpoint} aria-labelledby={`n-${notice.touchpoint}-${notice.revision}`}>
+        <h3 id={`n-${notice.touchpoint}-${notice.revision}`}>
+          <time datetime={notice.at}>{notice.localTime}</time> · {name} · {notice.dropped ? 'not sent' : `by ${CHANNEL_NAMES[notice.channel]}`}
+          {notice.urgent && <span class="badge urgent"> urgent</span>}
+        </h3>
+        {notice.waits.length > 0 && (
+          <ul class="waits">
+            {notice.waits.map((w) => (
+              <li>Waited: {w}</li>
+            ))}
+          </ul>
+        )}
+        {notice.dropped && <p class="alert card">Dropped: {notice.dropped}</p>}
+        {notice.forms.map((form) => (
+          <section class={`form ${form.channel}`}>
+            <h4>{CHANNEL_NAMES[form.channel]}</h4>
+            {form.subject && (
+              <p lang={lang}>
+                <strong>{form.subject}</strong>
+              </p>
+            )}
+            <div class="notice-text" lang={lang}>
+              {form.text}
+            </div>
+          </section>
+        ))}
+      </article>
+    </li>
+  );
+}
+
+function Results({ preview }: { preview: Preview }) {
+  const { start, end } = preview.shop.quietHours;
+  const quiet = start === end ? 'no quiet hours' : `quiet hours ${start}–${end}`;
+  return (
+    <section class="preview" aria-labelledby="preview-title">
+      <h2 id="preview-title">
+        {preview.scenario} ({LANGUAGES[preview.locale]})
+      </h2>
+      <p>{preview.summary}</p>
+      <p class="muted">
+        {preview.customer}, times in {preview.timezone}. {preview.shop.name}: {quiet}, at most {preview.shop.maxNoticesPerDay} non-urgent notices a day.
+      </p>
+      <p>
+        {preview.notices.filter((n) => !n.dropped).length} notices, in the order the customer gets them (links are samples):
+      </p>
+      <ol class="notices">
+        {preview.notices.map((n) => (
+          <NoticeCard notice={n} lang={preview.locale} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export function PreviewPage({ staff, preview, error }: { staff: Staff; preview?: Preview; error?: string }) {
+  return (
+    <Layout title={preview ? `Preview: ${preview.scenario} (${LANGUAGES[preview.locale]})` : 'Preview the chain'} staff={staff}>
+      <form method="get" action="/console/preview" class="card">
         <h1>Preview the chain</h1>
         <p>
-          Walk the customer's path before a real customer does: a synthetic order runs through the real chain with your shop's
-          settings, and you see every notice the customer would get, when it would arrive (their local time), on which channel and
-          in which words. The first run of a scenario takes a few seconds.
+          Walk the customer's path before a real customer does: a sample order of your shop through a scenario, and every notice the
+          customer would get, when it would arrive (their local time, after quiet hours and the daily cap), on which channel and in which
+          words.
         </p>
+        {error && <p class="alert card" role="alert">{error}</p>}
         <label>
-          Scenario <select name="scenario">{JOURNEY_SCENARIOS.map((s) => <option value={s}>{s}</option>)}</select>
+          Scenario{' '}
+          <select name="scenario">
+            {JOURNEY_SCENARIOS.map((s) => (
+              <option value={s} selected={s === preview?.scenario}>
+                {s}: {SCENARIOS[s].summary}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
-          Language <select name="locale">{JOURNEY_LOCALES.map((code) => <option value={code}>{LANGUAGES[code]}</option>)}</select>
+          Language{' '}
+          <select name="locale">
+            {JOURNEY_LOCALES.map((code) => (
+              <option value={code} selected={code === preview?.locale}>
+                {LANGUAGES[code]}
+              </option>
+            ))}
+          </select>
         </label>
         <button>Preview</button>
       </form>
+      {preview && <Results preview={preview} />}
     </Layout>
   );
 }

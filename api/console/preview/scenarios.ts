@@ -1,8 +1,9 @@
 /**
- * The journeys as data: who the customer is in each locale, and each scenario's backend events at
+ * Customer journeys as data, for the console's "Preview the chain" and the journey simulator
+ * (scripts/journey): who the customer is in each locale, and each scenario's backend events at
  * customer-local times, counted in days from the order (day 0, a Monday, at 10:15).
  */
-import type { TrackingEvent } from '../../workflows/contract';
+import type { TrackingEvent } from '../../../workflows/contract';
 
 export const JOURNEY_SCENARIOS = ['on-time', 'delayed', 'delayed-twice', 'failed-attempt', 'return', 'cancel', 'no-call'] as const;
 export type JourneyScenario = (typeof JOURNEY_SCENARIOS)[number];

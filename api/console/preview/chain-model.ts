@@ -1,0 +1,257 @@
+/**
+ * What a chain does along a scenario, worked out from the chain's rules without running it: each
+ * notice it queues (touchpoint, template, facts, channels) and when, and where the chain stands
+ * after each moment (for notices that become pointless while they wait). It follows
+ * workflows/chain-run.ts and courier-call.ts on the same pure helpers (local-time.ts,
+ * chain-state.ts, touchpoints.ts); test/scripts/journey.test.ts holds it to the real chain.
+ */
+import type { NoticeFacts } from '../../../activities/templates/render';
+import { daysBetween, isTrackingStage, rankOf, stageAfter } from '../../../workflows/chain-state';
+import type { ChainOrder, ChannelName, Stage } from '../../../workflows/contract';
+import { courierWindows, deliveryDayStart, guardTime, nextPromise } from '../../../workflows/local-time';
+import { specOf, TOUCHPOINTS, type TemplateId, type TouchpointId } from '../../../workflows/touchpoints';
+import { eventOf, orderOf, orderTime, timeOf, type Plan } from './plan';
+import { SCENARIOS, type Step } from './scenarios';
+
+const DAY_MS = 86_400_000;
+/** The real chain draws a PIN per order; the preview shows this one. */
+export const SAMPLE_PIN = '4821';
+
+/** The chain's notice queues: urgent ones, the rest one after another, and the return's own (it runs as a child chain). */
+export type Lane = 'urgent' | 'calm' | 'return';
+
+export interface QueuedNotice {
+  /** Touchpoint key (`delay-2`). */
+  key: string;
+  revision: number;
+  template: TemplateId;
+  facts: NoticeFacts;
+  channels: ChannelName[];
+  urgent: boolean;
+  lane: Lane;
+  /** When the chain queued it (epoch ms). */
+  queuedAt: number;
+  /** Queued once the return's notices are all out (the closing notice after a return). */
+  afterReturn?: boolean;
+}
+
+/** Where the chain stands from `at` on. */
+export interface Snapshot {
+  at: number;
+  stage: Stage;
+  courierCalled: boolean;
+}
+
+export interface ChainModel {
+  order: ChainOrder;
+  notices: QueuedNotice[];
+  snapshots: Snapshot[];
+}
+
+type TimerName = 'guard' | 'call' | 'callDay' | 'returnWindow';
+
+class Walk {
+  readonly notices: QueuedNotice[] = [];
+  readonly snapshots: Snapshot[] = [];
+  private stage: Stage = 'accepted';
+  private promisedDate: string;
+  private called = false;
+  private question?: { key: string; options: { from: string; to: string }[] };
+  private returning = false;
+  private finished = false;
+  private now: number;
+  private readonly timers: Partial<Record<TimerName, number>> = {};
+  private readonly counts = new Map<TouchpointId, number>();
+  private readonly revisions = new Map<string, number>();
+
+  constructor(
+    private readonly plan: Plan,
+    readonly order: ChainOrder,
+  ) {
+    this.promisedDate = order.promisedDate!;
+    this.now = orderTime(plan);
+  }
+
+  /** The whole scenario: the order, each step (with the timers due before it), then the timers left. */
+  run(): void {
+    this.send('confirmation', { promisedDate: this.promisedDate });
+    this.armGuard();
+    this.snapshot();
+    SCENARIOS[this.plan.scenario].steps.forEach((step, i) => {
+      const at = timeOf(this.plan, step.at);
+      this.timersUntil(at);
+      if (this.finished) return;
+      this.now = at;
+      this.step(step, i);
+      this.snapshot();
+    });
+    this.timersUntil(Infinity);
+    if (this.stage !== 'cancelled') this.send('closing', {}, undefined, undefined, this.returning);
+  }
+
+  private step({ action }: Step, i: number): void {
+    if ('reply' in action) return this.answer(action.reply);
+    const event = eventOf(this.plan, i, new Date(this.now).toISOString());
+    const stage = stageAfter(this.stage, event);
+    // A late tracking event moves nothing and sends nothing.
+    if (stage === this.stage && isTrackingStage(event.type)) return;
+    this.stage = stage;
+    switch (event.type) {
+      case 'handed_to_carrier':
+      case 'in_transit':
+        return this.once('tracking');
+      case 'arrived_in_city':
+        this.leaveStagesBehind();
+        this.once('arrival');
+        return this.armDeliveryDayCall();
+      case 'out_for_delivery':
+        this.leaveStagesBehind();
+        if (!this.called) this.timers.call = this.now + this.plan.shop.courierCallDeadlineMinutes * 60_000;
+        return this.armDeliveryDayCall();
+      case 'eta_changed':
+        if (daysBetween(this.promisedDate, event.data.newEta) > 0) this.delay(event.data.newEta, { reason: event.data.reason });
+        return;
+      case 'courier_called':
+        this.clearCallDeadlines();
+        return this.agree(event.data.window);
+      case 'delivery_failed':
+        this.called = false;
+        this.question = undefined;
+        this.send(this.add('failed-attempt'), { reason: event.data.reason });
+        this.add('courier-call');
+        this.timers.call = this.now + this.plan.shop.courierCallDeadlineMinutes * 60_000;
+        return;
+      case 'delivered':
+        this.leaveStagesBehind();
+        this.clearCallDeadlines();
+        this.question = undefined;
+        this.send('handover', { returnDays: this.order.returnWindowDays });
+        if (this.order.returnWindowDays > 0) this.timers.returnWindow = this.now + this.order.returnWindowDays * DAY_MS;
+        else this.finished = true;
+        return;
+      case 'return_requested':
+        delete this.timers.returnWindow;
+        this.returning = true;
+        return this.send('return-accepted');
+      case 'return_received':
+        return this.send('return-received');
+      case 'refund_issued':
+        this.finished = true;
+        return this.send('return-refund', { amount: event.data.amount });
+      case 'cancelled':
+        this.finished = true;
+        this.clearCallDeadlines();
+        delete this.timers.returnWindow;
+        return this.send(this.add('cancellation'), { reason: event.data.reason });
+      default:
+        return;
+    }
+  }
+
+  /** Fires the timers due before `until`, earliest first, as the chain's alarm would. */
+  private timersUntil(until: number): void {
+    for (;;) {
+      const due = (Object.entries(this.timers) as [TimerName, number][]).sort((a, b) => a[1] - b[1])[0];
+      if (!due || due[1] >= until || this.finished) return;
+      delete this.timers[due[0]];
+      this.now = due[1];
+      if (due[0] === 'returnWindow') this.finished = true;
+      else if (due[0] === 'guard') {
+        const { guardDelayDays, courierLeadTimeHours, quietHours } = this.plan.shop;
+        this.delay(nextPromise(this.promisedDate, guardDelayDays, this.now, this.zone, courierLeadTimeHours, quietHours), { reasonCode: 'not-in-city' });
+      } else this.ask();
+      this.snapshot();
+    }
+  }
+
+  /** No call in time: Doorstep offers windows itself, by phone first. */
+  private ask(): void {
+    this.clearCallDeadlines();
+    const options = courierWindows(this.now, this.zone, this.plan.shop.quietHours);
+    const key = this.latest('courier-call');
+    this.question = { key, options };
+    const channels = this.order.customer.channels;
+    this.send(key, { options }, 'courier-call-request', [...channels.filter((c) => c !== 'email'), ...channels.filter((c) => c === 'email')]);
+  }
+
+  private answer(digit: number): void {
+    const option = this.question?.options[digit - 1];
+    if (option) this.agree(option);
+  }
+
+  private agree(window: { from: string; to: string }): void {
+    this.called = true;
+    this.question = undefined;
+    this.send(this.latest('courier-call'), { window, pin: SAMPLE_PIN });
+  }
+
+  private delay(newDate: string, why: Pick<NoticeFacts, 'reason' | 'reasonCode'>): void {
+    const days = daysBetween(this.promisedDate, newDate);
+    this.promisedDate = newDate;
+    this.send(this.add('delay'), { days, newDate, ...why });
+    this.armGuard();
+    if (this.timers.callDay !== undefined) this.armDeliveryDayCall(true);
+  }
+
+  private armGuard(): void {
+    if (rankOf(this.stage) >= rankOf('arrived_in_city')) return;
+    const { courierLeadTimeHours, quietHours } = this.plan.shop;
+    this.timers.guard = guardTime(this.promisedDate, this.zone, courierLeadTimeHours, quietHours);
+  }
+
+  private armDeliveryDayCall(moved = false): void {
+    if (this.called || this.question || (!moved && this.timers.callDay !== undefined)) return;
+    const { courierCallDeadlineMinutes, quietHours } = this.plan.shop;
+    this.timers.callDay = deliveryDayStart(this.promisedDate, this.zone, quietHours) + courierCallDeadlineMinutes * 60_000;
+  }
+
+  private clearCallDeadlines(): void {
+    delete this.timers.call;
+    delete this.timers.callDay;
+  }
+
+  private leaveStagesBehind(): void {
+    if (rankOf(this.stage) >= rankOf('arrived_in_city')) delete this.timers.guard;
+  }
+
+  /** A main-line touchpoint's notice, unless it went already. */
+  private once(name: 'tracking' | 'arrival'): void {
+    if (!this.revisions.has(name)) this.send(name);
+  }
+
+  /** A further touchpoint of a kind (`delay`, then `delay-2`); the main line's are there from the start. */
+  private add(name: TouchpointId): string {
+    const count = (this.counts.get(name) ?? (name === 'courier-call' ? 1 : 0)) + 1;
+    this.counts.set(name, count);
+    return count > 1 ? `${name}-${count}` : name;
+  }
+
+  private latest(name: TouchpointId): string {
+    const count = this.counts.get(name) ?? 1;
+    return count > 1 ? `${name}-${count}` : name;
+  }
+
+  private send(key: string, facts: NoticeFacts = {}, template?: TemplateId, channels = this.order.customer.channels, afterReturn = false): void {
+    const revision = (this.revisions.get(key) ?? 0) + 1;
+    this.revisions.set(key, revision);
+    const spec = specOf(key)!;
+    const lane: Lane = key.startsWith('return-') ? 'return' : spec.urgent ? 'urgent' : 'calm';
+    const id = key.replace(/-\d+$/, '') as TouchpointId;
+    this.notices.push({ key, revision, template: template ?? TOUCHPOINTS[id].template, facts, channels, urgent: spec.urgent, lane, queuedAt: this.now, afterReturn });
+  }
+
+  private snapshot(): void {
+    this.snapshots.push({ at: this.now, stage: this.stage, courierCalled: this.called });
+  }
+
+  private get zone(): string {
+    return this.order.customer.timezone;
+  }
+}
+
+/** Every notice the chain would queue along the plan's scenario, and where it stands meanwhile. */
+export function modelChain(plan: Plan): ChainModel {
+  const walk = new Walk(plan, orderOf(plan));
+  walk.run();
+  return { order: walk.order, notices: walk.notices, snapshots: walk.snapshots };
+}

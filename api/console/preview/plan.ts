@@ -1,0 +1,92 @@
+/**
+ * A scenario made concrete: its order and each step's backend event at a customer-local moment,
+ * counted from a Monday. The console's preview and the journey simulator both read journeys so.
+ */
+import { DateTime } from 'luxon';
+import { OrderInput, resolveOrder, TrackingEvent, type ChainOrder, type Shop } from '../../../workflows/contract';
+import { ORDER_AT, PERSONAS, RETURN_WINDOW_DAYS, SCENARIOS, type Action, type JourneyLocale, type JourneyScenario, type When } from './scenarios';
+
+/** One journey's fixed frame: its scenario, customer and shop, and the Monday it starts on. */
+export interface Plan {
+  scenario: JourneyScenario;
+  locale: JourneyLocale;
+  shop: Shop;
+  orderId: string;
+  /** 00:00 of the order's day in the customer's zone. */
+  day0: DateTime;
+}
+
+/**
+ * The first Monday after `now` (epoch ms) in `zone`, at 00:00. Every journey starts on a fresh week,
+ * so an earlier journey of the same customer never counts against this one's daily cap.
+ */
+export function nextMonday(now: number, zone: string): DateTime {
+  const tomorrow = DateTime.fromMillis(now, { zone }).plus({ days: 1 }).startOf('day');
+  return tomorrow.plus({ days: (8 - tomorrow.weekday) % 7 });
+}
+
+const localDate = (plan: Plan, day: number) => plan.day0.plus({ days: day }).toISODate()!;
+const moment = (plan: Plan, day: number, hhmm: string) => {
+  const [hour, minute] = hhmm.split(':').map(Number);
+  return plan.day0.plus({ days: day }).set({ hour, minute });
+};
+
+/** A moment as the customer reads it, e.g. "Tue 24 Nov 10:00" (epoch ms, their zone and locale). */
+export function localTimeOf(ms: number, zone: string, locale = 'en'): string {
+  return DateTime.fromMillis(ms, { zone, locale }).toFormat('EEE d MMM HH:mm');
+}
+
+/** When a step happens (epoch ms). */
+export function timeOf(plan: Plan, when: When): number {
+  return moment(plan, when.day, when.time).plus({ minutes: when.afterCallDeadline ? plan.shop.courierCallDeadlineMinutes : 0 }).toMillis();
+}
+
+/** When the order is placed (epoch ms). */
+export const orderTime = (plan: Plan) => timeOf(plan, ORDER_AT);
+
+/** The synthetic order: the locale's customer on email then SMS, one item, promised on the scenario's day. */
+export function orderOf(plan: Plan): ChainOrder {
+  const p = PERSONAS[plan.locale];
+  const order = OrderInput.parse({
+    orderId: plan.orderId,
+    customer: { name: p.name, email: p.email, phone: p.phone, locale: plan.locale, timezone: p.timezone, channels: ['email', 'sms'] },
+    items: [{ name: p.item, qty: 1 }],
+    promisedDate: localDate(plan, SCENARIOS[plan.scenario].promisedDay),
+    carrier: p.carrier,
+    destinationCity: p.city,
+    returnWindowDays: RETURN_WINDOW_DAYS,
+  });
+  return resolveOrder(order, plan.shop);
+}
+
+/** The data of a step's backend event, in the customer's language where it carries words. */
+function dataOf(plan: Plan, action: Exclude<Action, { reply: number }>): Record<string, unknown> {
+  const p = PERSONAS[plan.locale];
+  switch (action.event) {
+    case 'handed_to_carrier':
+      return { trackingNumber: p.trackingNumber };
+    case 'eta_changed':
+      return { newEta: localDate(plan, action.newEtaDay), reason: action.reason[plan.locale] };
+    case 'courier_called': {
+      const { day, from, to } = action.window;
+      return { window: { from: moment(plan, day, from).toUTC().toISO(), to: moment(plan, day, to).toUTC().toISO() } };
+    }
+    case 'delivery_failed':
+    case 'return_requested':
+    case 'cancelled':
+      return { reason: action.reason[plan.locale] };
+    case 'delivered':
+      return { proof: 'photo at the door' };
+    case 'refund_issued':
+      return { amount: p.refund };
+    default:
+      return {};
+  }
+}
+
+/** The scenario's `i`th step as the backend would send it, happening at `at` (ISO). */
+export function eventOf(plan: Plan, i: number, at: string): TrackingEvent {
+  const { action } = SCENARIOS[plan.scenario].steps[i];
+  if ('reply' in action) throw new Error(`step ${i + 1} of ${plan.scenario} is the customer's reply, not an event`);
+  return TrackingEvent.parse({ eventId: `${plan.orderId}-${i + 1}`, type: action.event, at, data: dataOf(plan, action) });
+}

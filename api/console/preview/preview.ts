@@ -1,0 +1,79 @@
+/**
+ * "Preview the chain": every notice a scenario's chain would send a customer of the staff member's
+ * shop, in order, at its customer-local time, with each wait and its reason, rendered by the
+ * notices' own renderer for each channel (email, SMS, voice). Worked out in the API process from
+ * the chain's rules; no Temporal server, no test tooling.
+ */
+import { contentFor } from '../../../activities/channels/channel';
+import { render } from '../../../activities/templates/render';
+import type { ChannelName, Shop } from '../../../workflows/contract';
+import { scaleOf } from '../../../workflows/touchpoints';
+import { modelChain } from './chain-model';
+import { localTimeOf, nextMonday, type Plan } from './plan';
+import { schedule } from './schedule';
+import { PERSONAS, SCENARIOS, type JourneyLocale, type JourneyScenario } from './scenarios';
+
+/** The channels each notice is shown on. */
+export const PREVIEW_CHANNELS: ChannelName[] = ['email', 'sms', 'voice'];
+
+export interface PreviewNotice {
+  /** Touchpoint key (`delay-2`) and the notice's revision on it. */
+  touchpoint: string;
+  revision: number;
+  urgent: boolean;
+  /** The channel it goes by: the first of the customer's it tries. */
+  channel: ChannelName;
+  /** When it reaches the customer, or when it was dropped (ISO), and that moment as the customer reads it. */
+  at: string;
+  localTime: string;
+  waits: string[];
+  /** Why it never went, if it did not. */
+  dropped?: string;
+  /** What it says on each channel. */
+  forms: { channel: ChannelName; subject?: string; text: string }[];
+}
+
+export interface Preview {
+  scenario: JourneyScenario;
+  locale: JourneyLocale;
+  summary: string;
+  shop: Shop;
+  customer: string;
+  timezone: string;
+  notices: PreviewNotice[];
+}
+
+export interface PreviewRequest {
+  scenario: JourneyScenario;
+  locale: JourneyLocale;
+  shop: Shop;
+  /** The journey starts on the Monday after this (epoch ms), or on `day0` when given. */
+  now?: number;
+  day0?: Plan['day0'];
+  /** Where the sample links in the texts point (they carry no real token). */
+  baseUrl: string;
+}
+
+/** The scenario's notices for the shop, as its customer in `locale` would get them. */
+export function previewOf({ scenario, locale, shop, now = Date.now(), day0, baseUrl }: PreviewRequest): Preview {
+  const persona = PERSONAS[locale];
+  const plan: Plan = { scenario, locale, shop, orderId: 'PREVIEW-1', day0: day0 ?? nextMonday(now, persona.timezone) };
+  const model = modelChain(plan);
+  const links = { trackingUrl: `${baseUrl}/t/sample`, ratingUrl: `${baseUrl}/r/sample`, unsubscribeUrl: `${baseUrl}/u/sample` };
+  const notices = schedule(model, shop).map((n): PreviewNotice => {
+    const rendered = render({ template: n.template, shop, order: model.order, facts: n.facts, scale: scaleOf(n.key), ...links });
+    const at = n.sentAt ?? n.dropped!.at;
+    return {
+      touchpoint: n.key,
+      revision: n.revision,
+      urgent: n.urgent,
+      channel: n.channels[0],
+      at: new Date(at).toISOString(),
+      localTime: localTimeOf(at, persona.timezone, locale),
+      waits: n.waits,
+      dropped: n.dropped?.reason,
+      forms: PREVIEW_CHANNELS.map((channel) => ({ channel, ...contentFor(channel, rendered) })),
+    };
+  });
+  return { scenario, locale, summary: SCENARIOS[scenario].summary, shop, customer: persona.name, timezone: persona.timezone, notices };
+}

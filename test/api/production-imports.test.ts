@@ -1,0 +1,16 @@
+/**
+ * The production API process needs no test tooling: nothing `npm run api` loads, directly or
+ * through other modules, comes from scripts/ or test/, or is the Temporal test server package.
+ */
+import { build } from 'esbuild';
+import { expect, it } from 'vitest';
+
+it('the API process loads no script, test helper or Temporal testing package', async () => {
+  // esbuild follows every import from the entry point, the way Node would load them.
+  const { metafile } = await build({ entryPoints: ['api/main.ts'], bundle: true, platform: 'node', format: 'esm', packages: 'external', write: false, metafile: true, logLevel: 'silent' });
+  const local = Object.keys(metafile.inputs);
+  const packages = Object.values(metafile.inputs).flatMap((input) => input.imports.filter((i) => i.external).map((i) => i.path));
+  expect(local).toContain('api/console/preview/preview.ts');
+  expect(local.filter((path) => /^(scripts|test)\//.test(path))).toEqual([]);
+  expect(packages.filter((name) => name.startsWith('@temporalio/testing'))).toEqual([]);
+});
