@@ -1,6 +1,6 @@
 /**
  * Ratings: `POST /v1/feedback` records one; `GET /r/{token}` only renders the rating page, which
- * posts the rating itself, so mail scanners that pre-fetch links record nothing.
+ * posts the rating itself once a person is there, so mail scanners that open links record nothing.
  */
 import { Router } from 'express';
 import type { Tokens, RatingClaims } from '../../common/tokens';
