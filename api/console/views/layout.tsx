@@ -14,7 +14,7 @@ table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.3rem .5
 .pending,.queued,.deferred,.OK{background:#fcefc7}.Wow,.delivered{background:#c9ecc9}
 .alert{background:#fde2e2;border-color:#e99}.notice-text{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.9em;background:#fafafa;padding:.4rem;border-left:3px solid #ccd}
 .grid{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,1fr);gap:1rem}@media(max-width:800px){.grid{grid-template-columns:1fr}}
-nav.lists a{margin-right:.8rem}input,select,textarea,button{font:inherit;padding:.25rem .4rem}label{display:block;margin:.3rem 0}
+nav.lists a{margin-right:.8rem}input,select,textarea,button{font:inherit;padding:.25rem .4rem}select{max-width:100%}label{display:block;margin:.3rem 0}
 .muted{color:#666;font-size:.9em}`;
 
 export function Layout({ title, staff, children }: { title: string; staff?: Staff; children: ComponentChildren }) {
