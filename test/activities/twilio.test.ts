@@ -91,7 +91,7 @@ describe('Twilio channels', () => {
           From: '+48111222333',
           Twiml:
             '<?xml version="1.0" encoding="UTF-8"?><Response><Gather numDigits="1" action="http://localhost:8080/webhooks/twilio/inbound" method="POST" timeout="10">' +
-            `<Say language="en-GB">Hello, this is Acme. Your order ${ask.order.orderId} is out for delivery. When shall the courier come? Press 1 for 9:00 AM–11:00 AM, 2 for 11:00 AM–1:00 PM.</Say></Gather></Response>`,
+            `<Say language="en-GB">Hello, this is Acme. Your order ${ask.order.orderId} is due for delivery on November 24, 2026. When shall the courier come? Press 1 for 9:00 AM to 11:00 AM, 2 for 11:00 AM to 1:00 PM.</Say></Gather></Response>`,
           StatusCallback: STATUS,
         },
       ],

@@ -220,7 +220,7 @@ describe('reports from two dozen scripted orders', () => {
     // Reading a chain is a query: a worker answers it.
     const state = (await env.withWorker(() => request(app).get(`/v1/orders/${lowOrder}`).set(auth))).body as ChainState;
     expect(state.attention).toContain('low rating 1 on courier-call');
-    expect(state.touchpoints.find((t) => t.key === 'follow-up')!.notices[0]).toMatchObject({ status: 'sent', subject: 'Report Shop: we are sorry, Customer 20' });
+    expect(state.touchpoints.find((t) => t.key === 'follow-up')!.notices[0]).toMatchObject({ status: 'sent', subject: 'Report Shop: we are sorry' });
   });
 
   it('names a bad filter in a problem+json answer', async () => {
