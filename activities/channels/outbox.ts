@@ -67,6 +67,10 @@ export async function dropFromOutbox(file: string, drop: (entry: OutboxEntry) =>
     const lines = text.split('\n').filter((l) => l.trim());
     const kept = lines.filter((l) => !drop(JSON.parse(l) as OutboxEntry));
     if (kept.length === lines.length) return 0;
+    if (!kept.length) {
+      await rm(file);
+      return lines.length;
+    }
     const next = `${file}.${process.pid}.tmp`;
     await writeFile(next, kept.map((l) => `${l}\n`).join(''), { mode: 0o600 });
     await rename(next, file);
