@@ -10,7 +10,7 @@ export interface OutgoingMessage {
   rendered: Rendered;
   /** One-click unsubscribe link (email). */
   unsubscribeUrl?: string;
-  /** How many choices the customer answers with one digit (a voice call gathers it). */
+  /** How many answers the notice offers (courier windows, or 11 for the 0–10 closing question): a voice call gathers the keys pressed. */
   choices?: number;
 }
 

@@ -1,6 +1,6 @@
 /**
  * SMS, WhatsApp and voice through the twilio SDK: the Messages API (WhatsApp with `whatsapp:`
- * addresses) and the Calls API with TwiML that reads the notice and, for a question, gathers a digit.
+ * addresses) and the Calls API with TwiML that reads the notice and, for a question, gathers the keys pressed.
  * A message whose sending attempt died is looked up in the Messages list before it is sent again; a
  * call cannot be told apart from another call to the same number, so it is placed again.
  */
@@ -45,7 +45,9 @@ function voiceChannel(client: Twilio, senders: TwilioSenders): Channel {
       const response = new twilio.twiml.VoiceResponse();
       const say = { language: VOICE_LANGUAGE[rendered.language] ?? 'en-GB' };
       if (choices) {
-        response.gather({ numDigits: 1, action: senders.answerUrl, method: 'POST', timeout: 10 }).say(say, rendered.spoken);
+        // Up to 9 choices take one key; the closing's 0–10 takes one or two, ended by the hash key.
+        const keys = choices > 9 ? { numDigits: 2, finishOnKey: '#' } : { numDigits: 1 };
+        response.gather({ ...keys, action: senders.answerUrl, method: 'POST', timeout: 10 }).say(say, rendered.spoken);
       } else {
         response.say(say, rendered.spoken);
       }
