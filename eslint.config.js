@@ -6,6 +6,8 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+/** What the product's processes must never load: scripts, test helpers, Temporal's test server package. */
+const productOnly = [{ group: ['**/scripts/**', '**/test/**', '@temporalio/testing', '@temporalio/testing/**'], message: 'Product code needs no scripts or test tooling.' }];
 
 export default tseslint.config(
   { ignores: ['node_modules/', '.tools/', '.data/', 'coverage/'] },
@@ -22,13 +24,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['api/**/*.{ts,tsx}', 'worker/**/*.ts', 'activities/**/*.ts', 'common/**/*.ts', 'store/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: productOnly }] },
+  },
+  {
     files: ['workflows/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: nodeBuiltins.map((name) => ({ name, message: 'Workflows run in the Temporal sandbox: no Node builtins.' })),
-          patterns: [{ group: ['../activities/*', '../activities', '../api/*', '../worker/*', '../common/*'], allowTypeImports: true, message: 'Workflows may import only types from outside workflows/.' }],
+          patterns: [
+            { group: ['../activities/*', '../activities', '../api/*', '../worker/*', '../common/*'], allowTypeImports: true, message: 'Workflows may import only types from outside workflows/.' },
+            ...productOnly,
+          ],
         },
       ],
       'no-restricted-globals': ['error', { name: 'process', message: 'No environment in workflows.' }, { name: 'setTimeout', message: 'Use sleep() in workflows.' }],

@@ -129,6 +129,8 @@ export class ChainRun implements DeskChain {
   reply(reply: CustomerReply): boolean {
     const answered = this.courier.answer(reply);
     if (answered) this.clearCallDeadlines();
+    // A window picked on the tracking page answers the question or nothing: it is never a rating.
+    if (reply.channel === 'web') return answered ?? false;
     return answered ?? this.checks.answer(reply);
   }
 

@@ -140,7 +140,7 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /** Why a notice that waited for quiet hours or the cap is no longer worth sending, if it is not. */
-export function obsoleteReason(state: ChainState, tp: Touchpoint, courierCalled: boolean): string | undefined {
+export function obsoleteReason(state: Pick<ChainState, 'stage'>, tp: Pick<Touchpoint, 'key' | 'name'>, courierCalled: boolean): string | undefined {
   const { stage } = state;
   if (stage === 'cancelled' && tp.name !== 'cancellation') return 'the order was cancelled';
   if (tp.name === 'arrival' && courierCalled) return 'the courier has already agreed a time';

@@ -5,7 +5,7 @@
  * wording are the notifier's and the send activity's (workflows/local-time.ts computes the times).
  */
 import { obsoleteReason } from '../../../workflows/chain-state';
-import type { ChainState, Shop, Touchpoint } from '../../../workflows/contract';
+import type { Shop } from '../../../workflows/contract';
 import { localDay, localLabel, nextDay, quietUntil } from '../../../workflows/local-time';
 import type { ChainModel, Lane, QueuedNotice, Snapshot } from './chain-model';
 
@@ -91,8 +91,7 @@ function stateAt(snapshots: Snapshot[], t: number): Snapshot {
 /** Why the notice is pointless in that state, if it is (the chain's own rule). */
 function reasonAt(n: QueuedNotice, { stage, courierCalled }: Snapshot): string | undefined {
   // The rule reads only the stage of the chain and the touchpoint's key and name.
-  const tp = { key: n.key, name: n.key.replace(/-\d+$/, '') } as Touchpoint;
-  return obsoleteReason({ stage } as ChainState, tp, courierCalled);
+  return obsoleteReason({ stage }, { key: n.key, name: n.key.replace(/-\d+$/, '') }, courierCalled);
 }
 
 /** The first moment in (from, to] the notice becomes pointless, with the reason. */
