@@ -163,7 +163,9 @@ export function sendNoticeActivity(deps: ActivityDeps) {
         fellFrom = { channel, reason: decision.reason };
         continue;
       }
-      const message = { to, idempotencyKey: key, rendered, unsubscribeUrl, choices: input.facts.options?.length };
+      // A call gathers the answer to its question: a courier window, or the closing's 0–10.
+      const choices = input.facts.options?.length ?? (scaleOf(touchpoint) === 10 ? 11 : undefined);
+      const message = { to, idempotencyKey: key, rendered, unsubscribeUrl, choices };
       // An earlier attempt died after claiming: the provider may have taken its message before it could be recorded.
       const taken = claimed.staleSince && (await impl.find?.(message, claimed.staleSince));
       if (taken) log.info({ touchpoint, channel, key, providerId: taken.providerId }, 'an earlier attempt\'s message was taken by the provider; recording it instead of sending again');

@@ -23,11 +23,13 @@ export interface Attack {
 
 const bearer = (key: string) => ({ authorization: `Bearer ${key}`, 'content-type': 'application/json' });
 
-/** A customer's link token with its claims bent to `otherOrder`, the signature kept. */
+/** A customer's link token with its claims bent to `otherOrder`, the key id and signature kept. */
 function bent(token: string, otherOrder: string): string {
-  const [claims, mac] = token.split('.');
-  const c = JSON.parse(Buffer.from(claims, 'base64url').toString()) as Record<string, unknown>;
-  return `${Buffer.from(JSON.stringify({ ...c, order: otherOrder })).toString('base64url')}.${mac}`;
+  const [claims, ...signed] = token.split('.');
+  // Claims are packed as [kind, shop, order, …].
+  const c = JSON.parse(Buffer.from(claims, 'base64url').toString()) as unknown[];
+  c[2] = otherOrder;
+  return [Buffer.from(JSON.stringify(c)).toString('base64url'), ...signed].join('.');
 }
 
 export async function attacks(bed: Bed): Promise<Attack[]> {

@@ -63,6 +63,13 @@ describe('Twilio channels', () => {
     ]);
   });
 
+  it('the closing question by phone gathers one or two keys ended by the hash key (0-10)', async () => {
+    noticeOf(await sendNotice(input(['voice'], { touchpoint: 'closing', template: 'closing' })));
+    const twiml = twilio.requests[0].form.Twiml;
+    expect(twiml).toContain('<Gather numDigits="2" finishOnKey="#" action="http://localhost:8080/webhooks/twilio/inbound"');
+    expect(twiml).toContain('How likely are you to order from us again? Press a number from 0 to 10, then the hash key.');
+  });
+
   it('a voice call reads the notice in the customer language; a question gathers one digit', async () => {
     const ru = input(['voice'], { touchpoint: 'arrival', template: 'arrival' });
     ru.order.customer = { ...ru.order.customer, locale: 'ru' };
