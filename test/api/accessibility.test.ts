@@ -8,13 +8,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { hashPassword } from '../../common/passwords';
 import type { ChainState } from '../../workflows/contract';
-import { browserBed, type BrowserBed } from '../helpers/browser';
+import { useBrowserBed } from '../helpers/browser';
 import { inDays, orderBody } from '../helpers/fixtures';
-import { outbox, testConfig, type DevServer } from '../helpers/temporal';
+import { outbox, testConfig } from '../helpers/temporal';
 
 const KEY = 'acme-a11y-test-key-0001';
 const PASSWORD = 'agent password 1';
@@ -29,16 +29,7 @@ writeFileSync(
   }),
 );
 
-let env: DevServer;
-let base: string;
-let browser: Browser;
-let bed: BrowserBed;
-
-beforeAll(async () => {
-  bed = await browserBed(testConfig({ DOORSTEP_CONFIG: configFile }));
-  ({ env, base, browser } = bed);
-});
-afterAll(() => bed?.close());
+const bed = useBrowserBed(() => testConfig({ DOORSTEP_CONFIG: configFile }));
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -66,7 +57,7 @@ async function audit(visit: (check: (page: Page, name: string) => Promise<void>)
 }
 
 const api = async (path: string, body?: unknown) => {
-  const res = await fetch(`${base}${path}`, {
+  const res = await fetch(`${bed.base}${path}`, {
     method: body ? 'POST' : 'GET',
     headers: { Authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
     body: body ? JSON.stringify(body) : undefined,
@@ -94,19 +85,19 @@ async function place(overrides: Record<string, unknown> = {}): Promise<{ orderId
 }
 
 it('every customer page passes WCAG 2.1 A/AA: tracking along the chain, rating before and after, unsubscribe, messages', async () => {
-  await env.withWorker(async () => {
+  await bed.env.withWorker(async () => {
     const checked = await audit(async (check) => {
       // axe's full run needs a page of a context of its own.
-      const page = await (await browser.newContext()).newPage();
+      const page = await (await bed.browser.newContext()).newPage();
       const delayed = await place({ returnWindowDays: 1 });
       await sendEvent(delayed.orderId, 'handed_to_carrier', { trackingNumber: 'PL-0042' });
       await sendEvent(delayed.orderId, 'eta_changed', { newEta: inDays(12), reason: 'zator w sortowni' });
       const state = await chainWhen(delayed.orderId, (s) => s.touchpoints.some((t) => t.key === 'delay' && t.notices[0]?.status === 'sent'));
-      await page.goto(`${base}${delayed.tracking}`);
+      await page.goto(`${bed.base}${delayed.tracking}`);
       await check(page, 'tracking page, delayed');
 
       const rating = /http:\/\/localhost:8080(\/r\/\S+)/.exec(state.touchpoints[0].notices[0].text!)![1];
-      await page.goto(`${base}${rating}?s=4`);
+      await page.goto(`${bed.base}${rating}?s=4`);
       await check(page, 'rating page, score preset');
       await page.mouse.move(5, 5);
       await page.locator('#status').getByText('4').waitFor();
@@ -115,7 +106,7 @@ it('every customer page passes WCAG 2.1 A/AA: tracking along the chain, rating b
       await sendEvent(delayed.orderId, 'arrived_in_city');
       await sendEvent(delayed.orderId, 'out_for_delivery');
       await chainWhen(delayed.orderId, (s) => !!s.courierQuestion);
-      await page.goto(`${base}${delayed.tracking}`);
+      await page.goto(`${bed.base}${delayed.tracking}`);
       await check(page, 'tracking page, courier windows offered');
       await page.locator('.windows button').first().click();
       await check(page, 'window chosen message');
@@ -125,29 +116,29 @@ it('every customer page passes WCAG 2.1 A/AA: tracking along the chain, rating b
 
       await sendEvent(delayed.orderId, 'delivered', { proof: 'photo' });
       await chainWhen(delayed.orderId, (s) => !!s.returnUntil);
-      await page.goto(`${base}${delayed.tracking}`);
+      await page.goto(`${bed.base}${delayed.tracking}`);
       await check(page, 'tracking page, delivered with a return open');
       await page.locator('form[action$="/return"] button').click();
       await check(page, 'return opened message');
       await chainWhen(delayed.orderId, (s) => s.stage === 'returning');
-      await page.goto(`${base}${delayed.tracking}`);
+      await page.goto(`${bed.base}${delayed.tracking}`);
       await check(page, 'tracking page, returning');
 
       const cancelled = await place();
       await sendEvent(cancelled.orderId, 'cancelled', { reason: 'brak towaru' });
       await chainWhen(cancelled.orderId, (s) => s.stage === 'cancelled');
-      await page.goto(`${base}${cancelled.tracking}`);
+      await page.goto(`${bed.base}${cancelled.tracking}`);
       await check(page, 'tracking page, cancelled');
 
-      const unsubscribe = outbox(env.config).find((m) => m.to === delayed.email && m.unsubscribeUrl)!.unsubscribeUrl!;
-      await page.goto(`${base}${new URL(unsubscribe).pathname}`);
+      const unsubscribe = outbox(bed.env.config).find((m) => m.to === delayed.email && m.unsubscribeUrl)!.unsubscribeUrl!;
+      await page.goto(`${bed.base}${new URL(unsubscribe).pathname}`);
       await check(page, 'unsubscribe page');
       await page.getByRole('button').click();
       await check(page, 'unsubscribed message');
 
-      await page.goto(`${base}/t/not.a.token`);
+      await page.goto(`${bed.base}/t/not.a.token`);
       await check(page, 'invalid tracking link message');
-      await page.goto(`${base}/r/not.a.token`);
+      await page.goto(`${bed.base}/r/not.a.token`);
       await check(page, 'invalid rating link message');
       await page.close();
     });
@@ -156,20 +147,20 @@ it('every customer page passes WCAG 2.1 A/AA: tracking along the chain, rating b
 }, 120_000);
 
 it('every console page passes WCAG 2.1 A/AA: sign-in, work lists, search, a timeline with actions, confirmation, reports, preview', async () => {
-  await env.withWorker(async () => {
+  await bed.env.withWorker(async () => {
     const checked = await audit(async (check) => {
-      const page = await (await browser.newContext()).newPage();
+      const page = await (await bed.browser.newContext()).newPage();
       const first = await place();
       const second = await place({ customer: { ...orderBody().customer, email: first.email } });
       await sendEvent(first.orderId, 'handed_to_carrier', { trackingNumber: 'DPD-7781' });
       await sendEvent(first.orderId, 'eta_changed', { newEta: inDays(12), reason: 'a storm closed the motorway' });
       const state = await chainWhen(first.orderId, (s) => s.touchpoints[0].notices[0]?.status === 'sent');
       const token = /\/r\/([^\s?]+)/.exec(state.touchpoints[0].notices[0].text!)![1];
-      await fetch(`${base}/v1/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, score: 1, comment: 'late and rude' }) });
+      await fetch(`${bed.base}/v1/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, score: 1, comment: 'late and rude' }) });
       await chainWhen(first.orderId, (s) => s.attention.length > 0);
       await chainWhen(second.orderId, (s) => s.touchpoints[0].notices[0]?.status === 'sent');
 
-      await page.goto(`${base}/console`);
+      await page.goto(`${bed.base}/console`);
       await check(page, 'sign-in');
       await page.getByLabel('Username').fill('ola');
       await page.getByLabel('Password').fill('not it');
@@ -182,24 +173,24 @@ it('every console page passes WCAG 2.1 A/AA: sign-in, work lists, search, a time
       const deadline = Date.now() + 20_000;
       while (!(await page.locator('main').innerText()).includes(first.orderId) && Date.now() < deadline) await page.reload();
       await check(page, 'work list: needs attention');
-      await page.goto(`${base}/console?list=returns`);
+      await page.goto(`${bed.base}/console?list=returns`);
       await check(page, 'work list: empty');
       await page.getByLabel(/Find an order/).fill(first.email);
       await page.getByRole('button', { name: 'Search' }).click();
       await page.locator('tbody tr').nth(1).waitFor();
       await check(page, 'search results');
-      await page.goto(`${base}/console/orders/${first.orderId}`);
+      await page.goto(`${bed.base}/console/orders/${first.orderId}`);
       await check(page, 'timeline with actions');
       const form = page.locator('form[data-action="set-promise"]');
       await form.getByLabel('New date').fill(inDays(14));
       await form.getByLabel('Reason').fill('the depot is closed');
       await form.getByRole('button').click();
       await check(page, 'confirmation step');
-      await page.goto(`${base}/console/reports`);
+      await page.goto(`${bed.base}/console/reports`);
       await check(page, 'reports with charts');
-      await page.goto(`${base}/console/preview?scenario=delayed&locale=ru`);
+      await page.goto(`${bed.base}/console/preview?scenario=delayed&locale=ru`);
       await check(page, 'preview with notices');
-      await page.goto(`${base}/console/orders/no-such-order`);
+      await page.goto(`${bed.base}/console/orders/no-such-order`);
       await check(page, 'no such order');
       await page.close();
     });

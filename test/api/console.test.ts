@@ -7,13 +7,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { hashPassword } from '../../common/passwords';
 import type { ChainState } from '../../workflows/contract';
-import { ARTIFACTS, browserBed, type BrowserBed } from '../helpers/browser';
+import { ARTIFACTS, useBrowserBed } from '../helpers/browser';
 import { inDays, orderBody } from '../helpers/fixtures';
-import { testConfig, type DevServer } from '../helpers/temporal';
+import { testConfig } from '../helpers/temporal';
 
 const KEY = 'acme-console-test-key-01';
 const PASSWORDS = { agent: 'agent password 1', viewer: 'viewer password 1' };
@@ -31,19 +31,10 @@ writeFileSync(
   }),
 );
 
-let env: DevServer;
-let base: string;
-let browser: Browser;
-let bed: BrowserBed;
-
-beforeAll(async () => {
-  bed = await browserBed(testConfig({ DOORSTEP_CONFIG: configFile }));
-  ({ env, base, browser } = bed);
-});
-afterAll(() => bed?.close());
+const bed = useBrowserBed(() => testConfig({ DOORSTEP_CONFIG: configFile }));
 
 const api = async (path: string, body?: unknown) => {
-  const res = await fetch(`${base}${path}`, {
+  const res = await fetch(`${bed.base}${path}`, {
     method: body ? 'POST' : 'GET',
     headers: { Authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
     body: body ? JSON.stringify(body) : undefined,
@@ -65,8 +56,8 @@ async function chainWhen(orderId: string, ok: (s: ChainState) => boolean): Promi
 }
 
 async function signIn(username: string, password: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${base}/console`);
+  const page = await (await bed.browser.newContext()).newPage();
+  await page.goto(`${bed.base}/console`);
   expect(new URL(page.url()).pathname).toBe('/console/sign-in');
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
@@ -88,12 +79,12 @@ async function reloadUntil(page: Page, text: string, shown = true): Promise<void
 /** Rates the latest notice of a touchpoint through its link, as the customer's rating page would. */
 async function rate(state: ChainState, touchpoint: string, score: number): Promise<void> {
   const token = /\/r\/([^\s?]+)/.exec(state.touchpoints.find((t) => t.key === touchpoint)!.notices.at(-1)!.text!)![1];
-  const res = await fetch(`${base}/v1/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, score }) });
+  const res = await fetch(`${bed.base}/v1/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, score }) });
   expect(res.status).toBe(202);
 }
 
 it('an agent finds an order by email, reads the delay notice and why it went, moves the promise and sees it audited', async () => {
-  await env.withWorker(async () => {
+  await bed.env.withWorker(async () => {
     const body = orderBody({ promisedDate: inDays(5), customer: { ...orderBody().customer, email: `anna.${Date.now()}@example.com` } });
     expect((await api('/v1/orders', body)).status).toBe(201);
     await sendEvent(body.orderId, 'handed_to_carrier');
@@ -139,7 +130,7 @@ it('an agent finds an order by email, reads the delay notice and why it went, mo
 
     // The work lists: delayed, and in town with no courier call yet.
     for (const list of ['delayed', 'awaiting-call']) {
-      await page.goto(`${base}/console?list=${list}`);
+      await page.goto(`${bed.base}/console?list=${list}`);
       await reloadUntil(page, body.orderId);
     }
     await page.close();
@@ -147,12 +138,12 @@ it('an agent finds an order by email, reads the delay notice and why it went, mo
 });
 
 it('an agent acknowledges a chain that needs attention with a note: it leaves the list, the audit and timeline say who and why, and a new low rating brings it back', async () => {
-  await env.withWorker(async () => {
+  await bed.env.withWorker(async () => {
     const body = orderBody();
     expect((await api('/v1/orders', body)).status).toBe(201);
     await rate(await chainWhen(body.orderId, (s) => s.touchpoints[0].notices[0]?.status === 'sent'), 'confirmation', 1);
     const page = await signIn('ola', PASSWORDS.agent);
-    await page.goto(`${base}/console?list=attention`);
+    await page.goto(`${bed.base}/console?list=attention`);
     await reloadUntil(page, body.orderId);
     await page.getByRole('link', { name: body.orderId }).click();
     expect(await page.locator('.attention').allInnerTexts()).toEqual(['Needs attention: low rating 1 on confirmation']);
@@ -168,13 +159,13 @@ it('an agent acknowledges a chain that needs attention with a note: it leaves th
     expect(await page.locator('.attention.seen').innerText()).toContain('low rating 1 on confirmation');
     expect(await page.locator('form[data-action="acknowledge"]').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'console-acknowledged.png'), fullPage: true });
-    await page.goto(`${base}/console?list=attention`);
+    await page.goto(`${bed.base}/console?list=attention`);
     await reloadUntil(page, body.orderId, false);
 
     await sendEvent(body.orderId, 'handed_to_carrier', { trackingNumber: 'DPD-0042' });
     await rate(await chainWhen(body.orderId, (s) => s.touchpoints.some((t) => t.key === 'tracking' && t.notices[0]?.status === 'sent')), 'tracking', 2);
     await reloadUntil(page, body.orderId);
-    await page.goto(`${base}/console/orders/${body.orderId}`);
+    await page.goto(`${bed.base}/console/orders/${body.orderId}`);
     expect(await page.locator('.attention.alert').allInnerTexts()).toEqual([expect.stringMatching(/^Needs attention: low rating 2 on tracking\s*new since the acknowledgement$/)]);
     expect(await page.locator('form[data-action="acknowledge"]').count()).toBe(1);
     await page.close();
@@ -182,7 +173,7 @@ it('an agent acknowledges a chain that needs attention with a note: it leaves th
 });
 
 it('a viewer sees the chain with its tracking number and proof of delivery but no actions, and a forged action is refused', async () => {
-  await env.withWorker(async () => {
+  await bed.env.withWorker(async () => {
     const body = orderBody();
     expect((await api('/v1/orders', body)).status).toBe(201);
     await sendEvent(body.orderId, 'handed_to_carrier', { trackingNumber: 'DPD-7781' });
@@ -190,7 +181,7 @@ it('a viewer sees the chain with its tracking number and proof of delivery but n
     await sendEvent(body.orderId, 'delivered', { proof: 'signature S-5521' });
     await chainWhen(body.orderId, (s) => s.stage === 'delivered' || s.stage === 'closed');
     const page = await signIn('vic', PASSWORDS.viewer);
-    await page.goto(`${base}/console/orders/${body.orderId}`);
+    await page.goto(`${bed.base}/console/orders/${body.orderId}`);
     expect(await page.locator('h1').innerText()).toBe(`Order ${body.orderId}`);
     expect(await page.locator('.tracking-number').innerText()).toBe('DPD-7781');
     expect(await page.locator('.delivery-proof').innerText()).toBe('signature S-5521');
@@ -207,38 +198,38 @@ it('a viewer sees the chain with its tracking number and proof of delivery but n
 });
 
 it('a wrong password is refused, an unsigned visitor is sent to sign in, and odd input gets a page, not an error', async () => {
-  const res = await fetch(`${base}/console/sign-in`, { method: 'POST', body: new URLSearchParams({ username: 'ola', password: 'not it' }), redirect: 'manual' });
+  const res = await fetch(`${bed.base}/console/sign-in`, { method: 'POST', body: new URLSearchParams({ username: 'ola', password: 'not it' }), redirect: 'manual' });
   expect(res.status).toBe(401);
   expect(res.headers.get('set-cookie')).toBeNull();
-  const forged = await fetch(`${base}/console/orders/x`, { headers: { cookie: 'doorstep_console=s%3A%7B%22u%22%3A%22ola%22%7D.forged' }, redirect: 'manual' });
+  const forged = await fetch(`${bed.base}/console/orders/x`, { headers: { cookie: 'doorstep_console=s%3A%7B%22u%22%3A%22ola%22%7D.forged' }, redirect: 'manual' });
   expect(forged.status).toBe(303);
   expect(forged.headers.get('location')).toMatch(/^\/console\/sign-in/);
   // A form posted from another site is refused, sign-in included.
-  const foreign = await fetch(`${base}/console/sign-in`, { method: 'POST', headers: { origin: 'https://evil.example' }, body: new URLSearchParams({ username: 'ola', password: PASSWORDS.agent }), redirect: 'manual' });
+  const foreign = await fetch(`${bed.base}/console/sign-in`, { method: 'POST', headers: { origin: 'https://evil.example' }, body: new URLSearchParams({ username: 'ola', password: PASSWORDS.agent }), redirect: 'manual' });
   expect(foreign.status).toBe(403);
 
   const page = await signIn('ola', PASSWORDS.agent);
-  const garbage = await page.goto(`${base}/console?list=all&page=not-a-token`);
+  const garbage = await page.goto(`${bed.base}/console?list=all&page=not-a-token`);
   expect(garbage?.status()).toBe(400);
   expect(await page.locator('[role=alert]').innerText()).toContain('page token is not valid');
-  const odd = await page.goto(`${base}/console/orders/${'x'.repeat(80)}`);
+  const odd = await page.goto(`${bed.base}/console/orders/${'x'.repeat(80)}`);
   expect(odd?.status()).toBe(404);
   await page.close();
 });
 
 it('the reports page draws the touchpoint audit with its weakest link and the carrier scorecard', async () => {
-  await env.withWorker(async () => {
+  await bed.env.withWorker(async () => {
     const body = orderBody();
     await api('/v1/orders', body);
     await rate(await chainWhen(body.orderId, (s) => s.touchpoints[0].notices[0]?.status === 'sent'), 'confirmation', 1);
     const page = await signIn('ola', PASSWORDS.agent);
-    await page.goto(`${base}/console/reports`);
+    await page.goto(`${bed.base}/console/reports`);
     expect(await page.locator('.weakest').innerText()).toBe('confirmation');
     expect(Number(await page.locator('#touchpoint-audit svg g[data-label="confirmation"] rect').first().getAttribute('width'))).toBeGreaterThan(0);
     expect(await page.locator('#carrier-scorecard tr[data-carrier="dpd"]').count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'console-reports.png'), fullPage: true });
     // The low score put the order on the "needs attention" list.
-    await page.goto(`${base}/console?list=attention`);
+    await page.goto(`${bed.base}/console?list=attention`);
     await reloadUntil(page, body.orderId);
     await page.close();
   });
@@ -262,18 +253,18 @@ it('"preview the chain" lists every notice a scenario sends a customer of the sh
   await page.screenshot({ path: join(ARTIFACTS, 'console-preview.png'), fullPage: true });
 
   // The test shop has no quiet hours: the tracking notice goes at 22:40 and nothing waits. A bad pick gets the form back.
-  await page.goto(`${base}/console/preview?scenario=on-time&locale=en`);
+  await page.goto(`${bed.base}/console/preview?scenario=on-time&locale=en`);
   expect(await page.locator('article.notice').evaluateAll((all) => all.map((a) => a.getAttribute('data-touchpoint')))).toEqual(['confirmation', 'tracking', 'arrival', 'courier-call', 'handover', 'closing']);
   expect(await page.locator('[data-touchpoint="tracking"] h3').innerText()).toMatch(/ 22:40 · tracking · by Email$/);
   expect(await page.locator('.waits').count()).toBe(0);
-  const bad = await page.goto(`${base}/console/preview?scenario=late&locale=en`);
+  const bad = await page.goto(`${bed.base}/console/preview?scenario=late&locale=en`);
   expect(bad?.status()).toBe(400);
   expect(await page.locator('[role=alert]').innerText()).toContain('Pick a scenario (on-time, delayed');
   await page.close();
 });
 
 it('password guessing is stopped after ten failed sign-ins', async () => {
-  const attempt = (password: string) => fetch(`${base}/console/sign-in`, { method: 'POST', body: new URLSearchParams({ username: 'ola', password }), redirect: 'manual' });
+  const attempt = (password: string) => fetch(`${bed.base}/console/sign-in`, { method: 'POST', body: new URLSearchParams({ username: 'ola', password }), redirect: 'manual' });
   const statuses: number[] = [];
   // One failure already came from the test above; this file's last test, since the pause holds for everyone on this address.
   for (let i = 0; i < 10; i++) statuses.push((await attempt(`guess ${i}`)).status);

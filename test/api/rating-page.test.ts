@@ -5,27 +5,17 @@
  */
 import { join } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ARTIFACTS, browserBed, type BrowserBed } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { ARTIFACTS, useBrowserBed } from '../helpers/browser';
 import { queryState, startChain, waitForState } from '../helpers/chains';
 import { order, shop } from '../helpers/fixtures';
-import type { DevServer } from '../helpers/temporal';
 
-let env: DevServer;
-let base: string;
-let browser: Browser;
-let bed: BrowserBed;
-
-beforeAll(async () => {
-  bed = await browserBed();
-  ({ env, base, browser } = bed);
-});
-afterAll(() => bed?.close());
+const bed = useBrowserBed();
 
 /** A chain whose confirmation went out, and the rating link's path in that notice. */
 async function confirmationLink(locale = 'en'): Promise<{ handle: WorkflowHandle; link: string }> {
-  const handle = await startChain(env, order({ customer: { ...order().customer, locale } }), shop({ id: 'demo' }));
+  const handle = await startChain(bed.env, order({ customer: { ...order().customer, locale } }), shop({ id: 'demo' }));
   const state = await waitForState(handle, (s) => s.touchpoints[0].notices[0]?.status === 'sent');
   // The email's text part carries the link; its HTML buttons add ?s=<score> to it.
   return { handle, link: /http:\/\/localhost:8080(\/r\/\S+)/.exec(state.touchpoints[0].notices[0].text!)![1] };
@@ -41,11 +31,11 @@ function feedbackPosts(page: Page): () => number {
 }
 
 it('opening a one-click link, waiting, and script-fired events record nothing; a real mouse move records the score once', async () => {
-  await env.withWorker(async () => {
+  await bed.env.withWorker(async () => {
     const { handle, link } = await confirmationLink();
-    const page = await browser.newPage();
+    const page = await bed.browser.newPage();
     const posts = feedbackPosts(page);
-    await page.goto(`${base}${link}?s=4`, { waitUntil: 'networkidle' });
+    await page.goto(`${bed.base}${link}?s=4`, { waitUntil: 'networkidle' });
     expect(await page.getByRole('button', { name: '4' }).getAttribute('aria-pressed')).toBe('true');
     await page.waitForTimeout(1_500);
     // What a sandboxed link checker does: events and clicks from script, none of them trusted.
@@ -79,12 +69,12 @@ it('opening a one-click link, waiting, and script-fired events record nothing; a
 });
 
 it('on a phone, the first tap on the page records the one-click score', async () => {
-  await env.withWorker(async () => {
+  await bed.env.withWorker(async () => {
     const { handle, link } = await confirmationLink();
-    const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+    const context = await bed.browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     const posts = feedbackPosts(page);
-    await page.goto(`${base}${link}?s=2`, { waitUntil: 'networkidle' });
+    await page.goto(`${bed.base}${link}?s=2`, { waitUntil: 'networkidle' });
     await page.waitForTimeout(1_000);
     expect(posts()).toBe(0);
     await page.touchscreen.tap(200, 600);
@@ -97,11 +87,11 @@ it('on a phone, the first tap on the page records the one-click score', async ()
 });
 
 it('the rating page speaks the language of the notice it came from, and a score clicked there is recorded at once', async () => {
-  await env.withWorker(async () => {
+  await bed.env.withWorker(async () => {
     const { handle, link } = await confirmationLink('ru');
-    const page = await browser.newPage();
+    const page = await bed.browser.newPage();
     const posts = feedbackPosts(page);
-    await page.goto(`${base}${link}`);
+    await page.goto(`${bed.base}${link}`);
     expect(await page.locator('h1').textContent()).toBe('Оцените, пожалуйста, нашу работу');
     await page.getByRole('button', { name: '5' }).click();
     await page.getByText('Спасибо! Мы получили вашу оценку: 5.').waitFor();

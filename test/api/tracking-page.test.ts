@@ -4,40 +4,29 @@
  * came and Doorstep asks, the windows to choose from, answered on the page.
  */
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createTokens } from '../../common/tokens';
 import type { TrackingEvent } from '../../workflows/contract';
 import { trackingEventUpdate } from '../../workflows/definitions';
-import { ARTIFACTS, browserBed, type BrowserBed } from '../helpers/browser';
+import { ARTIFACTS, useBrowserBed } from '../helpers/browser';
 import { queryState, startChain, waitForState } from '../helpers/chains';
 import { event, inDays, order, shop } from '../helpers/fixtures';
-import type { DevServer } from '../helpers/temporal';
 
-let env: DevServer;
-let base: string;
-let browser: Browser;
-let bed: BrowserBed;
+const bed = useBrowserBed();
 
-beforeAll(async () => {
-  bed = await browserBed();
-  ({ env, base, browser } = bed);
-});
-afterAll(() => bed?.close());
-
-const trackingPath = (orderId: string) => `/t/${createTokens(env.config.secret).sign({ kind: 'track', shop: 'demo', order: orderId })}`;
+const trackingPath = (orderId: string) => `/t/${createTokens(bed.env.config.secret).sign({ kind: 'track', shop: 'demo', order: orderId })}`;
 
 it("the tracking page speaks the customer's language, shows where the parcel is, its number and why it is late, and opens a return", async () => {
-  await env.withWorker(async () => {
+  await bed.env.withWorker(async () => {
     const o = order({ returnWindowDays: 1, customer: { ...order().customer, locale: 'pl-PL', timezone: 'Europe/Warsaw' } });
-    const handle = await startChain(env, o, shop({ id: 'demo' }));
+    const handle = await startChain(bed.env, o, shop({ id: 'demo' }));
     const send = (e: TrackingEvent) => handle.executeUpdate(trackingEventUpdate, { args: [e] });
     await send(event('handed_to_carrier', { trackingNumber: 'PL-620111022345' }));
     await send(event('eta_changed', { newEta: inDays(12), reason: 'zator w sortowni' }));
     await send(event('arrived_in_city'));
     const token = trackingPath(o.orderId).slice(3);
-    const page = await browser.newPage();
-    await page.goto(`${base}/t/${token}`);
+    const page = await bed.browser.newPage();
+    await page.goto(`${bed.base}/t/${token}`);
     expect(await page.getAttribute('html', 'lang')).toBe('pl');
     expect(await page.locator('h1').textContent()).toBe(`Zamówienie ${o.orderId}`);
     expect(await page.locator('li.current').textContent()).toBe('W mieście doręczenia');
@@ -61,11 +50,11 @@ it("the tracking page speaks the customer's language, shows where the parcel is,
     // The same signature over another order's claims is refused.
     const [, ...signature] = token.split('.');
     const other = [Buffer.from(JSON.stringify(['t', 'demo', 'someone-else'])).toString('base64url'), ...signature].join('.');
-    const refused = await page.goto(`${base}/t/${other}`);
+    const refused = await page.goto(`${bed.base}/t/${other}`);
     expect(refused?.status()).toBe(404);
     expect(await page.locator('body').innerText()).toBe('This tracking link is not valid.');
     // A genuine link to an order that is gone answers the same way, not with an API error.
-    expect((await page.goto(`${base}${trackingPath('never-placed')}`))?.status()).toBe(404);
+    expect((await page.goto(`${bed.base}${trackingPath('never-placed')}`))?.status()).toBe(404);
     expect(await page.locator('body').innerText()).toBe('This tracking link is not valid.');
     await page.close();
     await handle.terminate('test over');
@@ -73,18 +62,18 @@ it("the tracking page speaks the customer's language, shows where the parcel is,
 });
 
 it('when no courier call came, the page offers Doorstep’s windows in the customer’s time and language; a choice agrees one, a stale or bad one gets a polite page', async () => {
-  await env.withWorker(async () => {
+  await bed.env.withWorker(async () => {
     const zone = 'Asia/Novosibirsk';
     const o = order({ customer: { ...order().customer, locale: 'ru', timezone: zone } });
     // A call deadline of three seconds: Doorstep asks the customer right after out_for_delivery.
-    const handle = await startChain(env, o, shop({ id: 'demo', courierCallDeadlineMinutes: 0.05 }));
+    const handle = await startChain(bed.env, o, shop({ id: 'demo', courierCallDeadlineMinutes: 0.05 }));
     for (const type of ['handed_to_carrier', 'arrived_in_city', 'out_for_delivery'] as const) {
       await handle.executeUpdate(trackingEventUpdate, { args: [event(type)] });
     }
     const asked = await waitForState(handle, (s) => !!s.courierQuestion);
     const { options, touchpoint } = asked.courierQuestion!;
-    const page = await browser.newPage();
-    await page.goto(`${base}${trackingPath(o.orderId)}`);
+    const page = await bed.browser.newPage();
+    await page.goto(`${bed.base}${trackingPath(o.orderId)}`);
     expect(await page.locator('#window-question').textContent()).toBe('Курьер ещё не позвонил. Выберите удобное время доставки:');
     const buttons = page.locator('.windows button');
     expect(await buttons.count()).toBe(options.length);
@@ -95,8 +84,8 @@ it('when no courier call came, the page offers Doorstep’s windows in the custo
     await page.screenshot({ path: join(ARTIFACTS, 'tracking-page-windows.png'), fullPage: true });
 
     // The same page open in another tab, which will be stale once a window is chosen.
-    const staleTab = await browser.newPage();
-    await staleTab.goto(`${base}${trackingPath(o.orderId)}`);
+    const staleTab = await bed.browser.newPage();
+    await staleTab.goto(`${bed.base}${trackingPath(o.orderId)}`);
     await buttons.nth(1).click();
     await page.getByText(`Спасибо! Курьер приедет`).waitFor();
     expect(await page.locator('main').innerText()).toContain(localHour(options[1].from));

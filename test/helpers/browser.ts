@@ -11,6 +11,7 @@ import type { AppConfig } from '../../common/config';
 import { devServer, type DevServer } from './temporal';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Where tests leave screenshots for people to look at (ignored by git). */
 export const ARTIFACTS = join(import.meta.dirname, '..', '..', '.artifacts');
@@ -57,4 +58,12 @@ export async function browserBed(config?: AppConfig): Promise<BrowserBed> {
       await env.close();
     },
   };
+}
+
+/** The file's browser bed, started before its tests (with the configuration `config` makes) and closed after them. */
+export function useBrowserBed(config?: () => AppConfig): BrowserBed {
+  const bed = {} as BrowserBed;
+  beforeAll(async () => void Object.assign(bed, await browserBed(config?.())));
+  afterAll(() => bed.close?.());
+  return bed;
 }
