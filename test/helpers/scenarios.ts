@@ -4,8 +4,8 @@
  */
 import type { WorkflowHandle } from '@temporalio/client';
 import type { ChainOrder, Shop, TrackingEvent } from '../../workflows/contract';
-import { trackingEventUpdate } from '../../workflows/definitions';
-import { event, inDays, onTimePath, order, shop } from './fixtures';
+import { shopSettingsSignal, supportActionUpdate, trackingEventUpdate } from '../../workflows/definitions';
+import { afternoonZone, event, inDays, onTimePath, order, shop } from './fixtures';
 import { waitForState } from './chains';
 
 export interface Scenario {
@@ -90,6 +90,44 @@ export const scenarios = {
     drive: async (h) => {
       await sendAll(h, onTimePath().slice(packed, transit));
       await send(h, event('cancelled', { reason: 'out of stock' }));
+    },
+  }),
+
+  'cancel-after-delivery': (): Scenario => ({
+    order: order({ returnWindowDays: 1 }),
+    shop: quickShop(),
+    drive: async (h) => {
+      await sendAll(h, onTimePath());
+      await send(h, event('cancelled', { reason: 'refunded by the bank' }));
+    },
+  }),
+
+  /** Two delays flag the chain; support acknowledges it; the shop's settings change on the way. */
+  acknowledged: (): Scenario => {
+    const s = quickShop();
+    return {
+      order: order({ promisedDate: inDays(5) }),
+      shop: s,
+      drive: async (h) => {
+        await send(h, event('handed_to_carrier', { trackingNumber: 'DPD-77' }));
+        await send(h, event('eta_changed', { newEta: inDays(6), reason: 'sorting centre backlog' }));
+        await send(h, event('eta_changed', { newEta: inDays(7), reason: 'vehicle breakdown' }));
+        const acknowledge = { action: { action: 'acknowledge' as const, note: 'called the customer' }, actor: 'Ola', via: 'console' as const, at: new Date().toISOString(), requestId: 'ack-1' };
+        await h.executeUpdate(supportActionUpdate, { args: [acknowledge] });
+        await h.signal(shopSettingsSignal, { shops: [{ ...s, supportEmail: 'care@acme.example', courierLeadTimeHours: 12 }] });
+        await sendAll(h, onTimePath().slice(arrived));
+      },
+    };
+  },
+
+  /** No out_for_delivery ever comes: Doorstep asks on the delivery day (today, in a zone where it is afternoon). */
+  'delivery-day-call': (): Scenario => ({
+    order: order({ promisedDate: inDays(0), customer: { ...order().customer, timezone: afternoonZone() } }),
+    shop: quickShop({ courierCallDeadlineMinutes: 0.05 }),
+    drive: async (h) => {
+      await sendAll(h, onTimePath().slice(packed, arrived + 1));
+      await waitForState(h, (s) => s.courierQuestion !== undefined);
+      await send(h, event('delivered', { proof: 'signature' }));
     },
   }),
 

@@ -41,7 +41,9 @@ describe('the chain on a real Temporal server', () => {
     expect(byKey(state, 'confirmation').notices[0].text).toContain(longDate(state.promisedDate));
     expect(byKey(state, 'tracking').notices[0].text).toContain(state.trackingUrl);
     expect(byKey(state, 'courier-call').notices[0].text).toMatch(/PIN: \d{4}/);
-    expect(byKey(state, 'closing').notices[0].text).toContain('from 0 to 10');
+    // The closing asks its one question, answered 0–10.
+    expect(byKey(state, 'closing').notices[0].text).toContain('Answer from 0 (not at all likely) to 10 (extremely likely)');
+    expect(byKey(state, 'closing').notices[0].text).not.toContain('How did we do');
     expect(state.conflicts).toEqual([]);
     // What the carrier told: the tracking number from handed_to_carrier, the proof from delivered.
     expect([state.trackingNumber, state.deliveryProof]).toEqual(['DPD123', 'photo-1']);
@@ -67,6 +69,26 @@ describe('the chain on a real Temporal server', () => {
     expect(state.delays.map((d) => [d.days, d.source])).toEqual([[1, 'carrier'], [2, 'carrier'], [1, 'carrier']]);
     expect(state.touchpoints.filter((t) => t.name === 'delay').map((t) => t.key)).toEqual(['delay', 'delay-2', 'delay-3']);
     expect(state.attention).toEqual([expect.stringContaining('delay 2'), expect.stringContaining('delay 3')]);
+  });
+
+  it('a delivered order the shop cancels within its return window closes with the notice saying so', async () => {
+    const state = await run('cancel-after-delivery');
+    expect([state.stage, state.returnUntil]).toEqual(['cancelled', undefined]);
+    expect(byKey(state, 'cancellation').notices[0]).toMatchObject({ status: 'sent', text: expect.stringContaining('refunded by the bank') });
+  });
+
+  it('an acknowledged chain keeps the acknowledgement; new shop settings reach the notices after them', async () => {
+    const state = await run('acknowledged');
+    expect(state.acknowledged).toMatchObject({ actor: 'Ola', note: 'called the customer', seen: 1 });
+    expect(state.trackingNumber).toBe('DPD-77');
+    expect(byKey(state, 'handover').notices[0].text).toContain('care@acme.example');
+  });
+
+  it('a carrier that never reports out_for_delivery: Doorstep asks on the delivery day, and the delivery is no conflict', async () => {
+    const state = await run('delivery-day-call');
+    expect(byKey(state, 'courier-call')).toMatchObject({ status: 'done', note: expect.stringContaining('Doorstep contacted the customer') });
+    expect(state.conflicts).toEqual([]);
+    expect(state.deliveryProof).toBe('signature');
   });
 
   it('a delivery without any call is recorded as a conflict', async () => {
