@@ -52,7 +52,7 @@ export const ChainStateSchema = z
     stage: z.enum(STAGES),
     promisedDate: day,
     promisedWindow: z.object({ from: day, to: day }).optional(),
-    delays: z.array(z.object({ days: z.int(), reason: z.string(), newDate: day, at, source: z.enum(['carrier', 'guard', 'support', 'shop']) })),
+    delays: z.array(z.object({ days: z.int(), reason: z.string(), newDate: day, at, source: z.enum(['carrier', 'guard', 'support', 'shop']), carrierCaused: z.boolean().optional() })),
     courierWindow: span.extend({ agreedBy: z.enum(['courier', 'customer']) }).optional(),
     courierQuestion: z.object({ touchpoint: z.string(), options: z.array(span) }).optional(),
     returnUntil: at.optional(),

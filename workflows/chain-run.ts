@@ -14,7 +14,7 @@ import { now, nowIso } from './clock';
 import { Checks } from './checks';
 import { SupportDesk, type DeskChain } from './support-desk';
 import { CourierCall } from './courier-call';
-import { deliveryDayStart, guardTime, nextPromise } from './local-time';
+import { guardTime, nextPromise } from './local-time';
 import { Notifier } from './notifier';
 import { ChainRecords } from './records';
 import { returnChainWorkflow } from './return-chain';
@@ -52,7 +52,7 @@ export class ChainRun implements DeskChain {
     this.records = new ChainRecords(input, this.state);
     const hooks = { obsolete: (tp: Touchpoint) => obsoleteReason(this.state, tp, this.courier.called), failed: (reason: string) => this.records.flag(reason, 'notice_failed') };
     this.notifier = new Notifier(input, hooks, carried?.notices);
-    this.courier = new CourierCall(input, this.state, this.notifier, carried);
+    this.courier = new CourierCall(input, this.state, this.notifier, this.timers, carried);
     this.checks = new Checks(input, this.state, this.records, this.notifier);
     this.desk = new SupportDesk(this, this.notifier);
   }
@@ -90,7 +90,8 @@ export class ChainRun implements DeskChain {
     const shop = shops.find((s) => s.id === this.input.shop.id);
     if (!shop) return;
     this.input.shop = shop;
-    void this.returnChild?.signal(shopSettingsSignal, { shops: [shop] });
+    // A return that has finished no longer takes signals: nothing to tell it then.
+    this.returnChild?.signal(shopSettingsSignal, { shops: [shop] }).catch(() => undefined);
     if (this.timers.guard !== undefined) this.armGuard();
     this.retimed = true;
   }
@@ -128,7 +129,6 @@ export class ChainRun implements DeskChain {
   /** A digit from the customer: the answer to an open courier-window question, else a rating; whether it counted. */
   reply(reply: CustomerReply): boolean {
     const answered = this.courier.answer(reply);
-    if (answered) this.clearCallDeadlines();
     // A window picked on the tracking page answers the question or nothing: it is never a rating.
     if (reply.channel === 'web') return answered ?? false;
     return answered ?? this.checks.answer(reply);
@@ -207,25 +207,24 @@ export class ChainRun implements DeskChain {
       case 'arrived_in_city':
         this.leaveStagesBehind();
         if (!this.tp('arrival').notices.length) this.send(this.tp('arrival'));
-        this.armDeliveryDayCall();
+        this.courier.armDeliveryDay();
         return;
       case 'out_for_delivery':
         this.leaveStagesBehind();
-        if (!this.courier.called) this.armCallDeadline();
-        this.armDeliveryDayCall();
+        this.courier.armDeadline();
+        this.courier.armDeliveryDay();
         return;
       case 'eta_changed':
         if (daysBetween(this.state.promisedDate, event.data.newEta) > 0) this.recordDelay(event.data.newEta, { reason: event.data.reason }, 'carrier');
         return;
       case 'courier_called':
-        this.clearCallDeadlines();
         this.courier.agree({ ...event.data.window, agreedBy: 'courier' });
         return;
       case 'delivery_failed':
         this.courier.reset();
         this.send(addTouchpoint(this.state, 'failed-attempt'), { reason: event.data.reason });
         addTouchpoint(this.state, 'courier-call');
-        this.armCallDeadline();
+        this.courier.armDeadline();
         return;
       case 'delivered':
         return this.delivered(event);
@@ -245,7 +244,7 @@ export class ChainRun implements DeskChain {
   /** The shop closes the chain: before delivery the order is off; after it, the return offer ends. */
   private cancelled(event: Extract<TrackingEvent, { type: 'cancelled' }>): void {
     this.done = true;
-    this.clearCallDeadlines();
+    this.courier.stopDeadlines();
     const afterDelivery = this.state.returnUntil !== undefined;
     delete this.timers.returnWindow;
     this.state.returnUntil = undefined;
@@ -255,7 +254,6 @@ export class ChainRun implements DeskChain {
 
   private delivered(event: Delivered): void {
     this.leaveStagesBehind();
-    this.clearCallDeadlines();
     if (event.data.proof) this.state.deliveryProof = event.data.proof;
     const known = this.state.conflicts.length;
     this.courier.delivered(event);
@@ -296,26 +294,25 @@ export class ChainRun implements DeskChain {
       const next = nextPromise(this.state.promisedDate, guardDelayDays, now(), this.input.order.customer.timezone, courierLeadTimeHours, quietHours);
       this.recordDelay(next, { reasonCode: 'not-in-city' }, 'guard');
     } else {
-      this.clearCallDeadlines();
       this.courier.ask();
     }
   }
 
   private recordDelay(newDate: string, why: Pick<NoticeFacts, 'reason' | 'reasonCode'>, source: DelaySource): void {
     const reason = why.reason ?? 'the parcel has not reached your city yet';
-    const delay: Delay = { days: daysBetween(this.state.promisedDate, newDate), reason, newDate, at: nowIso(), source };
+    // The carrier is to blame for its own ETA, and for a guard that fired while it held the parcel.
+    const carrierCaused = source === 'carrier' || (source === 'guard' && rankOf(this.state.stage) >= rankOf('handed_to_carrier'));
+    const delay: Delay = { days: daysBetween(this.state.promisedDate, newDate), reason, newDate, at: nowIso(), source, carrierCaused };
     this.state.delays.push(delay);
     this.state.promisedDate = newDate;
     this.state.promisedWindow = undefined;
     const n = this.state.delays.length;
-    // The carrier is to blame for its own ETA, and for a guard that fired while it held the parcel.
-    const carrierCaused = source === 'carrier' || (source === 'guard' && rankOf(this.state.stage) >= rankOf('handed_to_carrier'));
     this.records.fact({ kind: 'delay', n, days: delay.days, source, carrierCaused });
     // Every delay after the first alerts support (chains before 0.2 alerted on the second only).
     if (n === 2 || (n > 2 && patched('every-delay-alerts'))) this.records.flag(`delay ${n}: service recovery needed`, 'repeated_delay');
     this.send(addTouchpoint(this.state, 'delay'), { days: delay.days, newDate, ...why });
     this.armGuard();
-    if (this.timers.callDay !== undefined) this.armDeliveryDayCall(true);
+    this.courier.armDeliveryDay(true);
   }
 
   /** The promise guard: fires before the promise breaks while the parcel is not yet in the city. */
@@ -323,27 +320,6 @@ export class ChainRun implements DeskChain {
     if (rankOf(this.state.stage) >= rankOf('arrived_in_city')) return;
     const { courierLeadTimeHours, quietHours } = this.input.shop;
     this.timers.guard = guardTime(this.state.promisedDate, this.input.order.customer.timezone, courierLeadTimeHours, quietHours);
-  }
-
-  private armCallDeadline(): void {
-    this.timers.call = now() + this.input.shop.courierCallDeadlineMinutes * 60_000;
-  }
-
-  /**
-   * A carrier that never reports out_for_delivery must not keep Doorstep from asking: the call
-   * deadline also runs from the morning of the delivery day (the current promise, customer-local).
-   * `moved`: the promise moved, so the deadline moves with it. Chains before 0.2 had no such deadline.
-   */
-  private armDeliveryDayCall(moved = false): void {
-    if (this.courier.called || this.state.courierQuestion || (!moved && this.timers.callDay !== undefined)) return;
-    if (!patched('delivery-day-call')) return;
-    const { courierCallDeadlineMinutes, quietHours } = this.input.shop;
-    this.timers.callDay = deliveryDayStart(this.state.promisedDate, this.input.order.customer.timezone, quietHours) + courierCallDeadlineMinutes * 60_000;
-  }
-
-  private clearCallDeadlines(): void {
-    delete this.timers.call;
-    delete this.timers.callDay;
   }
 
   /** Touchpoints the parcel went past without their event are skipped; the guard ends on arrival. */

@@ -255,6 +255,8 @@ export interface Delay {
   newDate: string;
   at: string;
   source: DelaySource;
+  /** The carrier is to blame (its ETA, or a guard that fired while it held the parcel); unset in chains before 0.3. */
+  carrierCaused?: boolean;
 }
 
 export interface Conflict {

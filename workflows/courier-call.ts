@@ -1,14 +1,15 @@
 /**
- * The courier-call touchpoint of a chain: the window agreed by the courier (or picked by the
- * customer when Doorstep asked), confirmed in writing with the delivery PIN, and the conflicts a
- * delivery can reveal (no call at all, a wrong PIN).
+ * The courier-call touchpoint of a chain: the deadlines after which Doorstep asks the customer
+ * itself, the window agreed by the courier (or picked by the customer when Doorstep asked),
+ * confirmed in writing with the delivery PIN, and the conflicts a delivery can reveal (no call at
+ * all, a wrong PIN).
  */
-import { uuid4 } from '@temporalio/workflow';
+import { patched, uuid4 } from '@temporalio/workflow';
 import { now } from './clock';
 import type { CarriedChain, ChainInput, ChainState, CourierWindow, Touchpoint, TrackingEvent } from './contract';
 import { latest } from './chain-state';
 import type { CustomerReply } from './definitions';
-import { courierWindows } from './local-time';
+import { courierWindows, deliveryDayStart } from './local-time';
 import type { Notifier } from './notifier';
 
 type Delivered = Extract<TrackingEvent, { type: 'delivered' }>;
@@ -22,6 +23,8 @@ export class CourierCall {
     private readonly input: ChainInput,
     private readonly state: ChainState,
     private readonly notifier: Notifier,
+    /** The chain's durable timers: `call` and `callDay` are this touchpoint's deadlines. */
+    private readonly timers: CarriedChain['timers'],
     carried?: CarriedChain,
   ) {
     this.called = carried?.called ?? false;
@@ -34,8 +37,33 @@ export class CourierCall {
     return { called: this.called, pin: this.pin };
   }
 
+  /** The deadline from out_for_delivery or a failed attempt, unless a window is agreed or asked for already. */
+  armDeadline(): void {
+    if (this.called || this.state.courierQuestion) return;
+    this.timers.call = now() + this.input.shop.courierCallDeadlineMinutes * 60_000;
+  }
+
+  /**
+   * A carrier that never reports out_for_delivery must not keep Doorstep from asking: the deadline
+   * also runs from the start of the delivery day (the current promise, customer-local). `moved`: the
+   * promise moved, so the deadline moves with it. Chains before 0.3 had no such deadline.
+   */
+  armDeliveryDay(moved = false): void {
+    if (this.called || this.state.courierQuestion || (moved ? this.timers.callDay === undefined : this.timers.callDay !== undefined)) return;
+    if (!patched('delivery-day-call')) return;
+    const { courierCallDeadlineMinutes, quietHours } = this.input.shop;
+    this.timers.callDay = deliveryDayStart(this.state.promisedDate, this.input.order.customer.timezone, quietHours) + courierCallDeadlineMinutes * 60_000;
+  }
+
+  /** No deadline runs any more: a window was agreed or asked for, or the chain moved past the call. */
+  stopDeadlines(): void {
+    delete this.timers.call;
+    delete this.timers.callDay;
+  }
+
   /** A window agreed with the customer, confirmed in writing with the delivery PIN. */
   agree(window: CourierWindow, note?: string): void {
+    this.stopDeadlines();
     this.called = true;
     this.state.courierQuestion = undefined;
     this.state.courierWindow = window;
@@ -46,6 +74,7 @@ export class CourierCall {
 
   /** No call in time: Doorstep asks the customer itself, by phone first, to pick a window by digit. */
   ask(): void {
+    this.stopDeadlines();
     const { shop, order } = this.input;
     const options = courierWindows(now(), order.customer.timezone, shop.quietHours);
     const call = this.touchpoint();
@@ -76,6 +105,7 @@ export class CourierCall {
 
   /** The parcel was handed over: records a delivery without any call, or with the wrong PIN, as a conflict. */
   delivered(event: Delivered): void {
+    this.stopDeadlines();
     this.state.courierQuestion = undefined;
     const call = this.touchpoint();
     if (!this.called && !call.notices.length) {

@@ -76,10 +76,14 @@ export function deliveryDayStart(promisedDate: string, zone: string, quiet: Quie
  * firing never sets off the next at once.
  */
 export function nextPromise(promisedDate: string, delayDays: number, now: number, zone: string, leadTimeHours: number, quiet: QuietHours): string {
-  const plus = (iso: string, days: number) => DateTime.fromISO(iso, { zone: 'UTC' }).plus({ days }).toISODate()!;
-  let date = plus(promisedDate, delayDays);
-  while (guardTime(date, zone, leadTimeHours, quiet) <= now) date = plus(date, 1);
+  let date = plusDays(promisedDate, delayDays);
+  while (guardTime(date, zone, leadTimeHours, quiet) <= now) date = plusDays(date, 1);
   return date;
+}
+
+/** An ISO date `days` later. */
+export function plusDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
 }
 
 /** Three two-hour courier windows from the next full hour after an hour's notice, wholly outside quiet hours. */

@@ -138,12 +138,14 @@ export class Notifier {
   }
 
   private async deliver(tp: Touchpoint, notice: Notice, channels: ChannelName[], urgent: boolean, fallbackFrom?: { channel: ChannelName; reason: string }): Promise<void> {
-    const { shop, order, trackingUrl } = this.input;
+    const { order, trackingUrl } = this.input;
     const { facts, template } = this.requests[`${tp.key}:${notice.revision}`];
     const zone = order.customer.timezone;
     const queuedAt = Date.parse(notice.at);
     let [afterQuietHours, waited] = [false, false];
     for (;;) {
+      // Read on every round: a notice that waited follows the shop's settings as they are now.
+      const { shop } = this.input;
       // A notice that waited (its own deferral, or behind others) may have become pointless meanwhile.
       const obsolete = waited || now() - queuedAt > STALE_MS ? this.hooks.obsolete(tp) : undefined;
       if (obsolete) return this.drop(tp, notice, obsolete);

@@ -10,7 +10,7 @@ import { isFinal } from './chain-state';
 import { chainWorkflowId } from './definitions';
 import { Lane } from './lane';
 import { nowIso } from './clock';
-import { localDay } from './local-time';
+import { localDay, plusDays } from './local-time';
 import { ATTENTION, index } from './search-attributes';
 
 // Facts are retried until the store is back: the reports must not miss one.
@@ -65,8 +65,9 @@ export class ChainRecords {
   }
 
   /**
-   * The parcel was handed over at `at`: whether that kept the first promise (in the customer's
-   * calendar), and the conflicts the delivery revealed (from index `known` on), each flagged.
+   * The parcel was handed over at `at`: whether that kept the carrier's promise (the first one, moved
+   * by the delays the carrier did not cause; in the customer's calendar), and the conflicts the
+   * delivery revealed (from index `known` on), each flagged.
    */
   delivered(at: string, known: number): void {
     for (const [i, conflict] of this.state.conflicts.entries()) {
@@ -76,7 +77,8 @@ export class ChainRecords {
     }
     const { order } = this.input;
     const firstPromise = order.promisedDate ?? order.promisedWindow!.to;
-    this.fact({ kind: 'delivered', onTime: localDay(Date.parse(at), order.customer.timezone) <= firstPromise });
+    const excused = this.state.delays.filter((d) => d.carrierCaused === false).reduce((days, d) => days + d.days, 0);
+    this.fact({ kind: 'delivered', onTime: localDay(Date.parse(at), order.customer.timezone) <= plusDays(firstPromise, excused) });
   }
 
   /** The chain needs attention: shown on the chain, findable by the attention filter, and support is alerted. */

@@ -45,7 +45,8 @@ const SCRIPTS: Script[] = [
   ...Array.from({ length: 6 }, (_, i): Script => ({
     carrier: 'ups',
     call: i >= 2,
-    late: i === 5,
+    // Order 1 comes two days late, but the shop itself moved its promise three days: ups is on time.
+    late: i === 5 || i === 1,
     shopDelay: i === 1 ? 3 : undefined,
     ratings: { confirmation: 4, ...(i >= 2 && { 'courier-call': i === 2 ? 1 : 2 }), handover: 3 },
   })),
@@ -186,7 +187,7 @@ describe('reports from two dozen scripted orders', () => {
         carrier,
         orders: own.length,
         delivered: own.length,
-        onTimeRate: Math.round((own.filter((s) => !s.late).length / own.length) * 1000) / 1000,
+        onTimeRate: Math.round((own.filter((s) => !s.late || (s.shopDelay ?? 0) >= 2).length / own.length) * 1000) / 1000,
         // Only the carrier's own delays: ups's promise the shop moved does not count against ups.
         meanDelayDays: Math.round((own.reduce((n, s) => n + (s.delay ?? 0), 0) / own.length) * 1000) / 1000,
         deliveredWithoutCall: own.filter((s) => !s.call).length,
