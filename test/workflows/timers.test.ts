@@ -87,6 +87,10 @@ describe('durable timers measured in days', () => {
       expect(callOf(asked)).toMatchObject({ status: 'done', note: expect.stringContaining('Doorstep contacted the customer') });
       expect(asked.courierQuestion?.options).toHaveLength(3);
       expect(callOf(asked).notices[0]).toMatchObject({ channel: 'sms', status: 'sent' });
+      // out_for_delivery after Doorstep asked starts no second question.
+      await send(h, event('out_for_delivery'));
+      await ts.env.sleep(4 * HOUR);
+      expect(callOf(await state(h)).notices).toHaveLength(1);
       await h.terminate('test over');
     });
   });
