@@ -4,7 +4,7 @@
  * than the store's retention go, as store/retention.ts tells which; a chain that may still run
  * keeps every row, and opt-outs stay whatever their age.
  */
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { isGrpcServiceError, type Client } from '@temporalio/client';
 import { StoreRetention, PURGED_TABLES, type Purged } from '../store/retention';
 import { Tombstones } from '../store/tombstones';
 import { dropFromOutbox } from './channels/outbox';
@@ -13,6 +13,8 @@ import type { ActivityDeps } from './deps';
 /** What the job keeps, and where it asks which chains still run. */
 export interface RetentionSettings {
   client: Client;
+  /** The chains' task queue: only this deployment's chains are looked at (a namespace may hold others). */
+  taskQueue: string;
   /** Days after which rows and outbox lines of closed chains go. */
   storeDays: number;
   /** Days a finished or erased order id stays refused. */
@@ -34,6 +36,8 @@ export interface PurgeReport {
 }
 
 const CLOSED_CHAINS = `WorkflowType = 'chainWorkflow' AND ExecutionStatus != 'Running' AND ExecutionStatus != 'ContinuedAsNew'`;
+/** Temporal's RUNNING execution status, and gRPC's NOT_FOUND. */
+const [RUNNING, NOT_FOUND] = [1, 5];
 /** Chains with old rows asked about per run (the rest wait for the next run). */
 const UNSETTLED_BATCH = 1000;
 const DAY_MS = 86_400_000;
@@ -43,28 +47,39 @@ export function purgeExpiredActivity(deps: ActivityDeps) {
   const tombstones = new Tombstones(deps.store.sql);
   const store = new StoreRetention(deps.store.sql);
 
-  /** Tombstones for the chains Temporal lists as closed since the last run (a day's overlap: visibility lags). */
-  async function buryClosed(client: Client): Promise<number> {
+  /**
+   * Tombstones for the chains Temporal lists as closed since the last run (a day's overlap: visibility
+   * lags). Listed raw, page by page: only ids and close times are read, never a memo another key
+   * encrypted (another deployment's chains, or a dropped payload key's).
+   */
+  async function buryClosed({ client, taskQueue }: RetentionSettings): Promise<number> {
     const since = await tombstones.latestFinished();
-    const query = since ? `${CLOSED_CHAINS} AND CloseTime > '${new Date(since.getTime() - DAY_MS).toISOString()}'` : CLOSED_CHAINS;
-    let batch: { chainId: string; at?: Date }[] = [];
+    const ours = `${CLOSED_CHAINS} AND TaskQueue = '${taskQueue.replace(/'/g, '')}'`;
+    const query = since ? `${ours} AND CloseTime > '${new Date(since.getTime() - DAY_MS).toISOString()}'` : ours;
     let buried = 0;
-    for await (const run of client.workflow.list({ query })) {
-      batch.push({ chainId: run.workflowId, at: run.closeTime });
-      if (batch.length === 500) [buried, batch] = [buried + (await tombstones.bury(batch, 'finished')), []];
-    }
-    return buried + (await tombstones.bury(batch, 'finished'));
+    let nextPageToken: Uint8Array | undefined;
+    do {
+      const page = await client.workflowService.listWorkflowExecutions({ namespace: client.options.namespace, query, pageSize: 500, nextPageToken });
+      const closed = (page.executions ?? []).map((e) => ({ chainId: e.execution?.workflowId ?? '', at: e.closeTime?.seconds ? new Date(Number(e.closeTime.seconds) * 1000) : undefined }));
+      buried += await tombstones.bury(closed.filter((c) => c.chainId), 'finished');
+      nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
+    } while (nextPageToken);
+    return buried;
   }
 
   /** Tombstones for chains with old rows that Temporal says are closed, or no longer knows. */
   async function buryForgotten(client: Client, cutoff: Date): Promise<number> {
     const closed: { chainId: string; at?: Date }[] = [];
     for (const chainId of await store.unsettled(cutoff, UNSETTLED_BATCH)) {
-      const described = await client.workflow.getHandle(chainId).describe().catch((err: unknown) => {
-        if (err instanceof WorkflowNotFoundError) return undefined;
-        throw err;
-      });
-      if (described?.status.name !== 'RUNNING') closed.push({ chainId, at: described?.closeTime });
+      // Described raw: the status and close time are all it needs, and no memo is decoded.
+      const described = await client.workflowService
+        .describeWorkflowExecution({ namespace: client.options.namespace, execution: { workflowId: chainId } })
+        .catch((err: unknown) => {
+          if (isGrpcServiceError(err) && err.code === NOT_FOUND) return undefined;
+          throw err;
+        });
+      const info = described?.workflowExecutionInfo;
+      if (info?.status !== RUNNING) closed.push({ chainId, at: info?.closeTime?.seconds ? new Date(Number(info.closeTime.seconds) * 1000) : undefined });
     }
     return tombstones.bury(closed, 'finished');
   }
@@ -74,7 +89,7 @@ export function purgeExpiredActivity(deps: ActivityDeps) {
     if (!settings) throw new Error('this worker was built without retention settings');
     const at = Date.parse(now);
     const cutoff = new Date(at - settings.storeDays * DAY_MS);
-    const tombstoned = (await buryClosed(settings.client)) + (await buryForgotten(settings.client, cutoff));
+    const tombstoned = (await buryClosed(settings)) + (await buryForgotten(settings.client, cutoff));
     const purged = await store.purge(cutoff, new Date(at - settings.tombstoneDays * DAY_MS));
     const outboxLines = await dropFromOutbox(settings.outboxFile, (line) => Date.parse(line.at) < cutoff.getTime());
     await deps.store.sql.compact(PURGED_TABLES);

@@ -8,7 +8,7 @@ import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, type UpdateDe
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes.js';
 import { logger } from '../common/logger';
 import { isFinal, rankOf } from '../workflows/chain-state';
-import type { ChainInput, ChainState, OrderInput, Stage, TrackingEvent } from '../workflows/contract';
+import { Customer, type ChainInput, type ChainState, type OrderInput, type Stage, type TrackingEvent } from '../workflows/contract';
 import { chainWorkflow } from '../workflows';
 import {
   chainStateQuery,
@@ -35,6 +35,15 @@ const INVALID_ARGUMENT = 3;
 
 /** The hash of an order body as the caller sent it (before the shop's defaults filled it in). */
 const bodyHashOf = (order: OrderInput) => createHash('sha256').update(JSON.stringify(order)).digest('hex');
+
+/** The hash chains before 0.3 kept: the body with the customer's locale "en" where it named none (the schema filled it in then). */
+function legacyBodyHashOf(order: OrderInput): string {
+  const given: Record<string, unknown> = order.customer;
+  const customer = Object.fromEntries(
+    Object.keys(Customer.shape).flatMap((k) => (k === 'locale' ? [[k, given.locale ?? 'en']] : k in given ? [[k, given[k]]] : [])),
+  );
+  return bodyHashOf({ ...order, customer } as OrderInput);
+}
 
 /**
  * How a chain is started: its id, the body's hash (for idempotent repeats) and its search
@@ -155,7 +164,7 @@ export class Chains {
     const described = await this.handle(shop.id, order.orderId).describe().catch((err: unknown) => {
       throw isGone(err) ? gone : err;
     });
-    if (described.memo?.bodyHash !== bodyHashOf(given)) {
+    if (![bodyHashOf(given), legacyBodyHashOf(given)].includes(String(described.memo?.bodyHash))) {
       throw new ChainError(409, `order ${order.orderId} already exists with a different body`);
     }
     return { created: false, stage: (described.typedSearchAttributes.get(STAGE) ?? 'accepted') as Stage };

@@ -193,9 +193,14 @@ function parseVariable<T>(name: string, parse: () => T): T {
   }
 }
 
-/** The data dir, created if it is not there yet (the dev server, the store and the outbox live in it). */
-function dataDirAt(path: string): string {
+/**
+ * The data dir, created if it is not there yet and something lives in it (the generated secret and
+ * demo accounts, the embedded store, the outbox, the dev server's database); a production process
+ * with its own secret, configuration, PostgreSQL and providers needs no writable folder.
+ */
+function dataDirAt(path: string, used: boolean): string {
   const dir = resolve(path);
+  if (!used) return dir;
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
@@ -222,10 +227,11 @@ function readConfigFile(file: string): z.infer<typeof FileConfig> {
   return parseOrThrow(FileConfig, json, `DOORSTEP_CONFIG ${file}`, hint);
 }
 
-/** Reads and validates the whole configuration and creates the data dir; throws a ConfigError naming each bad field. */
+/** Reads and validates the whole configuration and creates the data dir when something lives in it; throws a ConfigError naming each bad field. */
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
   const env = parseOrThrow(Env, environment, 'environment', ENV_HINT);
-  const dataDir = dataDirAt(env.DOORSTEP_DATA_DIR);
+  const embedded = !env.DOORSTEP_SECRET || !env.DOORSTEP_CONFIG || !env.DATABASE_URL || !env.TEMPORAL_ADDRESS || !(env.SMTP_URL && env.TWILIO_ACCOUNT_SID);
+  const dataDir = dataDirAt(env.DOORSTEP_DATA_DIR, embedded);
   const random = () => randomBytes(24).toString('base64url');
   let devKey: string | undefined;
   let devStaff: AppConfig['devStaff'];

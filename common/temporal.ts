@@ -10,7 +10,6 @@ import { NativeConnection } from '@temporalio/worker';
 import { SearchAttributeType, type DataConverter } from '@temporalio/common';
 import { msToTs, optionalTsToMs } from '@temporalio/common/lib/time.js';
 import proto from '@temporalio/proto';
-import { retentionWorkflow } from '../workflows';
 import { ALL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import { logger } from './logger';
 import { EncryptionCodec, type PayloadKey } from './payload-codec';
@@ -92,18 +91,24 @@ export async function applyNamespaceRetention(client: Client, days: number): Pro
 /** The id of the retention job's schedule of a task queue's workers. */
 export const retentionScheduleId = (taskQueue: string) => `doorstep-retention-${taskQueue}`;
 
-/** Creates the retention job's schedule (daily, 03:17 UTC) unless it exists: every worker may call it at start. */
+/**
+ * Creates the retention job's schedule (daily, 03:17 UTC) unless it exists: every worker may call it
+ * at start. A cluster that refuses (permissions, schedules off) is logged, and the worker goes on.
+ */
 export async function ensureRetentionSchedule(client: Client, taskQueue: string): Promise<void> {
   try {
     await client.schedule.create({
       scheduleId: retentionScheduleId(taskQueue),
       spec: { calendars: [{ hour: 3, minute: 17, comment: 'daily, off the hour' }] },
-      action: { type: 'startWorkflow', workflowType: retentionWorkflow, taskQueue, workflowId: retentionScheduleId(taskQueue) },
+      // By name: the API process need not load the workflows to name one.
+      action: { type: 'startWorkflow', workflowType: 'retentionWorkflow', taskQueue, workflowId: retentionScheduleId(taskQueue) },
       // A run missed while everything was down is made up once, within a day.
       policies: { overlap: 'SKIP', catchupWindow: '1 day' },
     });
     logger.info({ scheduleId: retentionScheduleId(taskQueue) }, 'retention schedule created');
   } catch (err) {
-    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+    if (err instanceof ScheduleAlreadyRunning) return;
+    const hint = `temporal schedule create --schedule-id ${retentionScheduleId(taskQueue)} --cron '17 3 * * *' --workflow-type retentionWorkflow --task-queue ${taskQueue}`;
+    logger.warn({ err: (err as Error).message, hint }, 'could not create the retention schedule; create it on the cluster');
   }
 }

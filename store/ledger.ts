@@ -81,7 +81,8 @@ export class Ledger {
    * touchpoint's satisfaction check is recorded as sent in the same statement (one round trip).
    */
   async sent(key: string, providerId: string, notice: Notice, check?: CheckSent): Promise<void> {
-    const update = `update sends set status = 'sent', provider_id = $2, notice = $3, updated_at = now() where key = $1`;
+    // A row erased while its send was under way keeps only that it went, not what it said.
+    const update = `update sends set status = 'sent', provider_id = $2, notice = case when address_key = 'erased' then null else $3::jsonb end, updated_at = now() where key = $1`;
     const params = [key, providerId, JSON.stringify(notice)];
     if (!check) await this.sql.query(update, params);
     else await this.sql.query(`with sent as (${update}) ${insertCheckSql(4)}`, [...params, ...checkParams(check)]);

@@ -4,7 +4,7 @@
  * Temporal batch operation signals every running chain of the changed shops. The signal is recorded
  * in each chain's history, so a replay makes the same decisions the chain made.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { encodeToPayloads } from '@temporalio/common/lib/internal-non-workflow/codec-helpers.js';
 import { logger } from '../common/logger';
@@ -12,9 +12,6 @@ import type { Store } from '../store';
 import type { Shop } from '../workflows/contract';
 import { shopSettingsSignal } from '../workflows/definitions';
 import { SHOP } from '../workflows/search-attributes';
-
-/** gRPC's ALREADY_EXISTS: another process started the same batch for the same settings. */
-const ALREADY_EXISTS = 6;
 
 const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
@@ -32,17 +29,17 @@ export async function syncShopSettings(client: Client, store: Pick<Store, 'shopS
   try {
     await client.workflowService.startBatchOperation({
       namespace: client.options.namespace,
-      // The same settings make the same job: workers starting together start it once.
-      jobId: `doorstep-shop-settings-${hashOf(changed).slice(0, 32)}`,
+      // A job of its own every time: a job id Temporal still remembers would be taken as done (a
+      // change rolled back and made again). Workers starting together may both tell: a chain takes
+      // the same settings twice.
+      jobId: `doorstep-shop-settings-${randomUUID()}`,
       reason: `the settings of ${ids.join(', ')} changed`,
       visibilityQuery: `WorkflowType = 'chainWorkflow' AND ExecutionStatus = 'Running' AND ${SHOP.name} IN (${quoted})`,
       signalOperation: { signal: shopSettingsSignal.name, input: { payloads } },
     });
   } catch (err) {
-    if ((err as { code?: number }).code !== ALREADY_EXISTS) {
-      logger.warn({ shops: ids, err: (err as Error).message }, 'could not tell running chains of their shop\'s new settings; trying again at the next start');
-      return [];
-    }
+    logger.warn({ shops: ids, err: (err as Error).message }, 'could not tell running chains of their shop\'s new settings; trying again at the next start');
+    return [];
   }
   await store.shopSettings.tell(changed.map((s) => ({ shop: s.id, hash: hashOf(s) })));
   logger.info({ shops: ids }, 'running chains told of their shop\'s new settings');

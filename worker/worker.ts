@@ -49,7 +49,7 @@ export function workerActivities(config: AppConfig, { store, channels = buildCha
     metrics: workerMetrics(registry, store.facts),
     alertWebhookSecret: config.alertWebhookSecret,
     faults,
-    retention: temporal && { client: temporal, storeDays, tombstoneDays, outboxFile: config.outboxFile },
+    retention: temporal && { client: temporal, taskQueue: config.taskQueue, storeDays, tombstoneDays, outboxFile: config.outboxFile },
   });
 }
 

@@ -4,6 +4,7 @@
  * process at a time holds it) keeps their rewrite from losing a line a worker appends meanwhile.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -45,6 +46,15 @@ async function locked<T>(file: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** One outbox line, or undefined when it is not a whole JSON object. */
+function parsed(line: string): OutboxEntry | undefined {
+  try {
+    return JSON.parse(line) as OutboxEntry;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A channel that writes each message to `file` instead of a provider. */
 export function outboxChannel(name: ChannelName, file: string): Channel {
   return {
@@ -59,13 +69,19 @@ export function outboxChannel(name: ChannelName, file: string): Channel {
 
 /** Takes the lines `drop` picks out of the outbox at `file` (written anew, then renamed over it); answers how many went. */
 export async function dropFromOutbox(file: string, drop: (entry: OutboxEntry) => boolean): Promise<number> {
+  // No outbox (providers are set up, or nothing was sent): nothing to lock or drop.
+  if (!existsSync(file)) return 0;
   return locked(file, async () => {
     const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') return '';
       throw err;
     });
     const lines = text.split('\n').filter((l) => l.trim());
-    const kept = lines.filter((l) => !drop(JSON.parse(l) as OutboxEntry));
+    // A line a crash cut short is no message any more: it goes too.
+    const kept = lines.filter((l) => {
+      const entry = parsed(l);
+      return entry !== undefined && !drop(entry);
+    });
     if (kept.length === lines.length) return 0;
     if (!kept.length) {
       await rm(file);

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chainStartOptions } from '../../api/chains';
 import { appFor } from '../../api/server';
+import { chainWorkflow } from '../../workflows';
+import { OrderInput, resolveOrder } from '../../workflows/contract';
 import { inDays, onTimePath, orderBody } from '../helpers/fixtures';
 import { devServer, outbox, testConfig, type DevServer } from '../helpers/temporal';
 import { waitForState } from '../helpers/chains';
@@ -79,6 +82,19 @@ describe('POST /v1/orders', () => {
       await post('/v1/orders', english, KEYS.polish).expect(201);
       const given = await waitForState(env.client.workflow.getHandle(`order-polska-${english.orderId}`), (s) => s.touchpoints[0].notices[0]?.status === 'sent');
       expect([given.locale, given.timezone]).toEqual(['en', 'Europe/Warsaw']);
+    });
+  });
+
+  it('a retry of an order started before 0.3 without a locale is the same order (its chain kept the hash with "en" filled in)', async () => {
+    await env.withWorker(async () => {
+      const { locale: _, ...customer } = orderBody().customer;
+      const body = orderBody({ customer });
+      const parsed = OrderInput.parse(body);
+      const before = OrderInput.parse({ ...body, customer: { ...customer, locale: 'en' } });
+      const acme = env.config.shops.get('acme')!;
+      await env.client.workflow.start(chainWorkflow, chainStartOptions({ order: resolveOrder(parsed, acme), shop: acme, trackingUrl: 'http://localhost/t/x' }, env.config.taskQueue, [], before));
+      expect((await post('/v1/orders', body)).status).toBe(200);
+      expect((await post('/v1/orders', { ...body, carrier: 'ups' })).status).toBe(409);
     });
   });
 

@@ -63,6 +63,17 @@ describe.each(backends)('the store, %s', (_name, open) => {
     expect(await store.ledger.byProviderId(`msg-${run}-1`)).toMatchObject({ key: c.key, chainId, touchpoint: 'confirmation', locale: 'en' });
   });
 
+  it('a send that ends after its chain was erased records that it went, not what it said', async () => {
+    const erased = `order-s-${run}-erased`;
+    const c = { ...claim('confirmation'), chainId: erased, workflowId: erased, key: ledgerKey(erased, 'confirmation', 'email', 1) };
+    await store.ledger.claim(c);
+    expect(await store.ledger.scrub(erased)).toBe(1);
+    await store.ledger.sent(c.key, `msg-${run}-late`, { ...notice(`msg-${run}-late`), text: 'Hello Anna' });
+    const row = await store.ledger.claim(c);
+    expect(row).toMatchObject({ status: 'sent', providerId: `msg-${run}-late` });
+    expect(row?.notice).toBeUndefined();
+  });
+
   it('records the send and its touchpoint check in one statement, the check once', async () => {
     const c = claim('arrival-check');
     await store.ledger.claim(c);
