@@ -81,6 +81,8 @@ function formatText(language: string, message: string, values: Values, trackingU
   return formatParts(language, message, { ...values, track }).join('');
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Every form of one notice, ending with its satisfaction check and the shop's support contact. */
 export function render(input: RenderInput): Rendered {
   const language = languageOf(input.order.customer.locale, input.shop.defaultLocale);
@@ -125,7 +127,8 @@ export function render(input: RenderInput): Rendered {
     }),
     short,
     // A call cannot read out a link: the words that introduce it ("Track it:") go with it.
-    spoken: spaces(messages.voice ? f(messages.voice, values) : f(messages.sms, values).replace(/\s*[^.!?]*https?:\/\/\S+/g, '')),
+    // A call cannot show the tracking link: it leaves out the link and the words leading to it (other text, a reason with an address in it, stays).
+    spoken: spaces(messages.voice ? f(messages.voice, values) : f(messages.sms, values).replace(new RegExp(`\\s*[^.!?]*${escapeRegExp(input.trackingUrl)}`, 'g'), '')),
   };
 }
 

@@ -11,7 +11,8 @@ import { staffOf } from './session';
 import { PreviewPage } from './views/preview-page';
 import { sendPage } from '../pages/render';
 
-export function previewRoutes(shops: Map<string, Shop>): Router {
+/** The preview's routes; its sample links start at `publicBaseUrl`, as a real notice's would. */
+export function previewRoutes(shops: Map<string, Shop>, publicBaseUrl: string): Router {
   const router = Router();
 
   router.get('/preview', (req, res) => {
@@ -24,8 +25,8 @@ export function previewRoutes(shops: Map<string, Shop>): Router {
       const error = `Pick a scenario (${JOURNEY_SCENARIOS.join(', ')}) and a language (${JOURNEY_LOCALES.join(', ')}).`;
       return sendPage(res, <PreviewPage staff={staff} error={error} />, 400);
     }
-    // The sample links point at this console's own site; they carry no token.
-    const preview = previewOf({ scenario, locale, shop: shops.get(staff.shop)!, baseUrl: `${req.protocol}://${req.get('host')}` });
+    // The sample links carry no token.
+    const preview = previewOf({ scenario, locale, shop: shops.get(staff.shop)!, baseUrl: publicBaseUrl });
     sendPage(res, <PreviewPage staff={staff} preview={preview} />);
   });
 

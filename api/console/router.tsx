@@ -89,7 +89,7 @@ export function consoleRouter({ staff, secret, publicBaseUrl, chains, store, sho
     sendPage(res, <ReportsPage staff={who} from={parsed.data.from.slice(0, 10)} to={shownTo} audit={audit} carriers={carriers} />);
   });
 
-  router.use(previewRoutes(shops));
+  router.use(previewRoutes(shops, publicBaseUrl));
   router.use(chainRoutes(chains));
   return router;
 }

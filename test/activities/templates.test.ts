@@ -144,6 +144,12 @@ describe('language', () => {
     expect([1, 2, 5, 14].map((n) => within('pl', n))).toEqual(['1 dnia', '2 dni', '5 dni', '14 dni'].map((d) => `Zamówienie możesz zwrócić w ciągu ${d}`));
   });
 
+  it('a call leaves out the tracking link and the words leading to it, but keeps a reason that carries an address', () => {
+    const spoken = renderAs('delay', 'en', { ...FACTS, reason: 'see https://carrier.example/storm for details' }).spoken;
+    expect(spoken).toContain('see https://carrier.example/storm for details');
+    expect(renderAs('tracking', 'en').spoken).not.toMatch(/https?:|Track it/);
+  });
+
   it("says the guard's own delay reason in the customer's language", () => {
     const guard = { ...FACTS, reason: undefined, reasonCode: 'not-in-city' as const };
     expect(renderAs('delay', 'ru', guard).text).toContain('Причина задержки: посылка ещё не прибыла в ваш город.');

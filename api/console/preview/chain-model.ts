@@ -106,7 +106,7 @@ class Walk {
         return this.armDeliveryDayCall();
       case 'out_for_delivery':
         this.leaveStagesBehind();
-        if (!this.called) this.timers.call = this.now + this.plan.shop.courierCallDeadlineMinutes * 60_000;
+        if (!this.called && !this.question) this.timers.call = this.now + this.plan.shop.courierCallDeadlineMinutes * 60_000;
         return this.armDeliveryDayCall();
       case 'eta_changed':
         if (daysBetween(this.promisedDate, event.data.newEta) > 0) this.delay(event.data.newEta, { reason: event.data.reason });
@@ -138,11 +138,14 @@ class Walk {
       case 'refund_issued':
         this.finished = true;
         return this.send('return-refund', { amount: event.data.amount });
-      case 'cancelled':
+      case 'cancelled': {
         this.finished = true;
         this.clearCallDeadlines();
+        // Cancelled while its return window was open: the order is closed, no return offered.
+        const afterDelivery = this.timers.returnWindow !== undefined;
         delete this.timers.returnWindow;
-        return this.send(this.add('cancellation'), { reason: event.data.reason });
+        return this.send(this.add('cancellation'), { reason: event.data.reason }, afterDelivery ? 'cancellation-after-delivery' : undefined);
+      }
       default:
         return;
     }
