@@ -5,6 +5,7 @@ import { CarrierEvent } from './routes/carrier-webhooks';
 import { Feedback, OrderInput, SupportAction, TrackingEvent } from '../workflows/contract';
 import { ChainListSchema, ChainStateSchema } from './chain-schema';
 import {
+  ActionHeaders,
   CarrierReportSchema,
   EventAccepted,
   FeedbackRecorded,
@@ -65,7 +66,7 @@ function build() {
     const schema = option.omit({ action: true });
     registry.registerPath({
       method: 'post', path: `/v1/orders/{orderId}/actions/${action}`, summary: `Support action: ${action}`, ...secured,
-      request: { params: OrderIdParam, body: body(schema), headers: z.object({ 'idempotency-key': z.string().max(200).optional().describe('the action runs once per key') }) },
+      request: { params: OrderIdParam, body: body(schema), headers: ActionHeaders },
       responses: { 202: { description: 'done', ...json(accepted) }, 200: { description: 'done already (same Idempotency-Key)', ...json(accepted) }, ...problems(...keyed, 404, 409) },
     });
   }

@@ -26,6 +26,9 @@ export const ListQuery = z.object({
   pageToken: z.string().max(2000).optional(),
 });
 
+/** The headers of a support action: a client retrying the same request sends the same Idempotency-Key. */
+export const ActionHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional().describe('the action runs once per key') });
+
 export const OrderAccepted = z.object({ orderId: z.string(), stage: z.enum(STAGES), trackingUrl: z.url() });
 export const EventAccepted = z.object({ stage: z.enum(STAGES), duplicate: z.boolean() });
 export const FeedbackRecorded = z.object({ recorded: z.literal(true), touchpoint: z.string(), score: z.int(), changed: z.boolean() }).meta({ id: 'FeedbackRecorded' });

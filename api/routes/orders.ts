@@ -8,7 +8,7 @@ import { callerOf, requireScope } from '../auth';
 import type { Chains } from '../chains';
 import { eventMetrics } from '../metrics';
 import { invalid, problem } from '../problem';
-import { ListQuery, OrderIdParam } from '../schemas';
+import { ActionHeaders, ListQuery, OrderIdParam } from '../schemas';
 
 export interface OrdersDeps {
   chains: Chains;
@@ -69,8 +69,10 @@ export function ordersRouter({ chains, shops, tokens, publicBaseUrl }: OrdersDep
     if (!(ACTIONS as string[]).includes(name)) return problem(res, 404, `unknown action; supported: ${ACTIONS.join(', ')}`);
     const parsed = SupportAction.safeParse({ ...(req.body ?? {}), action: name });
     if (!parsed.success) return invalid(res, parsed.error);
+    const headers = ActionHeaders.safeParse({ 'idempotency-key': req.get('idempotency-key') });
+    if (!headers.success) return invalid(res, headers.error, ['headers']);
     // A client retrying the same request sends the same Idempotency-Key: the action happens once.
-    const requestId = req.get('idempotency-key') ?? randomUUID();
+    const requestId = headers.data['idempotency-key'] ?? randomUUID();
     const { shop, name: actor } = callerOf(res);
     const result = await chains.act(shop, orderId, { action: parsed.data, actor, via: 'api', at: new Date().toISOString(), requestId });
     res.status(result.duplicate ? 200 : 202).json(result);

@@ -210,6 +210,8 @@ describe('support actions', () => {
       const missing = await act('resend', {});
       expect(missing.status).toBe(400);
       expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual(['touchpoint']);
+      const longKey = await act('resend', { touchpoint: 'tracking' }, 'k'.repeat(201));
+      expect([longKey.status, longKey.body.errors?.map((e: { path: string }) => e.path)]).toEqual([400, ['headers.idempotency-key']]);
 
       const state = await waitForState(handle, (s) => s.touchpoints[1].notices[1]?.status === 'sent' && s.touchpoints.some((t) => t.key === 'delay' && t.notices[0]?.status === 'sent'));
       expect(state.touchpoints[1].notices.map((n) => n.revision)).toEqual([1, 2]);
