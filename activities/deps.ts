@@ -10,7 +10,7 @@ import type { WorkerMetrics } from './metrics';
 export interface ActivityDeps {
   channels: Channels;
   tokens: Tokens;
-  store: Pick<Store, 'ledger' | 'optOuts' | 'facts' | 'sql'>;
+  store: Pick<Store, 'ledger' | 'optOuts' | 'facts' | 'sql' | 'tombstones' | 'retention'>;
   addressKey: AddressKeyer;
   /** Base of every link in a notice. */
   publicBaseUrl: string;

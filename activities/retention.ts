@@ -5,8 +5,7 @@
  * keeps every row, and opt-outs stay whatever their age.
  */
 import { isGrpcServiceError, type Client } from '@temporalio/client';
-import { StoreRetention, PURGED_TABLES, type Purged } from '../store/retention';
-import { Tombstones } from '../store/tombstones';
+import { PURGED_TABLES, type Purged } from '../store/retention';
 import { dropFromOutbox } from './channels/outbox';
 import type { ActivityDeps } from './deps';
 
@@ -44,8 +43,7 @@ const DAY_MS = 86_400_000;
 
 /** The purgeExpired activity, closed over its dependencies. */
 export function purgeExpiredActivity(deps: ActivityDeps) {
-  const tombstones = new Tombstones(deps.store.sql);
-  const store = new StoreRetention(deps.store.sql);
+  const { tombstones, retention: store } = deps.store;
 
   /**
    * Tombstones for the chains Temporal lists as closed since the last run (a day's overlap: visibility

@@ -11,7 +11,6 @@ import type { Client } from '@temporalio/client';
 import { dropFromOutbox } from '../activities/channels/outbox';
 import type { AppConfig } from '../common/config';
 import type { Store } from '../store';
-import { Tombstones } from '../store/tombstones';
 import { isGone } from './chains';
 import { rankOf } from '../workflows/chain-state';
 import { chainWorkflowId } from '../workflows/definitions';
@@ -51,7 +50,7 @@ async function deleteRuns(client: Client, workflowId: string): Promise<boolean> 
 /** Erases one order's customer data; erasing it again (or an unknown order) erases nothing. */
 export async function eraseOrder({ client, store, config }: ErasureDeps, shop: string, orderId: string): Promise<Erased> {
   const chainId = chainWorkflowId(shop, orderId);
-  const tombstones = new Tombstones(store.sql);
+  const { tombstones } = store;
   // Before anything goes: from here on no start of this order gets through.
   const before = await tombstones.find(chainId);
   await tombstones.bury([{ chainId }], 'erased');

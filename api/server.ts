@@ -5,14 +5,13 @@ import type { AppConfig } from '../common/config';
 import { createTokens } from '../common/tokens';
 import { addressKeyer } from '../store/address-key';
 import type { Store } from '../store';
-import { Tombstones } from '../store/tombstones';
 import { createApp } from './app';
 import { Chains } from './chains';
 
 /** The app wired to a Temporal client and the store. */
 export function appFor(config: AppConfig, client: Client, store: Store) {
   const addressKey = addressKeyer(config.secret);
-  return createApp({ config, chains: new Chains(client, config.taskQueue, addressKey, store.facts, new Tombstones(store.sql)), tokens: createTokens(config.tokenKeys), store, addressKey });
+  return createApp({ config, chains: new Chains(client, config.taskQueue, addressKey, store.facts, store.tombstones), tokens: createTokens(config.tokenKeys), store, addressKey });
 }
 
 /** Listens on the configured port; resolves once it accepts connections. */

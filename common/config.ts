@@ -1,7 +1,7 @@
 /**
  * The one configuration module: environment variables and the DOORSTEP_CONFIG JSON file, parsed
  * with zod. Unset, it falls back to a `demo` shop and a development key kept in the data dir, which
- * every process creates here, whatever it runs. A mistake is a ConfigError naming its fields.
+ * every process creates here when something lives in it. A mistake is a ConfigError naming its fields.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -123,9 +123,8 @@ function signedBody(token: string, { keys, legacy }: TokenKeys): string | undefi
   return key && same(mac(key.key, `${body}.${id}`), sig) ? body : undefined;
 }
 
-/** A token signer and verifier under `keys` (or, given the secret, the keys DOORSTEP_TOKEN_KEYS means when unset). */
-export function createTokens(keys: TokenKeys | string): Tokens {
-  const ring = typeof keys === 'string' ? parseTokenKeys(DEFAULT_TOKEN_KEYS, keys) : keys;
+/** A token signer and verifier under `ring` (the configuration's `tokenKeys`). */
+export function createTokens(ring: TokenKeys): Tokens {
   const [signing] = ring.keys;
   return {
     sign(claims) {

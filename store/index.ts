@@ -1,10 +1,12 @@
-/** The store: the send ledger, opt-outs, webhook receipts, report facts, reports and the shops' settings chains follow, over one SQL connection. */
+/** The store: the send ledger, opt-outs, webhook receipts, report facts, reports, the shops' settings chains follow, tombstones of orders never to start again and the retention purge, over one SQL connection. */
 import { Facts } from './facts';
 import { Ledger } from './ledger';
 import { OptOuts } from './opt-outs';
 import { Reports } from './reports';
 import { openStore, type Sql, type StoreLocation } from './sql';
+import { StoreRetention } from './retention';
 import { ShopSettings } from './shop-settings';
+import { Tombstones } from './tombstones';
 import { WebhookReceipts } from './webhook-receipts';
 
 export interface Store {
@@ -15,6 +17,8 @@ export interface Store {
   facts: Facts;
   reports: Reports;
   shopSettings: ShopSettings;
+  tombstones: Tombstones;
+  retention: StoreRetention;
   close(): Promise<void>;
 }
 
@@ -29,6 +33,8 @@ export async function createStore(location: StoreLocation): Promise<Store> {
     facts: new Facts(sql),
     reports: new Reports(sql),
     shopSettings: new ShopSettings(sql),
+    tombstones: new Tombstones(sql),
+    retention: new StoreRetention(sql),
     close: () => sql.close(),
   };
 }

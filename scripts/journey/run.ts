@@ -60,7 +60,7 @@ export async function openJourneyBench(): Promise<JourneyBench> {
   const env = await timeSkippingEnv(config);
   const store = await createStore(config);
   const record = recorder();
-  const tokens = createTokens(config.secret);
+  const tokens = createTokens(config.tokenKeys);
   const teardown = async () => {
     await env.teardown();
     await store.close();

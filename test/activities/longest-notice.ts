@@ -4,7 +4,7 @@
  * in a language's own script, with links signed the way the API signs them for that order.
  */
 import { render, type NoticeFacts, type Rendered } from '../../activities/templates/render';
-import { createTokens } from '../../common/tokens';
+import { createTokens, DEFAULT_TOKEN_KEYS, parseTokenKeys } from '../../common/tokens';
 import { TOUCHPOINTS, type TemplateId } from '../../workflows/touchpoints';
 import { order, shop } from '../helpers/fixtures';
 
@@ -28,7 +28,7 @@ export const ofLength = (text: string, length: number) => text.repeat(Math.ceil(
 /** The longest order id the contract allows. */
 export const LONGEST_ORDER_ID = `ORD-${'7'.repeat(60)}`;
 
-const tokens = createTokens('longest-notice-test-secret');
+const tokens = createTokens(parseTokenKeys(DEFAULT_TOKEN_KEYS, 'longest-notice-test-secret'));
 
 /** The tracking link the API hands out for this order (its token carries the order id). */
 export function trackingUrlOf(orderId: string): string {

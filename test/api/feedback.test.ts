@@ -61,7 +61,7 @@ it('rejects a forged or out-of-range rating with the field named', async () => {
 it('refuses expired, tampered and cross-order tokens, and ratings for a check never sent, changing nothing', async () => {
   await env.withWorker(async () => {
     const { handle, token } = await confirmationToken();
-    const tokens = createTokens(env.config.secret);
+    const tokens = createTokens(env.config.tokenKeys);
     const [shop, order] = ['demo', handle.workflowId.replace('order-demo-', '')];
     const expired = tokens.sign({ kind: 'rate', shop, order, touchpoint: 'confirmation', exp: Math.floor(Date.now() / 1000) - 60 });
     // The same signature over a body naming another order.

@@ -14,7 +14,7 @@ import { event, inDays, order, shop } from '../helpers/fixtures';
 
 const bed = useBrowserBed();
 
-const trackingPath = (orderId: string) => `/t/${createTokens(bed.env.config.secret).sign({ kind: 'track', shop: 'demo', order: orderId })}`;
+const trackingPath = (orderId: string) => `/t/${createTokens(bed.env.config.tokenKeys).sign({ kind: 'track', shop: 'demo', order: orderId })}`;
 
 it("the tracking page speaks the customer's language, shows where the parcel is, its number and why it is late, and opens a return", async () => {
   await bed.env.withWorker(async () => {

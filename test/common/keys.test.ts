@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../common/config';
 import { purposeKey } from '../../common/keys';
 import { derivedPayloadKey } from '../../common/payload-codec';
-import { createTokens, parseTokenKeys, type Claims } from '../../common/tokens';
+import { createTokens, DEFAULT_TOKEN_KEYS, parseTokenKeys, type Claims } from '../../common/tokens';
 import { addressKeyer } from '../../store/address-key';
 
 const SECRET = 'a fixed test secret, 32 chars ok';
@@ -42,7 +42,7 @@ describe('token keys', () => {
   it('a link signed before key ids verifies while "legacy" is listed, and not once it is dropped', () => {
     const old = legacyToken(['t', 'acme', 'A-1']);
     expect(createTokens(config({}).tokenKeys).verify(old)).toEqual(track);
-    expect(createTokens(SECRET).verify(old)).toEqual(track);
+    expect(createTokens(parseTokenKeys(DEFAULT_TOKEN_KEYS, SECRET)).verify(old)).toEqual(track);
     expect(createTokens(config({ DOORSTEP_TOKEN_KEYS: `k2:${b64()},s:derived,legacy` }).tokenKeys).verify(old)).toEqual(track);
     expect(createTokens(config({ DOORSTEP_TOKEN_KEYS: `k2:${b64()},s:derived` }).tokenKeys).verify(old)).toBeUndefined();
   });

@@ -7,8 +7,6 @@ import { createStore, type Store } from '../../store';
 import { ledgerKey, type SendClaim } from '../../store/ledger';
 import { SCHEMA_VERSION } from '../../store/migrations';
 import { EVERY_SHOP } from '../../store/opt-outs';
-import { StoreRetention } from '../../store/retention';
-import { Tombstones } from '../../store/tombstones';
 import type { Notice } from '../../workflows/contract';
 
 const freshDir = () => mkdtempSync(join(tmpdir(), 'doorstep-store-'));
@@ -175,7 +173,7 @@ describe.each(backends)('the store, %s', (_name, open) => {
       await store.facts.moveStage(chain, stage, 0);
     }
     await store.sql.query(`update sends set updated_at = $2 where chain_id = any($1)`, [[old, open], ago(200)]);
-    const tombstones = new Tombstones(store.sql);
+    const { tombstones } = store;
     expect(await tombstones.bury([{ chainId: old, at: ago(150) }, { chainId: young, at: ago(5) }, { chainId: ancient, at: ago(4000) }], 'finished')).toBe(3);
     expect(await tombstones.bury([{ chainId: old }], 'erased')).toBe(0);
     await store.optOuts.optOut('s', 'email', `purge-${run}`, 'unsubscribe link');
@@ -184,7 +182,7 @@ describe.each(backends)('the store, %s', (_name, open) => {
       await store.webhooks.firstTime(id);
       await store.sql.query(`update webhook_receipts set at = $2 where id = $1`, [id, at]);
     }
-    const retention = new StoreRetention(store.sql);
+    const { retention } = store;
     expect(await retention.unsettled(cutoff, 1000)).toContain(open);
     expect(await retention.unsettled(cutoff, 1000)).not.toContain(old);
 

@@ -9,7 +9,6 @@ import { ChainError, Chains } from '../../api/chains';
 import type { PurgeReport } from '../../activities';
 import { ensureRetentionSchedule, retentionScheduleId } from '../../common/temporal';
 import { addressKeyer } from '../../store/address-key';
-import { Tombstones } from '../../store/tombstones';
 import { chainWorkflowId } from '../../workflows/definitions';
 import { startChain, waitForState } from '../helpers/chains';
 import { order, shop } from '../helpers/fixtures';
@@ -66,7 +65,7 @@ it('a worker start creates the daily retention schedule once, and a run it trigg
     const rows = await store.sql.query<{ chain_id: string }>(`select chain_id from sends where chain_id = any($1)`, [ids]);
     expect(rows.map((r) => r.chain_id)).toEqual([ids[1]]);
     expect(outbox(config).map((m) => m.idempotencyKey.split(':')[0])).toEqual(ids);
-    const tombstones = new Tombstones(store.sql);
+    const { tombstones } = store;
     expect(await tombstones.find(ids[0])).toMatchObject({ reason: 'finished' });
     expect(await tombstones.find(ids[1])).toBeUndefined();
 
