@@ -40,7 +40,7 @@ export function recordFactActivity({ store: { facts }, metrics }: ActivityDeps) 
         if (fact.stage === 'cancelled') metrics.chainsCancelled.inc({ carrier });
         return;
       case 'delay': {
-        // Facts of chains before 0.2 carry no source: their delays were all counted against the carrier.
+        // Facts of chains before 0.3 carry no source: their delays were all counted against the carrier.
         const { source = 'carrier', carrierCaused = true } = fact;
         if (await facts.delay({ chainId, n: fact.n, days: fact.days, at, source, carrierCaused })) {
           metrics.delays.inc({ carrier, source, carrier_caused: String(carrierCaused) });

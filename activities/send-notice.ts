@@ -158,9 +158,9 @@ export function sendNoticeActivity(deps: ActivityDeps) {
         return { notice: prior.notice ?? { revision, channel, status: 'sent', at: prior.claimedAt.toISOString(), providerId: prior.providerId, decisions: [] } };
       }
       if (prior?.status === 'failed') {
-        const decision = prior.decision ?? decide('failed', channel, 'failed on an earlier attempt (its details were erased)');
-        if (prior.decision) decisions.push(decision);
-        fellFrom = { channel, reason: decision.reason };
+        if (prior.decision) decisions.push(prior.decision);
+        const { reason } = prior.decision ?? decide('failed', channel, 'failed on an earlier attempt (its details were erased)');
+        fellFrom = { channel, reason };
         continue;
       }
       // A call gathers the answer to its question: a courier window, or the closing's 0–10.

@@ -18,7 +18,7 @@ import { guardTime, nextPromise } from './local-time';
 import { Notifier } from './notifier';
 import { ChainRecords } from './records';
 import { returnChainWorkflow } from './return-chain';
-import { ATTENTION, index, reindex, staleIndex } from './search-attributes';
+import { reindex, staleIndex } from './search-attributes';
 import type { TemplateId, TouchpointId } from './touchpoints';
 
 export const DAY_MS = 86_400_000;
@@ -78,8 +78,7 @@ export class ChainRun implements DeskChain {
 
   /** Support has seen what needs attention: off the attention list until something new comes up. */
   acknowledge(acknowledged: NonNullable<ChainState['acknowledged']>): void {
-    this.state.acknowledged = acknowledged;
-    index({ key: ATTENTION, value: false });
+    this.records.acknowledge(acknowledged);
   }
 
   /**
@@ -308,11 +307,11 @@ export class ChainRun implements DeskChain {
     this.state.promisedWindow = undefined;
     const n = this.state.delays.length;
     this.records.fact({ kind: 'delay', n, days: delay.days, source, carrierCaused });
-    // Every delay after the first alerts support (chains before 0.2 alerted on the second only).
+    // Every delay after the first alerts support (chains before 0.3 alerted on the second only).
     if (n === 2 || (n > 2 && patched('every-delay-alerts'))) this.records.flag(`delay ${n}: service recovery needed`, 'repeated_delay');
     this.send(addTouchpoint(this.state, 'delay'), { days: delay.days, newDate, ...why });
     this.armGuard();
-    this.courier.armDeliveryDay(true);
+    this.courier.followPromise();
   }
 
   /** The promise guard: fires before the promise breaks while the parcel is not yet in the city. */

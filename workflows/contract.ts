@@ -327,7 +327,7 @@ export interface CarriedChain {
   timers: Partial<Record<'guard' | 'call' | 'callDay' | 'returnWindow', number>>;
   pin: string;
   called: boolean;
-  /** Runs before 0.2 carried the open courier-window question here; it lives in the state now. */
+  /** Runs before 0.3 carried the open courier-window question here; it lives in the state now. */
   question?: WindowQuestion;
   notices: CarriedNotices;
 }

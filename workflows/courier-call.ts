@@ -28,7 +28,7 @@ export class CourierCall {
     carried?: CarriedChain,
   ) {
     this.called = carried?.called ?? false;
-    // Runs before 0.2 carried the open question beside the state.
+    // Runs before 0.3 carried the open question beside the state.
     if (carried?.question) state.courierQuestion ??= carried.question;
     this.pin = carried?.pin ?? String(parseInt(uuid4().slice(0, 8), 16) % 10_000).padStart(4, '0');
   }
@@ -45,12 +45,20 @@ export class CourierCall {
 
   /**
    * A carrier that never reports out_for_delivery must not keep Doorstep from asking: the deadline
-   * also runs from the start of the delivery day (the current promise, customer-local). `moved`: the
-   * promise moved, so the deadline moves with it. Chains before 0.3 had no such deadline.
+   * also runs from the start of the delivery day (the current promise, customer-local).
    */
-  armDeliveryDay(moved = false): void {
-    if (this.called || this.state.courierQuestion || (moved ? this.timers.callDay === undefined : this.timers.callDay !== undefined)) return;
-    if (!patched('delivery-day-call')) return;
+  armDeliveryDay(): void {
+    if (this.timers.callDay === undefined) this.setDeliveryDay();
+  }
+
+  /** The promise moved: a delivery-day deadline that runs moves with it. */
+  followPromise(): void {
+    if (this.timers.callDay !== undefined) this.setDeliveryDay();
+  }
+
+  /** Sets the delivery-day deadline, unless a window is agreed or asked for (chains before 0.3 had none). */
+  private setDeliveryDay(): void {
+    if (this.called || this.state.courierQuestion || !patched('delivery-day-call')) return;
     const { courierCallDeadlineMinutes, quietHours } = this.input.shop;
     this.timers.callDay = deliveryDayStart(this.state.promisedDate, this.input.order.customer.timezone, quietHours) + courierCallDeadlineMinutes * 60_000;
   }

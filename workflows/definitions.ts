@@ -46,7 +46,7 @@ export type ReturnEvent = Extract<TrackingEvent, { type: 'return_received' | 're
 export interface SupportActionInput {
   action: SupportAction;
   actor: string;
-  /** Whether a staff member acted in the console or the shop's system through the API (unset before 0.2: staff). */
+  /** Whether a staff member acted in the console or the shop's system through the API (unset before 0.3: staff). */
   via?: 'console' | 'api';
   at: string;
   requestId: string;

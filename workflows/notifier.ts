@@ -156,7 +156,7 @@ export class Notifier {
         continue;
       }
       const callsFrom = channels.includes('voice') ? quietUntil(now(), zone, NO_CALLS) : undefined;
-      // Chains before 0.2 called at any hour when the notice was urgent.
+      // Chains before 0.3 called at any hour when the notice was urgent.
       if (callsFrom !== undefined && patched('calling-hours')) {
         const hours = `outside calling hours (${NO_CALLS.end}–${NO_CALLS.start})`;
         if (channels.length === 1) {

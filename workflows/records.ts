@@ -89,6 +89,12 @@ export class ChainRecords {
     this.alerts.add(() => alertSupport(alert));
   }
 
+  /** Support has seen what needs attention: the chain leaves the attention filter until `flag` raises something new. */
+  acknowledge(acknowledged: NonNullable<ChainState['acknowledged']>): void {
+    this.state.acknowledged = acknowledged;
+    index({ key: ATTENTION, value: false });
+  }
+
   /** Something support should read on the chain, without alerting anyone (the alert itself failed). */
   private note(reason: string): void {
     this.state.attention.push(reason);
