@@ -4,7 +4,7 @@
  * memory); the checks at the end make the compiler hold the two to the same shape.
  */
 import { z } from 'zod';
-import { CHANNELS, STAGES, SupportAction, TrackingEvent, type ChainState } from '../workflows/contract';
+import { CHANNELS, STAGES, SUPPORT_ACTIONS, TrackingEvent, type ChainState } from '../workflows/contract';
 import type { ChainSummary } from './chains';
 
 const at = z.string().describe('ISO 8601 instant');
@@ -63,7 +63,7 @@ export const ChainStateSchema = z
     trackingNumber: z.string().optional(),
     deliveryProof: z.string().optional(),
     events: z.array(z.object({ eventId: z.string(), type: z.enum(TrackingEvent.options.map((o) => o.shape.type.value)), at, applied: z.boolean() })),
-    audit: z.array(z.object({ at, actor: z.string(), action: z.enum(SupportAction.options.map((o) => o.shape.action.value)), detail: z.string() })),
+    audit: z.array(z.object({ at, actor: z.string(), action: z.enum(SUPPORT_ACTIONS), detail: z.string() })),
     trackingUrl: z.url(),
   })
   .meta({ id: 'Chain' });

@@ -157,6 +157,11 @@ export function workListsOf(state: ChainState, courierCalled: boolean): string[]
   return lists;
 }
 
+/** Whether the chain has attention reasons support has not acknowledged yet. */
+export function needsAttention(state: Pick<ChainState, 'attention' | 'acknowledged'>): boolean {
+  return state.attention.length > (state.acknowledged?.seen ?? 0);
+}
+
 /** Takes a touchpoint reported by the return chain, keeping a rating given meanwhile. */
 export function mergeTouchpoint(state: ChainState, update: Touchpoint): void {
   const i = state.touchpoints.findIndex((t) => t.key === update.key);

@@ -185,6 +185,8 @@ export const SupportAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('set-promise'), promisedDate: isoDate, reason: z.string().trim().min(1).max(300) }),
 ]);
 export type SupportAction = z.infer<typeof SupportAction>;
+/** The names of the support actions, as the API's paths and the console's forms name them. */
+export const SUPPORT_ACTIONS = SupportAction.options.map((o) => o.shape.action.value);
 
 /** One support action, as the chain's audit trail keeps it. */
 export interface AuditEntry {

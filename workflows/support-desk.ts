@@ -5,7 +5,7 @@
  */
 import { ApplicationFailure } from '@temporalio/workflow';
 import type { AuditEntry, ChainState, DelaySource, SupportAction, TrackingEvent } from './contract';
-import { daysBetween, rankOf } from './chain-state';
+import { daysBetween, needsAttention, rankOf } from './chain-state';
 import type { EventResult, SupportActionInput } from './definitions';
 import type { Notifier } from './notifier';
 
@@ -108,8 +108,7 @@ export class SupportDesk {
   }
 
   private acknowledgeRefusal(): string | undefined {
-    const { attention, acknowledged } = this.chain.state;
-    return attention.length > (acknowledged?.seen ?? 0) ? undefined : 'nothing new needs attention on this chain';
+    return needsAttention(this.chain.state) ? undefined : 'nothing new needs attention on this chain';
   }
 
   private promiseRefusal(date: string): string | undefined {

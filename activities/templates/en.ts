@@ -29,7 +29,7 @@ export const en: Catalog = {
     tracking: {
       subject: '{shop}: order {orderId} is on its way',
       text: 'Your order {orderId} has been handed to {carrier}. <track>Follow it here</track>',
-      sms: '{shop}: order {orderId} is with {carrier}. Track it: {trackingUrl}',
+      sms: '{shop}: order {orderId} is with {carrier}. <track>Track it</track>',
     },
     delay: {
       subject: `{shop}: order {orderId} will be ${days} late`,

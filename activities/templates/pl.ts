@@ -33,7 +33,7 @@ export const pl: Catalog = {
     tracking: {
       subject: '{shop}: zamówienie {orderId} jest w drodze',
       text: 'Twoje zamówienie {orderId} zostało przekazane przewoźnikowi {carrier}. <track>Śledź przesyłkę</track>',
-      sms: '{shop}: zamówienie {orderId} jest w drodze ({carrier}). Śledź przesyłkę: {trackingUrl}',
+      sms: '{shop}: zamówienie {orderId} jest w drodze ({carrier}). <track>Śledź przesyłkę</track>',
     },
     delay: {
       subject: `{shop}: zamówienie {orderId} spóźni się o ${days}`,

@@ -76,12 +76,10 @@ function formatParts(language: string, message: string, values: Record<string, s
 }
 
 /** Formats one ICU message whose `<track>` words, if any, are followed by the tracking link (plain text). */
-function formatText(language: string, message: string, values: Values, trackingUrl = ''): string {
+function formatText(language: string, message: string, values: Values, trackingUrl: string): string {
   const track: Tag = (chunks) => `${chunks.join('')}: ${trackingUrl}`;
   return formatParts(language, message, { ...values, track }).join('');
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Every form of one notice, ending with its satisfaction check and the shop's support contact. */
 export function render(input: RenderInput): Rendered {
@@ -126,9 +124,8 @@ export function render(input: RenderInput): Rendered {
       unsubscribe: input.unsubscribeUrl ? { url: input.unsubscribeUrl, label: catalog.common.unsubscribeLink } : undefined,
     }),
     short,
-    // A call cannot read out a link: the words that introduce it ("Track it:") go with it.
-    // A call cannot show the tracking link: it leaves out the link and the words leading to it (other text, a reason with an address in it, stays).
-    spoken: spaces(messages.voice ? f(messages.voice, values) : f(messages.sms, values).replace(new RegExp(`\\s*[^.!?]*${escapeRegExp(input.trackingUrl)}`, 'g'), '')),
+    // A call cannot read out a link: the `<track>` words that introduce it go with it.
+    spoken: spaces(messages.voice ? f(messages.voice, values) : formatParts(language, messages.sms, { ...values, track: () => '' }).join('').trim()),
   };
 }
 

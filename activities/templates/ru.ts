@@ -31,7 +31,7 @@ export const ru: Catalog = {
     tracking: {
       subject: '{shop}: заказ {orderId} в пути',
       text: 'Ваш заказ {orderId} передан в службу доставки {carrier}. <track>Отследить заказ</track>',
-      sms: '{shop}: заказ {orderId} в пути ({carrier}). Отслеживание: {trackingUrl}',
+      sms: '{shop}: заказ {orderId} в пути ({carrier}). <track>Отслеживание</track>',
     },
     delay: {
       subject: `{shop}: заказ {orderId} задержится на ${days}`,

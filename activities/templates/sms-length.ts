@@ -6,7 +6,7 @@
 import { SegmentedMessage } from 'sms-segments-calculator';
 
 /** An SMS (and so a WhatsApp message, which shares its body) takes at most this many segments. */
-export const MAX_SMS_SEGMENTS = 3;
+const MAX_SMS_SEGMENTS = 3;
 
 /**
  * A body this short fits the three segments in any encoding, uncounted (counting costs a third of a
@@ -35,22 +35,28 @@ const PLAIN: Record<string, string> = {
 };
 
 /** Plain spaces, dashes, quotes and dots for the typographic ones ICU and the catalogs use. */
-export function smsText(text: string): string {
+function smsText(text: string): string {
   return text.replace(/[\u00a0\u202f\u2013\u2014\u2026\u2018\u2019\u201c\u201d\u201e]/g, (c) => PLAIN[c]);
 }
 
+/** A text and its segments, counted once. */
+interface Counted {
+  text: string;
+  segments: number;
+}
+
 /**
- * The text with its Latin letters outside GSM-7 written plain ("zażółć" → "zazolc", as Polish SMS
+ * The message with its Latin letters outside GSM-7 written plain ("zażółć" → "zazolc", as Polish SMS
  * often are), when that makes the whole text GSM-7 (three times the room); otherwise undefined.
  */
-function plainLatin(text: string): string | undefined {
-  const message = new SegmentedMessage(text);
+function plainLatin(message: SegmentedMessage): Counted | undefined {
   if (message.encodingName === 'GSM-7') return undefined;
   const outside = new Set(message.getNonGsmCharacters());
-  const plain = message.graphemes
+  const text = message.graphemes
     .map((g) => (outside.has(g) ? g.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/Ł/g, 'L') : g))
     .join('');
-  return new SegmentedMessage(plain).encodingName === 'GSM-7' ? plain : undefined;
+  const plain = new SegmentedMessage(text);
+  return plain.encodingName === 'GSM-7' ? { text, segments: plain.segmentsCount } : undefined;
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -73,22 +79,28 @@ const READABLE_CAP = 16;
  * cap (not below `floor`) bisection finds; undefined if none fits.
  */
 function fullestFitting(build: (cap: number) => string, floor = 1): string | undefined {
+  const whole = build(Infinity);
   const fitting = (cap: number): string | undefined => {
-    const text = smsText(build(cap));
-    if (text.length <= SURELY_FITS || smsSegments(text) <= MAX_SMS_SEGMENTS) return text;
-    const plain = plainLatin(text);
-    return plain !== undefined && smsSegments(plain) <= MAX_SMS_SEGMENTS ? plain : undefined;
+    const text = smsText(cap === Infinity ? whole : build(cap));
+    if (text.length <= SURELY_FITS) return text;
+    const message = new SegmentedMessage(text);
+    if (message.segmentsCount <= MAX_SMS_SEGMENTS) return text;
+    const plain = plainLatin(message);
+    return plain && plain.segments <= MAX_SMS_SEGMENTS ? plain.text : undefined;
   };
-  const whole = fitting(Infinity);
-  if (whole !== undefined) return whole;
+  const fits = fitting(Infinity);
+  if (fits !== undefined) return fits;
   // No part is longer than the whole text, so its length is a cap that cuts nothing.
-  let [lo, hi] = [floor - 1, build(Infinity).length];
+  let [lo, hi] = [floor - 1, whole.length];
+  let best: string | undefined;
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
-    if (fitting(mid) !== undefined) lo = mid;
-    else hi = mid;
+    const text = fitting(mid);
+    if (text === undefined) hi = mid;
+    else [lo, best] = [mid, text];
   }
-  return lo >= floor ? fitting(lo) : undefined;
+  // The bisection kept the fullest text that fit (none: nothing fits at `floor` or above).
+  return best;
 }
 
 /**

@@ -12,7 +12,7 @@ import { cut } from './sms-length';
 export type Values = Record<string, string | number>;
 
 /** Formats one ICU message of the catalog's language with these values. */
-export type Format = (message: string, values: Values) => string;
+type Format = (message: string, values: Values) => string;
 
 /** The scores of a satisfaction check: 1–5, or 0–10 for the closing question. */
 export function scoreRange(scale: number): { min: number; max: number } {
@@ -68,7 +68,6 @@ export function valuesOf(input: RenderInput, catalog: Catalog, language: string,
     items: free(order.items.map((i) => `${i.qty} × ${i.name}`).join(', ')),
     carrier: free(order.carrier),
     city: free(order.destinationCity),
-    trackingUrl: input.trackingUrl,
     promise,
     newDate: facts.newDate ? day(facts.newDate) : '',
     days: facts.days ?? 0,

@@ -11,9 +11,9 @@ import { ChainsPage } from './views/chains-page';
 import { MessagePage } from './views/layout';
 import { sendPage } from '../pages/render';
 import { TimelinePage, type TimelineProps } from './views/timeline';
+import { SUPPORT_ACTIONS } from '../../workflows/contract';
 
 const PAGE_SIZE = 25;
-const ACTIONS = ['acknowledge', 'resend', 'set-promise', 'courier-call', 'open-return', 'cancel'];
 const issuesOf = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.') || 'form'}: ${i.message}`);
 
 export function chainRoutes(chains: Chains): Router {
@@ -66,7 +66,7 @@ export function chainRoutes(chains: Chains): Router {
   });
 
   router.get('/orders/:orderId', async (req, res) => {
-    const done = ACTIONS.find((a) => a === req.query.done);
+    const done = SUPPORT_ACTIONS.find((a) => a === req.query.done);
     await timeline(res, req.params.orderId, done ? { flash: { ok: true, message: `Done: ${done}. It is on the audit trail.` } } : {});
   });
 
@@ -76,7 +76,7 @@ export function chainRoutes(chains: Chains): Router {
     if (staff.role !== 'agent') {
       return sendPage(res, <MessagePage staff={staff} title="Not allowed" message="Viewers can read chains but not act on them; ask an agent." />, 403);
     }
-    if (!ACTIONS.includes(name)) return sendPage(res, <MessagePage staff={staff} title="No such action" message={`Supported: ${ACTIONS.join(', ')}`} />, 404);
+    if (!(SUPPORT_ACTIONS as string[]).includes(name)) return sendPage(res, <MessagePage staff={staff} title="No such action" message={`Supported: ${SUPPORT_ACTIONS.join(', ')}`} />, 404);
     // A repeated field arrives as an array: only single text values are read.
     const body: FormFields = Object.fromEntries(Object.entries((req.body ?? {}) as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'));
     let state;

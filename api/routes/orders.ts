@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { Tokens } from '../../common/tokens';
-import { OrderInput, resolveOrder, SupportAction, TrackingEvent, type Shop } from '../../workflows/contract';
+import { OrderInput, resolveOrder, SUPPORT_ACTIONS, SupportAction, TrackingEvent, type Shop } from '../../workflows/contract';
 import { chainWorkflowId } from '../../workflows/definitions';
 import { callerOf, requireScope } from '../auth';
 import type { Chains } from '../chains';
@@ -17,7 +17,6 @@ export interface OrdersDeps {
   publicBaseUrl: string;
 }
 
-const ACTIONS = SupportAction.options.map((o) => o.shape.action.value);
 
 /** The parsed order id of the path (its chain named in the request log), or undefined after answering 400. */
 function orderIdOf(req: Request, res: Response): string | undefined {
@@ -66,7 +65,7 @@ export function ordersRouter({ chains, shops, tokens, publicBaseUrl }: OrdersDep
     const orderId = orderIdOf(req, res);
     if (!orderId) return;
     const name = String(req.params.action);
-    if (!(ACTIONS as string[]).includes(name)) return problem(res, 404, `unknown action; supported: ${ACTIONS.join(', ')}`);
+    if (!(SUPPORT_ACTIONS as string[]).includes(name)) return problem(res, 404, `unknown action; supported: ${SUPPORT_ACTIONS.join(', ')}`);
     const parsed = SupportAction.safeParse({ ...(req.body ?? {}), action: name });
     if (!parsed.success) return invalid(res, parsed.error);
     const headers = ActionHeaders.safeParse({ 'idempotency-key': req.get('idempotency-key') });

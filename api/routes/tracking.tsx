@@ -6,7 +6,6 @@
 import { Router, type Request, type Response } from 'express';
 import { languageOf } from '../../activities/templates/catalog';
 import type { Tokens, TrackingClaims } from '../../common/tokens';
-import type { ChainState } from '../../workflows/contract';
 import { chainWorkflowId } from '../../workflows/definitions';
 import { ChainError, type Chains } from '../chains';
 import { CustomerMessage } from '../pages/layout';
@@ -17,13 +16,11 @@ import { TrackingPage, windowLabel } from '../pages/tracking-page';
 /** The language of a page without a chain to ask: what the browser prefers. */
 export const browserLanguage = (req: Request) => req.acceptsLanguages(...PAGE_LANGUAGES) || 'en';
 
-/** The window a posted choice names, if it answers the question open now (a stale page's choice does not). */
-function chosenWindow(state: ChainState, body: unknown): { touchpoint: string; digit: number } | undefined {
+/** The posted choice: the question's touchpoint and the window's number (the chain says whether it still answers the question). */
+function choiceOf(body: unknown): { touchpoint: string; digit: number } | undefined {
   const { touchpoint, option } = (body ?? {}) as Record<string, unknown>;
-  const question = state.courierQuestion;
   const digit = Number(option);
-  if (!question || touchpoint !== question.touchpoint || !Number.isInteger(digit) || digit < 1 || digit > question.options.length) return undefined;
-  return { touchpoint, digit };
+  return typeof touchpoint === 'string' && Number.isInteger(digit) ? { touchpoint, digit } : undefined;
 }
 
 export function trackingRouter({ chains, tokens }: { chains: Chains; tokens: Tokens }): Router {
@@ -56,15 +53,16 @@ export function trackingRouter({ chains, tokens }: { chains: Chains; tokens: Tok
     const claims = claimsOf(req.params.token);
     const state = await stateOf(req, res, claims);
     if (!claims || !state) return;
-    const t = pageStrings(languageOf(state.locale));
+    const lang = languageOf(state.locale);
+    const t = pageStrings(lang);
     try {
       // One return per order: a double click or a reload opens it once.
       const action = { action: { action: 'open-return' as const }, actor: 'customer (tracking page)', at: new Date().toISOString(), requestId: `customer-return-${claims.order}` };
       await chains.act(claims.shop, claims.order, action);
-      say(res, languageOf(state.locale), t.returnOpened);
+      say(res, lang, t.returnOpened);
     } catch (err) {
       if (!(err instanceof ChainError) || err.status !== 409) throw err;
-      say(res, languageOf(state.locale), t.returnRefused, 409);
+      say(res, lang, t.returnRefused, 409);
     }
   });
 
@@ -75,11 +73,12 @@ export function trackingRouter({ chains, tokens }: { chains: Chains; tokens: Tok
     const lang = languageOf(state.locale);
     const t = pageStrings(lang);
     const back = `/t/${req.params.token}`;
-    const choice = chosenWindow(state, req.body);
-    // Only a choice that answers the open question reaches the chain: elsewhere a digit would count as a rating.
+    const choice = choiceOf(req.body);
+    // The chain takes a web choice only as the answer to its open question (a stale page's choice changes nothing).
     const agreed = choice && (await chains.reply(chainWorkflowId(claims.shop, claims.order), { ...choice, channel: 'web', at: new Date().toISOString() }));
-    if (!choice || !agreed) return say(res, lang, t.windowStale, 409, back);
-    say(res, lang, fill(t.windowChosen, { window: windowLabel(state.courierQuestion!.options[choice.digit - 1], state) }), 200, back);
+    const window = agreed && state.courierQuestion?.options[choice.digit - 1];
+    if (!window) return say(res, lang, t.windowStale, 409, back);
+    say(res, lang, fill(t.windowChosen, { window: windowLabel(window, state) }), 200, back);
   });
 
   return router;

@@ -15,7 +15,7 @@ import { SCENARIOS, type Step } from './scenarios';
 
 const DAY_MS = 86_400_000;
 /** The real chain draws a PIN per order; the preview shows this one. */
-export const SAMPLE_PIN = '4821';
+const SAMPLE_PIN = '4821';
 
 /** The chain's notice queues: urgent ones, the rest one after another, and the return's own (it runs as a child chain). */
 export type Lane = 'urgent' | 'calm' | 'return';

@@ -14,7 +14,7 @@ import { schedule } from './schedule';
 import { PERSONAS, SCENARIOS, type JourneyLocale, type JourneyScenario } from './scenarios';
 
 /** The channels each notice is shown on. */
-export const PREVIEW_CHANNELS: ChannelName[] = ['email', 'sms', 'voice'];
+const PREVIEW_CHANNELS: ChannelName[] = ['email', 'sms', 'voice'];
 
 export interface PreviewNotice {
   /** Touchpoint key (`delay-2`) and the notice's revision on it. */
@@ -47,17 +47,16 @@ export interface PreviewRequest {
   scenario: JourneyScenario;
   locale: JourneyLocale;
   shop: Shop;
-  /** The journey starts on the Monday after this (epoch ms), or on `day0` when given. */
-  now?: number;
+  /** The day the journey starts; unset, next Monday. */
   day0?: Plan['day0'];
   /** Where the sample links in the texts point (they carry no real token). */
   baseUrl: string;
 }
 
 /** The scenario's notices for the shop, as its customer in `locale` would get them. */
-export function previewOf({ scenario, locale, shop, now = Date.now(), day0, baseUrl }: PreviewRequest): Preview {
+export function previewOf({ scenario, locale, shop, day0, baseUrl }: PreviewRequest): Preview {
   const persona = PERSONAS[locale];
-  const plan: Plan = { scenario, locale, shop, orderId: 'PREVIEW-1', day0: day0 ?? nextMonday(now, persona.timezone) };
+  const plan: Plan = { scenario, locale, shop, orderId: 'PREVIEW-1', day0: day0 ?? nextMonday(Date.now(), persona.timezone) };
   const model = modelChain(plan);
   const links = { trackingUrl: `${baseUrl}/t/sample`, ratingUrl: `${baseUrl}/r/sample`, unsubscribeUrl: `${baseUrl}/u/sample` };
   const notices = schedule(model, shop).map((n): PreviewNotice => {

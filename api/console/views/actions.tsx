@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { ChainState } from '../../../workflows/contract';
-import { rankOf } from '../../../workflows/chain-state';
+import { needsAttention, rankOf } from '../../../workflows/chain-state';
 import type { Staff } from '../session';
 import { Layout } from './layout';
 
@@ -24,9 +24,6 @@ const Reason = ({ required = false }) => (
     Reason{required ? '' : ' (optional)'} <input name="reason" maxLength={300} required={required} />
   </label>
 );
-
-/** Whether the chain has attention reasons support has not acknowledged yet. */
-export const needsAttention = (state: ChainState) => state.attention.length > (state.acknowledged?.seen ?? 0);
 
 export function ActionForms({ state, csrf }: { state: ChainState; csrf: string }) {
   const open = rankOf(state.stage) < rankOf('delivered');
