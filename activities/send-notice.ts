@@ -9,7 +9,7 @@ import { ledgerKey } from '../store/ledger';
 import { EVERY_SHOP } from '../store/opt-outs';
 import type { ChannelName, Customer, Decision, Notice, Shop } from '../workflows/contract';
 import { chainWorkflowId } from '../workflows/definitions';
-import { localDay, localLabel, nextDay } from '../workflows/local-time';
+import { dailyCapReason, localDay, nextDay } from '../workflows/local-time';
 import { scaleOf, specOf, touchpointIdOf, type TemplateId } from '../workflows/touchpoints';
 import { contentFor, type SendResult } from './channels/channel';
 import { claimToSend } from './claim';
@@ -73,7 +73,7 @@ export function sendNoticeActivity(deps: ActivityDeps) {
     if (sent < shop.maxNoticesPerDay) return undefined;
     deps.metrics.deferrals.inc({ touchpoint: label, reason: 'daily_cap' });
     const until = nextDay(decided, timezone, shop.quietHours);
-    return { deferred: { until: new Date(until).toISOString(), reason: `daily cap (${shop.maxNoticesPerDay} a day) reached: waits until ${localLabel(until, timezone)}` } };
+    return { deferred: { until: new Date(until).toISOString(), reason: dailyCapReason(until, timezone, shop.maxNoticesPerDay) } };
   }
 
   /** The notice's links (rating, unsubscribe) and every form of its text, in the customer's language. */

@@ -9,7 +9,8 @@ import { now } from './clock';
 import type { CarriedChain, ChainInput, ChainState, CourierWindow, Touchpoint, TrackingEvent } from './contract';
 import { latest } from './chain-state';
 import type { CustomerReply } from './definitions';
-import { courierWindows, deliveryDayStart } from './local-time';
+import { courierWindows, deliveryDayDeadline } from './local-time';
+import { phoneFirst } from './touchpoints';
 import type { Notifier } from './notifier';
 
 type Delivered = Extract<TrackingEvent, { type: 'delivered' }>;
@@ -59,8 +60,7 @@ export class CourierCall {
   /** Sets the delivery-day deadline, unless a window is agreed or asked for (chains before 0.3 had none). */
   private setDeliveryDay(): void {
     if (this.called || this.state.courierQuestion || !patched('delivery-day-call')) return;
-    const { courierCallDeadlineMinutes, quietHours } = this.input.shop;
-    this.timers.callDay = deliveryDayStart(this.state.promisedDate, this.input.order.customer.timezone, quietHours) + courierCallDeadlineMinutes * 60_000;
+    this.timers.callDay = deliveryDayDeadline(this.state.promisedDate, this.input.order.customer.timezone, this.input.shop);
   }
 
   /** No deadline runs any more: a window was agreed or asked for, or the chain moved past the call. */
@@ -89,7 +89,7 @@ export class CourierCall {
     call.note = 'no courier call reported in time: Doorstep contacted the customer';
     this.state.courierQuestion = { touchpoint: call.key, options };
     const channels = order.customer.channels;
-    this.notifier.send(call, { options }, 'courier-call-request', [...channels.filter((c) => c !== 'email'), ...channels.filter((c) => c === 'email')]);
+    this.notifier.send(call, { options }, 'courier-call-request', phoneFirst(channels));
   }
 
   /**

@@ -24,6 +24,9 @@ function quietEnd(t: DateTime, { start, end }: QuietHours): DateTime | undefined
   return t < to ? to : undefined;
 }
 
+/** A notice that has been waiting longer than this is checked for being obsolete before it goes. */
+export const STALE_MS = 60_000;
+
 /** Automated calls ring only 08:00–21:00 customer-local (the TCPA's calling hours), however urgent the notice. */
 export const NO_CALLS: QuietHours = { start: '21:00', end: '08:00' };
 
@@ -65,9 +68,24 @@ export function guardTime(promisedDate: string, zone: string, leadTimeHours: num
 }
 
 /** The start of the customer's delivery day: 08:00 on the promised date, or the end of quiet hours if later. */
-export function deliveryDayStart(promisedDate: string, zone: string, quiet: QuietHours): number {
+function deliveryDayStart(promisedDate: string, zone: string, quiet: QuietHours): number {
   const eight = DateTime.fromISO(promisedDate, { zone }).set({ hour: 8 });
   return (quietEnd(eight, quiet) ?? eight).toMillis();
+}
+
+/** When Doorstep asks the customer itself if no courier call came on the delivery day: its start plus the shop's call deadline. */
+export function deliveryDayDeadline(promisedDate: string, zone: string, shop: Pick<Shop, 'quietHours' | 'courierCallDeadlineMinutes'>): number {
+  return deliveryDayStart(promisedDate, zone, shop.quietHours) + shop.courierCallDeadlineMinutes * 60_000;
+}
+
+/** Why a non-urgent notice waits for the end of quiet hours, as support reads it. */
+export function quietHoursReason(until: number, zone: string, { start, end }: QuietHours): string {
+  return `quiet hours (${start}–${end}): waits until ${localLabel(until, zone)}`;
+}
+
+/** Why a non-urgent notice waits for the customer's next day, as support reads it. */
+export function dailyCapReason(until: number, zone: string, maxNoticesPerDay: number): string {
+  return `daily cap (${maxNoticesPerDay} a day) reached: waits until ${localLabel(until, zone)}`;
 }
 
 /**

@@ -11,7 +11,7 @@ import type { NoticeFacts } from '../activities/templates/render';
 import type { ChainInput, ChannelName, Decision, Notice, Touchpoint } from './contract';
 import type { DeliveryReceipt } from './definitions';
 import { Lane } from './lane';
-import { localLabel, NO_CALLS, quietUntil } from './local-time';
+import { localLabel, NO_CALLS, quietHoursReason, quietUntil, STALE_MS } from './local-time';
 import { specOf, TOUCHPOINTS, type TemplateId, type TouchpointId } from './touchpoints';
 
 const { sendNotice } = proxyActivities<Activities>({
@@ -23,8 +23,6 @@ const { sendNotice } = proxyActivities<Activities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 20, nonRetryableErrorTypes: ['NoUsableChannel'] },
 });
 
-/** A notice that has been waiting longer than this is checked for being obsolete before it goes. */
-const STALE_MS = 60_000;
 /** Receipts that came before their send's result, kept (a few) until it arrives. */
 const EARLY_RECEIPTS = 20;
 
@@ -152,7 +150,7 @@ export class Notifier {
       const quiet = urgent ? undefined : quietUntil(now(), zone, shop.quietHours);
       if (quiet !== undefined) {
         [afterQuietHours, waited] = [true, true];
-        await this.defer(tp, notice, quiet, `quiet hours (${shop.quietHours.start}–${shop.quietHours.end}): waits until ${localLabel(quiet, zone)}`);
+        await this.defer(tp, notice, quiet, quietHoursReason(quiet, zone, shop.quietHours));
         continue;
       }
       const callsFrom = channels.includes('voice') ? quietUntil(now(), zone, NO_CALLS) : undefined;

@@ -3,7 +3,7 @@
  * (urgent), whether an email unsubscribe stops it (essential ones still go), the stage from which
  * a notice still waiting for its slot is obsolete, and the scale of its satisfaction check.
  */
-import type { Stage } from './contract';
+import type { ChannelName, Stage } from './contract';
 
 interface TouchpointSpec {
   template: string;
@@ -39,6 +39,11 @@ export type TemplateId = (typeof TOUCHPOINTS)[TouchpointId]['template'] | 'couri
 
 /** The touchpoints every chain is expected to pass, listed as pending from the start. */
 export const MAIN_LINE: TouchpointId[] = ['confirmation', 'tracking', 'arrival', 'courier-call', 'handover', 'closing'];
+
+/** The customer's channels with email last: Doorstep's own questions go by phone first. */
+export function phoneFirst(channels: ChannelName[]): ChannelName[] {
+  return [...channels.filter((c) => c !== 'email'), ...channels.filter((c) => c === 'email')];
+}
 
 /** The touchpoint id of a key such as `delay-2`. */
 export function touchpointIdOf(key: string): TouchpointId | undefined {

@@ -1,33 +1,24 @@
 /** A journey for people: a terminal listing, and a standalone HTML page (every value escaped). */
 import { escapeHtml } from '../../common/html';
 import type { Journey, JourneyNotice } from './model';
+import { noticeName, shopRules } from '../../api/console/preview/preview';
 import { PERSONAS, SCENARIOS } from '../../api/console/preview/scenarios';
-
-/** The shop's rules as one line: quiet hours and the daily cap. */
-function rulesOf({ shop }: Journey): string {
-  const { start, end } = shop.quietHours;
-  const quiet = start === end ? 'no quiet hours' : `quiet hours ${start}–${end}`;
-  return `${quiet}, at most ${shop.maxNoticesPerDay} non-urgent notices a day`;
-}
 
 /** The journey's facts, each a label and its value. */
 function factsOf(j: Journey): [string, string][] {
   return [
     ['Scenario', `${j.scenario}: ${SCENARIOS[j.scenario].summary}`],
     ['Customer', `${PERSONAS[j.locale].name} (${j.locale}), ${j.timezone}`],
-    ['Shop', `${j.shop.name} (${j.shop.id}): ${rulesOf(j)}`],
+    ['Shop', `${j.shop.name} (${j.shop.id}): ${shopRules(j.shop)}`],
   ];
 }
-
-/** "courier-call", or "courier-call #2" for a touchpoint's second notice. */
-const nameOf = (n: JourneyNotice) => (n.revision > 1 ? `${n.touchpoint} #${n.revision}` : n.touchpoint);
 
 /** The journey as terminal text: its facts, each notice with its text indented, then the violations. */
 export function journeyListing(j: Journey): string {
   const lines = [`Journey ${j.scenario} (${j.locale})`, ...factsOf(j).map(([label, value]) => `  ${`${label}:`.padEnd(10)}${value}`), ''];
   const width = Math.max(0, ...j.notices.map((n) => n.localTime.length));
   for (const n of j.notices) {
-    lines.push(`${n.localTime.padEnd(width)}  ${n.channel.padEnd(5)}  ${nameOf(n)}${n.urgent ? '  [urgent]' : ''}`);
+    lines.push(`${n.localTime.padEnd(width)}  ${n.channel.padEnd(5)}  ${noticeName(n)}${n.urgent ? '  [urgent]' : ''}`);
     if (n.subject) lines.push(`    Subject: ${n.subject}`);
     lines.push(...n.text.split('\n').map((l) => (l ? `    ${l}` : '')), '');
   }
@@ -54,7 +45,7 @@ time{font-weight:600}
 `;
 
 function noticeHtml(n: JourneyNotice, lang: string): string {
-  const tags = [`<span class="tag">${escapeHtml(n.channel)}</span>`, `<span class="tag">${escapeHtml(nameOf(n))}</span>`, n.urgent ? '<span class="tag urgent">urgent</span>' : ''];
+  const tags = [`<span class="tag">${escapeHtml(n.channel)}</span>`, `<span class="tag">${escapeHtml(noticeName(n))}</span>`, n.urgent ? '<span class="tag urgent">urgent</span>' : ''];
   const paragraphs = n.text.split(/\n{2,}/).map((p) => `<p>${p.split('\n').map(escapeHtml).join('<br>')}</p>`);
   return `<li><article>
 <header><time datetime="${escapeHtml(n.at)}">${escapeHtml(n.localTime)}</time>${tags.join('')}</header>

@@ -8,8 +8,8 @@
 import type { NoticeFacts } from '../../../activities/templates/render';
 import { daysBetween, isTrackingStage, rankOf, stageAfter } from '../../../workflows/chain-state';
 import type { ChainOrder, ChannelName, Stage } from '../../../workflows/contract';
-import { courierWindows, deliveryDayStart, guardTime, nextPromise } from '../../../workflows/local-time';
-import { specOf, TOUCHPOINTS, type TemplateId, type TouchpointId } from '../../../workflows/touchpoints';
+import { courierWindows, deliveryDayDeadline, guardTime, nextPromise } from '../../../workflows/local-time';
+import { phoneFirst, specOf, touchpointIdOf, TOUCHPOINTS, type TemplateId, type TouchpointId } from '../../../workflows/touchpoints';
 import { eventOf, orderOf, orderTime, timeOf, type Plan } from './plan';
 import { SCENARIOS, type Step } from './scenarios';
 
@@ -174,7 +174,7 @@ class Walk {
     const key = this.latest('courier-call');
     this.question = { key, options };
     const channels = this.order.customer.channels;
-    this.send(key, { options }, 'courier-call-request', [...channels.filter((c) => c !== 'email'), ...channels.filter((c) => c === 'email')]);
+    this.send(key, { options }, 'courier-call-request', phoneFirst(channels));
   }
 
   private answer(digit: number): void {
@@ -193,7 +193,8 @@ class Walk {
     this.promisedDate = newDate;
     this.send(this.add('delay'), { days, newDate, ...why });
     this.armGuard();
-    if (this.timers.callDay !== undefined) this.armDeliveryDayCall(true);
+    // The promise moved: a delivery-day deadline that runs moves with it.
+    if (this.timers.callDay !== undefined) this.setDeliveryDayCall();
   }
 
   private armGuard(): void {
@@ -202,10 +203,13 @@ class Walk {
     this.timers.guard = guardTime(this.promisedDate, this.zone, courierLeadTimeHours, quietHours);
   }
 
-  private armDeliveryDayCall(moved = false): void {
-    if (this.called || this.question || (!moved && this.timers.callDay !== undefined)) return;
-    const { courierCallDeadlineMinutes, quietHours } = this.plan.shop;
-    this.timers.callDay = deliveryDayStart(this.promisedDate, this.zone, quietHours) + courierCallDeadlineMinutes * 60_000;
+  private armDeliveryDayCall(): void {
+    if (this.timers.callDay === undefined) this.setDeliveryDayCall();
+  }
+
+  private setDeliveryDayCall(): void {
+    if (this.called || this.question) return;
+    this.timers.callDay = deliveryDayDeadline(this.promisedDate, this.zone, this.plan.shop);
   }
 
   private clearCallDeadlines(): void {
@@ -239,8 +243,7 @@ class Walk {
     this.revisions.set(key, revision);
     const spec = specOf(key)!;
     const lane: Lane = key.startsWith('return-') ? 'return' : spec.urgent ? 'urgent' : 'calm';
-    const id = key.replace(/-\d+$/, '') as TouchpointId;
-    this.notices.push({ key, revision, template: template ?? TOUCHPOINTS[id].template, facts, channels, urgent: spec.urgent, lane, queuedAt: this.now, afterReturn });
+    this.notices.push({ key, revision, template: template ?? TOUCHPOINTS[touchpointIdOf(key)!].template, facts, channels, urgent: spec.urgent, lane, queuedAt: this.now, afterReturn });
   }
 
   private snapshot(): void {

@@ -43,6 +43,15 @@ export interface Preview {
   notices: PreviewNotice[];
 }
 
+/** The shop's notice rules in a line: quiet hours and the daily cap. */
+export function shopRules({ quietHours: { start, end }, maxNoticesPerDay }: Pick<Shop, 'quietHours' | 'maxNoticesPerDay'>): string {
+  const quiet = start === end ? 'no quiet hours' : `quiet hours ${start}–${end}`;
+  return `${quiet}, at most ${maxNoticesPerDay} non-urgent notices a day`;
+}
+
+/** "courier-call", or "courier-call #2" for a touchpoint's second notice. */
+export const noticeName = ({ touchpoint, revision }: { touchpoint: string; revision: number }) => (revision > 1 ? `${touchpoint} #${revision}` : touchpoint);
+
 export interface PreviewRequest {
   scenario: JourneyScenario;
   locale: JourneyLocale;

@@ -6,11 +6,10 @@
  */
 import { obsoleteReason } from '../../../workflows/chain-state';
 import type { Shop } from '../../../workflows/contract';
-import { localDay, localLabel, nextDay, quietUntil } from '../../../workflows/local-time';
+import { dailyCapReason, localDay, nextDay, quietHoursReason, quietUntil, STALE_MS } from '../../../workflows/local-time';
+import { touchpointIdOf } from '../../../workflows/touchpoints';
 import type { ChainModel, Lane, QueuedNotice, Snapshot } from './chain-model';
 
-/** A notice that waited behind others longer than this is checked for being pointless (as the notifier does). */
-const STALE_MS = 60_000;
 const LANES: Lane[] = ['urgent', 'calm', 'return'];
 
 export interface ScheduledNotice extends QueuedNotice {
@@ -76,10 +75,10 @@ export function schedule({ order, notices, snapshots }: ChainModel, shop: Shop):
   /** Why a non-urgent notice cannot go at `t`, and until when: quiet hours first, then the daily cap. */
   function holdBack(t: number): { until: number; reason: string } | undefined {
     const quiet = quietUntil(t, zone, shop.quietHours);
-    if (quiet !== undefined) return { until: quiet, reason: `quiet hours (${shop.quietHours.start}–${shop.quietHours.end}): waits until ${localLabel(quiet, zone)}` };
+    if (quiet !== undefined) return { until: quiet, reason: quietHoursReason(quiet, zone, shop.quietHours) };
     if ((perDay.get(localDay(t, zone)) ?? 0) < shop.maxNoticesPerDay) return undefined;
     const until = nextDay(t, zone, shop.quietHours);
-    return { until, reason: `daily cap (${shop.maxNoticesPerDay} a day) reached: waits until ${localLabel(until, zone)}` };
+    return { until, reason: dailyCapReason(until, zone, shop.maxNoticesPerDay) };
   }
 }
 
@@ -91,7 +90,7 @@ function stateAt(snapshots: Snapshot[], t: number): Snapshot {
 /** Why the notice is pointless in that state, if it is (the chain's own rule). */
 function reasonAt(n: QueuedNotice, { stage, courierCalled }: Snapshot): string | undefined {
   // The rule reads only the stage of the chain and the touchpoint's key and name.
-  return obsoleteReason({ stage }, { key: n.key, name: n.key.replace(/-\d+$/, '') }, courierCalled);
+  return obsoleteReason({ stage }, { key: n.key, name: touchpointIdOf(n.key)! }, courierCalled);
 }
 
 /** The first moment in (from, to] the notice becomes pointless, with the reason. */

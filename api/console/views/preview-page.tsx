@@ -1,5 +1,5 @@
 /** "Preview the chain": the form (a scenario, the customer's language) and every notice the chain would send. */
-import type { Preview, PreviewNotice } from '../preview/preview';
+import { noticeName, shopRules, type Preview, type PreviewNotice } from '../preview/preview';
 import { JOURNEY_LOCALES, JOURNEY_SCENARIOS, SCENARIOS, type JourneyLocale } from '../preview/scenarios';
 import type { Staff } from '../session';
 import { Layout } from './layout';
@@ -8,7 +8,7 @@ const LANGUAGES: Record<JourneyLocale, string> = { en: 'English', ru: 'Russian',
 const CHANNEL_NAMES: Record<string, string> = { email: 'Email', sms: 'SMS', voice: 'Voice call', whatsapp: 'WhatsApp' };
 
 function NoticeCard({ notice, lang }: { notice: PreviewNotice; lang: string }) {
-  const name = notice.revision > 1 ? `${notice.touchpoint} #${notice.revision}` : notice.touchpoint;
+  const name = noticeName(notice);
   return (
     <li>
       <article class={`card notice${notice.dropped ? ' dropped' : ''}`} data-touchpoint={notice.touchpoint} aria-labelledby={`n-${notice.touchpoint}-${notice.revision}`}>
@@ -43,8 +43,6 @@ function NoticeCard({ notice, lang }: { notice: PreviewNotice; lang: string }) {
 }
 
 function Results({ preview }: { preview: Preview }) {
-  const { start, end } = preview.shop.quietHours;
-  const quiet = start === end ? 'no quiet hours' : `quiet hours ${start}–${end}`;
   return (
     <section class="preview" aria-labelledby="preview-title">
       <h2 id="preview-title">
@@ -52,7 +50,7 @@ function Results({ preview }: { preview: Preview }) {
       </h2>
       <p>{preview.summary}</p>
       <p class="muted">
-        {preview.customer}, times in {preview.timezone}. {preview.shop.name}: {quiet}, at most {preview.shop.maxNoticesPerDay} non-urgent notices a day.
+        {preview.customer}, times in {preview.timezone}. {preview.shop.name}: {shopRules(preview.shop)}.
       </p>
       <p>
         {preview.notices.filter((n) => !n.dropped).length} notices, in the order the customer gets them (links are samples):
