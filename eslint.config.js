@@ -7,7 +7,12 @@ import globals from 'globals';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 /** What the product's processes must never load: scripts, test helpers, Temporal's test server package. */
-const productOnly = [{ group: ['**/scripts/**', '**/test/**', '@temporalio/testing', '@temporalio/testing/**'], message: 'Product code needs no scripts or test tooling.' }];
+const productOnly = [
+  {
+    group: ['**/scripts/**', '**/test/**', '@temporalio/testing', '@temporalio/testing/**'],
+    message: 'Product code needs no scripts or test tooling.',
+  },
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', '.tools/', '.data/', 'coverage/'] },
@@ -16,11 +21,17 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: globals.node,
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -33,15 +44,29 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'Workflows run in the Temporal sandbox: no Node builtins.' })),
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'Workflows run in the Temporal sandbox: no Node builtins.',
+          })),
           patterns: [
-            { group: ['../activities/*', '../activities', '../api/*', '../worker/*', '../common/*'], allowTypeImports: true, message: 'Workflows may import only types from outside workflows/.' },
+            {
+              group: ['../activities/*', '../activities', '../api/*', '../worker/*', '../common/*'],
+              allowTypeImports: true,
+              message: 'Workflows may import only types from outside workflows/.',
+            },
             ...productOnly,
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'No environment in workflows.' }, { name: 'setTimeout', message: 'Use sleep() in workflows.' }],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use uuid4() in workflows.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'No environment in workflows.' },
+        { name: 'setTimeout', message: 'Use sleep() in workflows.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use uuid4() in workflows.' },
+      ],
     },
   },
 );

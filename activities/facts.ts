@@ -31,7 +31,8 @@ export function recordFactActivity({ store: { facts }, metrics }: ActivityDeps) 
     const { chainId, carrier, at } = fact;
     switch (fact.kind) {
       case 'started':
-        if (await facts.started({ chainId, shop: fact.shop, carrier, startedAt: at, firstPromise: fact.firstPromise })) metrics.chainsStarted.inc({ carrier });
+        if (await facts.started({ chainId, shop: fact.shop, carrier, startedAt: at, firstPromise: fact.firstPromise }))
+          metrics.chainsStarted.inc({ carrier });
         await facts.moveStage(chainId, 'accepted', rankOf('accepted'));
         return;
       case 'stage':
@@ -51,11 +52,13 @@ export function recordFactActivity({ store: { facts }, metrics }: ActivityDeps) 
         if (await facts.conflict(chainId, fact.n, fact.type, at)) metrics.conflicts.inc({ carrier, type: fact.type });
         return;
       case 'delivered':
-        if (await facts.delivered(chainId, at, fact.onTime)) metrics.deliveries.inc({ carrier, on_time: String(fact.onTime) });
+        if (await facts.delivered(chainId, at, fact.onTime))
+          metrics.deliveries.inc({ carrier, on_time: String(fact.onTime) });
         return;
       case 'rating':
         // The histogram holds first answers: a retried activity or a changed mind does not count twice.
-        if (await facts.answered(chainId, fact.touchpoint, fact.score, at)) metrics.ratings.observe({ touchpoint: fact.touchpointId, carrier }, fact.score);
+        if (await facts.answered(chainId, fact.touchpoint, fact.score, at))
+          metrics.ratings.observe({ touchpoint: fact.touchpointId, carrier }, fact.score);
         return;
     }
   };

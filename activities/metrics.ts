@@ -14,7 +14,12 @@ export type WorkerMetrics = ReturnType<typeof build>;
 function build(registry: Registry, facts: Pick<Facts, 'stageCounts'>) {
   const registers = [registry];
   const chainCounter = (what: string) =>
-    new Counter({ name: `doorstep_chains_${what}_total`, help: `Chains ${what}, by carrier`, labelNames: ['carrier'] as const, registers });
+    new Counter({
+      name: `doorstep_chains_${what}_total`,
+      help: `Chains ${what}, by carrier`,
+      labelNames: ['carrier'] as const,
+      registers,
+    });
   return {
     chainsStarted: chainCounter('started'),
     chainsCompleted: chainCounter('completed'),
@@ -75,10 +80,15 @@ function build(registry: Registry, facts: Pick<Facts, 'stageCounts'>) {
       labelNames: ['carrier', 'source', 'carrier_caused'] as const,
       registers,
     }),
-    conflicts: new Counter({ name: 'doorstep_conflicts_total', help: 'Chain conflicts, by carrier and type', labelNames: ['carrier', 'type'] as const, registers }),
+    conflicts: new Counter({
+      name: 'doorstep_conflicts_total',
+      help: 'Chain conflicts, by carrier and type',
+      labelNames: ['carrier', 'type'] as const,
+      registers,
+    }),
     sendSeconds: new Histogram({
       name: 'doorstep_notice_send_seconds',
-      help: "Time a provider took to accept a notice",
+      help: 'Time a provider took to accept a notice',
       labelNames: ['channel'] as const,
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,

@@ -57,9 +57,20 @@ export function purgeExpiredActivity(deps: ActivityDeps) {
     let buried = 0;
     let nextPageToken: Uint8Array | undefined;
     do {
-      const page = await client.workflowService.listWorkflowExecutions({ namespace: client.options.namespace, query, pageSize: 500, nextPageToken });
-      const closed = (page.executions ?? []).map((e) => ({ chainId: e.execution?.workflowId ?? '', at: e.closeTime?.seconds ? new Date(Number(e.closeTime.seconds) * 1000) : undefined }));
-      buried += await tombstones.bury(closed.filter((c) => c.chainId), 'finished');
+      const page = await client.workflowService.listWorkflowExecutions({
+        namespace: client.options.namespace,
+        query,
+        pageSize: 500,
+        nextPageToken,
+      });
+      const closed = (page.executions ?? []).map((e) => ({
+        chainId: e.execution?.workflowId ?? '',
+        at: e.closeTime?.seconds ? new Date(Number(e.closeTime.seconds) * 1000) : undefined,
+      }));
+      buried += await tombstones.bury(
+        closed.filter((c) => c.chainId),
+        'finished',
+      );
       nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
     } while (nextPageToken);
     return buried;
@@ -77,7 +88,11 @@ export function purgeExpiredActivity(deps: ActivityDeps) {
           throw err;
         });
       const info = described?.workflowExecutionInfo;
-      if (info?.status !== RUNNING) closed.push({ chainId, at: info?.closeTime?.seconds ? new Date(Number(info.closeTime.seconds) * 1000) : undefined });
+      if (info?.status !== RUNNING)
+        closed.push({
+          chainId,
+          at: info?.closeTime?.seconds ? new Date(Number(info.closeTime.seconds) * 1000) : undefined,
+        });
     }
     return tombstones.bury(closed, 'finished');
   }

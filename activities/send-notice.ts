@@ -58,22 +58,40 @@ export function sendNoticeActivity(deps: ActivityDeps) {
   const { ledger, optOuts } = deps.store;
 
   /** Why an opt-out stops this notice on this channel, if it does (STOP holds for every SMS/WhatsApp). */
-  async function optedOut(shop: string, channel: ChannelName, addressKey: string, essential: boolean): Promise<string | undefined> {
+  async function optedOut(
+    shop: string,
+    channel: ChannelName,
+    addressKey: string,
+    essential: boolean,
+  ): Promise<string | undefined> {
     if (channel === 'voice' || (channel === 'email' && essential)) return undefined;
     const found = await optOuts.find(shop, channel, addressKey);
     return found && `opted out of ${channel} (${found.source}, ${found.at.toISOString().slice(0, 10)})`;
   }
 
   /** The daily cap: when a customer already had their non-urgent notices today, until when this one waits. */
-  async function capped({ shop, order, decidedAt, touchpoint, revision }: SendNoticeInput, label: string): Promise<SendOutcome | undefined> {
+  async function capped(
+    { shop, order, decidedAt, touchpoint, revision }: SendNoticeInput,
+    label: string,
+  ): Promise<SendOutcome | undefined> {
     const { timezone, email, phone } = order.customer;
     const decided = Date.parse(decidedAt);
     const self = { chainId: chainWorkflowId(shop.id, order.orderId), touchpoint, revision };
-    const sent = await ledger.sentOnDay(shop.id, deps.addressKey(email ?? phone ?? ''), localDay(decided, timezone), self);
+    const sent = await ledger.sentOnDay(
+      shop.id,
+      deps.addressKey(email ?? phone ?? ''),
+      localDay(decided, timezone),
+      self,
+    );
     if (sent < shop.maxNoticesPerDay) return undefined;
     deps.metrics.deferrals.inc({ touchpoint: label, reason: 'daily_cap' });
     const until = nextDay(decided, timezone, shop.quietHours);
-    return { deferred: { until: new Date(until).toISOString(), reason: dailyCapReason(until, timezone, shop.maxNoticesPerDay) } };
+    return {
+      deferred: {
+        until: new Date(until).toISOString(),
+        reason: dailyCapReason(until, timezone, shop.maxNoticesPerDay),
+      },
+    };
   }
 
   /** The notice's links (rating, unsubscribe) and every form of its text, in the customer's language. */
@@ -83,8 +101,17 @@ export function sendNoticeActivity(deps: ActivityDeps) {
     const lang = languageOf(order.customer.locale, shop.defaultLocale);
     const rate = deps.tokens.sign({ kind: 'rate', shop: shop.id, order: order.orderId, touchpoint, exp, lang });
     const { email } = order.customer;
-    const unsubscribeUrl = email && `${deps.publicBaseUrl}/u/${deps.tokens.sign({ kind: 'unsub', shop: shop.id, address: deps.addressKey(email) })}`;
-    const rendered = render({ ...input, shop, order, ratingUrl: `${deps.publicBaseUrl}/r/${rate}`, scale: scaleOf(touchpoint), unsubscribeUrl: unsubscribeUrl || undefined });
+    const unsubscribeUrl =
+      email &&
+      `${deps.publicBaseUrl}/u/${deps.tokens.sign({ kind: 'unsub', shop: shop.id, address: deps.addressKey(email) })}`;
+    const rendered = render({
+      ...input,
+      shop,
+      order,
+      ratingUrl: `${deps.publicBaseUrl}/r/${rate}`,
+      scale: scaleOf(touchpoint),
+      unsubscribeUrl: unsubscribeUrl || undefined,
+    });
     return { rendered, unsubscribeUrl: unsubscribeUrl || undefined };
   }
 
@@ -118,13 +145,25 @@ export function sendNoticeActivity(deps: ActivityDeps) {
     };
     let fellFrom = input.fallbackFrom;
     // The touchpoint's satisfaction check went out with its notice (idempotent: once per touchpoint).
-    const check = { chainId, touchpoint, touchpointId: label, shop: shop.id, carrier: order.carrier, scale: scaleOf(touchpoint), sentAt: input.decidedAt };
+    const check = {
+      chainId,
+      touchpoint,
+      touchpointId: label,
+      shop: shop.id,
+      carrier: order.carrier,
+      scale: scaleOf(touchpoint),
+      sentAt: input.decidedAt,
+    };
 
     for (const channel of input.channels) {
       const impl = deps.channels[channel];
       const to = addressOf(customer, channel);
       if (!impl || !to) {
-        decide('skipped', channel, to ? `${channel} is not set up` : `no ${channel === 'email' ? 'email address' : 'phone number'}`);
+        decide(
+          'skipped',
+          channel,
+          to ? `${channel} is not set up` : `no ${channel === 'email' ? 'email address' : 'phone number'}`,
+        );
         continue;
       }
       const addressKey = deps.addressKey(to);
@@ -135,31 +174,45 @@ export function sendNoticeActivity(deps: ActivityDeps) {
         continue;
       }
       const key = ledgerKey(chainId, touchpoint, channel, revision);
-      const claimed = await claimToSend(ledger, {
-        key,
-        chainId,
-        workflowId: input.workflowId,
-        shop: shop.id,
-        touchpoint,
-        channel,
-        revision,
-        addressKey,
-        customerKey: deps.addressKey(customer.email ?? customer.phone ?? ''),
-        urgent: spec?.urgent ?? true,
-        localDay: localDay(Date.parse(input.decidedAt), customer.timezone),
-        locale: rendered.language,
-      }, now());
+      const claimed = await claimToSend(
+        ledger,
+        {
+          key,
+          chainId,
+          workflowId: input.workflowId,
+          shop: shop.id,
+          touchpoint,
+          channel,
+          revision,
+          addressKey,
+          customerKey: deps.addressKey(customer.email ?? customer.phone ?? ''),
+          urgent: spec?.urgent ?? true,
+          localDay: localDay(Date.parse(input.decidedAt), customer.timezone),
+          locale: rendered.language,
+        },
+        now(),
+      );
       const prior = claimed.ended;
       // A row whose text an erasure took is still a send that happened: it never goes again.
       if (prior?.status === 'sent') {
         await deps.store.facts.checkSent(check);
         log.info({ touchpoint, channel, key }, 'notice already sent; returning the recorded result');
         deps.metrics.notices.inc({ channel, touchpoint: label, outcome: 'reused' });
-        return { notice: prior.notice ?? { revision, channel, status: 'sent', at: prior.claimedAt.toISOString(), providerId: prior.providerId, decisions: [] } };
+        return {
+          notice: prior.notice ?? {
+            revision,
+            channel,
+            status: 'sent',
+            at: prior.claimedAt.toISOString(),
+            providerId: prior.providerId,
+            decisions: [],
+          },
+        };
       }
       if (prior?.status === 'failed') {
         if (prior.decision) decisions.push(prior.decision);
-        const { reason } = prior.decision ?? decide('failed', channel, 'failed on an earlier attempt (its details were erased)');
+        const { reason } =
+          prior.decision ?? decide('failed', channel, 'failed on an earlier attempt (its details were erased)');
         fellFrom = { channel, reason };
         continue;
       }
@@ -168,14 +221,21 @@ export function sendNoticeActivity(deps: ActivityDeps) {
       const message = { to, idempotencyKey: key, rendered, unsubscribeUrl, choices };
       // An earlier attempt died after claiming: the provider may have taken its message before it could be recorded.
       const taken = claimed.staleSince && (await impl.find?.(message, claimed.staleSince));
-      if (taken) log.info({ touchpoint, channel, key, providerId: taken.providerId }, 'an earlier attempt\'s message was taken by the provider; recording it instead of sending again');
+      if (taken)
+        log.info(
+          { touchpoint, channel, key, providerId: taken.providerId },
+          "an earlier attempt's message was taken by the provider; recording it instead of sending again",
+        );
       const stopTimer = deps.metrics.sendSeconds.startTimer({ channel });
       let sent: SendResult;
       try {
         sent = taken || (await impl.send(message));
       } catch (err) {
         const failure = classify(err);
-        log.warn({ touchpoint, channel, to: mask(to), reason: failure.reason, permanent: failure.permanent }, 'notice not accepted');
+        log.warn(
+          { touchpoint, channel, to: mask(to), reason: failure.reason, permanent: failure.permanent },
+          'notice not accepted',
+        );
         if (!failure.permanent) {
           // Unsure whether the provider took it, and the provider can be asked: the claim stays for
           // the next attempt to take over and ask first. Otherwise nothing went out, or it cannot be
@@ -194,7 +254,15 @@ export function sendNoticeActivity(deps: ActivityDeps) {
       }
       // Accepted by the provider: from here on nothing may release the key (a retry must not send again).
       decide('sent', channel, fellFrom ? `fell back to ${channel}: ${fellFrom.reason}` : `sent by ${channel}`);
-      const notice: Notice = { revision, channel, status: 'sent', at: sent.acceptedAt, providerId: sent.providerId, ...contentFor(channel, rendered), decisions };
+      const notice: Notice = {
+        revision,
+        channel,
+        status: 'sent',
+        at: sent.acceptedAt,
+        providerId: sent.providerId,
+        ...contentFor(channel, rendered),
+        decisions,
+      };
       await ledger.sent(key, sent.providerId, notice, check);
       deps.faults?.afterSend?.(key);
       deps.metrics.notices.inc({ channel, touchpoint: label, outcome: 'sent' });

@@ -32,7 +32,11 @@ export interface SupportAlertInput {
 /** The support email: plain words for a person on the support desk (their language is the shop's business, English here), linking the order's console page. */
 function alertMessage({ shop, orderId, carrier, reason, at }: SupportAlertInput, consoleUrl: string): Rendered {
   const subject = `Doorstep: order ${orderId} needs attention`;
-  const lines = [`Order ${orderId} (${carrier}) of ${shop.name} needs attention: ${reason}.`, `The whole chain, in the support console: ${consoleUrl}`, `Raised ${at}.`];
+  const lines = [
+    `Order ${orderId} (${carrier}) of ${shop.name} needs attention: ${reason}.`,
+    `The whole chain, in the support console: ${consoleUrl}`,
+    `Raised ${at}.`,
+  ];
   const text = lines.join('\n\n');
   const html = `<!doctype html><html lang="en"><body>${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</body></html>`;
   return { language: 'en', subject, text, html, short: lines[0], spoken: lines[0] };
@@ -46,8 +50,23 @@ export function alertSupportActivity(deps: ActivityDeps) {
   async function email(input: SupportAlertInput, key: string, rendered: Rendered): Promise<boolean> {
     const { shop, orderId } = input;
     const chainId = chainWorkflowId(shop.id, orderId);
-    const base = { key, chainId, workflowId: chainId, shop: shop.id, touchpoint: `support-alert-${input.n}`, channel: 'email' as const, revision: 1 };
-    const claim = { ...base, addressKey: deps.addressKey(shop.supportEmail), customerKey: '', urgent: true, localDay: input.at.slice(0, 10), locale: 'en' };
+    const base = {
+      key,
+      chainId,
+      workflowId: chainId,
+      shop: shop.id,
+      touchpoint: `support-alert-${input.n}`,
+      channel: 'email' as const,
+      revision: 1,
+    };
+    const claim = {
+      ...base,
+      addressKey: deps.addressKey(shop.supportEmail),
+      customerKey: '',
+      urgent: true,
+      localDay: input.at.slice(0, 10),
+      locale: 'en',
+    };
     if ((await claimToSend(ledger, claim, new Date())).ended) return false;
     let sent: SendResult;
     try {
@@ -55,14 +74,39 @@ export function alertSupportActivity(deps: ActivityDeps) {
     } catch (err) {
       const failure = classify(err);
       await ledger.release(key);
-      throw failure.permanent ? ApplicationFailure.nonRetryable(`support email: ${failure.reason}`, 'SupportAlertFailed') : transientFailure('email', failure);
+      throw failure.permanent
+        ? ApplicationFailure.nonRetryable(`support email: ${failure.reason}`, 'SupportAlertFailed')
+        : transientFailure('email', failure);
     }
-    await ledger.sent(key, sent.providerId, { revision: 1, channel: 'email', status: 'sent', at: sent.acceptedAt, providerId: sent.providerId, subject: rendered.subject, text: rendered.text, decisions: [] });
+    await ledger.sent(key, sent.providerId, {
+      revision: 1,
+      channel: 'email',
+      status: 'sent',
+      at: sent.acceptedAt,
+      providerId: sent.providerId,
+      subject: rendered.subject,
+      text: rendered.text,
+      decisions: [],
+    });
     return true;
   }
 
-  async function webhook(url: string, key: string, input: SupportAlertInput, links: { chain: string; console: string }): Promise<void> {
-    const body = JSON.stringify({ type: 'chain.attention', shop: input.shop.id, orderId: input.orderId, carrier: input.carrier, kind: input.kind, reason: input.reason, at: input.at, ...links });
+  async function webhook(
+    url: string,
+    key: string,
+    input: SupportAlertInput,
+    links: { chain: string; console: string },
+  ): Promise<void> {
+    const body = JSON.stringify({
+      type: 'chain.attention',
+      shop: input.shop.id,
+      orderId: input.orderId,
+      carrier: input.carrier,
+      kind: input.kind,
+      reason: input.reason,
+      at: input.at,
+      ...links,
+    });
     const now = new Date();
     // The webhook-id stays the same on every retry, so the receiver can drop repeats.
     const headers = {
@@ -71,12 +115,16 @@ export function alertSupportActivity(deps: ActivityDeps) {
       'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
       'webhook-signature': new Webhook(deps.alertWebhookSecret!).sign(key, now, body),
     };
-    const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) }).catch((err: Error) => {
-      throw ApplicationFailure.retryable(`alert webhook: ${err.message}`, 'TransientDeliveryFailure');
-    });
+    const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) }).catch(
+      (err: Error) => {
+        throw ApplicationFailure.retryable(`alert webhook: ${err.message}`, 'TransientDeliveryFailure');
+      },
+    );
     if (res.ok) return;
     const why = `alert webhook answered ${res.status}`;
-    throw res.status === 429 || res.status >= 500 ? ApplicationFailure.retryable(why, 'TransientDeliveryFailure') : ApplicationFailure.nonRetryable(why, 'SupportAlertFailed');
+    throw res.status === 429 || res.status >= 500
+      ? ApplicationFailure.retryable(why, 'TransientDeliveryFailure')
+      : ApplicationFailure.nonRetryable(why, 'SupportAlertFailed');
   }
 
   /**
@@ -88,7 +136,10 @@ export function alertSupportActivity(deps: ActivityDeps) {
     const key = ledgerKey(chainWorkflowId(input.shop.id, input.orderId), `support-alert-${input.n}`, 'email', 1);
     const order = encodeURIComponent(input.orderId);
     // People open the console page (signed in); systems read the chain from the API (with a key).
-    const links = { chain: `${deps.publicBaseUrl}/v1/orders/${order}`, console: `${deps.publicBaseUrl}/console/orders/${order}` };
+    const links = {
+      chain: `${deps.publicBaseUrl}/v1/orders/${order}`,
+      console: `${deps.publicBaseUrl}/console/orders/${order}`,
+    };
     const url = input.shop.alertWebhookUrl;
     const [mailed, posted] = await Promise.allSettled([
       email(input, key, alertMessage(input, links.console)),
@@ -98,6 +149,7 @@ export function alertSupportActivity(deps: ActivityDeps) {
     const failures = [mailed, posted].flatMap((r) => (r.status === 'rejected' ? [r.reason as ApplicationFailure] : []));
     const transient = failures.find((f) => !f.nonRetryable);
     if (transient) throw transient;
-    if (failures.length) throw ApplicationFailure.nonRetryable(failures.map((f) => f.message).join('; '), 'SupportAlertFailed');
+    if (failures.length)
+      throw ApplicationFailure.nonRetryable(failures.map((f) => f.message).join('; '), 'SupportAlertFailed');
   };
 }

@@ -56,11 +56,33 @@ export function createApp({ config, chains, tokens, store, addressKey }: AppDeps
   app.use(feedbackRouter({ chains, tokens }));
   app.use(trackingRouter({ chains, tokens }));
   app.use(unsubscribeRouter({ tokens, store }));
-  app.use(twilioRouter({ authToken: config.twilio?.authToken, publicBaseUrl: config.publicBaseUrl, chains, store, addressKey }));
+  app.use(
+    twilioRouter({
+      authToken: config.twilio?.authToken,
+      publicBaseUrl: config.publicBaseUrl,
+      chains,
+      store,
+      addressKey,
+    }),
+  );
   const caller = [authenticate(config.apiKeys), throttle()];
-  app.use('/v1/orders', ...caller, ordersRouter({ chains, tokens, shops: config.shops, publicBaseUrl: config.publicBaseUrl }));
+  app.use(
+    '/v1/orders',
+    ...caller,
+    ordersRouter({ chains, tokens, shops: config.shops, publicBaseUrl: config.publicBaseUrl }),
+  );
   app.use('/v1/reports', ...caller, reportsRouter({ store, shops: config.shops }));
-  app.use('/console', consoleRouter({ staff: config.staff, secret: config.secret, publicBaseUrl: config.publicBaseUrl, chains, store, shops: config.shops }));
+  app.use(
+    '/console',
+    consoleRouter({
+      staff: config.staff,
+      secret: config.secret,
+      publicBaseUrl: config.publicBaseUrl,
+      chains,
+      store,
+      shops: config.shops,
+    }),
+  );
   app.use((_req, res) => problem(res, 404, 'no such resource'));
   app.use(errorHandler);
   return app;

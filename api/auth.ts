@@ -21,7 +21,16 @@ const digest = (key: string) => createHash('sha256').update(key).digest();
 export function authenticate(keys: ApiKey[]): RequestHandler {
   const known = keys.map((k) => {
     const d = digest(k.key);
-    return { digest: d, caller: { shop: k.shop, scopes: k.scopes, name: k.name, keyId: d.toString('hex', 0, 8), requestsPerMinute: k.requestsPerMinute } };
+    return {
+      digest: d,
+      caller: {
+        shop: k.shop,
+        scopes: k.scopes,
+        name: k.name,
+        keyId: d.toString('hex', 0, 8),
+        requestsPerMinute: k.requestsPerMinute,
+      },
+    };
   });
   return (req, res, next) => {
     const match = /^Bearer (.+)$/.exec(req.get('authorization') ?? '');
@@ -47,13 +56,19 @@ export function throttle(): RequestHandler {
     keyGenerator: (_req, res) => callerOf(res).keyId,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (_req, res) => problem(res, 429, `this key may make ${callerOf(res).requestsPerMinute} requests a minute; retry after the Retry-After header`),
+    handler: (_req, res) =>
+      problem(
+        res,
+        429,
+        `this key may make ${callerOf(res).requestsPerMinute} requests a minute; retry after the Retry-After header`,
+      ),
   });
 }
 
 /** 403 unless the caller's key carries `scope`. */
 export function requireScope(scope: Scope): RequestHandler {
-  return (_req, res, next) => (callerOf(res).scopes.includes(scope) ? next() : problem(res, 403, `this key lacks the ${scope} scope`));
+  return (_req, res, next) =>
+    callerOf(res).scopes.includes(scope) ? next() : problem(res, 403, `this key lacks the ${scope} scope`);
 }
 
 export function callerOf(res: Response): Caller {

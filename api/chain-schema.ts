@@ -37,7 +37,13 @@ const Touchpoint = z.object({
   at: at.optional(),
   notices: z.array(Notice),
   rating: z
-    .object({ score: z.int(), comment: z.string().optional(), at, changedAt: at.optional(), recovered: z.boolean().optional() })
+    .object({
+      score: z.int(),
+      comment: z.string().optional(),
+      at,
+      changedAt: at.optional(),
+      recovered: z.boolean().optional(),
+    })
     .optional(),
   note: z.string().optional(),
 });
@@ -52,7 +58,16 @@ export const ChainStateSchema = z
     stage: z.enum(STAGES),
     promisedDate: day,
     promisedWindow: z.object({ from: day, to: day }).optional(),
-    delays: z.array(z.object({ days: z.int(), reason: z.string(), newDate: day, at, source: z.enum(['carrier', 'guard', 'support', 'shop']), carrierCaused: z.boolean().optional() })),
+    delays: z.array(
+      z.object({
+        days: z.int(),
+        reason: z.string(),
+        newDate: day,
+        at,
+        source: z.enum(['carrier', 'guard', 'support', 'shop']),
+        carrierCaused: z.boolean().optional(),
+      }),
+    ),
     courierWindow: span.extend({ agreedBy: z.enum(['courier', 'customer']) }).optional(),
     courierQuestion: z.object({ touchpoint: z.string(), options: z.array(span) }).optional(),
     returnUntil: at.optional(),
@@ -62,7 +77,14 @@ export const ChainStateSchema = z
     acknowledged: z.object({ at, actor: z.string(), note: z.string(), seen: z.int() }).optional(),
     trackingNumber: z.string().optional(),
     deliveryProof: z.string().optional(),
-    events: z.array(z.object({ eventId: z.string(), type: z.enum(TrackingEvent.options.map((o) => o.shape.type.value)), at, applied: z.boolean() })),
+    events: z.array(
+      z.object({
+        eventId: z.string(),
+        type: z.enum(TrackingEvent.options.map((o) => o.shape.type.value)),
+        at,
+        applied: z.boolean(),
+      }),
+    ),
     audit: z.array(z.object({ at, actor: z.string(), action: z.enum(SUPPORT_ACTIONS), detail: z.string() })),
     trackingUrl: z.url(),
   })
@@ -77,7 +99,9 @@ export const ChainSummarySchema = z.object({
   startedAt: at.optional(),
 });
 
-export const ChainListSchema = z.object({ items: z.array(ChainSummarySchema), nextPageToken: z.string().optional() }).meta({ id: 'ChainList' });
+export const ChainListSchema = z
+  .object({ items: z.array(ChainSummarySchema), nextPageToken: z.string().optional() })
+  .meta({ id: 'ChainList' });
 
 /** True when A and B are assignable both ways. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

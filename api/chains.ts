@@ -3,12 +3,25 @@
  * chains. Temporal errors become ChainError with the HTTP status the API answers.
  */
 import { createHash } from 'node:crypto';
-import { Client, isGrpcServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import {
+  Client,
+  isGrpcServiceError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type WorkflowHandle,
+} from '@temporalio/client';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, type UpdateDefinition } from '@temporalio/common';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes.js';
 import { logger } from '../common/logger';
 import { isFinal, rankOf } from '../workflows/chain-state';
-import { Customer, type ChainInput, type ChainState, type OrderInput, type Stage, type TrackingEvent } from '../workflows/contract';
+import {
+  Customer,
+  type ChainInput,
+  type ChainState,
+  type OrderInput,
+  type Stage,
+  type TrackingEvent,
+} from '../workflows/contract';
 import { chainWorkflow } from '../workflows';
 import {
   chainStateQuery,
@@ -40,7 +53,9 @@ const bodyHashOf = (order: OrderInput) => createHash('sha256').update(JSON.strin
 function legacyBodyHashOf(order: OrderInput): string {
   const given: Record<string, unknown> = order.customer;
   const customer = Object.fromEntries(
-    Object.keys(Customer.shape).flatMap((k) => (k === 'locale' ? [[k, given.locale ?? 'en']] : k in given ? [[k, given[k]]] : [])),
+    Object.keys(Customer.shape).flatMap((k) =>
+      k === 'locale' ? [[k, given.locale ?? 'en']] : k in given ? [[k, given[k]]] : [],
+    ),
   );
   return bodyHashOf({ ...order, customer } as OrderInput);
 }
@@ -50,7 +65,12 @@ function legacyBodyHashOf(order: OrderInput): string {
  * attributes, with the customer's contacts as keyed hashes (`contacts`) so support can find them;
  * `given` is the order as the caller sent it, when the shop's defaults completed it.
  */
-export function chainStartOptions(input: ChainInput, taskQueue: string, contacts: string[] = [], given: OrderInput = input.order) {
+export function chainStartOptions(
+  input: ChainInput,
+  taskQueue: string,
+  contacts: string[] = [],
+  given: OrderInput = input.order,
+) {
   const { order, shop } = input;
   return {
     taskQueue,
@@ -149,11 +169,16 @@ export class Chains {
   async start(input: ChainInput, given: OrderInput = input.order): Promise<{ created: boolean; stage: Stage }> {
     const { order, shop } = input;
     const closed = await this.tombstones?.find(chainWorkflowId(shop.id, order.orderId));
-    const gone = new ChainError(410, `order ${order.orderId} ${closed?.reason === 'erased' ? 'was erased' : 'has finished'}: its chain cannot start again`);
+    const gone = new ChainError(
+      410,
+      `order ${order.orderId} ${closed?.reason === 'erased' ? 'was erased' : 'has finished'}: its chain cannot start again`,
+    );
     if (closed?.reason === 'erased') throw gone;
     if (!closed) {
       try {
-        const contacts = [order.customer.email, order.customer.phone].filter((c) => c !== undefined).map(this.addressKey);
+        const contacts = [order.customer.email, order.customer.phone]
+          .filter((c) => c !== undefined)
+          .map(this.addressKey);
         await this.client.workflow.start(chainWorkflow, chainStartOptions(input, this.taskQueue, contacts, given));
         return { created: true, stage: 'accepted' };
       } catch (err) {
@@ -161,9 +186,11 @@ export class Chains {
       }
     }
     // Known to Temporal (running, or finished and still kept): the same body is a repeat.
-    const described = await this.handle(shop.id, order.orderId).describe().catch((err: unknown) => {
-      throw isGone(err) ? gone : err;
-    });
+    const described = await this.handle(shop.id, order.orderId)
+      .describe()
+      .catch((err: unknown) => {
+        throw isGone(err) ? gone : err;
+      });
     if (![bodyHashOf(given), legacyBodyHashOf(given)].includes(String(described.memo?.bodyHash))) {
       throw new ChainError(409, `order ${order.orderId} already exists with a different body`);
     }
@@ -176,10 +203,13 @@ export class Chains {
    */
   async event(shop: string, orderId: string, event: TrackingEvent, carrier?: string): Promise<EventResult> {
     if (carrier !== undefined) {
-      const described = await this.handle(shop, orderId).describe().catch(async (err: unknown) => {
-        throw await this.notFoundOrClosed(shop, orderId, err);
-      });
-      if (described.typedSearchAttributes.get(CARRIER)?.toLowerCase() !== carrier.toLowerCase()) throw new ChainError(404, `no order ${orderId}`);
+      const described = await this.handle(shop, orderId)
+        .describe()
+        .catch(async (err: unknown) => {
+          throw await this.notFoundOrClosed(shop, orderId, err);
+        });
+      if (described.typedSearchAttributes.get(CARRIER)?.toLowerCase() !== carrier.toLowerCase())
+        throw new ChainError(404, `no order ${orderId}`);
     }
     return this.moved(shop, orderId, await this.update(shop, orderId, trackingEventUpdate, event));
   }
@@ -197,9 +227,11 @@ export class Chains {
    */
   private async moved(shop: string, orderId: string, result: EventResult): Promise<EventResult> {
     if (this.stages && !isFinal(result.stage)) {
-      await this.stages.moveStage(chainWorkflowId(shop, orderId), result.stage, rankOf(result.stage)).catch((err: Error) => {
-        logger.warn({ shop, orderId, err: err.message }, 'could not keep the stage for the metrics');
-      });
+      await this.stages
+        .moveStage(chainWorkflowId(shop, orderId), result.stage, rankOf(result.stage))
+        .catch((err: Error) => {
+          logger.warn({ shop, orderId, err: err.message }, 'could not keep the stage for the metrics');
+        });
     }
     return result;
   }
@@ -223,11 +255,18 @@ export class Chains {
   }
 
   /** Runs a chain Update: its validator's refusal is a 409; an unknown order 404; a finished chain `closedStatus`. */
-  private async update<R, A>(shop: string, orderId: string, def: UpdateDefinition<R, [A]>, arg: A, closedStatus = 409): Promise<R> {
+  private async update<R, A>(
+    shop: string,
+    orderId: string,
+    def: UpdateDefinition<R, [A]>,
+    arg: A,
+    closedStatus = 409,
+  ): Promise<R> {
     try {
       return await this.handle(shop, orderId).executeUpdate(def, { args: [arg] });
     } catch (err) {
-      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) throw new ChainError(409, err.cause.message);
+      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure)
+        throw new ChainError(409, err.cause.message);
       throw await this.notFoundOrClosed(shop, orderId, err, closedStatus);
     }
   }
@@ -257,7 +296,11 @@ export class Chains {
   }
 
   /** One page of a shop's chains, newest first, filtered through Temporal visibility. */
-  async list(shop: string, filter: ChainFilter, page: { size: number; token?: string }): Promise<{ items: ChainSummary[]; nextPageToken?: string }> {
+  async list(
+    shop: string,
+    filter: ChainFilter,
+    page: { size: number; token?: string },
+  ): Promise<{ items: ChainSummary[]; nextPageToken?: string }> {
     const quote = (v: string) => `'${v.replace(/['\\]/g, '')}'`;
     // A chain that continued as new is listed once, by its running (or last) run.
     const clauses = [`${SHOP.name} = ${quote(shop)}`, `ExecutionStatus != 'ContinuedAsNew'`];
@@ -278,7 +321,9 @@ export class Chains {
       })
       .catch((err: unknown) => {
         // Only the server's refusal of the token is the caller's mistake; an outage stays an outage.
-        throw token && isGrpcServiceError(err) && err.code === INVALID_ARGUMENT ? new ChainError(400, 'the page token is not valid') : err;
+        throw token && isGrpcServiceError(err) && err.code === INVALID_ARGUMENT
+          ? new ChainError(400, 'the page token is not valid')
+          : err;
       });
     const prefix = chainWorkflowId(shop, '');
     const items = (res.executions ?? []).map((e): ChainSummary => {

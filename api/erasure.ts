@@ -43,12 +43,17 @@ async function deleteRuns(client: Client, workflowId: string): Promise<boolean> 
     }
   };
   let gone = await remove({ workflowId });
-  for await (const run of client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) gone = (await remove({ workflowId, runId: run.runId })) || gone;
+  for await (const run of client.workflow.list({ query: `WorkflowId = '${workflowId}'` }))
+    gone = (await remove({ workflowId, runId: run.runId })) || gone;
   return gone;
 }
 
 /** Erases one order's customer data; erasing it again (or an unknown order) erases nothing. */
-export async function eraseOrder({ client, store, config }: ErasureDeps, shop: string, orderId: string): Promise<Erased> {
+export async function eraseOrder(
+  { client, store, config }: ErasureDeps,
+  shop: string,
+  orderId: string,
+): Promise<Erased> {
   const chainId = chainWorkflowId(shop, orderId);
   const { tombstones } = store;
   // Before anything goes: from here on no start of this order gets through.

@@ -14,5 +14,7 @@ collectProcessMetrics();
 const server = await startApi(config, await connectClient(config.temporal, config, tracing !== undefined), store);
 logger.info({ port: config.port, store: store.sql.kind, tracing: tracing !== undefined }, 'api listening');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => server.close(() => void Promise.all([store.close(), tracing?.shutdown()]).then(() => process.exit(0))));
+  process.once(signal, () =>
+    server.close(() => void Promise.all([store.close(), tracing?.shutdown()]).then(() => process.exit(0))),
+  );
 }

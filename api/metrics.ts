@@ -14,7 +14,12 @@ const OUTCOMES = ['accepted', 'duplicate', 'rejected', 'failed'] as const;
 
 const apiMetrics = perRegistry((registry: Registry) => {
   const registers = [registry];
-  const events = new Counter({ name: 'doorstep_events_total', help: 'Tracking events received, by source (api, webhook) and outcome (accepted, duplicate, rejected, failed)', labelNames: ['source', 'outcome'] as const, registers });
+  const events = new Counter({
+    name: 'doorstep_events_total',
+    help: 'Tracking events received, by source (api, webhook) and outcome (accepted, duplicate, rejected, failed)',
+    labelNames: ['source', 'outcome'] as const,
+    registers,
+  });
   // Every series from the start: increase() over a series' first sample would miss its first event.
   for (const source of SOURCES) for (const outcome of OUTCOMES) events.inc({ source, outcome }, 0);
   return {
@@ -26,7 +31,12 @@ const apiMetrics = perRegistry((registry: Registry) => {
       registers,
     }),
     events,
-    receipts: new Counter({ name: 'doorstep_delivery_receipts_total', help: "Providers' delivery receipts (status callbacks), by channel and status", labelNames: ['channel', 'status'] as const, registers }),
+    receipts: new Counter({
+      name: 'doorstep_delivery_receipts_total',
+      help: "Providers' delivery receipts (status callbacks), by channel and status",
+      labelNames: ['channel', 'status'] as const,
+      registers,
+    }),
   };
 });
 
@@ -35,7 +45,9 @@ export function requestMetrics(): RequestHandler {
   const seconds = apiMetrics(register).requestSeconds;
   return (req, res, next) => {
     const stop = seconds.startTimer();
-    res.once('finish', () => stop({ method: req.method, route: res.locals.route ?? 'unmatched', status: String(res.statusCode) }));
+    res.once('finish', () =>
+      stop({ method: req.method, route: res.locals.route ?? 'unmatched', status: String(res.statusCode) }),
+    );
     next();
   };
 }
@@ -57,9 +69,24 @@ export function eventMetrics(source: (typeof SOURCES)[number]): RequestHandler {
 
 const STATUSES = new Set([
   // messages
-  'accepted', 'scheduled', 'queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'read', 'canceled', 'partially_delivered',
+  'accepted',
+  'scheduled',
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'undelivered',
+  'failed',
+  'read',
+  'canceled',
+  'partially_delivered',
   // calls
-  'initiated', 'ringing', 'in-progress', 'completed', 'busy', 'no-answer',
+  'initiated',
+  'ringing',
+  'in-progress',
+  'completed',
+  'busy',
+  'no-answer',
 ]);
 
 /** Counts a delivery receipt (each status of a message once). */

@@ -30,19 +30,37 @@ function build() {
   /** A request body, which every operation that takes one requires. */
   const body = (schema: z.ZodType) => ({ required: true, ...json(schema) });
   const problems = (...statuses: number[]) =>
-    Object.fromEntries(statuses.map((s) => [s, { description: PROBLEMS[s], content: { 'application/problem+json': { schema: problem } } }]));
+    Object.fromEntries(
+      statuses.map((s) => [
+        s,
+        { description: PROBLEMS[s], content: { 'application/problem+json': { schema: problem } } },
+      ]),
+    );
   /** What every call with an API key may answer besides its own outcomes. */
   const keyed = [400, 401, 403, 429];
   const secured = { security: [{ apiKey: [] }] };
-  const eventAnswers = { 202: { description: 'applied', ...json(accepted) }, 200: { description: 'duplicate eventId', ...json(accepted) } };
+  const eventAnswers = {
+    202: { description: 'applied', ...json(accepted) },
+    200: { description: 'duplicate eventId', ...json(accepted) },
+  };
 
   registry.registerPath({
-    method: 'post', path: '/v1/orders', summary: 'Start the chain of an order (idempotent)', ...secured,
+    method: 'post',
+    path: '/v1/orders',
+    summary: 'Start the chain of an order (idempotent)',
+    ...secured,
     request: { body: body(order) },
-    responses: { 201: { description: 'started', ...json(OrderAccepted) }, 200: { description: 'same order again', ...json(OrderAccepted) }, ...problems(...keyed, 409, 410, 413) },
+    responses: {
+      201: { description: 'started', ...json(OrderAccepted) },
+      200: { description: 'same order again', ...json(OrderAccepted) },
+      ...problems(...keyed, 409, 410, 413),
+    },
   });
   registry.registerPath({
-    method: 'get', path: '/v1/orders', summary: 'List chains', ...secured,
+    method: 'get',
+    path: '/v1/orders',
+    summary: 'List chains',
+    ...secured,
     request: { query: ListQuery },
     responses: {
       200: { description: 'a page of chains', ...json(ChainListSchema) },
@@ -51,12 +69,24 @@ function build() {
     },
   });
   registry.registerPath({
-    method: 'get', path: '/v1/orders/{orderId}', summary: 'The chain of an order', ...secured,
+    method: 'get',
+    path: '/v1/orders/{orderId}',
+    summary: 'The chain of an order',
+    ...secured,
     request: { params: OrderIdParam },
-    responses: { 200: { description: 'stage, promise, delays, touchpoints with notices and ratings, conflicts, attention, audit', ...json(ChainStateSchema) }, ...problems(...keyed, 404) },
+    responses: {
+      200: {
+        description: 'stage, promise, delays, touchpoints with notices and ratings, conflicts, attention, audit',
+        ...json(ChainStateSchema),
+      },
+      ...problems(...keyed, 404),
+    },
   });
   registry.registerPath({
-    method: 'post', path: '/v1/orders/{orderId}/events', summary: 'A tracking event', ...secured,
+    method: 'post',
+    path: '/v1/orders/{orderId}/events',
+    summary: 'A tracking event',
+    ...secured,
     request: { params: OrderIdParam, body: body(event) },
     responses: { ...eventAnswers, ...problems(...keyed, 404, 409, 413) },
   });
@@ -65,34 +95,53 @@ function build() {
     // The action is named in the path; the body carries the rest.
     const schema = option.omit({ action: true });
     registry.registerPath({
-      method: 'post', path: `/v1/orders/{orderId}/actions/${action}`, summary: `Support action: ${action}`, ...secured,
+      method: 'post',
+      path: `/v1/orders/{orderId}/actions/${action}`,
+      summary: `Support action: ${action}`,
+      ...secured,
       request: { params: OrderIdParam, body: body(schema), headers: ActionHeaders },
-      responses: { 202: { description: 'done', ...json(accepted) }, 200: { description: 'done already (same Idempotency-Key)', ...json(accepted) }, ...problems(...keyed, 404, 409) },
+      responses: {
+        202: { description: 'done', ...json(accepted) },
+        200: { description: 'done already (same Idempotency-Key)', ...json(accepted) },
+        ...problems(...keyed, 404, 409),
+      },
     });
   }
   registry.registerPath({
-    method: 'get', path: '/v1/reports/touchpoints', summary: 'Touchpoint audit: checks, responses, mean score, verdict, weakest link', ...secured,
+    method: 'get',
+    path: '/v1/reports/touchpoints',
+    summary: 'Touchpoint audit: checks, responses, mean score, verdict, weakest link',
+    ...secured,
     request: { query: ReportFilters },
     responses: { 200: { description: 'the audit', ...json(TouchpointReportSchema) }, ...problems(...keyed) },
   });
   registry.registerPath({
-    method: 'get', path: '/v1/reports/carriers', summary: 'Carrier scorecard: on-time rate, carrier-caused delays, conflicts, courier and handover ratings', ...secured,
+    method: 'get',
+    path: '/v1/reports/carriers',
+    summary: 'Carrier scorecard: on-time rate, carrier-caused delays, conflicts, courier and handover ratings',
+    ...secured,
     request: { query: ReportFilters },
     responses: { 200: { description: 'the scorecard', ...json(CarrierReportSchema) }, ...problems(...keyed) },
   });
   registry.registerPath({
-    method: 'post', path: '/v1/feedback', summary: "Record a customer's rating (the signed token authorises it)",
+    method: 'post',
+    path: '/v1/feedback',
+    summary: "Record a customer's rating (the signed token authorises it)",
     request: { body: body(Feedback.meta({ id: 'Feedback' })) },
     responses: { 202: { description: 'recorded', ...json(FeedbackRecorded) }, ...problems(400, 404, 409, 410) },
   });
   registry.registerPath({
-    method: 'post', path: '/webhooks/carriers/{endpoint}', summary: "A carrier's tracking event, signed the Standard Webhooks way instead of an API key",
+    method: 'post',
+    path: '/webhooks/carriers/{endpoint}',
+    summary: "A carrier's tracking event, signed the Standard Webhooks way instead of an API key",
     request: {
       params: z.object({ endpoint: z.string() }),
       headers: z.object({
         'webhook-id': z.string().describe('unique per message'),
         'webhook-timestamp': z.string().describe('Unix seconds; refused when more than five minutes off'),
-        'webhook-signature': z.string().describe('space-separated v1,<base64 HMAC-SHA256 of id.timestamp.body>, one per secret during a rotation'),
+        'webhook-signature': z
+          .string()
+          .describe('space-separated v1,<base64 HMAC-SHA256 of id.timestamp.body>, one per secret during a rotation'),
       }),
       body: body(CarrierEvent.extend({ event: event })),
     },
@@ -100,27 +149,60 @@ function build() {
   });
   const twilioForm = (path: string, summary: string, answers: Record<number, object>) =>
     registry.registerPath({
-      method: 'post', path, summary,
+      method: 'post',
+      path,
+      summary,
       request: {
-        headers: z.object({ 'x-twilio-signature': z.string().describe("Twilio's signature over PUBLIC_BASE_URL and the form") }),
-        body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: z.record(z.string(), z.string()) } } },
+        headers: z.object({
+          'x-twilio-signature': z.string().describe("Twilio's signature over PUBLIC_BASE_URL and the form"),
+        }),
+        body: {
+          required: true,
+          content: { 'application/x-www-form-urlencoded': { schema: z.record(z.string(), z.string()) } },
+        },
       },
       responses: { ...answers, ...problems(400, 403, 404) },
     });
-  twilioForm('/webhooks/twilio/status', 'Delivery receipts (Twilio status callbacks)', { 204: { description: 'recorded' }, ...problems(503) });
-  twilioForm('/webhooks/twilio/inbound', 'Inbound texts and digits pressed during a call', { 200: { description: 'TwiML answer', content: { 'text/xml': { schema: z.string() } } } });
-  registry.registerPath({ method: 'get', path: '/healthz', summary: 'Liveness', responses: { 200: { description: 'alive', ...json(Health) } } });
-  registry.registerPath({
-    method: 'get', path: '/readyz', summary: 'Readiness: Temporal answers',
-    responses: { 200: { description: 'ready', ...json(Health) }, 503: { description: 'Temporal unreachable', ...json(Health) } },
+  twilioForm('/webhooks/twilio/status', 'Delivery receipts (Twilio status callbacks)', {
+    204: { description: 'recorded' },
+    ...problems(503),
+  });
+  twilioForm('/webhooks/twilio/inbound', 'Inbound texts and digits pressed during a call', {
+    200: { description: 'TwiML answer', content: { 'text/xml': { schema: z.string() } } },
   });
   registry.registerPath({
-    method: 'get', path: '/metrics', summary: 'Prometheus metrics of this API process',
-    responses: { 200: { description: 'the text exposition format', content: { 'text/plain': { schema: z.string() } } } },
+    method: 'get',
+    path: '/healthz',
+    summary: 'Liveness',
+    responses: { 200: { description: 'alive', ...json(Health) } },
   });
   registry.registerPath({
-    method: 'get', path: '/v1/openapi.json', summary: 'This document',
-    responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } },
+    method: 'get',
+    path: '/readyz',
+    summary: 'Readiness: Temporal answers',
+    responses: {
+      200: { description: 'ready', ...json(Health) },
+      503: { description: 'Temporal unreachable', ...json(Health) },
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/metrics',
+    summary: 'Prometheus metrics of this API process',
+    responses: {
+      200: { description: 'the text exposition format', content: { 'text/plain': { schema: z.string() } } },
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/openapi.json',
+    summary: 'This document',
+    responses: {
+      200: {
+        description: 'OpenAPI 3.1',
+        content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+      },
+    },
   });
   const doc = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
@@ -135,7 +217,7 @@ const PROBLEMS: Record<number, string> = {
   400: 'invalid request: the field paths are in errors',
   401: 'no or unknown API key, or a bad signature',
   403: 'the key lacks the scope, or the signature is wrong',
-  404: 'no such order (or not this shop\'s), or not configured',
+  404: "no such order (or not this shop's), or not configured",
   409: 'not possible now: the reason is in detail',
   410: 'gone: the order was erased, or its chain has finished',
   413: 'the body is too large',
@@ -152,9 +234,19 @@ type JsonSchema = { properties: Record<string, JsonSchema>; [keyword: string]: u
  */
 function statedRules(order: JsonSchema): void {
   const customer = order.properties.customer;
-  customer.properties.timezone = { ...customer.properties.timezone, enum: ['UTC', ...Intl.supportedValuesOf('timeZone')] };
-  customer.properties.phone = { ...customer.properties.phone, pattern: String(z.e164()._zod.def.pattern).slice(1, -1), description: 'E.164' };
-  const needs = (channels: string[], contact: string) => ({ if: { required: ['channels'], properties: { channels: { contains: { enum: channels } } } }, then: { required: [contact] } });
+  customer.properties.timezone = {
+    ...customer.properties.timezone,
+    enum: ['UTC', ...Intl.supportedValuesOf('timeZone')],
+  };
+  customer.properties.phone = {
+    ...customer.properties.phone,
+    pattern: String(z.e164()._zod.def.pattern).slice(1, -1),
+    description: 'E.164',
+  };
+  const needs = (channels: string[], contact: string) => ({
+    if: { required: ['channels'], properties: { channels: { contains: { enum: channels } } } },
+    then: { required: [contact] },
+  });
   customer.allOf = [needs(['sms', 'whatsapp', 'voice'], 'phone'), needs(['email'], 'email')];
   order.oneOf = [
     { required: ['promisedDate'], not: { required: ['promisedWindow'] } },

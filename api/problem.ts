@@ -32,7 +32,10 @@ export function problem(res: Response, status: number, detail: string, errors?: 
 
 /** A 400 naming each invalid field as a dotted path (e.g. `customer.phone`, `items.0.qty`). */
 export function invalid(res: Response, error: z.ZodError, prefix: string[] = []): void {
-  const errors = error.issues.map((i) => ({ path: [...prefix, ...i.path.map(String)].join('.') || '(body)', message: i.message }));
+  const errors = error.issues.map((i) => ({
+    path: [...prefix, ...i.path.map(String)].join('.') || '(body)',
+    message: i.message,
+  }));
   problem(res, 400, `${errors.length} invalid field(s): ${errors.map((e) => e.path).join(', ')}`, errors);
 }
 

@@ -27,7 +27,8 @@ export function requestLog() {
     customProps: (_req, res) => ({ route: res.locals.route, workflowId: res.locals.workflowId }),
     // A 503 asks the caller to come back (Retry-After); other 5xx are failures, whose error the
     // error handler logs with its stack: the request's line needs only the status.
-    customLogLevel: (_req, res, err) => (res.statusCode === 503 ? 'warn' : err || res.statusCode >= 500 ? 'error' : 'info'),
+    customLogLevel: (_req, res, err) =>
+      res.statusCode === 503 ? 'warn' : err || res.statusCode >= 500 ? 'error' : 'info',
     customErrorObject: (_req, _res, _err, { err: _, ...line }: Record<string, unknown>) => line,
   });
 }

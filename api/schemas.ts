@@ -9,7 +9,10 @@ const Contact = z
   .trim()
   .max(254)
   .transform((v) => (v.includes('@') ? v : v.replace(/[\s().-]/g, '')))
-  .refine((v) => z.email().safeParse(v).success || /^\+[1-9]\d{6,14}$/.test(v), 'an email address or an E.164 phone number');
+  .refine(
+    (v) => z.email().safeParse(v).success || /^\+[1-9]\d{6,14}$/.test(v),
+    'an email address or an E.164 phone number',
+  );
 
 export const OrderIdParam = z.object({ orderId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/) });
 
@@ -27,13 +30,16 @@ export const ListQuery = z.object({
 });
 
 /** The headers of a support action: a client retrying the same request sends the same Idempotency-Key. */
-export const ActionHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional().describe('the action runs once per key') });
+export const ActionHeaders = z.object({
+  'idempotency-key': z.string().min(1).max(200).optional().describe('the action runs once per key'),
+});
 
 export const OrderAccepted = z.object({ orderId: z.string(), stage: z.enum(STAGES), trackingUrl: z.url() });
 export const EventAccepted = z.object({ stage: z.enum(STAGES), duplicate: z.boolean() });
-export const FeedbackRecorded = z.object({ recorded: z.literal(true), touchpoint: z.string(), score: z.int(), changed: z.boolean() }).meta({ id: 'FeedbackRecorded' });
+export const FeedbackRecorded = z
+  .object({ recorded: z.literal(true), touchpoint: z.string(), score: z.int(), changed: z.boolean() })
+  .meta({ id: 'FeedbackRecorded' });
 export const Health = z.object({ status: z.string() });
-
 
 export const Problem = z.object({
   type: z.string(),
@@ -52,13 +58,15 @@ const instant = z
 const DAY_MS = 86_400_000;
 
 /** Report filters: an instant or a date for each end (default: the last 30 days), and a carrier. */
-export const ReportFilters = z.object({ from: instant.optional(), to: instant.optional(), carrier: z.string().min(1).max(64).optional() });
-export const ReportQuery = ReportFilters
-  .transform(({ from, to, carrier }) => {
-    const end = to ?? new Date().toISOString();
-    return { from: from ?? new Date(Date.parse(end) - 30 * DAY_MS).toISOString(), to: end, carrier };
-  })
-  .refine((q) => q.from < q.to, { path: ['to'], message: 'must be after from' });
+export const ReportFilters = z.object({
+  from: instant.optional(),
+  to: instant.optional(),
+  carrier: z.string().min(1).max(64).optional(),
+});
+export const ReportQuery = ReportFilters.transform(({ from, to, carrier }) => {
+  const end = to ?? new Date().toISOString();
+  return { from: from ?? new Date(Date.parse(end) - 30 * DAY_MS).toISOString(), to: end, carrier };
+}).refine((q) => q.from < q.to, { path: ['to'], message: 'must be after from' });
 
 const verdict = z.enum(['Wow', 'OK', 'Bad']).nullable();
 export const TouchpointReportSchema = z.object({

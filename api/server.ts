@@ -11,7 +11,13 @@ import { Chains } from './chains';
 /** The app wired to a Temporal client and the store. */
 export function appFor(config: AppConfig, client: Client, store: Store) {
   const addressKey = addressKeyer(config.secret);
-  return createApp({ config, chains: new Chains(client, config.taskQueue, addressKey, store.facts, store.tombstones), tokens: createTokens(config.tokenKeys), store, addressKey });
+  return createApp({
+    config,
+    chains: new Chains(client, config.taskQueue, addressKey, store.facts, store.tombstones),
+    tokens: createTokens(config.tokenKeys),
+    store,
+    addressKey,
+  });
 }
 
 /** Listens on the configured port; resolves once it accepts connections. */

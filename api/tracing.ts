@@ -11,7 +11,11 @@ export function traceRequests(): RequestHandler {
   const tracer = trace.getTracer('doorstep-api');
   return (req, res, next) => {
     const parent = propagation.extract(context.active(), req.headers);
-    const span = tracer.startSpan(req.method, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method } }, parent);
+    const span = tracer.startSpan(
+      req.method,
+      { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method } },
+      parent,
+    );
     // 'close' comes once, after 'finish' or when the client went away; the route template is known by then.
     res.once('close', () => {
       const route: string | undefined = res.locals.route;

@@ -39,7 +39,9 @@ const StaffAccount = z.object({
 export type StaffAccount = z.infer<typeof StaffAccount>;
 
 /** A Standard Webhooks signing secret. */
-const WebhookSecret = z.string().regex(/^whsec_[A-Za-z0-9+/]{22,}={0,2}$/, 'whsec_ followed by at least 16 bytes in base64 (Standard Webhooks)');
+const WebhookSecret = z
+  .string()
+  .regex(/^whsec_[A-Za-z0-9+/]{22,}={0,2}$/, 'whsec_ followed by at least 16 bytes in base64 (Standard Webhooks)');
 
 /**
  * A carrier's signed webhook endpoint, `/webhooks/carriers/{id}`: tracking events for one shop's
@@ -65,18 +67,28 @@ const FileConfig = z
     // Chain ids are "order-<shop>-<order>": with shops "acme" and "acme-eu", acme's order "eu-1" would be acme-eu's "1".
     c.shops.forEach((s, i) => {
       const clash = c.shops.find((o) => o.id !== s.id && s.id.startsWith(`${o.id}-`));
-      if (clash) ctx.addIssue({ code: 'custom', path: ['shops', i, 'id'], message: `must not start with another shop's id and "-" ("${clash.id}")` });
+      if (clash)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['shops', i, 'id'],
+          message: `must not start with another shop's id and "-" ("${clash.id}")`,
+        });
     });
     c.apiKeys.forEach((k, i) => {
-      if (!ids.has(k.shop)) ctx.addIssue({ code: 'custom', path: ['apiKeys', i, 'shop'], message: `no shop "${k.shop}"` });
+      if (!ids.has(k.shop))
+        ctx.addIssue({ code: 'custom', path: ['apiKeys', i, 'shop'], message: `no shop "${k.shop}"` });
     });
     c.staff.forEach((s, i) => {
-      if (!ids.has(s.shop)) ctx.addIssue({ code: 'custom', path: ['staff', i, 'shop'], message: `no shop "${s.shop}"` });
-      if (c.staff.findIndex((o) => o.username === s.username) < i) ctx.addIssue({ code: 'custom', path: ['staff', i, 'username'], message: 'used twice' });
+      if (!ids.has(s.shop))
+        ctx.addIssue({ code: 'custom', path: ['staff', i, 'shop'], message: `no shop "${s.shop}"` });
+      if (c.staff.findIndex((o) => o.username === s.username) < i)
+        ctx.addIssue({ code: 'custom', path: ['staff', i, 'username'], message: 'used twice' });
     });
     c.carrierWebhooks.forEach((w, i) => {
-      if (!ids.has(w.shop)) ctx.addIssue({ code: 'custom', path: ['carrierWebhooks', i, 'shop'], message: `no shop "${w.shop}"` });
-      if (c.carrierWebhooks.findIndex((o) => o.id === w.id) < i) ctx.addIssue({ code: 'custom', path: ['carrierWebhooks', i, 'id'], message: 'used twice' });
+      if (!ids.has(w.shop))
+        ctx.addIssue({ code: 'custom', path: ['carrierWebhooks', i, 'shop'], message: `no shop "${w.shop}"` });
+      if (c.carrierWebhooks.findIndex((o) => o.id === w.id) < i)
+        ctx.addIssue({ code: 'custom', path: ['carrierWebhooks', i, 'id'], message: 'used twice' });
     });
   });
 
@@ -189,7 +201,10 @@ function parseVariable<T>(name: string, parse: () => T): T {
   try {
     return parse();
   } catch (err) {
-    throw new ConfigError(`invalid environment:\n✖ ${(err as Error).message.replace(new RegExp(`^${name} `), '')}\n  → at ${name}`, ENV_HINT);
+    throw new ConfigError(
+      `invalid environment:\n✖ ${(err as Error).message.replace(new RegExp(`^${name} `), '')}\n  → at ${name}`,
+      ENV_HINT,
+    );
   }
 }
 
@@ -204,7 +219,10 @@ function dataDirAt(path: string, used: boolean): string {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
-    throw new ConfigError(`invalid environment:\n✖ cannot create the data dir ${dir} (${(err as NodeJS.ErrnoException).code})\n  → at DOORSTEP_DATA_DIR`, 'point DOORSTEP_DATA_DIR at a folder this user may create and write');
+    throw new ConfigError(
+      `invalid environment:\n✖ cannot create the data dir ${dir} (${(err as NodeJS.ErrnoException).code})\n  → at DOORSTEP_DATA_DIR`,
+      'point DOORSTEP_DATA_DIR at a folder this user may create and write',
+    );
   }
   return dir;
 }
@@ -216,7 +234,10 @@ function readConfigFile(file: string): z.infer<typeof FileConfig> {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new ConfigError(`invalid environment:\n✖ cannot read ${file} (${(err as NodeJS.ErrnoException).code})\n  → at DOORSTEP_CONFIG`, hint);
+    throw new ConfigError(
+      `invalid environment:\n✖ cannot read ${file} (${(err as NodeJS.ErrnoException).code})\n  → at DOORSTEP_CONFIG`,
+      hint,
+    );
   }
   let json: unknown;
   try {
@@ -230,7 +251,12 @@ function readConfigFile(file: string): z.infer<typeof FileConfig> {
 /** Reads and validates the whole configuration and creates the data dir when something lives in it; throws a ConfigError naming each bad field. */
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
   const env = parseOrThrow(Env, environment, 'environment', ENV_HINT);
-  const embedded = !env.DOORSTEP_SECRET || !env.DOORSTEP_CONFIG || !env.DATABASE_URL || !env.TEMPORAL_ADDRESS || !(env.SMTP_URL && env.TWILIO_ACCOUNT_SID);
+  const embedded =
+    !env.DOORSTEP_SECRET ||
+    !env.DOORSTEP_CONFIG ||
+    !env.DATABASE_URL ||
+    !env.TEMPORAL_ADDRESS ||
+    !(env.SMTP_URL && env.TWILIO_ACCOUNT_SID);
   const dataDir = dataDirAt(env.DOORSTEP_DATA_DIR, embedded);
   const random = () => randomBytes(24).toString('base64url');
   let devKey: string | undefined;
@@ -245,14 +271,29 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       // A demo walks a whole chain in minutes: more notices a day than a real shop would send.
       shops: [{ id: 'demo', name: 'Demo Shop', supportEmail: 'support@demo.example', maxNoticesPerDay: 20 }],
       apiKeys: [{ key: devKey, shop: 'demo', scopes: [...SCOPES], name: 'development key' }],
-      staff: [{ username: devStaff.username, name: 'Support (development)', shop: 'demo', role: 'agent', passwordHash: hashPassword(devStaff.password) }],
+      staff: [
+        {
+          username: devStaff.username,
+          name: 'Support (development)',
+          shop: 'demo',
+          role: 'agent',
+          passwordHash: hashPassword(devStaff.password),
+        },
+      ],
     });
   }
   const hooked = [...file.shops].find((s) => s.alertWebhookUrl);
   if (hooked && !env.DOORSTEP_ALERT_WEBHOOK_SECRET) {
-    throw new ConfigError(`invalid environment:\n✖ shop "${hooked.id}" has an alertWebhookUrl, so a secret must sign its alerts\n  → at DOORSTEP_ALERT_WEBHOOK_SECRET`, ENV_HINT);
+    throw new ConfigError(
+      `invalid environment:\n✖ shop "${hooked.id}" has an alertWebhookUrl, so a secret must sign its alerts\n  → at DOORSTEP_ALERT_WEBHOOK_SECRET`,
+      ENV_HINT,
+    );
   }
-  const retention = { namespaceDays: env.DOORSTEP_RETENTION_DAYS, storeDays: env.DOORSTEP_STORE_RETENTION_DAYS, tombstoneDays: env.DOORSTEP_TOMBSTONE_DAYS };
+  const retention = {
+    namespaceDays: env.DOORSTEP_RETENTION_DAYS,
+    storeDays: env.DOORSTEP_STORE_RETENTION_DAYS,
+    tombstoneDays: env.DOORSTEP_TOMBSTONE_DAYS,
+  };
   // An order id must stay refused for as long as anything remembers its chain.
   if (retention.tombstoneDays <= Math.max(retention.namespaceDays ?? DEV_SERVER_RETENTION_DAYS, retention.storeDays)) {
     throw new ConfigError(
@@ -267,7 +308,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     dataDir,
     secret,
-    payloadKeys: env.DOORSTEP_PAYLOAD_KEYS ? parseVariable('DOORSTEP_PAYLOAD_KEYS', () => parsePayloadKeys(env.DOORSTEP_PAYLOAD_KEYS!)) : [derivedPayloadKey(secret)],
+    payloadKeys: env.DOORSTEP_PAYLOAD_KEYS
+      ? parseVariable('DOORSTEP_PAYLOAD_KEYS', () => parsePayloadKeys(env.DOORSTEP_PAYLOAD_KEYS!))
+      : [derivedPayloadKey(secret)],
     tokenKeys: parseVariable('DOORSTEP_TOKEN_KEYS', () => parseTokenKeys(env.DOORSTEP_TOKEN_KEYS, secret)),
     retention,
     shops: new Map(file.shops.map((s) => [s.id, s])),
@@ -284,7 +327,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM } : undefined,
     twilio:
       sid && token && from
-        ? { accountSid: sid, authToken: token, from, whatsappFrom: env.TWILIO_WHATSAPP_FROM, baseUrl: env.TWILIO_API_BASE_URL }
+        ? {
+            accountSid: sid,
+            authToken: token,
+            from,
+            whatsappFrom: env.TWILIO_WHATSAPP_FROM,
+            baseUrl: env.TWILIO_API_BASE_URL,
+          }
         : undefined,
     outboxFile: join(dataDir, 'outbox.jsonl'),
     alertWebhookSecret: env.DOORSTEP_ALERT_WEBHOOK_SECRET,

@@ -15,7 +15,9 @@ export function collectProcessMetrics(): void {
  * `build` run once per registry (the process's default one, or a test's own): the metrics it
  * registered, however often they are asked for (prom-client refuses a name registered twice).
  */
-export function perRegistry<T, A extends unknown[]>(build: (registry: Registry, ...args: A) => T): (registry: Registry, ...args: A) => T {
+export function perRegistry<T, A extends unknown[]>(
+  build: (registry: Registry, ...args: A) => T,
+): (registry: Registry, ...args: A) => T {
   const built = new WeakMap<Registry, T>();
   return (registry, ...args) => {
     let metrics = built.get(registry);

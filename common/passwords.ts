@@ -26,9 +26,15 @@ export function verifyPassword(password: string, stored: string): Promise<boolea
   const options = { N: Number(n), r: Number(r), p: Number(p) };
   return new Promise((resolve) => {
     try {
-      scrypt(password, Buffer.from(salt, 'base64url'), expected.length, { ...options, maxmem: maxmem(options) }, (err, key) => {
-        resolve(!err && timingSafeEqual(key, expected));
-      });
+      scrypt(
+        password,
+        Buffer.from(salt, 'base64url'),
+        expected.length,
+        { ...options, maxmem: maxmem(options) },
+        (err, key) => {
+          resolve(!err && timingSafeEqual(key, expected));
+        },
+      );
     } catch {
       // Parameters scrypt refuses outright (a hand-edited hash).
       resolve(false);

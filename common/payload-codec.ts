@@ -28,7 +28,9 @@ export function parsePayloadKeys(list: string): PayloadKey[] {
     const [id, b64] = entry.trim().split(':');
     const key = Buffer.from(b64 ?? '', 'base64');
     if (!/^[A-Za-z0-9._-]{1,32}$/.test(id ?? '') || key.length !== 32) {
-      throw new Error(`DOORSTEP_PAYLOAD_KEYS entry ${i + 1} must be <id>:<32 bytes in base64> (id: letters, digits . _ -)`);
+      throw new Error(
+        `DOORSTEP_PAYLOAD_KEYS entry ${i + 1} must be <id>:<32 bytes in base64> (id: letters, digits . _ -)`,
+      );
     }
     return { id, key };
   });
@@ -57,7 +59,10 @@ export class EncryptionCodec implements PayloadCodec {
       // The key id is authenticated too: a payload cannot be passed off as another key's.
       cipher.setAAD(Buffer.from(id));
       const body = Buffer.concat([cipher.update(PayloadProto.encode(payload).finish()), cipher.final()]);
-      return { metadata: { [METADATA_ENCODING_KEY]: utf8(ENCODING), [KEY_ID]: utf8(id) }, data: Buffer.concat([iv, body, cipher.getAuthTag()]) };
+      return {
+        metadata: { [METADATA_ENCODING_KEY]: utf8(ENCODING), [KEY_ID]: utf8(id) },
+        data: Buffer.concat([iv, body, cipher.getAuthTag()]),
+      };
     });
   }
 
@@ -73,7 +78,10 @@ export class EncryptionCodec implements PayloadCodec {
       const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_BYTES));
       decipher.setAAD(Buffer.from(id));
       decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
-      const plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
+      const plain = Buffer.concat([
+        decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)),
+        decipher.final(),
+      ]);
       return PayloadProto.decode(plain) as Payload;
     });
   }

@@ -33,7 +33,11 @@ export function dataConverterOf({ payloadKeys }: { payloadKeys: PayloadKey[] }):
 }
 
 /** A client for the API and scripts, encrypting payloads with the configuration's keys; `traced`, it passes the active trace on to the workflows. */
-export async function connectClient(target: TemporalTarget, keys: { payloadKeys: PayloadKey[] }, traced = false): Promise<Client> {
+export async function connectClient(
+  target: TemporalTarget,
+  keys: { payloadKeys: PayloadKey[] },
+  traced = false,
+): Promise<Client> {
   const { connectionOptions, namespace } = connectConfig(target);
   const connection = await Connection.connect(connectionOptions);
   const interceptors = { workflow: traced ? [new OpenTelemetryWorkflowClientInterceptor()] : [] };
@@ -41,7 +45,9 @@ export async function connectClient(target: TemporalTarget, keys: { payloadKeys:
 }
 
 /** A native connection for workers. */
-export async function connectWorker(target: TemporalTarget): Promise<{ connection: NativeConnection; namespace: string }> {
+export async function connectWorker(
+  target: TemporalTarget,
+): Promise<{ connection: NativeConnection; namespace: string }> {
   const { connectionOptions, namespace } = connectConfig(target);
   return { connection: await NativeConnection.connect(connectionOptions), namespace };
 }
@@ -58,7 +64,9 @@ const INDEXED: Record<string, proto.temporal.api.enums.v1.IndexedValueType> = {
  * call: there they are created once with tcld or the Cloud UI, and a warning says so.
  */
 export async function ensureSearchAttributes(client: Client): Promise<void> {
-  const { customAttributes } = await client.connection.operatorService.listSearchAttributes({ namespace: client.options.namespace });
+  const { customAttributes } = await client.connection.operatorService.listSearchAttributes({
+    namespace: client.options.namespace,
+  });
   const missing = ALL_SEARCH_ATTRIBUTES.filter((k) => !customAttributes?.[k.name]);
   if (!missing.length) return;
   try {
@@ -67,7 +75,10 @@ export async function ensureSearchAttributes(client: Client): Promise<void> {
       searchAttributes: Object.fromEntries(missing.map((k) => [k.name, INDEXED[k.type]])),
     });
   } catch (err) {
-    logger.warn({ missing: missing.map((k) => k.name), err: (err as Error).message }, 'could not register search attributes; create them on the cluster');
+    logger.warn(
+      { missing: missing.map((k) => k.name), err: (err as Error).message },
+      'could not register search attributes; create them on the cluster',
+    );
   }
 }
 
@@ -84,7 +95,10 @@ export async function applyNamespaceRetention(client: Client, days: number): Pro
     await client.workflowService.updateNamespace({ namespace, config: { workflowExecutionRetentionTtl: msToTs(ttl) } });
     logger.info({ namespace, days }, 'namespace retention of closed chains set');
   } catch (err) {
-    logger.warn({ namespace, days, err: (err as Error).message }, 'could not set the namespace retention; set it on the cluster (Temporal Cloud: its UI or tcld)');
+    logger.warn(
+      { namespace, days, err: (err as Error).message },
+      'could not set the namespace retention; set it on the cluster (Temporal Cloud: its UI or tcld)',
+    );
   }
 }
 
@@ -101,7 +115,12 @@ export async function ensureRetentionSchedule(client: Client, taskQueue: string)
       scheduleId: retentionScheduleId(taskQueue),
       spec: { calendars: [{ hour: 3, minute: 17, comment: 'daily, off the hour' }] },
       // By name: the API process need not load the workflows to name one.
-      action: { type: 'startWorkflow', workflowType: 'retentionWorkflow', taskQueue, workflowId: retentionScheduleId(taskQueue) },
+      action: {
+        type: 'startWorkflow',
+        workflowType: 'retentionWorkflow',
+        taskQueue,
+        workflowId: retentionScheduleId(taskQueue),
+      },
       // A run missed while everything was down is made up once, within a day.
       policies: { overlap: 'SKIP', catchupWindow: '1 day' },
     });
@@ -109,6 +128,9 @@ export async function ensureRetentionSchedule(client: Client, taskQueue: string)
   } catch (err) {
     if (err instanceof ScheduleAlreadyRunning) return;
     const hint = `temporal schedule create --schedule-id ${retentionScheduleId(taskQueue)} --cron '17 3 * * *' --workflow-type retentionWorkflow --task-queue ${taskQueue}`;
-    logger.warn({ err: (err as Error).message, hint }, 'could not create the retention schedule; create it on the cluster');
+    logger.warn(
+      { err: (err as Error).message, hint },
+      'could not create the retention schedule; create it on the cluster',
+    );
   }
 }

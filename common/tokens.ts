@@ -103,7 +103,8 @@ export function parseTokenKeys(list: string, secret: string): TokenKeys {
   return { keys, legacy };
 }
 
-const mac = (key: Buffer, data: string) => createHmac('sha256', key).update(data).digest().subarray(0, 16).toString('base64url');
+const mac = (key: Buffer, data: string) =>
+  createHmac('sha256', key).update(data).digest().subarray(0, 16).toString('base64url');
 
 function same(a: string, b: string): boolean {
   const [x, y] = [Buffer.from(a), Buffer.from(b)];

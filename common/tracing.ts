@@ -34,10 +34,17 @@ export function tracingRequested(env: Env = process.env): boolean {
 async function spanExporter(env: Env): Promise<SpanExporter> {
   const exporter = exporterOf(env) ?? 'otlp';
   if (exporter === 'console') return new (await import('@opentelemetry/sdk-trace-base')).ConsoleSpanExporter();
-  if (exporter !== 'otlp') throw new Error(`OTEL_TRACES_EXPORTER=${exporter} is not supported: use otlp, console or none`);
-  const protocol = (env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? env.OTEL_EXPORTER_OTLP_PROTOCOL ?? 'http/protobuf').trim();
-  if (protocol === 'http/protobuf') return new (await import('@opentelemetry/exporter-trace-otlp-proto')).OTLPTraceExporter();
-  if (protocol === 'http/json') return new (await import('@opentelemetry/exporter-trace-otlp-http')).OTLPTraceExporter();
+  if (exporter !== 'otlp')
+    throw new Error(`OTEL_TRACES_EXPORTER=${exporter} is not supported: use otlp, console or none`);
+  const protocol = (
+    env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ??
+    env.OTEL_EXPORTER_OTLP_PROTOCOL ??
+    'http/protobuf'
+  ).trim();
+  if (protocol === 'http/protobuf')
+    return new (await import('@opentelemetry/exporter-trace-otlp-proto')).OTLPTraceExporter();
+  if (protocol === 'http/json')
+    return new (await import('@opentelemetry/exporter-trace-otlp-http')).OTLPTraceExporter();
   throw new Error(`OTLP protocol ${protocol} is not supported: use http/protobuf or http/json`);
 }
 
@@ -55,8 +62,16 @@ export async function startTracing(service: string, env: Env = process.env): Pro
   const spanProcessor = new BatchSpanProcessor(await spanExporter(env));
   const resource = resources.Resource.default()
     .merge(new resources.Resource({ 'service.name': service }))
-    .merge(resources.detectResourcesSync({ detectors: [resources.envDetectorSync, resources.processDetectorSync, resources.hostDetectorSync] }));
-  const provider = new NodeTracerProvider({ resource, mergeResourceWithDefaults: false, spanProcessors: [spanProcessor] });
+    .merge(
+      resources.detectResourcesSync({
+        detectors: [resources.envDetectorSync, resources.processDetectorSync, resources.hostDetectorSync],
+      }),
+    );
+  const provider = new NodeTracerProvider({
+    resource,
+    mergeResourceWithDefaults: false,
+    spanProcessors: [spanProcessor],
+  });
   provider.register();
   return { spanProcessor, resource, shutdown: () => provider.shutdown() };
 }

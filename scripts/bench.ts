@@ -13,7 +13,13 @@ import { writeReport } from './bench/report';
 import type { BenchResult } from './bench/model';
 import { FULL, QUICK, runBench, SMOKE } from './bench/run';
 
-const options = { quick: { type: 'boolean' }, smoke: { type: 'boolean' }, root: { type: 'string' }, profile: { type: 'string' }, report: { type: 'string' } } as const;
+const options = {
+  quick: { type: 'boolean' },
+  smoke: { type: 'boolean' },
+  root: { type: 'string' },
+  profile: { type: 'string' },
+  report: { type: 'string' },
+} as const;
 const { values } = parseArgs({ options });
 const root = resolve(values.root ?? '.');
 
@@ -25,7 +31,11 @@ if (values.report) {
   result = JSON.parse(readFileSync(resultFile, 'utf8')) as BenchResult;
 } else {
   const quick = Boolean(values.quick || values.smoke);
-  result = await runBench(values.smoke ? SMOKE : quick ? QUICK : FULL, quick, values.profile && resolve(values.profile));
+  result = await runBench(
+    values.smoke ? SMOKE : quick ? QUICK : FULL,
+    quick,
+    values.profile && resolve(values.profile),
+  );
   const resultsDir = join(root, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
   resultFile = join(resultsDir, `${result.date.slice(0, 10)}${quick ? '-quick' : ''}.json`);
@@ -36,6 +46,8 @@ result.gaps = readFileSync(resolve('bench', 'gaps.md'), 'utf8');
 writeFileSync(resultFile, `${JSON.stringify(result, null, 2)}\n`);
 const quick = result.quick;
 const written = writeReport(result, { docsDir: join(root, 'docs', ...(quick ? ['quick'] : [])), resultFile });
-console.log(`\nThroughput T = ${result.ratios.throughput.toFixed(2)}, CPU per order ${result.ratios.cpuPerOrder.toFixed(2)} × skeleton`);
+console.log(
+  `\nThroughput T = ${result.ratios.throughput.toFixed(2)}, CPU per order ${result.ratios.cpuPerOrder.toFixed(2)} × skeleton`,
+);
 for (const g of result.goals) console.log(`${g.met ? '✓' : '✗'} ${g.name}: ${g.value} (goal ${g.target})`);
 console.log(`\n${resultFile}\n${written.join('\n')}\n(${Math.round((Date.now() - started) / 1000)} s)`);

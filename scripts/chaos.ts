@@ -12,7 +12,14 @@ import { parseArgs } from 'node:util';
 import { writeReport, type ChaosResult } from './chaos/report';
 import { FULL, QUICK, runChaos, SMOKE } from './chaos/run';
 
-const options = { quick: { type: 'boolean' }, smoke: { type: 'boolean' }, seed: { type: 'string' }, only: { type: 'string' }, root: { type: 'string' }, report: { type: 'string' } } as const;
+const options = {
+  quick: { type: 'boolean' },
+  smoke: { type: 'boolean' },
+  seed: { type: 'string' },
+  only: { type: 'string' },
+  root: { type: 'string' },
+  report: { type: 'string' },
+} as const;
 const { values } = parseArgs({ options });
 if (values.report) {
   const result = JSON.parse(readFileSync(values.report, 'utf8')) as ChaosResult;
@@ -23,7 +30,13 @@ const started = Date.now();
 const quick = Boolean(values.quick || values.smoke);
 const settings = values.smoke ? SMOKE : quick ? QUICK : FULL;
 const seed = values.seed ? Number(values.seed) : Date.now() % 100_000;
-const { file, failed } = await runChaos({ settings, quick, seed, only: values.only?.split(','), root: resolve(values.root ?? '.') });
+const { file, failed } = await runChaos({
+  settings,
+  quick,
+  seed,
+  only: values.only?.split(','),
+  root: resolve(values.root ?? '.'),
+});
 console.log(`\n${file}\n(${Math.round((Date.now() - started) / 1000)} s)`);
 if (failed.length) {
   console.error(`goals missed: ${failed.join('; ')}`);

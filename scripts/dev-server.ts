@@ -24,15 +24,35 @@ async function waitUntilServing(address: string, child: ChildProcess, timeoutMs 
       await connection.close();
       return;
     } catch (err) {
-      if (Date.now() > deadline) throw new Error(`temporal dev server not serving on ${address}: ${(err as Error).message}`);
+      if (Date.now() > deadline)
+        throw new Error(`temporal dev server not serving on ${address}: ${(err as Error).message}`);
       await new Promise((r) => setTimeout(r, 300));
     }
   }
 }
 
 /** Starts `temporal server start-dev` on loopback and resolves once it serves; `extraArgs` e.g. SQLite pragmas. */
-export async function startDevServer(dataDir: string, port = 7233, uiPort = 8233, extraArgs: string[] = []): Promise<DevServerProcess> {
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort), '--db-filename', join(dataDir, 'temporal.db'), '--log-level', 'warn', ...extraArgs];
+export async function startDevServer(
+  dataDir: string,
+  port = 7233,
+  uiPort = 8233,
+  extraArgs: string[] = [],
+): Promise<DevServerProcess> {
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--ui-port',
+    String(uiPort),
+    '--db-filename',
+    join(dataDir, 'temporal.db'),
+    '--log-level',
+    'warn',
+    ...extraArgs,
+  ];
   const child = spawn(temporalCli(), args, { stdio: ['ignore', 'inherit', 'inherit'] });
   const address = `127.0.0.1:${port}`;
   await waitUntilServing(address, child);

@@ -11,7 +11,9 @@ import { connectClient } from '../common/temporal';
 import { createStore } from '../store';
 import { addressKeyer } from '../store/address-key';
 
-const { values } = parseArgs({ options: { shop: { type: 'string' }, order: { type: 'string' }, contact: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { shop: { type: 'string' }, order: { type: 'string' }, contact: { type: 'string' } },
+});
 const { shop, order, contact } = values;
 if (!shop || Boolean(order) === Boolean(contact)) {
   console.error('usage: npm run erase -- --shop <id> (--order <orderId> | --contact <email or phone>)');
@@ -36,7 +38,9 @@ try {
   }
   for (const orderId of orders) {
     const erased = await eraseOrder({ client, store, config }, shop, orderId);
-    console.log(`${orderId}: ${erased.workflows} workflow(s) deleted, ${erased.notices} notice(s) scrubbed, ${erased.outboxLines} outbox line(s) removed`);
+    console.log(
+      `${orderId}: ${erased.workflows} workflow(s) deleted, ${erased.notices} notice(s) scrubbed, ${erased.outboxLines} outbox line(s) removed`,
+    );
   }
   if (!orders.length) console.log('no orders found');
 } finally {

@@ -11,7 +11,15 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfig } from '../common/config';
 import { logger } from '../common/logger';
 import type { Shop } from '../workflows/contract';
-import { JOURNEY_LOCALES, JOURNEY_SCENARIOS, journeyHtml, journeyListing, openJourneyBench, type JourneyLocale, type JourneyScenario } from './journey/index';
+import {
+  JOURNEY_LOCALES,
+  JOURNEY_SCENARIOS,
+  journeyHtml,
+  journeyListing,
+  openJourneyBench,
+  type JourneyLocale,
+  type JourneyScenario,
+} from './journey/index';
 
 const USAGE = `usage: npm run journey -- --scenario <${JOURNEY_SCENARIOS.join('|')}> --locale <${JOURNEY_LOCALES.join('|')}> [--html <file>] [--shop <id>]`;
 
@@ -22,7 +30,8 @@ function fail(problem: string): never {
 
 const oneOf = <T extends string>(allowed: readonly T[], value: string | undefined, what: string): T => {
   if (value === undefined) fail(`--${what} is required`);
-  if (!(allowed as readonly string[]).includes(value)) fail(`unknown ${what} "${value}" (one of: ${allowed.join(', ')})`);
+  if (!(allowed as readonly string[]).includes(value))
+    fail(`unknown ${what} "${value}" (one of: ${allowed.join(', ')})`);
   return value as T;
 };
 
@@ -30,7 +39,14 @@ const oneOf = <T extends string>(allowed: readonly T[], value: string | undefine
 function options(): { scenario: JourneyScenario; locale: JourneyLocale; html: string; shop: Shop } {
   let values: { scenario?: string; locale?: string; html?: string; shop?: string };
   try {
-    ({ values } = parseArgs({ options: { scenario: { type: 'string' }, locale: { type: 'string' }, html: { type: 'string' }, shop: { type: 'string' } } }));
+    ({ values } = parseArgs({
+      options: {
+        scenario: { type: 'string' },
+        locale: { type: 'string' },
+        html: { type: 'string' },
+        shop: { type: 'string' },
+      },
+    }));
   } catch (err) {
     fail((err as Error).message);
   }
@@ -50,7 +66,10 @@ function options(): { scenario: JourneyScenario; locale: JourneyLocale; html: st
 const { scenario, locale, html, shop } = options();
 // The listing is the output: the activities' per-send logs and the test server's capability warning would bury it.
 logger.level = process.env.LOG_LEVEL ?? 'warn';
-Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } } });
+Runtime.install({
+  logger: new DefaultLogger('WARN'),
+  telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } },
+});
 
 const bench = await openJourneyBench();
 try {

@@ -34,9 +34,20 @@ export function endProcess(child: ChildProcess, signal: NodeJS.Signals): Promise
 export const answers = (url: string) => async () => (await fetch(url)).status < 500;
 
 /** Starts `file` with `env` added to this environment; resolves once `ready` (polled with the output so far) holds. */
-export async function node(file: string, env: Record<string, string>, ready: (output: string) => Promise<boolean>, { profileDir, logFile }: NodeOptions = {}): Promise<NodeProcess> {
-  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${file.replaceAll('/', '-')}.cpuprofile`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', file], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function node(
+  file: string,
+  env: Record<string, string>,
+  ready: (output: string) => Promise<boolean>,
+  { profileDir, logFile }: NodeOptions = {},
+): Promise<NodeProcess> {
+  const profile = profileDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${file.replaceAll('/', '-')}.cpuprofile`]
+    : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', file], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
@@ -47,7 +58,8 @@ export async function node(file: string, env: Record<string, string>, ready: (ou
   const ended = (signal: NodeJS.Signals) => () => endProcess(child, signal);
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`${file} exited with ${child.exitCode}:\n${output}`);
-    if (await ready(output).catch(() => false)) return { pid: child.pid!, child, stop: ended('SIGTERM'), kill: ended('SIGKILL') };
+    if (await ready(output).catch(() => false))
+      return { pid: child.pid!, child, stop: ended('SIGTERM'), kill: ended('SIGKILL') };
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');

@@ -53,9 +53,23 @@ export async function startPostgres(): Promise<Postgres> {
   const dir = mkdtempSync(join(tmpdir(), 'doorstep-pg-'));
   const user: { uid?: number; gid?: number } = process.getuid?.() === 0 ? { uid: idOf('-u'), gid: idOf('-g') } : {};
   if (user.uid !== undefined && user.gid !== undefined) chownSync(dir, user.uid, user.gid);
-  execFileSync(join(bin, 'initdb'), ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'doorstep', '--no-sync'], { stdio: 'ignore', ...user });
+  execFileSync(join(bin, 'initdb'), ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'doorstep', '--no-sync'], {
+    stdio: 'ignore',
+    ...user,
+  });
   const port = await freePort();
-  const args = ['-D', join(dir, 'data'), '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'];
+  const args = [
+    '-D',
+    join(dir, 'data'),
+    '-p',
+    String(port),
+    '-k',
+    dir,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'fsync=off',
+  ];
   const child = spawn(join(bin, 'postgres'), args, { stdio: 'ignore', ...user });
   const url = `postgres://doorstep@127.0.0.1:${port}/postgres`;
   await waitUntilReady(url, () => child.exitCode !== null);

@@ -22,8 +22,14 @@ import { startDevServer } from './dev-server';
 
 const root = join(import.meta.dirname, '..');
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-if (execFileSync('git', ['tag', '--list', `v${version}`], { cwd: root }).toString().trim()) {
-  console.error(`record-histories: v${version} is released (tagged); its histories stay as they are. Bump the version in package.json first.`);
+if (
+  execFileSync('git', ['tag', '--list', `v${version}`], { cwd: root })
+    .toString()
+    .trim()
+) {
+  console.error(
+    `record-histories: v${version} is released (tagged); its histories stay as they are. Bump the version in package.json first.`,
+  );
   process.exit(1);
 }
 const out = join(root, 'test', 'fixtures', 'histories', `v${version}`);
@@ -35,13 +41,26 @@ const index: Record<string, string> = {};
 
 /** Exports a history as the CLI and web UI do (the JSON that runReplayHistory reads). */
 function save(name: string, workflowId: string): void {
-  const json = execFileSync(temporalCli(), ['workflow', 'show', '--workflow-id', workflowId, '--address', server.address, '--output', 'json']);
+  const json = execFileSync(temporalCli(), [
+    'workflow',
+    'show',
+    '--workflow-id',
+    workflowId,
+    '--address',
+    server.address,
+    '--output',
+    'json',
+  ]);
   writeFileSync(join(out, `${name}.json`), json);
   index[`${name}.json`] = workflowId;
   console.log(`recorded ${name}`);
 }
 try {
-  const config = loadConfig({ DOORSTEP_DATA_DIR: dataDir, DOORSTEP_TASK_QUEUE: 'record-histories', DOORSTEP_PAYLOAD_KEYS: FIXTURE_PAYLOAD_KEYS });
+  const config = loadConfig({
+    DOORSTEP_DATA_DIR: dataDir,
+    DOORSTEP_TASK_QUEUE: 'record-histories',
+    DOORSTEP_PAYLOAD_KEYS: FIXTURE_PAYLOAD_KEYS,
+  });
   const client = await connectClient({ address: server.address, namespace: 'default' }, config);
   await ensureSearchAttributes(client);
   const connection = await NativeConnection.connect({ address: server.address });

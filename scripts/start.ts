@@ -6,7 +6,13 @@ import { DEV_SERVER_RETENTION_DAYS, loadConfigOrExit } from '../common/config';
 import { logger } from '../common/logger';
 import { collectProcessMetrics } from '../common/metrics';
 import { createStore } from '../store';
-import { applyNamespaceRetention, connectClient, connectWorker, ensureRetentionSchedule, ensureSearchAttributes } from '../common/temporal';
+import {
+  applyNamespaceRetention,
+  connectClient,
+  connectWorker,
+  ensureRetentionSchedule,
+  ensureSearchAttributes,
+} from '../common/temporal';
 import { startTracing } from '../common/tracing';
 import { startApi } from '../api/server';
 import { buildChannels, closeChannels } from '../worker/transports';
@@ -20,7 +26,11 @@ installRuntime(config.sdkMetricsPort);
 const tracing = await startTracing('doorstep');
 let devServer: DevServerProcess | undefined;
 if (!config.temporal.address && !process.env.TEMPORAL_CONFIG_FILE) {
-  devServer = await startDevServer(config.dataDir, Number(process.env.TEMPORAL_DEV_PORT ?? 7233), Number(process.env.TEMPORAL_DEV_UI_PORT ?? 8233));
+  devServer = await startDevServer(
+    config.dataDir,
+    Number(process.env.TEMPORAL_DEV_PORT ?? 7233),
+    Number(process.env.TEMPORAL_DEV_UI_PORT ?? 8233),
+  );
   config.temporal.address = devServer.address;
 }
 const store = await createStore(config);
@@ -46,7 +56,9 @@ const lines = [
   `  Console:        http://localhost:${config.port}/console`,
   `  Metrics:        http://localhost:${config.port}/metrics  (Temporal SDK: http://localhost:${config.sdkMetricsPort}/metrics)`,
   ...(config.devKey ? [`  Dev API key:    ${config.devKey}  (shop "demo")`] : []),
-  ...(config.devStaff ? [`  Console login:  ${config.devStaff.username} / ${config.devStaff.password}  (agent of shop "demo")`] : []),
+  ...(config.devStaff
+    ? [`  Console login:  ${config.devStaff.username} / ${config.devStaff.password}  (agent of shop "demo")`]
+    : []),
   `Press Ctrl-C to stop.`,
 ];
 console.log(lines.join('\n'));

@@ -13,6 +13,11 @@ export type AddressKeyer = (address: string) => string;
 export function addressKeyer(secret: string): AddressKeyer {
   return (address) =>
     createHmac('sha256', secret)
-      .update(address.trim().toLowerCase().replace(/^whatsapp:/, ''))
+      .update(
+        address
+          .trim()
+          .toLowerCase()
+          .replace(/^whatsapp:/, ''),
+      )
       .digest('base64url');
 }

@@ -42,7 +42,15 @@ export function insertCheckSql(first: number): string {
          on conflict (chain_id, touchpoint) do nothing returning chain_id`;
 }
 
-export const checkParams = (c: CheckSent) => [c.chainId, c.touchpoint, c.touchpointId, c.shop, c.carrier, c.scale, c.sentAt];
+export const checkParams = (c: CheckSent) => [
+  c.chainId,
+  c.touchpoint,
+  c.touchpointId,
+  c.shop,
+  c.carrier,
+  c.scale,
+  c.sentAt,
+];
 
 export class Facts {
   constructor(private readonly sql: Queryable) {}
@@ -70,13 +78,19 @@ export class Facts {
   /** The `n`th conflict of a chain (n counts from 1). */
   async conflict(chainId: string, n: number, type: string, at: string): Promise<boolean> {
     return inserted(
-      await this.sql.query(`insert into chain_conflicts (chain_id, n, type, at) values ($1, $2, $3, $4) on conflict do nothing returning n`, [chainId, n, type, at]),
+      await this.sql.query(
+        `insert into chain_conflicts (chain_id, n, type, at) values ($1, $2, $3, $4) on conflict do nothing returning n`,
+        [chainId, n, type, at],
+      ),
     );
   }
 
   async delivered(chainId: string, at: string, onTime: boolean): Promise<boolean> {
     return inserted(
-      await this.sql.query(`update chain_facts set delivered_at = $2, on_time = $3 where chain_id = $1 and delivered_at is null returning chain_id`, [chainId, at, onTime]),
+      await this.sql.query(
+        `update chain_facts set delivered_at = $2, on_time = $3 where chain_id = $1 and delivered_at is null returning chain_id`,
+        [chainId, at, onTime],
+      ),
     );
   }
 

@@ -26,7 +26,10 @@ export interface SendClaim {
   claimedAttempt?: number;
 }
 
-export interface LedgerRow extends Pick<SendClaim, 'key' | 'chainId' | 'workflowId' | 'shop' | 'touchpoint' | 'channel' | 'revision' | 'locale'> {
+export interface LedgerRow extends Pick<
+  SendClaim,
+  'key' | 'chainId' | 'workflowId' | 'shop' | 'touchpoint' | 'channel' | 'revision' | 'locale'
+> {
   status: 'sending' | 'sent' | 'failed';
   providerId?: string;
   notice?: Notice;
@@ -61,7 +64,22 @@ export class Ledger {
     const inserted = await this.sql.query(
       `insert into sends (key, chain_id, workflow_id, shop, touchpoint, channel, revision, address_key, customer_key, urgent, local_day, locale, status, claimed_by, claimed_attempt)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'sending', $13, $14) on conflict (key) do nothing returning key`,
-      [c.key, c.chainId, c.workflowId, c.shop, c.touchpoint, c.channel, c.revision, c.addressKey, c.customerKey, c.urgent, c.localDay, c.locale, c.claimedBy ?? null, c.claimedAttempt ?? 1],
+      [
+        c.key,
+        c.chainId,
+        c.workflowId,
+        c.shop,
+        c.touchpoint,
+        c.channel,
+        c.revision,
+        c.addressKey,
+        c.customerKey,
+        c.urgent,
+        c.localDay,
+        c.locale,
+        c.claimedBy ?? null,
+        c.claimedAttempt ?? 1,
+      ],
     );
     if (inserted.length) return undefined;
     const [row] = await this.sql.query<LedgerRow>(
@@ -73,7 +91,10 @@ export class Ledger {
 
   /** Takes over a stale claim: this attempt sends now. */
   async retake(c: Pick<SendClaim, 'key' | 'claimedBy' | 'claimedAttempt'>): Promise<void> {
-    await this.sql.query(`update sends set claimed_at = now(), claimed_by = $2, claimed_attempt = $3 where key = $1 and status = 'sending'`, [c.key, c.claimedBy ?? null, c.claimedAttempt ?? 1]);
+    await this.sql.query(
+      `update sends set claimed_at = now(), claimed_by = $2, claimed_attempt = $3 where key = $1 and status = 'sending'`,
+      [c.key, c.claimedBy ?? null, c.claimedAttempt ?? 1],
+    );
   }
 
   /**
@@ -100,7 +121,10 @@ export class Ledger {
 
   /** The provider refused for good: the channel is skipped on every later attempt. */
   async failed(key: string, decision: Decision): Promise<void> {
-    await this.sql.query(`update sends set status = 'failed', decision = $2, updated_at = now() where key = $1`, [key, JSON.stringify(decision)]);
+    await this.sql.query(`update sends set status = 'failed', decision = $2, updated_at = now() where key = $1`, [
+      key,
+      JSON.stringify(decision),
+    ]);
   }
 
   /** A transient failure: nothing went out, the next attempt claims the key afresh. */
@@ -125,7 +149,10 @@ export class Ledger {
 
   /** Records a delivery receipt; false when the provider id is unknown. */
   async delivery(providerId: string, status: string): Promise<boolean> {
-    const rows = await this.sql.query(`update sends set delivery = $2, updated_at = now() where provider_id = $1 returning key`, [providerId, status]);
+    const rows = await this.sql.query(
+      `update sends set delivery = $2, updated_at = now() where provider_id = $1 returning key`,
+      [providerId, status],
+    );
     return rows.length > 0;
   }
 
@@ -133,7 +160,12 @@ export class Ledger {
    * Non-urgent notices a customer got on a customer-local day (a notice counts once, whatever its
    * channels), leaving out `self`, the notice asking.
    */
-  async sentOnDay(shop: string, customerKey: string, localDay: string, self?: { chainId: string; touchpoint: string; revision: number }): Promise<number> {
+  async sentOnDay(
+    shop: string,
+    customerKey: string,
+    localDay: string,
+    self?: { chainId: string; touchpoint: string; revision: number },
+  ): Promise<number> {
     const [row] = await this.sql.query<{ n: number }>(
       `select count(distinct (chain_id, touchpoint, revision))::int as n from sends
        where shop = $1 and customer_key = $2 and local_day = $3 and urgent = false and status = 'sent'

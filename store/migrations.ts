@@ -121,8 +121,12 @@ export async function migrate(sql: Sql): Promise<void> {
   await sql.transaction(async (tx) => {
     // One migrator at a time when several processes start against one PostgreSQL.
     await tx.query('select pg_advisory_xact_lock(727274)');
-    await tx.query('create table if not exists schema_migrations (version int primary key, applied_at timestamptz not null default now())');
-    const done = new Set((await tx.query<{ version: number }>('select version from schema_migrations')).map((r) => r.version));
+    await tx.query(
+      'create table if not exists schema_migrations (version int primary key, applied_at timestamptz not null default now())',
+    );
+    const done = new Set(
+      (await tx.query<{ version: number }>('select version from schema_migrations')).map((r) => r.version),
+    );
     for (const [i, statement] of MIGRATIONS.entries()) {
       if (done.has(i + 1)) continue;
       for (const part of statement.split(/;\s*$/m).filter((s) => s.trim())) await tx.query(part);

@@ -25,7 +25,11 @@ export class OptOuts {
   }
 
   async optIn(scope: string, channel: ChannelName, addressKey: string): Promise<void> {
-    await this.sql.query(`delete from opt_outs where scope = $1 and channel = $2 and address_key = $3`, [scope, channel, addressKey]);
+    await this.sql.query(`delete from opt_outs where scope = $1 and channel = $2 and address_key = $3`, [
+      scope,
+      channel,
+      addressKey,
+    ]);
   }
 
   /** The opt-out that stops `channel` to this address for `shop`, if any. */

@@ -60,7 +60,13 @@ export class Reports {
   constructor(private readonly sql: Queryable) {}
 
   async touchpoints(f: ReportFilter, thresholds: Thresholds): Promise<TouchpointReport> {
-    const rows = await this.sql.query<{ touchpoint: string; sent: number; responses: number; mean: number | null; scale: number }>(
+    const rows = await this.sql.query<{
+      touchpoint: string;
+      sent: number;
+      responses: number;
+      mean: number | null;
+      scale: number;
+    }>(
       `select touchpoint_id as touchpoint, count(*)::int as sent, count(score)::int as responses, avg(score)::float8 as mean, max(scale)::int as scale
        from checks where shop = $1 and sent_at >= $2 and sent_at < $3 and ($4::text is null or carrier = $4)
        group by touchpoint_id`,
@@ -68,7 +74,15 @@ export class Reports {
     );
     const touchpoints = rows
       .map((r): TouchpointLine => {
-        const line = { touchpoint: r.touchpoint, checksSent: r.sent, responses: r.responses, responseRate: round(r.responses / r.sent), meanScore: r.mean === null ? null : round(r.mean), scale: r.scale, verdict: null };
+        const line = {
+          touchpoint: r.touchpoint,
+          checksSent: r.sent,
+          responses: r.responses,
+          responseRate: round(r.responses / r.sent),
+          meanScore: r.mean === null ? null : round(r.mean),
+          scale: r.scale,
+          verdict: null,
+        };
         if (line.meanScore === null) return line;
         const score = onFive(line);
         return { ...line, verdict: score >= thresholds.wow ? 'Wow' : score >= thresholds.ok ? 'OK' : 'Bad' };
@@ -76,14 +90,24 @@ export class Reports {
       .sort((a, b) => ORDER.indexOf(a.touchpoint) - ORDER.indexOf(b.touchpoint));
     // A follow-up only goes to unhappy customers: it would always look weakest, and is no link of the chain.
     const answered = touchpoints.filter((t) => t.meanScore !== null && t.touchpoint !== 'follow-up');
-    const weakest = answered.reduce<TouchpointLine | undefined>((low, t) => (!low || onFive(t) < onFive(low) ? t : low), undefined);
+    const weakest = answered.reduce<TouchpointLine | undefined>(
+      (low, t) => (!low || onFive(t) < onFive(low) ? t : low),
+      undefined,
+    );
     return { touchpoints, weakestLink: weakest?.touchpoint ?? null };
   }
 
   async carriers(f: ReportFilter): Promise<CarrierLine[]> {
     const params = [f.shop, f.from, f.to, f.carrier ?? null];
     const inRange = `f.shop = $1 and f.started_at >= $2 and f.started_at < $3 and ($4::text is null or f.carrier = $4)`;
-    const rows = await this.sql.query<{ carrier: string; orders: number; delivered: number; on_time: number; delay_days: number; without_call: number }>(
+    const rows = await this.sql.query<{
+      carrier: string;
+      orders: number;
+      delivered: number;
+      on_time: number;
+      delay_days: number;
+      without_call: number;
+    }>(
       `select f.carrier, count(*)::int as orders, count(f.delivered_at)::int as delivered, (count(*) filter (where f.on_time))::int as on_time,
          avg(coalesce(d.days, 0))::float8 as delay_days, coalesce(sum(c.n), 0)::int as without_call
        from chain_facts f

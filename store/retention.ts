@@ -19,7 +19,13 @@ const CHAIN_ROWS: [table: string, age: string][] = [
 ];
 
 /** The tables the job deletes from, for compaction afterwards. */
-export const PURGED_TABLES = [...CHAIN_ROWS.map(([table]) => table), 'chain_stages', 'stage_counts', 'webhook_receipts', 'tombstones'];
+export const PURGED_TABLES = [
+  ...CHAIN_ROWS.map(([table]) => table),
+  'chain_stages',
+  'stage_counts',
+  'webhook_receipts',
+  'tombstones',
+];
 
 export class StoreRetention {
   constructor(private readonly sql: Sql) {}
@@ -46,7 +52,11 @@ export class StoreRetention {
         purged[table] = (await tx.query(`${statement} returning 1`, params)).length;
       };
       for (const [table, age] of CHAIN_ROWS) {
-        await count(table, `delete from ${table} r using tombstones t where r.chain_id = t.chain_id and r.${age} < $1`, [cutoff]);
+        await count(
+          table,
+          `delete from ${table} r using tombstones t where r.chain_id = t.chain_id and r.${age} < $1`,
+          [cutoff],
+        );
       }
       const stages = await tx.query<{ stage: string }>(
         `delete from chain_stages s using tombstones t where s.chain_id = t.chain_id and t.at < $1 returning s.stage`,

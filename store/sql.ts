@@ -70,10 +70,17 @@ async function embedded(dataDir: string): Promise<Sql> {
   return {
     kind: 'embedded',
     query,
-    transaction: (fn) => db.transaction((tx) => fn({ query: async (text, params) => (await tx.query(text, params)).rows as never })),
+    transaction: (fn) =>
+      db.transaction((tx) => fn({ query: async (text, params) => (await tx.query(text, params)).rows as never })),
     async compact(tables) {
       // VACUUM FULL writes each table anew; the checkpoints and the switch retire the old files and log segments.
-      for (const statement of [`vacuum full ${tables.join(', ')}`, 'checkpoint', 'select pg_switch_wal()', 'checkpoint']) await db.exec(statement);
+      for (const statement of [
+        `vacuum full ${tables.join(', ')}`,
+        'checkpoint',
+        'select pg_switch_wal()',
+        'checkpoint',
+      ])
+        await db.exec(statement);
     },
     async close() {
       await db.close();

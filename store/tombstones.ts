@@ -41,7 +41,9 @@ export class Tombstones {
 
   /** When the latest chain seen finishing closed (the retention job lists closed chains from there on). */
   async latestFinished(): Promise<Date | undefined> {
-    const [row] = await this.sql.query<{ at: Date | null }>(`select max(at) as at from tombstones where reason = 'finished'`);
+    const [row] = await this.sql.query<{ at: Date | null }>(
+      `select max(at) as at from tombstones where reason = 'finished'`,
+    );
     return row.at ?? undefined;
   }
 }

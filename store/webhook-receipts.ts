@@ -6,7 +6,10 @@ export class WebhookReceipts {
 
   /** True the first time an id is seen, false for every replay. */
   async firstTime(id: string): Promise<boolean> {
-    const rows = await this.sql.query(`insert into webhook_receipts (id) values ($1) on conflict (id) do nothing returning id`, [id]);
+    const rows = await this.sql.query(
+      `insert into webhook_receipts (id) values ($1) on conflict (id) do nothing returning id`,
+      [id],
+    );
     return rows.length > 0;
   }
 

@@ -15,7 +15,11 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const [env, postgres] = await Promise.all([
     TestWorkflowEnvironment.createLocal({
-      server: { executable: { type: 'existing-path', path: temporalCli() }, searchAttributes: ALL_SEARCH_ATTRIBUTES, ip: '127.0.0.1' },
+      server: {
+        executable: { type: 'existing-path', path: temporalCli() },
+        searchAttributes: ALL_SEARCH_ATTRIBUTES,
+        ip: '127.0.0.1',
+      },
     }),
     startPostgres(),
   ]);

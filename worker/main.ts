@@ -5,7 +5,13 @@
 import { loadConfigOrExit } from '../common/config';
 import { logger } from '../common/logger';
 import { collectProcessMetrics, serveMetrics } from '../common/metrics';
-import { applyNamespaceRetention, connectClient, connectWorker, ensureRetentionSchedule, ensureSearchAttributes } from '../common/temporal';
+import {
+  applyNamespaceRetention,
+  connectClient,
+  connectWorker,
+  ensureRetentionSchedule,
+  ensureSearchAttributes,
+} from '../common/temporal';
 import { startTracing } from '../common/tracing';
 import { createStore } from '../store';
 import { buildChannels, closeChannels } from './transports';
@@ -28,7 +34,16 @@ const channels = buildChannels(config);
 const worker = await createWorker(config, connection, namespace, { store, channels, tracing });
 collectProcessMetrics();
 const metrics = await serveMetrics(config.metricsPort);
-logger.info({ namespace, store: store.sql.kind, metricsPort: config.metricsPort, sdkMetricsPort: config.sdkMetricsPort, tracing: tracing !== undefined }, 'worker started');
+logger.info(
+  {
+    namespace,
+    store: store.sql.kind,
+    metricsPort: config.metricsPort,
+    sdkMetricsPort: config.sdkMetricsPort,
+    tracing: tracing !== undefined,
+  },
+  'worker started',
+);
 await worker.run();
 closeChannels(channels);
 metrics.close();

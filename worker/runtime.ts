@@ -14,7 +14,9 @@ const SCHEDULE_TO_START = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2.5, 5, 1
 
 export function installRuntime(sdkMetricsPort: number): void {
   Runtime.install({
-    logger: new DefaultLogger(LEVELS[logger.level] ?? 'ERROR', ({ level, message, meta }) => logger[METHODS[level]]({ ...meta }, message)),
+    logger: new DefaultLogger(LEVELS[logger.level] ?? 'ERROR', ({ level, message, meta }) =>
+      logger[METHODS[level]]({ ...meta }, message),
+    ),
     telemetryOptions: {
       logging: { forward: {}, filter: { core: 'WARN', other: 'ERROR' } },
       metrics: {
@@ -23,7 +25,10 @@ export function installRuntime(sdkMetricsPort: number): void {
           countersTotalSuffix: true,
           unitSuffix: true,
           useSecondsForDurations: true,
-          histogramBucketOverrides: { workflow_task_schedule_to_start_latency: SCHEDULE_TO_START, activity_schedule_to_start_latency: SCHEDULE_TO_START },
+          histogramBucketOverrides: {
+            workflow_task_schedule_to_start_latency: SCHEDULE_TO_START,
+            activity_schedule_to_start_latency: SCHEDULE_TO_START,
+          },
         },
       },
     },

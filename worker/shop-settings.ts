@@ -19,7 +19,11 @@ const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(va
  * Tells the running chains of every shop whose settings changed; answers the ids of those shops.
  * A cluster that refuses the batch is logged and asked again at the next start.
  */
-export async function syncShopSettings(client: Client, store: Pick<Store, 'shopSettings'>, shops: Shop[]): Promise<string[]> {
+export async function syncShopSettings(
+  client: Client,
+  store: Pick<Store, 'shopSettings'>,
+  shops: Shop[],
+): Promise<string[]> {
   const told = await store.shopSettings.told();
   const changed = shops.filter((s) => told.get(s.id) !== hashOf(s));
   if (!changed.length) return [];
@@ -38,10 +42,13 @@ export async function syncShopSettings(client: Client, store: Pick<Store, 'shopS
       signalOperation: { signal: shopSettingsSignal.name, input: { payloads } },
     });
   } catch (err) {
-    logger.warn({ shops: ids, err: (err as Error).message }, 'could not tell running chains of their shop\'s new settings; trying again at the next start');
+    logger.warn(
+      { shops: ids, err: (err as Error).message },
+      "could not tell running chains of their shop's new settings; trying again at the next start",
+    );
     return [];
   }
   await store.shopSettings.tell(changed.map((s) => ({ shop: s.id, hash: hashOf(s) })));
-  logger.info({ shops: ids }, 'running chains told of their shop\'s new settings');
+  logger.info({ shops: ids }, "running chains told of their shop's new settings");
   return ids;
 }

@@ -15,7 +15,8 @@ const TWILIO_TIMEOUT_MS = 20_000;
 function rebasedHttpClient(baseUrl: string): InstanceType<typeof twilio.RequestClient> {
   const client = new twilio.RequestClient({ timeout: TWILIO_TIMEOUT_MS });
   const request = client.request.bind(client);
-  client.request = (opts) => request({ ...opts, uri: opts.uri.replace(/^https:\/\/[^/]+/, baseUrl.replace(/\/$/, '')) });
+  client.request = (opts) =>
+    request({ ...opts, uri: opts.uri.replace(/^https:\/\/[^/]+/, baseUrl.replace(/\/$/, '')) });
   return client;
 }
 
@@ -26,7 +27,8 @@ function rebasedHttpClient(baseUrl: string): InstanceType<typeof twilio.RequestC
 function pooled(smtpUrl: string): string {
   const url = new URL(smtpUrl);
   const defaults = { pool: 'true', connectionTimeout: '10000', greetingTimeout: '10000', socketTimeout: '20000' };
-  for (const [name, value] of Object.entries(defaults)) if (!url.searchParams.has(name)) url.searchParams.set(name, value);
+  for (const [name, value] of Object.entries(defaults))
+    if (!url.searchParams.has(name)) url.searchParams.set(name, value);
   return url.toString();
 }
 
@@ -38,9 +40,16 @@ export function buildChannels(config: AppConfig): Channels {
   }
   if (config.twilio) {
     const { accountSid, authToken, from, whatsappFrom, baseUrl } = config.twilio;
-    const client = twilio(accountSid, authToken, { httpClient: baseUrl ? rebasedHttpClient(baseUrl) : new twilio.RequestClient({ timeout: TWILIO_TIMEOUT_MS }) });
+    const client = twilio(accountSid, authToken, {
+      httpClient: baseUrl ? rebasedHttpClient(baseUrl) : new twilio.RequestClient({ timeout: TWILIO_TIMEOUT_MS }),
+    });
     const webhooks = `${config.publicBaseUrl}/webhooks/twilio`;
-    for (const channel of twilioChannels(client, { from, whatsappFrom, statusCallback: `${webhooks}/status`, answerUrl: `${webhooks}/inbound` })) {
+    for (const channel of twilioChannels(client, {
+      from,
+      whatsappFrom,
+      statusCallback: `${webhooks}/status`,
+      answerUrl: `${webhooks}/inbound`,
+    })) {
       channels[channel.name] = channel;
     }
     if (!whatsappFrom) delete channels.whatsapp;

@@ -2,7 +2,11 @@
 import { createRequire } from 'node:module';
 import type { Context } from '@temporalio/activity';
 import { Client } from '@temporalio/client';
-import { makeWorkflowExporter, OpenTelemetryActivityInboundInterceptor, OpenTelemetryActivityOutboundInterceptor } from '@temporalio/interceptors-opentelemetry';
+import {
+  makeWorkflowExporter,
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
+} from '@temporalio/interceptors-opentelemetry';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { register, type Registry } from 'prom-client';
 import type { AppConfig } from '../common/config';
@@ -37,7 +41,10 @@ export interface WorkerDeps {
 }
 
 /** The activities wired from configuration and the worker's dependencies. */
-export function workerActivities(config: AppConfig, { store, channels = buildChannels(config), registry = register, faults, temporal }: WorkerDeps) {
+export function workerActivities(
+  config: AppConfig,
+  { store, channels = buildChannels(config), registry = register, faults, temporal }: WorkerDeps,
+) {
   const { storeDays, tombstoneDays } = config.retention;
   return createActivities({
     channels,
@@ -49,7 +56,13 @@ export function workerActivities(config: AppConfig, { store, channels = buildCha
     metrics: workerMetrics(registry, store.facts),
     alertWebhookSecret: config.alertWebhookSecret,
     faults,
-    retention: temporal && { client: temporal, taskQueue: config.taskQueue, storeDays, tombstoneDays, outboxFile: config.outboxFile },
+    retention: temporal && {
+      client: temporal,
+      taskQueue: config.taskQueue,
+      storeDays,
+      tombstoneDays,
+      outboxFile: config.outboxFile,
+    },
   });
 }
 
@@ -60,10 +73,22 @@ export function workerActivities(config: AppConfig, { store, channels = buildCha
  * chain. The sink stays, dropping spans, for a prebuilt bundle that has them.
  */
 function tracingOptions(tracing?: Tracing): Pick<WorkerOptions, 'interceptors' | 'sinks'> {
-  const activity = tracing ? [(ctx: Context) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })] : [];
-  const exporter = tracing ? makeWorkflowExporter(tracing.spanProcessor, tracing.resource) : { export: { fn: () => undefined } };
+  const activity = tracing
+    ? [
+        (ctx: Context) => ({
+          inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
+          outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
+        }),
+      ]
+    : [];
+  const exporter = tracing
+    ? makeWorkflowExporter(tracing.spanProcessor, tracing.resource)
+    : { export: { fn: () => undefined } };
   // A prebuilt bundle has its workflow interceptor modules in it already (bundleWorkflowCode's workflowInterceptorModules).
-  return { interceptors: { activity, workflowModules: tracing ? workflowInterceptorModules : [] }, sinks: { exporter } };
+  return {
+    interceptors: { activity, workflowModules: tracing ? workflowInterceptorModules : [] },
+    sinks: { exporter },
+  };
 }
 
 /** A worker on `connection` for the chain task queue; `overrides` lets tests pass a prebuilt bundle. */
@@ -77,6 +102,14 @@ export async function createWorker(
   const temporal = new Client({ connection, namespace, dataConverter: dataConverterOf(config) });
   const activities = workerActivities(config, { temporal, ...deps });
   const workflows = config.workflowBundle ? { workflowBundle: { codePath: config.workflowBundle } } : { workflowsPath };
-  const options = { connection, namespace, taskQueue: config.taskQueue, ...workflows, activities, dataConverter: dataConverterOf(config), ...tracingOptions(deps.tracing) };
+  const options = {
+    connection,
+    namespace,
+    taskQueue: config.taskQueue,
+    ...workflows,
+    activities,
+    dataConverter: dataConverterOf(config),
+    ...tracingOptions(deps.tracing),
+  };
   return Worker.create({ ...options, ...overrides });
 }

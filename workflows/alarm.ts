@@ -19,13 +19,15 @@ export class Alarm {
     if (at === undefined) return;
     const scope = new CancellationScope();
     this.current = { at, scope };
-    scope.run(() => sleep(Math.max(1, at - now))).then(
-      () => {
-        if (this.current?.scope === scope) this.rang = true;
-      },
-      // Cancelled because the due time moved: nothing to do.
-      () => undefined,
-    );
+    scope
+      .run(() => sleep(Math.max(1, at - now)))
+      .then(
+        () => {
+          if (this.current?.scope === scope) this.rang = true;
+        },
+        // Cancelled because the due time moved: nothing to do.
+        () => undefined,
+      );
   }
 
   /** Takes the ring: the next `set` for the same time starts a new timer. */

@@ -3,12 +3,37 @@
  * customer answer moves it. The update handler records events synchronously; `run()` handles them
  * in order, and notices go out through the Notifier without holding the chain up.
  */
-import { ApplicationFailure, type ChildWorkflowHandle, condition, patched, startChild, workflowInfo } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  type ChildWorkflowHandle,
+  condition,
+  patched,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { NoticeFacts } from '../activities/templates/render';
-import type { CarriedChain, ChainInput, ChainState, Delay, DelaySource, Shop, Touchpoint, TrackingEvent } from './contract';
+import type {
+  CarriedChain,
+  ChainInput,
+  ChainState,
+  Delay,
+  DelaySource,
+  Shop,
+  Touchpoint,
+  TrackingEvent,
+} from './contract';
 import { addTouchpoint, daysBetween, initialState, isTrackingStage, latest, mergeTouchpoint } from './chain-state';
 import { obsoleteReason, rankOf, rejectionOf, skipPending, stageAfter } from './chain-state';
-import { returnEventSignal, shopSettingsSignal, type CustomerReply, type DeliveryReceipt, type EventResult, type RatingInput, type RatingResult, type ReturnProgress } from './definitions';
+import {
+  returnEventSignal,
+  shopSettingsSignal,
+  type CustomerReply,
+  type DeliveryReceipt,
+  type EventResult,
+  type RatingInput,
+  type RatingResult,
+  type ReturnProgress,
+} from './definitions';
 import { Alarm } from './alarm';
 import { now, nowIso } from './clock';
 import { Checks } from './checks';
@@ -50,7 +75,10 @@ export class ChainRun implements DeskChain {
     this.seen = new Set(carried?.seen);
     this.timers = carried?.timers ?? {};
     this.records = new ChainRecords(input, this.state);
-    const hooks = { obsolete: (tp: Touchpoint) => obsoleteReason(this.state, tp, this.courier.called), failed: (reason: string) => this.records.flag(reason, 'notice_failed') };
+    const hooks = {
+      obsolete: (tp: Touchpoint) => obsoleteReason(this.state, tp, this.courier.called),
+      failed: (reason: string) => this.records.flag(reason, 'notice_failed'),
+    };
     this.notifier = new Notifier(input, hooks, carried?.notices);
     this.courier = new CourierCall(input, this.state, this.notifier, this.timers, carried);
     this.checks = new Checks(input, this.state, this.records, this.notifier);
@@ -112,7 +140,8 @@ export class ChainRun implements DeskChain {
     this.state.events.push({ eventId: event.eventId, type: event.type, at: event.at, applied: !late });
     if (event.type === 'return_received') this.returnReceived = true;
     // Kept even from a late event: support and the tracking page show it.
-    if (event.type === 'handed_to_carrier' && event.data.trackingNumber) this.state.trackingNumber = event.data.trackingNumber;
+    if (event.type === 'handed_to_carrier' && event.data.trackingNumber)
+      this.state.trackingNumber = event.data.trackingNumber;
     this.state.stage = stage;
     // `run()` handles the event and indexes the new stage in the same workflow task; once it is over, this does.
     if (!late) this.inbox.push(event);
@@ -152,7 +181,10 @@ export class ChainRun implements DeskChain {
   async run(): Promise<'done' | 'continue'> {
     if (!this.input.carried) {
       this.records.fact({ kind: 'started', firstPromise: this.state.promisedDate });
-      this.send(this.tp('confirmation'), { promisedDate: this.state.promisedDate, promisedWindow: this.state.promisedWindow });
+      this.send(this.tp('confirmation'), {
+        promisedDate: this.state.promisedDate,
+        promisedWindow: this.state.promisedWindow,
+      });
       this.armGuard();
     }
     const mayContinue = () => workflowInfo().continueAsNewSuggested && !this.returnChild && this.idle();
@@ -163,7 +195,15 @@ export class ChainRun implements DeskChain {
       const due = (Object.entries(this.timers) as [TimerName, number][]).sort((a, b) => a[1] - b[1])[0];
       alarm.set(due?.[1], now());
       // A handler that changed what the lists show (a reply, a support promise) wakes the loop to index it.
-      await condition(() => this.inbox.length > 0 || this.done || mayContinue() || alarm.rang || this.retimed || staleIndex(this.state, this.courier.called).length > 0);
+      await condition(
+        () =>
+          this.inbox.length > 0 ||
+          this.done ||
+          mayContinue() ||
+          alarm.rang ||
+          this.retimed ||
+          staleIndex(this.state, this.courier.called).length > 0,
+      );
       this.retimed = false;
       if (this.inbox.length) {
         await this.handle(this.inbox.shift()!);
@@ -214,7 +254,8 @@ export class ChainRun implements DeskChain {
         this.courier.armDeliveryDay();
         return;
       case 'eta_changed':
-        if (daysBetween(this.state.promisedDate, event.data.newEta) > 0) this.recordDelay(event.data.newEta, { reason: event.data.reason }, 'carrier');
+        if (daysBetween(this.state.promisedDate, event.data.newEta) > 0)
+          this.recordDelay(event.data.newEta, { reason: event.data.reason }, 'carrier');
         return;
       case 'courier_called':
         this.courier.agree({ ...event.data.window, agreedBy: 'courier' });
@@ -247,7 +288,11 @@ export class ChainRun implements DeskChain {
     const afterDelivery = this.state.returnUntil !== undefined;
     delete this.timers.returnWindow;
     this.state.returnUntil = undefined;
-    this.send(addTouchpoint(this.state, 'cancellation'), { reason: event.data.reason }, afterDelivery ? 'cancellation-after-delivery' : undefined);
+    this.send(
+      addTouchpoint(this.state, 'cancellation'),
+      { reason: event.data.reason },
+      afterDelivery ? 'cancellation-after-delivery' : undefined,
+    );
     skipPending(this.state);
   }
 
@@ -263,17 +308,20 @@ export class ChainRun implements DeskChain {
     if (returnWindowDays > 0) {
       this.timers.returnWindow = now() + returnWindowDays * DAY_MS;
       this.state.returnUntil = new Date(this.timers.returnWindow).toISOString();
-    }
-    else this.done = true;
+    } else this.done = true;
   }
 
   private async startReturn(): Promise<void> {
     delete this.timers.returnWindow;
     this.state.returnUntil = undefined;
-    for (const name of ['return-accepted', 'return-received', 'return-refund'] as const) addTouchpoint(this.state, name);
+    for (const name of ['return-accepted', 'return-received', 'return-refund'] as const)
+      addTouchpoint(this.state, name);
     const parentWorkflowId = workflowInfo().workflowId;
     const { order, shop, trackingUrl } = this.input;
-    this.returnChild = await startChild(returnChainWorkflow, { workflowId: `${parentWorkflowId}-return`, args: [{ order, shop, trackingUrl, parentWorkflowId }] });
+    this.returnChild = await startChild(returnChainWorkflow, {
+      workflowId: `${parentWorkflowId}-return`,
+      args: [{ order, shop, trackingUrl, parentWorkflowId }],
+    });
     void this.returnChild.result().then(
       () => (this.done = true),
       (err: Error) => {
@@ -290,7 +338,14 @@ export class ChainRun implements DeskChain {
       this.done = true;
     } else if (name === 'guard') {
       const { courierLeadTimeHours, guardDelayDays, quietHours } = this.input.shop;
-      const next = nextPromise(this.state.promisedDate, guardDelayDays, now(), this.input.order.customer.timezone, courierLeadTimeHours, quietHours);
+      const next = nextPromise(
+        this.state.promisedDate,
+        guardDelayDays,
+        now(),
+        this.input.order.customer.timezone,
+        courierLeadTimeHours,
+        quietHours,
+      );
       this.recordDelay(next, { reasonCode: 'not-in-city' }, 'guard');
     } else {
       this.courier.ask();
@@ -300,15 +355,24 @@ export class ChainRun implements DeskChain {
   private recordDelay(newDate: string, why: Pick<NoticeFacts, 'reason' | 'reasonCode'>, source: DelaySource): void {
     const reason = why.reason ?? 'the parcel has not reached your city yet';
     // The carrier is to blame for its own ETA, and for a guard that fired while it held the parcel.
-    const carrierCaused = source === 'carrier' || (source === 'guard' && rankOf(this.state.stage) >= rankOf('handed_to_carrier'));
-    const delay: Delay = { days: daysBetween(this.state.promisedDate, newDate), reason, newDate, at: nowIso(), source, carrierCaused };
+    const carrierCaused =
+      source === 'carrier' || (source === 'guard' && rankOf(this.state.stage) >= rankOf('handed_to_carrier'));
+    const delay: Delay = {
+      days: daysBetween(this.state.promisedDate, newDate),
+      reason,
+      newDate,
+      at: nowIso(),
+      source,
+      carrierCaused,
+    };
     this.state.delays.push(delay);
     this.state.promisedDate = newDate;
     this.state.promisedWindow = undefined;
     const n = this.state.delays.length;
     this.records.fact({ kind: 'delay', n, days: delay.days, source, carrierCaused });
     // Every delay after the first alerts support (chains before 0.3 alerted on the second only).
-    if (n === 2 || (n > 2 && patched('every-delay-alerts'))) this.records.flag(`delay ${n}: service recovery needed`, 'repeated_delay');
+    if (n === 2 || (n > 2 && patched('every-delay-alerts')))
+      this.records.flag(`delay ${n}: service recovery needed`, 'repeated_delay');
     this.send(addTouchpoint(this.state, 'delay'), { days: delay.days, newDate, ...why });
     this.armGuard();
     this.courier.followPromise();
@@ -318,7 +382,12 @@ export class ChainRun implements DeskChain {
   private armGuard(): void {
     if (rankOf(this.state.stage) >= rankOf('arrived_in_city')) return;
     const { courierLeadTimeHours, quietHours } = this.input.shop;
-    this.timers.guard = guardTime(this.state.promisedDate, this.input.order.customer.timezone, courierLeadTimeHours, quietHours);
+    this.timers.guard = guardTime(
+      this.state.promisedDate,
+      this.input.order.customer.timezone,
+      courierLeadTimeHours,
+      quietHours,
+    );
   }
 
   /** Touchpoints the parcel went past without their event are skipped; the guard ends on arrival. */

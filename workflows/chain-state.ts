@@ -72,7 +72,9 @@ export function rejectionOf(
     case 'cancelled':
       // After delivery the shop may still close the chain while the return window is open (no return is offered then).
       if (rank < DELIVERED || (state.stage === 'delivered' && returnOpen)) return undefined;
-      return state.stage === 'delivered' ? 'the return window has ended' : `cancelled once a return is under way (stage ${state.stage})`;
+      return state.stage === 'delivered'
+        ? 'the return window has ended'
+        : `cancelled once a return is under way (stage ${state.stage})`;
     case 'delivery_failed':
       return rank >= RANK.arrived_in_city && rank < DELIVERED
         ? undefined
@@ -140,7 +142,11 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /** Why a notice that waited for quiet hours or the cap is no longer worth sending, if it is not. */
-export function obsoleteReason(state: Pick<ChainState, 'stage'>, tp: Pick<Touchpoint, 'key' | 'name'>, courierCalled: boolean): string | undefined {
+export function obsoleteReason(
+  state: Pick<ChainState, 'stage'>,
+  tp: Pick<Touchpoint, 'key' | 'name'>,
+  courierCalled: boolean,
+): string | undefined {
   const { stage } = state;
   if (stage === 'cancelled' && tp.name !== 'cancellation') return 'the order was cancelled';
   if (tp.name === 'arrival' && courierCalled) return 'the courier has already agreed a time';

@@ -22,7 +22,9 @@ export async function chainWorkflow(input: ChainInput): Promise<ChainState> {
   const chain = new ChainRun(input);
   setHandler(chainStateQuery, () => chain.state);
   setHandler(trackingEventUpdate, (event) => chain.accept(event), { validator: (event) => chain.validate(event) });
-  setHandler(supportActionUpdate, (action) => chain.desk.act(action), { validator: (action) => chain.desk.validate(action) });
+  setHandler(supportActionUpdate, (action) => chain.desk.act(action), {
+    validator: (action) => chain.desk.validate(action),
+  });
   setHandler(ratingUpdate, (rating) => chain.rate(rating), { validator: (rating) => chain.checks.validate(rating) });
   setHandler(customerReplyUpdate, (reply) => chain.reply(reply));
   setHandler(deliveryReceiptSignal, (receipt) => chain.receipt(receipt));

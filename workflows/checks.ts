@@ -27,7 +27,8 @@ export class Checks {
     const sent = this.state.touchpoints.find((t) => t.key === touchpoint)?.notices.filter((n) => n.providerId) ?? [];
     if (!sent.length) return `no satisfaction check was sent for ${touchpoint}`;
     const min = scaleOf(touchpoint) === 10 ? 0 : 1;
-    if (!Number.isInteger(score) || score < min || score > scaleOf(touchpoint)) return `the score must be ${min}–${scaleOf(touchpoint)}`;
+    if (!Number.isInteger(score) || score < min || score > scaleOf(touchpoint))
+      return `the score must be ${min}–${scaleOf(touchpoint)}`;
     // The check stays open as long as its latest link does (a resend opens it anew).
     const closes = Math.max(...sent.map((n) => Date.parse(n.at))) + this.input.shop.ratingWindowDays * DAY_MS;
     if (now() > closes) return `the check of ${touchpoint} closed on ${new Date(closes).toISOString().slice(0, 10)}`;
@@ -44,7 +45,9 @@ export class Checks {
   rate({ touchpoint, score, comment, at }: RatingInput): RatingResult {
     const tp = this.state.touchpoints.find((t) => t.key === touchpoint)!;
     const before = tp.rating;
-    tp.rating = before ? { ...before, score, comment: comment ?? before.comment, changedAt: at } : { score, comment, at };
+    tp.rating = before
+      ? { ...before, score, comment: comment ?? before.comment, changedAt: at }
+      : { score, comment, at };
     this.records.fact({ kind: 'rating', touchpoint, touchpointId: touchpointIdOf(touchpoint) ?? touchpoint, score });
     // Service recovery once per touchpoint, however often the customer changes their mind.
     if (isLow(touchpoint, score) && !tp.rating.recovered) {

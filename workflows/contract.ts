@@ -21,9 +21,7 @@ export type TrackingStage = (typeof TRACKING_STAGES)[number];
 export const STAGES = [...TRACKING_STAGES, 'returning', 'returned', 'closed', 'cancelled'] as const;
 export type Stage = (typeof STAGES)[number];
 
-const slug = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, ".", "_" or "-", at most 64');
+const slug = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, ".", "_" or "-", at most 64');
 const isoDate = z.iso.date();
 const timeZone = z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Warsaw');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
@@ -124,7 +122,11 @@ export const OrderInput = z
   })
   .superRefine((o, ctx) => {
     if (!o.promisedDate === !o.promisedWindow) {
-      ctx.addIssue({ code: 'custom', path: ['promisedDate'], message: 'give exactly one of promisedDate or promisedWindow' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['promisedDate'],
+        message: 'give exactly one of promisedDate or promisedWindow',
+      });
     }
   });
 export type OrderInput = z.infer<typeof OrderInput>;
@@ -135,7 +137,14 @@ export type ChainOrder = OrderInput & { customer: Customer & { locale: string; t
 /** The order with the shop's defaults where it names no language or time zone of the customer's. */
 export function resolveOrder(order: OrderInput, shop: Pick<Shop, 'defaultLocale' | 'timezone'>): ChainOrder {
   const { customer } = order;
-  return { ...order, customer: { ...customer, locale: customer.locale ?? shop.defaultLocale, timezone: customer.timezone ?? shop.timezone } };
+  return {
+    ...order,
+    customer: {
+      ...customer,
+      locale: customer.locale ?? shop.defaultLocale,
+      timezone: customer.timezone ?? shop.timezone,
+    },
+  };
 }
 
 const at = z.iso.datetime({ offset: true });
@@ -157,7 +166,15 @@ export const TrackingEvent = z.discriminatedUnion('type', [
   event('delivery_failed', z.object({ reason: z.string().max(300).optional() }).default({})),
   event(
     'delivered',
-    z.object({ pin: z.string().regex(/^\d{4}$/).optional(), proof: z.string().max(500).optional() }).default({}),
+    z
+      .object({
+        pin: z
+          .string()
+          .regex(/^\d{4}$/)
+          .optional(),
+        proof: z.string().max(500).optional(),
+      })
+      .default({}),
   ),
   event('return_requested', z.object({ reason: z.string().max(300).optional() }).default({})),
   event('return_received', noData),
@@ -200,7 +217,8 @@ export interface AuditEntry {
 export type TouchpointStatus = 'pending' | 'done' | 'skipped' | 'conflict';
 
 /** Where a notice stands: waiting (queued, deferred), handed to a provider, or ended without one. */
-export type NoticeStatus = 'queued' | 'deferred' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'suppressed' | 'dropped';
+export type NoticeStatus =
+  'queued' | 'deferred' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'suppressed' | 'dropped';
 
 /** One send decision and its reason, as support sees it ("fell back to email: 21211 invalid number"). */
 export interface Decision {

@@ -60,7 +60,11 @@ export class CourierCall {
   /** Sets the delivery-day deadline, unless a window is agreed or asked for (chains before 0.3 had none). */
   private setDeliveryDay(): void {
     if (this.called || this.state.courierQuestion || !patched('delivery-day-call')) return;
-    this.timers.callDay = deliveryDayDeadline(this.state.promisedDate, this.input.order.customer.timezone, this.input.shop);
+    this.timers.callDay = deliveryDayDeadline(
+      this.state.promisedDate,
+      this.input.order.customer.timezone,
+      this.input.shop,
+    );
   }
 
   /** No deadline runs any more: a window was agreed or asked for, or the chain moved past the call. */
@@ -101,7 +105,10 @@ export class CourierCall {
     const question = this.state.courierQuestion;
     if (question?.touchpoint !== touchpoint) return undefined;
     if (digit < 1 || digit > question.options.length) return false;
-    this.agree({ ...question.options[digit - 1], agreedBy: 'customer' }, `the customer chose window ${digit} by ${channel}`);
+    this.agree(
+      { ...question.options[digit - 1], agreedBy: 'customer' },
+      `the customer chose window ${digit} by ${channel}`,
+    );
     return true;
   }
 
@@ -118,10 +125,18 @@ export class CourierCall {
     const call = this.touchpoint();
     if (!this.called && !call.notices.length) {
       call.status = 'conflict';
-      this.state.conflicts.push({ type: 'delivered_without_call', at: event.at, detail: 'delivered without any call to agree a time' });
+      this.state.conflicts.push({
+        type: 'delivered_without_call',
+        at: event.at,
+        detail: 'delivered without any call to agree a time',
+      });
     }
     if (event.data.pin && event.data.pin !== this.pin) {
-      this.state.conflicts.push({ type: 'pin_mismatch', at: event.at, detail: 'the PIN given to the courier does not match the one sent' });
+      this.state.conflicts.push({
+        type: 'pin_mismatch',
+        at: event.at,
+        detail: 'the PIN given to the courier does not match the one sent',
+      });
     }
   }
 

@@ -1,6 +1,15 @@
 /** Message definitions shared by the chain workflows, the API and the tests. Names are stable. */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ChainState, ChannelName, Rating, Shop, Stage, SupportAction, Touchpoint, TrackingEvent } from './contract';
+import type {
+  ChainState,
+  ChannelName,
+  Rating,
+  Shop,
+  Stage,
+  SupportAction,
+  Touchpoint,
+  TrackingEvent,
+} from './contract';
 
 /** Default task queue of the chains (DOORSTEP_TASK_QUEUE overrides it). */
 export const TASK_QUEUE = 'doorstep';

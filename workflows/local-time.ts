@@ -74,7 +74,11 @@ function deliveryDayStart(promisedDate: string, zone: string, quiet: QuietHours)
 }
 
 /** When Doorstep asks the customer itself if no courier call came on the delivery day: its start plus the shop's call deadline. */
-export function deliveryDayDeadline(promisedDate: string, zone: string, shop: Pick<Shop, 'quietHours' | 'courierCallDeadlineMinutes'>): number {
+export function deliveryDayDeadline(
+  promisedDate: string,
+  zone: string,
+  shop: Pick<Shop, 'quietHours' | 'courierCallDeadlineMinutes'>,
+): number {
   return deliveryDayStart(promisedDate, zone, shop.quietHours) + shop.courierCallDeadlineMinutes * 60_000;
 }
 
@@ -93,7 +97,14 @@ export function dailyCapReason(until: number, zone: string, maxNoticesPerDay: nu
  * would already have passed (a chain that started late, or waited out an outage), so that one
  * firing never sets off the next at once.
  */
-export function nextPromise(promisedDate: string, delayDays: number, now: number, zone: string, leadTimeHours: number, quiet: QuietHours): string {
+export function nextPromise(
+  promisedDate: string,
+  delayDays: number,
+  now: number,
+  zone: string,
+  leadTimeHours: number,
+  quiet: QuietHours,
+): string {
   let date = plusDays(promisedDate, delayDays);
   while (guardTime(date, zone, leadTimeHours, quiet) <= now) date = plusDays(date, 1);
   return date;

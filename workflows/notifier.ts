@@ -4,7 +4,14 @@
  * daily cap (the send activity's answer) hold it back, and dropped when it became obsolete while it
  * waited. Delivery receipts move a notice that did not arrive on to the next channel.
  */
-import { ActivityFailure, ApplicationFailure, condition, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  condition,
+  patched,
+  proxyActivities,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { now, nowIso } from './clock';
 import type { Activities, SendNoticeInput, SendOutcome } from '../activities';
 import type { NoticeFacts } from '../activities/templates/render';
@@ -20,7 +27,13 @@ const { sendNotice } = proxyActivities<Activities>({
   // A send that takes long heartbeats: a worker that died mid-send is noticed in seconds, not at the minute.
   heartbeatTimeout: '10 seconds',
   // Transient provider outages are retried with backoff for about an hour; permanent ones are not.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 20, nonRetryableErrorTypes: ['NoUsableChannel'] },
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '5 minutes',
+    maximumAttempts: 20,
+    nonRetryableErrorTypes: ['NoUsableChannel'],
+  },
 });
 
 /** Receipts that came before their send's result, kept (a few) until it arrives. */
@@ -48,11 +61,14 @@ export interface CarriedNotices {
   early: DeliveryReceipt[];
 }
 
-
 export class Notifier {
   // A notice job only fails on a bug: support hears of it, the notices after it still go.
-  private readonly urgentLane = new Lane((err) => this.hooks.failed(`a notice could not be handled: ${(err as Error).message}`));
-  private readonly calmLane = new Lane((err) => this.hooks.failed(`a notice could not be handled: ${(err as Error).message}`));
+  private readonly urgentLane = new Lane((err) =>
+    this.hooks.failed(`a notice could not be handled: ${(err as Error).message}`),
+  );
+  private readonly calmLane = new Lane((err) =>
+    this.hooks.failed(`a notice could not be handled: ${(err as Error).message}`),
+  );
   /** Facts, template and channels of each notice by `touchpoint:revision`, for a fallback to render it again. */
   private readonly requests: Record<string, NoticeRequest>;
   private readonly early: DeliveryReceipt[];
@@ -97,7 +113,10 @@ export class Notifier {
 
   /** Whether this notifier sent the touchpoint's latest notice (and so can send it again). */
   resendable(tp: Touchpoint): boolean {
-    return tp.notices.length > 0 && this.requests[`${tp.key}:${Math.max(...tp.notices.map((n) => n.revision))}`] !== undefined;
+    return (
+      tp.notices.length > 0 &&
+      this.requests[`${tp.key}:${Math.max(...tp.notices.map((n) => n.revision))}`] !== undefined
+    );
   }
 
   /** Sends a touchpoint's latest notice again as a new revision (a support resend), on the customer's channels. */
@@ -130,12 +149,23 @@ export class Notifier {
     this.enqueue(tp, fallback, rest, { channel: notice.channel, reason: receipt.reason });
   }
 
-  private enqueue(tp: Touchpoint, notice: Notice, channels: ChannelName[], fallbackFrom?: { channel: ChannelName; reason: string }): void {
+  private enqueue(
+    tp: Touchpoint,
+    notice: Notice,
+    channels: ChannelName[],
+    fallbackFrom?: { channel: ChannelName; reason: string },
+  ): void {
     const urgent = specOf(tp.key)?.urgent ?? true;
     (urgent ? this.urgentLane : this.calmLane).add(() => this.deliver(tp, notice, channels, urgent, fallbackFrom));
   }
 
-  private async deliver(tp: Touchpoint, notice: Notice, channels: ChannelName[], urgent: boolean, fallbackFrom?: { channel: ChannelName; reason: string }): Promise<void> {
+  private async deliver(
+    tp: Touchpoint,
+    notice: Notice,
+    channels: ChannelName[],
+    urgent: boolean,
+    fallbackFrom?: { channel: ChannelName; reason: string },
+  ): Promise<void> {
     const { order, trackingUrl } = this.input;
     const { facts, template } = this.requests[`${tp.key}:${notice.revision}`];
     const zone = order.customer.timezone;
@@ -165,7 +195,17 @@ export class Notifier {
         notice.decisions.push({ at: nowIso(), outcome: 'skipped', channel: 'voice', reason: `${hours}: no call now` });
         channels = channels.filter((c) => c !== 'voice');
       }
-      const input = { workflowId: workflowInfo().workflowId, shop, order, touchpoint: tp.key, template, facts, trackingUrl, revision: notice.revision, decidedAt: nowIso() };
+      const input = {
+        workflowId: workflowInfo().workflowId,
+        shop,
+        order,
+        touchpoint: tp.key,
+        template,
+        facts,
+        trackingUrl,
+        revision: notice.revision,
+        decidedAt: nowIso(),
+      };
       const outcome = await this.attempt({ ...input, channels, fallbackFrom, afterQuietHours });
       if ('deferred' in outcome) {
         waited = true;
@@ -173,7 +213,10 @@ export class Notifier {
         continue;
       }
       Object.assign(notice, outcome.notice, { decisions: [...notice.decisions, ...outcome.notice.decisions] });
-      if (notice.status === 'failed') this.hooks.failed(`notice ${tp.key} failed: ${outcome.notice.decisions.map((d) => `${d.channel ?? ''} ${d.reason}`.trim()).join('; ')}`);
+      if (notice.status === 'failed')
+        this.hooks.failed(
+          `notice ${tp.key} failed: ${outcome.notice.decisions.map((d) => `${d.channel ?? ''} ${d.reason}`.trim()).join('; ')}`,
+        );
       this.hooks.changed?.(tp);
       this.applyEarlyReceipts(notice, tp);
       return;
@@ -187,7 +230,9 @@ export class Notifier {
     } catch (err) {
       const cause = err instanceof ActivityFailure && err.cause instanceof ApplicationFailure ? err.cause : undefined;
       const details = cause?.type === 'NoUsableChannel' ? cause.details?.[0] : undefined;
-      const decisions: Decision[] = Array.isArray(details) ? details : [{ at: nowIso(), outcome: 'failed', reason: (cause ?? (err as Error)).message }];
+      const decisions: Decision[] = Array.isArray(details)
+        ? details
+        : [{ at: nowIso(), outcome: 'failed', reason: (cause ?? (err as Error)).message }];
       return { notice: { revision: input.revision, status: 'failed', at: nowIso(), decisions } };
     }
   }

@@ -21,14 +21,28 @@ const { recordFact } = proxyActivities<Activities>({
 // An alert is retried for about an hour (mail server or webhook down), then given up on the chain.
 const { alertSupport } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 20, nonRetryableErrorTypes: ['SupportAlertFailed'] },
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '5 minutes',
+    maximumAttempts: 20,
+    nonRetryableErrorTypes: ['SupportAlertFailed'],
+  },
 });
 
-type FactBody = ChainFact extends infer F ? (F extends ChainFact ? Omit<F, 'chainId' | 'shop' | 'carrier' | 'at'> : never) : never;
+type FactBody = ChainFact extends infer F
+  ? F extends ChainFact
+    ? Omit<F, 'chainId' | 'shop' | 'carrier' | 'at'>
+    : never
+  : never;
 
 export class ChainRecords {
-  private readonly facts = new Lane((err) => this.note(`a fact for the reports could not be recorded: ${(err as Error).message}`));
-  private readonly alerts = new Lane((err) => this.note(`support could not be alerted: ${(err as ActivityFailure).cause?.message ?? (err as Error).message}`));
+  private readonly facts = new Lane((err) =>
+    this.note(`a fact for the reports could not be recorded: ${(err as Error).message}`),
+  );
+  private readonly alerts = new Lane((err) =>
+    this.note(`support could not be alerted: ${(err as ActivityFailure).cause?.message ?? (err as Error).message}`),
+  );
 
   /** The last stage logged (a new chain's 'accepted' goes with its 'started' fact). */
   private loggedStage: Stage;
@@ -47,7 +61,12 @@ export class ChainRecords {
 
   /** Records a fact for the reports (workflow time). */
   fact(body: FactBody): void {
-    const ref = { chainId: chainWorkflowId(this.input.shop.id, this.input.order.orderId), shop: this.input.shop.id, carrier: this.input.order.carrier, at: nowIso() };
+    const ref = {
+      chainId: chainWorkflowId(this.input.shop.id, this.input.order.orderId),
+      shop: this.input.shop.id,
+      carrier: this.input.order.carrier,
+      at: nowIso(),
+    };
     this.facts.add(() => recordFact({ ...ref, ...body } as ChainFact));
   }
 
@@ -78,14 +97,25 @@ export class ChainRecords {
     const { order } = this.input;
     const firstPromise = order.promisedDate ?? order.promisedWindow!.to;
     const excused = this.state.delays.filter((d) => d.carrierCaused === false).reduce((days, d) => days + d.days, 0);
-    this.fact({ kind: 'delivered', onTime: localDay(Date.parse(at), order.customer.timezone) <= plusDays(firstPromise, excused) });
+    this.fact({
+      kind: 'delivered',
+      onTime: localDay(Date.parse(at), order.customer.timezone) <= plusDays(firstPromise, excused),
+    });
   }
 
   /** The chain needs attention: shown on the chain, findable by the attention filter, and support is alerted. */
   flag(reason: string, kind: AlertKind): void {
     this.state.attention.push(reason);
     index({ key: ATTENTION, value: true });
-    const alert = { shop: this.input.shop, orderId: this.input.order.orderId, carrier: this.input.order.carrier, n: this.state.attention.length, kind, reason, at: nowIso() };
+    const alert = {
+      shop: this.input.shop,
+      orderId: this.input.order.orderId,
+      carrier: this.input.order.carrier,
+      n: this.state.attention.length,
+      kind,
+      reason,
+      at: nowIso(),
+    };
     this.alerts.add(() => alertSupport(alert));
   }
 

@@ -2,7 +2,14 @@
 import { condition, getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
 import type { NoticeFacts } from '../activities/templates/render';
 import type { ChainInput, Touchpoint } from './contract';
-import { deliveryReceiptSignal, returnEventSignal, returnProgressSignal, shopSettingsSignal, type ReturnEvent, type ReturnProgress } from './definitions';
+import {
+  deliveryReceiptSignal,
+  returnEventSignal,
+  returnProgressSignal,
+  shopSettingsSignal,
+  type ReturnEvent,
+  type ReturnProgress,
+} from './definitions';
 import { Notifier } from './notifier';
 import type { TouchpointId } from './touchpoints';
 
@@ -20,7 +27,11 @@ export async function returnChainWorkflow(input: ReturnChainInput): Promise<void
     // A touchpoint is sent as it is when the signal goes out: one pending report of it is enough.
     if (!(last && 'touchpoint' in last && 'touchpoint' in r && last.touchpoint === r.touchpoint)) reports.push(r);
   };
-  const notifier = new Notifier(input, { obsolete: () => undefined, failed: (alert) => report({ alert }), changed: (touchpoint) => report({ touchpoint }) });
+  const notifier = new Notifier(input, {
+    obsolete: () => undefined,
+    failed: (alert) => report({ alert }),
+    changed: (touchpoint) => report({ touchpoint }),
+  });
   let refund: NoticeFacts = {};
   setHandler(returnEventSignal, (e) => {
     seen.add(e.type);
@@ -28,7 +39,10 @@ export async function returnChainWorkflow(input: ReturnChainInput): Promise<void
   });
   setHandler(deliveryReceiptSignal, (r) => notifier.receipt(r, touchpoints));
   // The parent passes its shop's new settings on: the notices still to come follow them.
-  setHandler(shopSettingsSignal, ({ shops }) => void (input.shop = shops.find((s) => s.id === input.shop.id) ?? input.shop));
+  setHandler(
+    shopSettingsSignal,
+    ({ shops }) => void (input.shop = shops.find((s) => s.id === input.shop.id) ?? input.shop),
+  );
   const parent = getExternalWorkflowHandle(input.parentWorkflowId);
   let finished = false;
 

@@ -30,7 +30,9 @@ function eventOf(action: EventAction, { requestId, at }: SupportActionInput): Tr
   const eventId = `support-${requestId}`;
   if (action.action === 'courier-call') return { eventId, type: 'courier_called', at, data: { window: action.window } };
   const data = { ...(action.reason && { reason: action.reason }) };
-  return action.action === 'cancel' ? { eventId, type: 'cancelled', at, data } : { eventId, type: 'return_requested', at, data };
+  return action.action === 'cancel'
+    ? { eventId, type: 'cancelled', at, data }
+    : { eventId, type: 'return_requested', at, data };
 }
 
 /** The audit line of an action. */
@@ -66,7 +68,11 @@ export class SupportDesk {
     const { action } = input;
     if (action.action === 'resend' || action.action === 'set-promise' || action.action === 'acknowledge') {
       const why =
-        action.action === 'resend' ? this.resendRefusal(action.touchpoint) : action.action === 'set-promise' ? this.promiseRefusal(action.promisedDate) : this.acknowledgeRefusal();
+        action.action === 'resend'
+          ? this.resendRefusal(action.touchpoint)
+          : action.action === 'set-promise'
+            ? this.promiseRefusal(action.promisedDate)
+            : this.acknowledgeRefusal();
       if (why) throw ApplicationFailure.create({ type: 'ActionRefused', message: why, nonRetryable: true });
       return;
     }
@@ -103,7 +109,8 @@ export class SupportDesk {
     if (!tp?.notices.length) return `${key} has no notice to resend`;
     if (!this.notifier.resendable(tp)) return `the notices of ${key} belong to the return chain`;
     const latest = Math.max(...tp.notices.map((n) => n.revision));
-    if (tp.notices.some((n) => n.revision === latest && (n.status === 'queued' || n.status === 'deferred'))) return `the last notice of ${key} has not gone out yet`;
+    if (tp.notices.some((n) => n.revision === latest && (n.status === 'queued' || n.status === 'deferred')))
+      return `the last notice of ${key} has not gone out yet`;
     return latest > MAX_RESENDS ? `${key} was resent ${MAX_RESENDS} times already` : undefined;
   }
 
@@ -113,7 +120,8 @@ export class SupportDesk {
 
   private promiseRefusal(date: string): string | undefined {
     const { stage, promisedDate } = this.chain.state;
-    if (rankOf(stage) >= rankOf('delivered')) return `the promise cannot move: the order is ${stage.replaceAll('_', ' ')}`;
+    if (rankOf(stage) >= rankOf('delivered'))
+      return `the promise cannot move: the order is ${stage.replaceAll('_', ' ')}`;
     return daysBetween(promisedDate, date) > 0 ? undefined : `the new promise must be later than ${promisedDate}`;
   }
 }

@@ -35,7 +35,8 @@ export type TouchpointId = keyof typeof TOUCHPOINTS;
  * Templates add the courier-call request Doorstep sends itself when no call was reported, and the
  * cancellation of an order already delivered (the chain closes, no return is offered).
  */
-export type TemplateId = (typeof TOUCHPOINTS)[TouchpointId]['template'] | 'courier-call-request' | 'cancellation-after-delivery';
+export type TemplateId =
+  (typeof TOUCHPOINTS)[TouchpointId]['template'] | 'courier-call-request' | 'cancellation-after-delivery';
 
 /** The touchpoints every chain is expected to pass, listed as pending from the start. */
 export const MAIN_LINE: TouchpointId[] = ['confirmation', 'tracking', 'arrival', 'courier-call', 'handover', 'closing'];

@@ -12,8 +12,16 @@
  * - nothing at all for a workflow started without a trace (tracing off in the API): no tracer, no span.
  */
 import * as otel from '@opentelemetry/api';
-import { OpenTelemetryInternalsInterceptor, OpenTelemetryOutboundInterceptor } from '@temporalio/interceptors-opentelemetry/lib/workflow';
-import { extractContextFromHeaders, headersWithContext, TRACE_HEADER, UPDATE_ID_ATTR_KEY } from '@temporalio/interceptors-opentelemetry/lib/instrumentation';
+import {
+  OpenTelemetryInternalsInterceptor,
+  OpenTelemetryOutboundInterceptor,
+} from '@temporalio/interceptors-opentelemetry/lib/workflow';
+import {
+  extractContextFromHeaders,
+  headersWithContext,
+  TRACE_HEADER,
+  UPDATE_ID_ATTR_KEY,
+} from '@temporalio/interceptors-opentelemetry/lib/instrumentation';
 import type { Headers } from '@temporalio/common';
 import {
   ContinueAsNew,
@@ -39,7 +47,8 @@ type Out = WorkflowOutboundCallsInterceptor;
 
 let tracer: otel.Tracer | undefined;
 /** The package's in-sandbox tracer, whose spans leave through the `exporter` sink (a protected field of its interceptor). */
-const sandboxTracer = () => (tracer ??= (new OpenTelemetryOutboundInterceptor() as unknown as { tracer: otel.Tracer }).tracer);
+const sandboxTracer = () =>
+  (tracer ??= (new OpenTelemetryOutboundInterceptor() as unknown as { tracer: otel.Tracer }).tracer);
 
 const isContinueAsNew = (err: unknown) => err instanceof ContinueAsNew;
 
@@ -59,7 +68,13 @@ function end(span: otel.Span, err?: unknown, expected?: (err: unknown) => boolea
 }
 
 /** Runs `fn` in a new span (child of `parent`, else of the active one; none outside a trace); answers fn's own promise. */
-function traced<T>(name: string, parent: otel.Context | undefined, fn: () => Promise<T>, expected?: (err: unknown) => boolean, attributes?: otel.Attributes): Promise<T> {
+function traced<T>(
+  name: string,
+  parent: otel.Context | undefined,
+  fn: () => Promise<T>,
+  expected?: (err: unknown) => boolean,
+  attributes?: otel.Attributes,
+): Promise<T> {
   const ctx = parent ?? otel.context.active();
   if (!otel.trace.getSpan(ctx)) return fn();
   const span = getRandomStream(IDS).with(() => sandboxTracer().startSpan(name, { attributes }, ctx));
@@ -79,28 +94,49 @@ function traced<T>(name: string, parent: otel.Context | undefined, fn: () => Pro
 
 class Inbound implements In {
   execute(input: WorkflowExecuteInput, next: Next<In, 'execute'>): Promise<unknown> {
-    return traced(`RunWorkflow:${workflowInfo().workflowType}`, carried(input.headers), () => next(input), isContinueAsNew);
+    return traced(
+      `RunWorkflow:${workflowInfo().workflowType}`,
+      carried(input.headers),
+      () => next(input),
+      isContinueAsNew,
+    );
   }
   handleSignal(input: SignalInput, next: Next<In, 'handleSignal'>): Promise<void> {
     return traced(`HandleSignal:${input.signalName}`, carried(input.headers), () => next(input));
   }
   handleUpdate(input: UpdateInput, next: Next<In, 'handleUpdate'>): Promise<unknown> {
-    return traced(`HandleUpdate:${input.name}`, carried(input.headers), () => next(input), undefined, { [UPDATE_ID_ATTR_KEY]: input.updateId });
+    return traced(`HandleUpdate:${input.name}`, carried(input.headers), () => next(input), undefined, {
+      [UPDATE_ID_ATTR_KEY]: input.updateId,
+    });
   }
 }
 
 class Outbound implements Out {
   scheduleActivity(input: ActivityInput, next: Next<Out, 'scheduleActivity'>): Promise<unknown> {
-    return traced(`StartActivity:${input.activityType}`, undefined, () => next({ ...input, headers: headersWithContext(input.headers) }));
+    return traced(`StartActivity:${input.activityType}`, undefined, () =>
+      next({ ...input, headers: headersWithContext(input.headers) }),
+    );
   }
-  startChildWorkflowExecution(input: StartChildWorkflowExecutionInput, next: Next<Out, 'startChildWorkflowExecution'>): Promise<[Promise<string>, Promise<unknown>]> {
-    return traced(`StartChildWorkflow:${input.workflowType}`, undefined, () => next({ ...input, headers: headersWithContext(input.headers) }));
+  startChildWorkflowExecution(
+    input: StartChildWorkflowExecutionInput,
+    next: Next<Out, 'startChildWorkflowExecution'>,
+  ): Promise<[Promise<string>, Promise<unknown>]> {
+    return traced(`StartChildWorkflow:${input.workflowType}`, undefined, () =>
+      next({ ...input, headers: headersWithContext(input.headers) }),
+    );
   }
   signalWorkflow(input: SignalWorkflowInput, next: Next<Out, 'signalWorkflow'>): Promise<void> {
-    return traced(`SignalWorkflow:${input.signalName}`, undefined, () => next({ ...input, headers: headersWithContext(input.headers) }));
+    return traced(`SignalWorkflow:${input.signalName}`, undefined, () =>
+      next({ ...input, headers: headersWithContext(input.headers) }),
+    );
   }
   continueAsNew(input: ContinueAsNewInput, next: Next<Out, 'continueAsNew'>): Promise<never> {
-    return traced(`ContinueAsNew:${input.options.workflowType}`, undefined, () => next({ ...input, headers: headersWithContext(input.headers) }), isContinueAsNew);
+    return traced(
+      `ContinueAsNew:${input.options.workflowType}`,
+      undefined,
+      () => next({ ...input, headers: headersWithContext(input.headers) }),
+      isContinueAsNew,
+    );
   }
   /** The workflow's log lines carry the trace they belong to. */
   getLogAttributes(input: GetLogAttributesInput, next: Next<Out, 'getLogAttributes'>): Record<string, unknown> {
@@ -110,4 +146,8 @@ class Outbound implements Out {
   }
 }
 
-export const interceptors = (): WorkflowInterceptors => ({ inbound: [new Inbound()], outbound: [new Outbound()], internals: [new OpenTelemetryInternalsInterceptor()] });
+export const interceptors = (): WorkflowInterceptors => ({
+  inbound: [new Inbound()],
+  outbound: [new Outbound()],
+  internals: [new OpenTelemetryInternalsInterceptor()],
+});

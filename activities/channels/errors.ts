@@ -39,7 +39,18 @@ export function describeTwilioCode(code: number): string {
 /** Twilio's code for a recipient who answered STOP. */
 export const TWILIO_OPTED_OUT = 21610;
 /** Connection errors, and among them those after which the request may have reached the provider. */
-const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKET', 'ECONNECTION', 'EDNS', 'EAI_AGAIN', 'ENOTFOUND', 'EPIPE']);
+const NETWORK = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ECONNABORTED',
+  'ESOCKET',
+  'ECONNECTION',
+  'EDNS',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'EPIPE',
+]);
 const BROKEN_OFF = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKET', 'EPIPE']);
 
 interface VendorError {
@@ -64,17 +75,25 @@ export function classify(err: unknown): Classified {
   const e = (err ?? {}) as VendorError;
   // Providers quote the recipient ("The 'To' number +48… is not valid"): reasons end up in logs, spans and on the chain.
   const message = e.message === undefined ? undefined : scrubText(e.message);
-  if (typeof e.code === 'number' && e.code in TWILIO_PERMANENT) return { permanent: true, reason: describeTwilioCode(e.code), code: e.code };
+  if (typeof e.code === 'number' && e.code in TWILIO_PERMANENT)
+    return { permanent: true, reason: describeTwilioCode(e.code), code: e.code };
   if (typeof e.responseCode === 'number') {
     // SMTP replies often quote the recipient: reasons end up in logs and on the chain, addresses must not.
-    const reply = (e.response ?? e.message ?? '').replace(/\s+/g, ' ').replace(/<?[^\s<>@]+@[^\s<>]+>?/g, '<address>').slice(0, 120);
+    const reply = (e.response ?? e.message ?? '')
+      .replace(/\s+/g, ' ')
+      .replace(/<?[^\s<>@]+@[^\s<>]+>?/g, '<address>')
+      .slice(0, 120);
     return { permanent: e.responseCode >= 500, reason: `SMTP ${reply}`, code: e.responseCode };
   }
-  if (e.code === 'EAUTH' || e.code === 'EENVELOPE') return { permanent: true, reason: `${e.code} ${message ?? ''}`.trim(), code: e.code };
-  if (typeof e.code === 'string' && NETWORK.has(e.code)) return { permanent: false, reason: `${e.code} connection failed`, code: e.code, unsure: BROKEN_OFF.has(e.code) };
+  if (e.code === 'EAUTH' || e.code === 'EENVELOPE')
+    return { permanent: true, reason: `${e.code} ${message ?? ''}`.trim(), code: e.code };
+  if (typeof e.code === 'string' && NETWORK.has(e.code))
+    return { permanent: false, reason: `${e.code} connection failed`, code: e.code, unsure: BROKEN_OFF.has(e.code) };
   if (e.status === 429) return { permanent: false, reason: '429 rate limited', code: e.code ?? 429 };
-  if (e.status && e.status >= 500) return { permanent: false, reason: `${e.status} provider error`, code: e.code ?? e.status };
-  if (e.status && e.status >= 400) return { permanent: true, reason: `${e.code ?? e.status} ${message ?? 'refused'}`, code: e.code ?? e.status };
+  if (e.status && e.status >= 500)
+    return { permanent: false, reason: `${e.status} provider error`, code: e.code ?? e.status };
+  if (e.status && e.status >= 400)
+    return { permanent: true, reason: `${e.code ?? e.status} ${message ?? 'refused'}`, code: e.code ?? e.status };
   return { permanent: false, reason: message ?? scrubText(String(err)), unsure: true };
 }
 

@@ -34,7 +34,10 @@ async function locked<T>(file: string, fn: () => Promise<T>): Promise<T> {
       break;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > STALE_LOCK_MS) await rm(lock, { force: true });
       else await sleep(5);
     }
@@ -60,7 +63,15 @@ export function outboxChannel(name: ChannelName, file: string): Channel {
   return {
     name,
     async send({ to, rendered, idempotencyKey, unsubscribeUrl }) {
-      const entry = { id: `outbox-${randomUUID()}`, channel: name, at: new Date().toISOString(), to, ...contentFor(name, rendered), idempotencyKey, unsubscribeUrl };
+      const entry = {
+        id: `outbox-${randomUUID()}`,
+        channel: name,
+        at: new Date().toISOString(),
+        to,
+        ...contentFor(name, rendered),
+        idempotencyKey,
+        unsubscribeUrl,
+      };
       await locked(file, () => appendFile(file, `${JSON.stringify(entry)}\n`));
       return { providerId: entry.id, acceptedAt: entry.at };
     },

@@ -22,7 +22,13 @@ const VOICE_LANGUAGE: Record<string, 'en-GB' | 'ru-RU' | 'pl-PL'> = { en: 'en-GB
 /** How far the provider's clock may be behind ours when a message it took is looked up. */
 const CLOCK_SKEW_MS = 60_000;
 
-function messageChannel(client: Twilio, name: 'sms' | 'whatsapp', from: string, prefix: string, statusCallback: string): Channel {
+function messageChannel(
+  client: Twilio,
+  name: 'sms' | 'whatsapp',
+  from: string,
+  prefix: string,
+  statusCallback: string,
+): Channel {
   return {
     name,
     async send({ to, rendered }) {
@@ -32,7 +38,9 @@ function messageChannel(client: Twilio, name: 'sms' | 'whatsapp', from: string, 
     // The body carries the notice's own rating link, so the same body to the same number is this notice.
     async find({ to, rendered }, since) {
       const recent = await client.messages.list({ from, to: `${prefix}${to}`, limit: 20 });
-      const msg = recent.find((m) => m.body === rendered.short && m.dateCreated.getTime() >= since.getTime() - CLOCK_SKEW_MS);
+      const msg = recent.find(
+        (m) => m.body === rendered.short && m.dateCreated.getTime() >= since.getTime() - CLOCK_SKEW_MS,
+      );
       return msg && { providerId: msg.sid, acceptedAt: msg.dateCreated.toISOString() };
     },
   };
@@ -51,7 +59,12 @@ function voiceChannel(client: Twilio, senders: TwilioSenders): Channel {
       } else {
         response.say(say, rendered.spoken);
       }
-      const call = await client.calls.create({ from: senders.from, to, twiml: response.toString(), statusCallback: senders.statusCallback });
+      const call = await client.calls.create({
+        from: senders.from,
+        to,
+        twiml: response.toString(),
+        statusCallback: senders.statusCallback,
+      });
       return { providerId: call.sid, acceptedAt: new Date().toISOString() };
     },
   };
@@ -61,7 +74,9 @@ function voiceChannel(client: Twilio, senders: TwilioSenders): Channel {
 export function twilioChannels(client: Twilio, senders: TwilioSenders): Channel[] {
   return [
     messageChannel(client, 'sms', senders.from, '', senders.statusCallback),
-    ...(senders.whatsappFrom ? [messageChannel(client, 'whatsapp', `whatsapp:${senders.whatsappFrom}`, 'whatsapp:', senders.statusCallback)] : []),
+    ...(senders.whatsappFrom
+      ? [messageChannel(client, 'whatsapp', `whatsapp:${senders.whatsappFrom}`, 'whatsapp:', senders.statusCallback)]
+      : []),
     voiceChannel(client, senders),
   ];
 }

@@ -52,7 +52,8 @@ export const en: Catalog = {
       subject: '{shop}: when shall we deliver order {orderId}?',
       text: 'Your order {orderId} is due for delivery on {day}. Which time suits you: {windows}? <track>Choose it on the tracking page</track> or contact us: {support}.',
       sms: '{shop}: order {orderId} is due for delivery on {day}. When suits you? Reply {options}.',
-      voice: 'Hello, this is {shop}. Your order {orderId} is due for delivery on {day}. When shall the courier come? Press {spokenOptions}.',
+      voice:
+        'Hello, this is {shop}. Your order {orderId} is due for delivery on {day}. When shall the courier come? Press {spokenOptions}.',
     },
     'failed-attempt': {
       subject: '{shop}: we missed you',
@@ -87,7 +88,8 @@ export const en: Catalog = {
         '{hasName, select, yes {Thank you for shopping with {shop}, {givenName}!} other {Thank you for shopping with {shop}!}} ' +
         'One question: how likely are you to order from us again?',
       sms: '{shop}: thank you for your order! How likely are you to order from us again? Reply with a number from {min} to {max}.',
-      voice: 'Hello, this is {shop}. Thank you for your order! How likely are you to order from us again? Press a number from {min} to {max}, then the hash key.',
+      voice:
+        'Hello, this is {shop}. Thank you for your order! How likely are you to order from us again? Press a number from {min} to {max}, then the hash key.',
       answer: {
         text: 'Answer from {min} (not at all likely) to {max} (extremely likely): {url}',
         email: 'Tap your answer, from {min} (not at all likely) to {max} (extremely likely):',

@@ -20,14 +20,18 @@ export interface EmailHtmlInput {
   unsubscribe?: { url: string; label: string };
 }
 
-const link = (url: string, label: string, style: string) => `<a href="${escapeHtml(url)}" style="${style}">${escapeHtml(label)}</a>`;
-const BUTTON = 'display:inline-block;padding:8px 12px;margin:2px;border-radius:6px;background:#1f6feb;color:#fff;text-decoration:none';
+const link = (url: string, label: string, style: string) =>
+  `<a href="${escapeHtml(url)}" style="${style}">${escapeHtml(label)}</a>`;
+const BUTTON =
+  'display:inline-block;padding:8px 12px;margin:2px;border-radius:6px;background:#1f6feb;color:#fff;text-decoration:none';
 const ANCHOR = 'color:#1f6feb';
 // overflow-wrap for current engines, word-break for older mail clients: a 64-character order id or a long item name wraps.
 const WRAP = 'overflow-wrap:anywhere;word-break:break-word';
 
 function bodyHtml(parts: BodyPart[], trackingUrl: string): string {
-  return parts.map((part) => (typeof part === 'string' ? escapeHtml(part) : link(trackingUrl, part.track, ANCHOR))).join('');
+  return parts
+    .map((part) => (typeof part === 'string' ? escapeHtml(part) : link(trackingUrl, part.track, ANCHOR)))
+    .join('');
 }
 
 function ratingHtml(rating: NonNullable<EmailHtmlInput['rating']>): string {

@@ -56,7 +56,8 @@ export const pl: Catalog = {
       subject: '{shop}: kiedy dostarczyć zamówienie {orderId}?',
       text: 'Twoje zamówienie {orderId} zostanie dostarczone {day}. Które godziny Ci odpowiadają: {windows}? <track>Wybierz je na stronie przesyłki</track> lub skontaktuj się z nami: {support}.',
       sms: '{shop}: zamówienie {orderId} dostarczymy {day}. Które godziny Ci pasują? Odpisz cyfrą: {options}.',
-      voice: 'Dzień dobry, tu {shop}. Twoje zamówienie {orderId} zostanie dostarczone {day}. Kiedy kurier ma przyjechać? Naciśnij {spokenOptions}.',
+      voice:
+        'Dzień dobry, tu {shop}. Twoje zamówienie {orderId} zostanie dostarczone {day}. Kiedy kurier ma przyjechać? Naciśnij {spokenOptions}.',
     },
     'failed-attempt': {
       subject: '{shop}: nie zastaliśmy Cię',
@@ -90,7 +91,8 @@ export const pl: Catalog = {
       subject: '{shop}: dziękujemy za zakupy!',
       text: 'Dziękujemy za zakupy w {shop}! Jedno pytanie: jak prawdopodobne jest, że znów zrobisz u nas zakupy?',
       sms: '{shop}: dziękujemy za zakupy! Jak prawdopodobne jest, że znów zrobisz u nas zakupy? Odpisz liczbą od {min} do {max}.',
-      voice: 'Dzień dobry, tu {shop}. Dziękujemy za zakupy! Jak prawdopodobne jest, że znów zrobisz u nas zakupy? Wybierz liczbę od {min} do {max} i naciśnij krzyżyk.',
+      voice:
+        'Dzień dobry, tu {shop}. Dziękujemy za zakupy! Jak prawdopodobne jest, że znów zrobisz u nas zakupy? Wybierz liczbę od {min} do {max} i naciśnij krzyżyk.',
       answer: {
         text: 'Twoja odpowiedź – od {min} (na pewno nie) do {max} (na pewno tak): {url}',
         email: 'Wybierz odpowiedź – od {min} (na pewno nie) do {max} (na pewno tak):',

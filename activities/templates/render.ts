@@ -89,7 +89,8 @@ export function render(input: RenderInput): Rendered {
   const f = (message: string, values: Values) => formatText(language, message, values, input.trackingUrl);
   // The SMS is fitted by rendering it at several caps: each cap's values are formatted once.
   const byCap = new Map<number, Values>();
-  const valuesWithin = (cap: number) => byCap.get(cap) ?? byCap.set(cap, valuesOf(input, catalog, language, f, cap)).get(cap)!;
+  const valuesWithin = (cap: number) =>
+    byCap.get(cap) ?? byCap.set(cap, valuesOf(input, catalog, language, f, cap)).get(cap)!;
   const values = valuesWithin(Infinity);
   const range = scoreRange(input.scale);
   const support = f(catalog.common.support, values);
@@ -119,13 +120,23 @@ export function render(input: RenderInput): Rendered {
       body: formatParts(language, messages.text, { ...values, track: (chunks) => ({ track: chunks.join('') }) }),
       trackingUrl: input.trackingUrl,
       trackLabel: catalog.common.trackLink,
-      rating: asksWindow ? undefined : { heading: f(answer ? answer.email : catalog.common.rateEmail, values), url: input.ratingUrl, range },
+      rating: asksWindow
+        ? undefined
+        : { heading: f(answer ? answer.email : catalog.common.rateEmail, values), url: input.ratingUrl, range },
       support,
-      unsubscribe: input.unsubscribeUrl ? { url: input.unsubscribeUrl, label: catalog.common.unsubscribeLink } : undefined,
+      unsubscribe: input.unsubscribeUrl
+        ? { url: input.unsubscribeUrl, label: catalog.common.unsubscribeLink }
+        : undefined,
     }),
     short,
     // A call cannot read out a link: the `<track>` words that introduce it go with it.
-    spoken: spaces(messages.voice ? f(messages.voice, values) : formatParts(language, messages.sms, { ...values, track: () => '' }).join('').trim()),
+    spoken: spaces(
+      messages.voice
+        ? f(messages.voice, values)
+        : formatParts(language, messages.sms, { ...values, track: () => '' })
+            .join('')
+            .trim(),
+    ),
   };
 }
 

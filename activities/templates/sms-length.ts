@@ -112,5 +112,10 @@ function fullestFitting(build: (cap: number) => string, floor = 1): string | und
  */
 export function fitSms(body: (cap: number) => string, hint?: (cap: number) => string): string {
   const withHint = hint && ((cap: number) => `${body(cap)} ${hint(cap)}`);
-  return (withHint && fullestFitting(withHint, READABLE_CAP)) ?? fullestFitting(body, READABLE_CAP) ?? fullestFitting(body) ?? smsText(body(1));
+  return (
+    (withHint && fullestFitting(withHint, READABLE_CAP)) ??
+    fullestFitting(body, READABLE_CAP) ??
+    fullestFitting(body) ??
+    smsText(body(1))
+  );
 }

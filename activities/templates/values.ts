@@ -35,12 +35,15 @@ function windowValues(input: RenderInput, catalog: Catalog, language: string, f:
   // A window on another day than the first names its day (a late question may roll into the next morning).
   const first = day(options[0].from);
   const from = (iso: string) => (day(iso) === first ? time(iso) : `${dayMonth(iso)}, ${time(iso)}`);
-  const numbered = (message: string) => options.map((o, i) => f(message, { n: i + 1, from: from(o.from), to: time(o.to) })).join(', ');
+  const numbered = (message: string) =>
+    options.map((o, i) => f(message, { n: i + 1, from: from(o.from), to: time(o.to) })).join(', ');
   return {
     day: first,
     options: numbered(catalog.common.option),
     spokenOptions: numbered(catalog.common.spokenOption),
-    windows: new Intl.ListFormat(language, { type: 'disjunction' }).format(options.map((o) => `${from(o.from)}–${time(o.to)}`)),
+    windows: new Intl.ListFormat(language, { type: 'disjunction' }).format(
+      options.map((o) => `${from(o.from)}–${time(o.to)}`),
+    ),
   };
 }
 

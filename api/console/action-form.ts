@@ -15,9 +15,17 @@ export const CONTROL_FIELDS = ['_csrf', 'confirmed', 'requestId'];
 /** The action a form asks for, validated like the API's; a courier window is read in `zone`. */
 export function actionOfForm(name: string, fields: FormFields, zone: string) {
   const text = (key: string) => (fields[key]?.trim() ? fields[key].trim() : undefined);
-  const local = (time?: string) => (fields.date && time ? (DateTime.fromISO(`${fields.date}T${time}`, { zone }).toISO() ?? undefined) : undefined);
+  const local = (time?: string) =>
+    fields.date && time ? (DateTime.fromISO(`${fields.date}T${time}`, { zone }).toISO() ?? undefined) : undefined;
   const window = name === 'courier-call' ? { from: local(fields.from), to: local(fields.to) } : undefined;
-  return SupportAction.safeParse({ action: name, reason: text('reason'), note: text('note'), touchpoint: text('touchpoint'), promisedDate: text('promisedDate'), window });
+  return SupportAction.safeParse({
+    action: name,
+    reason: text('reason'),
+    note: text('note'),
+    touchpoint: text('touchpoint'),
+    promisedDate: text('promisedDate'),
+    window,
+  });
 }
 
 /** What the action will do, in a sentence support confirms. */

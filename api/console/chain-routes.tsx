@@ -20,10 +20,23 @@ export function chainRoutes(chains: Chains): Router {
   const router = Router();
 
   /** The chain's timeline, or a 404 page; answers and returns undefined when there is none. */
-  async function timeline(res: Response, orderId: string, extra: Omit<TimelineProps, 'staff' | 'state'> = {}, status = 200) {
+  async function timeline(
+    res: Response,
+    orderId: string,
+    extra: Omit<TimelineProps, 'staff' | 'state'> = {},
+    status = 200,
+  ) {
     const staff = staffOf(res);
     if (!OrderIdParam.safeParse({ orderId }).success) {
-      return void sendPage(res, <MessagePage staff={staff} title="No such order" message="An order id has letters, digits, dots, dashes or underscores." />, 404);
+      return void sendPage(
+        res,
+        <MessagePage
+          staff={staff}
+          title="No such order"
+          message="An order id has letters, digits, dots, dashes or underscores."
+        />,
+        404,
+      );
     }
     try {
       const state = await chains.state(staff.shop, orderId);
@@ -31,16 +44,31 @@ export function chainRoutes(chains: Chains): Router {
       return state;
     } catch (err) {
       if (!(err instanceof ChainError && err.status === 404)) throw err;
-      sendPage(res, <MessagePage staff={staff} title="No such order" message={`There is no order ${orderId} in shop ${staff.shop}.`} />, 404);
+      sendPage(
+        res,
+        <MessagePage
+          staff={staff}
+          title="No such order"
+          message={`There is no order ${orderId} in shop ${staff.shop}.`}
+        />,
+        404,
+      );
     }
   }
 
   router.get('/', async (req, res) => {
     const staff = staffOf(res);
-    const list = (WORK_LISTS as readonly string[]).includes(String(req.query.list)) ? (req.query.list as WorkList) : req.query.list === 'all' ? 'all' : 'attention';
+    const list = (WORK_LISTS as readonly string[]).includes(String(req.query.list))
+      ? (req.query.list as WorkList)
+      : req.query.list === 'all'
+        ? 'all'
+        : 'attention';
     const page = typeof req.query.page === 'string' ? req.query.page.slice(0, 2000) : undefined;
     try {
-      const { items, nextPageToken } = await chains.list(staff.shop, list === 'all' ? {} : { list }, { size: PAGE_SIZE, token: page });
+      const { items, nextPageToken } = await chains.list(staff.shop, list === 'all' ? {} : { list }, {
+        size: PAGE_SIZE,
+        token: page,
+      });
       sendPage(res, <ChainsPage staff={staff} list={list} items={items} nextPage={nextPageToken} />);
     } catch (err) {
       if (!(err instanceof ChainError)) throw err;
@@ -61,24 +89,46 @@ export function chainRoutes(chains: Chains): Router {
       if (items.length === 1) return res.redirect(303, `/console/orders/${encodeURIComponent(items[0].orderId)}`);
       return show(undefined, items);
     }
-    if (!OrderIdParam.safeParse({ orderId: q }).success) return show('An order id has letters, digits, dots, dashes or underscores.');
+    if (!OrderIdParam.safeParse({ orderId: q }).success)
+      return show('An order id has letters, digits, dots, dashes or underscores.');
     res.redirect(303, `/console/orders/${encodeURIComponent(q)}`);
   });
 
   router.get('/orders/:orderId', async (req, res) => {
     const done = SUPPORT_ACTIONS.find((a) => a === req.query.done);
-    await timeline(res, req.params.orderId, done ? { flash: { ok: true, message: `Done: ${done}. It is on the audit trail.` } } : {});
+    await timeline(
+      res,
+      req.params.orderId,
+      done ? { flash: { ok: true, message: `Done: ${done}. It is on the audit trail.` } } : {},
+    );
   });
 
   router.post('/orders/:orderId/actions/:action', async (req, res) => {
     const staff = staffOf(res);
     const { orderId, action: name } = req.params;
     if (staff.role !== 'agent') {
-      return sendPage(res, <MessagePage staff={staff} title="Not allowed" message="Viewers can read chains but not act on them; ask an agent." />, 403);
+      return sendPage(
+        res,
+        <MessagePage
+          staff={staff}
+          title="Not allowed"
+          message="Viewers can read chains but not act on them; ask an agent."
+        />,
+        403,
+      );
     }
-    if (!(SUPPORT_ACTIONS as string[]).includes(name)) return sendPage(res, <MessagePage staff={staff} title="No such action" message={`Supported: ${SUPPORT_ACTIONS.join(', ')}`} />, 404);
+    if (!(SUPPORT_ACTIONS as string[]).includes(name))
+      return sendPage(
+        res,
+        <MessagePage staff={staff} title="No such action" message={`Supported: ${SUPPORT_ACTIONS.join(', ')}`} />,
+        404,
+      );
     // A repeated field arrives as an array: only single text values are read.
-    const body: FormFields = Object.fromEntries(Object.entries((req.body ?? {}) as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    const body: FormFields = Object.fromEntries(
+      Object.entries((req.body ?? {}) as Record<string, unknown>).filter(
+        (e): e is [string, string] => typeof e[1] === 'string',
+      ),
+    );
     let state;
     try {
       if (!OrderIdParam.safeParse({ orderId }).success) throw new ChainError(404, 'no such order');
@@ -92,12 +142,28 @@ export function chainRoutes(chains: Chains): Router {
     if (body.confirmed !== '1' || !body.requestId) {
       const fields = Object.fromEntries(Object.entries(body).filter(([k]) => !CONTROL_FIELDS.includes(k)));
       const sentence = describeAction(parsed.data, state);
-      return sendPage(res, <ConfirmPage staff={staff} orderId={orderId} action={name} sentence={sentence} fields={fields} requestId={randomUUID()} />);
+      return sendPage(
+        res,
+        <ConfirmPage
+          staff={staff}
+          orderId={orderId}
+          action={name}
+          sentence={sentence}
+          fields={fields}
+          requestId={randomUUID()}
+        />,
+      );
     }
     try {
       // The confirmation form carries one request id: sending it twice acts once.
       const actor = `${staff.name} (console)`;
-      await chains.act(staff.shop, orderId, { action: parsed.data, actor, via: 'console', at: new Date().toISOString(), requestId: `console-${body.requestId.slice(0, 64)}` });
+      await chains.act(staff.shop, orderId, {
+        action: parsed.data,
+        actor,
+        via: 'console',
+        at: new Date().toISOString(),
+        requestId: `console-${body.requestId.slice(0, 64)}`,
+      });
       res.redirect(303, `/console/orders/${encodeURIComponent(orderId)}?done=${name}`);
     } catch (err) {
       if (!(err instanceof ChainError) || err.status === 404) throw err;

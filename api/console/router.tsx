@@ -31,7 +31,8 @@ export interface ConsoleDeps {
 /** A console form may only be posted from the console's own pages (login CSRF included). */
 const sameOrigin: RequestHandler = (req, res, next) => {
   const origin = req.get('origin');
-  if (req.method === 'POST' && origin && URL.parse(origin)?.host !== req.get('host')) return void res.status(403).type('text').send('Forms are accepted from this site only.');
+  if (req.method === 'POST' && origin && URL.parse(origin)?.host !== req.get('host'))
+    return void res.status(403).type('text').send('Forms are accepted from this site only.');
   next();
 };
 
@@ -51,7 +52,15 @@ export function consoleRouter({ staff, secret, publicBaseUrl, chains, store, sho
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (req, res) => sendPage(res, <SignInPage next={safeNext(req.body?.next)} error="Too many failed sign-ins: wait a few minutes and try again." />, 429),
+    handler: (req, res) =>
+      sendPage(
+        res,
+        <SignInPage
+          next={safeNext(req.body?.next)}
+          error="Too many failed sign-ins: wait a few minutes and try again."
+        />,
+        429,
+      ),
   });
 
   router.get('/sign-in', (req, res) => sendPage(res, <SignInPage next={safeNext(req.query.next)} />));
@@ -60,7 +69,8 @@ export function consoleRouter({ staff, secret, publicBaseUrl, chains, store, sho
     const { username, password, next } = (req.body ?? {}) as Record<string, unknown>;
     const account = staff.find((s) => s.username === username);
     const ok = await verifyPassword(typeof password === 'string' ? password : '', account?.passwordHash ?? decoy);
-    if (!account || !ok) return sendPage(res, <SignInPage next={safeNext(next)} error="Wrong username or password." />, 401);
+    if (!account || !ok)
+      return sendPage(res, <SignInPage next={safeNext(next)} error="Wrong username or password." />, 401);
     sessions.begin(res, account);
     res.redirect(303, safeNext(next));
   });
@@ -77,16 +87,25 @@ export function consoleRouter({ staff, secret, publicBaseUrl, chains, store, sho
     // The form's "to" is a day the period includes: the report runs to its end.
     const { from, to } = req.query;
     const toDay = typeof to === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(to) ? to : undefined;
-    const parsed = ReportQuery.safeParse({ from, to: toDay ? DateTime.fromISO(toDay, { zone: 'UTC' }).plus({ days: 1 }).toISODate() : to });
+    const parsed = ReportQuery.safeParse({
+      from,
+      to: toDay ? DateTime.fromISO(toDay, { zone: 'UTC' }).plus({ days: 1 }).toISODate() : to,
+    });
     if (!parsed.success) {
       const message = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       return sendPage(res, <MessagePage staff={who} title="Bad report period" message={message} />, 400);
     }
     const shop = shops.get(who.shop)!;
     const filter = { shop: shop.id, ...parsed.data };
-    const [audit, carriers] = await Promise.all([store.reports.touchpoints(filter, shop.verdicts), store.reports.carriers(filter)]);
+    const [audit, carriers] = await Promise.all([
+      store.reports.touchpoints(filter, shop.verdicts),
+      store.reports.carriers(filter),
+    ]);
     const shownTo = toDay ?? parsed.data.to.slice(0, 10);
-    sendPage(res, <ReportsPage staff={who} from={parsed.data.from.slice(0, 10)} to={shownTo} audit={audit} carriers={carriers} />);
+    sendPage(
+      res,
+      <ReportsPage staff={who} from={parsed.data.from.slice(0, 10)} to={shownTo} audit={audit} carriers={carriers} />,
+    );
   });
 
   router.use(previewRoutes(shops, publicBaseUrl));

@@ -29,12 +29,19 @@ interface SessionClaims {
   exp: number;
 }
 
-const fingerprint = (account: StaffAccount) => createHash('sha256').update(account.passwordHash).digest('base64url').slice(0, 12);
+const fingerprint = (account: StaffAccount) =>
+  createHash('sha256').update(account.passwordHash).digest('base64url').slice(0, 12);
 
 /** Session handling for the console, under a key of its own derived from the Doorstep secret (cookie-parser signs the cookie). */
 export function consoleSessions(staff: StaffAccount[], secret: string, secureCookies: boolean) {
   const key = purposeKey(secret, 'console sessions');
-  const cookieOptions: CookieOptions = { signed: true, httpOnly: true, sameSite: 'strict', secure: secureCookies, path: '/console' };
+  const cookieOptions: CookieOptions = {
+    signed: true,
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: secureCookies,
+    path: '/console',
+  };
   const csrfOf = (raw: string) => createHmac('sha256', key).update(`csrf:${raw}`).digest('base64url');
 
   function current(req: Request): Staff | undefined {
@@ -44,7 +51,13 @@ export function consoleSessions(staff: StaffAccount[], secret: string, secureCoo
       const claims = JSON.parse(raw) as SessionClaims;
       const account = staff.find((s) => s.username === claims.u);
       if (!account || claims.exp < Date.now() || claims.h !== fingerprint(account)) return undefined;
-      return { username: account.username, name: account.name ?? account.username, shop: account.shop, role: account.role, csrf: csrfOf(raw) };
+      return {
+        username: account.username,
+        name: account.name ?? account.username,
+        shop: account.shop,
+        role: account.role,
+        csrf: csrfOf(raw),
+      };
     } catch {
       return undefined;
     }
@@ -55,7 +68,11 @@ export function consoleSessions(staff: StaffAccount[], secret: string, secureCoo
     cookies: cookieParser(key.toString('base64url')),
     /** Starts a session for `account`. */
     begin(res: Response, account: StaffAccount): void {
-      const claims: SessionClaims = { u: account.username, h: fingerprint(account), exp: Date.now() + SESSION_HOURS * 3_600_000 };
+      const claims: SessionClaims = {
+        u: account.username,
+        h: fingerprint(account),
+        exp: Date.now() + SESSION_HOURS * 3_600_000,
+      };
       res.cookie(SESSION_COOKIE, JSON.stringify(claims), { ...cookieOptions, maxAge: SESSION_HOURS * 3_600_000 });
     },
     end(res: Response): void {
@@ -64,11 +81,16 @@ export function consoleSessions(staff: StaffAccount[], secret: string, secureCoo
     /** Lets signed-in staff through (as `res.locals.staff`); others go to the sign-in page, and a POST needs the form's CSRF token. */
     required: ((req, res, next) => {
       const who = current(req);
-      if (!who) return res.redirect(303, `/console/sign-in?next=${encodeURIComponent(req.method === 'GET' ? req.originalUrl : '/console')}`);
+      if (!who)
+        return res.redirect(
+          303,
+          `/console/sign-in?next=${encodeURIComponent(req.method === 'GET' ? req.originalUrl : '/console')}`,
+        );
       if (req.method === 'POST') {
         const given = Buffer.from(String(req.body?._csrf ?? ''));
         const expected = Buffer.from(who.csrf);
-        if (given.length !== expected.length || !timingSafeEqual(given, expected)) return void res.status(403).type('text').send('This form has expired: reload the page and try again.');
+        if (given.length !== expected.length || !timingSafeEqual(given, expected))
+          return void res.status(403).type('text').send('This form has expired: reload the page and try again.');
       }
       res.locals.staff = who;
       next();

@@ -8,7 +8,15 @@ button{font-size:1.2rem;margin:.2rem;padding:.5rem .8rem}textarea{width:100%;min
 ol.stages{padding-left:1.2rem}ol.stages li{color:#595959}ol.stages li.done{color:#1b1b1b}ol.stages li.done::after{content:" ✓"}ol.stages li.current{font-weight:700}
 .windows button{display:block;width:100%;text-align:left}`;
 
-export function CustomerLayout({ lang, title, children }: { lang: string; title: string; children: ComponentChildren }) {
+export function CustomerLayout({
+  lang,
+  title,
+  children,
+}: {
+  lang: string;
+  title: string;
+  children: ComponentChildren;
+}) {
   return (
     <html lang={lang}>
       <head>
@@ -25,7 +33,15 @@ export function CustomerLayout({ lang, title, children }: { lang: string; title:
 }
 
 /** A page with only a message, titled by it; `back` links to where the customer came from. */
-export function CustomerMessage({ lang, message, back }: { lang: string; message: string; back?: { href: string; label: string } }) {
+export function CustomerMessage({
+  lang,
+  message,
+  back,
+}: {
+  lang: string;
+  message: string;
+  back?: { href: string; label: string };
+}) {
   return (
     <CustomerLayout lang={lang} title={message}>
       <p>{message}</p>

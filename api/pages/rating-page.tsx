@@ -36,7 +36,11 @@ export function RatingPage({ token, min, max, preset, lang }: RatingPageProps) {
         <textarea id="comment" maxLength={2000} />
         <button>{t.commentSend}</button>
       </form>
-      <script dangerouslySetInnerHTML={{ __html: ratingScript({ token, preset: chosen, thanks: t.rateThanks, failed: t.rateFailed }) }} />
+      <script
+        dangerouslySetInnerHTML={{
+          __html: ratingScript({ token, preset: chosen, thanks: t.rateThanks, failed: t.rateFailed }),
+        }}
+      />
     </CustomerLayout>
   );
 }

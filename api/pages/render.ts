@@ -8,6 +8,11 @@ export function sendPage(res: Response, page: VNode, status = 200): void {
   res
     .status(status)
     .type('html')
-    .set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY', 'Content-Security-Policy': "frame-ancestors 'none'" })
+    .set({
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'same-origin',
+      'X-Frame-Options': 'DENY',
+      'Content-Security-Policy': "frame-ancestors 'none'",
+    })
     .send(`<!doctype html>${render(page)}`);
 }

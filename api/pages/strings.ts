@@ -60,9 +60,11 @@ const en: PageStrings = {
   windowStale: 'This choice is no longer open. The tracking page shows the current delivery time.',
   backToOrder: 'Back to your order',
   unsubscribeTitle: 'Unsubscribe',
-  unsubscribeQuestion: 'Stop non-essential emails about your orders (tracking updates, surveys)? Notices you need to receive your parcel still arrive.',
+  unsubscribeQuestion:
+    'Stop non-essential emails about your orders (tracking updates, surveys)? Notices you need to receive your parcel still arrive.',
   unsubscribeButton: 'Unsubscribe',
-  unsubscribed: 'You will no longer receive non-essential emails about your orders. Delivery updates you need still arrive.',
+  unsubscribed:
+    'You will no longer receive non-essential emails about your orders. Delivery updates you need still arrive.',
   invalidUnsubscribe: 'This unsubscribe link is not valid.',
   stages: {
     accepted: 'Order accepted',
@@ -101,9 +103,11 @@ const ru: PageStrings = {
   windowStale: 'Этот вариант уже недоступен. Актуальное время доставки указано на странице заказа.',
   backToOrder: 'Вернуться к заказу',
   unsubscribeTitle: 'Отписка от писем',
-  unsubscribeQuestion: 'Отказаться от необязательных писем о заказах (статусы доставки, опросы)? Уведомления, необходимые для получения посылки, по-прежнему будут приходить.',
+  unsubscribeQuestion:
+    'Отказаться от необязательных писем о заказах (статусы доставки, опросы)? Уведомления, необходимые для получения посылки, по-прежнему будут приходить.',
   unsubscribeButton: 'Отписаться',
-  unsubscribed: 'Вы отписались от необязательных писем о заказах. Уведомления, необходимые для доставки, по-прежнему будут приходить.',
+  unsubscribed:
+    'Вы отписались от необязательных писем о заказах. Уведомления, необходимые для доставки, по-прежнему будут приходить.',
   invalidUnsubscribe: 'Ссылка для отписки недействительна.',
   stages: {
     accepted: 'Заказ принят',
@@ -142,9 +146,11 @@ const pl: PageStrings = {
   windowStale: 'Ten termin nie jest już dostępny. Aktualny termin dostawy widać na stronie zamówienia.',
   backToOrder: 'Wróć do zamówienia',
   unsubscribeTitle: 'Rezygnacja z wiadomości',
-  unsubscribeQuestion: 'Zrezygnować z nieobowiązkowych e-maili o zamówieniach (statusy przesyłki, ankiety)? Wiadomości potrzebne do odbioru paczki nadal będą wysyłane.',
+  unsubscribeQuestion:
+    'Zrezygnować z nieobowiązkowych e-maili o zamówieniach (statusy przesyłki, ankiety)? Wiadomości potrzebne do odbioru paczki nadal będą wysyłane.',
   unsubscribeButton: 'Wypisz mnie',
-  unsubscribed: 'Nieobowiązkowe e-maile o zamówieniach nie będą już wysyłane. Wiadomości potrzebne do dostawy nadal będą przychodzić.',
+  unsubscribed:
+    'Nieobowiązkowe e-maile o zamówieniach nie będą już wysyłane. Wiadomości potrzebne do dostawy nadal będą przychodzić.',
   invalidUnsubscribe: 'Link do rezygnacji z wiadomości jest nieprawidłowy.',
   stages: {
     accepted: 'Zamówienie przyjęte',

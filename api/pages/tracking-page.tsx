@@ -10,7 +10,10 @@ import { CustomerLayout } from './layout';
 import { fill, pageStrings } from './strings';
 
 /** A courier window as the customer reads it ("Nov 24, 2026 10:00 AM–12:00 PM"), in their zone and locale. */
-export function windowLabel(window: { from: string; to: string }, state: Pick<ChainState, 'timezone' | 'locale'>): string {
+export function windowLabel(
+  window: { from: string; to: string },
+  state: Pick<ChainState, 'timezone' | 'locale'>,
+): string {
   const { shortDay, time } = customerDates(state.timezone, state.locale);
   return `${shortDay(window.from)} ${time(window.from)}–${time(window.to)}`;
 }
@@ -57,7 +60,10 @@ export function TrackingPage({ state, lang, token }: { state: ChainState; lang: 
       <h1>{title}</h1>
       <ol class="stages">
         {TRACKING_STAGES.map((s, i) => (
-          <li class={[i <= reached && 'done', i === reached && 'current'].filter(Boolean).join(' ') || undefined} aria-current={i === reached ? 'step' : undefined}>
+          <li
+            class={[i <= reached && 'done', i === reached && 'current'].filter(Boolean).join(' ') || undefined}
+            aria-current={i === reached ? 'step' : undefined}
+          >
             {t.stages[s]}
           </li>
         ))}

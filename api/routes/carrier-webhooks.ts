@@ -36,25 +36,32 @@ export function carrierWebhooksRouter({ endpoints, chains }: { endpoints: Carrie
   const hooks = new Map(endpoints.map((e) => [e.id, { endpoint: e, verifiers: e.secrets.map((s) => new Webhook(s)) }]));
   const router = Router();
   // The signature covers the exact bytes sent: the body is read raw and parsed only once verified.
-  router.post('/webhooks/carriers/:endpoint', eventMetrics('webhook'), express.raw({ type: () => true, limit: '100kb' }), async (req, res) => {
-    const hook = hooks.get(String(req.params.endpoint));
-    if (!hook) return problem(res, 404, 'no such webhook endpoint');
-    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const headers = Object.fromEntries(['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((h) => [h, req.get(h) ?? '']));
-    const why = unverified(hook.verifiers, body, headers);
-    if (why) return problem(res, 401, `webhook refused: ${why}`);
-    let json: unknown;
-    try {
-      json = JSON.parse(body.toString('utf8'));
-    } catch {
-      return problem(res, 400, 'the body is not JSON');
-    }
-    const parsed = CarrierEvent.safeParse(json);
-    if (!parsed.success) return invalid(res, parsed.error);
-    const { orderId, event } = parsed.data;
-    res.locals.workflowId = chainWorkflowId(hook.endpoint.shop, orderId);
-    const result = await chains.event(hook.endpoint.shop, orderId, event, hook.endpoint.carrier);
-    res.status(result.duplicate ? 200 : 202).json(result);
-  });
+  router.post(
+    '/webhooks/carriers/:endpoint',
+    eventMetrics('webhook'),
+    express.raw({ type: () => true, limit: '100kb' }),
+    async (req, res) => {
+      const hook = hooks.get(String(req.params.endpoint));
+      if (!hook) return problem(res, 404, 'no such webhook endpoint');
+      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const headers = Object.fromEntries(
+        ['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((h) => [h, req.get(h) ?? '']),
+      );
+      const why = unverified(hook.verifiers, body, headers);
+      if (why) return problem(res, 401, `webhook refused: ${why}`);
+      let json: unknown;
+      try {
+        json = JSON.parse(body.toString('utf8'));
+      } catch {
+        return problem(res, 400, 'the body is not JSON');
+      }
+      const parsed = CarrierEvent.safeParse(json);
+      if (!parsed.success) return invalid(res, parsed.error);
+      const { orderId, event } = parsed.data;
+      res.locals.workflowId = chainWorkflowId(hook.endpoint.shop, orderId);
+      const result = await chains.event(hook.endpoint.shop, orderId, event, hook.endpoint.carrier);
+      res.status(result.duplicate ? 200 : 202).json(result);
+    },
+  );
   return router;
 }

@@ -26,13 +26,23 @@ export function feedbackRouter({ chains, tokens }: { chains: Chains; tokens: Tok
     if (!parsed.success) return invalid(res, parsed.error);
     const { token, score, comment } = parsed.data;
     const claims = claimsOf(token);
-    if (!claims) return problem(res, 400, 'the rating link is invalid or has expired', [{ path: 'token', message: 'invalid or expired' }]);
+    if (!claims)
+      return problem(res, 400, 'the rating link is invalid or has expired', [
+        { path: 'token', message: 'invalid or expired' },
+      ]);
     const max = scaleOf(claims.touchpoint);
     const min = max === 10 ? 0 : 1;
     if (score < min || score > max) {
-      return problem(res, 400, `score must be ${min}–${max}`, [{ path: 'score', message: `must be between ${min} and ${max}` }]);
+      return problem(res, 400, `score must be ${min}–${max}`, [
+        { path: 'score', message: `must be between ${min} and ${max}` },
+      ]);
     }
-    const result = await chains.rate(claims.shop, claims.order, { touchpoint: claims.touchpoint, score, comment, at: new Date().toISOString() });
+    const result = await chains.rate(claims.shop, claims.order, {
+      touchpoint: claims.touchpoint,
+      score,
+      comment,
+      at: new Date().toISOString(),
+    });
     res.status(202).json({ recorded: true, ...result });
   });
 
@@ -42,7 +52,16 @@ export function feedbackRouter({ chains, tokens }: { chains: Chains; tokens: Tok
     if (!claims) return sendPage(res, <CustomerMessage lang={lang} message={pageStrings(lang).invalidRating} />, 400);
     const max = scaleOf(claims.touchpoint);
     const preset = Number(req.query.s);
-    sendPage(res, <RatingPage token={req.params.token} min={max === 10 ? 0 : 1} max={max} preset={Number.isInteger(preset) ? preset : undefined} lang={lang} />);
+    sendPage(
+      res,
+      <RatingPage
+        token={req.params.token}
+        min={max === 10 ? 0 : 1}
+        max={max}
+        preset={Number.isInteger(preset) ? preset : undefined}
+        lang={lang}
+      />,
+    );
   });
 
   return router;

@@ -2,7 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { Tokens } from '../../common/tokens';
-import { OrderInput, resolveOrder, SUPPORT_ACTIONS, SupportAction, TrackingEvent, type Shop } from '../../workflows/contract';
+import {
+  OrderInput,
+  resolveOrder,
+  SUPPORT_ACTIONS,
+  SupportAction,
+  TrackingEvent,
+  type Shop,
+} from '../../workflows/contract';
 import { chainWorkflowId } from '../../workflows/definitions';
 import { callerOf, requireScope } from '../auth';
 import type { Chains } from '../chains';
@@ -16,7 +23,6 @@ export interface OrdersDeps {
   tokens: Tokens;
   publicBaseUrl: string;
 }
-
 
 /** The parsed order id of the path (its chain named in the request log), or undefined after answering 400. */
 function orderIdOf(req: Request, res: Response): string | undefined {
@@ -65,7 +71,8 @@ export function ordersRouter({ chains, shops, tokens, publicBaseUrl }: OrdersDep
     const orderId = orderIdOf(req, res);
     if (!orderId) return;
     const name = String(req.params.action);
-    if (!(SUPPORT_ACTIONS as string[]).includes(name)) return problem(res, 404, `unknown action; supported: ${SUPPORT_ACTIONS.join(', ')}`);
+    if (!(SUPPORT_ACTIONS as string[]).includes(name))
+      return problem(res, 404, `unknown action; supported: ${SUPPORT_ACTIONS.join(', ')}`);
     const parsed = SupportAction.safeParse({ ...(req.body ?? {}), action: name });
     if (!parsed.success) return invalid(res, parsed.error);
     const headers = ActionHeaders.safeParse({ 'idempotency-key': req.get('idempotency-key') });
@@ -73,7 +80,13 @@ export function ordersRouter({ chains, shops, tokens, publicBaseUrl }: OrdersDep
     // A client retrying the same request sends the same Idempotency-Key: the action happens once.
     const requestId = headers.data['idempotency-key'] ?? randomUUID();
     const { shop, name: actor } = callerOf(res);
-    const result = await chains.act(shop, orderId, { action: parsed.data, actor, via: 'api', at: new Date().toISOString(), requestId });
+    const result = await chains.act(shop, orderId, {
+      action: parsed.data,
+      actor,
+      via: 'api',
+      at: new Date().toISOString(),
+      requestId,
+    });
     res.status(result.duplicate ? 200 : 202).json(result);
   });
 

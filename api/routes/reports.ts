@@ -14,7 +14,10 @@ export function reportsRouter({ store, shops }: { store: Store; shops: Map<strin
     const parsed = ReportQuery.safeParse(req.query);
     if (!parsed.success) return invalid(res, parsed.error);
     const shop = shops.get(callerOf(res).shop)!;
-    res.json({ ...parsed.data, ...(await store.reports.touchpoints({ shop: shop.id, ...parsed.data }, shop.verdicts)) });
+    res.json({
+      ...parsed.data,
+      ...(await store.reports.touchpoints({ shop: shop.id, ...parsed.data }, shop.verdicts)),
+    });
   });
 
   router.get('/carriers', async (req, res) => {

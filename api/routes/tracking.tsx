@@ -31,7 +31,15 @@ export function trackingRouter({ chains, tokens }: { chains: Chains; tokens: Tok
   };
 
   const say = (res: Response, lang: string, message: string, status = 200, back?: string) =>
-    sendPage(res, <CustomerMessage lang={lang} message={message} back={back ? { href: back, label: pageStrings(lang).backToOrder } : undefined} />, status);
+    sendPage(
+      res,
+      <CustomerMessage
+        lang={lang}
+        message={message}
+        back={back ? { href: back, label: pageStrings(lang).backToOrder } : undefined}
+      />,
+      status,
+    );
 
   /** The chain a customer token names; a gone chain answers like a bad link, in the browser's language. */
   async function stateOf(req: Request, res: Response, claims: TrackingClaims | undefined) {
@@ -57,7 +65,12 @@ export function trackingRouter({ chains, tokens }: { chains: Chains; tokens: Tok
     const t = pageStrings(lang);
     try {
       // One return per order: a double click or a reload opens it once.
-      const action = { action: { action: 'open-return' as const }, actor: 'customer (tracking page)', at: new Date().toISOString(), requestId: `customer-return-${claims.order}` };
+      const action = {
+        action: { action: 'open-return' as const },
+        actor: 'customer (tracking page)',
+        at: new Date().toISOString(),
+        requestId: `customer-return-${claims.order}`,
+      };
       await chains.act(claims.shop, claims.order, action);
       say(res, lang, t.returnOpened);
     } catch (err) {
@@ -75,7 +88,13 @@ export function trackingRouter({ chains, tokens }: { chains: Chains; tokens: Tok
     const back = `/t/${req.params.token}`;
     const choice = choiceOf(req.body);
     // The chain takes a web choice only as the answer to its open question (a stale page's choice changes nothing).
-    const agreed = choice && (await chains.reply(chainWorkflowId(claims.shop, claims.order), { ...choice, channel: 'web', at: new Date().toISOString() }));
+    const agreed =
+      choice &&
+      (await chains.reply(chainWorkflowId(claims.shop, claims.order), {
+        ...choice,
+        channel: 'web',
+        at: new Date().toISOString(),
+      }));
     const window = agreed && state.courierQuestion?.options[choice.digit - 1];
     if (!window) return say(res, lang, t.windowStale, 409, back);
     say(res, lang, fill(t.windowChosen, { window: windowLabel(window, state) }), 200, back);

@@ -27,7 +27,11 @@ export interface TwilioRouterDeps {
 }
 
 const StatusCallback = z.union([
-  z.object({ MessageSid: z.string().min(1), MessageStatus: z.string().min(1), ErrorCode: z.coerce.number().int().optional() }),
+  z.object({
+    MessageSid: z.string().min(1),
+    MessageStatus: z.string().min(1),
+    ErrorCode: z.coerce.number().int().optional(),
+  }),
   z.object({ CallSid: z.string().min(1), CallStatus: z.string().min(1) }),
 ]);
 const Inbound = z.object({
@@ -40,14 +44,23 @@ const Inbound = z.object({
 
 const STOP = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'OPTOUT', 'REVOKE', 'СТОП']);
 const START = new Set(['START', 'UNSTOP', 'YES', 'OPTIN']);
-const CALL_UNDELIVERED: Record<string, string> = { busy: 'busy', 'no-answer': 'no answer', failed: 'call failed', canceled: 'call canceled' };
+const CALL_UNDELIVERED: Record<string, string> = {
+  busy: 'busy',
+  'no-answer': 'no answer',
+  failed: 'call failed',
+  canceled: 'call canceled',
+};
 
 /** The final word of a status callback, or undefined for an intermediate status (queued, sent, ringing…). */
 function finalStatus(body: z.infer<typeof StatusCallback>): Pick<DeliveryReceipt, 'status' | 'reason'> | undefined {
   if ('MessageStatus' in body) {
-    if (body.MessageStatus === 'delivered' || body.MessageStatus === 'read') return { status: 'delivered', reason: body.MessageStatus };
+    if (body.MessageStatus === 'delivered' || body.MessageStatus === 'read')
+      return { status: 'delivered', reason: body.MessageStatus };
     if (body.MessageStatus === 'undelivered' || body.MessageStatus === 'failed') {
-      return { status: 'undelivered', reason: body.ErrorCode ? describeTwilioCode(body.ErrorCode) : body.MessageStatus };
+      return {
+        status: 'undelivered',
+        reason: body.ErrorCode ? describeTwilioCode(body.ErrorCode) : body.MessageStatus,
+      };
     }
     return undefined;
   }
@@ -62,7 +75,10 @@ export function twilioRouter({ authToken, publicBaseUrl, chains, store, addressK
   const signed: RequestHandler = (req, res, next) => {
     if (!authToken) return problem(res, 404, 'Twilio is not configured');
     const signature = req.get('x-twilio-signature');
-    if (!signature || !twilio.validateRequest(authToken, signature, `${publicBaseUrl}${req.originalUrl}`, req.body ?? {})) {
+    if (
+      !signature ||
+      !twilio.validateRequest(authToken, signature, `${publicBaseUrl}${req.originalUrl}`, req.body ?? {})
+    ) {
       return problem(res, 403, 'missing or invalid X-Twilio-Signature');
     }
     next();
@@ -80,13 +96,15 @@ export function twilioRouter({ authToken, publicBaseUrl, chains, store, addressK
       throw err;
     }
   }
-  const twiml = (res: Parameters<RequestHandler>[1], xml: { toString(): string }) => void res.type('text/xml').send(xml.toString());
+  const twiml = (res: Parameters<RequestHandler>[1], xml: { toString(): string }) =>
+    void res.type('text/xml').send(xml.toString());
 
   router.post('/webhooks/twilio/status', signed, async (req, res) => {
     const parsed = StatusCallback.safeParse(req.body);
     if (!parsed.success) return invalid(res, parsed.error);
     const body = parsed.data;
-    const [sid, status] = 'MessageSid' in body ? [body.MessageSid, body.MessageStatus] : [body.CallSid, body.CallStatus];
+    const [sid, status] =
+      'MessageSid' in body ? [body.MessageSid, body.MessageStatus] : [body.CallSid, body.CallStatus];
     // A callback can overtake the ledger write of the send it reports on (the worker records the sid
     // moments after Twilio answered): nothing is recorded and the sender is asked to try again.
     const row = await store.ledger.byProviderId(sid);
@@ -97,7 +115,13 @@ export function twilioRouter({ authToken, publicBaseUrl, chains, store, addressK
     await once(`status:${sid}:${status}`, async () => {
       await store.ledger.delivery(sid, status);
       const final = finalStatus(body);
-      if (final) await chains.receipt(row.workflowId, row.chainId, { touchpoint: row.touchpoint, providerId: sid, ...final, at: new Date().toISOString() });
+      if (final)
+        await chains.receipt(row.workflowId, row.chainId, {
+          touchpoint: row.touchpoint,
+          providerId: sid,
+          ...final,
+          at: new Date().toISOString(),
+        });
       countReceipt(row.channel, status);
     });
     res.status(204).end();
@@ -119,7 +143,15 @@ export function twilioRouter({ authToken, publicBaseUrl, chains, store, addressK
       const answer = voice ? Digits : word;
       const row = voice ? await store.ledger.byProviderId(CallSid!) : await store.ledger.latestTo(key, [channel]);
       if (!answer?.match(/^\d{1,2}$/) || !row) return;
-      if (!(await chains.reply(row.chainId, { touchpoint: row.touchpoint, digit: Number(answer), channel, at: new Date().toISOString() }))) return;
+      if (
+        !(await chains.reply(row.chainId, {
+          touchpoint: row.touchpoint,
+          digit: Number(answer),
+          channel,
+          at: new Date().toISOString(),
+        }))
+      )
+        return;
       if (reply instanceof twilio.twiml.VoiceResponse) reply.say(thanks(row.locale));
       else reply.message(thanks(row.locale));
     });

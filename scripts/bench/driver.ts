@@ -8,7 +8,15 @@ import { benchPhone, type Taken } from './sinks';
 
 export const NOTICES_PER_ORDER = 6;
 /** The on-time path's events, in order. */
-export const ON_TIME_PATH = ['packed', 'handed_to_carrier', 'in_transit', 'arrived_in_city', 'out_for_delivery', 'courier_called', 'delivered'] as const;
+export const ON_TIME_PATH = [
+  'packed',
+  'handed_to_carrier',
+  'in_transit',
+  'arrived_in_city',
+  'out_for_delivery',
+  'courier_called',
+  'delivered',
+] as const;
 const DAY_MS = 86_400_000;
 
 interface Followed {
@@ -79,7 +87,14 @@ export class Follower {
 export function orderBody(n: number) {
   return {
     orderId: `b${n}`,
-    customer: { name: 'Bench Customer', email: `c${n}@bench.example`, phone: benchPhone(n), locale: 'en', timezone: 'UTC', channels: n % 2 ? ['sms', 'email'] : ['email', 'sms'] },
+    customer: {
+      name: 'Bench Customer',
+      email: `c${n}@bench.example`,
+      phone: benchPhone(n),
+      locale: 'en',
+      timezone: 'UTC',
+      channels: n % 2 ? ['sms', 'email'] : ['email', 'sms'],
+    },
     items: [{ name: 'Kettle', qty: 1 }],
     promisedDate: new Date(Date.now() + 30 * DAY_MS).toISOString().slice(0, 10),
     carrier: 'dpd',
@@ -92,7 +107,11 @@ export function orderBody(n: number) {
 export const measuredOrder = (n: number) => n % 2 === 0;
 
 async function post(system: System, path: string, body: object): Promise<void> {
-  const res = await fetch(`${system.baseUrl}${path}`, { method: 'POST', headers: system.headers, body: JSON.stringify(body) });
+  const res = await fetch(`${system.baseUrl}${path}`, {
+    method: 'POST',
+    headers: system.headers,
+    body: JSON.stringify(body),
+  });
   await res.arrayBuffer();
   if (res.status >= 300) throw new Error(`${system.name} POST ${path}: ${res.status}`);
 }
@@ -108,13 +127,22 @@ export async function startOrder(system: System, n: number): Promise<number> {
 export async function walkOrder(system: System, follower: Follower, n: number): Promise<void> {
   const orderId = `b${n}`;
   for (const type of ON_TIME_PATH) {
-    if (type === 'handed_to_carrier' && (system.name === 'skeleton' || measuredOrder(n))) follower.eventPosted(orderId, Date.now());
+    if (type === 'handed_to_carrier' && (system.name === 'skeleton' || measuredOrder(n)))
+      follower.eventPosted(orderId, Date.now());
     await post(system, `/v1/orders/${orderId}/events`, onTimeEvent(orderId, type));
   }
 }
 
 /** The body of one of an order's on-time events, as of now (the courier calls for a window an hour ahead). */
 export function onTimeEvent(orderId: string, type: (typeof ON_TIME_PATH)[number]) {
-  const window = { from: new Date(Date.now() + 3_600_000).toISOString(), to: new Date(Date.now() + 7_200_000).toISOString() };
-  return { eventId: `${orderId}-${type}`, type, at: new Date().toISOString(), data: type === 'courier_called' ? { window } : {} };
+  const window = {
+    from: new Date(Date.now() + 3_600_000).toISOString(),
+    to: new Date(Date.now() + 7_200_000).toISOString(),
+  };
+  return {
+    eventId: `${orderId}-${type}`,
+    type,
+    at: new Date().toISOString(),
+    data: type === 'courier_called' ? { window } : {},
+  };
 }

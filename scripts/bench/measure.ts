@@ -28,7 +28,7 @@ export function treeCpuMs(root: number): number {
     }
   }
   let total = 0;
-  for (const pending = [root]; pending.length; ) {
+  for (const pending = [root]; pending.length;) {
     const pid = pending.pop()!;
     try {
       total += cpuMs(pid);
@@ -59,7 +59,10 @@ export function percentiles(values: number[]): Percentiles {
 }
 
 /** Mean history length (events) and encoded size (bytes) of the given workflows. */
-export async function historySize(client: Client, workflowIds: string[]): Promise<{ eventsPerOrder: number; bytesPerOrder: number }> {
+export async function historySize(
+  client: Client,
+  workflowIds: string[],
+): Promise<{ eventsPerOrder: number; bytesPerOrder: number }> {
   let events = 0;
   let bytes = 0;
   for (const id of workflowIds) {

@@ -51,7 +51,14 @@ function cpuNow(system: System, pids: { server: number; store: number }) {
 }
 
 /** Starts orders at `rate` for `seconds` (open loop), each walking the on-time path; waits until they complete or the drain ends. */
-export async function loadStep(system: System, follower: Follower, orders: Orders, pids: { server: number; store: number }, opts: StepOptions, progress: Progress): Promise<StepResult> {
+export async function loadStep(
+  system: System,
+  follower: Follower,
+  orders: Orders,
+  pids: { server: number; store: number },
+  opts: StepOptions,
+  progress: Progress,
+): Promise<StepResult> {
   const before = cpuNow(system, pids);
   const start = Date.now();
   const end = start + opts.seconds * 1000;
@@ -94,15 +101,30 @@ export async function loadStep(system: System, follower: Follower, orders: Order
     achieved: inWindow / Math.max(0.001, opts.seconds - opts.warmupSeconds),
     orderMs,
     postOrders: percentiles(postMs),
-    eventToSend: percentiles(measured.map((id) => follower.eventToSend(id)).filter((v): v is number => v !== undefined)),
-    cpu: { server: after.server - before.server, worker: after.worker - before.worker, api: after.api - before.api, store: after.store - before.store },
+    eventToSend: percentiles(
+      measured.map((id) => follower.eventToSend(id)).filter((v): v is number => v !== undefined),
+    ),
+    cpu: {
+      server: after.server - before.server,
+      worker: after.worker - before.worker,
+      api: after.api - before.api,
+      store: after.store - before.store,
+    },
     completed: ids.filter((id) => follower.completedAt(id) !== undefined),
     failed,
   };
 }
 
 /** Opens chains (orders with no events yet) until `total` are open, `concurrency` requests at a time; resolves once each sent its first notice. */
-export async function openChains(system: System, follower: Follower, orders: Orders, ids: string[], total: number, progress: Progress, concurrency = 32): Promise<void> {
+export async function openChains(
+  system: System,
+  follower: Follower,
+  orders: Orders,
+  ids: string[],
+  total: number,
+  progress: Progress,
+  concurrency = 32,
+): Promise<void> {
   const todo = total - ids.length;
   let started = 0;
   await Promise.all(
@@ -117,7 +139,8 @@ export async function openChains(system: System, follower: Follower, orders: Ord
     }),
   );
   const deadline = Date.now() + 10 * 60_000;
-  while (ids.some((id) => follower.notices(id) === 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  while (ids.some((id) => follower.notices(id) === 0) && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 200));
 }
 
 /** Worker RSS in MB. */

@@ -6,13 +6,21 @@ import { barChart, fixed, lineChart, type Marker } from './svg';
 export const SYSTEMS = [
   { key: 'doorstep', label: 'Doorstep', color: '#1f6fb2', marker: 'circle', shades: ['#9cc5ea', '#4a8fd1', '#1b4f8a'] },
   { key: 'skeleton', label: 'Skeleton', color: '#d9822b', marker: 'square', shades: ['#f4c896', '#e3923d', '#a95d17'] },
-] as const satisfies readonly { key: 'doorstep' | 'skeleton'; label: string; color: string; marker: Marker; shades: readonly string[] }[];
+] as const satisfies readonly {
+  key: 'doorstep' | 'skeleton';
+  label: string;
+  color: string;
+  marker: Marker;
+  shades: readonly string[];
+}[];
 
 const PERCENTILES = ['p50', 'p95', 'p99'] as const satisfies readonly (keyof Percentiles)[];
 
 /** The run in one line under each title, so a plot read on its own still says where it came from. */
 function subtitleOf({ date, machine, quick }: BenchResult): string {
-  return [date.slice(0, 10), machine.cpuModel, `${machine.cpus} CPUs`, quick ? 'quick run' : ''].filter(Boolean).join(' · ');
+  return [date.slice(0, 10), machine.cpuModel, `${machine.cpus} CPUs`, quick ? 'quick run' : '']
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** "25% of knee" for 0.25. */
@@ -27,7 +35,8 @@ export function union(values: number[]): number[] {
 }
 
 /** The latency entry at `fraction` of the knee, if measured. */
-export const latencyAt = (latency: LatencyAtLoad[], fraction: number) => latency.find((l) => Math.abs(l.fraction - fraction) < 1e-9);
+export const latencyAt = (latency: LatencyAtLoad[], fraction: number) =>
+  latency.find((l) => Math.abs(l.fraction - fraction) < 1e-9);
 
 /** Offered vs achieved orders/s for both systems, with the y = x reference and each knee ringed. */
 export function throughputPlot(result: BenchResult): string {
@@ -81,7 +90,12 @@ export function cpuPlot(result: BenchResult): string {
     xLabel: 'system',
     yLabel: 'CPU ms per order',
     categories: SYSTEMS.map((s) => s.label),
-    series: processes.map((p) => ({ label: p.label, color: p.color, stack: 'cpu', values: SYSTEMS.map((s) => result[s.key].cpuMsPerOrder[p.key]) })),
+    series: processes.map((p) => ({
+      label: p.label,
+      color: p.color,
+      stack: 'cpu',
+      values: SYSTEMS.map((s) => result[s.key].cpuMsPerOrder[p.key]),
+    })),
     totals: true,
   });
 }
@@ -105,7 +119,10 @@ export function memoryPlot(result: BenchResult): string {
         color: s.color,
         marker: s.marker,
         dashed: m.dashed,
-        points: counts.map((count, i) => ({ x: i, y: result[s.key].openChains.find((o) => o.count === count)?.[m.key] ?? NaN })),
+        points: counts.map((count, i) => ({
+          x: i,
+          y: result[s.key].openChains.find((o) => o.count === count)?.[m.key] ?? NaN,
+        })),
       })),
     ),
   });

@@ -30,7 +30,9 @@ export class Progress {
     if (process.stderr.isTTY) {
       const width = 30;
       const bar = '#'.repeat(Math.round(share * width)).padEnd(width, '.');
-      process.stderr.write(`\r[${bar}] ${String(Math.round(share * 100)).padStart(3)}% ${this.label} (${this.done}/${this.total})   `);
+      process.stderr.write(
+        `\r[${bar}] ${String(Math.round(share * 100)).padStart(3)}% ${this.label} (${this.done}/${this.total})   `,
+      );
       return;
     }
     const tenth = Math.floor(share * 10);

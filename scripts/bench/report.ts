@@ -11,7 +11,8 @@ type Row = string[];
 /** A value from the result made inert in Markdown: HTML escaped, Markdown punctuation and table pipes backslashed. */
 const cell = (s: string) => escapeHtml(s.replace(/\s+/g, ' ')).replace(/[\\`*_[\]|]/g, '\\$&');
 const one = (v: number | undefined) => fixed(v, 1);
-const count = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '–');
+const count = (v: number | undefined) =>
+  v !== undefined && Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '–';
 const ratio = (a: number, b: number) => (b > 0 ? fixed(a / b, 2) : '–');
 const percentiles = (p: Percentiles) => `${one(p.p50)} / ${one(p.p95)} / ${one(p.p99)}`;
 
@@ -23,7 +24,12 @@ function table(head: Row, rows: Row[], { numericFrom = head.length, none = 'No d
 }
 
 /** One measure for both systems and Doorstep over the skeleton. */
-function compare(result: BenchResult, label: string, pick: (s: SystemResult) => number, format: (v: number) => string): Row {
+function compare(
+  result: BenchResult,
+  label: string,
+  pick: (s: SystemResult) => number,
+  format: (v: number) => string,
+): Row {
   const [d, s] = SYSTEMS.map((sys) => pick(result[sys.key]));
   return [label, format(d), format(s), ratio(d, s)];
 }
@@ -91,7 +97,13 @@ function latencySection(result: BenchResult, image: (name: string, alt: string) 
       return l ? [[loadLabel(f), s.label, one(l.rate), percentiles(l.postOrders), percentiles(l.eventToSend)]] : [];
     }),
   );
-  const head = ['Load', 'System', 'Orders/s', 'POST /v1/orders p50 / p95 / p99 (ms)', 'Event → send start p50 / p95 / p99 (ms)'];
+  const head = [
+    'Load',
+    'System',
+    'Orders/s',
+    'POST /v1/orders p50 / p95 / p99 (ms)',
+    'Event → send start p50 / p95 / p99 (ms)',
+  ];
   return `## Latency
 
 Percentiles at 25, 50 and 75% of each system's knee. Event → send start runs from a tracking event's POST to the start of the notice's send (the sink's first byte; for the skeleton, its no-op activity's start).
@@ -100,7 +112,10 @@ ${table(head, rows, { numericFrom: 2 })}${image('latency', 'Event to send-start 
 }
 
 function historySection(result: BenchResult): string {
-  const rows = [compare(result, 'History events per order', (s) => s.history.eventsPerOrder, one), compare(result, 'History bytes per order', (s) => s.history.bytesPerOrder, count)];
+  const rows = [
+    compare(result, 'History events per order', (s) => s.history.eventsPerOrder, one),
+    compare(result, 'History bytes per order', (s) => s.history.bytesPerOrder, count),
+  ];
   return `## History per order\n\n${table(COMPARE_HEAD, rows, { numericFrom: 1 })}`;
 }
 
@@ -119,7 +134,10 @@ function openChainsSection(result: BenchResult, image: (name: string, alt: strin
       return [one(o?.workerRssMB), one(o?.serverRssMB), one(o?.storeMB)];
     }),
   ]);
-  const head = ['Open chains', ...SYSTEMS.flatMap((s) => [`${s.label} worker RSS (MB)`, `${s.label} server RSS (MB)`, `${s.label} store (MB)`])];
+  const head = [
+    'Open chains',
+    ...SYSTEMS.flatMap((s) => [`${s.label} worker RSS (MB)`, `${s.label} server RSS (MB)`, `${s.label} store (MB)`]),
+  ];
   return `## Memory and disk with open chains
 
 Chains open and waiting on their timers. The store is Temporal's SQLite file with its WAL and, for Doorstep, the store's database.
@@ -129,7 +147,14 @@ ${table(head, rows, { numericFrom: 1 })}${image('memory', 'Worker RSS and store 
 
 function noticesSection(result: BenchResult): string {
   const tally = (system: string, channel: string, t: NoticeTally): Row => [
-    system, channel, count(t.sent), count(t.received), count(t.lost), count(t.duplicated), count(t.throttled), one(t.perSec),
+    system,
+    channel,
+    count(t.sent),
+    count(t.received),
+    count(t.lost),
+    count(t.duplicated),
+    count(t.throttled),
+    one(t.perSec),
   ];
   const rows = SYSTEMS.flatMap((s) => {
     const n = result[s.key].notices;

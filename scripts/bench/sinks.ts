@@ -56,7 +56,13 @@ export async function smtpSink(onTaken: (t: Taken) => void): Promise<Sink> {
         const header = /^message-id:\s*(\S+)/im.exec(head)?.[1] ?? '';
         const match = MESSAGE_ID.exec(header);
         if (match) {
-          const t: Taken = { providerId: header, identity: header, orderId: match[1], touchpoint: match[2], startedAt: started.get(session.id) ?? Date.now() };
+          const t: Taken = {
+            providerId: header,
+            identity: header,
+            orderId: match[1],
+            touchpoint: match[2],
+            startedAt: started.get(session.id) ?? Date.now(),
+          };
           taken.push(t);
           onTaken(t);
         }
@@ -68,7 +74,12 @@ export async function smtpSink(onTaken: (t: Taken) => void): Promise<Sink> {
   server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, taken, attempts: () => attempts, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    taken,
+    attempts: () => attempts,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 export interface TwilioSink extends Sink {
@@ -81,7 +92,10 @@ export const benchPhone = (n: number) => `+4860${String(n).padStart(7, '0')}`;
 const orderOfPhone = (phone: string) => `b${Number(phone.slice(-7))}`;
 
 /** The local Twilio endpoint with a per-sender rate limit and a share of random 429s, reporting what it takes. */
-export async function twilioSink(onTaken: (t: Taken) => void, { perSenderPerSec = 100, randomThrottle = 0.01, seed = 7 } = {}): Promise<TwilioSink> {
+export async function twilioSink(
+  onTaken: (t: Taken) => void,
+  { perSenderPerSec = 100, randomThrottle = 0.01, seed = 7 } = {},
+): Promise<TwilioSink> {
   const taken: Taken[] = [];
   const endpoint = await twilioEndpoint({
     perSenderPerSec,
@@ -89,7 +103,12 @@ export async function twilioSink(onTaken: (t: Taken) => void, { perSenderPerSec 
     seed,
     onAccepted(a) {
       const to = a.to.replace(/^whatsapp:/, '');
-      const t: Taken = { providerId: a.sid, identity: `${to}|${a.body}`, orderId: orderOfPhone(to), startedAt: a.firstTriedAt };
+      const t: Taken = {
+        providerId: a.sid,
+        identity: `${to}|${a.body}`,
+        orderId: orderOfPhone(to),
+        startedAt: a.firstTriedAt,
+      };
       taken.push(t);
       onTaken(t);
     },

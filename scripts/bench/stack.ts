@@ -56,7 +56,13 @@ async function collector(onTaken: (t: Taken) => void): Promise<{ url: string; se
     req.on('data', (c) => (raw += c));
     req.on('end', () => {
       const { orderId, touchpoint, at } = JSON.parse(raw) as { orderId: string; touchpoint: string; at: number };
-      onTaken({ providerId: `skeleton-${++n}`, identity: `${orderId}:${touchpoint}`, orderId, touchpoint, startedAt: at });
+      onTaken({
+        providerId: `skeleton-${++n}`,
+        identity: `${orderId}:${touchpoint}`,
+        orderId,
+        touchpoint,
+        startedAt: at,
+      });
       res.end();
     });
   });
@@ -65,9 +71,22 @@ async function collector(onTaken: (t: Taken) => void): Promise<{ url: string; se
 }
 
 /** The bench shop: no quiet hours, no cap in the way, chains that end right after handover. */
-export const benchShop = { id: BENCH_SHOP, name: 'Bench Shop', supportEmail: 'support@bench.example', quietHours: { start: '00:00', end: '00:00' }, maxNoticesPerDay: 100, feedbackWindowDays: 0, courierCallDeadlineMinutes: 600 };
+export const benchShop = {
+  id: BENCH_SHOP,
+  name: 'Bench Shop',
+  supportEmail: 'support@bench.example',
+  quietHours: { start: '00:00', end: '00:00' },
+  maxNoticesPerDay: 100,
+  feedbackWindowDays: 0,
+  courierCallDeadlineMinutes: 600,
+};
 /** The bench shop's key, without a rate limit in reach. */
-export const benchKey = { key: BENCH_KEY, shop: BENCH_SHOP, scopes: ['orders:write', 'chains:read', 'chains:act'], requestsPerMinute: 1_000_000 };
+export const benchKey = {
+  key: BENCH_KEY,
+  shop: BENCH_SHOP,
+  scopes: ['orders:write', 'chains:read', 'chains:act'],
+  requestsPerMinute: 1_000_000,
+};
 
 function configFile(dir: string): string {
   const file = join(dir, 'doorstep.json');
@@ -79,17 +98,28 @@ function configFile(dir: string): string {
  * Starts the whole stack; `onTaken` hears every notice a sink or the collector takes, per system.
  * With `profileDir`, every Node process of the stack leaves a CPU profile there (see `npm run bench -- --profile`).
  */
-export async function startStack(onTaken: (system: System['name'], t: Taken) => void, profileDir?: string): Promise<Stack> {
+export async function startStack(
+  onTaken: (system: System['name'], t: Taken) => void,
+  profileDir?: string,
+): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'doorstep-bench-'));
   const [temporalPort, uiPort] = [await freePort(), await freePort()];
   const pragmas = ['journal_mode=wal', 'synchronous=normal'].flatMap((p) => ['--sqlite-pragma', p]);
-  const [temporal, postgres] = await Promise.all([startDevServer(dir, temporalPort, uiPort, ['--headless', '--log-level', 'error', ...pragmas]), startPostgres()]);
+  const [temporal, postgres] = await Promise.all([
+    startDevServer(dir, temporalPort, uiPort, ['--headless', '--log-level', 'error', ...pragmas]),
+    startPostgres(),
+  ]);
   const client = new Client({ connection: await Connection.connect({ address: temporal.address }) });
   await ensureSearchAttributes(client);
   const smtp = await smtpSink((t) => onTaken('doorstep', t));
   const twilio = await twilioSink((t) => onTaken('doorstep', t));
   const skeletonNotices = await collector((t) => onTaken('skeleton', t));
-  const [apiPort, metricsPort, sdkMetricsPort, skeletonPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [apiPort, metricsPort, sdkMetricsPort, skeletonPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const common = { TEMPORAL_ADDRESS: temporal.address, LOG_LEVEL: 'warn' };
   const doorstepEnv = {
     ...common,
@@ -108,13 +138,23 @@ export async function startStack(onTaken: (system: System['name'], t: Taken) => 
     METRICS_PORT: String(metricsPort),
     SDK_METRICS_PORT: String(sdkMetricsPort),
   };
-  const skeletonEnv = { ...common, SKELETON_TASK_QUEUE: 'bench-skeleton', HARNESS_URL: skeletonNotices.url, PORT: String(skeletonPort) };
+  const skeletonEnv = {
+    ...common,
+    SKELETON_TASK_QUEUE: 'bench-skeleton',
+    HARNESS_URL: skeletonNotices.url,
+    PORT: String(skeletonPort),
+  };
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const skeletonUrl = `http://127.0.0.1:${skeletonPort}`;
   // Both workers bundle their workflows at start: in parallel, then the APIs.
   const [doorstepWorker, skeletonWorker] = await Promise.all([
     node('worker/main.ts', doorstepEnv, answers(`http://127.0.0.1:${metricsPort}/metrics`), { profileDir }),
-    node('scripts/bench/skeleton/worker.ts', skeletonEnv, async (output) => output.includes('skeleton worker started'), { profileDir }),
+    node(
+      'scripts/bench/skeleton/worker.ts',
+      skeletonEnv,
+      async (output) => output.includes('skeleton worker started'),
+      { profileDir },
+    ),
   ]);
   const [doorstepApi, skeletonApi] = await Promise.all([
     node('api/main.ts', doorstepEnv, answers(`${apiUrl}/healthz`), { profileDir }),

@@ -121,15 +121,30 @@ function legendSvg(placed: ReturnType<typeof placeLegend>, top: number): string 
 }
 
 /** The document around a plot area: title, legend, y grid and ticks, x ticks, axis labels. */
-function frameSvg(frame: Frame, legend: LegendEntry[], yMax: number, xTicks: { x: number; label: string }[], body: (top: number, y: (v: number) => number) => string, empty: boolean): string {
+function frameSvg(
+  frame: Frame,
+  legend: LegendEntry[],
+  yMax: number,
+  xTicks: { x: number; label: string }[],
+  body: (top: number, y: (v: number) => number) => string,
+  empty: boolean,
+): string {
   const placed = placeLegend(legend);
   const legendTop = frame.subtitle ? 60 : 46;
   const top = legendTop + (placed.length ? (placed[placed.length - 1].row + 1) * 18 : 0) + 6;
   const ticks = niceTicks(yMax);
   const yTop = ticks[ticks.length - 1];
   const y = (v: number) => BOTTOM - (v / yTop) * (BOTTOM - top);
-  const grid = ticks.map((t) => `<line x1="${LEFT}" y1="${px(y(t))}" x2="${RIGHT}" y2="${px(y(t))}" stroke="${GRID}"/>` + text(LEFT - 6, y(t) + 4, tickLabel(t), 'text-anchor="end"'));
-  const xs = xTicks.map((t) => `<line x1="${px(t.x)}" y1="${BOTTOM}" x2="${px(t.x)}" y2="${BOTTOM + 5}" stroke="${INK}"/>` + text(t.x, BOTTOM + 18, t.label, 'text-anchor="middle"'));
+  const grid = ticks.map(
+    (t) =>
+      `<line x1="${LEFT}" y1="${px(y(t))}" x2="${RIGHT}" y2="${px(y(t))}" stroke="${GRID}"/>` +
+      text(LEFT - 6, y(t) + 4, tickLabel(t), 'text-anchor="end"'),
+  );
+  const xs = xTicks.map(
+    (t) =>
+      `<line x1="${px(t.x)}" y1="${BOTTOM}" x2="${px(t.x)}" y2="${BOTTOM + 5}" stroke="${INK}"/>` +
+      text(t.x, BOTTOM + 18, t.label, 'text-anchor="middle"'),
+  );
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" font-family="${FONT}" font-size="11" fill="${INK}">`,
     `<title>${escapeHtml(frame.title)}</title>`,
@@ -142,14 +157,24 @@ function frameSvg(frame: Frame, legend: LegendEntry[], yMax: number, xTicks: { x
     ...xs,
     text((LEFT + RIGHT) / 2, HEIGHT - 10, frame.xLabel, 'text-anchor="middle" font-size="12"'),
     text(-(top + BOTTOM) / 2, 16, frame.yLabel, 'transform="rotate(-90)" text-anchor="middle" font-size="12"'),
-    empty ? text((LEFT + RIGHT) / 2, (top + BOTTOM) / 2, 'No data in this run', 'text-anchor="middle" font-size="14" fill="#5b6475"') : body(top, y),
+    empty
+      ? text(
+          (LEFT + RIGHT) / 2,
+          (top + BOTTOM) / 2,
+          'No data in this run',
+          'text-anchor="middle" font-size="14" fill="#5b6475"',
+        )
+      : body(top, y),
     '</svg>',
   ].join('\n');
 }
 
 /** Lines with markers over a numeric or categorical x axis. */
 export function lineChart(chart: LineChart): string {
-  const series = chart.series.map((s) => ({ ...s, points: s.points.filter((p) => finite(p.x, p.y)).sort((a, b) => a.x - b.x) }));
+  const series = chart.series.map((s) => ({
+    ...s,
+    points: s.points.filter((p) => finite(p.x, p.y)).sort((a, b) => a.x - b.x),
+  }));
   const all = series.flatMap((s) => s.points);
   const marks = (chart.marks ?? []).filter((m) => finite(m.x, m.y) && m.x > 0);
   const xMax = Math.max(0, ...all.map((p) => p.x), ...marks.map((m) => m.x));
@@ -161,50 +186,82 @@ export function lineChart(chart: LineChart): string {
   const band = categories ? (RIGHT - LEFT) / Math.max(1, categories.length) : 0;
   const xTop = niceTicks(identity ? yMax : xMax).at(-1) ?? 1;
   const x = (v: number) => (categories ? LEFT + (v + 0.5) * band : LEFT + (v / xTop) * (RIGHT - LEFT));
-  const xTicks = categories ? categories.map((label, i) => ({ x: x(i), label })) : niceTicks(xTop).map((t) => ({ x: x(t), label: tickLabel(t) }));
-  const legend: LegendEntry[] = series.map((s) => ({ label: s.label, color: s.color, swatch: { marker: s.marker, dashed: s.dashed } }));
+  const xTicks = categories
+    ? categories.map((label, i) => ({ x: x(i), label }))
+    : niceTicks(xTop).map((t) => ({ x: x(t), label: tickLabel(t) }));
+  const legend: LegendEntry[] = series.map((s) => ({
+    label: s.label,
+    color: s.color,
+    swatch: { marker: s.marker, dashed: s.dashed },
+  }));
   if (identity) legend.push({ label: chart.identity ?? '', color: '#8a93a3', swatch: { dashed: true } });
-  return frameSvg(chart, legend, yMax, xTicks, (top, y) => {
-    const reference = identity ? `<line x1="${LEFT}" y1="${BOTTOM}" x2="${RIGHT}" y2="${px(top)}" stroke="#8a93a3" stroke-dasharray="5 3"/>` : '';
-    const lines = series.map((s) => {
-      const dash = s.dashed ? ' stroke-dasharray="6 4"' : '';
-      const path = s.points.length > 1 ? `<polyline fill="none" stroke="${s.color}" stroke-width="2"${dash} points="${s.points.map((p) => `${px(x(p.x))},${px(y(p.y))}`).join(' ')}"/>` : '';
-      return path + s.points.map((p) => marker(s.marker, x(p.x), y(p.y), s.color)).join('');
-    });
-    const rings = marks.map(
-      (m) =>
-        `<line x1="${px(x(m.x))}" y1="${px(y(m.y))}" x2="${px(x(m.x))}" y2="${BOTTOM}" stroke="${m.color}" stroke-dasharray="2 3"/>` +
-        `<circle cx="${px(x(m.x))}" cy="${px(y(m.y))}" r="7" fill="none" stroke="${m.color}" stroke-width="2"/>`,
-    );
-    return [reference, ...lines, ...rings].join('\n');
-  }, all.length === 0);
+  return frameSvg(
+    chart,
+    legend,
+    yMax,
+    xTicks,
+    (top, y) => {
+      const reference = identity
+        ? `<line x1="${LEFT}" y1="${BOTTOM}" x2="${RIGHT}" y2="${px(top)}" stroke="#8a93a3" stroke-dasharray="5 3"/>`
+        : '';
+      const lines = series.map((s) => {
+        const dash = s.dashed ? ' stroke-dasharray="6 4"' : '';
+        const path =
+          s.points.length > 1
+            ? `<polyline fill="none" stroke="${s.color}" stroke-width="2"${dash} points="${s.points.map((p) => `${px(x(p.x))},${px(y(p.y))}`).join(' ')}"/>`
+            : '';
+        return path + s.points.map((p) => marker(s.marker, x(p.x), y(p.y), s.color)).join('');
+      });
+      const rings = marks.map(
+        (m) =>
+          `<line x1="${px(x(m.x))}" y1="${px(y(m.y))}" x2="${px(x(m.x))}" y2="${BOTTOM}" stroke="${m.color}" stroke-dasharray="2 3"/>` +
+          `<circle cx="${px(x(m.x))}" cy="${px(y(m.y))}" r="7" fill="none" stroke="${m.color}" stroke-width="2"/>`,
+      );
+      return [reference, ...lines, ...rings].join('\n');
+    },
+    all.length === 0,
+  );
 }
 
 /** Bars per category, side by side by stack key, stacked within a key. */
 export function barChart(chart: BarChart): string {
   const stacks = [...new Set(chart.series.map((s) => s.stack ?? s.label))];
   const value = (s: BarSeries, i: number) => (finite(s.values[i] ?? NaN) && s.values[i] > 0 ? s.values[i] : 0);
-  const sums = chart.categories.map((_, i) => stacks.map((key) => chart.series.filter((s) => (s.stack ?? s.label) === key).reduce((sum, s) => sum + value(s, i), 0)));
+  const sums = chart.categories.map((_, i) =>
+    stacks.map((key) =>
+      chart.series.filter((s) => (s.stack ?? s.label) === key).reduce((sum, s) => sum + value(s, i), 0),
+    ),
+  );
   const band = (RIGHT - LEFT) / Math.max(1, chart.categories.length);
   const barWidth = Math.min(64, (band * 0.8) / Math.max(1, stacks.length));
   const xTicks = chart.categories.map((label, i) => ({ x: LEFT + (i + 0.5) * band, label }));
   const legend: LegendEntry[] = chart.series.map((s) => ({ label: s.label, color: s.color, swatch: 'box' }));
   const empty = sums.flat().every((v) => v === 0);
-  return frameSvg(chart, legend, Math.max(0, ...sums.flat()), xTicks, (_top, y) => {
-    const bars = chart.categories.flatMap((_, i) =>
-      stacks.map((key, j) => {
-        const left = LEFT + i * band + (band - barWidth * stacks.length) / 2 + j * barWidth;
-        let base = 0;
-        const rects = chart.series
-          .filter((s) => (s.stack ?? s.label) === key && value(s, i) > 0)
-          .map((s) => {
-            const [from, to] = [base, (base += value(s, i))];
-            return `<rect x="${px(left + 1)}" y="${px(y(to))}" width="${px(barWidth - 2)}" height="${px(y(from) - y(to))}" fill="${s.color}"/>`;
-          });
-        const total = chart.totals && base > 0 ? text(left + barWidth / 2, y(base) - 5, fixed(base, 1), 'text-anchor="middle"') : '';
-        return rects.join('') + total;
-      }),
-    );
-    return bars.join('\n');
-  }, empty);
+  return frameSvg(
+    chart,
+    legend,
+    Math.max(0, ...sums.flat()),
+    xTicks,
+    (_top, y) => {
+      const bars = chart.categories.flatMap((_, i) =>
+        stacks.map((key, j) => {
+          const left = LEFT + i * band + (band - barWidth * stacks.length) / 2 + j * barWidth;
+          let base = 0;
+          const rects = chart.series
+            .filter((s) => (s.stack ?? s.label) === key && value(s, i) > 0)
+            .map((s) => {
+              const [from, to] = [base, (base += value(s, i))];
+              return `<rect x="${px(left + 1)}" y="${px(y(to))}" width="${px(barWidth - 2)}" height="${px(y(from) - y(to))}" fill="${s.color}"/>`;
+            });
+          const total =
+            chart.totals && base > 0
+              ? text(left + barWidth / 2, y(base) - 5, fixed(base, 1), 'text-anchor="middle"')
+              : '';
+          return rects.join('') + total;
+        }),
+      );
+      return bars.join('\n');
+    },
+    empty,
+  );
 }

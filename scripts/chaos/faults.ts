@@ -44,7 +44,10 @@ async function oneWorker(stack: ChaosStack): Promise<void> {
   if (!stack.workers.length) await stack.startWorkers(1);
 }
 
-export async function workerKills(bed: Bed, { orders, killSeconds, zeroSeconds }: { orders: number; killSeconds: number; zeroSeconds: number }): Promise<Scenario> {
+export async function workerKills(
+  bed: Bed,
+  { orders, killSeconds, zeroSeconds }: { orders: number; killSeconds: number; zeroSeconds: number },
+): Promise<Scenario> {
   const { stack, tally, seed } = bed;
   const random = seeded(seed);
   const t0 = Date.now();
@@ -74,11 +77,18 @@ export async function workerKills(bed: Bed, { orders, killSeconds, zeroSeconds }
     seed,
     schedule,
     accounting,
-    figures: { kills, 'API requests retried by the shop': traffic.retries, 'orders with a request refused (4xx) or never answered': traffic.refused.length },
+    figures: {
+      kills,
+      'API requests retried by the shop': traffic.retries,
+      'orders with a request refused (4xx) or never answered': traffic.refused.length,
+    },
   };
 }
 
-export async function crashAfterAccept(bed: Bed, { orders, crashes }: { orders: number; crashes: number }): Promise<Scenario> {
+export async function crashAfterAccept(
+  bed: Bed,
+  { orders, crashes }: { orders: number; crashes: number },
+): Promise<Scenario> {
   const { stack, tally, seed } = bed;
   const random = seeded(seed);
   const t0 = Date.now();
@@ -118,7 +128,10 @@ export async function crashAfterAccept(bed: Bed, { orders, crashes }: { orders: 
   };
 }
 
-export async function serverRestart(bed: Bed, { orders, afterSeconds, downSeconds }: { orders: number; afterSeconds: number; downSeconds: number }): Promise<Scenario> {
+export async function serverRestart(
+  bed: Bed,
+  { orders, afterSeconds, downSeconds }: { orders: number; afterSeconds: number; downSeconds: number },
+): Promise<Scenario> {
   const { stack, tally, seed } = bed;
   const t0 = Date.now();
   let ended = Infinity;
@@ -136,18 +149,25 @@ export async function serverRestart(bed: Bed, { orders, afterSeconds, downSecond
     seed,
     schedule,
     accounting,
-    figures: { 'API requests retried by the shop': traffic.retries, 'orders with a request refused (4xx) or never answered': traffic.refused.length },
+    figures: {
+      'API requests retried by the shop': traffic.retries,
+      'orders with a request refused (4xx) or never answered': traffic.refused.length,
+    },
   };
 }
 
 /** The highest number of `times` in any one second within [from, to). */
 function peakPerSecond(times: number[], from: number, to: number): number {
   const perSecond = new Map<number, number>();
-  for (const t of times) if (t >= from && t < to) perSecond.set(Math.floor(t / 1000), (perSecond.get(Math.floor(t / 1000)) ?? 0) + 1);
+  for (const t of times)
+    if (t >= from && t < to) perSecond.set(Math.floor(t / 1000), (perSecond.get(Math.floor(t / 1000)) ?? 0) + 1);
   return Math.max(0, ...perSecond.values());
 }
 
-export async function providerOutage(bed: Bed, { orders, phaseSeconds }: { orders: number; phaseSeconds: number }): Promise<Scenario> {
+export async function providerOutage(
+  bed: Bed,
+  { orders, phaseSeconds }: { orders: number; phaseSeconds: number },
+): Promise<Scenario> {
   const { stack, tally, seed } = bed;
   const t0 = Date.now();
   let ended = Infinity;
@@ -157,7 +177,11 @@ export async function providerOutage(bed: Bed, { orders, phaseSeconds }: { order
   for (const fault of ['down', 'slow', 'reset'] as const) {
     await Promise.all([stack.proxies.smtp.set(fault), stack.proxies.twilio.set(fault)]);
     const { slowMs, resetWithinMs } = stack.proxies.smtp.options;
-    const what = { down: 'refuse connections', slow: `hold every packet ${slowMs} ms each way`, reset: `reset every connection within ${resetWithinMs} ms` }[fault];
+    const what = {
+      down: 'refuse connections',
+      slow: `hold every packet ${slowMs} ms each way`,
+      reset: `reset every connection within ${resetWithinMs} ms`,
+    }[fault];
     schedule.push(`${since(t0)}: SMTP and Twilio ${what} for ${phaseSeconds} s`);
     const from = Date.now();
     await sleep(phaseSeconds * 1000);
@@ -169,8 +193,12 @@ export async function providerOutage(bed: Bed, { orders, phaseSeconds }: { order
   await traffic.done;
   const accounting = await account(stack, tally, traffic.orderIds, ended, ended + bed.drainMs);
   const figures: Scenario['figures'] = { 'Twilio cap (requests/s per sender)': TWILIO_CAP };
-  for (const [provider, sink] of [['SMTP', stack.smtp], ['Twilio', stack.twilio]] as const) {
-    for (const p of phases) figures[`${provider} peak attempts/s while ${p.fault}`] = peakPerSecond(sink.attempts(), p.from, p.to);
+  for (const [provider, sink] of [
+    ['SMTP', stack.smtp],
+    ['Twilio', stack.twilio],
+  ] as const) {
+    for (const p of phases)
+      figures[`${provider} peak attempts/s while ${p.fault}`] = peakPerSecond(sink.attempts(), p.from, p.to);
     figures[`${provider} peak attempts/s after recovery`] = peakPerSecond(sink.attempts(), ended, Date.now());
   }
   return {

@@ -17,7 +17,13 @@ export interface JourneyResult {
 
 export async function journeys(shop: Shop): Promise<JourneyResult> {
   const bench = await openJourneyBench();
-  const result: JourneyResult = { journeys: 0, notices: 0, nonUrgent: 0, quietHours: `${shop.quietHours.start}–${shop.quietHours.end}, at most ${shop.maxNoticesPerDay} a day`, violations: [] };
+  const result: JourneyResult = {
+    journeys: 0,
+    notices: 0,
+    nonUrgent: 0,
+    quietHours: `${shop.quietHours.start}–${shop.quietHours.end}, at most ${shop.maxNoticesPerDay} a day`,
+    violations: [],
+  };
   try {
     for (const scenario of JOURNEY_SCENARIOS) {
       for (const locale of JOURNEY_LOCALES) {

@@ -22,9 +22,26 @@ export async function properties(runs: number, seed: number): Promise<PropertyRe
   const dir = mkdtempSync(join(tmpdir(), 'doorstep-properties-'));
   const out = join(dir, 'result.json');
   const env = { ...process.env, DOORSTEP_PROPERTY_SEED: String(seed), DOORSTEP_PROPERTY_RUNS: String(runs) };
-  await new Promise((resolve) => spawn('npx', ['vitest', 'run', PROPERTY_TEST, '--reporter=json', `--outputFile=${out}`], { env, stdio: 'ignore' }).on('exit', resolve));
-  const report = JSON.parse(readFileSync(out, 'utf8')) as { success: boolean; testResults: { assertionResults: { failureMessages: string[] }[] }[] };
+  await new Promise((resolve) =>
+    spawn('npx', ['vitest', 'run', PROPERTY_TEST, '--reporter=json', `--outputFile=${out}`], {
+      env,
+      stdio: 'ignore',
+    }).on('exit', resolve),
+  );
+  const report = JSON.parse(readFileSync(out, 'utf8')) as {
+    success: boolean;
+    testResults: { assertionResults: { failureMessages: string[] }[] }[];
+  };
   rmSync(dir, { recursive: true, force: true });
-  const failure = report.testResults.flatMap((f) => f.assertionResults.flatMap((a) => a.failureMessages)).join('\n').slice(0, 2000);
-  return { runs, seed, command: `DOORSTEP_PROPERTY_SEED=${seed} DOORSTEP_PROPERTY_RUNS=${runs} npx vitest run ${PROPERTY_TEST}`, passed: report.success, failure: failure || undefined };
+  const failure = report.testResults
+    .flatMap((f) => f.assertionResults.flatMap((a) => a.failureMessages))
+    .join('\n')
+    .slice(0, 2000);
+  return {
+    runs,
+    seed,
+    command: `DOORSTEP_PROPERTY_SEED=${seed} DOORSTEP_PROPERTY_RUNS=${runs} npx vitest run ${PROPERTY_TEST}`,
+    passed: report.success,
+    failure: failure || undefined,
+  };
 }

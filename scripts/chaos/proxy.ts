@@ -32,7 +32,10 @@ export class FaultProxy {
   }
 
   /** A proxy on a free loopback port in front of `127.0.0.1:target`. */
-  static async start(target: number, { slowMs = 1500, resetWithinMs = 300, seed = 1 }: FaultProxyOptions = {}): Promise<FaultProxy> {
+  static async start(
+    target: number,
+    { slowMs = 1500, resetWithinMs = 300, seed = 1 }: FaultProxyOptions = {},
+  ): Promise<FaultProxy> {
     const proxy = new FaultProxy(await freePort(), target, { slowMs, resetWithinMs, seed });
     await proxy.listen();
     return proxy;
@@ -79,7 +82,9 @@ export class FaultProxy {
     let queue = Promise.resolve();
     from.on('data', (chunk) => {
       const delay = this.mode === 'slow' ? this.options.slowMs : 0;
-      queue = queue.then(() => new Promise<void>((r) => setTimeout(r, delay))).then(() => void (to.writable && to.write(chunk)));
+      queue = queue
+        .then(() => new Promise<void>((r) => setTimeout(r, delay)))
+        .then(() => void (to.writable && to.write(chunk)));
     });
   }
 }

@@ -64,7 +64,13 @@ export interface ChaosOptions {
   root: string;
 }
 
-export async function runChaos({ settings: s, quick, seed, only, root }: ChaosOptions): Promise<{ file: string; result: ChaosResult; failed: string[] }> {
+export async function runChaos({
+  settings: s,
+  quick,
+  seed,
+  only,
+  root,
+}: ChaosOptions): Promise<{ file: string; result: ChaosResult; failed: string[] }> {
   const wanted = (name: string) => !only || only.includes(name);
   const tally = new Tally();
   const bed = { tally, first: 1, seed, drainMs: s.drainSeconds * 1000 } as Bed;
@@ -76,7 +82,14 @@ export async function runChaos({ settings: s, quick, seed, only, root }: ChaosOp
   // Interrupted, the run still takes its servers down.
   const interrupted = () => void bed.stack.stop().finally(() => process.exit(130));
   process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
-  const result: ChaosResult = { date: new Date().toISOString(), quick, seed, machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`, commit: execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim(), scenarios: [] };
+  const result: ChaosResult = {
+    date: new Date().toISOString(),
+    quick,
+    seed,
+    machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+    commit: execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim(),
+    scenarios: [],
+  };
   const scenario = async (name: string, orders: number, run: () => Promise<Scenario>) => {
     if (!wanted(name)) return;
     log(`${name} (${orders} chains)`);
@@ -84,7 +97,9 @@ export async function runChaos({ settings: s, quick, seed, only, root }: ChaosOp
     result.scenarios.push(done);
     bed.first += orders;
     const a = done.accounting;
-    log(`  ${a.completed}/${a.orders} completed, lost ${a.lost.length}, stuck ${a.stuck.length}, duplicates email ${a.notices.email.duplicates} sms ${a.notices.sms.duplicates}, drain ${a.drainSeconds.toFixed(0)} s`);
+    log(
+      `  ${a.completed}/${a.orders} completed, lost ${a.lost.length}, stuck ${a.stuck.length}, duplicates email ${a.notices.email.duplicates} sms ${a.notices.sms.duplicates}, drain ${a.drainSeconds.toFixed(0)} s`,
+    );
   };
   try {
     await scenario('worker-kills', s.workerKills.orders, () => workerKills(bed, s.workerKills));
@@ -111,7 +126,9 @@ export async function runChaos({ settings: s, quick, seed, only, root }: ChaosOp
   }
   if (wanted('journeys') && s !== SMOKE) {
     log('journeys (quiet hours and the daily cap)');
-    result.journeys = await journeys(Shop.parse({ id: 'demo', name: 'Demo Shop', supportEmail: 'support@demo.example' }));
+    result.journeys = await journeys(
+      Shop.parse({ id: 'demo', name: 'Demo Shop', supportEmail: 'support@demo.example' }),
+    );
   }
   if (s.propertyRuns && wanted('properties')) {
     log(`properties (${s.propertyRuns} runs)`);
@@ -122,5 +139,11 @@ export async function runChaos({ settings: s, quick, seed, only, root }: ChaosOp
   const file = join(resultsDir, `${result.date.slice(0, 10)}${quick ? '-quick' : ''}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   const report = writeReport(result, join(root, 'docs', ...(quick ? ['quick'] : [])), file);
-  return { file: report, result, failed: goalsOf(result).filter((g) => !g.met).map((g) => `${g.name}: ${g.value}`) };
+  return {
+    file: report,
+    result,
+    failed: goalsOf(result)
+      .filter((g) => !g.met)
+      .map((g) => `${g.name}: ${g.value}`),
+  };
 }

@@ -39,8 +39,22 @@ interface Event {
   ScenarioFinished?: {
     recorder: {
       cases?: Record<string, { value: { method: string; path: string } }>;
-      interactions?: Record<string, { timestamp: number; request: { method: string; uri: string }; response?: { status_code: number; content?: { $base64: string } } }>;
-      checks?: Record<string, { name: string; status: string; failure_info?: { failure: { code: string; operation?: string; title?: string } } }[]>;
+      interactions?: Record<
+        string,
+        {
+          timestamp: number;
+          request: { method: string; uri: string };
+          response?: { status_code: number; content?: { $base64: string } };
+        }
+      >;
+      checks?: Record<
+        string,
+        {
+          name: string;
+          status: string;
+          failure_info?: { failure: { code: string; operation?: string; title?: string } };
+        }[]
+      >;
     };
   };
 }
@@ -56,15 +70,47 @@ export async function schemathesis(stack: ChaosStack, seconds: number, seed: num
   const dir = mkdtempSync(join(tmpdir(), 'doorstep-schemathesis-'));
   writeFileSync(join(dir, 'schemathesis.toml'), CONFIG);
   const args = [
-    '--config-file', join(dir, 'schemathesis.toml'), 'run', `${stack.apiUrl}/v1/openapi.json`, '--phases', 'fuzzing,stateful', '--checks', 'all', '--exclude-checks', EXCLUDED.join(','),
-    '--max-time', String(seconds), '--seed', String(seed), '--generation-database', 'none', '--report', 'ndjson', '--report-dir', dir, '--no-color',
+    '--config-file',
+    join(dir, 'schemathesis.toml'),
+    'run',
+    `${stack.apiUrl}/v1/openapi.json`,
+    '--phases',
+    'fuzzing,stateful',
+    '--checks',
+    'all',
+    '--exclude-checks',
+    EXCLUDED.join(','),
+    '--max-time',
+    String(seconds),
+    '--seed',
+    String(seed),
+    '--generation-database',
+    'none',
+    '--report',
+    'ndjson',
+    '--report-dir',
+    dir,
+    '--no-color',
   ];
   const command = `schemathesis ${args.join(' ')} -H 'Authorization: Bearer …'`;
   const exitCode = await new Promise<number | null>((resolve) => {
-    const child = spawn(schemathesisCli(), [...args, '-H', `Authorization: ${stack.headers.authorization}`], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(schemathesisCli(), [...args, '-H', `Authorization: ${stack.headers.authorization}`], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     child.on('exit', resolve);
   });
-  const result: FuzzResult = { seconds, seed, command, requests: 0, byStatus: {}, serverErrors: 0, failures: [], stricter: [], exitCode };
+  const result: FuzzResult = {
+    seconds,
+    seed,
+    command,
+    requests: 0,
+    byStatus: {},
+    serverErrors: 0,
+    failures: [],
+    stricter: [],
+    exitCode,
+  };
   const report = readdirSync(dir).find((f) => f.endsWith('.ndjson'));
   const seen = new Set<string>();
   const failed = new Set<string>();
@@ -89,7 +135,11 @@ export async function schemathesis(stack: ChaosStack, seconds: number, seed: num
         // What the API answered, as the example (the request itself may carry the key).
         const answer = interactions[id]?.response;
         const text = answer?.content ? Buffer.from(answer.content.$base64, 'base64').toString().slice(0, 300) : '';
-        const found = { check: `${c.name} (${failure.code}${failure.title ? `: ${failure.title}` : ''})`, operation, example: answer ? `${answer.status_code} ${text}` : '' };
+        const found = {
+          check: `${c.name} (${failure.code}${failure.title ? `: ${failure.title}` : ''})`,
+          operation,
+          example: answer ? `${answer.status_code} ${text}` : '',
+        };
         (c.name === 'positive_data_acceptance' ? result.stricter : result.failures).push(found);
       }
     }

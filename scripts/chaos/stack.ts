@@ -60,7 +60,11 @@ export async function startChaosStack(onTaken: (t: Taken) => void, seed: number)
   // The server's own errors while its clients are killed are expected here, and would bury the run's output.
   const serverArgs = ['--headless', '--log-level', 'never'];
   let temporal: DevServerProcess;
-  const [started, postgres, bundle] = await Promise.all([startDevServer(dir, temporalPort, uiPort, serverArgs), startPostgres(), workflowBundle()]);
+  const [started, postgres, bundle] = await Promise.all([
+    startDevServer(dir, temporalPort, uiPort, serverArgs),
+    startPostgres(),
+    workflowBundle(),
+  ]);
   temporal = started;
   const bundleFile = join(dir, 'workflow-bundle.js');
   writeFileSync(bundleFile, bundle.code);
@@ -70,14 +74,21 @@ export async function startChaosStack(onTaken: (t: Taken) => void, seed: number)
     smtp: await FaultProxy.start(Number(new URL(smtp.url).port), { seed }),
     twilio: await FaultProxy.start(Number(new URL(twilio.url).port), { seed: seed + 1 }),
   };
-  const keys = { other: `other_${randomBytes(12).toString('hex')}`, limited: `limited_${randomBytes(12).toString('hex')}` };
+  const keys = {
+    other: `other_${randomBytes(12).toString('hex')}`,
+    limited: `limited_${randomBytes(12).toString('hex')}`,
+  };
   const carrier = { id: 'dpd-bench', secret: `whsec_${randomBytes(24).toString('base64')}` };
   const configFile = join(dir, 'doorstep.json');
   writeFileSync(
     configFile,
     JSON.stringify({
       shops: [benchShop, { ...benchShop, id: OTHER_SHOP, name: 'Other Shop' }],
-      apiKeys: [benchKey, { ...benchKey, key: keys.other, shop: OTHER_SHOP }, { ...benchKey, key: keys.limited, requestsPerMinute: 30, name: 'limited' }],
+      apiKeys: [
+        benchKey,
+        { ...benchKey, key: keys.other, shop: OTHER_SHOP },
+        { ...benchKey, key: keys.limited, requestsPerMinute: 30, name: 'limited' },
+      ],
       carrierWebhooks: [{ id: carrier.id, shop: BENCH_SHOP, carrier: 'dpd', secrets: [carrier.secret] }],
     }),
   );
@@ -102,7 +113,10 @@ export async function startChaosStack(onTaken: (t: Taken) => void, seed: number)
     WORKFLOW_BUNDLE: bundleFile,
   };
   // The run's own client decodes payloads as the API and workers do: the same configuration.
-  const client = new Client({ connection: await Connection.connect({ address: temporal.address }), dataConverter: dataConverterOf(loadConfig(env)) });
+  const client = new Client({
+    connection: await Connection.connect({ address: temporal.address }),
+    dataConverter: dataConverterOf(loadConfig(env)),
+  });
   await ensureSearchAttributes(client);
   const api = await node('api/main.ts', env, answers(`${apiUrl}/healthz`), { logFile });
   const workers: NodeProcess[] = [];
@@ -123,7 +137,12 @@ export async function startChaosStack(onTaken: (t: Taken) => void, seed: number)
       const more = await Promise.all(
         Array.from({ length: n }, async () => {
           const [metricsPort, sdkMetricsPort] = [await freePort(), await freePort()];
-          return node('worker/main.ts', { ...env, METRICS_PORT: String(metricsPort), SDK_METRICS_PORT: String(sdkMetricsPort) }, answers(`http://127.0.0.1:${metricsPort}/metrics`), { logFile });
+          return node(
+            'worker/main.ts',
+            { ...env, METRICS_PORT: String(metricsPort), SDK_METRICS_PORT: String(sdkMetricsPort) },
+            answers(`http://127.0.0.1:${metricsPort}/metrics`),
+            { logFile },
+          );
         }),
       );
       workers.push(...more);

@@ -46,11 +46,26 @@ export interface Answer {
 }
 
 /** One request; a network error or a timeout answers status 0. */
-export async function request(stack: ChaosStack, method: string, path: string, body?: unknown, headers = stack.headers, timeoutMs = 30_000): Promise<Answer> {
+export async function request(
+  stack: ChaosStack,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers = stack.headers,
+  timeoutMs = 30_000,
+): Promise<Answer> {
   try {
-    const res = await fetch(`${stack.apiUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(`${stack.apiUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     const text = await res.text();
-    return { status: res.status, body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
+    return {
+      status: res.status,
+      body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text,
+    };
   } catch {
     return { status: 0, body: undefined };
   }
@@ -83,7 +98,13 @@ export interface Traffic {
  * event by event; resolves `done` once every request landed (or gave up at `deadline()`, read as
  * it goes: a scenario sets it once its faults are over).
  */
-export function drive(stack: ChaosStack, first: number, count: number, perSec: number, deadline: () => number): Traffic {
+export function drive(
+  stack: ChaosStack,
+  first: number,
+  count: number,
+  perSec: number,
+  deadline: () => number,
+): Traffic {
   const t: Traffic = { orderIds: [], retries: 0, refused: [], done: Promise.resolve() };
   const runs: Promise<void>[] = [];
   const start = Date.now();
@@ -97,7 +118,8 @@ export function drive(stack: ChaosStack, first: number, count: number, perSec: n
         (async () => {
           try {
             t.retries += await land(stack, '/v1/orders', orderBody(n), deadline);
-            for (const type of ON_TIME_PATH) t.retries += await land(stack, `/v1/orders/${orderId}/events`, onTimeEvent(orderId, type), deadline);
+            for (const type of ON_TIME_PATH)
+              t.retries += await land(stack, `/v1/orders/${orderId}/events`, onTimeEvent(orderId, type), deadline);
           } catch {
             t.refused.push(orderId);
           }
@@ -133,18 +155,42 @@ const SENT = new Set(['sent', 'delivered', 'undelivered']);
  * Waits until every chain has closed (or `untilMs` passes), then accounts for each one from its
  * final state: every notice sent (and taken by a provider), or not sent with its reason.
  */
-export async function account(stack: ChaosStack, tally: Tally, orderIds: string[], faultsEndedAt: number, untilMs: number): Promise<Accounting> {
+export async function account(
+  stack: ChaosStack,
+  tally: Tally,
+  orderIds: string[],
+  faultsEndedAt: number,
+  untilMs: number,
+): Promise<Accounting> {
   const handles = orderIds.map((id) => stack.client.workflow.getHandle(chainWorkflowId(BENCH_SHOP, id)));
-  const describe = (h: (typeof handles)[number]) => h.describe().then((d) => ({ status: d.status.name as string, closedAt: d.closeTime?.getTime() }), (err: Error) => ({ status: `GONE (${err.message})`, closedAt: undefined }));
+  const describe = (h: (typeof handles)[number]) =>
+    h.describe().then(
+      (d) => ({ status: d.status.name as string, closedAt: d.closeTime?.getTime() }),
+      (err: Error) => ({ status: `GONE (${err.message})`, closedAt: undefined }),
+    );
   // Only the chains still running are asked again.
-  const again = (prior: Awaited<ReturnType<typeof describe>>[]) => Promise.all(prior.map((d, i) => (d.status === 'RUNNING' ? describe(handles[i]) : d)));
+  const again = (prior: Awaited<ReturnType<typeof describe>>[]) =>
+    Promise.all(prior.map((d, i) => (d.status === 'RUNNING' ? describe(handles[i]) : d)));
   let described = await Promise.all(handles.map(describe));
   for (let i = 1; described.some((d) => d.status === 'RUNNING') && Date.now() < untilMs; i++) {
     await sleep(1000);
     described = await again(described);
-    if (i % 30 === 0) process.stderr.write(`chaos:   draining: ${described.filter((d) => d.status !== 'RUNNING').length}/${orderIds.length} chains closed\n`);
+    if (i % 30 === 0)
+      process.stderr.write(
+        `chaos:   draining: ${described.filter((d) => d.status !== 'RUNNING').length}/${orderIds.length} chains closed\n`,
+      );
   }
-  const result: Accounting = { orders: orderIds.length, completed: 0, lost: [], stuck: [], sent: 0, missing: [], notSent: {}, notices: { email: { notices: 0, duplicates: 0, per10k: 0 }, sms: { notices: 0, duplicates: 0, per10k: 0 } }, drainSeconds: 0 };
+  const result: Accounting = {
+    orders: orderIds.length,
+    completed: 0,
+    lost: [],
+    stuck: [],
+    sent: 0,
+    missing: [],
+    notSent: {},
+    notices: { email: { notices: 0, duplicates: 0, per10k: 0 }, sms: { notices: 0, duplicates: 0, per10k: 0 } },
+    drainSeconds: 0,
+  };
   for (const [i, { status }] of described.entries()) {
     if (status === 'RUNNING') result.stuck.push(orderIds[i]);
     else if (status !== 'COMPLETED') result.lost.push(`${orderIds[i]}: ${status}`);
@@ -155,13 +201,17 @@ export async function account(stack: ChaosStack, tally: Tally, orderIds: string[
         for (const n of tp.notices) {
           const reason = n.decisions.at(-1)?.reason ?? n.status;
           if (SENT.has(n.status)) result.sent++;
-          else if (n.status === 'failed' || n.status === 'dropped' || n.status === 'suppressed') result.notSent[`${n.status}: ${reason}`] = (result.notSent[`${n.status}: ${reason}`] ?? 0) + 1;
+          else if (n.status === 'failed' || n.status === 'dropped' || n.status === 'suppressed')
+            result.notSent[`${n.status}: ${reason}`] = (result.notSent[`${n.status}: ${reason}`] ?? 0) + 1;
           else result.missing.push(`${orderIds[i]} ${tp.key}: still ${n.status} when the chain closed`);
         }
       }
       const taken = tally.count([orderIds[i]]);
       const sentHere = state.touchpoints.flatMap((t) => t.notices).filter((n) => SENT.has(n.status)).length;
-      if (taken.email.notices + taken.sms.notices < sentHere) result.missing.push(`${orderIds[i]}: ${sentHere} sent, ${taken.email.notices + taken.sms.notices} taken by a provider`);
+      if (taken.email.notices + taken.sms.notices < sentHere)
+        result.missing.push(
+          `${orderIds[i]}: ${sentHere} sent, ${taken.email.notices + taken.sms.notices} taken by a provider`,
+        );
     }
   }
   const counted = tally.count(orderIds);
@@ -169,6 +219,9 @@ export async function account(stack: ChaosStack, tally: Tally, orderIds: string[
     const c = counted[channel];
     result.notices[channel] = { ...c, per10k: c.notices ? (c.duplicates / c.notices) * 10_000 : 0 };
   }
-  result.drainSeconds = Math.max(0, (Math.max(faultsEndedAt, ...described.map((d) => d.closedAt ?? 0)) - faultsEndedAt) / 1000);
+  result.drainSeconds = Math.max(
+    0,
+    (Math.max(faultsEndedAt, ...described.map((d) => d.closedAt ?? 0)) - faultsEndedAt) / 1000,
+  );
   return result;
 }

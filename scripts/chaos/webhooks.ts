@@ -14,7 +14,6 @@ import type { Bed } from './faults';
 import { TWILIO_TOKEN, type ChaosStack } from './stack';
 import { request } from './traffic';
 
-
 export interface WebhookResult {
   orders: number;
   carrierDeliveries: number;
@@ -41,26 +40,55 @@ export async function firstSms(stack: ChaosStack, orderId: string) {
 }
 
 /** A carrier's delivery of `event` for `orderId`, signed with the endpoint's secret (or another). */
-export function carrierDelivery(stack: ChaosStack, orderId: string, event: object, id = `msg_${randomUUID()}`, at = new Date(), secret = stack.carrier.secret) {
+export function carrierDelivery(
+  stack: ChaosStack,
+  orderId: string,
+  event: object,
+  id = `msg_${randomUUID()}`,
+  at = new Date(),
+  secret = stack.carrier.secret,
+) {
   const body = JSON.stringify({ orderId, event });
   const signature = new Webhook(secret).sign(id, at, body);
-  const headers = { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': signature };
+  const headers = {
+    'content-type': 'application/json',
+    'webhook-id': id,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': signature,
+  };
   return fetch(`${stack.apiUrl}/webhooks/carriers/${stack.carrier.id}`, { method: 'POST', headers, body });
 }
 
 /** Twilio's signed status callback. */
 export function statusCallback(stack: ChaosStack, params: Record<string, string>, signature?: string) {
   const url = `${stack.apiUrl}/webhooks/twilio/status`;
-  const headers = { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature ?? twilio.getExpectedTwilioSignature(TWILIO_TOKEN, url, params) };
+  const headers = {
+    'content-type': 'application/x-www-form-urlencoded',
+    'x-twilio-signature': signature ?? twilio.getExpectedTwilioSignature(TWILIO_TOKEN, url, params),
+  };
   return fetch(url, { method: 'POST', headers, body: new URLSearchParams(params).toString() });
 }
 
 export async function webhooksThrice(bed: Bed, orders: number): Promise<WebhookResult> {
   const { stack } = bed;
   const random = seeded(bed.seed + 7);
-  const result: WebhookResult = { orders, carrierDeliveries: 0, statusDeliveries: 0, answers: {}, duplicateTransitions: 0, eventsMissing: 0, duplicateFallbacks: 0, fallbacksMissing: 0 };
+  const result: WebhookResult = {
+    orders,
+    carrierDeliveries: 0,
+    statusDeliveries: 0,
+    answers: {},
+    duplicateTransitions: 0,
+    eventsMissing: 0,
+    duplicateFallbacks: 0,
+    fallbacksMissing: 0,
+  };
   const answered = async (res: Promise<Response>) => {
-    const status = String(await res.then((r) => r.status, () => 0));
+    const status = String(
+      await res.then(
+        (r) => r.status,
+        () => 0,
+      ),
+    );
     result.answers[status] = (result.answers[status] ?? 0) + 1;
   };
   const ids = Array.from({ length: orders }, (_, i) => bed.first + i);
@@ -68,7 +96,10 @@ export async function webhooksThrice(bed: Bed, orders: number): Promise<WebhookR
     ids.map(async (n) => {
       const body = orderBody(n);
       const orderId = body.orderId;
-      await request(stack, 'POST', '/v1/orders', { ...body, customer: { ...body.customer, channels: ['sms', 'email'] } });
+      await request(stack, 'POST', '/v1/orders', {
+        ...body,
+        customer: { ...body.customer, channels: ['sms', 'email'] },
+      });
       const sms = await firstSms(stack, orderId);
       if (sms) {
         const params = { MessageSid: sms.providerId, MessageStatus: 'undelivered', ErrorCode: '30003' };

@@ -12,7 +12,10 @@ function quietHourBreaks(notices: JourneyNotice[], { quietHours }: JourneyRules,
   const { start, end } = quietHours;
   return notices
     .filter((n) => !n.urgent && quietUntil(Date.parse(n.at), timezone, quietHours) !== undefined)
-    .map((n) => `The ${n.touchpoint} notice (${n.channel}) arrives at ${n.localTime}, inside the shop's quiet hours (${start}–${end}).`);
+    .map(
+      (n) =>
+        `The ${n.touchpoint} notice (${n.channel}) arrives at ${n.localTime}, inside the shop's quiet hours (${start}–${end}).`,
+    );
 }
 
 /** Customer-local days with more non-urgent notices than the cap (a notice's fallback on another channel counts once, as in the ledger). */
@@ -24,7 +27,10 @@ function capBreaks(notices: JourneyNotice[], { maxNoticesPerDay }: JourneyRules,
   }
   return [...byDay]
     .filter(([, ids]) => ids.size > maxNoticesPerDay)
-    .map(([day, ids]) => `On ${day} the customer gets ${ids.size} non-urgent notices (${[...ids].join(', ')}), above the shop's cap of ${maxNoticesPerDay} a day.`);
+    .map(
+      ([day, ids]) =>
+        `On ${day} the customer gets ${ids.size} non-urgent notices (${[...ids].join(', ')}), above the shop's cap of ${maxNoticesPerDay} a day.`,
+    );
 }
 
 /** Notices (touchpoint and revision) the customer gets more than once. */
@@ -33,7 +39,10 @@ function duplicates(notices: JourneyNotice[]): string[] {
   for (const n of notices) seen.set(idOf(n), [...(seen.get(idOf(n)) ?? []), n]);
   return [...seen]
     .filter(([, copies]) => copies.length > 1)
-    .map(([id, copies]) => `The ${id} notice arrives ${copies.length} times: ${copies.map((c) => `${c.localTime} (${c.channel})`).join(', ')}.`);
+    .map(
+      ([id, copies]) =>
+        `The ${id} notice arrives ${copies.length} times: ${copies.map((c) => `${c.localTime} (${c.channel})`).join(', ')}.`,
+    );
 }
 
 /** Every rule the notices break, as readable sentences (none: an empty list). */

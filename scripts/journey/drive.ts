@@ -25,7 +25,9 @@ export async function drive(env: TestWorkflowEnvironment, handle: WorkflowHandle
       // The customer answers the latest courier-call notice, the one with Doorstep's question.
       const state = await handle.query(chainStateQuery);
       const touchpoint = state.touchpoints.findLast((t) => t.name === 'courier-call')!.key;
-      await handle.executeUpdate(customerReplyUpdate, { args: [{ touchpoint, digit: action.reply, channel: 'sms', at: when }] });
+      await handle.executeUpdate(customerReplyUpdate, {
+        args: [{ touchpoint, digit: action.reply, channel: 'sms', at: when }],
+      });
       continue;
     }
     await handle.executeUpdate(trackingEventUpdate, { args: [eventOf(plan, i, when)] });
@@ -37,7 +39,11 @@ export async function drive(env: TestWorkflowEnvironment, handle: WorkflowHandle
  * clock, at most a day past when it should have ended; a chain still running then is terminated.
  * Returns why the chain did not complete, if it did not.
  */
-export async function finish(env: TestWorkflowEnvironment, handle: WorkflowHandle, plan: Plan): Promise<string | undefined> {
+export async function finish(
+  env: TestWorkflowEnvironment,
+  handle: WorkflowHandle,
+  plan: Plan,
+): Promise<string | undefined> {
   const last = Math.max(...SCENARIOS[plan.scenario].steps.map((s) => timeOf(plan, s.at)));
   // Not handle.result(): it lets the server skip freely, and past the chain's end it skips years ahead.
   const end = last + (RETURN_WINDOW_DAYS + plan.shop.feedbackWindowDays + 1) * DAY_MS;

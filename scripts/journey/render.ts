@@ -15,7 +15,11 @@ function factsOf(j: Journey): [string, string][] {
 
 /** The journey as terminal text: its facts, each notice with its text indented, then the violations. */
 export function journeyListing(j: Journey): string {
-  const lines = [`Journey ${j.scenario} (${j.locale})`, ...factsOf(j).map(([label, value]) => `  ${`${label}:`.padEnd(10)}${value}`), ''];
+  const lines = [
+    `Journey ${j.scenario} (${j.locale})`,
+    ...factsOf(j).map(([label, value]) => `  ${`${label}:`.padEnd(10)}${value}`),
+    '',
+  ];
   const width = Math.max(0, ...j.notices.map((n) => n.localTime.length));
   for (const n of j.notices) {
     lines.push(`${n.localTime.padEnd(width)}  ${n.channel.padEnd(5)}  ${noticeName(n)}${n.urgent ? '  [urgent]' : ''}`);
@@ -23,7 +27,10 @@ export function journeyListing(j: Journey): string {
     lines.push(...n.text.split('\n').map((l) => (l ? `    ${l}` : '')), '');
   }
   if (!j.notices.length) lines.push('The customer gets no notice.', '');
-  lines.push(j.violations.length ? `Violations (${j.violations.length}):` : 'No violations.', ...j.violations.map((v) => `  - ${v}`));
+  lines.push(
+    j.violations.length ? `Violations (${j.violations.length}):` : 'No violations.',
+    ...j.violations.map((v) => `  - ${v}`),
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -45,7 +52,11 @@ time{font-weight:600}
 `;
 
 function noticeHtml(n: JourneyNotice, lang: string): string {
-  const tags = [`<span class="tag">${escapeHtml(n.channel)}</span>`, `<span class="tag">${escapeHtml(noticeName(n))}</span>`, n.urgent ? '<span class="tag urgent">urgent</span>' : ''];
+  const tags = [
+    `<span class="tag">${escapeHtml(n.channel)}</span>`,
+    `<span class="tag">${escapeHtml(noticeName(n))}</span>`,
+    n.urgent ? '<span class="tag urgent">urgent</span>' : '',
+  ];
   const paragraphs = n.text.split(/\n{2,}/).map((p) => `<p>${p.split('\n').map(escapeHtml).join('<br>')}</p>`);
   return `<li><article>
 <header><time datetime="${escapeHtml(n.at)}">${escapeHtml(n.localTime)}</time>${tags.join('')}</header>
@@ -60,7 +71,9 @@ export function journeyHtml(j: Journey): string {
   const violations = j.violations.length
     ? `<h2 class="bad">Violations (${j.violations.length})</h2><ul class="bad">${j.violations.map((v) => `<li>${escapeHtml(v)}</li>`).join('')}</ul>`
     : '<h2 class="ok">No violations</h2>';
-  const notices = j.notices.length ? `<ol>${j.notices.map((n) => noticeHtml(n, j.locale)).join('\n')}</ol>` : '<p>The customer gets no notice.</p>';
+  const notices = j.notices.length
+    ? `<ol>${j.notices.map((n) => noticeHtml(n, j.locale)).join('\n')}</ol>`
+    : '<p>The customer gets no notice.</p>';
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -20,7 +20,13 @@ import { chainWorkflowId } from '../../workflows/definitions';
 import { specOf } from '../../workflows/touchpoints';
 import { journeyViolations } from './check';
 import { localTimeOf, nextMonday, orderOf, orderTime, type Plan } from '../../api/console/preview/plan';
-import { JOURNEY_LOCALES, JOURNEY_SCENARIOS, PERSONAS, type JourneyLocale, type JourneyScenario } from '../../api/console/preview/scenarios';
+import {
+  JOURNEY_LOCALES,
+  JOURNEY_SCENARIOS,
+  PERSONAS,
+  type JourneyLocale,
+  type JourneyScenario,
+} from '../../api/console/preview/scenarios';
 import { drive, finish, sleepUntil } from './drive';
 import type { Journey, JourneyNotice } from './model';
 import { recorder, type Recorded } from './recorder';
@@ -30,7 +36,6 @@ export interface JourneyBench {
   run(scenario: JourneyScenario, locale: JourneyLocale, shop: Shop): Promise<Journey>;
   close(): Promise<void>;
 }
-
 
 /** What the customer got, in arrival order: messages to their own addresses (support alerts go elsewhere). */
 function noticesOf(recorded: Recorded[], plan: Plan, chainId: string): JourneyNotice[] {
@@ -56,7 +61,11 @@ function noticesOf(recorded: Recorded[], plan: Plan, chainId: string): JourneyNo
 /** Starts the bench: the server, a store in a temporary folder, and a worker on its own task queue. */
 export async function openJourneyBench(): Promise<JourneyBench> {
   const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-journey-'));
-  const config: AppConfig = loadConfig({ DOORSTEP_DATA_DIR: dataDir, DOORSTEP_TASK_QUEUE: `journey-${randomUUID()}`, PORT: '8080' });
+  const config: AppConfig = loadConfig({
+    DOORSTEP_DATA_DIR: dataDir,
+    DOORSTEP_TASK_QUEUE: `journey-${randomUUID()}`,
+    PORT: '8080',
+  });
   const env = await timeSkippingEnv(config);
   const store = await createStore(config);
   const record = recorder();
@@ -69,7 +78,12 @@ export async function openJourneyBench(): Promise<JourneyBench> {
   // A registry of its own: the bench may run inside a process that exports its metrics.
   const deps = { store, channels: record.channels, registry: new Registry() };
   const worker = await workflowBundle()
-    .then((bundle) => createWorker(config, env.nativeConnection, env.namespace ?? 'default', deps, { workflowBundle: bundle, workflowsPath: undefined }))
+    .then((bundle) =>
+      createWorker(config, env.nativeConnection, env.namespace ?? 'default', deps, {
+        workflowBundle: bundle,
+        workflowsPath: undefined,
+      }),
+    )
     .catch(async (err: unknown) => {
       await teardown();
       throw err;
@@ -83,19 +97,36 @@ export async function openJourneyBench(): Promise<JourneyBench> {
 
   async function runOne(scenario: JourneyScenario, locale: JourneyLocale, shop: Shop): Promise<Journey> {
     const { timezone } = PERSONAS[locale];
-    const plan: Plan = { scenario, locale, shop, orderId: `J-${1000 + ++count}`, day0: nextMonday(await env.currentTimeMs(), timezone) };
+    const plan: Plan = {
+      scenario,
+      locale,
+      shop,
+      orderId: `J-${1000 + ++count}`,
+      day0: nextMonday(await env.currentTimeMs(), timezone),
+    };
     await sleepUntil(env, orderTime(plan));
     const order = orderOf(plan);
     const trackingUrl = `${config.publicBaseUrl}/t/${tokens.sign({ kind: 'track', shop: shop.id, order: order.orderId })}`;
     // The time-skipping server cannot register search attributes: the chain runs without them.
-    const { typedSearchAttributes: _unindexed, ...options } = chainStartOptions({ order, shop, trackingUrl }, config.taskQueue);
+    const { typedSearchAttributes: _unindexed, ...options } = chainStartOptions(
+      { order, shop, trackingUrl },
+      config.taskQueue,
+    );
     const handle = await env.client.workflow.start(chainWorkflow, options);
     await drive(env, handle, plan);
     const unfinished = await finish(env, handle, plan);
     const chainId = chainWorkflowId(shop.id, order.orderId);
     const notices = noticesOf(record.take(chainId), plan, chainId);
     const violations = [...journeyViolations(notices, shop, timezone), ...(unfinished ? [unfinished] : [])];
-    return { scenario, locale, timezone, shop, orderedAt: new Date(orderTime(plan)).toISOString(), notices, violations };
+    return {
+      scenario,
+      locale,
+      timezone,
+      shop,
+      orderedAt: new Date(orderTime(plan)).toISOString(),
+      notices,
+      violations,
+    };
   }
 
   return {

@@ -55,9 +55,21 @@ export interface TwilioEndpoint {
 }
 
 /** Twilio's JSON for a message, as its list and create resources return it. */
-const messageJson = (m: TwilioAccepted) => ({ sid: m.sid, to: m.to, from: m.from, body: m.body, status: 'queued', date_created: m.createdAt.toUTCString() });
+const messageJson = (m: TwilioAccepted) => ({
+  sid: m.sid,
+  to: m.to,
+  from: m.from,
+  body: m.body,
+  status: 'queued',
+  date_created: m.createdAt.toUTCString(),
+});
 
-export async function twilioEndpoint({ perSenderPerSec = Infinity, randomThrottle = 0, seed = 7, onAccepted }: TwilioEndpointOptions = {}): Promise<TwilioEndpoint> {
+export async function twilioEndpoint({
+  perSenderPerSec = Infinity,
+  randomThrottle = 0,
+  seed = 7,
+  onAccepted,
+}: TwilioEndpointOptions = {}): Promise<TwilioEndpoint> {
   const requests: TwilioRequest[] = [];
   const answers: TwilioEndpoint['answers'] = [];
   const accepted: string[] = [];
@@ -79,8 +91,14 @@ export async function twilioEndpoint({ perSenderPerSec = Infinity, randomThrottl
   };
   const list = (query: URLSearchParams) => {
     const [to, from] = [query.get('To'), query.get('From')];
-    const found = taken.filter((m) => m.kind === 'message' && (!to || m.to === to) && (!from || m.from === from)).reverse();
-    return { messages: found.slice(0, Number(query.get('PageSize') ?? 50)).map(messageJson), next_page_uri: null, page: 0 };
+    const found = taken
+      .filter((m) => m.kind === 'message' && (!to || m.to === to) && (!from || m.from === from))
+      .reverse();
+    return {
+      messages: found.slice(0, Number(query.get('PageSize') ?? 50)).map(messageJson),
+      next_page_uri: null,
+      page: 0,
+    };
   };
   const server = createServer((req, res) => {
     let raw = '';
@@ -88,8 +106,15 @@ export async function twilioEndpoint({ perSenderPerSec = Infinity, randomThrottl
     req.on('end', () => {
       const url = new URL(req.url!, 'http://twilio.local');
       const form = Object.fromEntries(new URLSearchParams(raw));
-      requests.push({ at: Date.now(), method: req.method!, path: req.url!, auth: req.headers.authorization ?? '', form });
-      const reply = (status: number, body: object) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      requests.push({
+        at: Date.now(),
+        method: req.method!,
+        path: req.url!,
+        auth: req.headers.authorization ?? '',
+        form,
+      });
+      const reply = (status: number, body: object) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       if (req.method === 'GET' && url.pathname.endsWith('/Messages.json')) return reply(200, list(url.searchParams));
       const kind = url.pathname.includes('/Calls') ? 'call' : 'message';
       const body = form.Body ?? form.Twiml ?? '';
@@ -101,8 +126,18 @@ export async function twilioEndpoint({ perSenderPerSec = Infinity, randomThrottl
         throttled++;
         return reply(429, { code: 20429, message: 'Too Many Requests', status: 429 });
       }
-      const sid = (queued?.body as { sid?: string } | undefined)?.sid ?? `${kind === 'call' ? 'CA' : 'SM'}${String(requests.length).padStart(32, '0')}`;
-      const a: TwilioAccepted = { sid, kind, to: form.To ?? '', from: form.From ?? '', body, createdAt: new Date(), firstTriedAt: firstTry.get(identity)! };
+      const sid =
+        (queued?.body as { sid?: string } | undefined)?.sid ??
+        `${kind === 'call' ? 'CA' : 'SM'}${String(requests.length).padStart(32, '0')}`;
+      const a: TwilioAccepted = {
+        sid,
+        kind,
+        to: form.To ?? '',
+        from: form.From ?? '',
+        body,
+        createdAt: new Date(),
+        firstTriedAt: firstTry.get(identity)!,
+      };
       accepted.push(sid);
       taken.push(a);
       onAccepted?.(a);

@@ -26,7 +26,8 @@ afterAll(async () => {
   await store.close();
 });
 
-const mailTo = (orderId: string) => sink.received.filter((r) => r.mail.messageId?.includes(`order-acme-${orderId}.`)).map((r) => r.mail);
+const mailTo = (orderId: string) =>
+  sink.received.filter((r) => r.mail.messageId?.includes(`order-acme-${orderId}.`)).map((r) => r.mail);
 
 describe('email notices', () => {
   it('carry From, Subject, a Message-ID stable per ledger key, one-click unsubscribe and both parts', async () => {
@@ -48,12 +49,22 @@ describe('email notices', () => {
     const html = String(mail.html);
     expect(html).toContain('<html lang="en">');
     // In the HTML part the tracking link is words and a button, never the address printed.
-    expect(html).toContain('has been handed to dpd. <a href="http://localhost:8080/t/abc" style="color:#1f6feb">Follow it here</a>');
+    expect(html).toContain(
+      'has been handed to dpd. <a href="http://localhost:8080/t/abc" style="color:#1f6feb">Follow it here</a>',
+    );
     expect(html).toContain('>Track your parcel</a>');
     expect(html).not.toMatch(/>\s*https?:/);
-    for (const score of [1, 2, 3, 4, 5]) expect(html).toMatch(new RegExp(`href="http://localhost:8080/r/[^"?]+\\?s=${score}"`));
+    for (const score of [1, 2, 3, 4, 5])
+      expect(html).toMatch(new RegExp(`href="http://localhost:8080/r/[^"?]+\\?s=${score}"`));
     expect(html).toContain(`href="${unsubscribe.url}"`);
-    expect(notice).toMatchObject({ channel: 'email', status: 'sent', revision: 1, providerId: mail.messageId, subject: mail.subject, text: mail.text?.trim() });
+    expect(notice).toMatchObject({
+      channel: 'email',
+      status: 'sent',
+      revision: 1,
+      providerId: mail.messageId,
+      subject: mail.subject,
+      text: mail.text?.trim(),
+    });
     expect(notice.decisions).toMatchObject([{ outcome: 'sent', channel: 'email', reason: 'sent by email' }]);
   });
 
@@ -65,33 +76,68 @@ describe('email notices', () => {
     expect(again).toEqual(first);
     expect(mailTo('E-2')).toHaveLength(1);
     const resent = noticeOf(await sendNotice({ ...input, revision: 2 }));
-    expect(mailTo('E-2').map((m) => m.messageId)).toEqual(['<order-acme-E-2.tracking.email.1@acme.example>', '<order-acme-E-2.tracking.email.2@acme.example>']);
+    expect(mailTo('E-2').map((m) => m.messageId)).toEqual([
+      '<order-acme-E-2.tracking.email.1@acme.example>',
+      '<order-acme-E-2.tracking.email.2@acme.example>',
+    ]);
     expect(resent.providerId).toBe('<order-acme-E-2.tracking.email.2@acme.example>');
   });
 
   it('keeps Cyrillic and Polish text intact in subject, text and HTML, with dates in the customer locale', async () => {
     const base = noticeInput(['email']);
     const facts = { promisedDate: '2026-12-03' };
-    noticeOf(await sendNotice({ ...base, touchpoint: 'confirmation', template: 'confirmation', facts, order: { ...base.order, orderId: 'E-RU', customer: { ...base.order.customer, locale: 'ru-RU', name: 'Анна Смирнова', givenName: 'Анна' } } }));
-    noticeOf(await sendNotice({ ...base, touchpoint: 'confirmation', template: 'confirmation', facts, order: { ...base.order, orderId: 'E-PL', customer: { ...base.order.customer, locale: 'pl', name: 'Łucja Żak', givenName: 'Łucja' } } }));
+    noticeOf(
+      await sendNotice({
+        ...base,
+        touchpoint: 'confirmation',
+        template: 'confirmation',
+        facts,
+        order: {
+          ...base.order,
+          orderId: 'E-RU',
+          customer: { ...base.order.customer, locale: 'ru-RU', name: 'Анна Смирнова', givenName: 'Анна' },
+        },
+      }),
+    );
+    noticeOf(
+      await sendNotice({
+        ...base,
+        touchpoint: 'confirmation',
+        template: 'confirmation',
+        facts,
+        order: {
+          ...base.order,
+          orderId: 'E-PL',
+          customer: { ...base.order.customer, locale: 'pl', name: 'Łucja Żak', givenName: 'Łucja' },
+        },
+      }),
+    );
     const [ru] = mailTo('E-RU');
     expect(ru.subject).toBe('Acme: заказ E-RU принят');
-    expect(ru.text).toMatch(/Здравствуйте, Анна! Мы приняли ваш заказ E-RU: 1 × Kettle. Доставим его 3 декабря 2026\.(\s|$)/);
+    expect(ru.text).toMatch(
+      /Здравствуйте, Анна! Мы приняли ваш заказ E-RU: 1 × Kettle. Доставим его 3 декабря 2026\.(\s|$)/,
+    );
     expect(ru.text).toContain('Как всё прошло? Оцените этот этап от 1 до 5:');
     expect(String(ru.html)).toContain('Здравствуйте, Анна!');
     expect(String(ru.html)).toContain('<html lang="ru">');
     const [pl] = mailTo('E-PL');
     expect(pl.subject).toBe('Acme: zamówienie E-PL przyjęte');
     // Polish would need the vocative ("Łucjo"): it greets without a name rather than in the nominative.
-    expect(pl.text).toContain('Dzień dobry! Przyjęliśmy Twoje zamówienie E-PL: 1 × Kettle. Dostarczymy je 3 grudnia 2026.');
+    expect(pl.text).toContain(
+      'Dzień dobry! Przyjęliśmy Twoje zamówienie E-PL: 1 × Kettle. Dostarczymy je 3 grudnia 2026.',
+    );
     expect(String(pl.html)).toContain('Dzień dobry! Przyjęliśmy Twoje zamówienie E-PL');
     expect(String(pl.html)).toContain('Wypisz się z dodatkowych powiadomień e-mail');
-    for (const mail of [ru, pl]) expect(`${mail.subject} ${mail.text} ${String(mail.html)}`).not.toMatch(/Смирнова|Żak/);
+    for (const mail of [ru, pl])
+      expect(`${mail.subject} ${mail.text} ${String(mail.html)}`).not.toMatch(/Смирнова|Żak/);
   });
 
   it('a permanent SMTP refusal (550) falls back to the next channel and says why; a transient one (451) is retried', async () => {
     const base = noticeInput(['email', 'sms']);
-    const gone = { ...base, order: { ...base.order, orderId: 'E-3', customer: { ...base.order.customer, email: 'gone@example.com' } } };
+    const gone = {
+      ...base,
+      order: { ...base.order, orderId: 'E-3', customer: { ...base.order.customer, email: 'gone@example.com' } },
+    };
     const notice = noticeOf(await sendNotice(gone));
     expect(notice.channel).toBe('sms');
     expect(notice.decisions.map((d) => [d.outcome, d.channel, d.reason])).toEqual([
@@ -100,10 +146,17 @@ describe('email notices', () => {
     ]);
     expect(outbox(config).filter((m) => m.idempotencyKey === 'order-acme-E-3:tracking:sms:1')).toHaveLength(1);
 
-    const busy = { ...base, order: { ...base.order, orderId: 'E-4', customer: { ...base.order.customer, email: 'busy@example.com' } } };
+    const busy = {
+      ...base,
+      order: { ...base.order, orderId: 'E-4', customer: { ...base.order.customer, email: 'busy@example.com' } },
+    };
     const failure = await sendNotice(busy).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ApplicationFailure);
-    expect(failure).toMatchObject({ nonRetryable: false, type: 'TransientDeliveryFailure', message: expect.stringContaining('SMTP 451') });
+    expect(failure).toMatchObject({
+      nonRetryable: false,
+      type: 'TransientDeliveryFailure',
+      message: expect.stringContaining('SMTP 451'),
+    });
     expect(outbox(config).filter((m) => m.idempotencyKey.startsWith('order-acme-E-4:'))).toEqual([]);
   });
 });

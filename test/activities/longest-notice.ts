@@ -9,7 +9,11 @@ import { TOUCHPOINTS, type TemplateId } from '../../workflows/touchpoints';
 import { order, shop } from '../helpers/fixtures';
 
 /** Every template a notice may use. */
-export const TEMPLATES = [...new Set(Object.values(TOUCHPOINTS).map((t) => t.template)), 'courier-call-request', 'cancellation-after-delivery'] as TemplateId[];
+export const TEMPLATES = [
+  ...new Set(Object.values(TOUCHPOINTS).map((t) => t.template)),
+  'courier-call-request',
+  'cancellation-after-delivery',
+] as TemplateId[];
 
 /** Words in each script: Cyrillic and Polish letters fall outside GSM-7, so an SMS of them gets a third of the room. */
 export const SCRIPTS = {
@@ -36,7 +40,12 @@ export function trackingUrlOf(orderId: string): string {
 }
 
 /** Renders `template` in `locale` with every input as long as the contract allows, in `script`. */
-export function renderLongest(template: TemplateId, locale: string, script: Script, orderId = LONGEST_ORDER_ID): Rendered {
+export function renderLongest(
+  template: TemplateId,
+  locale: string,
+  script: Script,
+  orderId = LONGEST_ORDER_ID,
+): Rendered {
   const words = SCRIPTS[script];
   // One item name is a single unbroken word (an SKU-like name), which must wrap in the email too.
   const items = [
@@ -65,8 +74,21 @@ export function renderLongest(template: TemplateId, locale: string, script: Scri
   };
   return render({
     template,
-    shop: shop({ name: ofLength(words, 100), supportEmail: `customer-care.team@${'a'.repeat(40)}.example.com`, supportPhone: '+481234567890123' }),
-    order: { ...o, customer: { ...o.customer, name: ofLength(words, 200), givenName: ofLength(words.replace(/\s/g, ''), 100), locale, timezone: 'Europe/Warsaw' } },
+    shop: shop({
+      name: ofLength(words, 100),
+      supportEmail: `customer-care.team@${'a'.repeat(40)}.example.com`,
+      supportPhone: '+481234567890123',
+    }),
+    order: {
+      ...o,
+      customer: {
+        ...o.customer,
+        name: ofLength(words, 200),
+        givenName: ofLength(words.replace(/\s/g, ''), 100),
+        locale,
+        timezone: 'Europe/Warsaw',
+      },
+    },
     facts,
     trackingUrl: trackingUrlOf(orderId),
     ratingUrl: `${BASE}/r/${tokens.sign({ kind: 'rate', shop: 'acme', order: orderId, touchpoint: 'courier-call-2', exp: 1_798_026_388, lang: locale })}`,

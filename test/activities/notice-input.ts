@@ -4,7 +4,11 @@ import type { SendNoticeInput, SendOutcome } from '../../activities';
 import type { ChannelName, Notice } from '../../workflows/contract';
 import { order, shop } from '../helpers/fixtures';
 
-export function noticeInput(channels: ChannelName[], overrides: Partial<SendNoticeInput> = {}, customer: object = {}): SendNoticeInput {
+export function noticeInput(
+  channels: ChannelName[],
+  overrides: Partial<SendNoticeInput> = {},
+  customer: object = {},
+): SendNoticeInput {
   const o = order({ orderId: 'A-100' });
   return {
     workflowId: 'order-acme-A-100',
@@ -28,7 +32,9 @@ export function noticeOf(outcome: SendOutcome): Notice {
 }
 
 /** sendNotice run as a worker runs it: in an activity context (attempt 1 of one activity). */
-export function inActivityContext(sendNotice: (i: SendNoticeInput) => Promise<SendOutcome>): (i: SendNoticeInput) => Promise<SendOutcome> {
+export function inActivityContext(
+  sendNotice: (i: SendNoticeInput) => Promise<SendOutcome>,
+): (i: SendNoticeInput) => Promise<SendOutcome> {
   const env = new MockActivityEnvironment();
   return (i) => env.run(sendNotice, i);
 }

@@ -8,7 +8,15 @@ import { CATALOGS } from '../../activities/templates/catalog';
 import { render } from '../../activities/templates/render';
 import { smsSegments } from '../../activities/templates/sms-length';
 import { order, shop } from '../helpers/fixtures';
-import { BASE, LONGEST_ORDER_ID, SCRIPTS, TEMPLATES, renderLongest, trackingUrlOf, type Script } from './longest-notice';
+import {
+  BASE,
+  LONGEST_ORDER_ID,
+  SCRIPTS,
+  TEMPLATES,
+  renderLongest,
+  trackingUrlOf,
+  type Script,
+} from './longest-notice';
 
 /** Segments as the library counts them (GSM-7 or UCS-2), independently of the code under test. */
 const segments = (text: string) => new SegmentedMessage(text).segmentsCount;
@@ -51,7 +59,9 @@ describe('SMS within three segments', () => {
     const r = renderLongest('delay', 'pl', 'pl', 'A-1');
     expect(segments(r.short)).toBeLessThanOrEqual(3);
     expect(new SegmentedMessage(r.short).encodingName).toBe('GSM-7');
-    expect(r.short).toContain('przepraszamy, zamowienie A-1 spozni sie o 22 dni (Zazolc gesla jazn: opoznienie w sortowni przewoznika Zazolc');
+    expect(r.short).toContain(
+      'przepraszamy, zamowienie A-1 spozni sie o 22 dni (Zazolc gesla jazn: opoznienie w sortowni przewoznika Zazolc',
+    );
     expect(r.short.endsWith('Nowa data: 25 grudnia 2026. Ocen nas: odpisz cyfra 1-5.')).toBe(true);
   });
 
@@ -66,7 +76,9 @@ describe('SMS within three segments', () => {
       ratingUrl: `${BASE}/r/x`,
       scale: 5,
     });
-    expect(r.short).toBe('Acme: przepraszamy, zamówienie A-1 spóźni się o 2 dni (burza śnieżna na trasie). Nowa data: 5 grudnia 2026. Oceń nas: odpisz cyfrą 1-5.');
+    expect(r.short).toBe(
+      'Acme: przepraszamy, zamówienie A-1 spóźni się o 2 dni (burza śnieżna na trasie). Nowa data: 5 grudnia 2026. Oceń nas: odpisz cyfrą 1-5.',
+    );
   });
 
   it('a Russian tracking SMS keeps its order id and link whole: the rating hint goes first, and what cannot fit goes longer', () => {

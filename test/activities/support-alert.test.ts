@@ -32,7 +32,8 @@ it("a support alert links the order's console page, which a signed-in agent open
     await handle.executeUpdate(trackingEventUpdate, { args: [event('delivered', { proof: 'photo-1' })] });
     await waitForState(handle, (s) => s.conflicts.length > 0);
     const subject = `Doorstep: order ${o.orderId} needs attention`;
-    for (let i = 0; i < 100 && !sink.received.some((r) => r.mail.subject === subject); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && !sink.received.some((r) => r.mail.subject === subject); i++)
+      await new Promise((r) => setTimeout(r, 100));
     const alert = sink.received.find((r) => r.mail.subject === subject)!;
     expect(alert.envelopeTo).toEqual([demo.supportEmail]);
     const link = `https://doorstep.example/console/orders/${o.orderId}`;
@@ -43,7 +44,10 @@ it("a support alert links the order's console page, which a signed-in agent open
     const app = appFor(env.config, env.client, env.store);
     const path = new URL(link).pathname;
     const signedOut = await request(app).get(path);
-    expect([signedOut.status, signedOut.headers.location]).toEqual([303, `/console/sign-in?next=${encodeURIComponent(path)}`]);
+    expect([signedOut.status, signedOut.headers.location]).toEqual([
+      303,
+      `/console/sign-in?next=${encodeURIComponent(path)}`,
+    ]);
     const { username, password } = env.config.devStaff!;
     const signIn = await request(app).post('/console/sign-in').type('form').send({ username, password, next: path });
     expect([signIn.status, signIn.headers.location]).toEqual([303, path]);

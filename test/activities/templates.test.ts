@@ -26,7 +26,13 @@ const BASE = 'https://doorstep.shop.example';
 const LINK = `${BASE}/t/WyJ0IiwiYWNtZS1zdG9yZSIsIkEtMTAwMjM0NTYiXQ.q0nN1KkG4kLkYv8w3Xl2bA`;
 const RATING = `${BASE}/r/WyJyIiwiYWNtZS1zdG9yZSIsIkEtMTAwMjM0NTYiLCJ0cmFja2luZyIsMTc5ODAyNjM4OF0.q0nN1KkG4kLkYv8w3Xl2bA`;
 
-function renderAs(template: TemplateId, locale: string, facts: NoticeFacts = FACTS, overrides: Partial<RenderInput> = {}, customer: object = {}) {
+function renderAs(
+  template: TemplateId,
+  locale: string,
+  facts: NoticeFacts = FACTS,
+  overrides: Partial<RenderInput> = {},
+  customer: object = {},
+) {
   const o = order({ orderId: 'A-10023456' });
   return render({
     template,
@@ -81,7 +87,8 @@ describe.each(Object.keys(CATALOGS))('notices in %s', (language) => {
     // Voice: keys to press.
     expect(r.spoken).toContain(SPOKEN_CHOICES[language]);
     // It may go before the carrier reports the parcel out for delivery: no form claims it is.
-    for (const part of [r.subject, r.text, r.short, r.spoken]) expect(part).not.toMatch(/out for delivery|у курьера|u kuriera/i);
+    for (const part of [r.subject, r.text, r.short, r.spoken])
+      expect(part).not.toMatch(/out for delivery|у курьера|u kuriera/i);
     // It asks one thing: no rating prompt beside the question.
     expect(r.text).not.toContain(RATING);
     expect(r.html).not.toContain(RATING);
@@ -109,14 +116,25 @@ describe.each(Object.keys(CATALOGS))('notices in %s', (language) => {
 describe('greetings', () => {
   const ANNA = { name: 'Anna Nowak', givenName: 'Anna' };
   it('greet by given name where the language does, and without a name otherwise', () => {
-    const first = (locale: string, customer: object) => renderAs('confirmation', locale, FACTS, {}, customer).text.split('!')[0];
-    expect(renderAs('confirmation', 'en', FACTS, {}, ANNA).text).toMatch(/^Hello Anna, we have accepted your order A-10023456/);
-    expect(renderAs('confirmation', 'en', FACTS, {}, { name: 'Anna Nowak' }).text).toMatch(/^Hello, we have accepted your order A-10023456/);
-    expect(renderAs('confirmation', 'ru', FACTS, {}, { name: 'Анна Смирнова', givenName: 'Анна' }).text).toMatch(/^Здравствуйте, Анна! Мы приняли ваш заказ/);
-    expect(renderAs('confirmation', 'ru', FACTS, {}, { name: 'Анна Смирнова' }).text).toMatch(/^Здравствуйте! Мы приняли ваш заказ/);
+    const first = (locale: string, customer: object) =>
+      renderAs('confirmation', locale, FACTS, {}, customer).text.split('!')[0];
+    expect(renderAs('confirmation', 'en', FACTS, {}, ANNA).text).toMatch(
+      /^Hello Anna, we have accepted your order A-10023456/,
+    );
+    expect(renderAs('confirmation', 'en', FACTS, {}, { name: 'Anna Nowak' }).text).toMatch(
+      /^Hello, we have accepted your order A-10023456/,
+    );
+    expect(renderAs('confirmation', 'ru', FACTS, {}, { name: 'Анна Смирнова', givenName: 'Анна' }).text).toMatch(
+      /^Здравствуйте, Анна! Мы приняли ваш заказ/,
+    );
+    expect(renderAs('confirmation', 'ru', FACTS, {}, { name: 'Анна Смирнова' }).text).toMatch(
+      /^Здравствуйте! Мы приняли ваш заказ/,
+    );
     // Polish greets by name in the vocative, which cannot be derived reliably: no name at all.
     expect(first('pl', ANNA)).toBe('Dzień dobry');
-    expect(renderAs('delay', 'ru', FACTS, {}, { givenName: 'Анна' }).text).toMatch(/^Анна, приносим извинения: ваш заказ/);
+    expect(renderAs('delay', 'ru', FACTS, {}, { givenName: 'Анна' }).text).toMatch(
+      /^Анна, приносим извинения: ваш заказ/,
+    );
   });
 
   it('never use the full name, in any form of any notice', () => {
@@ -136,16 +154,39 @@ describe('language', () => {
     expect(renderAs('confirmation', 'en-GB').text).toContain('We will deliver it on 3 December 2026.');
     expect(renderAs('courier-call', 'pl').text).toContain('3 gru 2026 w godz. 11:00–13:00');
     const days = (language: string, n: number) => renderAs('delay', language, { ...FACTS, days: n }).subject;
-    expect([1, 2, 5, 21, 22].map((n) => days('ru', n).split(' на ')[1])).toEqual(['1 день', '2 дня', '5 дней', '21 день', '22 дня']);
-    expect([1, 2, 5, 22, 25].map((n) => days('pl', n).split(' o ')[1])).toEqual(['1 dzień', '2 dni', '5 dni', '22 dni', '25 dni']);
-    expect([1, 2].map((n) => days('en', n))).toEqual(['Acme Store: order A-10023456 will be 1 day late', 'Acme Store: order A-10023456 will be 2 days late']);
-    const within = (language: string, n: number) => renderAs('handover', language, { ...FACTS, returnDays: n }).text.split('. ')[2];
-    expect([1, 2, 5, 21].map((n) => within('ru', n))).toEqual(['1 дня', '2 дней', '5 дней', '21 дня'].map((d) => `Вернуть заказ можно в течение ${d}`));
-    expect([1, 2, 5, 14].map((n) => within('pl', n))).toEqual(['1 dnia', '2 dni', '5 dni', '14 dni'].map((d) => `Zamówienie możesz zwrócić w ciągu ${d}`));
+    expect([1, 2, 5, 21, 22].map((n) => days('ru', n).split(' на ')[1])).toEqual([
+      '1 день',
+      '2 дня',
+      '5 дней',
+      '21 день',
+      '22 дня',
+    ]);
+    expect([1, 2, 5, 22, 25].map((n) => days('pl', n).split(' o ')[1])).toEqual([
+      '1 dzień',
+      '2 dni',
+      '5 dni',
+      '22 dni',
+      '25 dni',
+    ]);
+    expect([1, 2].map((n) => days('en', n))).toEqual([
+      'Acme Store: order A-10023456 will be 1 day late',
+      'Acme Store: order A-10023456 will be 2 days late',
+    ]);
+    const within = (language: string, n: number) =>
+      renderAs('handover', language, { ...FACTS, returnDays: n }).text.split('. ')[2];
+    expect([1, 2, 5, 21].map((n) => within('ru', n))).toEqual(
+      ['1 дня', '2 дней', '5 дней', '21 дня'].map((d) => `Вернуть заказ можно в течение ${d}`),
+    );
+    expect([1, 2, 5, 14].map((n) => within('pl', n))).toEqual(
+      ['1 dnia', '2 dni', '5 dni', '14 dni'].map((d) => `Zamówienie możesz zwrócić w ciągu ${d}`),
+    );
   });
 
   it('a call leaves out the tracking link and the words leading to it, but keeps a reason that carries an address', () => {
-    const spoken = renderAs('delay', 'en', { ...FACTS, reason: 'see https://carrier.example/storm for details' }).spoken;
+    const spoken = renderAs('delay', 'en', {
+      ...FACTS,
+      reason: 'see https://carrier.example/storm for details',
+    }).spoken;
     expect(spoken).toContain('see https://carrier.example/storm for details');
     expect(renderAs('tracking', 'en').spoken).not.toMatch(/https?:|Track it/);
   });
@@ -164,14 +205,22 @@ describe('language', () => {
   });
 
   it("falls back to the shop's language, then English", () => {
-    expect(renderAs('tracking', 'de-DE', FACTS, { shop: shop({ name: 'Acme Store', defaultLocale: 'pl' }) }).language).toBe('pl');
+    expect(
+      renderAs('tracking', 'de-DE', FACTS, { shop: shop({ name: 'Acme Store', defaultLocale: 'pl' }) }).language,
+    ).toBe('pl');
     expect(renderAs('tracking', 'de-DE').language).toBe('en');
   });
 
   it('leaves out what a notice does not have', () => {
     const plainFacts = { ...FACTS, reason: undefined, amount: undefined };
-    expect(renderAs('cancellation', 'en', plainFacts).text.split('\n')[0]).toBe('Your order A-10023456 has been cancelled.');
-    expect(renderAs('return-refund', 'ru', plainFacts).text.split('\n')[0]).toBe('Мы вернули деньги за заказ A-10023456. Зачисление на счёт может занять несколько дней.');
-    expect(renderAs('handover', 'en', { ...FACTS, returnDays: 0 }).text.split('\n')[0]).not.toContain('return it within');
+    expect(renderAs('cancellation', 'en', plainFacts).text.split('\n')[0]).toBe(
+      'Your order A-10023456 has been cancelled.',
+    );
+    expect(renderAs('return-refund', 'ru', plainFacts).text.split('\n')[0]).toBe(
+      'Мы вернули деньги за заказ A-10023456. Зачисление на счёт может занять несколько дней.',
+    );
+    expect(renderAs('handover', 'en', { ...FACTS, returnDays: 0 }).text.split('\n')[0]).not.toContain(
+      'return it within',
+    );
   });
 });

@@ -49,25 +49,47 @@ describe('Twilio channels', () => {
         method: 'POST',
         path: MESSAGES,
         auth: `Basic ${Buffer.from(`${TWILIO_SID}:${TWILIO_TOKEN}`).toString('base64')}`,
-        form: { To: '+48600123456', From: '+48111222333', Body: `Acme: order ${i.order.orderId} is with dpd. Track it: http://localhost:8080/t/abc Reply 1-5 to rate it.`, StatusCallback: STATUS },
+        form: {
+          To: '+48600123456',
+          From: '+48111222333',
+          Body: `Acme: order ${i.order.orderId} is with dpd. Track it: http://localhost:8080/t/abc Reply 1-5 to rate it.`,
+          StatusCallback: STATUS,
+        },
       },
     ]);
-    expect(notice).toMatchObject({ channel: 'sms', status: 'sent', providerId: twilio.accepted[0], text: twilio.requests[0].form.Body });
+    expect(notice).toMatchObject({
+      channel: 'sms',
+      status: 'sent',
+      providerId: twilio.accepted[0],
+      text: twilio.requests[0].form.Body,
+    });
   });
 
   it('WhatsApp sends from and to whatsapp: addresses', async () => {
     const i = input(['whatsapp'], { touchpoint: 'arrival', template: 'arrival' });
     noticeOf(await sendNotice(i));
     expect(twilio.requests.map((r) => [r.path, r.form])).toEqual([
-      [MESSAGES, { To: 'whatsapp:+48600123456', From: 'whatsapp:+48111222444', Body: `Acme: order ${i.order.orderId} is in Warsaw. The courier will call you to agree a time. Reply 1-5 to rate it.`, StatusCallback: STATUS }],
+      [
+        MESSAGES,
+        {
+          To: 'whatsapp:+48600123456',
+          From: 'whatsapp:+48111222444',
+          Body: `Acme: order ${i.order.orderId} is in Warsaw. The courier will call you to agree a time. Reply 1-5 to rate it.`,
+          StatusCallback: STATUS,
+        },
+      ],
     ]);
   });
 
   it('the closing question by phone gathers one or two keys ended by the hash key (0-10)', async () => {
     noticeOf(await sendNotice(input(['voice'], { touchpoint: 'closing', template: 'closing' })));
     const twiml = twilio.requests[0].form.Twiml;
-    expect(twiml).toContain('<Gather numDigits="2" finishOnKey="#" action="http://localhost:8080/webhooks/twilio/inbound"');
-    expect(twiml).toContain('How likely are you to order from us again? Press a number from 0 to 10, then the hash key.');
+    expect(twiml).toContain(
+      '<Gather numDigits="2" finishOnKey="#" action="http://localhost:8080/webhooks/twilio/inbound"',
+    );
+    expect(twiml).toContain(
+      'How likely are you to order from us again? Press a number from 0 to 10, then the hash key.',
+    );
   });
 
   it('a voice call reads the notice in the customer language; a question gathers one digit', async () => {
@@ -77,7 +99,12 @@ describe('Twilio channels', () => {
     const ask = input(['voice'], {
       touchpoint: 'courier-call',
       template: 'courier-call-request',
-      facts: { options: [{ from: '2026-11-24T09:00:00Z', to: '2026-11-24T11:00:00Z' }, { from: '2026-11-24T11:00:00Z', to: '2026-11-24T13:00:00Z' }] },
+      facts: {
+        options: [
+          { from: '2026-11-24T09:00:00Z', to: '2026-11-24T11:00:00Z' },
+          { from: '2026-11-24T11:00:00Z', to: '2026-11-24T13:00:00Z' },
+        ],
+      },
     });
     ask.order.customer = { ...ask.order.customer, timezone: 'UTC' };
     noticeOf(await sendNotice(ask));
@@ -106,7 +133,10 @@ describe('Twilio channels', () => {
   });
 
   it('an invalid number (21211) falls back to email, and the notice says so', async () => {
-    twilio.answers.push({ status: 400, body: { code: 21211, message: "The 'To' number is not a valid phone number.", status: 400 } });
+    twilio.answers.push({
+      status: 400,
+      body: { code: 21211, message: "The 'To' number is not a valid phone number.", status: 400 },
+    });
     const i = input(['sms', 'email']);
     const notice = noticeOf(await sendNotice(i));
     expect(twilio.requests).toHaveLength(1);
@@ -115,7 +145,9 @@ describe('Twilio channels', () => {
       ['failed', 'sms', '21211 invalid number'],
       ['sent', 'email', 'fell back to email: 21211 invalid number'],
     ]);
-    expect(outbox(config).filter((m) => m.idempotencyKey === `order-acme-${i.order.orderId}:tracking:email:1`)).toHaveLength(1);
+    expect(
+      outbox(config).filter((m) => m.idempotencyKey === `order-acme-${i.order.orderId}:tracking:email:1`),
+    ).toHaveLength(1);
     const metrics = await registry.metrics();
     expect(metrics).toMatch(/doorstep_notice_fallbacks_total\{from="sms",to="email"\} 1\n/);
     expect(metrics).toMatch(/doorstep_notices_total\{channel="sms",touchpoint="tracking",outcome="failed"\} 1\n/);
@@ -123,14 +155,26 @@ describe('Twilio channels', () => {
   });
 
   it('a recipient who sent STOP (21610) is opted out: later SMS are suppressed without asking Twilio', async () => {
-    twilio.answers.push({ status: 400, body: { code: 21610, message: 'Attempt to send to unsubscribed recipient', status: 400 } });
-    const stopped = (i: ReturnType<typeof input>) => ({ ...i, order: { ...i.order, customer: { ...i.order.customer, phone: '+48600999999' } } });
+    twilio.answers.push({
+      status: 400,
+      body: { code: 21610, message: 'Attempt to send to unsubscribed recipient', status: 400 },
+    });
+    const stopped = (i: ReturnType<typeof input>) => ({
+      ...i,
+      order: { ...i.order, customer: { ...i.order.customer, phone: '+48600999999' } },
+    });
     const first = noticeOf(await sendNotice(stopped(input(['sms', 'email']))));
     expect(first.decisions[0]).toMatchObject({ outcome: 'failed', reason: '21610 recipient opted out (STOP)' });
-    const later = noticeOf(await sendNotice(stopped(input(['sms', 'email'], { touchpoint: 'arrival', template: 'arrival' }))));
+    const later = noticeOf(
+      await sendNotice(stopped(input(['sms', 'email'], { touchpoint: 'arrival', template: 'arrival' }))),
+    );
     expect(twilio.requests).toHaveLength(1);
     expect(later.channel).toBe('email');
-    expect(later.decisions[0]).toMatchObject({ outcome: 'suppressed', channel: 'sms', reason: expect.stringContaining('opted out of sms (Twilio 21610') });
+    expect(later.decisions[0]).toMatchObject({
+      outcome: 'suppressed',
+      channel: 'sms',
+      reason: expect.stringContaining('opted out of sms (Twilio 21610'),
+    });
   });
 
   it('rate limiting (429) and outages (500) are transient: Temporal retries, nothing falls back', async () => {
@@ -139,7 +183,11 @@ describe('Twilio channels', () => {
       const i = input(['sms', 'email']);
       const failure = await sendNotice(i).catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(ApplicationFailure);
-      expect(failure).toMatchObject({ nonRetryable: false, type: 'TransientDeliveryFailure', message: `sms: ${status === 429 ? '429 rate limited' : '500 provider error'}` });
+      expect(failure).toMatchObject({
+        nonRetryable: false,
+        type: 'TransientDeliveryFailure',
+        message: `sms: ${status === 429 ? '429 rate limited' : '500 provider error'}`,
+      });
       expect(outbox(config).filter((m) => m.idempotencyKey.startsWith(`order-acme-${i.order.orderId}:`))).toEqual([]);
     }
   });

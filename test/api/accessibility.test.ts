@@ -23,7 +23,16 @@ writeFileSync(
   configFile,
   JSON.stringify({
     // A call deadline of three seconds: Doorstep asks the customer for a window soon after out_for_delivery.
-    shops: [{ id: 'acme', name: 'Acme', supportEmail: 'help@acme.example', quietHours: { start: '00:00', end: '00:00' }, maxNoticesPerDay: 100, courierCallDeadlineMinutes: 0.05 }],
+    shops: [
+      {
+        id: 'acme',
+        name: 'Acme',
+        supportEmail: 'help@acme.example',
+        quietHours: { start: '00:00', end: '00:00' },
+        maxNoticesPerDay: 100,
+        courierCallDeadlineMinutes: 0.05,
+      },
+    ],
     apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read', 'chains:act'] }],
     staff: [{ username: 'ola', name: 'Ola Agent', shop: 'acme', role: 'agent', passwordHash: hashPassword(PASSWORD) }],
   }),
@@ -78,8 +87,13 @@ async function chainWhen(orderId: string, ok: (s: ChainState) => boolean): Promi
 }
 
 /** Places an order through the API; its tracking page's path. */
-async function place(overrides: Record<string, unknown> = {}): Promise<{ orderId: string; tracking: string; email: string }> {
-  const body = orderBody({ customer: { ...orderBody().customer, email: `a11y.${Date.now()}@example.com`, locale: 'pl-PL' }, ...overrides });
+async function place(
+  overrides: Record<string, unknown> = {},
+): Promise<{ orderId: string; tracking: string; email: string }> {
+  const body = orderBody({
+    customer: { ...orderBody().customer, email: `a11y.${Date.now()}@example.com`, locale: 'pl-PL' },
+    ...overrides,
+  });
   const { trackingUrl } = await api('/v1/orders', body);
   return { orderId: body.orderId, tracking: new URL(trackingUrl).pathname, email: body.customer.email };
 }
@@ -92,7 +106,9 @@ it('every customer page passes WCAG 2.1 A/AA: tracking along the chain, rating b
       const delayed = await place({ returnWindowDays: 1 });
       await sendEvent(delayed.orderId, 'handed_to_carrier', { trackingNumber: 'PL-0042' });
       await sendEvent(delayed.orderId, 'eta_changed', { newEta: inDays(12), reason: 'zator w sortowni' });
-      const state = await chainWhen(delayed.orderId, (s) => s.touchpoints.some((t) => t.key === 'delay' && t.notices[0]?.status === 'sent'));
+      const state = await chainWhen(delayed.orderId, (s) =>
+        s.touchpoints.some((t) => t.key === 'delay' && t.notices[0]?.status === 'sent'),
+      );
       await page.goto(`${bed.base}${delayed.tracking}`);
       await check(page, 'tracking page, delayed');
 
@@ -110,7 +126,16 @@ it('every customer page passes WCAG 2.1 A/AA: tracking along the chain, rating b
       await check(page, 'tracking page, courier windows offered');
       await page.locator('.windows button').first().click();
       await check(page, 'window chosen message');
-      const stale = await page.evaluate(async (path) => (await fetch(`${path}/window`, { method: 'POST', body: new URLSearchParams({ touchpoint: 'courier-call', option: '1' }) })).text(), delayed.tracking);
+      const stale = await page.evaluate(
+        async (path) =>
+          (
+            await fetch(`${path}/window`, {
+              method: 'POST',
+              body: new URLSearchParams({ touchpoint: 'courier-call', option: '1' }),
+            })
+          ).text(),
+        delayed.tracking,
+      );
       await page.setContent(stale);
       await check(page, 'stale window message');
 
@@ -130,7 +155,9 @@ it('every customer page passes WCAG 2.1 A/AA: tracking along the chain, rating b
       await page.goto(`${bed.base}${cancelled.tracking}`);
       await check(page, 'tracking page, cancelled');
 
-      const unsubscribe = outbox(bed.env.config).find((m) => m.to === delayed.email && m.unsubscribeUrl)!.unsubscribeUrl!;
+      const unsubscribe = outbox(bed.env.config).find(
+        (m) => m.to === delayed.email && m.unsubscribeUrl,
+      )!.unsubscribeUrl!;
       await page.goto(`${bed.base}${new URL(unsubscribe).pathname}`);
       await check(page, 'unsubscribe page');
       await page.getByRole('button').click();
@@ -156,7 +183,11 @@ it('every console page passes WCAG 2.1 A/AA: sign-in, work lists, search, a time
       await sendEvent(first.orderId, 'eta_changed', { newEta: inDays(12), reason: 'a storm closed the motorway' });
       const state = await chainWhen(first.orderId, (s) => s.touchpoints[0].notices[0]?.status === 'sent');
       const token = /\/r\/([^\s?]+)/.exec(state.touchpoints[0].notices[0].text!)![1];
-      await fetch(`${bed.base}/v1/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, score: 1, comment: 'late and rude' }) });
+      await fetch(`${bed.base}/v1/feedback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token, score: 1, comment: 'late and rude' }),
+      });
       await chainWhen(first.orderId, (s) => s.attention.length > 0);
       await chainWhen(second.orderId, (s) => s.touchpoints[0].notices[0]?.status === 'sent');
 
@@ -171,7 +202,8 @@ it('every console page passes WCAG 2.1 A/AA: sign-in, work lists, search, a time
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.waitForURL(/\/console(\?|$)/);
       const deadline = Date.now() + 20_000;
-      while (!(await page.locator('main').innerText()).includes(first.orderId) && Date.now() < deadline) await page.reload();
+      while (!(await page.locator('main').innerText()).includes(first.orderId) && Date.now() < deadline)
+        await page.reload();
       await check(page, 'work list: needs attention');
       await page.goto(`${bed.base}/console?list=returns`);
       await check(page, 'work list: empty');

@@ -10,7 +10,16 @@ const secret = () => `whsec_${randomBytes(24).toString('base64')}`;
 const [OLD, NEW, STRANGER] = [secret(), secret(), secret()];
 const KEY = 'acme-writer-key-0001';
 const bed = apiBed({
-  shops: [{ id: 'acme', name: 'Acme', supportEmail: 'help@acme.example', feedbackWindowDays: 0, quietHours: { start: '00:00', end: '00:00' }, maxNoticesPerDay: 100 }],
+  shops: [
+    {
+      id: 'acme',
+      name: 'Acme',
+      supportEmail: 'help@acme.example',
+      feedbackWindowDays: 0,
+      quietHours: { start: '00:00', end: '00:00' },
+      maxNoticesPerDay: 100,
+    },
+  ],
   apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read'] }],
   // Mid-rotation: the carrier may sign with the old secret, the new one, or both.
   carrierWebhooks: [{ id: 'acme-dpd', shop: 'acme', carrier: 'DPD', secrets: [OLD, NEW] }],
@@ -25,25 +34,47 @@ interface Signed {
 }
 
 /** Posts `body` to the endpoint, signed as a carrier would (one signature per secret). */
-function deliver(body: unknown, { secrets = [OLD], at = new Date(), signedBody, id = `msg_${randomUUID()}` }: Signed = {}, endpoint = 'acme-dpd') {
+function deliver(
+  body: unknown,
+  { secrets = [OLD], at = new Date(), signedBody, id = `msg_${randomUUID()}` }: Signed = {},
+  endpoint = 'acme-dpd',
+) {
   const raw = typeof body === 'string' ? body : JSON.stringify(body);
   const signature = secrets.map((s) => new Webhook(s).sign(id, at, signedBody ?? raw)).join(' ');
   return request(bed.app)
     .post(`/webhooks/carriers/${endpoint}`)
-    .set({ 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': signature })
+    .set({
+      'content-type': 'application/json',
+      'webhook-id': id,
+      'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+      'webhook-signature': signature,
+    })
     .send(raw);
 }
 
-const event = (type: string, data?: object) => ({ eventId: `e-${randomUUID().slice(0, 8)}`, type, at: new Date().toISOString(), ...(data && { data }) });
+const event = (type: string, data?: object) => ({
+  eventId: `e-${randomUUID().slice(0, 8)}`,
+  type,
+  at: new Date().toISOString(),
+  ...(data && { data }),
+});
 
 async function startOrder(carrier = 'dpd'): Promise<string> {
   const body = orderBody({ carrier });
-  const res = await request(bed.app).post('/v1/orders').set({ Authorization: `Bearer ${KEY}` }).send(body);
+  const res = await request(bed.app)
+    .post('/v1/orders')
+    .set({ Authorization: `Bearer ${KEY}` })
+    .send(body);
   expect(res.status).toBe(201);
   return body.orderId;
 }
 
-const stageOf = async (orderId: string) => (await request(bed.app).get(`/v1/orders/${orderId}`).set({ Authorization: `Bearer ${KEY}` })).body.stage as string;
+const stageOf = async (orderId: string) =>
+  (
+    await request(bed.app)
+      .get(`/v1/orders/${orderId}`)
+      .set({ Authorization: `Bearer ${KEY}` })
+  ).body.stage as string;
 
 describe('POST /webhooks/carriers/{endpoint}', () => {
   it('applies an event signed with either secret of a rotation, once per eventId', () =>
@@ -65,13 +96,20 @@ describe('POST /webhooks/carriers/{endpoint}', () => {
   it('applies each event once when the carrier delivers every webhook three times, out of order and at once', () =>
     bed.env.withWorker(async () => {
       const orderId = await startOrder();
-      const path = ['packed', 'handed_to_carrier', 'in_transit', 'arrived_in_city'].map((type, i) => ({ ...event(type), at: new Date(Date.now() + i * 60_000).toISOString() }));
+      const path = ['packed', 'handed_to_carrier', 'in_transit', 'arrived_in_city'].map((type, i) => ({
+        ...event(type),
+        at: new Date(Date.now() + i * 60_000).toISOString(),
+      }));
       // Each delivery is its own message (webhook-id), as a carrier's retries are.
       const deliveries = path.flatMap((e) => [e, e, e]).sort(() => Math.random() - 0.5);
       const answers = await Promise.all(deliveries.map((e) => deliver({ orderId, event: e })));
       expect(answers.every((a) => a.status === 200 || a.status === 202)).toBe(true);
       expect(answers.filter((a) => a.status === 202 && !a.body.duplicate)).toHaveLength(path.length);
-      const state = (await request(bed.app).get(`/v1/orders/${orderId}`).set({ Authorization: `Bearer ${KEY}` })).body;
+      const state = (
+        await request(bed.app)
+          .get(`/v1/orders/${orderId}`)
+          .set({ Authorization: `Bearer ${KEY}` })
+      ).body;
       expect(state.stage).toBe('arrived_in_city');
       expect(state.events.map((e: { eventId: string }) => e.eventId).sort()).toEqual(path.map((e) => e.eventId).sort());
     }));
@@ -105,7 +143,9 @@ describe('POST /webhooks/carriers/{endpoint}', () => {
       const res = await deliver({ orderId: theirs, event: event('packed') });
       expect(res.status).toBe(404);
       expect(res.body.detail).toBe(`no order ${theirs}`);
-      expect((await deliver({ orderId: 'never-placed', event: event('packed') })).body.detail).toBe('no order never-placed');
+      expect((await deliver({ orderId: 'never-placed', event: event('packed') })).body.detail).toBe(
+        'no order never-placed',
+      );
       expect(await stageOf(theirs)).toBe('accepted');
     }));
 
@@ -126,6 +166,8 @@ describe('POST /webhooks/carriers/{endpoint}', () => {
   it('is in the OpenAPI document with its signature headers', async () => {
     const doc = (await request(bed.app).get('/v1/openapi.json')).body;
     const params = doc.paths['/webhooks/carriers/{endpoint}'].post.parameters.map((p: { name: string }) => p.name);
-    expect(params).toEqual(expect.arrayContaining(['endpoint', 'webhook-id', 'webhook-timestamp', 'webhook-signature']));
+    expect(params).toEqual(
+      expect.arrayContaining(['endpoint', 'webhook-id', 'webhook-timestamp', 'webhook-signature']),
+    );
   });
 });

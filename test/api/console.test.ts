@@ -22,7 +22,15 @@ const configFile = join(dir, 'doorstep.json');
 writeFileSync(
   configFile,
   JSON.stringify({
-    shops: [{ id: 'acme', name: 'Acme', supportEmail: 'help@acme.example', quietHours: { start: '00:00', end: '00:00' }, maxNoticesPerDay: 100 }],
+    shops: [
+      {
+        id: 'acme',
+        name: 'Acme',
+        supportEmail: 'help@acme.example',
+        quietHours: { start: '00:00', end: '00:00' },
+        maxNoticesPerDay: 100,
+      },
+    ],
     apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read', 'chains:act'] }],
     staff: [
       { username: 'ola', name: 'Ola Agent', shop: 'acme', role: 'agent', passwordHash: hashPassword(PASSWORDS.agent) },
@@ -79,18 +87,27 @@ async function reloadUntil(page: Page, text: string, shown = true): Promise<void
 /** Rates the latest notice of a touchpoint through its link, as the customer's rating page would. */
 async function rate(state: ChainState, touchpoint: string, score: number): Promise<void> {
   const token = /\/r\/([^\s?]+)/.exec(state.touchpoints.find((t) => t.key === touchpoint)!.notices.at(-1)!.text!)![1];
-  const res = await fetch(`${bed.base}/v1/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, score }) });
+  const res = await fetch(`${bed.base}/v1/feedback`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token, score }),
+  });
   expect(res.status).toBe(202);
 }
 
 it('an agent finds an order by email, reads the delay notice and why it went, moves the promise and sees it audited', async () => {
   await bed.env.withWorker(async () => {
-    const body = orderBody({ promisedDate: inDays(5), customer: { ...orderBody().customer, email: `anna.${Date.now()}@example.com` } });
+    const body = orderBody({
+      promisedDate: inDays(5),
+      customer: { ...orderBody().customer, email: `anna.${Date.now()}@example.com` },
+    });
     expect((await api('/v1/orders', body)).status).toBe(201);
     await sendEvent(body.orderId, 'handed_to_carrier');
     await sendEvent(body.orderId, 'eta_changed', { newEta: inDays(7), reason: 'a storm closed the motorway' });
     await sendEvent(body.orderId, 'arrived_in_city');
-    await chainWhen(body.orderId, (s) => s.touchpoints.some((t) => t.key === 'delay' && t.notices[0]?.status === 'sent'));
+    await chainWhen(body.orderId, (s) =>
+      s.touchpoints.some((t) => t.key === 'delay' && t.notices[0]?.status === 'sent'),
+    );
 
     const page = await signIn('ola', PASSWORDS.agent);
     await page.getByLabel(/Find an order/).fill(body.customer.email.toUpperCase());
@@ -106,17 +123,32 @@ it('an agent finds an order by email, reads the delay notice and why it went, mo
     await form.getByLabel('New date').fill(inDays(9));
     await form.getByLabel('Reason').fill('the courier depot is closed for a holiday');
     await form.getByRole('button').click();
-    expect(await page.locator('.sentence').innerText()).toContain('The customer gets a delay notice saying: the courier depot is closed for a holiday');
-    const confirmation = await page.evaluate(() => [...new FormData(document.querySelector<HTMLFormElement>('form.confirm')!)].map(([k, v]) => [k, String(v)]));
+    expect(await page.locator('.sentence').innerText()).toContain(
+      'The customer gets a delay notice saying: the courier depot is closed for a holiday',
+    );
+    const confirmation = await page.evaluate(() =>
+      [...new FormData(document.querySelector<HTMLFormElement>('form.confirm')!)].map(([k, v]) => [k, String(v)]),
+    );
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.waitForURL(/done=set-promise/);
     expect(await page.locator('.audit').innerText()).toMatch(/Ola Agent \(console\): set-promise/);
-    const after = await chainWhen(body.orderId, (s) => s.touchpoints.some((t) => t.key === 'delay-2' && t.notices[0]?.status === 'sent'));
+    const after = await chainWhen(body.orderId, (s) =>
+      s.touchpoints.some((t) => t.key === 'delay-2' && t.notices[0]?.status === 'sent'),
+    );
     expect(after.promisedDate).toBe(inDays(9));
     expect(after.audit).toEqual([expect.objectContaining({ actor: 'Ola Agent (console)', action: 'set-promise' })]);
     await page.reload();
-    expect(await page.locator('.promise').innerText()).toBe(new Date(`${inDays(9)}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }));
-    expect(await page.locator('[data-touchpoint="delay-2"] .notice-text').innerText()).toContain('the courier depot is closed for a holiday');
+    expect(await page.locator('.promise').innerText()).toBe(
+      new Date(`${inDays(9)}T00:00:00Z`).toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }),
+    );
+    expect(await page.locator('[data-touchpoint="delay-2"] .notice-text').innerText()).toContain(
+      'the courier depot is closed for a holiday',
+    );
 
     await page.screenshot({ path: join(ARTIFACTS, 'console-action-done.png'), fullPage: true });
 
@@ -151,11 +183,17 @@ it('an agent acknowledges a chain that needs attention with a note: it leaves th
     const form = page.locator('form[data-action="acknowledge"]');
     await form.getByLabel(/Note/).fill('called the customer, a new kettle goes out tomorrow');
     await form.getByRole('button').click();
-    expect(await page.locator('.sentence').innerText()).toContain('Take the chain off the attention list until something new needs attention, noting: called the customer');
+    expect(await page.locator('.sentence').innerText()).toContain(
+      'Take the chain off the attention list until something new needs attention, noting: called the customer',
+    );
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.waitForURL(/done=acknowledge/);
-    expect(await page.locator('.audit').innerText()).toMatch(/Ola Agent \(console\): acknowledge — .*called the customer, a new kettle goes out tomorrow/);
-    expect(await page.locator('.acknowledged').innerText()).toMatch(/^Acknowledged by Ola Agent \(console\) at .+: “called the customer, a new kettle goes out tomorrow”$/);
+    expect(await page.locator('.audit').innerText()).toMatch(
+      /Ola Agent \(console\): acknowledge — .*called the customer, a new kettle goes out tomorrow/,
+    );
+    expect(await page.locator('.acknowledged').innerText()).toMatch(
+      /^Acknowledged by Ola Agent \(console\) at .+: “called the customer, a new kettle goes out tomorrow”$/,
+    );
     expect(await page.locator('.attention.seen').innerText()).toContain('low rating 1 on confirmation');
     expect(await page.locator('form[data-action="acknowledge"]').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'console-acknowledged.png'), fullPage: true });
@@ -163,10 +201,18 @@ it('an agent acknowledges a chain that needs attention with a note: it leaves th
     await reloadUntil(page, body.orderId, false);
 
     await sendEvent(body.orderId, 'handed_to_carrier', { trackingNumber: 'DPD-0042' });
-    await rate(await chainWhen(body.orderId, (s) => s.touchpoints.some((t) => t.key === 'tracking' && t.notices[0]?.status === 'sent')), 'tracking', 2);
+    await rate(
+      await chainWhen(body.orderId, (s) =>
+        s.touchpoints.some((t) => t.key === 'tracking' && t.notices[0]?.status === 'sent'),
+      ),
+      'tracking',
+      2,
+    );
     await reloadUntil(page, body.orderId);
     await page.goto(`${bed.base}/console/orders/${body.orderId}`);
-    expect(await page.locator('.attention.alert').allInnerTexts()).toEqual([expect.stringMatching(/^Needs attention: low rating 2 on tracking\s*new since the acknowledgement$/)]);
+    expect(await page.locator('.attention.alert').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Needs attention: low rating 2 on tracking\s*new since the acknowledgement$/),
+    ]);
     expect(await page.locator('form[data-action="acknowledge"]').count()).toBe(1);
     await page.close();
   });
@@ -188,7 +234,13 @@ it('a viewer sees the chain with its tracking number and proof of delivery but n
     expect(await page.locator('section.actions').count()).toBe(0);
     const csrf = await page.locator('input[name=_csrf]').first().inputValue();
     const status = await page.evaluate(
-      async ([url, token]) => (await fetch(url, { method: 'POST', body: new URLSearchParams({ _csrf: token, reason: 'test', confirmed: '1', requestId: 'x' }) })).status,
+      async ([url, token]) =>
+        (
+          await fetch(url, {
+            method: 'POST',
+            body: new URLSearchParams({ _csrf: token, reason: 'test', confirmed: '1', requestId: 'x' }),
+          })
+        ).status,
       [`/console/orders/${body.orderId}/actions/cancel`, csrf],
     );
     expect(status).toBe(403);
@@ -198,14 +250,26 @@ it('a viewer sees the chain with its tracking number and proof of delivery but n
 });
 
 it('a wrong password is refused, an unsigned visitor is sent to sign in, and odd input gets a page, not an error', async () => {
-  const res = await fetch(`${bed.base}/console/sign-in`, { method: 'POST', body: new URLSearchParams({ username: 'ola', password: 'not it' }), redirect: 'manual' });
+  const res = await fetch(`${bed.base}/console/sign-in`, {
+    method: 'POST',
+    body: new URLSearchParams({ username: 'ola', password: 'not it' }),
+    redirect: 'manual',
+  });
   expect(res.status).toBe(401);
   expect(res.headers.get('set-cookie')).toBeNull();
-  const forged = await fetch(`${bed.base}/console/orders/x`, { headers: { cookie: 'doorstep_console=s%3A%7B%22u%22%3A%22ola%22%7D.forged' }, redirect: 'manual' });
+  const forged = await fetch(`${bed.base}/console/orders/x`, {
+    headers: { cookie: 'doorstep_console=s%3A%7B%22u%22%3A%22ola%22%7D.forged' },
+    redirect: 'manual',
+  });
   expect(forged.status).toBe(303);
   expect(forged.headers.get('location')).toMatch(/^\/console\/sign-in/);
   // A form posted from another site is refused, sign-in included.
-  const foreign = await fetch(`${bed.base}/console/sign-in`, { method: 'POST', headers: { origin: 'https://evil.example' }, body: new URLSearchParams({ username: 'ola', password: PASSWORDS.agent }), redirect: 'manual' });
+  const foreign = await fetch(`${bed.base}/console/sign-in`, {
+    method: 'POST',
+    headers: { origin: 'https://evil.example' },
+    body: new URLSearchParams({ username: 'ola', password: PASSWORDS.agent }),
+    redirect: 'manual',
+  });
   expect(foreign.status).toBe(403);
 
   const page = await signIn('ola', PASSWORDS.agent);
@@ -225,7 +289,11 @@ it('the reports page draws the touchpoint audit with its weakest link and the ca
     const page = await signIn('ola', PASSWORDS.agent);
     await page.goto(`${bed.base}/console/reports`);
     expect(await page.locator('.weakest').innerText()).toBe('confirmation');
-    expect(Number(await page.locator('#touchpoint-audit svg g[data-label="confirmation"] rect').first().getAttribute('width'))).toBeGreaterThan(0);
+    expect(
+      Number(
+        await page.locator('#touchpoint-audit svg g[data-label="confirmation"] rect').first().getAttribute('width'),
+      ),
+    ).toBeGreaterThan(0);
     expect(await page.locator('#carrier-scorecard tr[data-carrier="dpd"]').count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'console-reports.png'), fullPage: true });
     // The low score put the order on the "needs attention" list.
@@ -243,9 +311,15 @@ it('"preview the chain" lists every notice a scenario sends a customer of the sh
   await page.getByRole('button', { name: 'Preview' }).click();
   expect(await page.locator('#preview-title').innerText()).toBe('cancel (Polish)');
   const notices = page.locator('article.notice');
-  expect(await notices.evaluateAll((all) => all.map((a) => a.getAttribute('data-touchpoint')))).toEqual(['confirmation', 'tracking', 'cancellation']);
+  expect(await notices.evaluateAll((all) => all.map((a) => a.getAttribute('data-touchpoint')))).toEqual([
+    'confirmation',
+    'tracking',
+    'cancellation',
+  ]);
   const cancellation = notices.last();
-  expect(await cancellation.locator('h3').innerText()).toMatch(/^wt\. \d+ \S+ 07:50 · cancellation · by Email\s*urgent$/);
+  expect(await cancellation.locator('h3').innerText()).toMatch(
+    /^wt\. \d+ \S+ 07:50 · cancellation · by Email\s*urgent$/,
+  );
   expect(await cancellation.locator('.form.email').innerText()).toMatch(/anulowane|anulowali/i);
   expect(await cancellation.locator('.form.email').innerText()).toContain('na Twoją prośbę');
   expect(await cancellation.locator('.form.sms .notice-text').innerText()).toMatch(/anulowan/i);
@@ -254,7 +328,9 @@ it('"preview the chain" lists every notice a scenario sends a customer of the sh
 
   // The test shop has no quiet hours: the tracking notice goes at 22:40 and nothing waits. A bad pick gets the form back.
   await page.goto(`${bed.base}/console/preview?scenario=on-time&locale=en`);
-  expect(await page.locator('article.notice').evaluateAll((all) => all.map((a) => a.getAttribute('data-touchpoint')))).toEqual(['confirmation', 'tracking', 'arrival', 'courier-call', 'handover', 'closing']);
+  expect(
+    await page.locator('article.notice').evaluateAll((all) => all.map((a) => a.getAttribute('data-touchpoint'))),
+  ).toEqual(['confirmation', 'tracking', 'arrival', 'courier-call', 'handover', 'closing']);
   expect(await page.locator('[data-touchpoint="tracking"] h3').innerText()).toMatch(/ 22:40 · tracking · by Email$/);
   expect(await page.locator('.waits').count()).toBe(0);
   const bad = await page.goto(`${bed.base}/console/preview?scenario=late&locale=en`);
@@ -264,7 +340,12 @@ it('"preview the chain" lists every notice a scenario sends a customer of the sh
 });
 
 it('password guessing is stopped after ten failed sign-ins', async () => {
-  const attempt = (password: string) => fetch(`${bed.base}/console/sign-in`, { method: 'POST', body: new URLSearchParams({ username: 'ola', password }), redirect: 'manual' });
+  const attempt = (password: string) =>
+    fetch(`${bed.base}/console/sign-in`, {
+      method: 'POST',
+      body: new URLSearchParams({ username: 'ola', password }),
+      redirect: 'manual',
+    });
   const statuses: number[] = [];
   // One failure already came from the test above; this file's last test, since the pause holds for everyone on this address.
   for (let i = 0; i < 10; i++) statuses.push((await attempt(`guess ${i}`)).status);

@@ -40,10 +40,29 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'doorstep-erasure-'));
   server = await startDevServer(dataDir, await freePort(), await freePort());
   const configFile = join(dataDir, 'doorstep.json');
-  const shop = { id: 'acme', name: 'Acme', supportEmail: 'help@acme.example', quietHours: { start: '00:00', end: '00:00' }, maxNoticesPerDay: 100 };
-  await import('node:fs').then((fs) => fs.writeFileSync(configFile, JSON.stringify({ shops: [shop], apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read'] }] })));
-  config = loadConfig({ DOORSTEP_DATA_DIR: dataDir, DOORSTEP_CONFIG: configFile, DOORSTEP_TASK_QUEUE: `erasure-${randomUUID()}`, PORT: '8080' });
-  client = new Client({ connection: await Connection.connect({ address: server.address }), dataConverter: dataConverterOf(config) });
+  const shop = {
+    id: 'acme',
+    name: 'Acme',
+    supportEmail: 'help@acme.example',
+    quietHours: { start: '00:00', end: '00:00' },
+    maxNoticesPerDay: 100,
+  };
+  await import('node:fs').then((fs) =>
+    fs.writeFileSync(
+      configFile,
+      JSON.stringify({ shops: [shop], apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read'] }] }),
+    ),
+  );
+  config = loadConfig({
+    DOORSTEP_DATA_DIR: dataDir,
+    DOORSTEP_CONFIG: configFile,
+    DOORSTEP_TASK_QUEUE: `erasure-${randomUUID()}`,
+    PORT: '8080',
+  });
+  client = new Client({
+    connection: await Connection.connect({ address: server.address }),
+    dataConverter: dataConverterOf(config),
+  });
   await ensureSearchAttributes(client);
   connection = await NativeConnection.connect({ address: server.address });
   store = await createStore(config);
@@ -56,8 +75,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const withWorker = async <T>(fn: () => Promise<T>) => (await testWorker(config, connection, 'default', { store, registry: new Registry() })).runUntil(fn);
-const post = (body: object) => request(app).post('/v1/orders').set({ Authorization: `Bearer ${KEY}` }).send(body);
+const withWorker = async <T>(fn: () => Promise<T>) =>
+  (await testWorker(config, connection, 'default', { store, registry: new Registry() })).runUntil(fn);
+const post = (body: object) =>
+  request(app)
+    .post('/v1/orders')
+    .set({ Authorization: `Bearer ${KEY}` })
+    .send(body);
 const sent = (s: ChainState) => s.touchpoints.flatMap((t) => t.notices).filter((n) => n.status === 'sent').length;
 
 async function eventually(check: () => Promise<boolean>): Promise<void> {
@@ -75,7 +99,9 @@ function files(dir: string): string[] {
 
 it('an erased order never sends again: a repeated POST answers 410, and a chain started anyway reuses the ledger', () =>
   withWorker(async () => {
-    const body = orderBody({ customer: { ...orderBody().customer, email: 'once-only@example.com', channels: ['email'] } });
+    const body = orderBody({
+      customer: { ...orderBody().customer, email: 'once-only@example.com', channels: ['email'] },
+    });
     expect((await post(body)).status).toBe(201);
     const handle = client.workflow.getHandle(chainWorkflowId('acme', body.orderId));
     await handle.executeUpdate(trackingEventUpdate, { args: [event('handed_to_carrier')] });
@@ -83,13 +109,26 @@ it('an erased order never sends again: a repeated POST answers 410, and a chain 
     const messages = () => outbox(config).filter((m) => m.to === 'once-only@example.com').length;
     expect(messages()).toBe(2);
 
-    expect(await eraseOrder({ client, store, config }, 'acme', body.orderId)).toMatchObject({ workflows: 1, outboxLines: 2 });
+    expect(await eraseOrder({ client, store, config }, 'acme', body.orderId)).toMatchObject({
+      workflows: 1,
+      outboxLines: 2,
+    });
     const again = await post(body);
-    expect([again.status, again.type, again.body.detail]).toEqual([410, 'application/problem+json', `order ${body.orderId} was erased: its chain cannot start again`]);
+    expect([again.status, again.type, again.body.detail]).toEqual([
+      410,
+      'application/problem+json',
+      `order ${body.orderId} was erased: its chain cannot start again`,
+    ]);
 
     // A start that gets past the API (a client of its own, an older API): the ledger still knows what went.
     const o = order({ orderId: body.orderId, customer: body.customer });
-    const restarted = await client.workflow.start(chainWorkflow, chainStartOptions({ order: o, shop: config.shops.get('acme')!, trackingUrl: 'http://localhost/t/x' }, config.taskQueue));
+    const restarted = await client.workflow.start(
+      chainWorkflow,
+      chainStartOptions(
+        { order: o, shop: config.shops.get('acme')!, trackingUrl: 'http://localhost/t/x' },
+        config.taskQueue,
+      ),
+    );
     const state = await waitForState(restarted, (s) => s.touchpoints[0].notices[0]?.status === 'sent');
     expect(state.touchpoints[0].notices[0]).toMatchObject({ channel: 'email', status: 'sent' });
     expect(state.touchpoints[0].notices[0].text).toBeUndefined();
@@ -102,8 +141,17 @@ it("leaves no trace of the customer's contact in any file of the data dir or any
   withWorker(async () => {
     const contact = { name: 'Wiesława Erasmus', email: 'wieslawa.erasmus@example.com', phone: '+48601987654' };
     // The greeting names the customer: the ledger's copy of each text holds the name.
-    const body = orderBody({ customer: { ...orderBody().customer, ...contact, givenName: 'Wiesława', channels: ['email'] } });
-    const other = orderBody({ customer: { ...orderBody().customer, name: 'Other Person', email: 'other.person@example.com', channels: ['email'] } });
+    const body = orderBody({
+      customer: { ...orderBody().customer, ...contact, givenName: 'Wiesława', channels: ['email'] },
+    });
+    const other = orderBody({
+      customer: {
+        ...orderBody().customer,
+        name: 'Other Person',
+        email: 'other.person@example.com',
+        channels: ['email'],
+      },
+    });
     for (const b of [body, other]) expect((await post(b)).status).toBe(201);
     const handle = client.workflow.getHandle(chainWorkflowId('acme', body.orderId));
     await handle.executeUpdate(trackingEventUpdate, { args: [event('handed_to_carrier')] });
@@ -121,11 +169,19 @@ it("leaves no trace of the customer's contact in any file of the data dir or any
 
     const erased = await eraseOrder({ client, store, config }, 'acme', body.orderId);
     expect(erased).toMatchObject({ workflows: 1, notices: 2, outboxLines: 2 });
-    await eventually(async () => (await handle.describe().then(() => false, () => true)));
+    await eventually(
+      async () =>
+        await handle.describe().then(
+          () => false,
+          () => true,
+        ),
+    );
     // Temporal deletes the history in the background: wait until its database holds the chain no more.
     await eventually(async () => found().length === 0);
     expect(found()).toEqual([]);
-    const tables = await store.sql.query<{ table_name: string }>(`select table_name from information_schema.tables where table_schema = 'public'`);
+    const tables = await store.sql.query<{ table_name: string }>(
+      `select table_name from information_schema.tables where table_schema = 'public'`,
+    );
     for (const { table_name } of tables) {
       const dump = JSON.stringify(await store.sql.query(`select * from ${table_name}`));
       for (const t of traces) expect(dump, `${table_name} holds ${t}`).not.toContain(t);

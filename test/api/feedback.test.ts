@@ -46,7 +46,9 @@ it('opening the rating link records nothing; the page posts the rating, which la
 it('rejects a forged or out-of-range rating with the field named', async () => {
   await env.withWorker(async () => {
     const { handle, token } = await confirmationToken();
-    const forged = await request(app).post('/v1/feedback').send({ token: `${token.slice(0, -2)}xx`, score: 5 });
+    const forged = await request(app)
+      .post('/v1/feedback')
+      .send({ token: `${token.slice(0, -2)}xx`, score: 5 });
     expect(forged.status).toBe(400);
     expect(forged.body.errors).toEqual([{ path: 'token', message: 'invalid or expired' }]);
     const high = await request(app).post('/v1/feedback').send({ token, score: 7 });
@@ -63,10 +65,18 @@ it('refuses expired, tampered and cross-order tokens, and ratings for a check ne
     const { handle, token } = await confirmationToken();
     const tokens = createTokens(env.config.tokenKeys);
     const [shop, order] = ['demo', handle.workflowId.replace('order-demo-', '')];
-    const expired = tokens.sign({ kind: 'rate', shop, order, touchpoint: 'confirmation', exp: Math.floor(Date.now() / 1000) - 60 });
+    const expired = tokens.sign({
+      kind: 'rate',
+      shop,
+      order,
+      touchpoint: 'confirmation',
+      exp: Math.floor(Date.now() / 1000) - 60,
+    });
     // The same signature over a body naming another order.
     const [, ...signed] = token.split('.');
-    const otherBody = Buffer.from(JSON.stringify(['r', shop, 'someone-else', 'confirmation', 4102444800])).toString('base64url');
+    const otherBody = Buffer.from(JSON.stringify(['r', shop, 'someone-else', 'confirmation', 4102444800])).toString(
+      'base64url',
+    );
     const tracking = tokens.sign({ kind: 'track', shop, order });
     for (const bad of [expired, [otherBody, ...signed].join('.'), tracking]) {
       const res = await request(app).post('/v1/feedback').send({ token: bad, score: 1 });
@@ -77,7 +87,13 @@ it('refuses expired, tampered and cross-order tokens, and ratings for a check ne
       expect(page.status).toBe(400);
       expect(page.text).toContain('This rating link is invalid or has expired.');
     }
-    const unsent = tokens.sign({ kind: 'rate', shop, order, touchpoint: 'handover', exp: Math.floor(Date.now() / 1000) + 600 });
+    const unsent = tokens.sign({
+      kind: 'rate',
+      shop,
+      order,
+      touchpoint: 'handover',
+      exp: Math.floor(Date.now() / 1000) + 600,
+    });
     const notYet = await request(app).post('/v1/feedback').send({ token: unsent, score: 5 });
     expect(notYet.status).toBe(409);
     expect(notYet.body.detail).toBe('no satisfaction check was sent for handover');
@@ -97,7 +113,13 @@ it('a check closes after the rating window: a later answer is refused and the fi
     await new Promise((r) => setTimeout(r, 3_500));
     // The link has expired with the check; the chain itself refuses a late answer too (an SMS digit has no link).
     expect((await request(app).post('/v1/feedback').send({ token, score: 1 })).status).toBe(400);
-    await expect(handle.executeUpdate(ratingUpdate, { args: [{ touchpoint: 'confirmation', score: 1, at: new Date().toISOString() }] })).rejects.toMatchObject({ cause: { message: expect.stringMatching(/^the check of confirmation closed on \d{4}-\d{2}-\d{2}$/) } });
+    await expect(
+      handle.executeUpdate(ratingUpdate, {
+        args: [{ touchpoint: 'confirmation', score: 1, at: new Date().toISOString() }],
+      }),
+    ).rejects.toMatchObject({
+      cause: { message: expect.stringMatching(/^the check of confirmation closed on \d{4}-\d{2}-\d{2}$/) },
+    });
     expect((await queryState(handle)).touchpoints[0].rating).toMatchObject({ score: 4 });
     await handle.terminate('test over');
   });

@@ -21,12 +21,23 @@ import { TWILIO_TOKEN, twilioEndpoint, twilioEnv, type TwilioEndpoint } from '..
 const KEY = 'acme-openapi-key-0001';
 const HOOK_SECRET = `whsec_${randomBytes(24).toString('base64')}`;
 const shopConfig = {
-  shops: [{ id: 'acme', name: 'Acme', supportEmail: 'help@acme.example', feedbackWindowDays: 0, quietHours: { start: '00:00', end: '00:00' }, maxNoticesPerDay: 100 }],
+  shops: [
+    {
+      id: 'acme',
+      name: 'Acme',
+      supportEmail: 'help@acme.example',
+      feedbackWindowDays: 0,
+      quietHours: { start: '00:00', end: '00:00' },
+      maxNoticesPerDay: 100,
+    },
+  ],
   apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read', 'chains:act'], name: 'openapi test' }],
   carrierWebhooks: [{ id: 'acme-dpd', shop: 'acme', carrier: 'dpd', secrets: [HOOK_SECRET] }],
 };
 
-type Doc = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>> };
+type Doc = {
+  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+};
 let env: DevServer;
 let twilioApi: TwilioEndpoint;
 let app: ReturnType<typeof appFor>;
@@ -59,13 +70,21 @@ async function conform(method: string, template: string, pending: request.Test):
   const documented = doc.paths[template]?.[method];
   expect(documented, `${op} is not in the document`).toBeDefined();
   const answer = documented!.responses[String(res.status)];
-  expect(answer, `${op} answered ${res.status}, which the document does not list: ${res.text.slice(0, 300)}`).toBeDefined();
+  expect(
+    answer,
+    `${op} answered ${res.status}, which the document does not list: ${res.text.slice(0, 300)}`,
+  ).toBeDefined();
   const type = String(res.headers['content-type'] ?? '').split(';')[0];
   if (answer!.content) {
     expect(Object.keys(answer!.content), `${op} ${res.status} answered ${type}`).toContain(type);
     if (type.endsWith('json')) {
-      const validate = ajv.getSchema(`openapi#/${pointer('paths', template, method, 'responses', String(res.status), 'content', type, 'schema')}`)!;
-      expect(validate(res.body), `${op} ${res.status}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(res.body).slice(0, 500)}`).toBe(true);
+      const validate = ajv.getSchema(
+        `openapi#/${pointer('paths', template, method, 'responses', String(res.status), 'content', type, 'schema')}`,
+      )!;
+      expect(
+        validate(res.body),
+        `${op} ${res.status}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(res.body).slice(0, 500)}`,
+      ).toBe(true);
     }
   } else expect(res.text ?? '', `${op} ${res.status} documents no body`).toBe('');
   if (!answered.has(op)) answered.set(op, new Set());
@@ -76,10 +95,26 @@ async function conform(method: string, template: string, pending: request.Test):
 const auth = { Authorization: `Bearer ${KEY}` };
 const api = {
   get: (template: string, path = template) => conform('get', template, request(app).get(path).set(auth)),
-  post: (template: string, path: string, body: unknown, headers: Record<string, string> = {}) => conform('post', template, request(app).post(path).set({ ...auth, ...headers }).send(body as object)),
+  post: (template: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
+    conform(
+      'post',
+      template,
+      request(app)
+        .post(path)
+        .set({ ...auth, ...headers })
+        .send(body as object),
+    ),
 };
-const event = (type: string, data?: object) => ({ eventId: `e-${randomUUID().slice(0, 8)}`, type, at: new Date().toISOString(), ...(data && { data }) });
-const window = () => ({ from: new Date(Date.now() + 3_600_000).toISOString(), to: new Date(Date.now() + 7_200_000).toISOString() });
+const event = (type: string, data?: object) => ({
+  eventId: `e-${randomUUID().slice(0, 8)}`,
+  type,
+  at: new Date().toISOString(),
+  ...(data && { data }),
+});
+const window = () => ({
+  from: new Date(Date.now() + 3_600_000).toISOString(),
+  to: new Date(Date.now() + 7_200_000).toISOString(),
+});
 
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
   for (let i = 0; ; i++) {
@@ -93,7 +128,16 @@ describe('the OpenAPI document', () => {
   it('describes every answer of every operation, checked against the real API', () =>
     env.withWorker(async () => {
       const ORDER = '/v1/orders/{orderId}';
-      const body = orderBody({ customer: { name: 'Anna Nowak', givenName: 'Anna', email: 'anna@example.com', phone: '+48600999001', channels: ['email', 'sms'] }, returnWindowDays: 1 });
+      const body = orderBody({
+        customer: {
+          name: 'Anna Nowak',
+          givenName: 'Anna',
+          email: 'anna@example.com',
+          phone: '+48600999001',
+          channels: ['email', 'sms'],
+        },
+        returnWindowDays: 1,
+      });
       const id = body.orderId;
       expect((await api.post('/v1/orders', '/v1/orders', body)).status).toBe(201);
       expect((await api.post('/v1/orders', '/v1/orders', body)).status).toBe(200);
@@ -107,46 +151,147 @@ describe('the OpenAPI document', () => {
       expect((await api.post(events, `/v1/orders/${id}/events`, packed)).status).toBe(200);
       expect((await api.post(events, `/v1/orders/${id}/events`, event('refund_issued'))).status).toBe(409);
       expect((await api.post(events, '/v1/orders/nope/events', event('packed'))).status).toBe(404);
-      expect((await api.post(events, `/v1/orders/${id}/events`, event('handed_to_carrier', { trackingNumber: 'DPD123' }))).status).toBe(202);
+      expect(
+        (await api.post(events, `/v1/orders/${id}/events`, event('handed_to_carrier', { trackingNumber: 'DPD123' })))
+          .status,
+      ).toBe(202);
 
-      const action = (name: string, payload: object, key = randomUUID()) => api.post(`${ORDER}/actions/${name}`, `/v1/orders/${id}/actions/${name}`, payload, { 'Idempotency-Key': key });
+      const action = (name: string, payload: object, key = randomUUID()) =>
+        api.post(`${ORDER}/actions/${name}`, `/v1/orders/${id}/actions/${name}`, payload, { 'Idempotency-Key': key });
       const later = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-      expect((await action('set-promise', { promisedDate: later(20), reason: 'the warehouse is behind' })).status).toBe(202);
+      expect((await action('set-promise', { promisedDate: later(20), reason: 'the warehouse is behind' })).status).toBe(
+        202,
+      );
       const again = randomUUID();
-      expect((await action('set-promise', { promisedDate: later(22), reason: 'still behind' }, again)).status).toBe(202);
-      expect((await action('set-promise', { promisedDate: later(22), reason: 'still behind' }, again)).status).toBe(200);
+      expect((await action('set-promise', { promisedDate: later(22), reason: 'still behind' }, again)).status).toBe(
+        202,
+      );
+      expect((await action('set-promise', { promisedDate: later(22), reason: 'still behind' }, again)).status).toBe(
+        200,
+      );
       expect((await action('acknowledge', { note: 'called the customer' })).status).toBe(202);
       expect((await action('acknowledge', { note: 'nothing new' })).status).toBe(409);
       expect((await action('courier-call', { window: window() })).status).toBe(202);
-      await until(() => api.get(ORDER, `/v1/orders/${id}`), (r) => r.body.touchpoints.every((t: { notices: { status: string }[] }) => t.notices.every((n) => n.status !== 'queued')));
+      await until(
+        () => api.get(ORDER, `/v1/orders/${id}`),
+        (r) =>
+          r.body.touchpoints.every((t: { notices: { status: string }[] }) =>
+            t.notices.every((n) => n.status !== 'queued'),
+          ),
+      );
       expect((await action('resend', { touchpoint: 'confirmation' })).status).toBe(202);
-      for (const type of ['in_transit', 'arrived_in_city', 'out_for_delivery']) await api.post(events, `/v1/orders/${id}/events`, event(type));
-      expect((await api.post(events, `/v1/orders/${id}/events`, event('delivered', { proof: 'photo-7' }))).status).toBe(202);
+      for (const type of ['in_transit', 'arrived_in_city', 'out_for_delivery'])
+        await api.post(events, `/v1/orders/${id}/events`, event(type));
+      expect((await api.post(events, `/v1/orders/${id}/events`, event('delivered', { proof: 'photo-7' }))).status).toBe(
+        202,
+      );
       expect((await action('open-return', { reason: 'too small' })).status).toBe(202);
 
-      const other = orderBody({ carrier: 'dpd', customer: { name: 'Jan Kowalski', phone: '+48600999002', timezone: 'Europe/Warsaw', channels: ['sms'] } });
+      const other = orderBody({
+        carrier: 'dpd',
+        customer: { name: 'Jan Kowalski', phone: '+48600999002', timezone: 'Europe/Warsaw', channels: ['sms'] },
+      });
       await api.post('/v1/orders', '/v1/orders', other);
-      const texted = await until(() => api.get(ORDER, `/v1/orders/${other.orderId}`), (r) => r.body.touchpoints[0].notices[0]?.status === 'sent');
+      const texted = await until(
+        () => api.get(ORDER, `/v1/orders/${other.orderId}`),
+        (r) => r.body.touchpoints[0].notices[0]?.status === 'sent',
+      );
       const hookId = `msg_${randomUUID()}`;
       const raw = JSON.stringify({ orderId: other.orderId, event: event('packed') });
       const at = new Date();
-      const signed = { 'content-type': 'application/json', 'webhook-id': hookId, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': new Webhook(HOOK_SECRET).sign(hookId, at, raw) };
-      expect((await conform('post', '/webhooks/carriers/{endpoint}', request(app).post('/webhooks/carriers/acme-dpd').set(signed).send(raw))).status).toBe(202);
-      expect((await conform('post', '/webhooks/carriers/{endpoint}', request(app).post('/webhooks/carriers/acme-dpd').set({ ...signed, 'webhook-signature': 'v1,forged' }).send(raw))).status).toBe(401);
-      expect((await api.post(`${ORDER}/actions/cancel`, `/v1/orders/${other.orderId}/actions/cancel`, { reason: 'out of stock' })).status).toBe(202);
+      const signed = {
+        'content-type': 'application/json',
+        'webhook-id': hookId,
+        'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+        'webhook-signature': new Webhook(HOOK_SECRET).sign(hookId, at, raw),
+      };
+      expect(
+        (
+          await conform(
+            'post',
+            '/webhooks/carriers/{endpoint}',
+            request(app).post('/webhooks/carriers/acme-dpd').set(signed).send(raw),
+          )
+        ).status,
+      ).toBe(202);
+      expect(
+        (
+          await conform(
+            'post',
+            '/webhooks/carriers/{endpoint}',
+            request(app)
+              .post('/webhooks/carriers/acme-dpd')
+              .set({ ...signed, 'webhook-signature': 'v1,forged' })
+              .send(raw),
+          )
+        ).status,
+      ).toBe(401);
+      expect(
+        (
+          await api.post(`${ORDER}/actions/cancel`, `/v1/orders/${other.orderId}/actions/cancel`, {
+            reason: 'out of stock',
+          })
+        ).status,
+      ).toBe(202);
 
       // The other customer's SMS: its receipt and a digit texted back; then the rating link of the first customer's email.
       const sms = texted.body.touchpoints[0].notices[0];
       const twilioPost = (path: string, form: Record<string, string>) =>
-        conform('post', path, request(app).post(path).type('form').set('X-Twilio-Signature', twilio.getExpectedTwilioSignature(TWILIO_TOKEN, `http://localhost:8080${path}`, form)).send(form));
-      expect((await twilioPost('/webhooks/twilio/status', { MessageSid: sms.providerId, MessageStatus: 'delivered', AccountSid: 'AC1' })).status).toBe(204);
-      expect((await twilioPost('/webhooks/twilio/status', { MessageSid: 'SM0000000000000000000000000000beef', MessageStatus: 'delivered', AccountSid: 'AC1' })).status).toBe(503);
-      expect((await twilioPost('/webhooks/twilio/inbound', { From: '+48600999002', Body: '5', MessageSid: `SM${randomUUID().replaceAll('-', '')}` })).status).toBe(200);
-      expect((await conform('post', '/webhooks/twilio/inbound', request(app).post('/webhooks/twilio/inbound').type('form').send({ From: '+1', Body: 'x' }))).status).toBe(403);
+        conform(
+          'post',
+          path,
+          request(app)
+            .post(path)
+            .type('form')
+            .set(
+              'X-Twilio-Signature',
+              twilio.getExpectedTwilioSignature(TWILIO_TOKEN, `http://localhost:8080${path}`, form),
+            )
+            .send(form),
+        );
+      expect(
+        (
+          await twilioPost('/webhooks/twilio/status', {
+            MessageSid: sms.providerId,
+            MessageStatus: 'delivered',
+            AccountSid: 'AC1',
+          })
+        ).status,
+      ).toBe(204);
+      expect(
+        (
+          await twilioPost('/webhooks/twilio/status', {
+            MessageSid: 'SM0000000000000000000000000000beef',
+            MessageStatus: 'delivered',
+            AccountSid: 'AC1',
+          })
+        ).status,
+      ).toBe(503);
+      expect(
+        (
+          await twilioPost('/webhooks/twilio/inbound', {
+            From: '+48600999002',
+            Body: '5',
+            MessageSid: `SM${randomUUID().replaceAll('-', '')}`,
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await conform(
+            'post',
+            '/webhooks/twilio/inbound',
+            request(app).post('/webhooks/twilio/inbound').type('form').send({ From: '+1', Body: 'x' }),
+          )
+        ).status,
+      ).toBe(403);
 
-      const mail = outbox(env.config).find((m) => m.channel === 'email' && m.idempotencyKey.includes(`-${id}:confirmation:`))!;
+      const mail = outbox(env.config).find(
+        (m) => m.channel === 'email' && m.idempotencyKey.includes(`-${id}:confirmation:`),
+      )!;
       const token = mail.text.match(/\/r\/([\w.-]+)/)![1];
-      const feedback = (payload: object) => conform('post', '/v1/feedback', request(app).post('/v1/feedback').send(payload));
+      const feedback = (payload: object) =>
+        conform('post', '/v1/feedback', request(app).post('/v1/feedback').send(payload));
       expect((await feedback({ token, score: 4, comment: 'fine' })).status).toBe(202);
       expect((await feedback({ token, score: 9 })).status).toBe(400);
       expect((await feedback({ token: `${token.slice(0, -2)}xx`, score: 4 })).status).toBe(400);
@@ -157,7 +302,8 @@ describe('the OpenAPI document', () => {
       expect((await api.get('/v1/reports/touchpoints')).status).toBe(200);
       expect((await api.get('/v1/reports/carriers')).status).toBe(200);
       expect((await api.get('/v1/reports/carriers', '/v1/reports/carriers?from=1999-01-01')).status).toBe(400);
-      for (const path of ['/healthz', '/readyz', '/metrics', '/v1/openapi.json']) expect((await conform('get', path, request(app).get(path))).status).toBe(200);
+      for (const path of ['/healthz', '/readyz', '/metrics', '/v1/openapi.json'])
+        expect((await conform('get', path, request(app).get(path))).status).toBe(200);
 
       // The chain as read last shows what this issue keeps: who moved the promise, the acknowledgement, the tracking number and the proof.
       const final = (await api.get(ORDER, `/v1/orders/${id}`)).body;
@@ -166,7 +312,9 @@ describe('the OpenAPI document', () => {
       expect([final.trackingNumber, final.deliveryProof]).toEqual(['DPD123', 'photo-7']);
 
       // Every operation of the document answered at least once with a success.
-      const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m} ${path}`));
+      const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+        Object.keys(methods).map((m) => `${m} ${path}`),
+      );
       const succeeded = operations.filter((op) => [...(answered.get(op) ?? [])].some((s) => s < 300));
       expect(succeeded.sort()).toEqual(operations.sort());
     }));

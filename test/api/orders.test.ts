@@ -12,7 +12,13 @@ import { inDays, onTimePath, orderBody } from '../helpers/fixtures';
 import { devServer, outbox, testConfig, type DevServer } from '../helpers/temporal';
 import { waitForState } from '../helpers/chains';
 
-const KEYS = { writer: 'acme-writer-key-0001', reader: 'acme-reader-key-0001', other: 'other-writer-key-001', slow: 'acme-slow-key-000001', polish: 'polska-writer-key-01' };
+const KEYS = {
+  writer: 'acme-writer-key-0001',
+  reader: 'acme-reader-key-0001',
+  other: 'other-writer-key-001',
+  slow: 'acme-slow-key-000001',
+  polish: 'polska-writer-key-01',
+};
 const dir = mkdtempSync(join(tmpdir(), 'doorstep-config-'));
 const shopsFile = join(dir, 'doorstep.json');
 writeFileSync(
@@ -20,12 +26,38 @@ writeFileSync(
   JSON.stringify({
     shops: [
       // Quiet hours off and a high cap: these tests run at any hour and walk a chain in seconds.
-      { id: 'acme', name: 'Acme', supportEmail: 'help@acme.example', feedbackWindowDays: 0, quietHours: { start: '00:00', end: '00:00' }, maxNoticesPerDay: 100 },
-      { id: 'other', name: 'Other', supportEmail: 'help@other.example', quietHours: { start: '00:00', end: '00:00' }, maxNoticesPerDay: 100 },
-      { id: 'polska', name: 'Sklep', supportEmail: 'pomoc@sklep.example', defaultLocale: 'pl-PL', timezone: 'Europe/Warsaw', quietHours: { start: '00:00', end: '00:00' }, maxNoticesPerDay: 100 },
+      {
+        id: 'acme',
+        name: 'Acme',
+        supportEmail: 'help@acme.example',
+        feedbackWindowDays: 0,
+        quietHours: { start: '00:00', end: '00:00' },
+        maxNoticesPerDay: 100,
+      },
+      {
+        id: 'other',
+        name: 'Other',
+        supportEmail: 'help@other.example',
+        quietHours: { start: '00:00', end: '00:00' },
+        maxNoticesPerDay: 100,
+      },
+      {
+        id: 'polska',
+        name: 'Sklep',
+        supportEmail: 'pomoc@sklep.example',
+        defaultLocale: 'pl-PL',
+        timezone: 'Europe/Warsaw',
+        quietHours: { start: '00:00', end: '00:00' },
+        maxNoticesPerDay: 100,
+      },
     ],
     apiKeys: [
-      { key: KEYS.writer, shop: 'acme', scopes: ['orders:write', 'chains:read', 'chains:act'], name: 'Ola from support' },
+      {
+        key: KEYS.writer,
+        shop: 'acme',
+        scopes: ['orders:write', 'chains:read', 'chains:act'],
+        name: 'Ola from support',
+      },
       { key: KEYS.reader, shop: 'acme', scopes: ['chains:read'] },
       { key: KEYS.slow, shop: 'acme', scopes: ['chains:read'], requestsPerMinute: 3 },
       { key: KEYS.other, shop: 'other', scopes: ['orders:write', 'chains:read', 'chains:act'] },
@@ -43,7 +75,11 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 const as = (key: string) => ({ Authorization: `Bearer ${key}` });
-const post = (path: string, body: unknown, key = KEYS.writer) => request(app).post(path).set(as(key)).send(body as object);
+const post = (path: string, body: unknown, key = KEYS.writer) =>
+  request(app)
+    .post(path)
+    .set(as(key))
+    .send(body as object);
 const get = (path: string, key = KEYS.writer) => request(app).get(path).set(as(key));
 
 describe('POST /v1/orders', () => {
@@ -54,7 +90,14 @@ describe('POST /v1/orders', () => {
     expect(res.status).toBe(400);
     expect(res.type).toBe('application/problem+json');
     const paths = res.body.errors.map((e: { path: string }) => e.path).sort();
-    expect(paths).toEqual(['customer.locale', 'customer.phone', 'customer.timezone', 'items.0.qty', 'orderId', 'promisedDate']);
+    expect(paths).toEqual([
+      'customer.locale',
+      'customer.phone',
+      'customer.timezone',
+      'items.0.qty',
+      'orderId',
+      'promisedDate',
+    ]);
     expect((await get(`/v1/orders/${body.orderId}`)).status).toBe(404);
   });
 
@@ -73,14 +116,20 @@ describe('POST /v1/orders', () => {
       await post('/v1/orders', body, KEYS.polish).expect(201);
       // The same body again is the same order: the defaults it was completed with do not make it another.
       expect((await post('/v1/orders', body, KEYS.polish)).status).toBe(200);
-      const state = await waitForState(env.client.workflow.getHandle(`order-polska-${body.orderId}`), (s) => s.touchpoints[0].notices[0]?.status === 'sent');
+      const state = await waitForState(
+        env.client.workflow.getHandle(`order-polska-${body.orderId}`),
+        (s) => s.touchpoints[0].notices[0]?.status === 'sent',
+      );
       expect([state.locale, state.timezone]).toEqual(['pl-PL', 'Europe/Warsaw']);
       const confirmation = state.touchpoints[0].notices[0];
       expect(confirmation.subject).toContain(`zamówienie ${body.orderId}`);
       expect(confirmation.text).toContain('5 marca 2030');
       const english = orderBody({ customer: { ...customer, locale: 'en' } });
       await post('/v1/orders', english, KEYS.polish).expect(201);
-      const given = await waitForState(env.client.workflow.getHandle(`order-polska-${english.orderId}`), (s) => s.touchpoints[0].notices[0]?.status === 'sent');
+      const given = await waitForState(
+        env.client.workflow.getHandle(`order-polska-${english.orderId}`),
+        (s) => s.touchpoints[0].notices[0]?.status === 'sent',
+      );
       expect([given.locale, given.timezone]).toEqual(['en', 'Europe/Warsaw']);
     });
   });
@@ -92,7 +141,15 @@ describe('POST /v1/orders', () => {
       const parsed = OrderInput.parse(body);
       const before = OrderInput.parse({ ...body, customer: { ...customer, locale: 'en' } });
       const acme = env.config.shops.get('acme')!;
-      await env.client.workflow.start(chainWorkflow, chainStartOptions({ order: resolveOrder(parsed, acme), shop: acme, trackingUrl: 'http://localhost/t/x' }, env.config.taskQueue, [], before));
+      await env.client.workflow.start(
+        chainWorkflow,
+        chainStartOptions(
+          { order: resolveOrder(parsed, acme), shop: acme, trackingUrl: 'http://localhost/t/x' },
+          env.config.taskQueue,
+          [],
+          before,
+        ),
+      );
       expect((await post('/v1/orders', body)).status).toBe(200);
       expect((await post('/v1/orders', { ...body, carrier: 'ups' })).status).toBe(409);
     });
@@ -103,7 +160,11 @@ describe('POST /v1/orders', () => {
       const body = orderBody();
       const first = await post('/v1/orders', body);
       expect(first.status).toBe(201);
-      expect(first.body).toMatchObject({ orderId: body.orderId, stage: 'accepted', trackingUrl: expect.stringMatching(/^http:\/\/localhost:8080\/t\//) });
+      expect(first.body).toMatchObject({
+        orderId: body.orderId,
+        stage: 'accepted',
+        trackingUrl: expect.stringMatching(/^http:\/\/localhost:8080\/t\//),
+      });
       const again = await post('/v1/orders', body);
       expect(again.status).toBe(200);
       expect(again.body).toEqual(first.body);
@@ -122,14 +183,24 @@ describe('events and the chain', () => {
       for (const e of onTimePath()) {
         const res = await post(`/v1/orders/${body.orderId}/events`, e);
         expect(res.status).toBe(202);
-        expect(res.body).toEqual({ stage: e.type === 'courier_called' ? 'out_for_delivery' : e.type, duplicate: false });
+        expect(res.body).toEqual({
+          stage: e.type === 'courier_called' ? 'out_for_delivery' : e.type,
+          duplicate: false,
+        });
       }
       const handle = env.client.workflow.getHandle(`order-acme-${body.orderId}`);
-      await waitForState(handle, (s) => s.stage === 'closed' && s.touchpoints.every((t) => t.notices[0]?.status === 'sent'));
+      await waitForState(
+        handle,
+        (s) => s.stage === 'closed' && s.touchpoints.every((t) => t.notices[0]?.status === 'sent'),
+      );
       const chain = await get(`/v1/orders/${body.orderId}`);
       expect(chain.status).toBe(200);
       expect(chain.body.touchpoints.map((t: { status: string }) => t.status)).toEqual(Array(6).fill('done'));
-      expect(chain.body.touchpoints[0].notices[0]).toMatchObject({ channel: 'email', status: 'sent', subject: expect.stringContaining('accepted') });
+      expect(chain.body.touchpoints[0].notices[0]).toMatchObject({
+        channel: 'email',
+        status: 'sent',
+        subject: expect.stringContaining('accepted'),
+      });
       await handle.result();
       const late = await post(`/v1/orders/${body.orderId}/events`, { ...onTimePath()[0], eventId: 'after-the-end' });
       expect(late.status).toBe(409);
@@ -145,7 +216,8 @@ describe('events and the chain', () => {
       walk(await handle.fetchHistory());
       const payloads = bytes.join('\n');
       expect(payloads).toContain('binary/encrypted');
-      for (const personal of [body.customer.email, body.customer.phone, body.customer.name]) expect(payloads).not.toContain(personal);
+      for (const personal of [body.customer.email, body.customer.phone, body.customer.name])
+        expect(payloads).not.toContain(personal);
     });
   });
 
@@ -158,12 +230,21 @@ describe('events and the chain', () => {
       const dup = await post(`/v1/orders/${body.orderId}/events`, packed);
       expect(dup.status).toBe(200);
       expect(dup.body).toEqual({ stage: 'packed', duplicate: true });
-      const impossible = await post(`/v1/orders/${body.orderId}/events`, { ...packed, eventId: 'r1', type: 'return_requested' });
+      const impossible = await post(`/v1/orders/${body.orderId}/events`, {
+        ...packed,
+        eventId: 'r1',
+        type: 'return_requested',
+      });
       expect(impossible.status).toBe(409);
       expect(impossible.body.detail).toContain('delivered');
       const unknown = await post('/v1/orders/no-such-order/events', packed);
       expect(unknown.status).toBe(404);
-      const badEvent = await post(`/v1/orders/${body.orderId}/events`, { ...packed, eventId: 'x1', type: 'eta_changed', data: { reason: 'storm' } });
+      const badEvent = await post(`/v1/orders/${body.orderId}/events`, {
+        ...packed,
+        eventId: 'x1',
+        type: 'eta_changed',
+        data: { reason: 'storm' },
+      });
       expect(badEvent.status).toBe(400);
       expect(badEvent.body.errors).toEqual([{ path: 'data.newEta', message: expect.any(String) }]);
       await env.client.workflow.getHandle(`order-acme-${body.orderId}`).terminate('test over');
@@ -177,7 +258,9 @@ describe('events and the chain', () => {
       const res = await post(`/v1/orders/${body.orderId}/actions/cancel`, { reason: 'customer asked' });
       expect(res.status).toBe(202);
       expect(res.body.stage).toBe('cancelled');
-      const state = await waitForState(env.client.workflow.getHandle(`order-acme-${body.orderId}`), (s) => s.touchpoints.some((t) => t.key === 'cancellation' && t.notices[0]?.status === 'sent'));
+      const state = await waitForState(env.client.workflow.getHandle(`order-acme-${body.orderId}`), (s) =>
+        s.touchpoints.some((t) => t.key === 'cancellation' && t.notices[0]?.status === 'sent'),
+      );
       expect(state.touchpoints.find((t) => t.key === 'cancellation')!.notices[0].text).toContain('customer asked');
       expect((await post(`/v1/orders/${body.orderId}/actions/teleport`, {})).status).toBe(404);
     });
@@ -189,7 +272,12 @@ describe('support actions', () => {
     await env.withWorker(async () => {
       const body = orderBody();
       await post('/v1/orders', body).expect(201);
-      await post(`/v1/orders/${body.orderId}/events`, { eventId: 'h1', type: 'handed_to_carrier', at: new Date().toISOString(), data: {} }).expect(202);
+      await post(`/v1/orders/${body.orderId}/events`, {
+        eventId: 'h1',
+        type: 'handed_to_carrier',
+        at: new Date().toISOString(),
+        data: {},
+      }).expect(202);
       const handle = env.client.workflow.getHandle(`order-acme-${body.orderId}`);
       await waitForState(handle, (s) => s.touchpoints[1].notices[0]?.status === 'sent');
       const act = (action: string, payload: object, key?: string) => {
@@ -201,7 +289,9 @@ describe('support actions', () => {
       const later = inDays(13);
       const moved = await act('set-promise', { promisedDate: later, reason: 'the warehouse flooded' }, 'promise-1');
       expect(moved.status).toBe(202);
-      expect((await act('set-promise', { promisedDate: later, reason: 'the warehouse flooded' }, 'promise-1')).body).toEqual({ stage: 'handed_to_carrier', duplicate: true });
+      expect(
+        (await act('set-promise', { promisedDate: later, reason: 'the warehouse flooded' }, 'promise-1')).body,
+      ).toEqual({ stage: 'handed_to_carrier', duplicate: true });
 
       const earlier = await act('set-promise', { promisedDate: inDays(2), reason: 'oops' });
       expect(earlier.status).toBe(409);
@@ -211,17 +301,41 @@ describe('support actions', () => {
       expect(missing.status).toBe(400);
       expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual(['touchpoint']);
       const longKey = await act('resend', { touchpoint: 'tracking' }, 'k'.repeat(201));
-      expect([longKey.status, longKey.body.errors?.map((e: { path: string }) => e.path)]).toEqual([400, ['headers.idempotency-key']]);
+      expect([longKey.status, longKey.body.errors?.map((e: { path: string }) => e.path)]).toEqual([
+        400,
+        ['headers.idempotency-key'],
+      ]);
 
-      const state = await waitForState(handle, (s) => s.touchpoints[1].notices[1]?.status === 'sent' && s.touchpoints.some((t) => t.key === 'delay' && t.notices[0]?.status === 'sent'));
+      const state = await waitForState(
+        handle,
+        (s) =>
+          s.touchpoints[1].notices[1]?.status === 'sent' &&
+          s.touchpoints.some((t) => t.key === 'delay' && t.notices[0]?.status === 'sent'),
+      );
       expect(state.touchpoints[1].notices.map((n) => n.revision)).toEqual([1, 2]);
-      expect(outbox(env.config).filter((m) => m.idempotencyKey === `order-acme-${body.orderId}:tracking:email:2`)).toHaveLength(1);
+      expect(
+        outbox(env.config).filter((m) => m.idempotencyKey === `order-acme-${body.orderId}:tracking:email:2`),
+      ).toHaveLength(1);
       // Moved through the API, the shop's own system moved it (the console's agents are support).
-      expect(state.delays).toMatchObject([{ days: 3, reason: 'the warehouse flooded', newDate: later, source: 'shop' }]);
-      expect(state.touchpoints.find((t) => t.key === 'delay')!.notices[0].text).toContain('because the warehouse flooded');
+      expect(state.delays).toMatchObject([
+        { days: 3, reason: 'the warehouse flooded', newDate: later, source: 'shop' },
+      ]);
+      expect(state.touchpoints.find((t) => t.key === 'delay')!.notices[0].text).toContain(
+        'because the warehouse flooded',
+      );
       expect(state.audit).toEqual([
-        { at: expect.any(String), actor: 'Ola from support', action: 'resend', detail: 'resent the notice of tracking' },
-        { at: expect.any(String), actor: 'Ola from support', action: 'set-promise', detail: `moved the promise to ${later}: the warehouse flooded` },
+        {
+          at: expect.any(String),
+          actor: 'Ola from support',
+          action: 'resend',
+          detail: 'resent the notice of tracking',
+        },
+        {
+          at: expect.any(String),
+          actor: 'Ola from support',
+          action: 'set-promise',
+          detail: `moved the promise to ${later}: the warehouse flooded`,
+        },
       ]);
       await handle.terminate('test over');
     });
@@ -233,10 +347,15 @@ describe('work lists', () => {
     await env.withWorker(async () => {
       const body = orderBody();
       await post('/v1/orders', body).expect(201);
-      await post(`/v1/orders/${body.orderId}/actions/set-promise`, { promisedDate: inDays(15), reason: 'stock ran out' }).expect(202);
-      const listed = async () => (await get('/v1/orders?list=delayed')).body.items.map((i: { orderId: string }) => i.orderId) as string[];
+      await post(`/v1/orders/${body.orderId}/actions/set-promise`, {
+        promisedDate: inDays(15),
+        reason: 'stock ran out',
+      }).expect(202);
+      const listed = async () =>
+        (await get('/v1/orders?list=delayed')).body.items.map((i: { orderId: string }) => i.orderId) as string[];
       const deadline = Date.now() + 10_000;
-      while (!(await listed()).includes(body.orderId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      while (!(await listed()).includes(body.orderId) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 200));
       expect(await listed()).toContain(body.orderId);
       await env.client.workflow.getHandle(`order-acme-${body.orderId}`).terminate('test over');
     });
@@ -244,11 +363,13 @@ describe('work lists', () => {
 });
 
 describe('attention', () => {
-  const listed = async (list: string) => (await get(`/v1/orders?list=${list}`)).body.items.map((i: { orderId: string }) => i.orderId) as string[];
+  const listed = async (list: string) =>
+    (await get(`/v1/orders?list=${list}`)).body.items.map((i: { orderId: string }) => i.orderId) as string[];
   /** Waits for visibility to show (or not show) the order on a list. */
   async function onList(list: string, orderId: string, shown: boolean) {
     const deadline = Date.now() + 10_000;
-    while ((await listed(list)).includes(orderId) !== shown && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    while ((await listed(list)).includes(orderId) !== shown && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 200));
     return (await listed(list)).includes(orderId);
   }
 
@@ -259,7 +380,9 @@ describe('attention', () => {
       const act = (action: string, payload: object) => post(`/v1/orders/${body.orderId}/actions/${action}`, payload);
       const nothing = await act('acknowledge', { note: 'looked at it' });
       expect([nothing.status, nothing.body.detail]).toEqual([409, 'nothing new needs attention on this chain']);
-      expect((await act('acknowledge', { note: '  ' })).body.errors.map((e: { path: string }) => e.path)).toEqual(['note']);
+      expect((await act('acknowledge', { note: '  ' })).body.errors.map((e: { path: string }) => e.path)).toEqual([
+        'note',
+      ]);
       await act('set-promise', { promisedDate: inDays(14), reason: 'stock ran out' }).expect(202);
       await act('set-promise', { promisedDate: inDays(16), reason: 'the supplier is late' }).expect(202);
       expect(await onList('attention', body.orderId, true)).toBe(true);
@@ -268,8 +391,15 @@ describe('attention', () => {
       expect(await onList('attention', body.orderId, false)).toBe(false);
       const handle = env.client.workflow.getHandle(`order-acme-${body.orderId}`);
       const seen = await waitForState(handle, () => true);
-      expect(seen.acknowledged).toMatchObject({ actor: 'Ola from support', note: 'called the customer, sent a voucher', seen: 1 });
-      expect(seen.audit.at(-1)).toMatchObject({ action: 'acknowledge', detail: 'acknowledged what needs attention: called the customer, sent a voucher' });
+      expect(seen.acknowledged).toMatchObject({
+        actor: 'Ola from support',
+        note: 'called the customer, sent a voucher',
+        seen: 1,
+      });
+      expect(seen.audit.at(-1)).toMatchObject({
+        action: 'acknowledge',
+        detail: 'acknowledged what needs attention: called the customer, sent a voucher',
+      });
 
       // A third delay is something new: back on the list.
       await act('set-promise', { promisedDate: inDays(18), reason: 'lost in the depot' }).expect(202);
@@ -286,11 +416,19 @@ describe('closing a delivered order', () => {
     await env.withWorker(async () => {
       const body = orderBody({ returnWindowDays: 5 });
       await post('/v1/orders', body).expect(201);
-      for (const [i, e] of onTimePath().entries()) await post(`/v1/orders/${body.orderId}/events`, { ...e, eventId: `c${i}` }).expect(202);
-      const cancelled = await post(`/v1/orders/${body.orderId}/events`, { eventId: 'c-end', type: 'cancelled', at: new Date().toISOString(), data: { reason: 'refunded by the bank' } });
+      for (const [i, e] of onTimePath().entries())
+        await post(`/v1/orders/${body.orderId}/events`, { ...e, eventId: `c${i}` }).expect(202);
+      const cancelled = await post(`/v1/orders/${body.orderId}/events`, {
+        eventId: 'c-end',
+        type: 'cancelled',
+        at: new Date().toISOString(),
+        data: { reason: 'refunded by the bank' },
+      });
       expect([cancelled.status, cancelled.body.stage]).toEqual([202, 'cancelled']);
       const handle = env.client.workflow.getHandle(`order-acme-${body.orderId}`);
-      const state = await waitForState(handle, (s) => s.touchpoints.some((t) => t.key === 'cancellation' && t.notices[0]?.status === 'sent'));
+      const state = await waitForState(handle, (s) =>
+        s.touchpoints.some((t) => t.key === 'cancellation' && t.notices[0]?.status === 'sent'),
+      );
       expect(state.returnUntil).toBeUndefined();
       const notice = state.touchpoints.find((t) => t.key === 'cancellation')!.notices[0];
       expect(notice.subject).toContain('closed');
@@ -299,8 +437,14 @@ describe('closing a delivered order', () => {
 
       const closed = orderBody({ returnWindowDays: 0 });
       await post('/v1/orders', closed).expect(201);
-      for (const [i, e] of onTimePath().entries()) await post(`/v1/orders/${closed.orderId}/events`, { ...e, eventId: `d${i}` });
-      const refused = await post(`/v1/orders/${closed.orderId}/events`, { eventId: 'd-end', type: 'cancelled', at: new Date().toISOString(), data: {} });
+      for (const [i, e] of onTimePath().entries())
+        await post(`/v1/orders/${closed.orderId}/events`, { ...e, eventId: `d${i}` });
+      const refused = await post(`/v1/orders/${closed.orderId}/events`, {
+        eventId: 'd-end',
+        type: 'cancelled',
+        at: new Date().toISOString(),
+        data: {},
+      });
       expect(refused.status).toBe(409);
     });
   });
@@ -312,7 +456,8 @@ describe('a resend flood', () => {
       const body = orderBody();
       await post('/v1/orders', body).expect(201);
       const handle = env.client.workflow.getHandle(`order-acme-${body.orderId}`);
-      const sent = (n: number) => waitForState(handle, (s) => s.touchpoints[0].notices.filter((x) => x.status === 'sent').length === n);
+      const sent = (n: number) =>
+        waitForState(handle, (s) => s.touchpoints[0].notices.filter((x) => x.status === 'sent').length === n);
       await sent(1);
       const resend = () => post(`/v1/orders/${body.orderId}/actions/resend`, { touchpoint: 'confirmation' });
       const burst = await Promise.all(Array.from({ length: 10 }, resend));
@@ -320,7 +465,8 @@ describe('a resend flood', () => {
       // The notice each accepted resend queued goes out within moments: the rest of the burst is refused.
       expect(accepted).toBeGreaterThanOrEqual(1);
       expect(accepted).toBeLessThanOrEqual(3);
-      for (const r of burst.filter((x) => x.status !== 202)) expect([r.status, r.body.detail]).toEqual([409, 'the last notice of confirmation has not gone out yet']);
+      for (const r of burst.filter((x) => x.status !== 202))
+        expect([r.status, r.body.detail]).toEqual([409, 'the last notice of confirmation has not gone out yet']);
       let total = accepted;
       for (let tries = 0; tries < 5; tries++) {
         await sent(total + 1);
@@ -332,7 +478,9 @@ describe('a resend flood', () => {
         total++;
       }
       expect(total).toBe(3);
-      expect(outbox(env.config).filter((m) => m.idempotencyKey.startsWith(`order-acme-${body.orderId}:confirmation:email:`))).toHaveLength(4);
+      expect(
+        outbox(env.config).filter((m) => m.idempotencyKey.startsWith(`order-acme-${body.orderId}:confirmation:email:`)),
+      ).toHaveLength(4);
       await handle.terminate('test over');
     });
   });
@@ -346,9 +494,10 @@ describe('keys, scopes and shops', () => {
     expect(res.type).toBe('application/problem+json');
   });
 
-  it("429 with Retry-After once a key is over its requests a minute, on every route it uses; other keys go on", async () => {
+  it('429 with Retry-After once a key is over its requests a minute, on every route it uses; other keys go on', async () => {
     const answers = [];
-    for (let i = 0; i < 3; i++) answers.push((await get(i % 2 ? '/v1/reports/carriers' : '/v1/orders', KEYS.slow)).status);
+    for (let i = 0; i < 3; i++)
+      answers.push((await get(i % 2 ? '/v1/reports/carriers' : '/v1/orders', KEYS.slow)).status);
     expect(answers).toEqual([200, 200, 200]);
     const over = await get('/v1/orders', KEYS.slow);
     expect(over.status).toBe(429);
@@ -390,7 +539,9 @@ describe('keys, scopes and shops', () => {
         items = (await get('/v1/orders?stage=packed&carrier=list-test', KEYS.reader)).body.items;
         if (!items.length) await new Promise((r) => setTimeout(r, 200));
       }
-      expect(items).toEqual([expect.objectContaining({ orderId: body.orderId, stage: 'packed', carrier: 'list-test' })]);
+      expect(items).toEqual([
+        expect.objectContaining({ orderId: body.orderId, stage: 'packed', carrier: 'list-test' }),
+      ]);
       const bad = await get('/v1/orders?stage=lost', KEYS.reader);
       expect(bad.status).toBe(400);
       expect(bad.body.errors[0].path).toBe('stage');
@@ -400,20 +551,36 @@ describe('keys, scopes and shops', () => {
   it("finds a customer's orders by email or phone (however written), and lists delayed chains", async () => {
     await env.withWorker(async () => {
       const phone = `+4860${String(Date.now()).slice(-7)}`;
-      const body = orderBody({ promisedDate: inDays(5), customer: { ...orderBody().customer, email: `Find.${Date.now()}@Example.com`, phone } });
+      const body = orderBody({
+        promisedDate: inDays(5),
+        customer: { ...orderBody().customer, email: `Find.${Date.now()}@Example.com`, phone },
+      });
       await post('/v1/orders', body).expect(201);
-      await post(`/v1/orders/${body.orderId}/events`, { eventId: 'd1', type: 'eta_changed', at: new Date().toISOString(), data: { newEta: inDays(7), reason: 'storm' } }).expect(202);
+      await post(`/v1/orders/${body.orderId}/events`, {
+        eventId: 'd1',
+        type: 'eta_changed',
+        at: new Date().toISOString(),
+        data: { newEta: inDays(7), reason: 'storm' },
+      }).expect(202);
       const spaced = `${phone.slice(0, 3)} ${phone.slice(3, 6)}-${phone.slice(6)}`;
-      for (const query of [`contact=${encodeURIComponent(body.customer.email.toLowerCase())}`, `contact=${encodeURIComponent(spaced)}`, 'list=delayed&carrier=dpd']) {
+      for (const query of [
+        `contact=${encodeURIComponent(body.customer.email.toLowerCase())}`,
+        `contact=${encodeURIComponent(spaced)}`,
+        'list=delayed&carrier=dpd',
+      ]) {
         const deadline = Date.now() + 15_000;
         let ids: string[] = [];
         while (Date.now() < deadline && !ids.includes(body.orderId)) {
-          ids = (await get(`/v1/orders?${query}&pageSize=100`, KEYS.reader)).body.items.map((i: { orderId: string }) => i.orderId);
+          ids = (await get(`/v1/orders?${query}&pageSize=100`, KEYS.reader)).body.items.map(
+            (i: { orderId: string }) => i.orderId,
+          );
           if (!ids.includes(body.orderId)) await new Promise((r) => setTimeout(r, 200));
         }
         expect(ids, query).toContain(body.orderId);
       }
-      expect((await get(`/v1/orders?contact=${encodeURIComponent('nobody@example.com')}`, KEYS.reader)).body.items).toEqual([]);
+      expect(
+        (await get(`/v1/orders?contact=${encodeURIComponent('nobody@example.com')}`, KEYS.reader)).body.items,
+      ).toEqual([]);
       const bad = await get('/v1/orders?contact=12345&list=soon', KEYS.reader);
       expect(bad.status).toBe(400);
       expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['contact', 'list']);
@@ -427,9 +594,15 @@ describe('request metrics', () => {
     await get('/v1/orders/M-404');
     await request(app).get('/nowhere/at/all');
     const metrics = (await request(app).get('/metrics')).text;
-    expect(metrics).toMatch(/doorstep_api_request_duration_seconds_count\{method="POST",route="\/v1\/orders",status="400"\} [1-9]/);
-    expect(metrics).toMatch(/doorstep_api_request_duration_seconds_count\{method="GET",route="\/v1\/orders\/:orderId",status="404"\} [1-9]/);
-    expect(metrics).toMatch(/doorstep_api_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} [1-9]/);
+    expect(metrics).toMatch(
+      /doorstep_api_request_duration_seconds_count\{method="POST",route="\/v1\/orders",status="400"\} [1-9]/,
+    );
+    expect(metrics).toMatch(
+      /doorstep_api_request_duration_seconds_count\{method="GET",route="\/v1\/orders\/:orderId",status="404"\} [1-9]/,
+    );
+    expect(metrics).toMatch(
+      /doorstep_api_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} [1-9]/,
+    );
     expect(metrics).not.toMatch(/route="[^"]*M-(1|404)/);
   });
 });
@@ -440,7 +613,17 @@ describe('public endpoints', () => {
     expect((await request(app).get('/readyz')).status).toBe(200);
     const doc = (await request(app).get('/v1/openapi.json')).body;
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/orders', '/v1/orders/{orderId}/events', '/v1/feedback', '/v1/reports/touchpoints', '/v1/reports/carriers']));
-    expect(doc.components.schemas.OrderInput.required).toEqual(expect.arrayContaining(['orderId', 'customer', 'items', 'carrier']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/orders',
+        '/v1/orders/{orderId}/events',
+        '/v1/feedback',
+        '/v1/reports/touchpoints',
+        '/v1/reports/carriers',
+      ]),
+    );
+    expect(doc.components.schemas.OrderInput.required).toEqual(
+      expect.arrayContaining(['orderId', 'customer', 'items', 'carrier']),
+    );
   });
 });

@@ -40,7 +40,8 @@ it('opening a one-click link, waiting, and script-fired events record nothing; a
     await page.waitForTimeout(1_500);
     // What a sandboxed link checker does: events and clicks from script, none of them trusted.
     await page.evaluate(() => {
-      for (const type of ['pointermove', 'pointerdown', 'touchstart', 'keydown', 'scroll', 'focus']) document.body.dispatchEvent(new Event(type, { bubbles: true }));
+      for (const type of ['pointermove', 'pointerdown', 'touchstart', 'keydown', 'scroll', 'focus'])
+        document.body.dispatchEvent(new Event(type, { bubbles: true }));
       document.body.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: 5, clientY: 5 }));
       document.body.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, key: 'Tab' }));
       document.querySelector<HTMLButtonElement>('[data-score="5"]')!.click();
@@ -71,7 +72,11 @@ it('opening a one-click link, waiting, and script-fired events record nothing; a
 it('on a phone, the first tap on the page records the one-click score', async () => {
   await bed.env.withWorker(async () => {
     const { handle, link } = await confirmationLink();
-    const context = await bed.browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+    const context = await bed.browser.newContext({
+      hasTouch: true,
+      isMobile: true,
+      viewport: { width: 390, height: 844 },
+    });
     const page = await context.newPage();
     const posts = feedbackPosts(page);
     await page.goto(`${bed.base}${link}?s=2`, { waitUntil: 'networkidle' });
@@ -79,7 +84,9 @@ it('on a phone, the first tap on the page records the one-click score', async ()
     expect(posts()).toBe(0);
     await page.touchscreen.tap(200, 600);
     await page.getByText('Thank you! Your rating of 2 is recorded.').waitFor();
-    expect((await waitForState(handle, (s) => !!s.touchpoints[0].rating)).touchpoints[0].rating).toMatchObject({ score: 2 });
+    expect((await waitForState(handle, (s) => !!s.touchpoints[0].rating)).touchpoints[0].rating).toMatchObject({
+      score: 2,
+    });
     expect(posts()).toBe(1);
     await context.close();
     await handle.terminate('test over');
@@ -95,7 +102,9 @@ it('the rating page speaks the language of the notice it came from, and a score 
     expect(await page.locator('h1').textContent()).toBe('Оцените, пожалуйста, нашу работу');
     await page.getByRole('button', { name: '5' }).click();
     await page.getByText('Спасибо! Мы получили вашу оценку: 5.').waitFor();
-    expect((await waitForState(handle, (s) => !!s.touchpoints[0].rating)).touchpoints[0].rating).toMatchObject({ score: 5 });
+    expect((await waitForState(handle, (s) => !!s.touchpoints[0].rating)).touchpoints[0].rating).toMatchObject({
+      score: 5,
+    });
     expect(await page.getByRole('button', { name: '5' }).getAttribute('aria-pressed')).toBe('true');
     expect(posts()).toBe(1);
     await page.close();

@@ -41,7 +41,12 @@ const SCRIPTS: Script[] = [
     late: i >= 8,
     ratings: { confirmation: 5, 'courier-call': i < 6 ? 4 : 3, handover: i % 2 ? 5 : 4, ...(i < 4 && { closing: 9 }) },
   })),
-  ...Array.from({ length: 8 }, (_, i): Script => ({ carrier: 'inpost', call: true, late: false, ratings: { confirmation: i < 6 ? 5 : 4, 'courier-call': 5, handover: 5, closing: 10 } })),
+  ...Array.from({ length: 8 }, (_, i): Script => ({
+    carrier: 'inpost',
+    call: true,
+    late: false,
+    ratings: { confirmation: i < 6 ? 5 : 4, 'courier-call': 5, handover: 5, closing: 10 },
+  })),
   ...Array.from({ length: 6 }, (_, i): Script => ({
     carrier: 'ups',
     call: i >= 2,
@@ -83,8 +88,21 @@ beforeAll(async () => {
     feedbackWindowDays: 1,
     alertWebhookUrl: `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/alerts`,
   };
-  writeFileSync(file, JSON.stringify({ shops: [shop], apiKeys: [{ key: KEY, shop: 'rep', scopes: ['orders:write', 'chains:read', 'chains:act'] }] }));
-  env = await devServer(testConfig({ DOORSTEP_CONFIG: file, SMTP_URL: sink.url, MAIL_FROM: 'Report Shop <orders@rep.example>', DOORSTEP_ALERT_WEBHOOK_SECRET: WEBHOOK_SECRET }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      shops: [shop],
+      apiKeys: [{ key: KEY, shop: 'rep', scopes: ['orders:write', 'chains:read', 'chains:act'] }],
+    }),
+  );
+  env = await devServer(
+    testConfig({
+      DOORSTEP_CONFIG: file,
+      SMTP_URL: sink.url,
+      MAIL_FROM: 'Report Shop <orders@rep.example>',
+      DOORSTEP_ALERT_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    }),
+  );
   app = appFor(env.config, env.client, env.store);
 });
 afterAll(async () => {
@@ -96,8 +114,10 @@ afterAll(async () => {
 const auth = { Authorization: `Bearer ${KEY}` };
 const post = (path: string, body: object) => request(app).post(path).set(auth).send(body);
 const promise = inDays(10);
-const dayAfter = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString();
-const tokenOf = (state: ChainState, key: string) => /\/r\/(\S+)/.exec(state.touchpoints.find((t) => t.key === key)!.notices[0].text!)![1];
+const dayAfter = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString();
+const tokenOf = (state: ChainState, key: string) =>
+  /\/r\/(\S+)/.exec(state.touchpoints.find((t) => t.key === key)!.notices[0].text!)![1];
 
 /** Walks one scripted order through the API and rates as its customer would; returns its order id. */
 async function walk(script: Script, i: number): Promise<string> {
@@ -108,24 +128,38 @@ async function walk(script: Script, i: number): Promise<string> {
     customer: { name: `Customer ${i}`, email: `c${i}@example.com`, timezone: 'UTC', channels: ['email'] },
   });
   await post('/v1/orders', body).expect(201);
-  const event = (type: string, data: object = {}, at = new Date().toISOString()) => post(`/v1/orders/${body.orderId}/events`, { eventId: `${type}-${i}`, type, at, data }).expect(202);
+  const event = (type: string, data: object = {}, at = new Date().toISOString()) =>
+    post(`/v1/orders/${body.orderId}/events`, { eventId: `${type}-${i}`, type, at, data }).expect(202);
   await event('handed_to_carrier');
   if (script.delay) await event('eta_changed', { newEta: inDays(10 + script.delay), reason: 'depot backlog' });
-  if (script.shopDelay) await post(`/v1/orders/${body.orderId}/actions/set-promise`, { promisedDate: inDays(10 + script.shopDelay), reason: 'our warehouse is behind' }).expect(202);
+  if (script.shopDelay)
+    await post(`/v1/orders/${body.orderId}/actions/set-promise`, {
+      promisedDate: inDays(10 + script.shopDelay),
+      reason: 'our warehouse is behind',
+    }).expect(202);
   await event('arrived_in_city');
   await event('out_for_delivery');
-  if (script.call) await event('courier_called', { window: { from: dayAfter(promise, 0), to: dayAfter(promise, 0.1) } });
+  if (script.call)
+    await event('courier_called', { window: { from: dayAfter(promise, 0), to: dayAfter(promise, 0.1) } });
   await event('delivered', { proof: 'photo' }, script.late ? dayAfter(promise, 2) : new Date().toISOString());
   const handle = env.client.workflow.getHandle(`order-rep-${body.orderId}`);
-  const state = await waitForState(handle, (s) => s.stage === 'closed' && s.touchpoints.every((t) => t.notices.every((n) => n.status === 'sent')), 60_000);
+  const state = await waitForState(
+    handle,
+    (s) => s.stage === 'closed' && s.touchpoints.every((t) => t.notices.every((n) => n.status === 'sent')),
+    60_000,
+  );
   for (const [touchpoint, score] of Object.entries(script.ratings)) {
-    await request(app).post('/v1/feedback').send({ token: tokenOf(state, touchpoint), score }).expect(202);
+    await request(app)
+      .post('/v1/feedback')
+      .send({ token: tokenOf(state, touchpoint), score })
+      .expect(202);
   }
   return body.orderId;
 }
 
 /** Mean of some numbers, rounded as the reports round. */
-const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1000) / 1000 : null);
+const mean = (xs: number[]) =>
+  xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1000) / 1000 : null;
 
 describe('reports from two dozen scripted orders', () => {
   let orders: string[] = [];
@@ -133,7 +167,8 @@ describe('reports from two dozen scripted orders', () => {
   beforeAll(async () => {
     orders = await env.withWorker(async () => {
       const ids: string[] = [];
-      for (let i = 0; i < SCRIPTS.length; i += 6) ids.push(...(await Promise.all(SCRIPTS.slice(i, i + 6).map((s, j) => walk(s, i + j)))));
+      for (let i = 0; i < SCRIPTS.length; i += 6)
+        ids.push(...(await Promise.all(SCRIPTS.slice(i, i + 6).map((s, j) => walk(s, i + j)))));
       // Facts are recorded in the background: wait until every answer, and every follow-up it set off, is in the store.
       const answers = SCRIPTS.reduce((n, s) => n + Object.keys(s.ratings).length, 0);
       const followUps = SCRIPTS.filter((s) => (s.ratings['courier-call'] ?? 5) <= 2).length;
@@ -149,15 +184,37 @@ describe('reports from two dozen scripted orders', () => {
   }, 300_000);
 
   it('the touchpoint audit counts checks, responses and means, gives each a verdict and finds the weakest link', async () => {
-    const res = await request(app).get(`/v1/reports/touchpoints?from=${started}&to=${inDays(2)}`).set(auth);
+    const res = await request(app)
+      .get(`/v1/reports/touchpoints?from=${started}&to=${inDays(2)}`)
+      .set(auth);
     expect(res.status).toBe(200);
-    const line = (touchpoint: string) => res.body.touchpoints.find((t: { touchpoint: string }) => t.touchpoint === touchpoint);
+    const line = (touchpoint: string) =>
+      res.body.touchpoints.find((t: { touchpoint: string }) => t.touchpoint === touchpoint);
     const scores = (tp: Rated) => SCRIPTS.flatMap((s) => (s.ratings[tp] === undefined ? [] : [s.ratings[tp]!]));
     const calls = SCRIPTS.filter((s) => s.call).length;
     const lows = SCRIPTS.filter((s) => (s.ratings['courier-call'] ?? 5) <= 2).length;
-    expect(line('confirmation')).toEqual({ touchpoint: 'confirmation', checksSent: 24, responses: 24, responseRate: 1, meanScore: mean(scores('confirmation')), scale: 5, verdict: 'Wow' });
-    expect(line('tracking')).toEqual({ touchpoint: 'tracking', checksSent: 24, responses: 0, responseRate: 0, meanScore: null, scale: 5, verdict: null });
-    expect(line('delay')).toMatchObject({ checksSent: SCRIPTS.filter((s) => s.delay || s.shopDelay).length, responses: 0 });
+    expect(line('confirmation')).toEqual({
+      touchpoint: 'confirmation',
+      checksSent: 24,
+      responses: 24,
+      responseRate: 1,
+      meanScore: mean(scores('confirmation')),
+      scale: 5,
+      verdict: 'Wow',
+    });
+    expect(line('tracking')).toEqual({
+      touchpoint: 'tracking',
+      checksSent: 24,
+      responses: 0,
+      responseRate: 0,
+      meanScore: null,
+      scale: 5,
+      verdict: null,
+    });
+    expect(line('delay')).toMatchObject({
+      checksSent: SCRIPTS.filter((s) => s.delay || s.shopDelay).length,
+      responses: 0,
+    });
     expect(line('courier-call')).toEqual({
       touchpoint: 'courier-call',
       checksSent: calls,
@@ -167,18 +224,38 @@ describe('reports from two dozen scripted orders', () => {
       scale: 5,
       verdict: 'OK',
     });
-    expect(line('handover')).toMatchObject({ checksSent: 24, responses: 24, meanScore: mean(scores('handover')), verdict: 'OK' });
-    expect(line('closing')).toMatchObject({ checksSent: 24, responses: 12, responseRate: 0.5, meanScore: mean(scores('closing')), scale: 10, verdict: 'Wow' });
+    expect(line('handover')).toMatchObject({
+      checksSent: 24,
+      responses: 24,
+      meanScore: mean(scores('handover')),
+      verdict: 'OK',
+    });
+    expect(line('closing')).toMatchObject({
+      checksSent: 24,
+      responses: 12,
+      responseRate: 0.5,
+      meanScore: mean(scores('closing')),
+      scale: 10,
+      verdict: 'Wow',
+    });
     expect(line('follow-up')).toMatchObject({ checksSent: lows, responses: 0 });
     expect(res.body.weakestLink).toBe('courier-call');
 
-    const ups = await request(app).get(`/v1/reports/touchpoints?from=${started}&to=${inDays(2)}&carrier=ups`).set(auth);
-    expect(ups.body.touchpoints.find((t: { touchpoint: string }) => t.touchpoint === 'courier-call')).toMatchObject({ checksSent: 4, meanScore: 1.75, verdict: 'Bad' });
+    const ups = await request(app)
+      .get(`/v1/reports/touchpoints?from=${started}&to=${inDays(2)}&carrier=ups`)
+      .set(auth);
+    expect(ups.body.touchpoints.find((t: { touchpoint: string }) => t.touchpoint === 'courier-call')).toMatchObject({
+      checksSent: 4,
+      meanScore: 1.75,
+      verdict: 'Bad',
+    });
     expect(ups.body.weakestLink).toBe('courier-call');
   });
 
   it('the carrier scorecard: orders, on-time rate against the first promise, delays, calls missed, courier and handover ratings', async () => {
-    const res = await request(app).get(`/v1/reports/carriers?from=${started}&to=${inDays(2)}`).set(auth);
+    const res = await request(app)
+      .get(`/v1/reports/carriers?from=${started}&to=${inDays(2)}`)
+      .set(auth);
     expect(res.status).toBe(200);
     const expected = ['dpd', 'inpost', 'ups'].map((carrier) => {
       const own = SCRIPTS.filter((s) => s.carrier === carrier);
@@ -187,7 +264,8 @@ describe('reports from two dozen scripted orders', () => {
         carrier,
         orders: own.length,
         delivered: own.length,
-        onTimeRate: Math.round((own.filter((s) => !s.late || (s.shopDelay ?? 0) >= 2).length / own.length) * 1000) / 1000,
+        onTimeRate:
+          Math.round((own.filter((s) => !s.late || (s.shopDelay ?? 0) >= 2).length / own.length) * 1000) / 1000,
         // Only the carrier's own delays: ups's promise the shop moved does not count against ups.
         meanDelayDays: Math.round((own.reduce((n, s) => n + (s.delay ?? 0), 0) / own.length) * 1000) / 1000,
         deliveredWithoutCall: own.filter((s) => !s.call).length,
@@ -201,27 +279,44 @@ describe('reports from two dozen scripted orders', () => {
 
   it('a low rating flags the chain for the attention filter, emails support and posts a signed webhook; the customer hears from us', async () => {
     const lowOrder = orders[SCRIPTS.findIndex((s) => s.ratings['courier-call'] === 1)];
-    const list = async () => (await request(app).get('/v1/orders?attention=true&pageSize=100').set(auth)).body.items.map((i: { orderId: string }) => i.orderId);
+    const list = async () =>
+      (await request(app).get('/v1/orders?attention=true&pageSize=100').set(auth)).body.items.map(
+        (i: { orderId: string }) => i.orderId,
+      );
     let flagged: string[] = [];
     for (let tries = 0; tries < 50 && !flagged.includes(lowOrder); tries++) {
       flagged = await list();
       if (!flagged.includes(lowOrder)) await new Promise((r) => setTimeout(r, 200));
     }
-    const expectFlagged = SCRIPTS.flatMap((s, i) => ((s.ratings['courier-call'] ?? 5) <= 2 || !s.call ? [orders[i]] : []));
+    const expectFlagged = SCRIPTS.flatMap((s, i) =>
+      (s.ratings['courier-call'] ?? 5) <= 2 || !s.call ? [orders[i]] : [],
+    );
     expect(flagged.sort()).toEqual(expectFlagged.sort());
 
-    const alert = sink.received.find((r) => r.envelopeTo.includes('support@rep.example') && r.mail.text?.includes(`Order ${lowOrder} `));
+    const alert = sink.received.find(
+      (r) => r.envelopeTo.includes('support@rep.example') && r.mail.text?.includes(`Order ${lowOrder} `),
+    );
     expect(alert?.mail.subject).toBe(`Doorstep: order ${lowOrder} needs attention`);
-    expect(alert?.mail.text).toContain(`Order ${lowOrder} (ups) of Report Shop needs attention: low rating 1 on courier-call.`);
+    expect(alert?.mail.text).toContain(
+      `Order ${lowOrder} (ups) of Report Shop needs attention: low rating 1 on courier-call.`,
+    );
 
     const hook = hooks.find((h) => JSON.parse(h.body).orderId === lowOrder && JSON.parse(h.body).kind === 'low_rating');
     expect(hook).toBeDefined();
-    expect(new Webhook(WEBHOOK_SECRET).verify(hook!.body, hook!.headers)).toMatchObject({ type: 'chain.attention', shop: 'rep', kind: 'low_rating', reason: 'low rating 1 on courier-call' });
+    expect(new Webhook(WEBHOOK_SECRET).verify(hook!.body, hook!.headers)).toMatchObject({
+      type: 'chain.attention',
+      shop: 'rep',
+      kind: 'low_rating',
+      reason: 'low rating 1 on courier-call',
+    });
 
     // Reading a chain is a query: a worker answers it.
     const state = (await env.withWorker(() => request(app).get(`/v1/orders/${lowOrder}`).set(auth))).body as ChainState;
     expect(state.attention).toContain('low rating 1 on courier-call');
-    expect(state.touchpoints.find((t) => t.key === 'follow-up')!.notices[0]).toMatchObject({ status: 'sent', subject: 'Report Shop: we are sorry' });
+    expect(state.touchpoints.find((t) => t.key === 'follow-up')!.notices[0]).toMatchObject({
+      status: 'sent',
+      subject: 'Report Shop: we are sorry',
+    });
   });
 
   it('names a bad filter in a problem+json answer', async () => {

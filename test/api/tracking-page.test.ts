@@ -14,11 +14,15 @@ import { event, inDays, order, shop } from '../helpers/fixtures';
 
 const bed = useBrowserBed();
 
-const trackingPath = (orderId: string) => `/t/${createTokens(bed.env.config.tokenKeys).sign({ kind: 'track', shop: 'demo', order: orderId })}`;
+const trackingPath = (orderId: string) =>
+  `/t/${createTokens(bed.env.config.tokenKeys).sign({ kind: 'track', shop: 'demo', order: orderId })}`;
 
 it("the tracking page speaks the customer's language, shows where the parcel is, its number and why it is late, and opens a return", async () => {
   await bed.env.withWorker(async () => {
-    const o = order({ returnWindowDays: 1, customer: { ...order().customer, locale: 'pl-PL', timezone: 'Europe/Warsaw' } });
+    const o = order({
+      returnWindowDays: 1,
+      customer: { ...order().customer, locale: 'pl-PL', timezone: 'Europe/Warsaw' },
+    });
     const handle = await startChain(bed.env, o, shop({ id: 'demo' }));
     const send = (e: TrackingEvent) => handle.executeUpdate(trackingEventUpdate, { args: [e] });
     await send(event('handed_to_carrier', { trackingNumber: 'PL-620111022345' }));
@@ -37,7 +41,14 @@ it("the tracking page speaks the customer's language, shows where the parcel is,
     await page.screenshot({ path: join(ARTIFACTS, 'tracking-page-delayed.png'), fullPage: true });
 
     await send(event('out_for_delivery'));
-    await send(event('courier_called', { window: { from: new Date(Date.now() + 3_600_000).toISOString(), to: new Date(Date.now() + 7_200_000).toISOString() } }));
+    await send(
+      event('courier_called', {
+        window: {
+          from: new Date(Date.now() + 3_600_000).toISOString(),
+          to: new Date(Date.now() + 7_200_000).toISOString(),
+        },
+      }),
+    );
     await send(event('delivered', { proof: 'photo' }));
     await waitForState(handle, (s) => !!s.returnUntil);
     await page.reload();
@@ -49,7 +60,9 @@ it("the tracking page speaks the customer's language, shows where the parcel is,
 
     // The same signature over another order's claims is refused.
     const [, ...signature] = token.split('.');
-    const other = [Buffer.from(JSON.stringify(['t', 'demo', 'someone-else'])).toString('base64url'), ...signature].join('.');
+    const other = [Buffer.from(JSON.stringify(['t', 'demo', 'someone-else'])).toString('base64url'), ...signature].join(
+      '.',
+    );
     const refused = await page.goto(`${bed.base}/t/${other}`);
     expect(refused?.status()).toBe(404);
     expect(await page.locator('body').innerText()).toBe('This tracking link is not valid.');
@@ -74,10 +87,15 @@ it('when no courier call came, the page offers Doorstep’s windows in the custo
     const { options, touchpoint } = asked.courierQuestion!;
     const page = await bed.browser.newPage();
     await page.goto(`${bed.base}${trackingPath(o.orderId)}`);
-    expect(await page.locator('#window-question').textContent()).toBe('Курьер ещё не позвонил. Выберите удобное время доставки:');
+    expect(await page.locator('#window-question').textContent()).toBe(
+      'Курьер ещё не позвонил. Выберите удобное время доставки:',
+    );
     const buttons = page.locator('.windows button');
     expect(await buttons.count()).toBe(options.length);
-    const localHour = (iso: string) => new Intl.DateTimeFormat('ru', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+    const localHour = (iso: string) =>
+      new Intl.DateTimeFormat('ru', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+        new Date(iso),
+      );
     for (const [i, w] of options.entries()) {
       expect(await buttons.nth(i).textContent()).toContain(`${localHour(w.from)}–${localHour(w.to)}`);
     }
@@ -101,7 +119,16 @@ it('when no courier call came, the page offers Doorstep’s windows in the custo
     expect(await staleTab.locator('main').innerText()).toContain('Этот вариант уже недоступен.');
     expect(await staleTab.getByRole('link', { name: 'Вернуться к заказу' }).count()).toBe(1);
     await staleTab.close();
-    const bad = await page.evaluate(async (path) => (await fetch(`${path}/window`, { method: 'POST', body: new URLSearchParams({ touchpoint: 'courier-call', option: '9' }) })).status, trackingPath(o.orderId));
+    const bad = await page.evaluate(
+      async (path) =>
+        (
+          await fetch(`${path}/window`, {
+            method: 'POST',
+            body: new URLSearchParams({ touchpoint: 'courier-call', option: '9' }),
+          })
+        ).status,
+      trackingPath(o.orderId),
+    );
     expect(bad).toBe(409);
     const after = await queryState(handle);
     expect(after.courierWindow).toEqual(agreed.courierWindow);

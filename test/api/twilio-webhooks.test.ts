@@ -31,7 +31,11 @@ afterAll(async () => {
 beforeEach(() => twilioApi.reset());
 
 /** POSTs a form to a webhook, signed as Twilio signs it unless a signature is given. */
-function webhook(path: string, form: Record<string, string>, signature = twilio.getExpectedTwilioSignature(TWILIO_TOKEN, `http://localhost:8080${path}`, form)) {
+function webhook(
+  path: string,
+  form: Record<string, string>,
+  signature = twilio.getExpectedTwilioSignature(TWILIO_TOKEN, `http://localhost:8080${path}`, form),
+) {
   return request(app).post(path).type('form').set('X-Twilio-Signature', signature).send(form);
 }
 /** An order whose customer has a phone number of their own (opt-outs follow the number). */
@@ -53,10 +57,21 @@ describe('delivery receipts', () => {
 
       expect((await request(app).post('/webhooks/twilio/status').type('form').send(form)).status).toBe(403);
       expect((await webhook('/webhooks/twilio/status', form, 'forged-signature')).status).toBe(403);
-      expect((await webhook('/webhooks/twilio/status', { ...form, ErrorCode: '30005' }, twilio.getExpectedTwilioSignature(TWILIO_TOKEN, 'http://localhost:8080/webhooks/twilio/status', form))).status).toBe(403);
+      expect(
+        (
+          await webhook(
+            '/webhooks/twilio/status',
+            { ...form, ErrorCode: '30005' },
+            twilio.getExpectedTwilioSignature(TWILIO_TOKEN, 'http://localhost:8080/webhooks/twilio/status', form),
+          )
+        ).status,
+      ).toBe(403);
       expect(notices(await waitForState(h, () => true), 'confirmation')).toHaveLength(1);
       // A callback for a message the ledger does not know (yet) is asked to come again, and changes nothing.
-      const early = await webhook('/webhooks/twilio/status', { ...form, MessageSid: 'SM0000000000000000000000000000beef' });
+      const early = await webhook('/webhooks/twilio/status', {
+        ...form,
+        MessageSid: 'SM0000000000000000000000000000beef',
+      });
       expect([early.status, early.headers['retry-after']]).toEqual([503, '5']);
 
       // Twilio repeats a callback it thinks was lost: three at once.
@@ -64,13 +79,27 @@ describe('delivery receipts', () => {
       expect(repeats.map((r) => r.status)).toEqual([204, 204, 204]);
       const fellBack = await waitForState(h, (s) => notices(s, 'confirmation')[1]?.status === 'sent');
       const [sms, email] = notices(fellBack, 'confirmation');
-      expect(sms).toMatchObject({ channel: 'sms', status: 'undelivered', decisions: [{ outcome: 'sent' }, { outcome: 'undelivered', reason: '30003 unreachable handset' }] });
-      expect(email).toMatchObject({ channel: 'email', status: 'sent', revision: 1, decisions: [{ outcome: 'sent', reason: 'fell back to email: 30003 unreachable handset' }] });
-      expect(outbox(env.config).filter((m) => m.idempotencyKey === `order-acme-${o.orderId}:confirmation:email:1`)).toHaveLength(1);
+      expect(sms).toMatchObject({
+        channel: 'sms',
+        status: 'undelivered',
+        decisions: [{ outcome: 'sent' }, { outcome: 'undelivered', reason: '30003 unreachable handset' }],
+      });
+      expect(email).toMatchObject({
+        channel: 'email',
+        status: 'sent',
+        revision: 1,
+        decisions: [{ outcome: 'sent', reason: 'fell back to email: 30003 unreachable handset' }],
+      });
+      expect(
+        outbox(env.config).filter((m) => m.idempotencyKey === `order-acme-${o.orderId}:confirmation:email:1`),
+      ).toHaveLength(1);
 
       await send(h, event('handed_to_carrier'));
       const tracking = await waitForState(h, (s) => notices(s, 'tracking')[0]?.status === 'sent');
-      await webhook('/webhooks/twilio/status', { MessageSid: notices(tracking, 'tracking')[0].providerId!, MessageStatus: 'delivered' });
+      await webhook('/webhooks/twilio/status', {
+        MessageSid: notices(tracking, 'tracking')[0].providerId!,
+        MessageStatus: 'delivered',
+      });
       const delivered = await waitForState(h, (s) => notices(s, 'tracking')[0]?.status === 'delivered');
       expect(notices(delivered, 'tracking')).toHaveLength(1);
       expect(notices(await waitForState(h, () => true), 'confirmation')).toHaveLength(2);
@@ -85,15 +114,34 @@ describe('inbound texts', () => {
       const o = phoneOrder(['sms', 'email']);
       const h = await startChain(env, o, shop());
       await waitForState(h, (s) => notices(s, 'confirmation')[0]?.status === 'sent');
-      const inbound = (Body: string, n: number) => webhook('/webhooks/twilio/inbound', { From: o.customer.phone!, To: '+48111222333', Body, MessageSid: `SMin${phones}${n}` });
+      const inbound = (Body: string, n: number) =>
+        webhook('/webhooks/twilio/inbound', {
+          From: o.customer.phone!,
+          To: '+48111222333',
+          Body,
+          MessageSid: `SMin${phones}${n}`,
+        });
 
-      expect((await request(app).post('/webhooks/twilio/inbound').type('form').send({ From: o.customer.phone, Body: 'STOP', MessageSid: 'SMx' })).status).toBe(403);
+      expect(
+        (
+          await request(app)
+            .post('/webhooks/twilio/inbound')
+            .type('form')
+            .send({ From: o.customer.phone, Body: 'STOP', MessageSid: 'SMx' })
+        ).status,
+      ).toBe(403);
       const stop = await inbound('STOP', 1);
       expect(stop.status).toBe(200);
       expect(stop.text).toBe('<?xml version="1.0" encoding="UTF-8"?><Response/>');
       await send(h, event('handed_to_carrier'));
       const stopped = await waitForState(h, (s) => notices(s, 'tracking')[0]?.status === 'sent');
-      expect(notices(stopped, 'tracking')[0]).toMatchObject({ channel: 'email', decisions: [{ outcome: 'suppressed', channel: 'sms', reason: expect.stringMatching(/^opted out of sms \(STOP by sms/) }, { outcome: 'sent' }] });
+      expect(notices(stopped, 'tracking')[0]).toMatchObject({
+        channel: 'email',
+        decisions: [
+          { outcome: 'suppressed', channel: 'sms', reason: expect.stringMatching(/^opted out of sms \(STOP by sms/) },
+          { outcome: 'sent' },
+        ],
+      });
 
       await inbound('start', 2);
       await send(h, event('arrived_in_city'));
@@ -112,7 +160,9 @@ describe('inbound texts', () => {
       const form = { From: o.customer.phone!, To: '+48111222333', Body: ' 4 ', MessageSid: `SMrate${phones}` };
       expect((await webhook('/webhooks/twilio/inbound', form, 'bad')).status).toBe(403);
       const reply = await webhook('/webhooks/twilio/inbound', form);
-      expect(reply.text).toBe('<?xml version="1.0" encoding="UTF-8"?><Response><Message>Thank you! We have recorded your answer.</Message></Response>');
+      expect(reply.text).toBe(
+        '<?xml version="1.0" encoding="UTF-8"?><Response><Message>Thank you! We have recorded your answer.</Message></Response>',
+      );
       const rated = await waitForState(h, (s) => !!s.touchpoints.find((t) => t.key === 'tracking')?.rating);
       expect(rated.touchpoints.find((t) => t.key === 'tracking')!.rating).toMatchObject({ score: 4 });
       expect(rated.touchpoints.find((t) => t.key === 'confirmation')!.rating).toBeUndefined();
@@ -128,13 +178,24 @@ describe('inbound texts', () => {
       const asked = await waitForState(h, (s) => notices(s, 'courier-call')[0]?.status === 'sent');
       const call = notices(asked, 'courier-call')[0];
       expect(call.channel).toBe('voice');
-      expect(twilioApi.requests.findLast((r) => r.path.endsWith('/Calls.json'))!.form.Twiml).toContain('<Gather numDigits="1" action="http://localhost:8080/webhooks/twilio/inbound"');
+      expect(twilioApi.requests.findLast((r) => r.path.endsWith('/Calls.json'))!.form.Twiml).toContain(
+        '<Gather numDigits="1" action="http://localhost:8080/webhooks/twilio/inbound"',
+      );
 
-      const answer = await webhook('/webhooks/twilio/inbound', { CallSid: call.providerId!, From: o.customer.phone!, To: '+48111222333', Digits: '2' });
-      expect(answer.text).toBe('<?xml version="1.0" encoding="UTF-8"?><Response><Say>Thank you! We have recorded your answer.</Say></Response>');
+      const answer = await webhook('/webhooks/twilio/inbound', {
+        CallSid: call.providerId!,
+        From: o.customer.phone!,
+        To: '+48111222333',
+        Digits: '2',
+      });
+      expect(answer.text).toBe(
+        '<?xml version="1.0" encoding="UTF-8"?><Response><Say>Thank you! We have recorded your answer.</Say></Response>',
+      );
       const agreed = await waitForState(h, (s) => notices(s, 'courier-call')[1]?.status === 'sent');
       expect(agreed.courierWindow).toMatchObject({ agreedBy: 'customer' });
-      expect(agreed.touchpoints.find((t) => t.key === 'courier-call')!.note).toBe('the customer chose window 2 by voice');
+      expect(agreed.touchpoints.find((t) => t.key === 'courier-call')!.note).toBe(
+        'the customer chose window 2 by voice',
+      );
       expect(notices(agreed, 'courier-call')[1].text).toMatch(/Delivery PIN: \d{4}/);
       await send(h, event('delivered', { proof: 'photo' }));
       expect((await waitForState(h, (s) => s.stage !== 'out_for_delivery')).conflicts).toEqual([]);

@@ -13,12 +13,18 @@ let sendNotice: ReturnType<typeof inActivityContext>;
 beforeAll(async () => {
   env = await devServer();
   app = appFor(env.config, env.client, env.store);
-  sendNotice = inActivityContext(workerActivities(env.config, { store: env.store, registry: new Registry() }).sendNotice);
+  sendNotice = inActivityContext(
+    workerActivities(env.config, { store: env.store, registry: new Registry() }).sendNotice,
+  );
 });
 afterAll(() => env.close());
 
 const withOrder = (orderId: string, touchpoint: string, template: 'tracking' | 'delay' | 'arrival') => {
-  const base = noticeInput(['email', 'sms'], { touchpoint, template, facts: { days: 1, newDate: '2026-12-04', reason: 'a storm' } });
+  const base = noticeInput(['email', 'sms'], {
+    touchpoint,
+    template,
+    facts: { days: 1, newDate: '2026-12-04', reason: 'a storm' },
+  });
   return { ...base, order: { ...base.order, orderId } };
 };
 
@@ -35,7 +41,7 @@ it('a mail scanner opening the link changes nothing; the POST opts out of non-es
   const polish = await request(app).get(path).set('Accept-Language', 'pl-PL,pl;q=0.9,en;q=0.5');
   expect(polish.text).toContain('<html lang="pl">');
   expect(polish.text).toContain('Wypisz mnie');
-  expect((noticeOf(await sendNotice(withOrder('U-2', 'tracking', 'tracking')))).channel).toBe('email');
+  expect(noticeOf(await sendNotice(withOrder('U-2', 'tracking', 'tracking'))).channel).toBe('email');
 
   const done = await request(app).post(path).type('form').send('List-Unsubscribe=One-Click');
   expect(done.status).toBe(200);
@@ -43,7 +49,11 @@ it('a mail scanner opening the link changes nothing; the POST opts out of non-es
 
   const tracking = noticeOf(await sendNotice(withOrder('U-3', 'arrival', 'arrival')));
   expect(tracking.channel).toBe('sms');
-  expect(tracking.decisions[0]).toMatchObject({ outcome: 'suppressed', channel: 'email', reason: expect.stringMatching(/^opted out of email \(unsubscribe link, \d{4}-\d{2}-\d{2}\)$/) });
+  expect(tracking.decisions[0]).toMatchObject({
+    outcome: 'suppressed',
+    channel: 'email',
+    reason: expect.stringMatching(/^opted out of email \(unsubscribe link, \d{4}-\d{2}-\d{2}\)$/),
+  });
   const delay = noticeOf(await sendNotice(withOrder('U-4', 'delay', 'delay')));
   expect(delay.channel).toBe('email');
 });

@@ -57,7 +57,7 @@ it("refuses a shop id that starts with another's and a dash (their chain ids cou
   expect(() => loadConfig({ DOORSTEP_CONFIG: file, DOORSTEP_DATA_DIR: dir() })).toThrow(/shops\[1\]\.id/);
 });
 
-it("names each bad carrier webhook field: an unknown shop, a secret that is not whsec_, an id used twice, and never echoes a secret", () => {
+it('names each bad carrier webhook field: an unknown shop, a secret that is not whsec_, an id used twice, and never echoes a secret', () => {
   const file = join(dir(), 'doorstep.json');
   const good = `whsec_${Buffer.alloc(24, 7).toString('base64')}`;
   writeFileSync(

@@ -16,7 +16,8 @@ import { addressKeyer } from '../../store/address-key';
 const SECRET = 'a fixed test secret, 32 chars ok';
 const b64 = () => randomBytes(32).toString('base64');
 const track: Claims = { kind: 'track', shop: 'acme', order: 'A-1' };
-const config = (env: Record<string, string>) => loadConfig({ DOORSTEP_DATA_DIR: mkdtempSync(join(tmpdir(), 'doorstep-keys-')), DOORSTEP_SECRET: SECRET, ...env });
+const config = (env: Record<string, string>) =>
+  loadConfig({ DOORSTEP_DATA_DIR: mkdtempSync(join(tmpdir(), 'doorstep-keys-')), DOORSTEP_SECRET: SECRET, ...env });
 
 /** A link as every Doorstep before key ids signed it: the claims and an HMAC under the secret itself. */
 function legacyToken(claims: unknown[]): string {
@@ -43,13 +44,19 @@ describe('token keys', () => {
     const old = legacyToken(['t', 'acme', 'A-1']);
     expect(createTokens(config({}).tokenKeys).verify(old)).toEqual(track);
     expect(createTokens(parseTokenKeys(DEFAULT_TOKEN_KEYS, SECRET)).verify(old)).toEqual(track);
-    expect(createTokens(config({ DOORSTEP_TOKEN_KEYS: `k2:${b64()},s:derived,legacy` }).tokenKeys).verify(old)).toEqual(track);
-    expect(createTokens(config({ DOORSTEP_TOKEN_KEYS: `k2:${b64()},s:derived` }).tokenKeys).verify(old)).toBeUndefined();
+    expect(createTokens(config({ DOORSTEP_TOKEN_KEYS: `k2:${b64()},s:derived,legacy` }).tokenKeys).verify(old)).toEqual(
+      track,
+    );
+    expect(
+      createTokens(config({ DOORSTEP_TOKEN_KEYS: `k2:${b64()},s:derived` }).tokenKeys).verify(old),
+    ).toBeUndefined();
   });
 
   it('the default key derived from the secret keeps verifying when a new key is put first with "s:derived" after it', () => {
     const today = createTokens(config({}).tokenKeys).sign(track);
-    expect(createTokens(config({ DOORSTEP_TOKEN_KEYS: `k2:${b64()},s:derived` }).tokenKeys).verify(today)).toEqual(track);
+    expect(createTokens(config({ DOORSTEP_TOKEN_KEYS: `k2:${b64()},s:derived` }).tokenKeys).verify(today)).toEqual(
+      track,
+    );
     expect(createTokens(config({ DOORSTEP_TOKEN_KEYS: `k2:${b64()}` }).tokenKeys).verify(today)).toBeUndefined();
   });
 
@@ -57,7 +64,8 @@ describe('token keys', () => {
     const tokens = createTokens(parseTokenKeys(`a:${b64()},b:${b64()}`, SECRET));
     const [body, id, mac] = tokens.sign(track).split('.');
     const other = Buffer.from(JSON.stringify(['t', 'acme', 'A-2'])).toString('base64url');
-    for (const bad of [`${other}.${id}.${mac}`, `${body}.b.${mac}`, `${body}.${mac}`, `${body}.${id}.${mac}.x`]) expect(tokens.verify(bad)).toBeUndefined();
+    for (const bad of [`${other}.${id}.${mac}`, `${body}.b.${mac}`, `${body}.${mac}`, `${body}.${id}.${mac}.x`])
+      expect(tokens.verify(bad)).toBeUndefined();
   });
 
   it('names a bad DOORSTEP_TOKEN_KEYS entry and never echoes a key', () => {
@@ -86,14 +94,23 @@ describe('token keys', () => {
 describe('keys per purpose', () => {
   it('tokens, console sessions, payloads and address hashes each have their own key', () => {
     const tokens = parseTokenKeys('s:derived', SECRET).keys[0].key;
-    const keys = [tokens, purposeKey(SECRET, 'console sessions'), derivedPayloadKey(SECRET).key, Buffer.from(SECRET)].map((k) => k.toString('hex'));
+    const keys = [
+      tokens,
+      purposeKey(SECRET, 'console sessions'),
+      derivedPayloadKey(SECRET).key,
+      Buffer.from(SECRET),
+    ].map((k) => k.toString('hex'));
     expect(new Set(keys).size).toBe(4);
     // A token's MAC is no address hash: the same text keyed for the two purposes differs.
-    expect(createHmac('sha256', tokens).update('+48600123456').digest('base64url')).not.toBe(addressKeyer(SECRET)('+48600123456'));
+    expect(createHmac('sha256', tokens).update('+48600123456').digest('base64url')).not.toBe(
+      addressKeyer(SECRET)('+48600123456'),
+    );
   });
 
   it('the payload key is the one every running chain was written with (unchanged derivation)', () => {
-    expect(derivedPayloadKey(SECRET).key.toString('hex')).toBe('5eac1e54c0b8a50e616e217fd8562345e88f3be0b13077f8655eb2b66fc795c9');
+    expect(derivedPayloadKey(SECRET).key.toString('hex')).toBe(
+      '5eac1e54c0b8a50e616e217fd8562345e88f3be0b13077f8655eb2b66fc795c9',
+    );
   });
 
   it('the address hash is what it was before key ids (opt-outs stored under it stay found)', () => {

@@ -20,8 +20,19 @@ const PHONE = '+48600123456';
 
 it('masks addresses in fields, nested objects, arrays, messages and errors, and leaves dates and ids alone', () => {
   const { log, lines } = captured();
-  const err = new Error(`550 5.1.1 <${EMAIL}>: mailbox unavailable; The 'To' number ${PHONE} is not a valid phone number`);
-  log.warn({ to: EMAIL, workflowId: 'order-acme-20261123', at: '2026-11-23T10:00:00.000Z', nested: { phones: [PHONE, '+48 600 123 456'] }, err }, `notice to ${EMAIL} not accepted`);
+  const err = new Error(
+    `550 5.1.1 <${EMAIL}>: mailbox unavailable; The 'To' number ${PHONE} is not a valid phone number`,
+  );
+  log.warn(
+    {
+      to: EMAIL,
+      workflowId: 'order-acme-20261123',
+      at: '2026-11-23T10:00:00.000Z',
+      nested: { phones: [PHONE, '+48 600 123 456'] },
+      err,
+    },
+    `notice to ${EMAIL} not accepted`,
+  );
   const out = lines.join('');
   for (const clear of [EMAIL, PHONE, '+48 600 123 456', 'anna.nowak@']) expect(out).not.toContain(clear);
   expect(out).toContain(mask(EMAIL));

@@ -27,8 +27,12 @@ describe('EncryptionCodec', () => {
     const [old] = await new EncryptionCodec([A]).encode([payload()]);
     const rotated = new EncryptionCodec([B, A]);
     expect(defaultPayloadConverter.fromPayload((await rotated.decode([old]))[0])).toEqual(customer);
-    expect(new TextDecoder().decode((await rotated.encode([payload()]))[0].metadata!['encryption-key-id'])).toBe('2026-b');
-    await expect(new EncryptionCodec([B]).decode([old])).rejects.toThrow('payload encrypted with key "2026-a", which DOORSTEP_PAYLOAD_KEYS no longer holds');
+    expect(new TextDecoder().decode((await rotated.encode([payload()]))[0].metadata!['encryption-key-id'])).toBe(
+      '2026-b',
+    );
+    await expect(new EncryptionCodec([B]).decode([old])).rejects.toThrow(
+      'payload encrypted with key "2026-a", which DOORSTEP_PAYLOAD_KEYS no longer holds',
+    );
   });
 
   it('refuses a flipped byte and a payload passed off as another key', async () => {
@@ -37,7 +41,10 @@ describe('EncryptionCodec', () => {
     const flipped = Buffer.from(sealed.data!);
     flipped[20] ^= 1;
     await expect(codec.decode([{ ...sealed, data: flipped }])).rejects.toThrow();
-    const relabelled = { ...sealed, metadata: { ...sealed.metadata, 'encryption-key-id': new TextEncoder().encode('2026-b') } };
+    const relabelled = {
+      ...sealed,
+      metadata: { ...sealed.metadata, 'encryption-key-id': new TextEncoder().encode('2026-b') },
+    };
     await expect(codec.decode([relabelled])).rejects.toThrow();
   });
 
@@ -52,7 +59,9 @@ describe('payload keys in the configuration', () => {
 
   it('reads DOORSTEP_PAYLOAD_KEYS in order, and otherwise derives one key from DOORSTEP_SECRET', () => {
     const list = `new:${randomBytes(32).toString('base64')},old:${randomBytes(32).toString('base64')}`;
-    expect(loadConfig({ DOORSTEP_DATA_DIR: dataDir(), DOORSTEP_PAYLOAD_KEYS: list }).payloadKeys.map((k) => k.id)).toEqual(['new', 'old']);
+    expect(
+      loadConfig({ DOORSTEP_DATA_DIR: dataDir(), DOORSTEP_PAYLOAD_KEYS: list }).payloadKeys.map((k) => k.id),
+    ).toEqual(['new', 'old']);
     const secret = 'a shared secret of enough length';
     const derived = loadConfig({ DOORSTEP_DATA_DIR: dataDir(), DOORSTEP_SECRET: secret }).payloadKeys;
     expect(derived).toEqual([derivedPayloadKey(secret)]);
@@ -61,7 +70,9 @@ describe('payload keys in the configuration', () => {
 
   it('names a bad entry without echoing the key', () => {
     const short = randomBytes(16).toString('base64');
-    expect(() => parsePayloadKeys(`ok:${randomBytes(32).toString('base64')},bad:${short}`)).toThrow(/^DOORSTEP_PAYLOAD_KEYS entry 2 must be <id>:<32 bytes in base64>/);
+    expect(() => parsePayloadKeys(`ok:${randomBytes(32).toString('base64')},bad:${short}`)).toThrow(
+      /^DOORSTEP_PAYLOAD_KEYS entry 2 must be <id>:<32 bytes in base64>/,
+    );
     let message = '';
     try {
       parsePayloadKeys(`bad:${short}`);

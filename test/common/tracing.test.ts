@@ -17,7 +17,11 @@ describe('tracing', () => {
 
   it('sets nothing up when off, and names what it cannot export to', async () => {
     expect(await startTracing('doorstep-test', {})).toBeUndefined();
-    await expect(startTracing('doorstep-test', { OTEL_TRACES_EXPORTER: 'zipkin' })).rejects.toThrow(/zipkin is not supported: use otlp, console or none/);
-    await expect(startTracing('doorstep-test', { OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).rejects.toThrow(/grpc is not supported/);
+    await expect(startTracing('doorstep-test', { OTEL_TRACES_EXPORTER: 'zipkin' })).rejects.toThrow(
+      /zipkin is not supported: use otlp, console or none/,
+    );
+    await expect(
+      startTracing('doorstep-test', { OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }),
+    ).rejects.toThrow(/grpc is not supported/);
   });
 });

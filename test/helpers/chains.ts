@@ -32,6 +32,12 @@ export async function startChain(
   shop: Shop,
   { indexed = true } = {},
 ): Promise<WorkflowHandle<typeof chainWorkflow>> {
-  const options = chainStartOptions({ order, shop, trackingUrl: `http://localhost/t/${order.orderId}` }, config.taskQueue);
-  return client.workflow.start(chainWorkflow, { ...options, typedSearchAttributes: indexed ? options.typedSearchAttributes : undefined });
+  const options = chainStartOptions(
+    { order, shop, trackingUrl: `http://localhost/t/${order.orderId}` },
+    config.taskQueue,
+  );
+  return client.workflow.start(chainWorkflow, {
+    ...options,
+    typedSearchAttributes: indexed ? options.typedSearchAttributes : undefined,
+  });
 }

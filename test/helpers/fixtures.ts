@@ -32,7 +32,14 @@ export function afternoonZone(): string {
 export function orderBody(overrides: Record<string, unknown> = {}) {
   return {
     orderId: `o-${randomUUID().slice(0, 8)}`,
-    customer: { name: 'Anna Nowak', email: 'anna@example.com', phone: '+48600123456', locale: 'en', timezone: 'Europe/Warsaw', channels: ['email', 'sms'] },
+    customer: {
+      name: 'Anna Nowak',
+      email: 'anna@example.com',
+      phone: '+48600123456',
+      locale: 'en',
+      timezone: 'Europe/Warsaw',
+      channels: ['email', 'sms'],
+    },
     items: [{ name: 'Kettle', qty: 1 }],
     promisedDate: inDays(10),
     carrier: 'dpd',
@@ -48,7 +55,11 @@ export function order(overrides: Record<string, unknown> = {}): ChainOrder {
 }
 
 /** A tracking event with a fresh eventId, happening now unless `at` is given. */
-export function event(type: TrackingEvent['type'], data: Record<string, unknown> = {}, eventId = randomUUID()): TrackingEvent {
+export function event(
+  type: TrackingEvent['type'],
+  data: Record<string, unknown> = {},
+  eventId = randomUUID(),
+): TrackingEvent {
   return TrackingEvent.parse({ eventId, type, at: new Date().toISOString(), data });
 }
 

@@ -34,7 +34,14 @@ export async function otlpCollector(): Promise<OtlpCollector> {
       if (req.url !== '/v1/traces') return void res.writeHead(404).end();
       for (const { resource, scopeSpans } of (JSON.parse(body) as ExportRequest).resourceSpans) {
         const service = resource.attributes.find((a) => a.key === 'service.name')?.value.stringValue ?? '';
-        for (const s of scopeSpans.flatMap((scope) => scope.spans)) spans.push({ service, name: s.name, traceId: s.traceId, spanId: s.spanId, parentSpanId: s.parentSpanId ?? '' });
+        for (const s of scopeSpans.flatMap((scope) => scope.spans))
+          spans.push({
+            service,
+            name: s.name,
+            traceId: s.traceId,
+            spanId: s.spanId,
+            parentSpanId: s.parentSpanId ?? '',
+          });
       }
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });

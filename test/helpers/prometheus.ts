@@ -23,12 +23,20 @@ export async function startPrometheus(jobs: Record<string, string>, ruleFiles: s
   const config = {
     global: { scrape_interval: '1s', evaluation_interval: '1s' },
     rule_files: ruleFiles.map((f) => resolve(f)),
-    scrape_configs: Object.entries(jobs).map(([job, target]) => ({ job_name: job, static_configs: [{ targets: [target] }] })),
+    scrape_configs: Object.entries(jobs).map(([job, target]) => ({
+      job_name: job,
+      static_configs: [{ targets: [target] }],
+    })),
   };
   // JSON is YAML: no YAML writer needed.
   writeFileSync(join(dir, 'prometheus.yml'), JSON.stringify(config));
   const port = await freePort();
-  const args = [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'];
+  const args = [
+    `--config.file=${join(dir, 'prometheus.yml')}`,
+    `--storage.tsdb.path=${join(dir, 'data')}`,
+    `--web.listen-address=127.0.0.1:${port}`,
+    '--log.level=warn',
+  ];
   const child = spawn('prometheus', args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (c) => (stderr = (stderr + c).slice(-4000)));
@@ -40,7 +48,13 @@ export async function startPrometheus(jobs: Record<string, string>, ruleFiles: s
   }
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`prometheus exited with ${child.exitCode}:\n${stderr}`);
-    if (await fetch(`${url}/-/ready`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/-/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i > 300) throw new Error(`prometheus did not get ready:\n${stderr}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -48,7 +62,9 @@ export async function startPrometheus(jobs: Record<string, string>, ruleFiles: s
     url,
     api,
     async query(expr) {
-      const data = await api<{ result: { metric: Record<string, string>; value: [number, string] }[] }>(`/api/v1/query?query=${encodeURIComponent(expr)}`);
+      const data = await api<{ result: { metric: Record<string, string>; value: [number, string] }[] }>(
+        `/api/v1/query?query=${encodeURIComponent(expr)}`,
+      );
       return data.result.map((r) => ({ labels: r.metric, value: Number(r.value[1]) }));
     },
     async stop() {

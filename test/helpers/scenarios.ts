@@ -20,7 +20,9 @@ const sendAll = async (h: WorkflowHandle, events: TrackingEvent[]) => {
   for (const e of events) await send(h, e);
 };
 const quickShop = (overrides: Partial<Shop> = {}) => shop({ feedbackWindowDays: 0, ...overrides });
-const callWindow = () => ({ window: { from: new Date(Date.now() + 3_600_000).toISOString(), to: new Date(Date.now() + 7_200_000).toISOString() } });
+const callWindow = () => ({
+  window: { from: new Date(Date.now() + 3_600_000).toISOString(), to: new Date(Date.now() + 7_200_000).toISOString() },
+});
 // Positions in onTimePath(): packed, handed_to_carrier, in_transit, arrived_in_city, out_for_delivery, courier_called, delivered.
 const [packed, transit, arrived, delivered] = [0, 2, 3, 6];
 
@@ -56,7 +58,11 @@ export const scenarios = {
   'delivered-without-call': (): Scenario => ({
     order: order(),
     shop: quickShop(),
-    drive: (h) => sendAll(h, onTimePath().filter((e) => e.type !== 'courier_called')),
+    drive: (h) =>
+      sendAll(
+        h,
+        onTimePath().filter((e) => e.type !== 'courier_called'),
+      ),
   }),
 
   'failed-attempt': (): Scenario => ({
@@ -112,9 +118,17 @@ export const scenarios = {
         await send(h, event('handed_to_carrier', { trackingNumber: 'DPD-77' }));
         await send(h, event('eta_changed', { newEta: inDays(6), reason: 'sorting centre backlog' }));
         await send(h, event('eta_changed', { newEta: inDays(7), reason: 'vehicle breakdown' }));
-        const acknowledge = { action: { action: 'acknowledge' as const, note: 'called the customer' }, actor: 'Ola', via: 'console' as const, at: new Date().toISOString(), requestId: 'ack-1' };
+        const acknowledge = {
+          action: { action: 'acknowledge' as const, note: 'called the customer' },
+          actor: 'Ola',
+          via: 'console' as const,
+          at: new Date().toISOString(),
+          requestId: 'ack-1',
+        };
         await h.executeUpdate(supportActionUpdate, { args: [acknowledge] });
-        await h.signal(shopSettingsSignal, { shops: [{ ...s, supportEmail: 'care@acme.example', courierLeadTimeHours: 12 }] });
+        await h.signal(shopSettingsSignal, {
+          shops: [{ ...s, supportEmail: 'care@acme.example', courierLeadTimeHours: 12 }],
+        });
         await sendAll(h, onTimePath().slice(arrived));
       },
     };
@@ -135,8 +149,15 @@ export const scenarios = {
   'short-timers': (): Scenario => {
     const endOfToday = Date.parse(`${inDays(1)}T00:00:00Z`);
     return {
-      order: order({ promisedDate: inDays(0), returnWindowDays: 3 / 86_400, customer: { ...order().customer, timezone: 'UTC' } }),
-      shop: quickShop({ courierLeadTimeHours: (endOfToday - Date.now() - 2_000) / 3_600_000, courierCallDeadlineMinutes: 0.05 }),
+      order: order({
+        promisedDate: inDays(0),
+        returnWindowDays: 3 / 86_400,
+        customer: { ...order().customer, timezone: 'UTC' },
+      }),
+      shop: quickShop({
+        courierLeadTimeHours: (endOfToday - Date.now() - 2_000) / 3_600_000,
+        courierCallDeadlineMinutes: 0.05,
+      }),
       drive: async (h) => {
         await send(h, event('handed_to_carrier'));
         await waitForState(h, (s) => s.delays.length === 1);

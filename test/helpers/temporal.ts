@@ -15,27 +15,48 @@ import { timeSkippingEnv, workflowBundle } from '../../scripts/time-skipping';
 import { createStore, type Store } from '../../store';
 import { createWorker, type WorkerDeps } from '../../worker/worker';
 
-
 /** A configuration whose data dir (secret, outbox, embedded store) is a fresh temporary folder. */
 export function testConfig(env: Record<string, string> = {}): AppConfig {
   // A task queue per test file keeps parallel files' workers (and secrets) apart.
-  return loadConfig({ DOORSTEP_DATA_DIR: mkdtempSync(join(tmpdir(), 'doorstep-')), DOORSTEP_TASK_QUEUE: `doorstep-${randomUUID()}`, PORT: '8080', ...env });
+  return loadConfig({
+    DOORSTEP_DATA_DIR: mkdtempSync(join(tmpdir(), 'doorstep-')),
+    DOORSTEP_TASK_QUEUE: `doorstep-${randomUUID()}`,
+    PORT: '8080',
+    ...env,
+  });
 }
 
 /** Everything the outbox received, oldest first. */
-export function outbox(config: AppConfig): { channel: string; to: string; subject?: string; text: string; idempotencyKey: string; unsubscribeUrl?: string }[] {
+export function outbox(
+  config: AppConfig,
+): { channel: string; to: string; subject?: string; text: string; idempotencyKey: string; unsubscribeUrl?: string }[] {
   if (!existsSync(config.outboxFile)) return [];
-  return readFileSync(config.outboxFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  return readFileSync(config.outboxFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 }
 
 /** Replays a history against the current workflow code, decrypting its payloads with `keys`; resolves when it replays cleanly. */
 export async function replay(keys: { payloadKeys: PayloadKey[] }, history: unknown, workflowId: string): Promise<void> {
-  await Worker.runReplayHistory({ workflowBundle: await workflowBundle(), dataConverter: dataConverterOf(keys) }, history, workflowId);
+  await Worker.runReplayHistory(
+    { workflowBundle: await workflowBundle(), dataConverter: dataConverterOf(keys) },
+    history,
+    workflowId,
+  );
 }
 
 /** A worker on the shared bundle, with the real activities wired to `deps`. */
-export async function testWorker(config: AppConfig, connection: NativeConnection, namespace: string, deps: WorkerDeps): Promise<Worker> {
-  return createWorker(config, connection, namespace, deps, { workflowBundle: await workflowBundle(), workflowsPath: undefined });
+export async function testWorker(
+  config: AppConfig,
+  connection: NativeConnection,
+  namespace: string,
+  deps: WorkerDeps,
+): Promise<Worker> {
+  return createWorker(config, connection, namespace, deps, {
+    workflowBundle: await workflowBundle(),
+    workflowsPath: undefined,
+  });
 }
 
 export interface DevServer {
@@ -53,7 +74,10 @@ export interface DevServer {
 /** Connects to the run's dev server, opens the file's store and prepares a worker factory. */
 export async function devServer(config: AppConfig = testConfig()): Promise<DevServer> {
   const address = inject('temporalAddress');
-  const client = new Client({ connection: await Connection.connect({ address }), dataConverter: dataConverterOf(config) });
+  const client = new Client({
+    connection: await Connection.connect({ address }),
+    dataConverter: dataConverterOf(config),
+  });
   const connection = await NativeConnection.connect({ address });
   const store = await createStore(config);
   const registry = new Registry();

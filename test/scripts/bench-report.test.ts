@@ -13,10 +13,20 @@ function system(knee: number, cpuWorker: number, withNotices: boolean): SystemRe
     ordersPerSec: knee,
     curve: [10, 20, 40, 80, 120, 160].map((offered) => ({ offered, achieved: Math.min(offered, knee) * 0.99 })),
     cpuMsPerOrder: { server: 14.2, worker: cpuWorker, api: 3.1, store: 0, total: 14.2 + cpuWorker + 3.1 },
-    latency: [0.25, 0.5, 0.75].map((fraction) => ({ fraction, rate: knee * fraction, postOrders: percentiles(6 + fraction * 8), eventToSend: percentiles(18 + fraction * 30) })),
+    latency: [0.25, 0.5, 0.75].map((fraction) => ({
+      fraction,
+      rate: knee * fraction,
+      postOrders: percentiles(6 + fraction * 8),
+      eventToSend: percentiles(18 + fraction * 30),
+    })),
     history: { eventsPerOrder: withNotices ? 86 : 41, bytesPerOrder: withNotices ? 24_580 : 9_120 },
     workerRssPerCachedChainMB: withNotices ? 0.061 : 0.024,
-    openChains: [1_000, 10_000, 50_000].map((count) => ({ count, workerRssMB: 180 + count * 0.004, serverRssMB: 210 + count * 0.002, storeMB: count * (withNotices ? 0.05 : 0.03) })),
+    openChains: [1_000, 10_000, 50_000].map((count) => ({
+      count,
+      workerRssMB: 180 + count * 0.004,
+      serverRssMB: 210 + count * 0.002,
+      storeMB: count * (withNotices ? 0.05 : 0.03),
+    })),
     notices: withNotices
       ? {
           email: { sent: 12_400, received: 12_400, lost: 0, duplicated: 2, perSec: 96.3 },
@@ -31,7 +41,14 @@ function benchResult(overrides: Partial<BenchResult> = {}): BenchResult {
   return {
     date: '2025-03-14T09:30:00.000Z',
     quick: false,
-    machine: { os: 'linux 6.8 x64', cpuModel: 'Fancy <b>& CPU', cpus: 8, memGiB: 31.3, node: 'v20.19.0', temporal: 'temporal 1.3.0' },
+    machine: {
+      os: 'linux 6.8 x64',
+      cpuModel: 'Fancy <b>& CPU',
+      cpus: 8,
+      memGiB: 31.3,
+      node: 'v20.19.0',
+      temporal: 'temporal 1.3.0',
+    },
     settings: { ordersPerStep: 2_000, stepSeconds: 60, openChains: [1_000, 10_000, 50_000], rounds: 3, mode: 'full' },
     doorstep: system(112.4, 22.7, true),
     skeleton: system(121.9, 17.3, false),
@@ -50,9 +67,14 @@ function benchResult(overrides: Partial<BenchResult> = {}): BenchResult {
 /** Writes the report for `result` into a fresh temp dir and reads back the page and every plot. */
 function render(result: BenchResult) {
   const root = mkdtempSync(join(tmpdir(), 'bench-report-'));
-  const paths = writeReport(result, { docsDir: join(root, 'docs'), resultFile: join(root, 'bench', 'results', '2025-03-14.json') });
+  const paths = writeReport(result, {
+    docsDir: join(root, 'docs'),
+    resultFile: join(root, 'bench', 'results', '2025-03-14.json'),
+  });
   const markdown = readFileSync(join(root, 'docs', 'benchmarks.md'), 'utf8');
-  const svgs = Object.fromEntries(paths.filter((p) => p.endsWith('.svg')).map((p) => [basename(p, '.svg'), readFileSync(p, 'utf8')]));
+  const svgs = Object.fromEntries(
+    paths.filter((p) => p.endsWith('.svg')).map((p) => [basename(p, '.svg'), readFileSync(p, 'utf8')]),
+  );
   return { root, paths, markdown, svgs };
 }
 
@@ -92,7 +114,8 @@ describe('benchmark report', () => {
     expect(svgs.throughput).toContain('Doorstep (knee 112.4/s)');
     expect(svgs.throughput).toContain('Skeleton (knee 121.9/s)');
     expect(svgs.throughput).toContain('achieved = offered');
-    for (const label of ['Doorstep p50', 'Doorstep p99', 'Skeleton p95', '25% of knee', '75% of knee']) expect(svgs.latency).toContain(label);
+    for (const label of ['Doorstep p50', 'Doorstep p99', 'Skeleton p95', '25% of knee', '75% of knee'])
+      expect(svgs.latency).toContain(label);
     for (const label of ['Temporal server', 'worker', 'API', '40.0', '34.6']) expect(svgs.cpu).toContain(label);
     for (const label of ['Doorstep worker RSS', 'Skeleton store', '1k', '50k']) expect(svgs.memory).toContain(label);
   });
@@ -116,7 +139,12 @@ describe('benchmark report', () => {
     expect(markdown).toContain('## Where the gaps come from\n\nThe **CPU** goal is missed by sending for real.\n');
     expect(markdown).not.toMatch(/NaN|undefined|Infinity/);
     const images = [...markdown.matchAll(/!\[[^\]]+\]\((benchmarks\/[\w-]+\.svg)\)/g)].map((m) => m[1]);
-    expect(images.sort()).toEqual(['benchmarks/cpu.svg', 'benchmarks/latency.svg', 'benchmarks/memory.svg', 'benchmarks/throughput.svg']);
+    expect(images.sort()).toEqual([
+      'benchmarks/cpu.svg',
+      'benchmarks/latency.svg',
+      'benchmarks/memory.svg',
+      'benchmarks/throughput.svg',
+    ]);
     for (const image of images) expect(existsSync(join(root, 'docs', image))).toBe(true);
   });
 
@@ -132,13 +160,25 @@ describe('benchmark report', () => {
   });
 
   it('renders a quick run with empty curves, no notices and no 50k step without NaN', () => {
-    const bare = (s: SystemResult): SystemResult => ({ ...s, ordersPerSec: 0, curve: [], latency: [], openChains: s.openChains.slice(0, 1), notices: undefined, workerRssPerCachedChainMB: 0 });
+    const bare = (s: SystemResult): SystemResult => ({
+      ...s,
+      ordersPerSec: 0,
+      curve: [],
+      latency: [],
+      openChains: s.openChains.slice(0, 1),
+      notices: undefined,
+      workerRssPerCachedChainMB: 0,
+    });
     const base = benchResult();
     const { markdown, svgs } = render({
       ...base,
       quick: true,
       doorstep: bare(base.doorstep),
-      skeleton: { ...bare(base.skeleton), openChains: [], cpuMsPerOrder: { server: 0, worker: 0, api: 0, store: 0, total: 0 } },
+      skeleton: {
+        ...bare(base.skeleton),
+        openChains: [],
+        cpuMsPerOrder: { server: 0, worker: 0, api: 0, store: 0, total: 0 },
+      },
       ratios: { throughput: NaN, cpuPerOrder: Infinity },
       goals: [],
       tuning: [],

@@ -12,7 +12,10 @@ import type { BenchResult } from '../../scripts/bench/model';
 
 it('runs both systems on a tiny load and writes the result and the report', () => {
   const root = mkdtempSync(join(tmpdir(), 'doorstep-bench-smoke-'));
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench.ts', '--smoke', '--root', root], { encoding: 'utf8', timeout: 240_000 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench.ts', '--smoke', '--root', root], {
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
   expect(run.status, run.stderr.slice(-3000)).toBe(0);
 
   const [file] = readdirSync(join(root, 'bench', 'results'));

@@ -12,7 +12,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGS } from '../../activities/templates/catalog';
 import { previewOf } from '../../api/console/preview/preview';
 import { Shop } from '../../workflows/contract';
-import { JOURNEY_LOCALES, JOURNEY_SCENARIOS, journeyHtml, journeyListing, journeyViolations, openJourneyBench, type Journey, type JourneyNotice } from '../../scripts/journey/index';
+import {
+  JOURNEY_LOCALES,
+  JOURNEY_SCENARIOS,
+  journeyHtml,
+  journeyListing,
+  journeyViolations,
+  openJourneyBench,
+  type Journey,
+  type JourneyNotice,
+} from '../../scripts/journey/index';
 import { PERSONAS, SCENARIOS, type JourneyLocale, type JourneyScenario } from '../../api/console/preview/scenarios';
 
 const run = promisify(execFile);
@@ -20,7 +29,8 @@ const run = promisify(execFile);
 const shop = Shop.parse({ id: 'demo', name: 'Demo Shop', supportEmail: 'support@demo.example' });
 const journeys = new Map<string, Journey>();
 const journey = (scenario: JourneyScenario, locale: JourneyLocale) => journeys.get(`${scenario}/${locale}`)!;
-const touchpoints = (j: Journey) => j.notices.map((n) => (n.revision > 1 ? `${n.touchpoint}#${n.revision}` : n.touchpoint));
+const touchpoints = (j: Journey) =>
+  j.notices.map((n) => (n.revision > 1 ? `${n.touchpoint}#${n.revision}` : n.touchpoint));
 const notice = (j: Journey, touchpoint: string) => j.notices.find((n) => n.touchpoint === touchpoint)!;
 /** The words a scenario's backend step carries for this locale (a carrier's reason). */
 const reasonOf = (scenario: JourneyScenario, event: string, locale: JourneyLocale) => {
@@ -33,8 +43,26 @@ const EXPECTED: Record<JourneyScenario, string[]> = {
   'on-time': ['confirmation', 'tracking', 'arrival', ...delivered, 'closing'],
   delayed: ['confirmation', 'tracking', 'delay', 'arrival', ...delivered, 'closing'],
   'delayed-twice': ['confirmation', 'tracking', 'delay', 'delay-2', 'arrival', ...delivered, 'closing'],
-  'failed-attempt': ['confirmation', 'tracking', 'arrival', 'courier-call', 'failed-attempt', 'courier-call-2', 'handover', 'closing'],
-  return: ['confirmation', 'tracking', 'arrival', ...delivered, 'return-accepted', 'return-received', 'return-refund', 'closing'],
+  'failed-attempt': [
+    'confirmation',
+    'tracking',
+    'arrival',
+    'courier-call',
+    'failed-attempt',
+    'courier-call-2',
+    'handover',
+    'closing',
+  ],
+  return: [
+    'confirmation',
+    'tracking',
+    'arrival',
+    ...delivered,
+    'return-accepted',
+    'return-received',
+    'return-refund',
+    'closing',
+  ],
   // The tracking notice waited for the morning and was dropped when the order was cancelled.
   cancel: ['confirmation', 'cancellation'],
   'no-call': ['confirmation', 'tracking', 'arrival', 'courier-call', 'courier-call#2', 'handover', 'closing'],
@@ -44,7 +72,8 @@ beforeAll(async () => {
   const bench = await openJourneyBench();
   try {
     for (const scenario of JOURNEY_SCENARIOS) {
-      for (const locale of JOURNEY_LOCALES) journeys.set(`${scenario}/${locale}`, await bench.run(scenario, locale, shop));
+      for (const locale of JOURNEY_LOCALES)
+        journeys.set(`${scenario}/${locale}`, await bench.run(scenario, locale, shop));
     }
   } finally {
     await bench.close();
@@ -65,7 +94,8 @@ describe.each(JOURNEY_SCENARIOS)('the %s journey', (scenario) => {
   });
 
   it('speaks the customer’s language: Russian in Cyrillic, Polish unlike English', () => {
-    const texts = (locale: JourneyLocale) => journey(scenario, locale).notices.map((n) => `${n.subject ?? ''} ${n.text}`);
+    const texts = (locale: JourneyLocale) =>
+      journey(scenario, locale).notices.map((n) => `${n.subject ?? ''} ${n.text}`);
     expect(texts('ru').every((t) => /[а-яё]/i.test(t))).toBe(true);
     expect(texts('pl').every((t) => /[ąćęłńóśźż]/i.test(t))).toBe(true);
     expect(texts('en').some((t) => /[а-яёąćęłńśźż]/i.test(t))).toBe(false);
@@ -74,63 +104,107 @@ describe.each(JOURNEY_SCENARIOS)('the %s journey', (scenario) => {
 });
 
 describe('what each journey tells the customer', () => {
-  it.each(JOURNEY_LOCALES)('in %s: the delay states the carrier’s reason; a second one is the promise guard’s', (locale) => {
-    expect(notice(journey('delayed', locale), 'delay').text).toContain(reasonOf('delayed', 'eta_changed', locale));
-    const twice = journey('delayed-twice', locale);
-    expect(notice(twice, 'delay').text).toContain(reasonOf('delayed-twice', 'eta_changed', locale));
-    expect(notice(twice, 'delay-2')).toMatchObject({ urgent: true, text: expect.stringContaining(CATALOGS[locale].common.notInCity) });
-  });
+  it.each(JOURNEY_LOCALES)(
+    'in %s: the delay states the carrier’s reason; a second one is the promise guard’s',
+    (locale) => {
+      expect(notice(journey('delayed', locale), 'delay').text).toContain(reasonOf('delayed', 'eta_changed', locale));
+      const twice = journey('delayed-twice', locale);
+      expect(notice(twice, 'delay').text).toContain(reasonOf('delayed-twice', 'eta_changed', locale));
+      expect(notice(twice, 'delay-2')).toMatchObject({
+        urgent: true,
+        text: expect.stringContaining(CATALOGS[locale].common.notInCity),
+      });
+    },
+  );
 
-  it.each(JOURNEY_LOCALES)('in %s: the refund states its amount, and the guard’s delay notice comes before quiet hours', (locale) => {
-    expect(notice(journey('return', locale), 'return-refund').text).toContain(PERSONAS[locale].refund);
-    const guard = notice(journey('delayed-twice', locale), 'delay-2');
-    expect(Number(/(\d\d):\d\d$/.exec(guard.localTime)![1])).toBe(20);
-  });
+  it.each(JOURNEY_LOCALES)(
+    'in %s: the refund states its amount, and the guard’s delay notice comes before quiet hours',
+    (locale) => {
+      expect(notice(journey('return', locale), 'return-refund').text).toContain(PERSONAS[locale].refund);
+      const guard = notice(journey('delayed-twice', locale), 'delay-2');
+      expect(Number(/(\d\d):\d\d$/.exec(guard.localTime)![1])).toBe(20);
+    },
+  );
 
   it.each(JOURNEY_LOCALES)('in %s: a failed attempt and a cancellation say why', (locale) => {
-    expect(notice(journey('failed-attempt', locale), 'failed-attempt').text).toContain(reasonOf('failed-attempt', 'delivery_failed', locale));
+    expect(notice(journey('failed-attempt', locale), 'failed-attempt').text).toContain(
+      reasonOf('failed-attempt', 'delivery_failed', locale),
+    );
     expect(notice(journey('cancel', locale), 'cancellation').text).toContain(reasonOf('cancel', 'cancelled', locale));
   });
 
-  it.each(JOURNEY_LOCALES)('in %s: with no courier call, Doorstep texts its own request and confirms the window picked', (locale) => {
-    const [request, confirmed] = journey('no-call', locale).notices.filter((n) => n.touchpoint === 'courier-call');
-    // Asked by SMS at the shop's deadline (08:05 + 120 min), offering 12–14, 14–16 and 16–18; the customer picked 2.
-    expect(request).toMatchObject({ channel: 'sms', revision: 1, urgent: true });
-    expect(request.localTime).toMatch(/10:05$/);
-    expect(request.text).toMatch(/1\D+12:00/);
-    expect(confirmed).toMatchObject({ channel: 'email', revision: 2 });
-    expect(confirmed.text).toMatch(/14:00|2:00\sPM/);
-  });
+  it.each(JOURNEY_LOCALES)(
+    'in %s: with no courier call, Doorstep texts its own request and confirms the window picked',
+    (locale) => {
+      const [request, confirmed] = journey('no-call', locale).notices.filter((n) => n.touchpoint === 'courier-call');
+      // Asked by SMS at the shop's deadline (08:05 + 120 min), offering 12–14, 14–16 and 16–18; the customer picked 2.
+      expect(request).toMatchObject({ channel: 'sms', revision: 1, urgent: true });
+      expect(request.localTime).toMatch(/10:05$/);
+      expect(request.text).toMatch(/1\D+12:00/);
+      expect(confirmed).toMatchObject({ channel: 'email', revision: 2 });
+      expect(confirmed.text).toMatch(/14:00|2:00\sPM/);
+    },
+  );
 });
 
 describe('the console preview, worked out without running the chain', () => {
   const previewFor = (j: Journey) =>
-    previewOf({ scenario: j.scenario, locale: j.locale, shop, day0: DateTime.fromISO(j.orderedAt, { zone: j.timezone }).startOf('day'), baseUrl: 'http://localhost:8080' });
+    previewOf({
+      scenario: j.scenario,
+      locale: j.locale,
+      shop,
+      day0: DateTime.fromISO(j.orderedAt, { zone: j.timezone }).startOf('day'),
+      baseUrl: 'http://localhost:8080',
+    });
   // Order ids, links and the drawn PIN differ between a preview and a run; every other word must not.
-  const words = (text = '') => text.replace(/J-\d+|PREVIEW-1/g, 'ORDER').replace(/https?:\/\/\S+/g, 'LINK').replace(/\b(?!20\d\d\b)\d{4}\b/g, 'PIN');
+  const words = (text = '') =>
+    text
+      .replace(/J-\d+|PREVIEW-1/g, 'ORDER')
+      .replace(/https?:\/\/\S+/g, 'LINK')
+      .replace(/\b(?!20\d\d\b)\d{4}\b/g, 'PIN');
 
-  it.each(JOURNEY_SCENARIOS)('for %s lists what the real chain sent: the same notices, channels and local times, in every language', (scenario) => {
-    for (const locale of JOURNEY_LOCALES) {
-      const j = journey(scenario, locale);
-      const sent = previewFor(j).notices.filter((n) => !n.dropped);
-      expect(sent.map((n) => [n.touchpoint, n.revision, n.channel, n.localTime, n.urgent])).toEqual(j.notices.map((n) => [n.touchpoint, n.revision, n.channel, n.localTime, n.urgent]));
-    }
-  });
+  it.each(JOURNEY_SCENARIOS)(
+    'for %s lists what the real chain sent: the same notices, channels and local times, in every language',
+    (scenario) => {
+      for (const locale of JOURNEY_LOCALES) {
+        const j = journey(scenario, locale);
+        const sent = previewFor(j).notices.filter((n) => !n.dropped);
+        expect(sent.map((n) => [n.touchpoint, n.revision, n.channel, n.localTime, n.urgent])).toEqual(
+          j.notices.map((n) => [n.touchpoint, n.revision, n.channel, n.localTime, n.urgent]),
+        );
+      }
+    },
+  );
 
-  it.each(JOURNEY_SCENARIOS)('for %s shows each notice in the words the customer got, on the channel it went by', (scenario) => {
-    for (const locale of JOURNEY_LOCALES) {
-      const j = journey(scenario, locale);
-      const sent = previewFor(j).notices.filter((n) => !n.dropped);
-      sent.forEach((n, i) => {
-        const form = n.forms.find((f) => f.channel === n.channel)!;
-        expect([words(form.subject), words(form.text)], `${n.touchpoint} in ${locale}`).toEqual([words(j.notices[i].subject), words(j.notices[i].text)]);
-      });
-    }
-  });
+  it.each(JOURNEY_SCENARIOS)(
+    'for %s shows each notice in the words the customer got, on the channel it went by',
+    (scenario) => {
+      for (const locale of JOURNEY_LOCALES) {
+        const j = journey(scenario, locale);
+        const sent = previewFor(j).notices.filter((n) => !n.dropped);
+        sent.forEach((n, i) => {
+          const form = n.forms.find((f) => f.channel === n.channel)!;
+          expect([words(form.subject), words(form.text)], `${n.touchpoint} in ${locale}`).toEqual([
+            words(j.notices[i].subject),
+            words(j.notices[i].text),
+          ]);
+        });
+      }
+    },
+  );
 
   it('shows a notice the chain dropped while it waited, with the wait and the reason', () => {
-    const dropped = previewOf({ scenario: 'cancel', locale: 'en', shop, baseUrl: 'http://localhost:8080' }).notices.find((n) => n.dropped);
-    expect(dropped).toMatchObject({ touchpoint: 'tracking', dropped: 'the order was cancelled', waits: [expect.stringMatching(/^quiet hours \(21:00–09:00\): waits until \d{4}-\d\d-\d\d 09:00 Europe\/London$/)] });
+    const dropped = previewOf({
+      scenario: 'cancel',
+      locale: 'en',
+      shop,
+      baseUrl: 'http://localhost:8080',
+    }).notices.find((n) => n.dropped);
+    expect(dropped).toMatchObject({
+      touchpoint: 'tracking',
+      dropped: 'the order was cancelled',
+      waits: [expect.stringMatching(/^quiet hours \(21:00–09:00\): waits until \d{4}-\d\d-\d\d 09:00 Europe\/London$/)],
+    });
   });
 });
 
@@ -150,26 +224,48 @@ describe('the rule checks', () => {
 
   it('fails a non-urgent notice in quiet hours, but not an urgent one or a shop without quiet hours', () => {
     const late = [at('2026-11-24T22:40', 'tracking'), at('2026-11-24T23:10', 'delay', { urgent: true })];
-    expect(journeyViolations(late, rules, zone)).toEqual([expect.stringMatching(/tracking notice .* inside the shop's quiet hours \(21:00–09:00\)/)]);
+    expect(journeyViolations(late, rules, zone)).toEqual([
+      expect.stringMatching(/tracking notice .* inside the shop's quiet hours \(21:00–09:00\)/),
+    ]);
     expect(journeyViolations(late, { ...rules, quietHours: { start: '00:00', end: '00:00' } }, zone)).toEqual([]);
   });
 
   it('fails a customer-local day with more non-urgent notices than the cap; urgent ones do not count', () => {
-    const day = [at('2026-11-24T09:00', 'tracking'), at('2026-11-24T12:00', 'arrival'), at('2026-11-24T13:00', 'delay', { urgent: true })];
+    const day = [
+      at('2026-11-24T09:00', 'tracking'),
+      at('2026-11-24T12:00', 'arrival'),
+      at('2026-11-24T13:00', 'delay', { urgent: true }),
+    ];
     expect(journeyViolations(day, rules, zone)).toEqual([]);
     const over = [...day, at('2026-11-24T20:59', 'handover')];
-    expect(journeyViolations(over, rules, zone)).toEqual([expect.stringMatching(/On 2026-11-24 .* 3 non-urgent notices .* cap of 2 a day/)]);
+    expect(journeyViolations(over, rules, zone)).toEqual([
+      expect.stringMatching(/On 2026-11-24 .* 3 non-urgent notices .* cap of 2 a day/),
+    ]);
     // 20:59 in Warsaw is 22:59 in Moscow, where the customer's day and quiet hours are.
     expect(journeyViolations(over, rules, 'Europe/Moscow')).toHaveLength(2);
   });
 
   it('fails a notice the customer gets twice, but not a second revision', () => {
-    const twice = [at('2026-11-24T10:00', 'tracking'), at('2026-11-24T10:00', 'tracking', { channel: 'sms' }), at('2026-11-24T11:00', 'courier-call', { revision: 2 })];
-    expect(journeyViolations(twice, { ...rules, maxNoticesPerDay: 5 }, zone)).toEqual([expect.stringMatching(/tracking #1 notice arrives 2 times/)]);
+    const twice = [
+      at('2026-11-24T10:00', 'tracking'),
+      at('2026-11-24T10:00', 'tracking', { channel: 'sms' }),
+      at('2026-11-24T11:00', 'courier-call', { revision: 2 }),
+    ];
+    expect(journeyViolations(twice, { ...rules, maxNoticesPerDay: 5 }, zone)).toEqual([
+      expect.stringMatching(/tracking #1 notice arrives 2 times/),
+    ]);
   });
 
   it('renders every value escaped in a standalone page, and lists violations in the terminal', () => {
-    const j: Journey = { scenario: 'cancel', locale: 'en', timezone: zone, orderedAt: '2026-11-23T09:15:00.000Z', shop: { ...shop, name: 'A&B <Shop>' }, notices: [at('2026-11-24T10:00', 'tracking', { text: '<script>x</script>\nline two' })], violations: ['The <b> rule'] };
+    const j: Journey = {
+      scenario: 'cancel',
+      locale: 'en',
+      timezone: zone,
+      orderedAt: '2026-11-23T09:15:00.000Z',
+      shop: { ...shop, name: 'A&B <Shop>' },
+      notices: [at('2026-11-24T10:00', 'tracking', { text: '<script>x</script>\nline two' })],
+      violations: ['The <b> rule'],
+    };
     const html = journeyHtml(j);
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<script>|<b>|A&B/);
@@ -180,7 +276,9 @@ describe('the rule checks', () => {
 
 describe('the command line', () => {
   const cli = (...args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', 'scripts/journey.ts', ...args], { env: { ...process.env, DOORSTEP_DATA_DIR: mkdtempSync(join(tmpdir(), 'doorstep-journey-cli-')) } });
+    run(process.execPath, ['--import', 'tsx', 'scripts/journey.ts', ...args], {
+      env: { ...process.env, DOORSTEP_DATA_DIR: mkdtempSync(join(tmpdir(), 'doorstep-journey-cli-')) },
+    });
 
   it('prints the listing of a journey, writes its HTML page and exits 0', async () => {
     const html = join(mkdtempSync(join(tmpdir(), 'doorstep-journey-html-')), 'cancel-ru.html');
@@ -193,6 +291,9 @@ describe('the command line', () => {
   });
 
   it('refuses an unknown scenario with exit code 2, naming the ones there are', async () => {
-    await expect(cli('--scenario', 'late', '--locale', 'en')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('one of: on-time, delayed') });
+    await expect(cli('--scenario', 'late', '--locale', 'en')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('one of: on-time, delayed'),
+    });
   });
 });

@@ -35,7 +35,14 @@ describe.each(backends)('the store, %s', (_name, open) => {
     locale: 'en',
     ...overrides,
   });
-  const notice = (providerId: string): Notice => ({ revision: 1, channel: 'email', status: 'sent', at: '2026-11-24T10:00:00.000Z', providerId, decisions: [] });
+  const notice = (providerId: string): Notice => ({
+    revision: 1,
+    channel: 'email',
+    status: 'sent',
+    at: '2026-11-24T10:00:00.000Z',
+    providerId,
+    decisions: [],
+  });
 
   beforeAll(async () => {
     store = await open();
@@ -58,12 +65,22 @@ describe.each(backends)('the store, %s', (_name, open) => {
     expect(results.filter((r) => r?.status === 'sending')).toHaveLength(3);
     await store.ledger.sent(c.key, `msg-${run}-1`, notice(`msg-${run}-1`));
     expect(await store.ledger.claim(c)).toMatchObject({ status: 'sent', attempts: 5, notice: notice(`msg-${run}-1`) });
-    expect(await store.ledger.byProviderId(`msg-${run}-1`)).toMatchObject({ key: c.key, chainId, touchpoint: 'confirmation', locale: 'en' });
+    expect(await store.ledger.byProviderId(`msg-${run}-1`)).toMatchObject({
+      key: c.key,
+      chainId,
+      touchpoint: 'confirmation',
+      locale: 'en',
+    });
   });
 
   it('a send that ends after its chain was erased records that it went, not what it said', async () => {
     const erased = `order-s-${run}-erased`;
-    const c = { ...claim('confirmation'), chainId: erased, workflowId: erased, key: ledgerKey(erased, 'confirmation', 'email', 1) };
+    const c = {
+      ...claim('confirmation'),
+      chainId: erased,
+      workflowId: erased,
+      key: ledgerKey(erased, 'confirmation', 'email', 1),
+    };
     await store.ledger.claim(c);
     expect(await store.ledger.scrub(erased)).toBe(1);
     await store.ledger.sent(c.key, `msg-${run}-late`, { ...notice(`msg-${run}-late`), text: 'Hello Anna' });
@@ -75,10 +92,21 @@ describe.each(backends)('the store, %s', (_name, open) => {
   it('records the send and its touchpoint check in one statement, the check once', async () => {
     const c = claim('arrival-check');
     await store.ledger.claim(c);
-    const check = { chainId, touchpoint: 'arrival-check', touchpointId: 'arrival', shop: 's', carrier: 'dpd', scale: 3, sentAt: '2026-11-24T10:00:00.000Z' };
+    const check = {
+      chainId,
+      touchpoint: 'arrival-check',
+      touchpointId: 'arrival',
+      shop: 's',
+      carrier: 'dpd',
+      scale: 3,
+      sentAt: '2026-11-24T10:00:00.000Z',
+    };
     await store.ledger.sent(c.key, `msg-${run}-check`, notice(`msg-${run}-check`), check);
     expect(await store.ledger.claim(c)).toMatchObject({ status: 'sent', providerId: `msg-${run}-check` });
-    const rows = await store.sql.query<{ n: number }>(`select count(*)::int as n from checks where chain_id = $1 and touchpoint = 'arrival-check'`, [chainId]);
+    const rows = await store.sql.query<{ n: number }>(
+      `select count(*)::int as n from checks where chain_id = $1 and touchpoint = 'arrival-check'`,
+      [chainId],
+    );
     expect(rows[0].n).toBe(1);
     expect(await store.facts.checkSent(check)).toBe(false);
   });
@@ -90,7 +118,12 @@ describe.each(backends)('the store, %s', (_name, open) => {
     expect(await store.ledger.claim(transient)).toBeUndefined();
     const permanent = claim('arrival');
     await store.ledger.claim(permanent);
-    const decision = { at: '2026-11-24T10:00:00.000Z', outcome: 'failed' as const, channel: 'email' as const, reason: 'SMTP 550 no such user' };
+    const decision = {
+      at: '2026-11-24T10:00:00.000Z',
+      outcome: 'failed' as const,
+      channel: 'email' as const,
+      reason: 'SMTP 550 no such user',
+    };
     await store.ledger.failed(permanent.key, decision);
     expect(await store.ledger.claim(permanent)).toMatchObject({ status: 'failed', decision });
   });
@@ -156,7 +189,7 @@ describe.each(backends)('the store, %s', (_name, open) => {
     expect(await counts()).toEqual([0, 1, 2]);
   });
 
-  it("the retention purge deletes exactly the old rows of chains that never run again, and keeps opt-outs, what is young and what may still run", async () => {
+  it('the retention purge deletes exactly the old rows of chains that never run again, and keeps opt-outs, what is young and what may still run', async () => {
     const day = 86_400_000;
     const now = Date.now();
     const ago = (days: number) => new Date(now - days * day);
@@ -164,21 +197,59 @@ describe.each(backends)('the store, %s', (_name, open) => {
     const [old, young, open, ancient] = ['old', 'young', 'open', 'ancient'].map((c) => `${chainId}-purge-${c}`);
     const stage = `purged-${run}`;
     for (const chain of [old, young, open]) {
-      const c = { ...claim('confirmation'), key: ledgerKey(chain, 'confirmation', 'email', 1), chainId: chain, workflowId: chain };
+      const c = {
+        ...claim('confirmation'),
+        key: ledgerKey(chain, 'confirmation', 'email', 1),
+        chainId: chain,
+        workflowId: chain,
+      };
       await store.ledger.claim(c);
-      await store.ledger.sent(c.key, `${c.key}-id`, notice(`${c.key}-id`), { chainId: chain, touchpoint: 'confirmation', touchpointId: 'confirmation', shop: 's', carrier: 'dpd', scale: 5, sentAt: ago(chain === young ? 10 : 200).toISOString() });
-      await store.facts.started({ chainId: chain, shop: 's', carrier: 'dpd', startedAt: ago(chain === young ? 10 : 200).toISOString(), firstPromise: '2026-01-01' });
-      await store.facts.delay({ chainId: chain, n: 1, days: 2, at: ago(chain === young ? 9 : 199).toISOString(), source: 'carrier', carrierCaused: true });
+      await store.ledger.sent(c.key, `${c.key}-id`, notice(`${c.key}-id`), {
+        chainId: chain,
+        touchpoint: 'confirmation',
+        touchpointId: 'confirmation',
+        shop: 's',
+        carrier: 'dpd',
+        scale: 5,
+        sentAt: ago(chain === young ? 10 : 200).toISOString(),
+      });
+      await store.facts.started({
+        chainId: chain,
+        shop: 's',
+        carrier: 'dpd',
+        startedAt: ago(chain === young ? 10 : 200).toISOString(),
+        firstPromise: '2026-01-01',
+      });
+      await store.facts.delay({
+        chainId: chain,
+        n: 1,
+        days: 2,
+        at: ago(chain === young ? 9 : 199).toISOString(),
+        source: 'carrier',
+        carrierCaused: true,
+      });
       await store.facts.conflict(chain, 1, 'delivered_without_call', ago(chain === young ? 9 : 199).toISOString());
       await store.facts.moveStage(chain, stage, 0);
     }
     await store.sql.query(`update sends set updated_at = $2 where chain_id = any($1)`, [[old, open], ago(200)]);
     const { tombstones } = store;
-    expect(await tombstones.bury([{ chainId: old, at: ago(150) }, { chainId: young, at: ago(5) }, { chainId: ancient, at: ago(4000) }], 'finished')).toBe(3);
+    expect(
+      await tombstones.bury(
+        [
+          { chainId: old, at: ago(150) },
+          { chainId: young, at: ago(5) },
+          { chainId: ancient, at: ago(4000) },
+        ],
+        'finished',
+      ),
+    ).toBe(3);
     expect(await tombstones.bury([{ chainId: old }], 'erased')).toBe(0);
     await store.optOuts.optOut('s', 'email', `purge-${run}`, 'unsubscribe link');
     await store.sql.query(`update opt_outs set at = $2 where address_key = $1`, [`purge-${run}`, ago(3000)]);
-    for (const [id, at] of [[`wh-old-${run}`, ago(200)], [`wh-young-${run}`, ago(1)]] as const) {
+    for (const [id, at] of [
+      [`wh-old-${run}`, ago(200)],
+      [`wh-young-${run}`, ago(1)],
+    ] as const) {
       await store.webhooks.firstTime(id);
       await store.sql.query(`update webhook_receipts set at = $2 where id = $1`, [id, at]);
     }
@@ -187,12 +258,25 @@ describe.each(backends)('the store, %s', (_name, open) => {
     expect(await retention.unsettled(cutoff, 1000)).not.toContain(old);
 
     const purged = await retention.purge(cutoff, ago(3650));
-    expect(purged).toMatchObject({ sends: 1, checks: 1, chain_delays: 1, chain_conflicts: 1, chain_facts: 1, chain_stages: 1 });
+    expect(purged).toMatchObject({
+      sends: 1,
+      checks: 1,
+      chain_delays: 1,
+      chain_conflicts: 1,
+      chain_facts: 1,
+      chain_stages: 1,
+    });
     expect(purged.tombstones).toBeGreaterThanOrEqual(1);
     expect(purged.webhook_receipts).toBeGreaterThanOrEqual(1);
     const chainsIn = async (table: string) =>
-      (await store.sql.query<{ chain_id: string }>(`select chain_id from ${table} where chain_id = any($1) order by chain_id`, [[old, young, open]])).map((r) => r.chain_id);
-    for (const table of ['sends', 'checks', 'chain_delays', 'chain_conflicts', 'chain_facts', 'chain_stages']) expect(await chainsIn(table), table).toEqual([open, young].sort());
+      (
+        await store.sql.query<{ chain_id: string }>(
+          `select chain_id from ${table} where chain_id = any($1) order by chain_id`,
+          [[old, young, open]],
+        )
+      ).map((r) => r.chain_id);
+    for (const table of ['sends', 'checks', 'chain_delays', 'chain_conflicts', 'chain_facts', 'chain_stages'])
+      expect(await chainsIn(table), table).toEqual([open, young].sort());
     expect((await store.facts.stageCounts()).get(stage)).toBe(2);
     expect(await tombstones.find(old)).toMatchObject({ reason: 'erased' });
     expect(await tombstones.find(ancient)).toBeUndefined();

@@ -30,7 +30,8 @@ async function run(name: ScenarioName): Promise<ChainState> {
 }
 
 const byKey = (s: ChainState, key: string) => s.touchpoints.find((t) => t.key === key)!;
-const longDate = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Warsaw' }).setLocale('en').toLocaleString(DateTime.DATE_FULL);
+const longDate = (iso: string) =>
+  DateTime.fromISO(iso, { zone: 'Europe/Warsaw' }).setLocale('en').toLocaleString(DateTime.DATE_FULL);
 
 describe('the chain on a real Temporal server', () => {
   it('on time: every touchpoint is done and keeps the notice the customer got', async () => {
@@ -42,7 +43,9 @@ describe('the chain on a real Temporal server', () => {
     expect(byKey(state, 'tracking').notices[0].text).toContain(state.trackingUrl);
     expect(byKey(state, 'courier-call').notices[0].text).toMatch(/PIN: \d{4}/);
     // The closing asks its one question, answered 0–10.
-    expect(byKey(state, 'closing').notices[0].text).toContain('Answer from 0 (not at all likely) to 10 (extremely likely)');
+    expect(byKey(state, 'closing').notices[0].text).toContain(
+      'Answer from 0 (not at all likely) to 10 (extremely likely)',
+    );
     expect(byKey(state, 'closing').notices[0].text).not.toContain('How did we do');
     expect(state.conflicts).toEqual([]);
     // What the carrier told: the tracking number from handed_to_carrier, the proof from delivered.
@@ -54,27 +57,48 @@ describe('the chain on a real Temporal server', () => {
 
   it('a later ETA sends a delay notice with days, reason and the new date, which becomes the promise', async () => {
     const state = await run('delay-by-eta');
-    expect(state.delays).toMatchObject([{ days: 2, reason: 'a storm closed the motorway', newDate: inDays(7), source: 'carrier' }]);
+    expect(state.delays).toMatchObject([
+      { days: 2, reason: 'a storm closed the motorway', newDate: inDays(7), source: 'carrier' },
+    ]);
     expect(state.promisedDate).toBe(inDays(7));
     const notice = byKey(state, 'delay').notices[0];
     expect(notice.text).toContain('2 days later');
     expect(notice.text).toContain('a storm closed the motorway');
     expect(notice.text).toContain(longDate(inDays(7)));
     expect(state.attention).toEqual([]);
-    expect(state.touchpoints.map((t) => t.key)).toEqual(['confirmation', 'tracking', 'delay', 'arrival', 'courier-call', 'handover', 'closing']);
+    expect(state.touchpoints.map((t) => t.key)).toEqual([
+      'confirmation',
+      'tracking',
+      'delay',
+      'arrival',
+      'courier-call',
+      'handover',
+      'closing',
+    ]);
   });
 
   it('the second delay and every one after it flag the chain for support', async () => {
     const state = await run('repeated-delays');
-    expect(state.delays.map((d) => [d.days, d.source])).toEqual([[1, 'carrier'], [2, 'carrier'], [1, 'carrier']]);
-    expect(state.touchpoints.filter((t) => t.name === 'delay').map((t) => t.key)).toEqual(['delay', 'delay-2', 'delay-3']);
+    expect(state.delays.map((d) => [d.days, d.source])).toEqual([
+      [1, 'carrier'],
+      [2, 'carrier'],
+      [1, 'carrier'],
+    ]);
+    expect(state.touchpoints.filter((t) => t.name === 'delay').map((t) => t.key)).toEqual([
+      'delay',
+      'delay-2',
+      'delay-3',
+    ]);
     expect(state.attention).toEqual([expect.stringContaining('delay 2'), expect.stringContaining('delay 3')]);
   });
 
   it('a delivered order the shop cancels within its return window closes with the notice saying so', async () => {
     const state = await run('cancel-after-delivery');
     expect([state.stage, state.returnUntil]).toEqual(['cancelled', undefined]);
-    expect(byKey(state, 'cancellation').notices[0]).toMatchObject({ status: 'sent', text: expect.stringContaining('refunded by the bank') });
+    expect(byKey(state, 'cancellation').notices[0]).toMatchObject({
+      status: 'sent',
+      text: expect.stringContaining('refunded by the bank'),
+    });
   });
 
   it('an acknowledged chain keeps the acknowledgement; new shop settings reach the notices after them', async () => {
@@ -86,7 +110,10 @@ describe('the chain on a real Temporal server', () => {
 
   it('a carrier that never reports out_for_delivery: Doorstep asks on the delivery day, and the delivery is no conflict', async () => {
     const state = await run('delivery-day-call');
-    expect(byKey(state, 'courier-call')).toMatchObject({ status: 'done', note: expect.stringContaining('Doorstep contacted the customer') });
+    expect(byKey(state, 'courier-call')).toMatchObject({
+      status: 'done',
+      note: expect.stringContaining('Doorstep contacted the customer'),
+    });
     expect(state.conflicts).toEqual([]);
     expect(state.deliveryProof).toBe('signature');
   });
@@ -101,8 +128,14 @@ describe('the chain on a real Temporal server', () => {
   it('a failed attempt goes back to the courier call, and the second attempt delivers', async () => {
     const state = await run('failed-attempt');
     expect(state.touchpoints.map((t) => [t.key, t.status])).toEqual([
-      ['confirmation', 'done'], ['tracking', 'done'], ['arrival', 'done'], ['courier-call', 'done'],
-      ['failed-attempt', 'done'], ['courier-call-2', 'done'], ['handover', 'done'], ['closing', 'done'],
+      ['confirmation', 'done'],
+      ['tracking', 'done'],
+      ['arrival', 'done'],
+      ['courier-call', 'done'],
+      ['failed-attempt', 'done'],
+      ['courier-call-2', 'done'],
+      ['handover', 'done'],
+      ['closing', 'done'],
     ]);
     expect(byKey(state, 'failed-attempt').notices[0].text).toContain('could not deliver');
     expect(state.conflicts).toEqual([]);
@@ -122,14 +155,24 @@ describe('the chain on a real Temporal server', () => {
     const state = await run('cancel');
     expect(state.stage).toBe('cancelled');
     expect(byKey(state, 'cancellation').notices[0].text).toContain('out of stock');
-    expect(state.touchpoints.filter((t) => t.status === 'skipped').map((t) => t.key)).toEqual(['arrival', 'courier-call', 'handover', 'closing']);
+    expect(state.touchpoints.filter((t) => t.status === 'skipped').map((t) => t.key)).toEqual([
+      'arrival',
+      'courier-call',
+      'handover',
+      'closing',
+    ]);
   });
 
   it('guard, call deadline and return window are durable timers (seconds long here)', async () => {
     const state = await run('short-timers');
-    expect(state.delays).toMatchObject([{ days: 1, source: 'guard', reason: 'the parcel has not reached your city yet' }]);
+    expect(state.delays).toMatchObject([
+      { days: 1, source: 'guard', reason: 'the parcel has not reached your city yet' },
+    ]);
     const call = byKey(state, 'courier-call');
-    expect(call.notices[0]).toMatchObject({ channel: 'sms', text: expect.stringContaining('When suits you? Reply 1 for') });
+    expect(call.notices[0]).toMatchObject({
+      channel: 'sms',
+      text: expect.stringContaining('When suits you? Reply 1 for'),
+    });
     expect(state.conflicts).toEqual([]);
     expect(byKey(state, 'closing').status).toBe('done');
   });
@@ -138,15 +181,28 @@ describe('the chain on a real Temporal server', () => {
     await env.withWorker(async () => {
       const h = await startChain(env, order(), scenarios['on-time']().shop);
       const handed = event('handed_to_carrier');
-      expect(await h.executeUpdate(trackingEventUpdate, { args: [handed] })).toEqual({ stage: 'handed_to_carrier', duplicate: false });
-      expect(await h.executeUpdate(trackingEventUpdate, { args: [handed] })).toEqual({ stage: 'handed_to_carrier', duplicate: true });
+      expect(await h.executeUpdate(trackingEventUpdate, { args: [handed] })).toEqual({
+        stage: 'handed_to_carrier',
+        duplicate: false,
+      });
+      expect(await h.executeUpdate(trackingEventUpdate, { args: [handed] })).toEqual({
+        stage: 'handed_to_carrier',
+        duplicate: true,
+      });
       await h.executeUpdate(trackingEventUpdate, { args: [event('arrived_in_city')] });
-      expect(await h.executeUpdate(trackingEventUpdate, { args: [event('in_transit')] })).toEqual({ stage: 'arrived_in_city', duplicate: false });
-      await expect(h.executeUpdate(trackingEventUpdate, { args: [event('return_requested')] })).rejects.toThrow(WorkflowUpdateFailedError);
+      expect(await h.executeUpdate(trackingEventUpdate, { args: [event('in_transit')] })).toEqual({
+        stage: 'arrived_in_city',
+        duplicate: false,
+      });
+      await expect(h.executeUpdate(trackingEventUpdate, { args: [event('return_requested')] })).rejects.toThrow(
+        WorkflowUpdateFailedError,
+      );
       const state = await waitForState(h, (s) => byKey(s, 'arrival').status === 'done');
       expect(byKey(state, 'tracking').notices).toHaveLength(1);
       expect(state.events.map((e) => [e.type, e.applied])).toEqual([
-        ['handed_to_carrier', true], ['arrived_in_city', true], ['in_transit', false],
+        ['handed_to_carrier', true],
+        ['arrived_in_city', true],
+        ['in_transit', false],
       ]);
       await h.terminate('test over');
     });
@@ -157,7 +213,8 @@ describe('the chain on a real Temporal server', () => {
       const h = await startChain(env, order(), scenarios['on-time']().shop);
       for (const e of onTimePath().slice(0, 4)) await h.executeUpdate(trackingEventUpdate, { args: [e] });
       await waitForState(h, (s) => !!byKey(s, 'arrival').notices[0]?.providerId);
-      const rate = (touchpoint: string, score: number, comment?: string) => h.executeUpdate(ratingUpdate, { args: [{ touchpoint, score, comment, at: new Date().toISOString() }] });
+      const rate = (touchpoint: string, score: number, comment?: string) =>
+        h.executeUpdate(ratingUpdate, { args: [{ touchpoint, score, comment, at: new Date().toISOString() }] });
       expect(await rate('tracking', 3)).toEqual({ touchpoint: 'tracking', score: 3, changed: false });
       expect(await rate('tracking', 5)).toEqual({ touchpoint: 'tracking', score: 5, changed: true });
       await rate('arrival', 1, 'nobody told me');
@@ -166,13 +223,18 @@ describe('the chain on a real Temporal server', () => {
       await rate('arrival', 1);
       await expect(rate('handover', 4)).rejects.toThrow(WorkflowUpdateFailedError);
       await expect(rate('arrival', 6)).rejects.toThrow(WorkflowUpdateFailedError);
-      const state = await waitForState(h, (s) => !!s.touchpoints.find((t) => t.key === 'follow-up')?.notices[0]?.providerId);
+      const state = await waitForState(
+        h,
+        (s) => !!s.touchpoints.find((t) => t.key === 'follow-up')?.notices[0]?.providerId,
+      );
       expect(byKey(state, 'tracking').rating).toMatchObject({ score: 5, changedAt: expect.any(String) });
       expect(byKey(state, 'arrival').rating).toMatchObject({ score: 1, comment: 'nobody told me', recovered: true });
       expect(state.touchpoints.filter((t) => t.name === 'follow-up')).toHaveLength(1);
       expect(byKey(state, 'confirmation').rating).toBeUndefined();
       expect(state.attention).toEqual(['low rating 1 on arrival: "nobody told me"']);
-      expect(byKey(state, 'follow-up').notices[0].text).toContain('Our support team will look into it today; you can also reach us directly: help@acme.example, +48221234567.');
+      expect(byKey(state, 'follow-up').notices[0].text).toContain(
+        'Our support team will look into it today; you can also reach us directly: help@acme.example, +48221234567.',
+      );
       expect((await queryState(h)).stage).toBe('arrived_in_city');
       await h.terminate('test over');
     });

@@ -55,8 +55,17 @@ it('continues as new under a flood of events, keeping state, dedup and memo, and
     const carried = await queryState(latest);
     expect(carried.events).toHaveLength(41);
     expect(carried.touchpoints.find((t) => t.key === 'confirmation')!.notices).toHaveLength(1);
-    expect(await latest.executeUpdate(trackingEventUpdate, { args: [path[1]] })).toEqual({ stage: 'in_transit', duplicate: true });
-    expect(await new Chains(client, config.taskQueue, addressKeyer(config.secret)).start({ order: o, shop: s, trackingUrl: `http://localhost/t/${o.orderId}` })).toEqual({ created: false, stage: 'in_transit' });
+    expect(await latest.executeUpdate(trackingEventUpdate, { args: [path[1]] })).toEqual({
+      stage: 'in_transit',
+      duplicate: true,
+    });
+    expect(
+      await new Chains(client, config.taskQueue, addressKeyer(config.secret)).start({
+        order: o,
+        shop: s,
+        trackingUrl: `http://localhost/t/${o.orderId}`,
+      }),
+    ).toEqual({ created: false, stage: 'in_transit' });
 
     for (const e of path.slice(3)) await latest.executeUpdate(trackingEventUpdate, { args: [e] });
     const final = await latest.result();

@@ -18,7 +18,9 @@ let twilio: TwilioEndpoint;
 beforeAll(async () => {
   sink = await smtpSink();
   twilio = await twilioEndpoint();
-  env = await devServer(testConfig({ SMTP_URL: sink.url, MAIL_FROM: 'Acme <orders@acme.example>', ...twilioEnv(twilio) }));
+  env = await devServer(
+    testConfig({ SMTP_URL: sink.url, MAIL_FROM: 'Acme <orders@acme.example>', ...twilioEnv(twilio) }),
+  );
 });
 afterAll(async () => {
   await env.close();
@@ -52,8 +54,14 @@ describe('exactly once', () => {
     expect(crashes).toBe(1);
     const mails = sink.received.filter((r) => r.mail.messageId === `<${key.replace(/:/g, '.')}@acme.example>`);
     expect(mails).toHaveLength(1);
-    expect(confirmation(state)).toMatchObject({ channel: 'email', status: 'sent', providerId: mails[0].mail.messageId });
-    expect(await env.registry.metrics()).toMatch(/doorstep_notices_total\{channel="email",touchpoint="confirmation",outcome="reused"\} 1/);
+    expect(confirmation(state)).toMatchObject({
+      channel: 'email',
+      status: 'sent',
+      providerId: mails[0].mail.messageId,
+    });
+    expect(await env.registry.metrics()).toMatch(
+      /doorstep_notices_total\{channel="email",touchpoint="confirmation",outcome="reused"\} 1/,
+    );
   });
 
   it('a provider outage (500) then acceptance (201) yields exactly one SMS', async () => {
@@ -63,7 +71,11 @@ describe('exactly once', () => {
     const state = await confirmationSent(o);
     expect(twilio.requests.map((r) => r.form.To)).toEqual(['+48600500201', '+48600500201']);
     expect(twilio.accepted).toHaveLength(1);
-    expect(confirmation(state)).toMatchObject({ channel: 'sms', providerId: twilio.accepted[0], decisions: [{ outcome: 'sent', reason: 'sent by sms' }] });
+    expect(confirmation(state)).toMatchObject({
+      channel: 'sms',
+      providerId: twilio.accepted[0],
+      decisions: [{ outcome: 'sent', reason: 'sent by sms' }],
+    });
   });
 
   it('an SMS Twilio took before the connection broke is found in its Messages list, not sent again', async () => {
@@ -77,17 +89,26 @@ describe('exactly once', () => {
   });
 
   it('a return notice that no channel takes reaches support through the parent chain', async () => {
-    const o = order({ returnWindowDays: 1, customer: { ...order().customer, email: 'gone@example.com', channels: ['email'] } });
+    const o = order({
+      returnWindowDays: 1,
+      customer: { ...order().customer, email: 'gone@example.com', channels: ['email'] },
+    });
     const state = await env.withWorker(async () => {
       const h = await startChain(env, o, shop());
-      for (const e of [...onTimePath(), event('return_requested')]) await h.executeUpdate(trackingEventUpdate, { args: [e] });
+      for (const e of [...onTimePath(), event('return_requested')])
+        await h.executeUpdate(trackingEventUpdate, { args: [e] });
       // The child reports the alert and the touchpoint as two signals: wait for both.
-      const reported = (x: ChainState) => x.attention.some((a) => a.includes('return-accepted')) && x.touchpoints.some((t) => t.key === 'return-accepted' && t.notices.length > 0);
+      const reported = (x: ChainState) =>
+        x.attention.some((a) => a.includes('return-accepted')) &&
+        x.touchpoints.some((t) => t.key === 'return-accepted' && t.notices.length > 0);
       const s = await waitForState(h, reported, 60_000);
       await h.terminate('test over');
       return s;
     });
     expect(state.attention).toContainEqual(expect.stringMatching(/^notice return-accepted failed: email SMTP 550/));
-    expect(state.touchpoints.find((t) => t.key === 'return-accepted')!.notices[0]).toMatchObject({ status: 'failed', decisions: [{ outcome: 'failed', channel: 'email' }] });
+    expect(state.touchpoints.find((t) => t.key === 'return-accepted')!.notices[0]).toMatchObject({
+      status: 'failed',
+      decisions: [{ outcome: 'failed', channel: 'email' }],
+    });
   });
 });

@@ -35,11 +35,18 @@ const notice = (s: ChainState, key: string): Notice | undefined => s.touchpoints
 /** The touchpoints whose notices reached the customer of an order, in order (support alerts left out). */
 const sentKeys = (orderId: string) =>
   outbox(config)
-    .filter((m) => m.idempotencyKey.startsWith(`order-acme-${orderId}:`) && !m.idempotencyKey.includes(':support-alert-'))
+    .filter(
+      (m) => m.idempotencyKey.startsWith(`order-acme-${orderId}:`) && !m.idempotencyKey.includes(':support-alert-'),
+    )
     .map((m) => m.idempotencyKey.split(':')[1]);
 const ymd = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 // The cap counts per customer across orders: each test has a customer of its own.
-const customer = (name: string) => ({ ...order().customer, email: `${name}@example.com`, timezone: 'UTC', channels: ['email'] });
+const customer = (name: string) => ({
+  ...order().customer,
+  email: `${name}@example.com`,
+  timezone: 'UTC',
+  channels: ['email'],
+});
 
 describe('notices respect the customer', () => {
   it('a non-urgent notice waits out quiet hours on a durable timer; a delay notice goes at once', async () => {
@@ -49,7 +56,11 @@ describe('notices respect the customer', () => {
       const h = await startChain({ client: ts.env.client, config }, o, quietShop(), { indexed: false });
       const waiting = await waitForState(h, (s) => notice(s, 'confirmation')?.status === 'deferred');
       expect(notice(waiting, 'confirmation')!.decisions).toEqual([
-        { at: expect.any(String), outcome: 'deferred', reason: `quiet hours (21:00–09:00): waits until ${ymd(evening + 24 * HOUR)} 09:00 UTC` },
+        {
+          at: expect.any(String),
+          outcome: 'deferred',
+          reason: `quiet hours (21:00–09:00): waits until ${ymd(evening + 24 * HOUR)} 09:00 UTC`,
+        },
       ]);
       await send(h, event('eta_changed', { newEta: inDays(7, evening), reason: 'a storm closed the motorway' }));
       await waitForState(h, (s) => notice(s, 'delay')?.status === 'sent');
@@ -67,12 +78,16 @@ describe('notices respect the customer', () => {
     await ts.withWorker(async () => {
       const start = await skipTo(10);
       const o = order({ customer: customer('capped'), promisedDate: inDays(5, start) });
-      const h = await startChain({ client: ts.env.client, config }, o, quietShop({ maxNoticesPerDay: 2 }), { indexed: false });
+      const h = await startChain({ client: ts.env.client, config }, o, quietShop({ maxNoticesPerDay: 2 }), {
+        indexed: false,
+      });
       await send(h, event('handed_to_carrier'));
       await waitForState(h, (s) => notice(s, 'tracking')?.status === 'sent');
       await send(h, event('arrived_in_city'));
       const capped = await waitForState(h, (s) => notice(s, 'arrival')?.status === 'deferred');
-      expect(notice(capped, 'arrival')!.decisions[0].reason).toBe(`daily cap (2 a day) reached: waits until ${ymd(start + 24 * HOUR)} 09:00 UTC`);
+      expect(notice(capped, 'arrival')!.decisions[0].reason).toBe(
+        `daily cap (2 a day) reached: waits until ${ymd(start + 24 * HOUR)} 09:00 UTC`,
+      );
       expect(sentKeys(o.orderId)).toEqual(['confirmation', 'tracking']);
 
       await skipTo(9, 1);
@@ -86,19 +101,30 @@ describe('notices respect the customer', () => {
     await ts.withWorker(async () => {
       const evening = await skipTo(23);
       const o = order({ customer: customer('obsolete'), promisedDate: inDays(5, evening), returnWindowDays: 0 });
-      const h = await startChain({ client: ts.env.client, config }, o, quietShop({ feedbackWindowDays: 0 }), { indexed: false });
+      const h = await startChain({ client: ts.env.client, config }, o, quietShop({ feedbackWindowDays: 0 }), {
+        indexed: false,
+      });
       for (const type of ['arrived_in_city', 'out_for_delivery'] as const) await send(h, event(type));
       await waitForState(h, (s) => notice(s, 'confirmation')?.status === 'deferred');
       await send(h, event('delivered', { proof: 'photo-7' }));
       const dropped = await waitForState(h, (s) => notice(s, 'arrival')?.status === 'dropped');
-      expect(notice(dropped, 'confirmation')).toMatchObject({ status: 'dropped', decisions: [{ outcome: 'deferred' }, { outcome: 'dropped', reason: 'the parcel is already delivered' }] });
-      expect(dropped.touchpoints.find((t) => t.key === 'arrival')).toMatchObject({ status: 'skipped', note: 'notice dropped: the parcel is already delivered' });
+      expect(notice(dropped, 'confirmation')).toMatchObject({
+        status: 'dropped',
+        decisions: [{ outcome: 'deferred' }, { outcome: 'dropped', reason: 'the parcel is already delivered' }],
+      });
+      expect(dropped.touchpoints.find((t) => t.key === 'arrival')).toMatchObject({
+        status: 'skipped',
+        note: 'notice dropped: the parcel is already delivered',
+      });
 
       await skipTo(9, 1);
       const final = await h.result();
       // The waits, drops and timers of this run replay as they happened.
       await replay(config, await h.fetchHistory(), h.workflowId);
-      expect(notice(final, 'handover')).toMatchObject({ status: 'sent', decisions: [{ outcome: 'deferred' }, { outcome: 'sent' }] });
+      expect(notice(final, 'handover')).toMatchObject({
+        status: 'sent',
+        decisions: [{ outcome: 'deferred' }, { outcome: 'sent' }],
+      });
       expect(sentKeys(o.orderId)).toEqual(['handover', 'closing']);
     });
   });

@@ -25,7 +25,18 @@ beforeAll(async () => {
 });
 afterAll(() => env?.close());
 
-const EVENTS = ['packed', 'handed_to_carrier', 'in_transit', 'arrived_in_city', 'eta_changed', 'out_for_delivery', 'courier_called', 'delivery_failed', 'delivered', 'cancelled'] as const;
+const EVENTS = [
+  'packed',
+  'handed_to_carrier',
+  'in_transit',
+  'arrived_in_city',
+  'eta_changed',
+  'out_for_delivery',
+  'courier_called',
+  'delivery_failed',
+  'delivered',
+  'cancelled',
+] as const;
 
 type Command =
   | { kind: 'event'; type: (typeof EVENTS)[number] }
@@ -46,14 +57,22 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'resend' as const }) },
 );
 
-const rank = (stage: string) => (stage === 'cancelled' || stage === 'closed' ? Infinity : TRACKING_STAGES.indexOf(stage as never));
+const rank = (stage: string) =>
+  stage === 'cancelled' || stage === 'closed' ? Infinity : TRACKING_STAGES.indexOf(stage as never);
 
 function eventOf(type: (typeof EVENTS)[number], now: number): TrackingEvent {
   const at = new Date(now).toISOString();
   const data: Record<(typeof EVENTS)[number], Record<string, unknown>> = {
-    packed: {}, handed_to_carrier: {}, in_transit: {}, arrived_in_city: {}, out_for_delivery: {}, delivered: { proof: 'photo' },
+    packed: {},
+    handed_to_carrier: {},
+    in_transit: {},
+    arrived_in_city: {},
+    out_for_delivery: {},
+    delivered: { proof: 'photo' },
     eta_changed: { newEta: inDays(3, now), reason: 'a storm' },
-    courier_called: { window: { from: new Date(now + 3_600_000).toISOString(), to: new Date(now + 3 * 3_600_000).toISOString() } },
+    courier_called: {
+      window: { from: new Date(now + 3_600_000).toISOString(), to: new Date(now + 3 * 3_600_000).toISOString() },
+    },
     delivery_failed: { reason: 'nobody home' },
     cancelled: { reason: 'changed my mind' },
   };
@@ -71,10 +90,19 @@ async function attempt<T>(run: () => Promise<T>): Promise<T | undefined> {
 }
 
 /** Waits until no notice of the chain is queued or on its way (deferred ones may wait on). */
-const settled = (h: WorkflowHandle) => waitForState(h, (s) => s.touchpoints.every((t) => t.notices.every((n) => n.status !== 'queued')), 30_000);
+const settled = (h: WorkflowHandle) =>
+  waitForState(h, (s) => s.touchpoints.every((t) => t.notices.every((n) => n.status !== 'queued')), 30_000);
 
 async function runSequence(commands: Command[]): Promise<void> {
-  const o = order({ customer: { ...order().customer, phone: `+4860${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`, timezone: 'UTC', channels: ['sms', 'email'] }, returnWindowDays: 0 });
+  const o = order({
+    customer: {
+      ...order().customer,
+      phone: `+4860${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
+      timezone: 'UTC',
+      channels: ['sms', 'email'],
+    },
+    returnWindowDays: 0,
+  });
   const s = shop({ quietHours: { start: '00:00', end: '00:00' }, maxNoticesPerDay: 100, feedbackWindowDays: 0 });
   const phoneKey = addressKeyer(config.secret)(o.customer.phone!);
   const sms = () => outbox(config).filter((m) => m.channel === 'sms' && m.to === o.customer.phone).length;
@@ -99,24 +127,39 @@ async function runSequence(commands: Command[]): Promise<void> {
       stoppedAt = c.kind === 'stop' ? sms() : undefined;
     } else if (c.kind === 'rate') {
       const sent = (await queryState(h)).touchpoints.find((t) => t.notices.some((n) => n.status === 'sent'));
-      if (sent) await attempt(() => h.executeUpdate(ratingUpdate, { args: [{ touchpoint: sent.key, score: Math.min(c.score, 5), at: new Date(now).toISOString() }] }));
+      if (sent)
+        await attempt(() =>
+          h.executeUpdate(ratingUpdate, {
+            args: [{ touchpoint: sent.key, score: Math.min(c.score, 5), at: new Date(now).toISOString() }],
+          }),
+        );
     } else if (c.kind === 'resend') {
       const action = { action: 'resend' as const, touchpoint: 'confirmation' };
-      await attempt(() => h.executeUpdate(supportActionUpdate, { args: [{ action, actor: 'property test', at: new Date(now).toISOString(), requestId: `r-${now}-${Math.random()}` }] }));
+      await attempt(() =>
+        h.executeUpdate(supportActionUpdate, {
+          args: [
+            { action, actor: 'property test', at: new Date(now).toISOString(), requestId: `r-${now}-${Math.random()}` },
+          ],
+        }),
+      );
     }
     if (stoppedAt !== undefined) expect(sms(), 'an SMS went out after STOP').toBe(stoppedAt);
   }
   // The stage never moved back (a late event answers with the stage as it is).
-  for (let i = 1; i < stages.length; i++) expect(rank(stages[i]), `stages ${stages.join(' → ')}`).toBeGreaterThanOrEqual(rank(stages[i - 1]));
+  for (let i = 1; i < stages.length; i++)
+    expect(rank(stages[i]), `stages ${stages.join(' → ')}`).toBeGreaterThanOrEqual(rank(stages[i - 1]));
   // The chain always ends: cancelled if it is still under way, then its timers run out.
   const state = await queryState(h);
   const cancel = eventOf('cancelled', Date.now());
-  if (!['delivered', 'closed', 'cancelled'].includes(state.stage)) await attempt(() => h.executeUpdate(trackingEventUpdate, { args: [cancel] }));
+  if (!['delivered', 'closed', 'cancelled'].includes(state.stage))
+    await attempt(() => h.executeUpdate(trackingEventUpdate, { args: [cancel] }));
   const final = await h.result();
   expect(['closed', 'cancelled']).toContain(final.stage);
   if (stoppedAt !== undefined) expect(sms(), 'an SMS went out after STOP').toBe(stoppedAt);
   // At most one notice per ledger key.
-  const keys = outbox(config).filter((m) => m.idempotencyKey.startsWith(`order-acme-${o.orderId}:`)).map((m) => m.idempotencyKey);
+  const keys = outbox(config)
+    .filter((m) => m.idempotencyKey.startsWith(`order-acme-${o.orderId}:`))
+    .map((m) => m.idempotencyKey);
   expect(keys.length).toBe(new Set(keys).size);
 }
 
@@ -125,15 +168,21 @@ const withinMinute =
   (run: (c: Command[]) => Promise<void>) =>
   (commands: Command[]): Promise<void> => {
     let timer: NodeJS.Timeout | undefined;
-    const stuck = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('the chain did not finish within a minute')), 60_000)));
+    const stuck = new Promise<never>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error('the chain did not finish within a minute')), 60_000)),
+    );
     return Promise.race([run(commands), stuck]).finally(() => clearTimeout(timer));
   };
 
-it('holds its invariants over random sequences of events, pauses, STOP/START, ratings and resends', () =>
-  env.withWorker(() =>
-    fc.assert(fc.asyncProperty(fc.array(command, { minLength: 3, maxLength: 14 }), withinMinute(runSequence)), {
-      numRuns: Number(process.env.DOORSTEP_PROPERTY_RUNS ?? 12),
-      seed: process.env.DOORSTEP_PROPERTY_SEED ? Number(process.env.DOORSTEP_PROPERTY_SEED) : undefined,
-      endOnFailure: true,
-    }),
-  ), 600_000);
+it(
+  'holds its invariants over random sequences of events, pauses, STOP/START, ratings and resends',
+  () =>
+    env.withWorker(() =>
+      fc.assert(fc.asyncProperty(fc.array(command, { minLength: 3, maxLength: 14 }), withinMinute(runSequence)), {
+        numRuns: Number(process.env.DOORSTEP_PROPERTY_RUNS ?? 12),
+        seed: process.env.DOORSTEP_PROPERTY_SEED ? Number(process.env.DOORSTEP_PROPERTY_SEED) : undefined,
+        endOnFailure: true,
+      }),
+    ),
+  600_000,
+);

@@ -12,7 +12,9 @@ import { replay } from '../helpers/temporal';
 
 const root = join(import.meta.dirname, '..', 'fixtures', 'histories');
 const versions = readdirSync(root).filter((v) => /^v\d+\.\d+\.\d+$/.test(v));
-const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as {
+  version: string;
+};
 
 it('has the histories of the current version', () => {
   expect(versions).toContain(`v${version}`);
@@ -35,13 +37,17 @@ describe.each(versions)('histories of %s', (v) => {
   it.each(files)('replays %s without nondeterminism', async (file) => {
     // runReplayHistory reads the JSON that `temporal workflow show -o json` exports.
     const history: unknown = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-    await expect(replay({ payloadKeys: parsePayloadKeys(FIXTURE_PAYLOAD_KEYS) }, history, index[file])).resolves.toBeUndefined();
+    await expect(
+      replay({ payloadKeys: parsePayloadKeys(FIXTURE_PAYLOAD_KEYS) }, history, index[file]),
+    ).resolves.toBeUndefined();
   });
 
   it('keeps the made-up customer out of the recorded histories: every payload is encrypted', () => {
     const text = readFileSync(join(dir, 'on-time.json'), 'utf8');
     // Payload bytes are base64 in the export: read every one of them as text too.
-    const payloads = [...text.matchAll(/"data":\s*"([A-Za-z0-9+/=]+)"/g)].map((m) => Buffer.from(m[1], 'base64').toString('latin1'));
+    const payloads = [...text.matchAll(/"data":\s*"([A-Za-z0-9+/=]+)"/g)].map((m) =>
+      Buffer.from(m[1], 'base64').toString('latin1'),
+    );
     expect(payloads.length).toBeGreaterThan(20);
     expect(text).toContain(Buffer.from('binary/encrypted').toString('base64'));
     for (const personal of ['anna@example.com', '+48600123456', 'Anna Nowak']) {

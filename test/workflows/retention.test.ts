@@ -20,7 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => env?.close());
 
-const sentConfirmation = (s: { touchpoints: { notices: { status: string }[] }[] }) => s.touchpoints[0].notices[0]?.status === 'sent';
+const sentConfirmation = (s: { touchpoints: { notices: { status: string }[] }[] }) =>
+  s.touchpoints[0].notices[0]?.status === 'sent';
 
 it('a worker start creates the daily retention schedule once, and a run it triggers deletes what is old of closed chains only', () =>
   env.withWorker(async () => {
@@ -29,8 +30,14 @@ it('a worker start creates the daily retention schedule once, and a run it trigg
     await ensureRetentionSchedule(client, config.taskQueue);
     const schedule = client.schedule.getHandle(retentionScheduleId(config.taskQueue));
     const described = await schedule.describe();
-    expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'retentionWorkflow', taskQueue: config.taskQueue });
-    expect(described.spec.calendars).toMatchObject([{ hour: [{ start: 3, end: 3, step: 1 }], minute: [{ start: 17, end: 17, step: 1 }] }]);
+    expect(described.action).toMatchObject({
+      type: 'startWorkflow',
+      workflowType: 'retentionWorkflow',
+      taskQueue: config.taskQueue,
+    });
+    expect(described.spec.calendars).toMatchObject([
+      { hour: [{ start: 3, end: 3, step: 1 }], minute: [{ start: 17, end: 17, step: 1 }] },
+    ]);
     expect(described.policies.overlap).toBe('SKIP');
 
     const [closed, open, forgotten] = [order(), order(), order()];
@@ -50,19 +57,27 @@ it('a worker start creates the daily retention schedule once, and a run it trigg
        values ($1, $2, $2, $3, 'confirmation', 'email', 1, 'a', 'c', true, '2025-01-01', 'en', 'sent', $4)`,
       [`${forgottenId}:confirmation:email:1`, forgottenId, s.id, longAgo],
     );
-    appendFileSync(config.outboxFile, `${JSON.stringify({ id: 'outbox-old', channel: 'email', at: longAgo.toISOString(), to: 'old@example.com', idempotencyKey: 'old:1' })}\n`);
+    appendFileSync(
+      config.outboxFile,
+      `${JSON.stringify({ id: 'outbox-old', channel: 'email', at: longAgo.toISOString(), to: 'old@example.com', idempotencyKey: 'old:1' })}\n`,
+    );
 
     await schedule.trigger();
     let report: PurgeReport | undefined;
     for (let i = 0; i < 100 && !report; i++) {
       const [action] = (await schedule.describe()).info.recentActions;
-      if (action) report = await client.workflow.getHandle(action.action.workflow.workflowId, action.action.workflow.firstExecutionRunId).result();
+      if (action)
+        report = await client.workflow
+          .getHandle(action.action.workflow.workflowId, action.action.workflow.firstExecutionRunId)
+          .result();
       else await new Promise((r) => setTimeout(r, 200));
     }
     expect(report!.tombstoned).toBeGreaterThanOrEqual(2);
     expect(report!.purged).toMatchObject({ sends: 2, checks: 1 });
     expect(report!.outboxLines).toBe(1);
-    const rows = await store.sql.query<{ chain_id: string }>(`select chain_id from sends where chain_id = any($1)`, [ids]);
+    const rows = await store.sql.query<{ chain_id: string }>(`select chain_id from sends where chain_id = any($1)`, [
+      ids,
+    ]);
     expect(rows.map((r) => r.chain_id)).toEqual([ids[1]]);
     expect(outbox(config).map((m) => m.idempotencyKey.split(':')[0])).toEqual(ids);
     const { tombstones } = store;
@@ -74,9 +89,15 @@ it('a worker start creates the daily retention schedule once, and a run it trigg
     const chains = new Chains(client, config.taskQueue, addressKeyer(config.secret), undefined, tombstones);
     const restart = chains.start({ order: forgotten, shop: s, trackingUrl: 'http://localhost/t/x' });
     await expect(restart).rejects.toBeInstanceOf(ChainError);
-    await expect(restart).rejects.toMatchObject({ status: 410, message: `order ${forgotten.orderId} has finished: its chain cannot start again` });
+    await expect(restart).rejects.toMatchObject({
+      status: 410,
+      message: `order ${forgotten.orderId} has finished: its chain cannot start again`,
+    });
     await expect(client.workflow.getHandle(forgottenId).describe()).rejects.toThrow(/not found/i);
-    expect(await chains.start({ order: closed, shop: s, trackingUrl: 'http://localhost/t/x' })).toEqual({ created: false, stage: 'accepted' });
+    expect(await chains.start({ order: closed, shop: s, trackingUrl: 'http://localhost/t/x' })).toEqual({
+      created: false,
+      stage: 'accepted',
+    });
     await client.workflow.getHandle(ids[1]).terminate('test over');
     await schedule.delete();
   }));

@@ -26,7 +26,9 @@ async function told(h: WorkflowHandle, count: number): Promise<void> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const { events } = await h.fetchHistory();
-    const n = events?.filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === shopSettingsSignal.name).length ?? 0;
+    const n =
+      events?.filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === shopSettingsSignal.name)
+        .length ?? 0;
     if (n >= count) return;
     if (Date.now() > deadline) throw new Error(`the chain was told ${n} times, not ${count}`);
     await new Promise((r) => setTimeout(r, 250));
@@ -47,15 +49,24 @@ describe("a shop's new settings reach its running chains", () => {
       // Quiet hours from an hour ago to two hours ahead, customer-local: the chain must now hold non-urgent notices.
       const local = DateTime.now().setZone(customer.timezone);
       const hhmm = (t: DateTime) => t.toFormat('HH:mm');
-      const after = { ...before, supportEmail: 'care@acme.example', quietHours: { start: hhmm(local.minus({ hours: 1 })), end: hhmm(local.plus({ hours: 2 })) } };
+      const after = {
+        ...before,
+        supportEmail: 'care@acme.example',
+        quietHours: { start: hhmm(local.minus({ hours: 1 })), end: hhmm(local.plus({ hours: 2 })) },
+      };
       expect(await syncShopSettings(env.client, env.store, [after])).toEqual([before.id]);
       expect(await syncShopSettings(env.client, env.store, [after])).toEqual([]);
       await told(chain, 2);
 
       await send(chain, event('handed_to_carrier'));
       await send(chain, event('eta_changed', { newEta: inDays(12), reason: 'a storm' }));
-      const state = await waitForState(chain, (s) => notice(s, 'tracking')?.status === 'deferred' && notice(s, 'delay')?.status === 'sent');
-      expect(notice(state, 'tracking')!.decisions[0].reason).toContain(`quiet hours (${after.quietHours.start}–${after.quietHours.end})`);
+      const state = await waitForState(
+        chain,
+        (s) => notice(s, 'tracking')?.status === 'deferred' && notice(s, 'delay')?.status === 'sent',
+      );
+      expect(notice(state, 'tracking')!.decisions[0].reason).toContain(
+        `quiet hours (${after.quietHours.start}–${after.quietHours.end})`,
+      );
       // The urgent delay notice goes at once, with the shop's new support contact.
       expect(notice(state, 'delay')!.text).toContain('care@acme.example');
       expect(notice(state, 'delay')!.text).not.toContain('old-help@acme.example');

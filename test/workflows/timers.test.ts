@@ -29,7 +29,9 @@ describe('durable timers measured in days', () => {
       // Promised in 4 days (UTC customer); a 24 h lead time puts the guard at 00:00 of that day.
       const o = order({ promisedDate: inDays(4, now), customer: { ...order().customer, timezone: 'UTC' } });
       const guardAt = Date.parse(`${inDays(4, now)}T00:00:00Z`);
-      const h = await startChain({ client: ts.env.client, config }, o, shop({ courierLeadTimeHours: 24 }), { indexed: false });
+      const h = await startChain({ client: ts.env.client, config }, o, shop({ courierLeadTimeHours: 24 }), {
+        indexed: false,
+      });
       await send(h, event('handed_to_carrier'));
       await sleepUntil(guardAt - HOUR);
       expect((await state(h)).delays).toEqual([]);
@@ -53,7 +55,9 @@ describe('durable timers measured in days', () => {
   it('when no courier call is reported by the deadline, Doorstep contacts the customer itself', async () => {
     await ts.withWorker(async () => {
       const o = order({ promisedDate: inDays(5, await ts.env.currentTimeMs()) });
-      const h = await startChain({ client: ts.env.client, config }, o, shop({ courierCallDeadlineMinutes: 180 }), { indexed: false });
+      const h = await startChain({ client: ts.env.client, config }, o, shop({ courierCallDeadlineMinutes: 180 }), {
+        indexed: false,
+      });
       await send(h, event('out_for_delivery'));
       await ts.env.sleep(2 * HOUR);
       expect((await state(h)).touchpoints.find((t) => t.key === 'courier-call')!.notices).toEqual([]);
@@ -62,7 +66,10 @@ describe('durable timers measured in days', () => {
       const call = callOf(await waitForState(h, (s) => callOf(s).notices[0]?.status === 'sent'));
       expect(call).toMatchObject({ status: 'done', note: expect.stringContaining('Doorstep contacted the customer') });
       // Doorstep asks by phone first (the customer's SMS before their email), offering windows to pick by digit.
-      expect(call.notices[0]).toMatchObject({ channel: 'sms', text: expect.stringContaining('When suits you? Reply 1 for') });
+      expect(call.notices[0]).toMatchObject({
+        channel: 'sms',
+        text: expect.stringContaining('When suits you? Reply 1 for'),
+      });
       await send(h, event('delivered', {}));
       const final = await h.result();
       expect(final.conflicts).toEqual([]);
@@ -74,7 +81,12 @@ describe('durable timers measured in days', () => {
     await ts.withWorker(async () => {
       const now = await ts.env.currentTimeMs();
       const o = order({ promisedDate: inDays(3, now), customer: { ...order().customer, timezone: 'UTC' } });
-      const h = await startChain({ client: ts.env.client, config }, o, shop({ courierCallDeadlineMinutes: 120, quietHours: { start: '21:00', end: '09:00' } }), { indexed: false });
+      const h = await startChain(
+        { client: ts.env.client, config },
+        o,
+        shop({ courierCallDeadlineMinutes: 120, quietHours: { start: '21:00', end: '09:00' } }),
+        { indexed: false },
+      );
       await send(h, event('handed_to_carrier'));
       await send(h, event('arrived_in_city'));
       // The delivery day starts at 09:00 (the end of quiet hours); the deadline runs two hours from then.
@@ -84,7 +96,10 @@ describe('durable timers measured in days', () => {
       expect(callOf(await state(h)).notices).toEqual([]);
       await sleepUntil(deadline + HOUR);
       const asked = await state(h);
-      expect(callOf(asked)).toMatchObject({ status: 'done', note: expect.stringContaining('Doorstep contacted the customer') });
+      expect(callOf(asked)).toMatchObject({
+        status: 'done',
+        note: expect.stringContaining('Doorstep contacted the customer'),
+      });
       expect(asked.courierQuestion?.options).toHaveLength(3);
       expect(callOf(asked).notices[0]).toMatchObject({ channel: 'sms', status: 'sent' });
       // out_for_delivery after Doorstep asked starts no second question.
@@ -102,20 +117,35 @@ describe('durable timers measured in days', () => {
       let offset = (2 - new Date(now).getUTCHours() + 24) % 24;
       if (offset > 14) offset -= 24;
       const zone = offset >= 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
-      const night = (channels: string[]) => order({ promisedDate: inDays(3, now), customer: { ...order().customer, timezone: zone, channels } });
+      const night = (channels: string[]) =>
+        order({ promisedDate: inDays(3, now), customer: { ...order().customer, timezone: zone, channels } });
       const confirmationOf = (s: ChainState) => s.touchpoints.find((t) => t.key === 'confirmation')!.notices[0];
-      const calls = (h: WorkflowHandle) => outbox(config).filter((m) => m.channel === 'voice' && m.idempotencyKey.startsWith(`${h.workflowId}:`));
+      const calls = (h: WorkflowHandle) =>
+        outbox(config).filter((m) => m.channel === 'voice' && m.idempotencyKey.startsWith(`${h.workflowId}:`));
 
-      const withSms = await startChain({ client: ts.env.client, config }, night(['voice', 'sms']), shop(), { indexed: false });
+      const withSms = await startChain({ client: ts.env.client, config }, night(['voice', 'sms']), shop(), {
+        indexed: false,
+      });
       const texted = confirmationOf(await waitForState(withSms, (s) => confirmationOf(s)?.status === 'sent'));
       expect(texted.channel).toBe('sms');
-      expect(texted.decisions[0]).toMatchObject({ outcome: 'skipped', channel: 'voice', reason: expect.stringContaining('outside calling hours (08:00–21:00)') });
+      expect(texted.decisions[0]).toMatchObject({
+        outcome: 'skipped',
+        channel: 'voice',
+        reason: expect.stringContaining('outside calling hours (08:00–21:00)'),
+      });
 
-      const voiceOnly = await startChain({ client: ts.env.client, config }, night(['voice']), shop(), { indexed: false });
+      const voiceOnly = await startChain({ client: ts.env.client, config }, night(['voice']), shop(), {
+        indexed: false,
+      });
       const waiting = confirmationOf(await waitForState(voiceOnly, (s) => confirmationOf(s)?.status === 'deferred'));
-      expect(waiting.decisions[0]).toMatchObject({ outcome: 'deferred', reason: expect.stringContaining('the call waits until') });
+      expect(waiting.decisions[0]).toMatchObject({
+        outcome: 'deferred',
+        reason: expect.stringContaining('the call waits until'),
+      });
       // Just before 08:00 there it still waits; just after, the call goes.
-      const eight = DateTime.fromMillis(await ts.env.currentTimeMs(), { zone }).set({ hour: 8, minute: 0, second: 0 }).toMillis();
+      const eight = DateTime.fromMillis(await ts.env.currentTimeMs(), { zone })
+        .set({ hour: 8, minute: 0, second: 0 })
+        .toMillis();
       await sleepUntil(eight - HOUR / 4);
       expect(confirmationOf(await state(voiceOnly)).status).toBe('deferred');
       expect(calls(voiceOnly)).toEqual([]);
@@ -130,7 +160,9 @@ describe('durable timers measured in days', () => {
   it('the chain closes when the 14-day return window ends and completes after the feedback window', async () => {
     await ts.withWorker(async () => {
       const o = order({ returnWindowDays: 14, promisedDate: inDays(5, await ts.env.currentTimeMs()) });
-      const h = await startChain({ client: ts.env.client, config }, o, shop({ feedbackWindowDays: 7 }), { indexed: false });
+      const h = await startChain({ client: ts.env.client, config }, o, shop({ feedbackWindowDays: 7 }), {
+        indexed: false,
+      });
       for (const type of ['out_for_delivery', 'delivered'] as const) await send(h, event(type));
       await ts.env.sleep(13 * 24 * HOUR);
       expect((await state(h)).stage).toBe('delivered');
@@ -140,7 +172,9 @@ describe('durable timers measured in days', () => {
       expect(closed.touchpoints.find((t) => t.key === 'closing')!.status).toBe('done');
       const final = await h.result();
       expect(final.stage).toBe('closed');
-      expect(outbox(config).filter((m) => m.idempotencyKey === `order-acme-${o.orderId}:closing:email:1`)).toHaveLength(1);
+      expect(outbox(config).filter((m) => m.idempotencyKey === `order-acme-${o.orderId}:closing:email:1`)).toHaveLength(
+        1,
+      );
     });
   });
 });

@@ -9,7 +9,14 @@ import type { NoticeFacts } from '../../../activities/templates/render';
 import { daysBetween, isTrackingStage, rankOf, stageAfter } from '../../../workflows/chain-state';
 import type { ChainOrder, ChannelName, Stage } from '../../../workflows/contract';
 import { courierWindows, deliveryDayDeadline, guardTime, nextPromise } from '../../../workflows/local-time';
-import { phoneFirst, specOf, touchpointIdOf, TOUCHPOINTS, type TemplateId, type TouchpointId } from '../../../workflows/touchpoints';
+import {
+  phoneFirst,
+  specOf,
+  touchpointIdOf,
+  TOUCHPOINTS,
+  type TemplateId,
+  type TouchpointId,
+} from '../../../workflows/touchpoints';
 import { eventOf, orderOf, orderTime, timeOf, type Plan } from './plan';
 import { SCENARIOS, type Step } from './scenarios';
 
@@ -106,10 +113,12 @@ class Walk {
         return this.armDeliveryDayCall();
       case 'out_for_delivery':
         this.leaveStagesBehind();
-        if (!this.called && !this.question) this.timers.call = this.now + this.plan.shop.courierCallDeadlineMinutes * 60_000;
+        if (!this.called && !this.question)
+          this.timers.call = this.now + this.plan.shop.courierCallDeadlineMinutes * 60_000;
         return this.armDeliveryDayCall();
       case 'eta_changed':
-        if (daysBetween(this.promisedDate, event.data.newEta) > 0) this.delay(event.data.newEta, { reason: event.data.reason });
+        if (daysBetween(this.promisedDate, event.data.newEta) > 0)
+          this.delay(event.data.newEta, { reason: event.data.reason });
         return;
       case 'courier_called':
         this.clearCallDeadlines();
@@ -144,7 +153,11 @@ class Walk {
         // Cancelled while its return window was open: the order is closed, no return offered.
         const afterDelivery = this.timers.returnWindow !== undefined;
         delete this.timers.returnWindow;
-        return this.send(this.add('cancellation'), { reason: event.data.reason }, afterDelivery ? 'cancellation-after-delivery' : undefined);
+        return this.send(
+          this.add('cancellation'),
+          { reason: event.data.reason },
+          afterDelivery ? 'cancellation-after-delivery' : undefined,
+        );
       }
       default:
         return;
@@ -161,7 +174,10 @@ class Walk {
       if (due[0] === 'returnWindow') this.finished = true;
       else if (due[0] === 'guard') {
         const { guardDelayDays, courierLeadTimeHours, quietHours } = this.plan.shop;
-        this.delay(nextPromise(this.promisedDate, guardDelayDays, this.now, this.zone, courierLeadTimeHours, quietHours), { reasonCode: 'not-in-city' });
+        this.delay(
+          nextPromise(this.promisedDate, guardDelayDays, this.now, this.zone, courierLeadTimeHours, quietHours),
+          { reasonCode: 'not-in-city' },
+        );
       } else this.ask();
       this.snapshot();
     }
@@ -238,12 +254,28 @@ class Walk {
     return count > 1 ? `${name}-${count}` : name;
   }
 
-  private send(key: string, facts: NoticeFacts = {}, template?: TemplateId, channels = this.order.customer.channels, afterReturn = false): void {
+  private send(
+    key: string,
+    facts: NoticeFacts = {},
+    template?: TemplateId,
+    channels = this.order.customer.channels,
+    afterReturn = false,
+  ): void {
     const revision = (this.revisions.get(key) ?? 0) + 1;
     this.revisions.set(key, revision);
     const spec = specOf(key)!;
     const lane: Lane = key.startsWith('return-') ? 'return' : spec.urgent ? 'urgent' : 'calm';
-    this.notices.push({ key, revision, template: template ?? TOUCHPOINTS[touchpointIdOf(key)!].template, facts, channels, urgent: spec.urgent, lane, queuedAt: this.now, afterReturn });
+    this.notices.push({
+      key,
+      revision,
+      template: template ?? TOUCHPOINTS[touchpointIdOf(key)!].template,
+      facts,
+      channels,
+      urgent: spec.urgent,
+      lane,
+      queuedAt: this.now,
+      afterReturn,
+    });
   }
 
   private snapshot(): void {

@@ -4,7 +4,16 @@
  */
 import { DateTime } from 'luxon';
 import { OrderInput, resolveOrder, TrackingEvent, type ChainOrder, type Shop } from '../../../workflows/contract';
-import { ORDER_AT, PERSONAS, RETURN_WINDOW_DAYS, SCENARIOS, type Action, type JourneyLocale, type JourneyScenario, type When } from './scenarios';
+import {
+  ORDER_AT,
+  PERSONAS,
+  RETURN_WINDOW_DAYS,
+  SCENARIOS,
+  type Action,
+  type JourneyLocale,
+  type JourneyScenario,
+  type When,
+} from './scenarios';
 
 /** One journey's fixed frame: its scenario, customer and shop, and the Monday it starts on. */
 export interface Plan {
@@ -38,7 +47,9 @@ export function localTimeOf(ms: number, zone: string, locale = 'en'): string {
 
 /** When a step happens (epoch ms). */
 export function timeOf(plan: Plan, when: When): number {
-  return moment(plan, when.day, when.time).plus({ minutes: when.afterCallDeadline ? plan.shop.courierCallDeadlineMinutes : 0 }).toMillis();
+  return moment(plan, when.day, when.time)
+    .plus({ minutes: when.afterCallDeadline ? plan.shop.courierCallDeadlineMinutes : 0 })
+    .toMillis();
 }
 
 /** When the order is placed (epoch ms). */
@@ -49,7 +60,14 @@ export function orderOf(plan: Plan): ChainOrder {
   const p = PERSONAS[plan.locale];
   const order = OrderInput.parse({
     orderId: plan.orderId,
-    customer: { name: p.name, email: p.email, phone: p.phone, locale: plan.locale, timezone: p.timezone, channels: ['email', 'sms'] },
+    customer: {
+      name: p.name,
+      email: p.email,
+      phone: p.phone,
+      locale: plan.locale,
+      timezone: p.timezone,
+      channels: ['email', 'sms'],
+    },
     items: [{ name: p.item, qty: 1 }],
     promisedDate: localDate(plan, SCENARIOS[plan.scenario].promisedDay),
     carrier: p.carrier,
@@ -88,5 +106,10 @@ function dataOf(plan: Plan, action: Exclude<Action, { reply: number }>): Record<
 export function eventOf(plan: Plan, i: number, at: string): TrackingEvent {
   const { action } = SCENARIOS[plan.scenario].steps[i];
   if ('reply' in action) throw new Error(`step ${i + 1} of ${plan.scenario} is the customer's reply, not an event`);
-  return TrackingEvent.parse({ eventId: `${plan.orderId}-${i + 1}`, type: action.event, at, data: dataOf(plan, action) });
+  return TrackingEvent.parse({
+    eventId: `${plan.orderId}-${i + 1}`,
+    type: action.event,
+    at,
+    data: dataOf(plan, action),
+  });
 }

@@ -44,13 +44,17 @@ export interface Preview {
 }
 
 /** The shop's notice rules in a line: quiet hours and the daily cap. */
-export function shopRules({ quietHours: { start, end }, maxNoticesPerDay }: Pick<Shop, 'quietHours' | 'maxNoticesPerDay'>): string {
+export function shopRules({
+  quietHours: { start, end },
+  maxNoticesPerDay,
+}: Pick<Shop, 'quietHours' | 'maxNoticesPerDay'>): string {
   const quiet = start === end ? 'no quiet hours' : `quiet hours ${start}–${end}`;
   return `${quiet}, at most ${maxNoticesPerDay} non-urgent notices a day`;
 }
 
 /** "courier-call", or "courier-call #2" for a touchpoint's second notice. */
-export const noticeName = ({ touchpoint, revision }: { touchpoint: string; revision: number }) => (revision > 1 ? `${touchpoint} #${revision}` : touchpoint);
+export const noticeName = ({ touchpoint, revision }: { touchpoint: string; revision: number }) =>
+  revision > 1 ? `${touchpoint} #${revision}` : touchpoint;
 
 export interface PreviewRequest {
   scenario: JourneyScenario;
@@ -65,11 +69,28 @@ export interface PreviewRequest {
 /** The scenario's notices for the shop, as its customer in `locale` would get them. */
 export function previewOf({ scenario, locale, shop, day0, baseUrl }: PreviewRequest): Preview {
   const persona = PERSONAS[locale];
-  const plan: Plan = { scenario, locale, shop, orderId: 'PREVIEW-1', day0: day0 ?? nextMonday(Date.now(), persona.timezone) };
+  const plan: Plan = {
+    scenario,
+    locale,
+    shop,
+    orderId: 'PREVIEW-1',
+    day0: day0 ?? nextMonday(Date.now(), persona.timezone),
+  };
   const model = modelChain(plan);
-  const links = { trackingUrl: `${baseUrl}/t/sample`, ratingUrl: `${baseUrl}/r/sample`, unsubscribeUrl: `${baseUrl}/u/sample` };
+  const links = {
+    trackingUrl: `${baseUrl}/t/sample`,
+    ratingUrl: `${baseUrl}/r/sample`,
+    unsubscribeUrl: `${baseUrl}/u/sample`,
+  };
   const notices = schedule(model, shop).map((n): PreviewNotice => {
-    const rendered = render({ template: n.template, shop, order: model.order, facts: n.facts, scale: scaleOf(n.key), ...links });
+    const rendered = render({
+      template: n.template,
+      shop,
+      order: model.order,
+      facts: n.facts,
+      scale: scaleOf(n.key),
+      ...links,
+    });
     const at = n.sentAt ?? n.dropped!.at;
     return {
       touchpoint: n.key,
@@ -83,5 +104,13 @@ export function previewOf({ scenario, locale, shop, day0, baseUrl }: PreviewRequ
       forms: PREVIEW_CHANNELS.map((channel) => ({ channel, ...contentFor(channel, rendered) })),
     };
   });
-  return { scenario, locale, summary: SCENARIOS[scenario].summary, shop, customer: persona.name, timezone: persona.timezone, notices };
+  return {
+    scenario,
+    locale,
+    summary: SCENARIOS[scenario].summary,
+    shop,
+    customer: persona.name,
+    timezone: persona.timezone,
+    notices,
+  };
 }

@@ -5,7 +5,15 @@
  */
 import type { TrackingEvent } from '../../../workflows/contract';
 
-export const JOURNEY_SCENARIOS = ['on-time', 'delayed', 'delayed-twice', 'failed-attempt', 'return', 'cancel', 'no-call'] as const;
+export const JOURNEY_SCENARIOS = [
+  'on-time',
+  'delayed',
+  'delayed-twice',
+  'failed-attempt',
+  'return',
+  'cancel',
+  'no-call',
+] as const;
 export type JourneyScenario = (typeof JOURNEY_SCENARIOS)[number];
 export const JOURNEY_LOCALES = ['en', 'ru', 'pl'] as const;
 export type JourneyLocale = (typeof JOURNEY_LOCALES)[number];
@@ -21,7 +29,10 @@ export interface When {
   afterCallDeadline?: boolean;
 }
 
-type Plain = Extract<TrackingEvent['type'], 'packed' | 'in_transit' | 'arrived_in_city' | 'out_for_delivery' | 'return_received' | 'refund_issued'>;
+type Plain = Extract<
+  TrackingEvent['type'],
+  'packed' | 'in_transit' | 'arrived_in_city' | 'out_for_delivery' | 'return_received' | 'refund_issued'
+>;
 
 /** What happens at a step: a backend event, or the customer texting back a digit to Doorstep's call request. */
 export type Action =
@@ -60,9 +71,39 @@ export interface Persona {
 }
 
 export const PERSONAS: Record<JourneyLocale, Persona> = {
-  en: { name: 'Emma Clarke', email: 'emma.clarke@example.com', phone: '+447700900123', timezone: 'Europe/London', city: 'Leeds', carrier: 'Evri', trackingNumber: 'H01HYA0012345678', item: 'Electric kettle', refund: '£49.90' },
-  ru: { name: 'Ольга Петрова', email: 'olga.petrova@example.com', phone: '+79161234567', timezone: 'Europe/Moscow', city: 'Москва', carrier: 'СДЭК', trackingNumber: '1487256310', item: 'Электрочайник', refund: '4 990 ₽' },
-  pl: { name: 'Anna Nowak', email: 'anna.nowak@example.com', phone: '+48601234567', timezone: 'Europe/Warsaw', city: 'Kraków', carrier: 'InPost', trackingNumber: '620111022345678912345678', item: 'Czajnik elektryczny', refund: '199,00 zł' },
+  en: {
+    name: 'Emma Clarke',
+    email: 'emma.clarke@example.com',
+    phone: '+447700900123',
+    timezone: 'Europe/London',
+    city: 'Leeds',
+    carrier: 'Evri',
+    trackingNumber: 'H01HYA0012345678',
+    item: 'Electric kettle',
+    refund: '£49.90',
+  },
+  ru: {
+    name: 'Ольга Петрова',
+    email: 'olga.petrova@example.com',
+    phone: '+79161234567',
+    timezone: 'Europe/Moscow',
+    city: 'Москва',
+    carrier: 'СДЭК',
+    trackingNumber: '1487256310',
+    item: 'Электрочайник',
+    refund: '4 990 ₽',
+  },
+  pl: {
+    name: 'Anna Nowak',
+    email: 'anna.nowak@example.com',
+    phone: '+48601234567',
+    timezone: 'Europe/Warsaw',
+    city: 'Kraków',
+    carrier: 'InPost',
+    trackingNumber: '620111022345678912345678',
+    item: 'Czajnik elektryczny',
+    refund: '199,00 zł',
+  },
 };
 
 /** When every order is placed. */
@@ -70,10 +111,17 @@ export const ORDER_AT: When = { day: 0, time: '10:15' };
 /** Days the customer may return the parcel (the closing notice follows when they end). */
 export const RETURN_WINDOW_DAYS = 14;
 
-const step = (day: number, time: string, action: Action, afterCallDeadline?: boolean): Step => ({ at: { day, time, afterCallDeadline }, action });
+const step = (day: number, time: string, action: Action, afterCallDeadline?: boolean): Step => ({
+  at: { day, time, afterCallDeadline },
+  action,
+});
 
 /** Packed in the afternoon, handed to the carrier late at night (its notice waits for the morning), moving before dawn. */
-const shipped = [step(0, '16:00', { event: 'packed' }), step(0, '22:40', { event: 'handed_to_carrier' }), step(1, '05:50', { event: 'in_transit' })];
+const shipped = [
+  step(0, '16:00', { event: 'packed' }),
+  step(0, '22:40', { event: 'handed_to_carrier' }),
+  step(1, '05:50', { event: 'in_transit' }),
+];
 const arrived = (day: number, time = '07:20') => step(day, time, { event: 'arrived_in_city' });
 /** Out in the morning, the courier calls to agree 11:00–13:00, and hands the parcel over before noon. */
 const deliveryDay = (day: number) => [
@@ -83,7 +131,11 @@ const deliveryDay = (day: number) => [
 ];
 
 export const SCENARIOS: Record<JourneyScenario, ScenarioSpec> = {
-  'on-time': { summary: 'Delivered on the promised day; the return window passes.', promisedDay: 3, steps: [...shipped, arrived(2), ...deliveryDay(3)] },
+  'on-time': {
+    summary: 'Delivered on the promised day; the return window passes.',
+    promisedDay: 3,
+    steps: [...shipped, arrived(2), ...deliveryDay(3)],
+  },
   delayed: {
     summary: 'The carrier moves the delivery two days later, with a reason.',
     promisedDay: 3,
@@ -92,21 +144,30 @@ export const SCENARIOS: Record<JourneyScenario, ScenarioSpec> = {
       step(1, '13:20', {
         event: 'eta_changed',
         newEtaDay: 5,
-        reason: { en: 'a storm closed the M62 motorway', ru: 'метель закрыла трассу М-7', pl: 'burza zamknęła autostradę A4' },
+        reason: {
+          en: 'a storm closed the M62 motorway',
+          ru: 'метель закрыла трассу М-7',
+          pl: 'burza zamknęła autostradę A4',
+        },
       }),
       arrived(4),
       ...deliveryDay(5),
     ],
   },
   'delayed-twice': {
-    summary: 'The carrier moves the delivery a day later, then the parcel misses that day too and Doorstep’s promise guard moves it again.',
+    summary:
+      'The carrier moves the delivery a day later, then the parcel misses that day too and Doorstep’s promise guard moves it again.',
     promisedDay: 3,
     steps: [
       ...shipped,
       step(1, '13:20', {
         event: 'eta_changed',
         newEtaDay: 4,
-        reason: { en: 'the sorting centre has a backlog', ru: 'в сортировочном центре скопились посылки', pl: 'w sortowni są zaległości' },
+        reason: {
+          en: 'the sorting centre has a backlog',
+          ru: 'в сортировочном центре скопились посылки',
+          pl: 'w sortowni są zaległości',
+        },
       }),
       arrived(4, '15:30'),
       ...deliveryDay(5),
@@ -119,7 +180,10 @@ export const SCENARIOS: Record<JourneyScenario, ScenarioSpec> = {
       ...shipped,
       arrived(2),
       ...deliveryDay(3).slice(0, 2),
-      step(3, '12:15', { event: 'delivery_failed', reason: { en: 'nobody was at home', ru: 'никого не было дома', pl: 'nikogo nie było w domu' } }),
+      step(3, '12:15', {
+        event: 'delivery_failed',
+        reason: { en: 'nobody was at home', ru: 'никого не было дома', pl: 'nikogo nie było w domu' },
+      }),
       step(3, '13:30', { event: 'courier_called', window: { day: 4, from: '10:00', to: '12:00' } }),
       step(4, '10:35', { event: 'delivered' }),
     ],
@@ -131,7 +195,10 @@ export const SCENARIOS: Record<JourneyScenario, ScenarioSpec> = {
       ...shipped,
       arrived(2),
       ...deliveryDay(3),
-      step(5, '19:30', { event: 'return_requested', reason: { en: 'too small', ru: 'слишком маленький', pl: 'za mały' } }),
+      step(5, '19:30', {
+        event: 'return_requested',
+        reason: { en: 'too small', ru: 'слишком маленький', pl: 'za mały' },
+      }),
       step(8, '11:00', { event: 'return_received' }),
       step(9, '09:30', { event: 'refund_issued' }),
     ],
@@ -139,7 +206,13 @@ export const SCENARIOS: Record<JourneyScenario, ScenarioSpec> = {
   cancel: {
     summary: 'Cancelled early the next morning, while the tracking notice still waits for quiet hours to end.',
     promisedDay: 3,
-    steps: [...shipped.slice(0, 2), step(1, '07:50', { event: 'cancelled', reason: { en: 'at your request', ru: 'по вашей просьбе', pl: 'na Twoją prośbę' } })],
+    steps: [
+      ...shipped.slice(0, 2),
+      step(1, '07:50', {
+        event: 'cancelled',
+        reason: { en: 'at your request', ru: 'по вашей просьбе', pl: 'na Twoją prośbę' },
+      }),
+    ],
   },
   'no-call': {
     summary: 'The courier never calls: Doorstep asks the customer by text, who picks the second window.',

@@ -6,7 +6,14 @@
  */
 import { obsoleteReason } from '../../../workflows/chain-state';
 import type { Shop } from '../../../workflows/contract';
-import { dailyCapReason, localDay, nextDay, quietHoursReason, quietUntil, STALE_MS } from '../../../workflows/local-time';
+import {
+  dailyCapReason,
+  localDay,
+  nextDay,
+  quietHoursReason,
+  quietUntil,
+  STALE_MS,
+} from '../../../workflows/local-time';
 import { touchpointIdOf } from '../../../workflows/touchpoints';
 import type { ChainModel, Lane, QueuedNotice, Snapshot } from './chain-model';
 
@@ -49,7 +56,10 @@ export function schedule({ order, notices, snapshots }: ChainModel, shop: Shop):
     const [lane, t] = next;
     const n = queues[lane][0];
     // The return runs as its own chain, whose notices never become pointless.
-    const obsolete = lane !== 'return' && (n.waits.length > 0 || t - n.queuedAt > STALE_MS) ? reasonAt(n, stateAt(snapshots, t)) : undefined;
+    const obsolete =
+      lane !== 'return' && (n.waits.length > 0 || t - n.queuedAt > STALE_MS)
+        ? reasonAt(n, stateAt(snapshots, t))
+        : undefined;
     if (obsolete) {
       n.dropped = { at: t, reason: obsolete };
       finish(lane, t);
@@ -94,7 +104,12 @@ function reasonAt(n: QueuedNotice, { stage, courierCalled }: Snapshot): string |
 }
 
 /** The first moment in (from, to] the notice becomes pointless, with the reason. */
-function firstObsolete(n: QueuedNotice, snapshots: Snapshot[], from: number, to: number): { at: number; reason: string } | undefined {
+function firstObsolete(
+  n: QueuedNotice,
+  snapshots: Snapshot[],
+  from: number,
+  to: number,
+): { at: number; reason: string } | undefined {
   for (const s of snapshots.filter((x) => x.at > from && x.at <= to)) {
     const reason = reasonAt(n, s);
     if (reason) return { at: s.at, reason };

@@ -8,9 +8,26 @@ import { needsAttention, rankOf } from '../../../workflows/chain-state';
 import type { Staff } from '../session';
 import { Layout } from './layout';
 
-function ActionForm({ orderId, action, csrf, title, children }: { orderId: string; action: string; csrf: string; title: string; children?: ComponentChildren }) {
+function ActionForm({
+  orderId,
+  action,
+  csrf,
+  title,
+  children,
+}: {
+  orderId: string;
+  action: string;
+  csrf: string;
+  title: string;
+  children?: ComponentChildren;
+}) {
   return (
-    <form method="post" action={`/console/orders/${encodeURIComponent(orderId)}/actions/${action}`} class="action" data-action={action}>
+    <form
+      method="post"
+      action={`/console/orders/${encodeURIComponent(orderId)}/actions/${action}`}
+      class="action"
+      data-action={action}
+    >
       <h3>{title}</h3>
       <input type="hidden" name="_csrf" value={csrf} />
       {children}
@@ -42,7 +59,12 @@ export function ActionForms({ state, csrf }: { state: ChainState; csrf: string }
       {sent.length > 0 && (
         <ActionForm {...props} action="resend" title="Resend a notice">
           <label>
-            Notice <select name="touchpoint">{sent.map((t) => <option value={t.key}>{t.key}</option>)}</select>
+            Notice{' '}
+            <select name="touchpoint">
+              {sent.map((t) => (
+                <option value={t.key}>{t.key}</option>
+              ))}
+            </select>
           </label>
         </ActionForm>
       )}

@@ -41,18 +41,31 @@ export function ChainsPage({ staff, list, query, items, nextPage, error }: Chain
       </nav>
       <div class="card">
         <h1>{title}</h1>
-        {error && <p class="alert card" role="alert">{error}</p>}
+        {error && (
+          <p class="alert card" role="alert">
+            {error}
+          </p>
+        )}
         {items.length === 0 ? (
           <p>No chains here.</p>
         ) : (
           <table>
             <thead>
-              <tr><th>Order</th><th>Stage</th><th>Carrier</th><th>Attention</th><th>Chain</th><th>Started</th></tr>
+              <tr>
+                <th>Order</th>
+                <th>Stage</th>
+                <th>Carrier</th>
+                <th>Attention</th>
+                <th>Chain</th>
+                <th>Started</th>
+              </tr>
             </thead>
             <tbody>
               {items.map((c) => (
                 <tr>
-                  <td><a href={`/console/orders/${encodeURIComponent(c.orderId)}`}>{c.orderId}</a></td>
+                  <td>
+                    <a href={`/console/orders/${encodeURIComponent(c.orderId)}`}>{c.orderId}</a>
+                  </td>
                   <td>{c.stage.replaceAll('_', ' ')}</td>
                   <td>{c.carrier}</td>
                   <td>{c.attention ? <span class="badge alert">needs attention</span> : ''}</td>

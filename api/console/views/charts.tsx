@@ -22,16 +22,36 @@ export function BarChart({ title, bars, max }: { title: string; bars: Bar[]; max
   return (
     <figure class="chart">
       <figcaption>{title}</figcaption>
-      <svg role="img" aria-label={title} viewBox={`0 0 ${WIDTH} ${bars.length * ROW + 6}`} width="100%" style={`max-width:${WIDTH}px`}>
+      <svg
+        role="img"
+        aria-label={title}
+        viewBox={`0 0 ${WIDTH} ${bars.length * ROW + 6}`}
+        width="100%"
+        style={`max-width:${WIDTH}px`}
+      >
         {bars.map((b, i) => {
           const y = i * ROW + 3;
           const w = b.value === null || max <= 0 ? 0 : Math.max(2, (Math.min(b.value, max) / max) * span);
           return (
             <g data-label={b.label}>
-              <text x={LABEL - 6} y={y + 16} text-anchor="end" font-size="13" font-weight={b.marked ? 'bold' : undefined}>
+              <text
+                x={LABEL - 6}
+                y={y + 16}
+                text-anchor="end"
+                font-size="13"
+                font-weight={b.marked ? 'bold' : undefined}
+              >
                 {b.label}
               </text>
-              <rect x={LABEL} y={y + 3} width={w} height={ROW - 8} fill={FILL[b.tone ?? ''] ?? '#4a78b0'} stroke={b.marked ? '#000' : 'none'} stroke-width="2" />
+              <rect
+                x={LABEL}
+                y={y + 3}
+                width={w}
+                height={ROW - 8}
+                fill={FILL[b.tone ?? ''] ?? '#4a78b0'}
+                stroke={b.marked ? '#000' : 'none'}
+                stroke-width="2"
+              />
               <text x={LABEL + w + 6} y={y + 16} font-size="12">
                 {b.value === null ? 'no data' : b.text}
               </text>

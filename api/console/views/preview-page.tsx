@@ -11,9 +11,14 @@ function NoticeCard({ notice, lang }: { notice: PreviewNotice; lang: string }) {
   const name = noticeName(notice);
   return (
     <li>
-      <article class={`card notice${notice.dropped ? ' dropped' : ''}`} data-touchpoint={notice.touchpoint} aria-labelledby={`n-${notice.touchpoint}-${notice.revision}`}>
+      <article
+        class={`card notice${notice.dropped ? ' dropped' : ''}`}
+        data-touchpoint={notice.touchpoint}
+        aria-labelledby={`n-${notice.touchpoint}-${notice.revision}`}
+      >
         <h3 id={`n-${notice.touchpoint}-${notice.revision}`}>
-          <time datetime={notice.at}>{notice.localTime}</time> · {name} · {notice.dropped ? 'not sent' : `by ${CHANNEL_NAMES[notice.channel]}`}
+          <time datetime={notice.at}>{notice.localTime}</time> · {name} ·{' '}
+          {notice.dropped ? 'not sent' : `by ${CHANNEL_NAMES[notice.channel]}`}
           {notice.urgent && <span class="badge urgent"> urgent</span>}
         </h3>
         {notice.waits.length > 0 && (
@@ -53,7 +58,8 @@ function Results({ preview }: { preview: Preview }) {
         {preview.customer}, times in {preview.timezone}. {preview.shop.name}: {shopRules(preview.shop)}.
       </p>
       <p>
-        {preview.notices.filter((n) => !n.dropped).length} notices, in the order the customer gets them (links are samples):
+        {preview.notices.filter((n) => !n.dropped).length} notices, in the order the customer gets them (links are
+        samples):
       </p>
       <ol class="notices">
         {preview.notices.map((n) => (
@@ -66,15 +72,22 @@ function Results({ preview }: { preview: Preview }) {
 
 export function PreviewPage({ staff, preview, error }: { staff: Staff; preview?: Preview; error?: string }) {
   return (
-    <Layout title={preview ? `Preview: ${preview.scenario} (${LANGUAGES[preview.locale]})` : 'Preview the chain'} staff={staff}>
+    <Layout
+      title={preview ? `Preview: ${preview.scenario} (${LANGUAGES[preview.locale]})` : 'Preview the chain'}
+      staff={staff}
+    >
       <form method="get" action="/console/preview" class="card">
         <h1>Preview the chain</h1>
         <p>
-          Walk the customer's path before a real customer does: a sample order of your shop through a scenario, and every notice the
-          customer would get, when it would arrive (their local time, after quiet hours and the daily cap), on which channel and in which
-          words.
+          Walk the customer's path before a real customer does: a sample order of your shop through a scenario, and
+          every notice the customer would get, when it would arrive (their local time, after quiet hours and the daily
+          cap), on which channel and in which words.
         </p>
-        {error && <p class="alert card" role="alert">{error}</p>}
+        {error && (
+          <p class="alert card" role="alert">
+            {error}
+          </p>
+        )}
         <label>
           Scenario{' '}
           <select name="scenario">

@@ -45,15 +45,36 @@ export function ReportsPage({ staff, from, to, audit, carriers }: ReportsPagePro
             marked: l.touchpoint === audit.weakestLink,
           }))}
         />
-        <BarChart title="Response rate" max={1} bars={lines.map((l) => ({ label: l.touchpoint, value: l.checksSent ? l.responseRate : null, text: `${pct(l.responseRate)} of ${l.checksSent}` }))} />
+        <BarChart
+          title="Response rate"
+          max={1}
+          bars={lines.map((l) => ({
+            label: l.touchpoint,
+            value: l.checksSent ? l.responseRate : null,
+            text: `${pct(l.responseRate)} of ${l.checksSent}`,
+          }))}
+        />
         <table>
           <thead>
-            <tr><th>Touchpoint</th><th>Checks sent</th><th>Responses</th><th>Mean</th><th>Verdict</th></tr>
+            <tr>
+              <th>Touchpoint</th>
+              <th>Checks sent</th>
+              <th>Responses</th>
+              <th>Mean</th>
+              <th>Verdict</th>
+            </tr>
           </thead>
           <tbody>
             {lines.map((l) => (
               <tr data-touchpoint={l.touchpoint}>
-                <td>{l.touchpoint}</td><td>{l.checksSent}</td><td>{l.responses} ({pct(l.responseRate)})</td><td>{num(l.meanScore)} / {l.scale}</td>
+                <td>{l.touchpoint}</td>
+                <td>{l.checksSent}</td>
+                <td>
+                  {l.responses} ({pct(l.responseRate)})
+                </td>
+                <td>
+                  {num(l.meanScore)} / {l.scale}
+                </td>
                 <td>{l.verdict && <span class={`badge ${l.verdict}`}>{l.verdict}</span>}</td>
               </tr>
             ))}
@@ -62,17 +83,40 @@ export function ReportsPage({ staff, from, to, audit, carriers }: ReportsPagePro
       </section>
       <section class="card" id="carrier-scorecard">
         <h1>Carrier scorecard</h1>
-        <BarChart title="On time (delivered by the first promise)" max={1} bars={carriers.map((c) => ({ label: c.carrier, value: c.onTimeRate, text: pct(c.onTimeRate) }))} />
-        <BarChart title="Mean delay, days per order" max={Math.max(1, ...carriers.map((c) => c.meanDelayDays))} bars={carriers.map((c) => ({ label: c.carrier, value: c.meanDelayDays, text: num(c.meanDelayDays) }))} />
+        <BarChart
+          title="On time (delivered by the first promise)"
+          max={1}
+          bars={carriers.map((c) => ({ label: c.carrier, value: c.onTimeRate, text: pct(c.onTimeRate) }))}
+        />
+        <BarChart
+          title="Mean delay, days per order"
+          max={Math.max(1, ...carriers.map((c) => c.meanDelayDays))}
+          bars={carriers.map((c) => ({ label: c.carrier, value: c.meanDelayDays, text: num(c.meanDelayDays) }))}
+        />
         <table>
           <thead>
-            <tr><th>Carrier</th><th>Orders</th><th>Delivered</th><th>On time</th><th>Mean delay</th><th>Without a call</th><th>Courier call rating</th><th>Handover rating</th></tr>
+            <tr>
+              <th>Carrier</th>
+              <th>Orders</th>
+              <th>Delivered</th>
+              <th>On time</th>
+              <th>Mean delay</th>
+              <th>Without a call</th>
+              <th>Courier call rating</th>
+              <th>Handover rating</th>
+            </tr>
           </thead>
           <tbody>
             {carriers.map((c) => (
               <tr data-carrier={c.carrier}>
-                <td>{c.carrier}</td><td>{c.orders}</td><td>{c.delivered}</td><td>{pct(c.onTimeRate)}</td><td>{num(c.meanDelayDays)}</td>
-                <td>{c.deliveredWithoutCall}</td><td>{num(c.courierCallRating)}</td><td>{num(c.handoverRating)}</td>
+                <td>{c.carrier}</td>
+                <td>{c.orders}</td>
+                <td>{c.delivered}</td>
+                <td>{pct(c.onTimeRate)}</td>
+                <td>{num(c.meanDelayDays)}</td>
+                <td>{c.deliveredWithoutCall}</td>
+                <td>{num(c.courierCallRating)}</td>
+                <td>{num(c.handoverRating)}</td>
               </tr>
             ))}
           </tbody>

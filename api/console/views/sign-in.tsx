@@ -6,7 +6,11 @@ export function SignInPage({ next, error }: { next: string; error?: string }) {
     <Layout title="Sign in">
       <div class="card" style="max-width:22rem;margin:2rem auto">
         <h1>Sign in</h1>
-        {error && <p class="alert card" role="alert">{error}</p>}
+        {error && (
+          <p class="alert card" role="alert">
+            {error}
+          </p>
+        )}
         <form method="post" action="/console/sign-in">
           <input type="hidden" name="next" value={next} />
           <label>

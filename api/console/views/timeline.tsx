@@ -19,7 +19,11 @@ function NoticeCard({ notice, at }: { notice: Notice; at: At }) {
         <span class={`badge ${notice.status}`}>{notice.status}</span> {notice.channel ?? 'no channel'} · {at(notice.at)}
         {notice.revision > 1 && <span class="muted"> · resend #{notice.revision - 1}</span>}
       </div>
-      {notice.subject && <div><strong>{notice.subject}</strong></div>}
+      {notice.subject && (
+        <div>
+          <strong>{notice.subject}</strong>
+        </div>
+      )}
       {notice.text && <div class="notice-text">{notice.text}</div>}
       <ul class="decisions">
         {notice.decisions.map((d) => (
@@ -90,11 +94,31 @@ function Side({ state, at }: { state: ChainState; at: At }) {
       </section>
       <section class="card">
         <h2>Conflicts</h2>
-        {state.conflicts.length === 0 ? <p>None.</p> : <ul>{state.conflicts.map((c) => <li class="alert">{at(c.at)} {c.type.replaceAll('_', ' ')}: {c.detail}</li>)}</ul>}
+        {state.conflicts.length === 0 ? (
+          <p>None.</p>
+        ) : (
+          <ul>
+            {state.conflicts.map((c) => (
+              <li class="alert">
+                {at(c.at)} {c.type.replaceAll('_', ' ')}: {c.detail}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       <section class="card audit">
         <h2>Audit trail</h2>
-        {state.audit.length === 0 ? <p>No support actions yet.</p> : <ul>{state.audit.map((a) => <li>{at(a.at)} {a.actor}: {a.action} — {a.detail}</li>)}</ul>}
+        {state.audit.length === 0 ? (
+          <p>No support actions yet.</p>
+        ) : (
+          <ul>
+            {state.audit.map((a) => (
+              <li>
+                {at(a.at)} {a.actor}: {a.action} — {a.detail}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </>
   );
@@ -141,23 +165,41 @@ export interface TimelineProps {
 
 export function TimelinePage({ staff, state, flash, errors }: TimelineProps) {
   const at: At = (iso) => customerTime(iso, state.timezone);
-  const promise = state.promisedWindow ? `${day(state.promisedWindow.from)} – ${day(state.promisedWindow.to)}` : day(state.promisedDate);
+  const promise = state.promisedWindow
+    ? `${day(state.promisedWindow.from)} – ${day(state.promisedWindow.to)}`
+    : day(state.promisedDate);
   return (
     <Layout title={`Order ${state.orderId}`} staff={staff}>
-      {flash && <p class={`card ${flash.ok ? 'done' : 'alert'}`} role="status">{flash.message}</p>}
-      {errors && errors.length > 0 && <ul class="card alert" role="alert">{errors.map((e) => <li>{e}</li>)}</ul>}
+      {flash && (
+        <p class={`card ${flash.ok ? 'done' : 'alert'}`} role="status">
+          {flash.message}
+        </p>
+      )}
+      {errors && errors.length > 0 && (
+        <ul class="card alert" role="alert">
+          {errors.map((e) => (
+            <li>{e}</li>
+          ))}
+        </ul>
+      )}
       <div class="card">
         <h1>Order {state.orderId}</h1>
         <p>
-          Stage <strong class="stage">{state.stage.replaceAll('_', ' ')}</strong> · promised <strong class="promise">{promise}</strong> · carrier {state.carrier} ·
-          customer {state.locale}, times in {state.timezone}
+          Stage <strong class="stage">{state.stage.replaceAll('_', ' ')}</strong> · promised{' '}
+          <strong class="promise">{promise}</strong> · carrier {state.carrier} · customer {state.locale}, times in{' '}
+          {state.timezone}
         </p>
         {state.trackingNumber && (
           <p>
             Tracking number <strong class="tracking-number">{state.trackingNumber}</strong>
           </p>
         )}
-        {state.courierWindow && <p>Courier window: {at(state.courierWindow.from)} – {at(state.courierWindow.to)} (agreed by {state.courierWindow.agreedBy})</p>}
+        {state.courierWindow && (
+          <p>
+            Courier window: {at(state.courierWindow.from)} – {at(state.courierWindow.to)} (agreed by{' '}
+            {state.courierWindow.agreedBy})
+          </p>
+        )}
         {state.deliveryProof && (
           <p>
             Proof of delivery <strong class="delivery-proof">{state.deliveryProof}</strong>

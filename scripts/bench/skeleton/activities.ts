@@ -2,7 +2,10 @@
 export function skeletonActivities(harnessUrl: string) {
   return {
     async notice({ orderId, touchpoint }: { orderId: string; touchpoint: string }): Promise<void> {
-      await fetch(`${harnessUrl}/notice`, { method: 'POST', body: JSON.stringify({ orderId, touchpoint, at: Date.now() }) });
+      await fetch(`${harnessUrl}/notice`, {
+        method: 'POST',
+        body: JSON.stringify({ orderId, touchpoint, at: Date.now() }),
+      });
     },
     async fact(_input: { orderId: string }): Promise<void> {},
   };
