@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import type { CarriedNotices } from './notifier';
 
-export const CHANNELS = ['email', 'sms', 'whatsapp', 'voice'] as const;
-export type ChannelName = (typeof CHANNELS)[number];
+import { CHANNEL_ADDRESS, CHANNELS, type ChannelName } from './channels';
+
+export { CHANNELS, type ChannelName };
 
 export const TRACKING_STAGES = [
   'accepted',
@@ -95,7 +96,7 @@ export const Customer = z
   })
   .superRefine((c, ctx) => {
     c.channels.forEach((channel, i) => {
-      const needs = channel === 'email' ? 'email' : 'phone';
+      const needs = CHANNEL_ADDRESS[channel].field;
       if (!c[needs]) {
         ctx.addIssue({ code: 'custom', path: ['channels', i], message: `${channel} needs customer.${needs}` });
       }

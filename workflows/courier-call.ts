@@ -10,7 +10,7 @@ import type { CarriedChain, ChainInput, ChainState, CourierWindow, Touchpoint, T
 import { latest } from './chain-state';
 import type { CustomerReply } from './definitions';
 import { courierWindows, deliveryDayDeadline } from './local-time';
-import { phoneFirst } from './touchpoints';
+import { phoneFirst } from './channels';
 import type { Notifier } from './notifier';
 
 type Delivered = Extract<TrackingEvent, { type: 'delivered' }>;

@@ -3,7 +3,7 @@
  * (urgent), whether an email unsubscribe stops it (essential ones still go), the stage from which
  * a notice still waiting for its slot is obsolete, and the scale of its satisfaction check.
  */
-import type { ChannelName, Stage } from './contract';
+import type { Stage } from './contract';
 
 interface TouchpointSpec {
   template: string;
@@ -40,11 +40,6 @@ export type TemplateId =
 
 /** The touchpoints every chain is expected to pass, listed as pending from the start. */
 export const MAIN_LINE: TouchpointId[] = ['confirmation', 'tracking', 'arrival', 'courier-call', 'handover', 'closing'];
-
-/** The customer's channels with email last: Doorstep's own questions go by phone first. */
-export function phoneFirst(channels: ChannelName[]): ChannelName[] {
-  return [...channels.filter((c) => c !== 'email'), ...channels.filter((c) => c === 'email')];
-}
 
 /** The touchpoint id of a key such as `delay-2`. */
 export function touchpointIdOf(key: string): TouchpointId | undefined {

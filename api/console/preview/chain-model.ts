@@ -9,8 +9,8 @@ import type { NoticeFacts } from '../../../activities/templates/render';
 import { daysBetween, isTrackingStage, rankOf, stageAfter } from '../../../workflows/chain-state';
 import type { ChainOrder, ChannelName, Stage } from '../../../workflows/contract';
 import { courierWindows, deliveryDayDeadline, guardTime, nextPromise } from '../../../workflows/local-time';
+import { phoneFirst } from '../../../workflows/channels';
 import {
-  phoneFirst,
   specOf,
   touchpointIdOf,
   TOUCHPOINTS,
