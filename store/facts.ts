@@ -4,7 +4,7 @@
  * idempotent, so a retried activity records a fact once; each answers whether it was new. Each
  * chain's stage is kept too, with the number of chains in every stage kept current as they move.
  */
-import type { Queryable } from './sql';
+import type { Queryable } from './queryable';
 
 export interface ChainStarted {
   chainId: string;

@@ -5,7 +5,7 @@
  */
 import type { ChannelName, Decision, Notice } from '../workflows/contract';
 import { checkParams, insertCheckSql, type CheckSent } from './facts';
-import type { Queryable } from './sql';
+import type { Queryable } from './queryable';
 
 export interface SendClaim {
   key: string;

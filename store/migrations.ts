@@ -1,5 +1,5 @@
 /** The store's schema, as numbered migrations applied once each, in order, under a lock. */
-import type { Sql } from './sql';
+import type { Sql } from './queryable';
 
 const MIGRATIONS: string[] = [
   // 1: the send ledger (exactly-once sends, delivery receipts, the daily cap), opt-outs, webhook replays.

@@ -3,7 +3,7 @@
  * email unsubscribe link (per shop). Addresses are kept only as keys.
  */
 import type { ChannelName } from '../workflows/contract';
-import type { Queryable } from './sql';
+import type { Queryable } from './queryable';
 
 /** Scope of an opt-out that holds for every shop (STOP to the shared Twilio sender). */
 export const EVERY_SHOP = '*';

@@ -3,7 +3,7 @@
  * responses, mean score, verdict, the chain's weakest link) and the carrier scorecard.
  */
 import { TOUCHPOINTS } from '../workflows/touchpoints';
-import type { Queryable } from './sql';
+import type { Queryable } from './queryable';
 
 export interface ReportFilter {
   shop: string;

@@ -4,7 +4,7 @@
  * their own, longer, cutoff. Opt-outs and the shops' settings are never deleted by age, and the
  * rows of a chain that may still be running (no tombstone) stay whatever their age.
  */
-import type { Sql } from './sql';
+import type { Sql } from './queryable';
 
 /** Rows deleted, per table. */
 export type Purged = Record<string, number>;

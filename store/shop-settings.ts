@@ -1,5 +1,5 @@
 /** The last settings of each shop that running chains were told of (a hash of the shop's configuration). */
-import type { Queryable } from './sql';
+import type { Queryable } from './queryable';
 
 export class ShopSettings {
   constructor(private readonly sql: Queryable) {}

@@ -3,7 +3,7 @@
  * chain, so that a repeated `POST /v1/orders` cannot start it anew) and erased ones. No personal
  * data: the chain id, why, and since when.
  */
-import type { Queryable } from './sql';
+import type { Queryable } from './queryable';
 
 export type TombstoneReason = 'finished' | 'erased';
 

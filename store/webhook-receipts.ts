@@ -1,5 +1,5 @@
 /** Webhook deliveries already handled, so a replayed or retried callback changes nothing. */
-import type { Queryable } from './sql';
+import type { Queryable } from './queryable';
 
 export class WebhookReceipts {
   constructor(private readonly sql: Queryable) {}
