@@ -35,7 +35,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['api/**/*.{ts,tsx}', 'worker/**/*.ts', 'activities/**/*.ts', 'common/**/*.ts', 'store/**/*.ts'],
+    files: [
+      'api/**/*.{ts,tsx}',
+      'worker/**/*.ts',
+      'activities/**/*.ts',
+      'common/**/*.ts',
+      'store/**/*.ts',
+      'simulator/**/*.{ts,tsx}',
+    ],
     rules: { 'no-restricted-imports': ['error', { patterns: productOnly }] },
   },
   {

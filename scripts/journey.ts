@@ -11,15 +11,8 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfig } from '../common/config';
 import { logger } from '../common/logger';
 import type { Shop } from '../workflows/contract';
-import {
-  JOURNEY_LOCALES,
-  JOURNEY_SCENARIOS,
-  journeyHtml,
-  journeyListing,
-  openJourneyBench,
-  type JourneyLocale,
-  type JourneyScenario,
-} from './journey/index';
+import { JOURNEY_LOCALES, JOURNEY_SCENARIOS, type JourneyLocale, type JourneyScenario } from '../simulator/index';
+import { journeyHtml, journeyListing, openJourneyBench } from './journey/index';
 
 const USAGE = `usage: npm run journey -- --scenario <${JOURNEY_SCENARIOS.join('|')}> --locale <${JOURNEY_LOCALES.join('|')}> [--html <file>] [--shop <id>]`;
 

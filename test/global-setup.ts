@@ -3,7 +3,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { TestProject } from 'vitest/node';
 import { temporalCli } from '../common/tools';
 import { ALL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
-import { startPostgres } from '../scripts/postgres';
+import { startPostgres } from './helpers/postgres';
 
 declare module 'vitest' {
   export interface ProvidedContext {

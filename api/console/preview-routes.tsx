@@ -1,12 +1,11 @@
 /**
  * "Preview the chain" (`GET /console/preview`): pick a scenario and a language, and see every notice
- * the chain would send a customer of the staff member's shop, worked out in this process from the
- * chain's rules and rendered by the notices' renderer (no Temporal server, no test tooling).
+ * the chain would send a customer of the staff member's shop, worked out in this process by the
+ * journey simulator (simulator/) from the chain's rules (no Temporal server, no test tooling).
  */
 import { Router } from 'express';
 import type { Shop } from '../../workflows/contract';
-import { previewOf } from './preview/preview';
-import { JOURNEY_LOCALES, JOURNEY_SCENARIOS } from './preview/scenarios';
+import { JOURNEY_LOCALES, JOURNEY_SCENARIOS, previewOf } from '../../simulator/index';
 import { staffOf } from './session';
 import { PreviewPage } from './views/preview-page';
 import { sendPage } from '../pages/render';

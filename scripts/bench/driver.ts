@@ -5,6 +5,7 @@
  */
 import type { System } from './stack';
 import { benchPhone, type Taken } from './sinks';
+import { DAY_MS } from '../../workflows/durations';
 
 export const NOTICES_PER_ORDER = 6;
 /** The on-time path's events, in order. */
@@ -17,7 +18,6 @@ export const ON_TIME_PATH = [
   'courier_called',
   'delivered',
 ] as const;
-const DAY_MS = 86_400_000;
 
 interface Followed {
   notices: number;

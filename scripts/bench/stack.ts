@@ -16,7 +16,7 @@ import { chainWorkflowId } from '../../workflows/definitions';
 import { startDevServer, type DevServerProcess } from '../dev-server';
 import { freePort } from '../free-port';
 import { answers, node, type NodeProcess } from '../node-process';
-import { startPostgres, type Postgres } from '../postgres';
+import { startPostgres, type Postgres } from '../../test/helpers/postgres';
 import { smtpSink, twilioSink, type Sink, type Taken, type TwilioSink } from './sinks';
 
 /** The bench's one shop. */

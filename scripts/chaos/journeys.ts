@@ -4,7 +4,8 @@
  * for a non-urgent notice in the shop's quiet hours, a day over the cap, or a notice twice.
  */
 import type { Shop } from '../../workflows/contract';
-import { JOURNEY_LOCALES, JOURNEY_SCENARIOS, openJourneyBench } from '../journey/index';
+import { JOURNEY_LOCALES, JOURNEY_SCENARIOS } from '../../simulator/index';
+import { openJourneyBench } from '../journey/index';
 
 export interface JourneyResult {
   journeys: number;

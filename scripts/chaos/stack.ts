@@ -16,8 +16,8 @@ import { smtpSink, twilioSink, type Sink, type Taken, type TwilioSink } from '..
 import { startDevServer, type DevServerProcess } from '../dev-server';
 import { freePort } from '../free-port';
 import { answers, node, type NodeProcess } from '../node-process';
-import { startPostgres, type Postgres } from '../postgres';
-import { workflowBundle } from '../time-skipping';
+import { startPostgres, type Postgres } from '../../test/helpers/postgres';
+import { workflowBundle } from '../../test/helpers/time-skipping';
 import { FaultProxy } from './proxy';
 
 /** Another shop, whose key must not reach the bench shop's chains. */

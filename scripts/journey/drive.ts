@@ -1,14 +1,12 @@
 /**
- * Walking a chain through a scenario's events (from the console's preview scenarios) on the
- * time-skipping server's clock, and letting it run to its end.
+ * Walking a chain through a scenario's steps (the simulator's plan) on the time-skipping server's
+ * clock, and letting it run to its end.
  */
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { eventOf, localTimeOf, timeOf, type Plan } from '../../api/console/preview/plan';
-import { RETURN_WINDOW_DAYS, SCENARIOS } from '../../api/console/preview/scenarios';
+import { localTimeOf, RETURN_WINDOW_DAYS, stepsOf, type Plan } from '../../simulator/index';
+import { DAY_MS } from '../../workflows/durations';
 import { chainStateQuery, customerReplyUpdate, trackingEventUpdate } from '../../workflows/definitions';
-
-const DAY_MS = 86_400_000;
 
 /** Skips the server's clock to `target` (epoch ms), or not at all when it is already there; returns the time. */
 export async function sleepUntil(env: TestWorkflowEnvironment, target: number): Promise<number> {
@@ -19,18 +17,18 @@ export async function sleepUntil(env: TestWorkflowEnvironment, target: number): 
 
 /** Runs the scenario's steps in order, each once the chain took the one before (an update returns when it did). */
 export async function drive(env: TestWorkflowEnvironment, handle: WorkflowHandle, plan: Plan): Promise<void> {
-  for (const [i, { at, action }] of SCENARIOS[plan.scenario].steps.entries()) {
-    const when = new Date(await sleepUntil(env, timeOf(plan, at))).toISOString();
-    if ('reply' in action) {
+  for (const step of stepsOf(plan)) {
+    const when = new Date(await sleepUntil(env, step.at)).toISOString();
+    if ('reply' in step) {
       // The customer answers the latest courier-call notice, the one with Doorstep's question.
       const state = await handle.query(chainStateQuery);
       const touchpoint = state.touchpoints.findLast((t) => t.name === 'courier-call')!.key;
       await handle.executeUpdate(customerReplyUpdate, {
-        args: [{ touchpoint, digit: action.reply, channel: 'sms', at: when }],
+        args: [{ touchpoint, digit: step.reply, channel: 'sms', at: when }],
       });
       continue;
     }
-    await handle.executeUpdate(trackingEventUpdate, { args: [eventOf(plan, i, when)] });
+    await handle.executeUpdate(trackingEventUpdate, { args: [step.event(when)] });
   }
 }
 
@@ -44,7 +42,7 @@ export async function finish(
   handle: WorkflowHandle,
   plan: Plan,
 ): Promise<string | undefined> {
-  const last = Math.max(...SCENARIOS[plan.scenario].steps.map((s) => timeOf(plan, s.at)));
+  const last = Math.max(...stepsOf(plan).map((s) => s.at));
   // Not handle.result(): it lets the server skip freely, and past the chain's end it skips years ahead.
   const end = last + (RETURN_WINDOW_DAYS + plan.shop.feedbackWindowDays + 1) * DAY_MS;
   await sleepUntil(env, end);

@@ -1,10 +1,4 @@
-/** The journey simulator's API, for the CLI (scripts/journey.ts) and the chaos run. */
-export {
-  JOURNEY_LOCALES,
-  JOURNEY_SCENARIOS,
-  type JourneyLocale,
-  type JourneyScenario,
-} from '../../api/console/preview/scenarios';
+/** The journey bench's API, for the CLI (scripts/journey.ts) and the chaos run; the journeys themselves are simulator/'s. */
 export type { Journey, JourneyNotice } from './model';
 export { openJourneyBench, type JourneyBench } from './run';
 export { journeyViolations } from './check';

@@ -1,20 +1,10 @@
 /** What a journey run produces: the notices the customer gets, in order, and what they break. */
 import type { Shop } from '../../workflows/contract';
-import type { JourneyLocale, JourneyScenario } from '../../api/console/preview/scenarios';
+import type { CustomerNotice, JourneyLocale, JourneyScenario } from '../../simulator/index';
 
-/** One notice as the customer gets it. */
-export interface JourneyNotice {
-  /** Touchpoint key (`delay-2`, `courier-call`). */
-  touchpoint: string;
-  /** 1 for the touchpoint's first notice; a second notice of the same touchpoint (a window agreed after Doorstep asked) counts up. */
-  revision: number;
+/** One notice as the customer got it from the real chain (`at` in workflow time). */
+export interface JourneyNotice extends CustomerNotice {
   channel: string;
-  /** When it arrives (workflow time), ISO. */
-  at: string;
-  /** The same moment in the customer's zone and locale, e.g. "Tue 24 Nov 10:00". */
-  localTime: string;
-  /** Urgent notices may break quiet hours and do not count against the daily cap. */
-  urgent: boolean;
   subject?: string;
   text: string;
 }

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { Context } from '@temporalio/activity';
 import { CHANNELS, type ChannelName } from '../../workflows/contract';
-import { contentFor, type Channel, type Channels } from '../../activities/channels/channel';
+import { addressing, contentFor, type Channel, type Channels } from '../../activities/channels/channel';
 
 /** One message as a recording channel took it. */
 export interface Recorded {
@@ -29,7 +29,7 @@ export interface Recorder {
 export function recorder(): Recorder {
   let kept: Recorded[] = [];
   const channelOf = (name: ChannelName): Channel => ({
-    name,
+    ...addressing(name),
     async send({ to, rendered, idempotencyKey }) {
       // The scheduled time is the test server's virtual clock; Date.now() here is the real one.
       const at = Context.current().info.currentAttemptScheduledTimestampMs;

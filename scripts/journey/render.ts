@@ -1,8 +1,7 @@
 /** A journey for people: a terminal listing, and a standalone HTML page (every value escaped). */
 import { escapeHtml } from '../../common/html';
 import type { Journey, JourneyNotice } from './model';
-import { noticeName, shopRules } from '../../api/console/preview/preview';
-import { PERSONAS, SCENARIOS } from '../../api/console/preview/scenarios';
+import { noticeName, PERSONAS, SCENARIOS, shopRules } from '../../simulator/index';
 
 /** The journey's facts, each a label and its value. */
 function factsOf(j: Journey): [string, string][] {

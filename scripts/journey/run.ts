@@ -11,7 +11,7 @@ import { Registry } from 'prom-client';
 import { chainStartOptions } from '../../api/chains';
 import { loadConfig, type AppConfig } from '../../common/config';
 import { createTokens } from '../../common/tokens';
-import { timeSkippingEnv, workflowBundle } from '../time-skipping';
+import { timeSkippingEnv, workflowBundle } from '../../test/helpers/time-skipping';
 import { createStore } from '../../store';
 import { createWorker } from '../../worker/worker';
 import { chainWorkflow } from '../../workflows';
@@ -19,14 +19,18 @@ import type { Shop } from '../../workflows/contract';
 import { chainWorkflowId } from '../../workflows/definitions';
 import { specOf } from '../../workflows/touchpoints';
 import { journeyViolations } from './check';
-import { localTimeOf, nextMonday, orderOf, orderTime, type Plan } from '../../api/console/preview/plan';
 import {
   JOURNEY_LOCALES,
   JOURNEY_SCENARIOS,
+  localTimeOf,
+  orderOf,
+  orderTime,
   PERSONAS,
+  planFrom,
   type JourneyLocale,
   type JourneyScenario,
-} from '../../api/console/preview/scenarios';
+  type Plan,
+} from '../../simulator/index';
 import { drive, finish, sleepUntil } from './drive';
 import type { Journey, JourneyNotice } from './model';
 import { recorder, type Recorded } from './recorder';
@@ -97,13 +101,7 @@ export async function openJourneyBench(): Promise<JourneyBench> {
 
   async function runOne(scenario: JourneyScenario, locale: JourneyLocale, shop: Shop): Promise<Journey> {
     const { timezone } = PERSONAS[locale];
-    const plan: Plan = {
-      scenario,
-      locale,
-      shop,
-      orderId: `J-${1000 + ++count}`,
-      day0: nextMonday(await env.currentTimeMs(), timezone),
-    };
+    const plan = planFrom({ scenario, locale, shop, orderId: `J-${1000 + ++count}` }, await env.currentTimeMs());
     await sleepUntil(env, orderTime(plan));
     const order = orderOf(plan);
     const trackingUrl = `${config.publicBaseUrl}/t/${tokens.sign({ kind: 'track', shop: shop.id, order: order.orderId })}`;

@@ -22,7 +22,7 @@ it('the API and worker processes load no script, test helper or Temporal testing
   const packages = Object.values(metafile.inputs).flatMap((input) =>
     input.imports.filter((i) => i.external).map((i) => i.path),
   );
-  expect(local).toContain('api/console/preview/preview.ts');
+  expect(local).toContain('simulator/preview.ts');
   expect(local.filter((path) => /^(scripts|test)\//.test(path))).toEqual([]);
   expect(packages.filter((name) => name.startsWith('@temporalio/testing'))).toEqual([]);
 });

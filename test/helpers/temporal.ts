@@ -11,7 +11,7 @@ import { inject } from 'vitest';
 import { loadConfig, type AppConfig } from '../../common/config';
 import type { PayloadKey } from '../../common/payload-codec';
 import { dataConverterOf } from '../../common/temporal';
-import { timeSkippingEnv, workflowBundle } from '../../scripts/time-skipping';
+import { timeSkippingEnv, workflowBundle } from './time-skipping';
 import { createStore, type Store } from '../../store';
 import { createWorker, type WorkerDeps } from '../../worker/worker';
 

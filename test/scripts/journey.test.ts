@@ -10,11 +10,8 @@ import { promisify } from 'node:util';
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGS } from '../../activities/templates/catalog';
-import { previewOf } from '../../api/console/preview/preview';
 import { Shop } from '../../workflows/contract';
 import {
-  JOURNEY_LOCALES,
-  JOURNEY_SCENARIOS,
   journeyHtml,
   journeyListing,
   journeyViolations,
@@ -22,7 +19,15 @@ import {
   type Journey,
   type JourneyNotice,
 } from '../../scripts/journey/index';
-import { PERSONAS, SCENARIOS, type JourneyLocale, type JourneyScenario } from '../../api/console/preview/scenarios';
+import {
+  JOURNEY_LOCALES,
+  JOURNEY_SCENARIOS,
+  PERSONAS,
+  previewOf,
+  SCENARIOS,
+  type JourneyLocale,
+  type JourneyScenario,
+} from '../../simulator/index';
 
 const run = promisify(execFile);
 // The shop's defaults: quiet hours 21:00–09:00 and at most 3 non-urgent notices a day.

@@ -1,6 +1,14 @@
 /** "Preview the chain": the form (a scenario, the customer's language) and every notice the chain would send. */
-import { noticeName, shopRules, type Preview, type PreviewNotice } from '../preview/preview';
-import { JOURNEY_LOCALES, JOURNEY_SCENARIOS, SCENARIOS, type JourneyLocale } from '../preview/scenarios';
+import {
+  JOURNEY_LOCALES,
+  JOURNEY_SCENARIOS,
+  noticeName,
+  SCENARIOS,
+  shopRules,
+  type JourneyLocale,
+  type Preview,
+  type PreviewNotice,
+} from '../../../simulator/index';
 import type { Staff } from '../session';
 import { Layout } from './layout';
 

@@ -4,10 +4,10 @@
  */
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { PayloadKey } from '../common/payload-codec';
-import { dataConverterOf } from '../common/temporal';
-import { temporalTestServer } from '../common/tools';
-import { workflowInterceptorModules, workflowsPath } from '../worker/worker';
+import type { PayloadKey } from '../../common/payload-codec';
+import { dataConverterOf } from '../../common/temporal';
+import { temporalTestServer } from '../../common/tools';
+import { workflowInterceptorModules, workflowsPath } from '../../worker/worker';
 
 const silent = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} };
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;

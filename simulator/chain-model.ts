@@ -2,25 +2,34 @@
  * What a chain does along a scenario, worked out from the chain's rules without running it: each
  * notice it queues (touchpoint, template, facts, channels) and when, and where the chain stands
  * after each moment (for notices that become pointless while they wait). It follows
- * workflows/chain-run.ts and courier-call.ts on the same pure helpers (local-time.ts,
- * chain-state.ts, touchpoints.ts); test/scripts/journey.test.ts holds it to the real chain.
+ * workflows/chain-run.ts and courier-call.ts on the same pure helpers and the same state
+ * (chain-state.ts keeps its stage, promise and touchpoints; local-time.ts its times; touchpoints.ts
+ * and channels.ts the data); test/scripts/journey.test.ts holds it to the real chain.
  */
-import type { NoticeFacts } from '../../../activities/templates/render';
-import { daysBetween, isTrackingStage, rankOf, stageAfter } from '../../../workflows/chain-state';
-import type { ChainOrder, ChannelName, Stage } from '../../../workflows/contract';
-import { courierWindows, deliveryDayDeadline, guardTime, nextPromise } from '../../../workflows/local-time';
-import { phoneFirst } from '../../../workflows/channels';
+import type { NoticeFacts } from '../activities/templates/render';
 import {
+  addTouchpoint,
+  daysBetween,
+  initialState,
+  isTrackingStage,
+  latest,
+  rankOf,
+  stageAfter,
+} from '../workflows/chain-state';
+import type { CarriedChain, ChainOrder, ChainState, ChannelName, Stage, WindowQuestion } from '../workflows/contract';
+import { DAY_MS, MINUTE_MS } from '../workflows/durations';
+import { courierWindows, deliveryDayDeadline, guardTime, nextPromise } from '../workflows/local-time';
+import { phoneFirst } from '../workflows/channels';
+import {
+  sentOn,
   specOf,
+  templateOf,
   touchpointIdOf,
-  TOUCHPOINTS,
   type TemplateId,
   type TouchpointId,
-} from '../../../workflows/touchpoints';
-import { eventOf, orderOf, orderTime, timeOf, type Plan } from './plan';
-import { SCENARIOS, type Step } from './scenarios';
+} from '../workflows/touchpoints';
+import { orderOf, orderTime, stepsOf, type Plan, type PlannedStep } from './plan';
 
-const DAY_MS = 86_400_000;
 /** The real chain draws a PIN per order; the preview shows this one. */
 const SAMPLE_PIN = '4821';
 
@@ -55,69 +64,65 @@ export interface ChainModel {
   snapshots: Snapshot[];
 }
 
-type TimerName = 'guard' | 'call' | 'callDay' | 'returnWindow';
+type Timers = CarriedChain['timers'];
+type TimerName = keyof Timers;
 
 class Walk {
   readonly notices: QueuedNotice[] = [];
   readonly snapshots: Snapshot[] = [];
-  private stage: Stage = 'accepted';
-  private promisedDate: string;
+  /** The chain's state as its rules keep it: stage, promise, touchpoints (`delay-2`), the open question. */
+  private readonly state: ChainState;
   private called = false;
-  private question?: { key: string; options: { from: string; to: string }[] };
   private returning = false;
   private finished = false;
   private now: number;
-  private readonly timers: Partial<Record<TimerName, number>> = {};
-  private readonly counts = new Map<TouchpointId, number>();
+  private readonly timers: Timers = {};
   private readonly revisions = new Map<string, number>();
 
   constructor(
     private readonly plan: Plan,
     readonly order: ChainOrder,
   ) {
-    this.promisedDate = order.promisedDate!;
+    this.state = initialState({ order, shop: plan.shop, trackingUrl: '' });
     this.now = orderTime(plan);
   }
 
   /** The whole scenario: the order, each step (with the timers due before it), then the timers left. */
   run(): void {
-    this.send('confirmation', { promisedDate: this.promisedDate });
+    this.send('confirmation', { promisedDate: this.state.promisedDate });
     this.armGuard();
     this.snapshot();
-    SCENARIOS[this.plan.scenario].steps.forEach((step, i) => {
-      const at = timeOf(this.plan, step.at);
-      this.timersUntil(at);
-      if (this.finished) return;
-      this.now = at;
-      this.step(step, i);
+    for (const step of stepsOf(this.plan)) {
+      this.timersUntil(step.at);
+      if (this.finished) continue;
+      this.now = step.at;
+      this.step(step);
       this.snapshot();
-    });
+    }
     this.timersUntil(Infinity);
-    if (this.stage !== 'cancelled') this.send('closing', {}, undefined, undefined, this.returning);
+    if (this.state.stage !== 'cancelled') this.send('closing', {}, undefined, undefined, this.returning);
   }
 
-  private step({ action }: Step, i: number): void {
-    if ('reply' in action) return this.answer(action.reply);
-    const event = eventOf(this.plan, i, new Date(this.now).toISOString());
-    const stage = stageAfter(this.stage, event);
+  private step(step: PlannedStep): void {
+    if ('reply' in step) return this.answer(step.reply);
+    const event = step.event(new Date(this.now).toISOString());
+    const stage = stageAfter(this.state.stage, event);
     // A late tracking event moves nothing and sends nothing.
-    if (stage === this.stage && isTrackingStage(event.type)) return;
-    this.stage = stage;
+    if (stage === this.state.stage && isTrackingStage(event.type)) return;
+    this.state.stage = stage;
+    // The touchpoints the table says this event sends (tracking, arrival), unless they went already.
+    for (const id of sentOn(event.type)) if (!this.revisions.has(id)) this.send(id);
     switch (event.type) {
-      case 'handed_to_carrier':
-      case 'in_transit':
-        return this.once('tracking');
       case 'arrived_in_city':
         this.leaveStagesBehind();
-        this.once('arrival');
         return this.armDeliveryDayCall();
       case 'out_for_delivery':
         this.leaveStagesBehind();
-        if (!this.called && !this.question)
-          this.timers.call = this.now + this.plan.shop.courierCallDeadlineMinutes * 60_000;
+        if (!this.called && !this.state.courierQuestion)
+          this.timers.call = this.now + this.plan.shop.courierCallDeadlineMinutes * MINUTE_MS;
         return this.armDeliveryDayCall();
       case 'eta_changed':
-        if (daysBetween(this.promisedDate, event.data.newEta) > 0)
+        if (daysBetween(this.state.promisedDate, event.data.newEta) > 0)
           this.delay(event.data.newEta, { reason: event.data.reason });
         return;
       case 'courier_called':
@@ -125,15 +130,15 @@ class Walk {
         return this.agree(event.data.window);
       case 'delivery_failed':
         this.called = false;
-        this.question = undefined;
+        this.state.courierQuestion = undefined;
         this.send(this.add('failed-attempt'), { reason: event.data.reason });
         this.add('courier-call');
-        this.timers.call = this.now + this.plan.shop.courierCallDeadlineMinutes * 60_000;
+        this.timers.call = this.now + this.plan.shop.courierCallDeadlineMinutes * MINUTE_MS;
         return;
       case 'delivered':
         this.leaveStagesBehind();
         this.clearCallDeadlines();
-        this.question = undefined;
+        this.state.courierQuestion = undefined;
         this.send('handover', { returnDays: this.order.returnWindowDays });
         if (this.order.returnWindowDays > 0) this.timers.returnWindow = this.now + this.order.returnWindowDays * DAY_MS;
         else this.finished = true;
@@ -175,7 +180,7 @@ class Walk {
       else if (due[0] === 'guard') {
         const { guardDelayDays, courierLeadTimeHours, quietHours } = this.plan.shop;
         this.delay(
-          nextPromise(this.promisedDate, guardDelayDays, this.now, this.zone, courierLeadTimeHours, quietHours),
+          nextPromise(this.state.promisedDate, guardDelayDays, this.now, this.zone, courierLeadTimeHours, quietHours),
           { reasonCode: 'not-in-city' },
         );
       } else this.ask();
@@ -187,26 +192,26 @@ class Walk {
   private ask(): void {
     this.clearCallDeadlines();
     const options = courierWindows(this.now, this.zone, this.plan.shop.quietHours);
-    const key = this.latest('courier-call');
-    this.question = { key, options };
+    const touchpoint = this.latest('courier-call');
+    this.state.courierQuestion = { touchpoint, options };
     const channels = this.order.customer.channels;
-    this.send(key, { options }, 'courier-call-request', phoneFirst(channels));
+    this.send(touchpoint, { options }, 'courier-call-request', phoneFirst(channels));
   }
 
   private answer(digit: number): void {
-    const option = this.question?.options[digit - 1];
+    const option = this.state.courierQuestion?.options[digit - 1];
     if (option) this.agree(option);
   }
 
-  private agree(window: { from: string; to: string }): void {
+  private agree(window: WindowQuestion['options'][number]): void {
     this.called = true;
-    this.question = undefined;
+    this.state.courierQuestion = undefined;
     this.send(this.latest('courier-call'), { window, pin: SAMPLE_PIN });
   }
 
   private delay(newDate: string, why: Pick<NoticeFacts, 'reason' | 'reasonCode'>): void {
-    const days = daysBetween(this.promisedDate, newDate);
-    this.promisedDate = newDate;
+    const days = daysBetween(this.state.promisedDate, newDate);
+    this.state.promisedDate = newDate;
     this.send(this.add('delay'), { days, newDate, ...why });
     this.armGuard();
     // The promise moved: a delivery-day deadline that runs moves with it.
@@ -214,9 +219,9 @@ class Walk {
   }
 
   private armGuard(): void {
-    if (rankOf(this.stage) >= rankOf('arrived_in_city')) return;
+    if (rankOf(this.state.stage) >= rankOf('arrived_in_city')) return;
     const { courierLeadTimeHours, quietHours } = this.plan.shop;
-    this.timers.guard = guardTime(this.promisedDate, this.zone, courierLeadTimeHours, quietHours);
+    this.timers.guard = guardTime(this.state.promisedDate, this.zone, courierLeadTimeHours, quietHours);
   }
 
   private armDeliveryDayCall(): void {
@@ -224,8 +229,8 @@ class Walk {
   }
 
   private setDeliveryDayCall(): void {
-    if (this.called || this.question) return;
-    this.timers.callDay = deliveryDayDeadline(this.promisedDate, this.zone, this.plan.shop);
+    if (this.called || this.state.courierQuestion) return;
+    this.timers.callDay = deliveryDayDeadline(this.state.promisedDate, this.zone, this.plan.shop);
   }
 
   private clearCallDeadlines(): void {
@@ -234,24 +239,16 @@ class Walk {
   }
 
   private leaveStagesBehind(): void {
-    if (rankOf(this.stage) >= rankOf('arrived_in_city')) delete this.timers.guard;
+    if (rankOf(this.state.stage) >= rankOf('arrived_in_city')) delete this.timers.guard;
   }
 
-  /** A main-line touchpoint's notice, unless it went already. */
-  private once(name: 'tracking' | 'arrival'): void {
-    if (!this.revisions.has(name)) this.send(name);
-  }
-
-  /** A further touchpoint of a kind (`delay`, then `delay-2`); the main line's are there from the start. */
+  /** A further touchpoint of a kind (`delay`, then `delay-2`), named as the chain names it. */
   private add(name: TouchpointId): string {
-    const count = (this.counts.get(name) ?? (name === 'courier-call' ? 1 : 0)) + 1;
-    this.counts.set(name, count);
-    return count > 1 ? `${name}-${count}` : name;
+    return addTouchpoint(this.state, name).key;
   }
 
   private latest(name: TouchpointId): string {
-    const count = this.counts.get(name) ?? 1;
-    return count > 1 ? `${name}-${count}` : name;
+    return latest(this.state, name)!.key;
   }
 
   private send(
@@ -263,12 +260,15 @@ class Walk {
   ): void {
     const revision = (this.revisions.get(key) ?? 0) + 1;
     this.revisions.set(key, revision);
+    // Done, as the chain's notifier marks it: a further touchpoint of its kind is listed after it.
+    const tp = this.state.touchpoints.find((t) => t.key === key);
+    if (tp) tp.status = 'done';
     const spec = specOf(key)!;
     const lane: Lane = key.startsWith('return-') ? 'return' : spec.urgent ? 'urgent' : 'calm';
     this.notices.push({
       key,
       revision,
-      template: template ?? TOUCHPOINTS[touchpointIdOf(key)!].template,
+      template: template ?? templateOf(touchpointIdOf(key)!),
       facts,
       channels,
       urgent: spec.urgent,
@@ -279,7 +279,7 @@ class Walk {
   }
 
   private snapshot(): void {
-    this.snapshots.push({ at: this.now, stage: this.stage, courierCalled: this.called });
+    this.snapshots.push({ at: this.now, stage: this.state.stage, courierCalled: this.called });
   }
 
   private get zone(): string {

@@ -3,7 +3,7 @@
  * (scripts/journey): who the customer is in each locale, and each scenario's backend events at
  * customer-local times, counted in days from the order (day 0, a Monday, at 10:15).
  */
-import type { TrackingEvent } from '../../../workflows/contract';
+import type { TrackingEvent } from '../workflows/contract';
 
 export const JOURNEY_SCENARIOS = [
   'on-time',

@@ -3,7 +3,7 @@
  * counted from a Monday. The console's preview and the journey simulator both read journeys so.
  */
 import { DateTime } from 'luxon';
-import { OrderInput, resolveOrder, TrackingEvent, type ChainOrder, type Shop } from '../../../workflows/contract';
+import { OrderInput, resolveOrder, TrackingEvent, type ChainOrder, type Shop } from '../workflows/contract';
 import {
   ORDER_AT,
   PERSONAS,
@@ -25,13 +25,18 @@ export interface Plan {
   day0: DateTime;
 }
 
+/** A step of the plan at its moment (epoch ms): the customer's reply, or the backend event sent at a given time (ISO). */
+export type PlannedStep = { at: number } & ({ reply: number } | { event: (at: string) => TrackingEvent });
+
 /**
- * The first Monday after `now` (epoch ms) in `zone`, at 00:00. Every journey starts on a fresh week,
- * so an earlier journey of the same customer never counts against this one's daily cap.
+ * The journey's plan, starting on the first Monday after `now` (epoch ms) in its customer's zone,
+ * at 00:00. Every journey starts on a fresh week, so an earlier journey of the same customer never
+ * counts against this one's daily cap.
  */
-export function nextMonday(now: number, zone: string): DateTime {
+export function planFrom(frame: Omit<Plan, 'day0'>, now: number): Plan {
+  const zone = PERSONAS[frame.locale].timezone;
   const tomorrow = DateTime.fromMillis(now, { zone }).plus({ days: 1 }).startOf('day');
-  return tomorrow.plus({ days: (8 - tomorrow.weekday) % 7 });
+  return { ...frame, day0: tomorrow.plus({ days: (8 - tomorrow.weekday) % 7 }) };
 }
 
 const localDate = (plan: Plan, day: number) => plan.day0.plus({ days: day }).toISODate()!;
@@ -46,7 +51,7 @@ export function localTimeOf(ms: number, zone: string, locale = 'en'): string {
 }
 
 /** When a step happens (epoch ms). */
-export function timeOf(plan: Plan, when: When): number {
+function timeOf(plan: Plan, when: When): number {
   return moment(plan, when.day, when.time)
     .plus({ minutes: when.afterCallDeadline ? plan.shop.courierCallDeadlineMinutes : 0 })
     .toMillis();
@@ -102,14 +107,18 @@ function dataOf(plan: Plan, action: Exclude<Action, { reply: number }>): Record<
   }
 }
 
-/** The scenario's `i`th step as the backend would send it, happening at `at` (ISO). */
-export function eventOf(plan: Plan, i: number, at: string): TrackingEvent {
-  const { action } = SCENARIOS[plan.scenario].steps[i];
-  if ('reply' in action) throw new Error(`step ${i + 1} of ${plan.scenario} is the customer's reply, not an event`);
-  return TrackingEvent.parse({
-    eventId: `${plan.orderId}-${i + 1}`,
-    type: action.event,
-    at,
-    data: dataOf(plan, action),
+/** The scenario's steps in order, each at its moment; an event is numbered by its step (`J-1001-3`). */
+export function stepsOf(plan: Plan): PlannedStep[] {
+  return SCENARIOS[plan.scenario].steps.map(({ at, action }, i): PlannedStep => {
+    const time = timeOf(plan, at);
+    if ('reply' in action) return { at: time, reply: action.reply };
+    const eventAt = (when: string) =>
+      TrackingEvent.parse({
+        eventId: `${plan.orderId}-${i + 1}`,
+        type: action.event,
+        at: when,
+        data: dataOf(plan, action),
+      });
+    return { at: time, event: eventAt };
   });
 }

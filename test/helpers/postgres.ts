@@ -8,7 +8,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { freePort } from './free-port';
+import { freePort } from '../../scripts/free-port';
 
 export interface Postgres {
   /** Over TCP on loopback. */

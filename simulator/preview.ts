@@ -4,30 +4,35 @@
  * notices' own renderer for each channel (email, SMS, voice). Worked out in the API process from
  * the chain's rules; no Temporal server, no test tooling.
  */
-import { contentFor } from '../../../activities/channels/channel';
-import { render } from '../../../activities/templates/render';
-import type { ChannelName, Shop } from '../../../workflows/contract';
-import { scaleOf } from '../../../workflows/touchpoints';
+import { contentFor } from '../activities/channels/channel';
+import { render } from '../activities/templates/render';
+import type { ChannelName, Shop } from '../workflows/contract';
+import { scaleOf } from '../workflows/touchpoints';
 import { modelChain } from './chain-model';
-import { localTimeOf, nextMonday, type Plan } from './plan';
+import { localTimeOf, planFrom, type Plan } from './plan';
 import { schedule } from './schedule';
 import { PERSONAS, SCENARIOS, type JourneyLocale, type JourneyScenario } from './scenarios';
 
 /** The channels each notice is shown on. */
 const PREVIEW_CHANNELS: ChannelName[] = ['email', 'sms', 'voice'];
 
-export interface PreviewNotice {
-  /** Touchpoint key (`delay-2`) and the notice's revision on it. */
+/** A notice as the customer meets it, in the preview and in a journey through the real chain. */
+export interface CustomerNotice {
+  /** Touchpoint key (`delay-2`) and the notice's revision on it (a window agreed after Doorstep asked counts up). */
   touchpoint: string;
   revision: number;
+  /** Urgent notices may break quiet hours and do not count against the daily cap. */
   urgent: boolean;
-  /** The channel it goes by: the first of the customer's it tries. */
-  channel: ChannelName;
-  /** When it reaches the customer, or when it was dropped (ISO), and that moment as the customer reads it. */
+  /** When it reaches the customer (ISO), and that moment as the customer reads it ("Tue 24 Nov 10:00"). */
   at: string;
   localTime: string;
+}
+
+export interface PreviewNotice extends CustomerNotice {
+  /** The channel it goes by: the first of the customer's it tries. */
+  channel: ChannelName;
   waits: string[];
-  /** Why it never went, if it did not. */
+  /** Why it never went, if it did not (`at` is then when it was dropped). */
   dropped?: string;
   /** What it says on each channel. */
   forms: { channel: ChannelName; subject?: string; text: string }[];
@@ -53,7 +58,7 @@ export function shopRules({
 }
 
 /** "courier-call", or "courier-call #2" for a touchpoint's second notice. */
-export const noticeName = ({ touchpoint, revision }: { touchpoint: string; revision: number }) =>
+export const noticeName = ({ touchpoint, revision }: Pick<CustomerNotice, 'touchpoint' | 'revision'>) =>
   revision > 1 ? `${touchpoint} #${revision}` : touchpoint;
 
 export interface PreviewRequest {
@@ -69,13 +74,8 @@ export interface PreviewRequest {
 /** The scenario's notices for the shop, as its customer in `locale` would get them. */
 export function previewOf({ scenario, locale, shop, day0, baseUrl }: PreviewRequest): Preview {
   const persona = PERSONAS[locale];
-  const plan: Plan = {
-    scenario,
-    locale,
-    shop,
-    orderId: 'PREVIEW-1',
-    day0: day0 ?? nextMonday(Date.now(), persona.timezone),
-  };
+  const frame = { scenario, locale, shop, orderId: 'PREVIEW-1' };
+  const plan: Plan = day0 ? { ...frame, day0 } : planFrom(frame, Date.now());
   const model = modelChain(plan);
   const links = {
     trackingUrl: `${baseUrl}/t/sample`,
