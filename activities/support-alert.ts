@@ -10,7 +10,7 @@ import { ledgerKey } from '../store/ledger';
 import type { Shop } from '../workflows/contract';
 import { chainWorkflowId } from '../workflows/definitions';
 import type { SendResult } from './channels/channel';
-import { classify, transientFailure } from './channels/errors';
+import { classify, transientFailure } from './channels/failures';
 import { claimToSend } from './claim';
 import type { ActivityDeps } from './deps';
 import type { Rendered } from './templates/render';

@@ -1,58 +1,19 @@
-/** Builds each notice channel from configuration: real providers when set, the local outbox otherwise. */
-import nodemailer from 'nodemailer';
-import twilio from 'twilio';
+/** Builds each notice channel from configuration: the outbox for every channel, then each configured provider's. */
 import type { AppConfig } from '../common/config';
-import type { Channels } from '../activities/channels/channel';
-import { emailChannel } from '../activities/channels/email';
-import { outboxChannel } from '../activities/channels/outbox';
-import { twilioChannels } from '../activities/channels/twilio';
-import { CHANNELS } from '../workflows/contract';
-
-/** Twilio's answer time limit, well inside the send activity's. */
-const TWILIO_TIMEOUT_MS = 20_000;
-
-/** A Twilio HTTP client that sends every API call to `baseUrl` (a proxy or a local test endpoint). */
-function rebasedHttpClient(baseUrl: string): InstanceType<typeof twilio.RequestClient> {
-  const client = new twilio.RequestClient({ timeout: TWILIO_TIMEOUT_MS });
-  const request = client.request.bind(client);
-  client.request = (opts) =>
-    request({ ...opts, uri: opts.uri.replace(/^https:\/\/[^/]+/, baseUrl.replace(/\/$/, '')) });
-  return client;
-}
+import type { Channels, Provider } from '../activities/channels/channel';
+import { PROVIDERS } from '../activities/channels';
 
 /**
- * The SMTP URL with connection pooling on and timeouts that keep a send well inside its activity's
- * time limit, unless the URL says otherwise.
+ * One channel per name: each provider in turn (the registry's, then `extra`) takes over the channels
+ * it serves when its configuration block is set; those it serves but does not build are not set up.
  */
-function pooled(smtpUrl: string): string {
-  const url = new URL(smtpUrl);
-  const defaults = { pool: 'true', connectionTimeout: '10000', greetingTimeout: '10000', socketTimeout: '20000' };
-  for (const [name, value] of Object.entries(defaults))
-    if (!url.searchParams.has(name)) url.searchParams.set(name, value);
-  return url.toString();
-}
-
-/** One channel per name: providers where configured, the outbox for the rest. */
-export function buildChannels(config: AppConfig): Channels {
-  const channels: Channels = Object.fromEntries(CHANNELS.map((name) => [name, outboxChannel(name, config.outboxFile)]));
-  if (config.smtp) {
-    channels.email = emailChannel(nodemailer.createTransport(pooled(config.smtp.url)), config.smtp.from);
-  }
-  if (config.twilio) {
-    const { accountSid, authToken, from, whatsappFrom, baseUrl } = config.twilio;
-    const client = twilio(accountSid, authToken, {
-      httpClient: baseUrl ? rebasedHttpClient(baseUrl) : new twilio.RequestClient({ timeout: TWILIO_TIMEOUT_MS }),
-    });
-    const webhooks = `${config.publicBaseUrl}/webhooks/twilio`;
-    for (const channel of twilioChannels(client, {
-      from,
-      whatsappFrom,
-      statusCallback: `${webhooks}/status`,
-      answerUrl: `${webhooks}/inbound`,
-    })) {
-      channels[channel.name] = channel;
-    }
-    if (!whatsappFrom) delete channels.whatsapp;
+export function buildChannels<C extends AppConfig>(config: C, extra: readonly Provider<C>[] = []): Channels {
+  const channels: Channels = {};
+  for (const provider of [...PROVIDERS, ...extra]) {
+    const built = provider.build(config);
+    if (!built) continue;
+    for (const name of provider.serves) delete channels[name];
+    for (const channel of built) channels[channel.name] = channel;
   }
   return channels;
 }

@@ -1,9 +1,11 @@
-/** The one interface every notice channel implements, and the message it sends. */
+/** The one interface every notice channel implements, the message it sends and the provider that builds it. */
+import type { AppConfig } from '../../common/config';
+import { addressFor, CHANNEL_ADDRESS, type AddressField } from '../../workflows/channels';
 import type { ChannelName } from '../../workflows/contract';
 import type { Rendered } from '../templates/render';
 
 export interface OutgoingMessage {
-  /** Email address or E.164 phone number, as the channel needs. */
+  /** Email address or E.164 phone number, as the channel's address resolver found it. */
   to: string;
   /** The ledger key: stable per notice and channel, so a provider or mailbox can recognise a repeat. */
   idempotencyKey: string;
@@ -19,8 +21,16 @@ export interface SendResult {
   acceptedAt: string;
 }
 
+/** The addresses an order's customer may have. */
+export type Addresses = Partial<Record<AddressField, string>>;
+
+/** Where a channel reaches a customer: the address, or why there is none, in the words support reads. */
+export type Reach = { to: string } | { missing: string };
+
 export interface Channel {
   name: ChannelName;
+  /** The customer's address on this channel, or why they have none ("no phone number"). */
+  address(customer: Addresses): Reach;
   send(message: OutgoingMessage): Promise<SendResult>;
   /**
    * Asks the provider whether it took this message since `since` (an attempt that died after
@@ -33,6 +43,43 @@ export interface Channel {
 }
 
 export type Channels = Partial<Record<ChannelName, Channel>>;
+
+/**
+ * A notice provider (one folder under activities/channels/): the channels it takes over when
+ * configured. `C` is the configuration it reads its block from (AppConfig, or a test's extension).
+ */
+export interface Provider<C extends AppConfig = AppConfig> {
+  /** The provider's folder name. */
+  id: string;
+  /** The channels it takes over once configured: those it does not build are then not set up. */
+  serves: readonly ChannelName[];
+  /** Its channels with this configuration, or undefined when its configuration block is absent. */
+  build(config: C): Channel[] | undefined;
+}
+
+/** The address resolver of channel `name`, from the channel table (workflows/channels.ts). */
+export function addressing(name: ChannelName): Pick<Channel, 'name' | 'address'> {
+  return {
+    name,
+    address(customer) {
+      const to = addressFor(customer, name);
+      return to ? { to } : { missing: CHANNEL_ADDRESS[name].missing };
+    },
+  };
+}
+
+/** The channel a notice goes by and to whom, or why it is skipped ("no phone number", "whatsapp is not set up"). */
+export function reach(
+  channels: Channels,
+  name: ChannelName,
+  customer: Addresses,
+): { channel: Channel; to: string } | { skipped: string } {
+  const channel = channels[name];
+  // A channel that is not set up still says first whether the customer could be reached on it.
+  const found = (channel ?? addressing(name)).address(customer);
+  if ('missing' in found) return { skipped: found.missing };
+  return channel ? { channel, to: found.to } : { skipped: `${name} is not set up` };
+}
 
 /** What the customer sees on a channel: subject and text for email, the short body for SMS and WhatsApp, the spoken text for voice. */
 export function contentFor(channel: ChannelName, r: Rendered): { subject?: string; text: string } {

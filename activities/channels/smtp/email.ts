@@ -1,12 +1,14 @@
 /** Email over SMTP with nodemailer: text and HTML parts, RFC 8058 one-click unsubscribe. */
 import type { Transporter } from 'nodemailer';
-import type { Channel } from './channel';
+import { addressing, type Channel } from '../channel';
+import { classifying } from '../failures';
+import { classifySmtp } from './errors';
 
 /** An email channel sending through a nodemailer transport (pooled in production) from `from`. */
 export function emailChannel(transport: Transporter, from: string): Channel {
   const domain = from.replace(/^.*@/, '').replace(/>$/, '');
-  return {
-    name: 'email',
+  return classifying(classifySmtp, {
+    ...addressing('email'),
     async send({ to, rendered, idempotencyKey, unsubscribeUrl }) {
       const info = await transport.sendMail({
         from,
@@ -24,5 +26,5 @@ export function emailChannel(transport: Transporter, from: string): Channel {
       return { providerId: info.messageId, acceptedAt: new Date().toISOString() };
     },
     close: () => transport.close(),
-  };
+  });
 }

@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ChannelName } from '../../workflows/contract';
-import { contentFor, type Channel } from './channel';
+import type { ChannelName } from '../../../workflows/contract';
+import { addressing, contentFor, type Channel } from '../channel';
 
 /** One line of the outbox. */
 export interface OutboxEntry {
@@ -61,7 +61,7 @@ function parsed(line: string): OutboxEntry | undefined {
 /** A channel that writes each message to `file` instead of a provider. */
 export function outboxChannel(name: ChannelName, file: string): Channel {
   return {
-    name,
+    ...addressing(name),
     async send({ to, rendered, idempotencyKey, unsubscribeUrl }) {
       const entry = {
         id: `outbox-${randomUUID()}`,

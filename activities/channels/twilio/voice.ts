@@ -1,0 +1,42 @@
+/**
+ * Voice through the twilio SDK's Calls API, with TwiML that reads the notice in the customer's
+ * language and, for a question, gathers the keys pressed. A call cannot be told apart from another
+ * call to the same number, so a call whose attempt died is placed again.
+ */
+import twilio, { type Twilio } from 'twilio';
+import { addressing, type Channel } from '../channel';
+
+/** Twilio <Say> voices by catalog language. */
+const VOICE_LANGUAGE: Record<string, 'en-GB' | 'ru-RU' | 'pl-PL'> = { en: 'en-GB', ru: 'ru-RU', pl: 'pl-PL' };
+
+/** Where a call reports its status and posts the digit the customer pressed. */
+export interface CallUrls {
+  from: string;
+  statusCallback: string;
+  answerUrl: string;
+}
+
+/** A voice channel placing calls from `urls.from`. */
+export function voiceChannel(client: Twilio, urls: CallUrls): Channel {
+  return {
+    ...addressing('voice'),
+    async send({ to, rendered, choices }) {
+      const response = new twilio.twiml.VoiceResponse();
+      const say = { language: VOICE_LANGUAGE[rendered.language] ?? 'en-GB' };
+      if (choices) {
+        // Up to 9 choices take one key; the closing's 0–10 takes one or two, ended by the hash key.
+        const keys = choices > 9 ? { numDigits: 2, finishOnKey: '#' } : { numDigits: 1 };
+        response.gather({ ...keys, action: urls.answerUrl, method: 'POST', timeout: 10 }).say(say, rendered.spoken);
+      } else {
+        response.say(say, rendered.spoken);
+      }
+      const call = await client.calls.create({
+        from: urls.from,
+        to,
+        twiml: response.toString(),
+        statusCallback: urls.statusCallback,
+      });
+      return { providerId: call.sid, acceptedAt: new Date().toISOString() };
+    },
+  };
+}
