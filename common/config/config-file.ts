@@ -1,0 +1,98 @@
+/**
+ * The DOORSTEP_CONFIG file: the shops, their API keys, the support console's staff and the
+ * carriers' signed webhook endpoints, validated with zod and cross-checked (every shop they name exists).
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { Shop } from '../../workflows/contract';
+import { PASSWORD_HASH } from '../passwords';
+import { ConfigError, envError, parseOrThrow } from './errors';
+
+export const SCOPES = ['orders:write', 'chains:read', 'chains:act'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+const ApiKey = z.object({
+  key: z.string().min(16),
+  shop: z.string(),
+  scopes: z.array(z.enum(SCOPES)).min(1),
+  /** Who acts with this key, as the audit trail names them. */
+  name: z.string().min(1).max(100).default('api'),
+  /** Requests a minute this key may make (per API process); more answer 429. */
+  requestsPerMinute: z.number().int().min(1).max(1_000_000).default(6000),
+});
+export type ApiKey = z.infer<typeof ApiKey>;
+
+/** A support console account: viewers read chains, agents also act on them. */
+const StaffAccount = z.object({
+  username: z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, 'letters, digits and . _ @ -'),
+  /** How the audit trail names them. */
+  name: z.string().min(1).max(100).optional(),
+  shop: z.string(),
+  role: z.enum(['viewer', 'agent']),
+  passwordHash: z.string().regex(PASSWORD_HASH, 'a hash printed by "npm run hash-password"'),
+});
+export type StaffAccount = z.infer<typeof StaffAccount>;
+
+/** A Standard Webhooks signing secret. */
+export const WebhookSecret = z
+  .string()
+  .regex(/^whsec_[A-Za-z0-9+/]{22,}={0,2}$/, 'whsec_ followed by at least 16 bytes in base64 (Standard Webhooks)');
+
+/**
+ * A carrier's signed webhook endpoint, `/webhooks/carriers/{id}`: tracking events for one shop's
+ * orders with that carrier. Several secrets let a carrier rotate its key (any of them verifies).
+ */
+const CarrierWebhook = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and -'),
+  shop: z.string(),
+  carrier: z.string().min(1).max(64),
+  secrets: z.array(WebhookSecret).min(1).max(4),
+});
+export type CarrierWebhook = z.infer<typeof CarrierWebhook>;
+
+export const FileConfig = z
+  .object({
+    shops: z.array(Shop).min(1),
+    apiKeys: z.array(ApiKey).default([]),
+    staff: z.array(StaffAccount).default([]),
+    carrierWebhooks: z.array(CarrierWebhook).default([]),
+  })
+  .superRefine((c, ctx) => {
+    const ids = new Set(c.shops.map((s) => s.id));
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    // Chain ids are "order-<shop>-<order>": with shops "acme" and "acme-eu", acme's order "eu-1" would be acme-eu's "1".
+    c.shops.forEach((s, i) => {
+      const clash = c.shops.find((o) => o.id !== s.id && s.id.startsWith(`${o.id}-`));
+      if (clash) issue(['shops', i, 'id'], `must not start with another shop's id and "-" ("${clash.id}")`);
+    });
+    c.apiKeys.forEach((k, i) => {
+      if (!ids.has(k.shop)) issue(['apiKeys', i, 'shop'], `no shop "${k.shop}"`);
+    });
+    c.staff.forEach((s, i) => {
+      if (!ids.has(s.shop)) issue(['staff', i, 'shop'], `no shop "${s.shop}"`);
+      if (c.staff.findIndex((o) => o.username === s.username) < i) issue(['staff', i, 'username'], 'used twice');
+    });
+    c.carrierWebhooks.forEach((w, i) => {
+      if (!ids.has(w.shop)) issue(['carrierWebhooks', i, 'shop'], `no shop "${w.shop}"`);
+      if (c.carrierWebhooks.findIndex((o) => o.id === w.id) < i) issue(['carrierWebhooks', i, 'id'], 'used twice');
+    });
+  });
+export type FileConfig = z.infer<typeof FileConfig>;
+
+/** The DOORSTEP_CONFIG file, read and validated. */
+export function readConfigFile(file: string): FileConfig {
+  const hint = `fix ${file} (README, "Configuration"), or unset DOORSTEP_CONFIG to run the demo shop`;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw envError('DOORSTEP_CONFIG', `cannot read ${file} (${(err as NodeJS.ErrnoException).code})`, hint);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError(`invalid DOORSTEP_CONFIG ${file}:\n✖ not JSON: ${(err as Error).message}`, hint);
+  }
+  return parseOrThrow(FileConfig, json, `DOORSTEP_CONFIG ${file}`, hint);
+}

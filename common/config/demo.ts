@@ -1,0 +1,33 @@
+/** The demo shop Doorstep runs when no DOORSTEP_CONFIG is given: its API key and console agent generated once and kept in the data dir. */
+import { randomBytes } from 'node:crypto';
+import { hashPassword } from '../passwords';
+import { FileConfig, SCOPES } from './config-file';
+import { persisted } from './data-dir';
+
+/** A random string fit for a key or a password. */
+export const randomSecret = () => randomBytes(24).toString('base64url');
+
+/** The demo configuration, with the generated key of the demo shop and its console agent's password. */
+export function demoConfig(dataDir: string): {
+  file: FileConfig;
+  devKey: string;
+  devStaff: { username: string; password: string };
+} {
+  const devKey = persisted(dataDir, 'dev-api-key', () => `dev_${randomSecret()}`);
+  const devStaff = { username: 'support', password: persisted(dataDir, 'dev-staff-password', randomSecret) };
+  const file = FileConfig.parse({
+    // A demo walks a whole chain in minutes: more notices a day than a real shop would send.
+    shops: [{ id: 'demo', name: 'Demo Shop', supportEmail: 'support@demo.example', maxNoticesPerDay: 20 }],
+    apiKeys: [{ key: devKey, shop: 'demo', scopes: [...SCOPES], name: 'development key' }],
+    staff: [
+      {
+        username: devStaff.username,
+        name: 'Support (development)',
+        shop: 'demo',
+        role: 'agent',
+        passwordHash: hashPassword(devStaff.password),
+      },
+    ],
+  });
+  return { file, devKey, devStaff };
+}
