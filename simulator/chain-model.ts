@@ -6,7 +6,7 @@
  * (chain-state.ts keeps its stage, promise and touchpoints; local-time.ts its times; touchpoints.ts
  * and channels.ts the data); test/scripts/journey.test.ts holds it to the real chain.
  */
-import type { NoticeFacts } from '../activities/templates/render';
+import type { NoticeFacts } from '../workflows/notice-facts';
 import {
   addTouchpoint,
   daysBetween,
@@ -118,8 +118,7 @@ class Walk {
         return this.armDeliveryDayCall();
       case 'out_for_delivery':
         this.leaveStagesBehind();
-        if (!this.called && !this.state.courierQuestion)
-          this.timers.call = this.now + this.plan.shop.courierCallDeadlineMinutes * MINUTE_MS;
+        if (!this.called && !this.state.courierQuestion) this.armCallDeadline();
         return this.armDeliveryDayCall();
       case 'eta_changed':
         if (daysBetween(this.state.promisedDate, event.data.newEta) > 0)
@@ -133,8 +132,7 @@ class Walk {
         this.state.courierQuestion = undefined;
         this.send(this.add('failed-attempt'), { reason: event.data.reason });
         this.add('courier-call');
-        this.timers.call = this.now + this.plan.shop.courierCallDeadlineMinutes * MINUTE_MS;
-        return;
+        return this.armCallDeadline();
       case 'delivered':
         this.leaveStagesBehind();
         this.clearCallDeadlines();
@@ -222,6 +220,11 @@ class Walk {
     if (rankOf(this.state.stage) >= rankOf('arrived_in_city')) return;
     const { courierLeadTimeHours, quietHours } = this.plan.shop;
     this.timers.guard = guardTime(this.state.promisedDate, this.zone, courierLeadTimeHours, quietHours);
+  }
+
+  /** The courier has the shop's deadline to call, from now. */
+  private armCallDeadline(): void {
+    this.timers.call = this.now + this.plan.shop.courierCallDeadlineMinutes * MINUTE_MS;
   }
 
   private armDeliveryDayCall(): void {
