@@ -21,6 +21,4 @@ export interface ActivityDeps {
   clock?: () => Date;
   /** What the retention job needs (a worker built without it cannot run the job). */
   retention?: RetentionSettings;
-  /** Test-only fault injection: runs right after a send is recorded, before the activity completes. */
-  faults?: { afterSend?(ledgerKey: string): void };
 }

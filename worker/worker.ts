@@ -14,7 +14,7 @@ import { logger } from '../common/logger';
 import type { Tracing } from '../common/tracing';
 import { dataConverterOf } from '../common/temporal';
 import { createTokens } from '../common/tokens';
-import { createActivities, type ActivityDeps } from '../activities';
+import { createActivities } from '../activities';
 import { workerMetrics } from '../activities/metrics';
 import { addressKeyer } from '../store/address-key';
 import type { Store } from '../store';
@@ -32,8 +32,6 @@ export interface WorkerDeps {
   channels?: Channels;
   /** Where the worker metrics go (the process's default registry unless a test gives its own). */
   registry?: Registry;
-  /** Test-only fault injection (see ActivityDeps). */
-  faults?: ActivityDeps['faults'];
   /** Set when OTEL_* turned tracing on: activities and workflows report their spans. */
   tracing?: Tracing;
   /** A client of the worker's namespace, for the retention job to ask which chains still run (createWorker makes one). */
@@ -43,7 +41,7 @@ export interface WorkerDeps {
 /** The activities wired from configuration and the worker's dependencies. */
 export function workerActivities(
   config: AppConfig,
-  { store, channels = buildChannels(config), registry = register, faults, temporal }: WorkerDeps,
+  { store, channels = buildChannels(config), registry = register, temporal }: WorkerDeps,
 ) {
   const { storeDays, tombstoneDays } = config.retention;
   return createActivities({
@@ -55,7 +53,6 @@ export function workerActivities(
     log: logger,
     metrics: workerMetrics(registry, store.facts),
     alertWebhookSecret: config.alertWebhookSecret,
-    faults,
     retention: temporal && {
       client: temporal,
       taskQueue: config.taskQueue,

@@ -66,8 +66,8 @@ export interface DevServer {
   store: Store;
   /** This test file's worker metrics. */
   registry: Registry;
-  /** Runs `fn` while a fresh worker serves the chain task queue. */
-  withWorker<T>(fn: () => Promise<T>, faults?: WorkerDeps['faults']): Promise<T>;
+  /** Runs `fn` while a fresh worker serves the chain task queue (on `workerStore`, e.g. one with faults, when given). */
+  withWorker<T>(fn: () => Promise<T>, workerStore?: Store): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -87,8 +87,8 @@ export async function devServer(config: AppConfig = testConfig()): Promise<DevSe
     config,
     store,
     registry,
-    async withWorker(fn, faults) {
-      const worker = await testWorker(config, connection, 'default', { store, registry, faults });
+    async withWorker(fn, workerStore = store) {
+      const worker = await testWorker(config, connection, 'default', { store: workerStore, registry });
       return worker.runUntil(fn);
     },
     async close() {

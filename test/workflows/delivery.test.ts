@@ -7,6 +7,8 @@ import type { ChainState } from '../../workflows/contract';
 import { startChain, waitForState } from '../helpers/chains';
 import { event, onTimePath, order, shop } from '../helpers/fixtures';
 import { trackingEventUpdate } from '../../workflows/definitions';
+import type { Store } from '../../store';
+import { afterSent } from '../helpers/faults';
 import { smtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { devServer, testConfig, type DevServer } from '../helpers/temporal';
 import { twilioEndpoint, twilioEnv, type TwilioEndpoint } from '../helpers/twilio-endpoint';
@@ -31,26 +33,24 @@ afterAll(async () => {
 const confirmation = (s: ChainState) => s.touchpoints[0].notices[0];
 
 /** Starts the order's chain and returns its state once the confirmation is sent (the chain is then stopped). */
-const confirmationSent = (o: ReturnType<typeof order>, faults?: Parameters<DevServer['withWorker']>[1]) =>
+const confirmationSent = (o: ReturnType<typeof order>, store?: Store) =>
   env.withWorker(async () => {
     const h = await startChain(env, o, shop());
     const s = await waitForState(h, (x) => confirmation(x)?.status === 'sent');
     await h.terminate('test over');
     return s;
-  }, faults);
+  }, store);
 
 describe('exactly once', () => {
   it('a worker that dies after the provider accepted the email does not send it again on retry', async () => {
     const o = order({ customer: { ...order().customer, channels: ['email'] } });
     const key = `order-acme-${o.orderId}:confirmation:email:1`;
     let crashes = 0;
-    // The fault hook runs after the SMTP server accepted the message and the ledger recorded it.
-    const faults = {
-      afterSend(ledgerKey: string) {
-        if (ledgerKey === key && crashes++ === 0) throw new Error('worker died before completing the activity');
-      },
-    };
-    const state = await confirmationSent(o, faults);
+    // The fault runs after the SMTP server accepted the message and the ledger recorded it.
+    const store = afterSent(env.store, (ledgerKey) => {
+      if (ledgerKey === key && crashes++ === 0) throw new Error('worker died before completing the activity');
+    });
+    const state = await confirmationSent(o, store);
     expect(crashes).toBe(1);
     const mails = sink.received.filter((r) => r.mail.messageId === `<${key.replace(/:/g, '.')}@acme.example>`);
     expect(mails).toHaveLength(1);
