@@ -3,68 +3,51 @@
  * customer answer moves it. The update handler records events synchronously; `run()` handles them
  * in order, and notices go out through the Notifier without holding the chain up.
  */
-import {
-  ApplicationFailure,
-  type ChildWorkflowHandle,
-  condition,
-  patched,
-  startChild,
-  workflowInfo,
-} from '@temporalio/workflow';
-import type { NoticeFacts } from '../activities/templates/render';
+import { ApplicationFailure, condition, workflowInfo } from '@temporalio/workflow';
+import type { CarriedChain, ChainInput, Timers } from './carried';
+import { initialState, isTrackingStage, latest, mergeTouchpoint, obsoleteReason, passedBy } from './chain-state';
+import { rejectionOf, skipPending, stageAfter } from './chain-state';
+import { ChainSteps } from './chain-steps';
 import type {
-  CarriedChain,
-  ChainInput,
-  ChainState,
-  Delay,
-  DelaySource,
-  Shop,
-  Touchpoint,
-  TrackingEvent,
-} from './contract';
-import { addTouchpoint, daysBetween, initialState, isTrackingStage, latest, mergeTouchpoint } from './chain-state';
-import { obsoleteReason, rankOf, rejectionOf, skipPending, stageAfter } from './chain-state';
-import {
-  returnEventSignal,
-  shopSettingsSignal,
-  type CustomerReply,
-  type DeliveryReceipt,
-  type EventResult,
-  type RatingInput,
-  type RatingResult,
-  type ReturnProgress,
+  CustomerReply,
+  DeliveryReceipt,
+  EventResult,
+  RatingInput,
+  RatingResult,
+  ReturnProgress,
 } from './definitions';
 import { Alarm } from './alarm';
-import { now, nowIso } from './clock';
+import { now } from './clock';
 import { Checks } from './checks';
 import { SupportDesk, type DeskChain } from './support-desk';
 import { CourierCall } from './courier-call';
-import { guardTime, nextPromise } from './local-time';
+import { DeliveryPromise } from './delivery-promise';
+import type { TrackingEvent } from './events';
+import { FAILURE } from './failures';
 import { Notifier } from './notifier';
 import { ChainRecords } from './records';
-import { returnChainWorkflow } from './return-chain';
+import { ReturnChild } from './return-child';
 import { reindex, staleIndex } from './search-attributes';
-import type { TemplateId, TouchpointId } from './touchpoints';
+import type { Shop } from './shop';
+import type { ChainState, DelaySource, Touchpoint } from './state';
+import type { TouchpointId } from './touchpoints';
 
-export const DAY_MS = 86_400_000;
-type TimerName = keyof CarriedChain['timers'];
-type Delivered = Extract<TrackingEvent, { type: 'delivered' }>;
+type TimerName = keyof Timers;
 
 export class ChainRun implements DeskChain {
   readonly state: ChainState;
   private readonly inbox: TrackingEvent[];
   private readonly seen: Set<string>;
   /** Durable timers as epoch milliseconds of workflow time. */
-  private readonly timers: CarriedChain['timers'];
+  private readonly timers: Timers;
   private readonly notifier: Notifier;
   private readonly records: ChainRecords;
   private readonly courier: CourierCall;
+  private readonly promise: DeliveryPromise;
+  private readonly returns: ReturnChild;
+  private readonly steps: ChainSteps;
   readonly checks: Checks;
   readonly desk: SupportDesk;
-  private returnReceived = false;
-  private returnChild?: ChildWorkflowHandle<typeof returnChainWorkflow>;
-  /** The active part of the chain is over: cancelled, or delivered and past any return. */
-  private done = false;
   /** A handler changed the timers (new shop settings): the loop sets its alarm again. */
   private retimed = false;
 
@@ -83,6 +66,13 @@ export class ChainRun implements DeskChain {
     this.courier = new CourierCall(input, this.state, this.notifier, this.timers, carried);
     this.checks = new Checks(input, this.state, this.records, this.notifier);
     this.desk = new SupportDesk(this, this.notifier);
+    this.promise = new DeliveryPromise(input, this.state, this.timers, this.records, this.notifier, this.courier);
+    this.returns = new ReturnChild(input, this.state, this.timers, (failure) => {
+      if (failure) this.records.flag(failure, 'other');
+      this.steps.done = true;
+    });
+    const { notifier, records, courier, promise, returns } = this;
+    this.steps = new ChainSteps(input, this.state, this.timers, { notifier, records, courier, promise, returns });
   }
 
   /** Where this run stands, for the next run after continue-as-new. */
@@ -101,7 +91,7 @@ export class ChainRun implements DeskChain {
 
   /** Support (or the shop's system) moves the promise later: the customer gets a delay notice with the reason. */
   postpone(newDate: string, reason: string, source: DelaySource): void {
-    this.recordDelay(newDate, { reason }, source);
+    this.promise.delay(newDate, { reason }, source);
   }
 
   /** Support has seen what needs attention: off the attention list until something new comes up. */
@@ -117,9 +107,8 @@ export class ChainRun implements DeskChain {
     const shop = shops.find((s) => s.id === this.input.shop.id);
     if (!shop) return;
     this.input.shop = shop;
-    // A return that has finished no longer takes signals: nothing to tell it then.
-    this.returnChild?.signal(shopSettingsSignal, { shops: [shop] }).catch(() => undefined);
-    if (this.timers.guard !== undefined) this.armGuard();
+    this.returns.followShop(shop);
+    this.promise.rearm();
     this.retimed = true;
   }
 
@@ -127,8 +116,8 @@ export class ChainRun implements DeskChain {
   validate(event: TrackingEvent): void {
     if (this.seen.has(event.eventId)) return;
     const returnOpen = this.state.returnUntil !== undefined;
-    const why = rejectionOf(this.state, event, { returnReceived: this.returnReceived, returnOpen });
-    if (why) throw ApplicationFailure.create({ type: 'ImpossibleTransition', message: why, nonRetryable: true });
+    const why = rejectionOf(this.state, event, { returnReceived: this.returns.received, returnOpen });
+    if (why) throw ApplicationFailure.create({ type: FAILURE.impossibleTransition, message: why, nonRetryable: true });
   }
 
   /** Update handler: records the event and moves the stage at once; effects follow in `run()`. */
@@ -138,14 +127,14 @@ export class ChainRun implements DeskChain {
     const stage = stageAfter(this.state.stage, event);
     const late = stage === this.state.stage && isTrackingStage(event.type);
     this.state.events.push({ eventId: event.eventId, type: event.type, at: event.at, applied: !late });
-    if (event.type === 'return_received') this.returnReceived = true;
+    if (event.type === 'return_received') this.returns.received = true;
     // Kept even from a late event: support and the tracking page show it.
     if (event.type === 'handed_to_carrier' && event.data.trackingNumber)
       this.state.trackingNumber = event.data.trackingNumber;
     this.state.stage = stage;
     // `run()` handles the event and indexes the new stage in the same workflow task; once it is over, this does.
     if (!late) this.inbox.push(event);
-    if (this.done) this.reindex();
+    if (this.steps.done) this.reindex();
     return { stage, duplicate: false };
   }
 
@@ -181,15 +170,15 @@ export class ChainRun implements DeskChain {
   async run(): Promise<'done' | 'continue'> {
     if (!this.input.carried) {
       this.records.fact({ kind: 'started', firstPromise: this.state.promisedDate });
-      this.send(this.tp('confirmation'), {
+      this.notifier.send(this.tp('confirmation'), {
         promisedDate: this.state.promisedDate,
         promisedWindow: this.state.promisedWindow,
       });
-      this.armGuard();
+      this.promise.arm();
     }
-    const mayContinue = () => workflowInfo().continueAsNewSuggested && !this.returnChild && this.idle();
+    const mayContinue = () => workflowInfo().continueAsNewSuggested && !this.returns.started && this.idle();
     const alarm = new Alarm();
-    while (!this.done) {
+    while (!this.steps.done) {
       // What the last turn changed; the last turn's changes are indexed by close() with the final stage.
       this.reindex();
       const due = (Object.entries(this.timers) as [TimerName, number][]).sort((a, b) => a[1] - b[1])[0];
@@ -198,7 +187,7 @@ export class ChainRun implements DeskChain {
       await condition(
         () =>
           this.inbox.length > 0 ||
-          this.done ||
+          this.steps.done ||
           mayContinue() ||
           alarm.rang ||
           this.retimed ||
@@ -206,12 +195,12 @@ export class ChainRun implements DeskChain {
       );
       this.retimed = false;
       if (this.inbox.length) {
-        await this.handle(this.inbox.shift()!);
+        await this.steps.handle(this.inbox.shift()!);
         // Logged at once: the chain's last event (a delivery without a return window) ends the loop.
         this.records.stage();
       } else if (mayContinue()) return 'continue';
       // A handler may have moved or cleared the timer while the alarm rang for it.
-      else if (alarm.take() && due && this.timers[due[0]] === due[1]) this.onTimer(due[0]);
+      else if (alarm.take() && due && this.timers[due[0]] === due[1]) this.steps.timer(due[0]);
     }
     alarm.set(undefined, now());
     return 'done';
@@ -221,8 +210,8 @@ export class ChainRun implements DeskChain {
   async close(): Promise<void> {
     if (this.state.stage !== 'cancelled') {
       this.state.stage = 'closed';
-      skipPending(this.state, ['tracking', 'arrival']);
-      this.send(this.tp('closing'));
+      skipPending(this.state, passedBy(this.state.stage));
+      this.notifier.send(this.tp('closing'));
     }
     this.reindex();
     await this.settled();
@@ -235,171 +224,6 @@ export class ChainRun implements DeskChain {
 
   private idle(): boolean {
     return this.notifier.idle() && this.records.idle();
-  }
-
-  private async handle(event: TrackingEvent): Promise<void> {
-    switch (event.type) {
-      case 'handed_to_carrier':
-      case 'in_transit':
-        if (!this.tp('tracking').notices.length) this.send(this.tp('tracking'));
-        return;
-      case 'arrived_in_city':
-        this.leaveStagesBehind();
-        if (!this.tp('arrival').notices.length) this.send(this.tp('arrival'));
-        this.courier.armDeliveryDay();
-        return;
-      case 'out_for_delivery':
-        this.leaveStagesBehind();
-        this.courier.armDeadline();
-        this.courier.armDeliveryDay();
-        return;
-      case 'eta_changed':
-        if (daysBetween(this.state.promisedDate, event.data.newEta) > 0)
-          this.recordDelay(event.data.newEta, { reason: event.data.reason }, 'carrier');
-        return;
-      case 'courier_called':
-        this.courier.agree({ ...event.data.window, agreedBy: 'courier' });
-        return;
-      case 'delivery_failed':
-        this.courier.reset();
-        this.send(addTouchpoint(this.state, 'failed-attempt'), { reason: event.data.reason });
-        addTouchpoint(this.state, 'courier-call');
-        this.courier.armDeadline();
-        return;
-      case 'delivered':
-        return this.delivered(event);
-      case 'return_requested':
-        return this.startReturn();
-      case 'return_received':
-      case 'refund_issued':
-        await this.returnChild?.signal(returnEventSignal, event);
-        return;
-      case 'cancelled':
-        return this.cancelled(event);
-      default:
-        return;
-    }
-  }
-
-  /** The shop closes the chain: before delivery the order is off; after it, the return offer ends. */
-  private cancelled(event: Extract<TrackingEvent, { type: 'cancelled' }>): void {
-    this.done = true;
-    this.courier.stopDeadlines();
-    const afterDelivery = this.state.returnUntil !== undefined;
-    delete this.timers.returnWindow;
-    this.state.returnUntil = undefined;
-    this.send(
-      addTouchpoint(this.state, 'cancellation'),
-      { reason: event.data.reason },
-      afterDelivery ? 'cancellation-after-delivery' : undefined,
-    );
-    skipPending(this.state);
-  }
-
-  private delivered(event: Delivered): void {
-    this.leaveStagesBehind();
-    if (event.data.proof) this.state.deliveryProof = event.data.proof;
-    const known = this.state.conflicts.length;
-    this.courier.delivered(event);
-    this.records.delivered(event.at, known);
-    const { order } = this.input;
-    const { returnWindowDays } = order;
-    this.send(this.tp('handover'), { returnDays: returnWindowDays });
-    if (returnWindowDays > 0) {
-      this.timers.returnWindow = now() + returnWindowDays * DAY_MS;
-      this.state.returnUntil = new Date(this.timers.returnWindow).toISOString();
-    } else this.done = true;
-  }
-
-  private async startReturn(): Promise<void> {
-    delete this.timers.returnWindow;
-    this.state.returnUntil = undefined;
-    for (const name of ['return-accepted', 'return-received', 'return-refund'] as const)
-      addTouchpoint(this.state, name);
-    const parentWorkflowId = workflowInfo().workflowId;
-    const { order, shop, trackingUrl } = this.input;
-    this.returnChild = await startChild(returnChainWorkflow, {
-      workflowId: `${parentWorkflowId}-return`,
-      args: [{ order, shop, trackingUrl, parentWorkflowId }],
-    });
-    void this.returnChild.result().then(
-      () => (this.done = true),
-      (err: Error) => {
-        this.records.flag(`return chain failed: ${err.message}`, 'other');
-        this.done = true;
-      },
-    );
-  }
-
-  private onTimer(name: TimerName): void {
-    delete this.timers[name];
-    if (name === 'returnWindow') {
-      this.state.returnUntil = undefined;
-      this.done = true;
-    } else if (name === 'guard') {
-      const { courierLeadTimeHours, guardDelayDays, quietHours } = this.input.shop;
-      const next = nextPromise(
-        this.state.promisedDate,
-        guardDelayDays,
-        now(),
-        this.input.order.customer.timezone,
-        courierLeadTimeHours,
-        quietHours,
-      );
-      this.recordDelay(next, { reasonCode: 'not-in-city' }, 'guard');
-    } else {
-      this.courier.ask();
-    }
-  }
-
-  private recordDelay(newDate: string, why: Pick<NoticeFacts, 'reason' | 'reasonCode'>, source: DelaySource): void {
-    const reason = why.reason ?? 'the parcel has not reached your city yet';
-    // The carrier is to blame for its own ETA, and for a guard that fired while it held the parcel.
-    const carrierCaused =
-      source === 'carrier' || (source === 'guard' && rankOf(this.state.stage) >= rankOf('handed_to_carrier'));
-    const delay: Delay = {
-      days: daysBetween(this.state.promisedDate, newDate),
-      reason,
-      newDate,
-      at: nowIso(),
-      source,
-      carrierCaused,
-    };
-    this.state.delays.push(delay);
-    this.state.promisedDate = newDate;
-    this.state.promisedWindow = undefined;
-    const n = this.state.delays.length;
-    this.records.fact({ kind: 'delay', n, days: delay.days, source, carrierCaused });
-    // Every delay after the first alerts support (chains before 0.3 alerted on the second only).
-    if (n === 2 || (n > 2 && patched('every-delay-alerts')))
-      this.records.flag(`delay ${n}: service recovery needed`, 'repeated_delay');
-    this.send(addTouchpoint(this.state, 'delay'), { days: delay.days, newDate, ...why });
-    this.armGuard();
-    this.courier.followPromise();
-  }
-
-  /** The promise guard: fires before the promise breaks while the parcel is not yet in the city. */
-  private armGuard(): void {
-    if (rankOf(this.state.stage) >= rankOf('arrived_in_city')) return;
-    const { courierLeadTimeHours, quietHours } = this.input.shop;
-    this.timers.guard = guardTime(
-      this.state.promisedDate,
-      this.input.order.customer.timezone,
-      courierLeadTimeHours,
-      quietHours,
-    );
-  }
-
-  /** Touchpoints the parcel went past without their event are skipped; the guard ends on arrival. */
-  private leaveStagesBehind(): void {
-    const rank = rankOf(this.state.stage);
-    if (rank > rankOf('in_transit')) skipPending(this.state, ['tracking']);
-    if (rank > rankOf('arrived_in_city')) skipPending(this.state, ['arrival']);
-    if (rank >= rankOf('arrived_in_city')) delete this.timers.guard;
-  }
-
-  private send(tp: Touchpoint, facts?: NoticeFacts, template?: TemplateId): void {
-    this.notifier.send(tp, facts, template);
   }
 
   private tp(name: TouchpointId): Touchpoint {

@@ -2,8 +2,12 @@
  * Pure rules of the chain: which event may happen at which stage, how the stage moves, and the
  * touchpoint bookkeeping. No Temporal APIs here, so the rules are unit-testable as plain functions.
  */
-import type { ChainInput, ChainState, Stage, Touchpoint, TrackingEvent } from './contract';
-import { MAIN_LINE, specOf, type TouchpointId } from './touchpoints';
+import type { ChainInput } from './carried';
+import { DAY_MS } from './durations';
+import type { TrackingEvent } from './events';
+import type { Stage } from './stages';
+import type { ChainState, Touchpoint } from './state';
+import { EVENT_SENT, MAIN_LINE, specOf, type TouchpointId } from './touchpoints';
 
 const RANK: Record<Stage, number> = {
   accepted: 0,
@@ -136,9 +140,14 @@ export function skipPending(state: ChainState, names?: TouchpointId[]): void {
   }
 }
 
+/** The touchpoints tracking events send that a chain at `stage` went past: skipped if still unsent, never sent late. */
+export function passedBy(stage: Stage): TouchpointId[] {
+  return EVENT_SENT.filter((e) => RANK[stage] > RANK[e.skippedPast]).map((e) => e.id);
+}
+
 /** Whole days from one ISO date to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
 /** Why a notice that waited for quiet hours or the cap is no longer worth sending, if it is not. */
@@ -148,9 +157,10 @@ export function obsoleteReason(
   courierCalled: boolean,
 ): string | undefined {
   const { stage } = state;
-  if (stage === 'cancelled' && tp.name !== 'cancellation') return 'the order was cancelled';
-  if (tp.name === 'arrival' && courierCalled) return 'the courier has already agreed a time';
-  const from = specOf(tp.key)?.obsoleteFrom;
+  const spec = specOf(tp.key);
+  if (stage === 'cancelled' && !spec?.outlivesCancel) return 'the order was cancelled';
+  if (spec?.obsoleteOnceCalled && courierCalled) return 'the courier has already agreed a time';
+  const from = spec?.obsoleteFrom;
   return from && RANK[stage] >= RANK[from] ? `the parcel is already ${from.replaceAll('_', ' ')}` : undefined;
 }
 

@@ -5,7 +5,7 @@
  */
 import { allHandlersFinished, condition, continueAsNew, setHandler } from '@temporalio/workflow';
 import type { ChainInput, ChainState } from './contract';
-import { ChainRun, DAY_MS } from './chain-run';
+import { ChainRun } from './chain-run';
 import {
   chainStateQuery,
   customerReplyUpdate,
@@ -16,6 +16,7 @@ import {
   supportActionUpdate,
   trackingEventUpdate,
 } from './definitions';
+import { DAY_MS } from './durations';
 
 /** Runs one order's chain until it is closed (or cancelled) and its feedback window has passed. */
 export async function chainWorkflow(input: ChainInput): Promise<ChainState> {

@@ -5,14 +5,14 @@
  */
 import { ApplicationFailure } from '@temporalio/workflow';
 import { now } from './clock';
+import { DAY_MS } from './durations';
+import { FAILURE } from './failures';
 import type { ChainInput, ChainState, Touchpoint } from './contract';
 import { addTouchpoint } from './chain-state';
 import type { CustomerReply, RatingInput, RatingResult } from './definitions';
 import type { Notifier } from './notifier';
 import type { ChainRecords } from './records';
-import { isLow, scaleOf, touchpointIdOf } from './touchpoints';
-
-const DAY_MS = 86_400_000;
+import { isLow, scoreRangeOf, specOf, touchpointIdOf } from './touchpoints';
 
 export class Checks {
   constructor(
@@ -26,9 +26,8 @@ export class Checks {
   refusal({ touchpoint, score }: Pick<RatingInput, 'touchpoint' | 'score'>): string | undefined {
     const sent = this.state.touchpoints.find((t) => t.key === touchpoint)?.notices.filter((n) => n.providerId) ?? [];
     if (!sent.length) return `no satisfaction check was sent for ${touchpoint}`;
-    const min = scaleOf(touchpoint) === 10 ? 0 : 1;
-    if (!Number.isInteger(score) || score < min || score > scaleOf(touchpoint))
-      return `the score must be ${min}–${scaleOf(touchpoint)}`;
+    const { min, max } = scoreRangeOf(touchpoint);
+    if (!Number.isInteger(score) || score < min || score > max) return `the score must be ${min}–${max}`;
     // The check stays open as long as its latest link does (a resend opens it anew).
     const closes = Math.max(...sent.map((n) => Date.parse(n.at))) + this.input.shop.ratingWindowDays * DAY_MS;
     if (now() > closes) return `the check of ${touchpoint} closed on ${new Date(closes).toISOString().slice(0, 10)}`;
@@ -38,7 +37,7 @@ export class Checks {
   /** Update validator: a refused rating is an ApplicationFailure (HTTP 409) and changes nothing. */
   validate(rating: RatingInput): void {
     const why = this.refusal(rating);
-    if (why) throw ApplicationFailure.create({ type: 'RatingRefused', message: why, nonRetryable: true });
+    if (why) throw ApplicationFailure.create({ type: FAILURE.ratingRefused, message: why, nonRetryable: true });
   }
 
   /** Records a (validated) rating: the first answer, or a change of it while the check is open. */
@@ -67,6 +66,6 @@ export class Checks {
   /** Service recovery: support hears of it now, and the customer hears from us with the support contact. */
   private recover(tp: Touchpoint, score: number, comment?: string): void {
     this.records.flag(`low rating ${score} on ${tp.key}${comment ? `: "${comment}"` : ''}`, 'low_rating');
-    if (tp.name !== 'follow-up') this.notifier.send(addTouchpoint(this.state, 'follow-up'));
+    if (!specOf(tp.key)?.noFollowUp) this.notifier.send(addTouchpoint(this.state, 'follow-up'));
   }
 }

@@ -6,6 +6,7 @@
  */
 import { patched, uuid4 } from '@temporalio/workflow';
 import { now } from './clock';
+import { MINUTE_MS } from './durations';
 import type { CarriedChain, ChainInput, ChainState, CourierWindow, Touchpoint, TrackingEvent } from './contract';
 import { latest } from './chain-state';
 import type { CustomerReply } from './definitions';
@@ -41,7 +42,7 @@ export class CourierCall {
   /** The deadline from out_for_delivery or a failed attempt, unless a window is agreed or asked for already. */
   armDeadline(): void {
     if (this.called || this.state.courierQuestion) return;
-    this.timers.call = now() + this.input.shop.courierCallDeadlineMinutes * 60_000;
+    this.timers.call = now() + this.input.shop.courierCallDeadlineMinutes * MINUTE_MS;
   }
 
   /**

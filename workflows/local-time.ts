@@ -4,7 +4,8 @@
  * next day of the daily cap, and the courier windows Doorstep offers.
  */
 import { DateTime } from 'luxon';
-import type { Shop } from './contract';
+import { MINUTE_MS } from './durations';
+import type { Shop } from './shop';
 
 type QuietHours = Shop['quietHours'];
 
@@ -25,7 +26,7 @@ function quietEnd(t: DateTime, { start, end }: QuietHours): DateTime | undefined
 }
 
 /** A notice that has been waiting longer than this is checked for being obsolete before it goes. */
-export const STALE_MS = 60_000;
+export const STALE_MS = MINUTE_MS;
 
 /** Automated calls ring only 08:00–21:00 customer-local (the TCPA's calling hours), however urgent the notice. */
 export const NO_CALLS: QuietHours = { start: '21:00', end: '08:00' };
@@ -79,7 +80,7 @@ export function deliveryDayDeadline(
   zone: string,
   shop: Pick<Shop, 'quietHours' | 'courierCallDeadlineMinutes'>,
 ): number {
-  return deliveryDayStart(promisedDate, zone, shop.quietHours) + shop.courierCallDeadlineMinutes * 60_000;
+  return deliveryDayStart(promisedDate, zone, shop.quietHours) + shop.courierCallDeadlineMinutes * MINUTE_MS;
 }
 
 /** Why a non-urgent notice waits for the end of quiet hours, as support reads it. */

@@ -14,12 +14,15 @@ import {
 } from '@temporalio/workflow';
 import { now, nowIso } from './clock';
 import type { Activities, SendNoticeInput, SendOutcome } from '../activities';
-import type { NoticeFacts } from '../activities/templates/render';
-import type { ChainInput, ChannelName, Decision, Notice, Touchpoint } from './contract';
+import type { CarriedNotices, ChainInput, NoticeRequest } from './carried';
+import type { ChannelName } from './channels';
+import type { Decision, Notice, Touchpoint } from './state';
+import { FAILURE } from './failures';
+import type { NoticeFacts } from './notice-facts';
 import type { DeliveryReceipt } from './definitions';
 import { Lane } from './lane';
 import { localLabel, NO_CALLS, quietHoursReason, quietUntil, STALE_MS } from './local-time';
-import { specOf, TOUCHPOINTS, type TemplateId, type TouchpointId } from './touchpoints';
+import { specOf, templateOf, type TemplateId, type TouchpointId } from './touchpoints';
 
 const { sendNotice } = proxyActivities<Activities>({
   // Providers answer within 20 s (client timeouts); the rest is the ledger and the render.
@@ -32,19 +35,12 @@ const { sendNotice } = proxyActivities<Activities>({
     backoffCoefficient: 2,
     maximumInterval: '5 minutes',
     maximumAttempts: 20,
-    nonRetryableErrorTypes: ['NoUsableChannel'],
+    nonRetryableErrorTypes: [FAILURE.noUsableChannel],
   },
 });
 
 /** Receipts that came before their send's result, kept (a few) until it arrives. */
 const EARLY_RECEIPTS = 20;
-
-interface NoticeRequest {
-  facts: NoticeFacts;
-  template: TemplateId;
-  /** The channels this notice tries, in order; a fallback continues along them. */
-  channels: ChannelName[];
-}
 
 export interface NotifierHooks {
   /** Why a notice that waited is no longer worth sending, if it is not. */
@@ -53,12 +49,6 @@ export interface NotifierHooks {
   failed(reason: string): void;
   /** A touchpoint's notices changed (the return chain reports it to its parent). */
   changed?(tp: Touchpoint): void;
-}
-
-/** What a notifier hands to the next run after continue-as-new. */
-export interface CarriedNotices {
-  requests: Record<string, NoticeRequest>;
-  early: DeliveryReceipt[];
 }
 
 export class Notifier {
@@ -98,7 +88,7 @@ export class Notifier {
   send(
     tp: Touchpoint,
     facts: NoticeFacts = {},
-    template: TemplateId = TOUCHPOINTS[tp.name as TouchpointId].template,
+    template: TemplateId = templateOf(tp.name as TouchpointId),
     channels: ChannelName[] = this.input.order.customer.channels,
   ): void {
     const revision = Math.max(0, ...tp.notices.map((n) => n.revision)) + 1;
@@ -229,7 +219,7 @@ export class Notifier {
       return await sendNotice(input);
     } catch (err) {
       const cause = err instanceof ActivityFailure && err.cause instanceof ApplicationFailure ? err.cause : undefined;
-      const details = cause?.type === 'NoUsableChannel' ? cause.details?.[0] : undefined;
+      const details = cause?.type === FAILURE.noUsableChannel ? cause.details?.[0] : undefined;
       const decisions: Decision[] = Array.isArray(details)
         ? details
         : [{ at: nowIso(), outcome: 'failed', reason: (cause ?? (err as Error)).message }];

@@ -8,6 +8,7 @@ import type { Activities, AlertKind, ChainFact } from '../activities';
 import type { ChainInput, ChainState, Stage } from './contract';
 import { isFinal } from './chain-state';
 import { chainWorkflowId } from './definitions';
+import { FAILURE } from './failures';
 import { Lane } from './lane';
 import { nowIso } from './clock';
 import { localDay, plusDays } from './local-time';
@@ -26,7 +27,7 @@ const { alertSupport } = proxyActivities<Activities>({
     backoffCoefficient: 2,
     maximumInterval: '5 minutes',
     maximumAttempts: 20,
-    nonRetryableErrorTypes: ['SupportAlertFailed'],
+    nonRetryableErrorTypes: [FAILURE.supportAlertFailed],
   },
 });
 

@@ -1,6 +1,5 @@
 /** The return, as its own child chain: accepted → parcel received → refund issued, each noticed. */
 import { condition, getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
-import type { NoticeFacts } from '../activities/templates/render';
 import type { ChainInput, Touchpoint } from './contract';
 import {
   deliveryReceiptSignal,
@@ -10,6 +9,7 @@ import {
   type ReturnEvent,
   type ReturnProgress,
 } from './definitions';
+import type { NoticeFacts } from './notice-facts';
 import { Notifier } from './notifier';
 import type { TouchpointId } from './touchpoints';
 

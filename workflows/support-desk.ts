@@ -6,6 +6,7 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import type { AuditEntry, ChainState, DelaySource, SupportAction, TrackingEvent } from './contract';
 import { daysBetween, needsAttention, rankOf } from './chain-state';
+import { FAILURE } from './failures';
 import type { EventResult, SupportActionInput } from './definitions';
 import type { Notifier } from './notifier';
 
@@ -73,7 +74,7 @@ export class SupportDesk {
           : action.action === 'set-promise'
             ? this.promiseRefusal(action.promisedDate)
             : this.acknowledgeRefusal();
-      if (why) throw ApplicationFailure.create({ type: 'ActionRefused', message: why, nonRetryable: true });
+      if (why) throw ApplicationFailure.create({ type: FAILURE.actionRefused, message: why, nonRetryable: true });
       return;
     }
     this.chain.validate(eventOf(action, input));

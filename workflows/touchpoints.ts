@@ -1,45 +1,139 @@
 /**
- * Touchpoints are data: stable ids, the template each notice uses, whether it may break quiet hours
- * (urgent), whether an email unsubscribe stops it (essential ones still go), the stage from which
- * a notice still waiting for its slot is obsolete, and the scale of its satisfaction check.
+ * Touchpoints are data: one row per stable id with everything the chain, the send activity, the
+ * reports and the pages need to know of it. A new touchpoint (or a delivery mode's) is a row here
+ * plus the event or step that sends it.
  */
-import type { Stage } from './contract';
+import type { Stage, TrackingStage } from './stages';
+
+/** How an order reaches its customer; a touchpoint belongs to the modes whose chains send it. */
+export const DELIVERY_MODES = ['home'] as const;
+export type DeliveryMode = (typeof DELIVERY_MODES)[number];
+
+/** The scale of a satisfaction check: its scores, and the highest one low enough to alert support. */
+const SCALES = {
+  5: { min: 1, max: 5, low: 2 },
+  // The closing question is NPS-style: 0–10, a detractor (0–6) is low.
+  10: { min: 0, max: 10, low: 6 },
+} as const;
 
 interface TouchpointSpec {
-  template: string;
+  /** Its own template first; the others are variants the chain names for a case (a request, a late cancel). */
+  templates: readonly [string, ...string[]];
+  /** Goes at once, even in quiet hours and past the daily cap. */
   urgent: boolean;
+  /** Still goes to a customer who unsubscribed from email. */
   essential: boolean;
+  /** The satisfaction check's scale when not 5 (the closing question's 0–10). */
+  scale?: 10;
+  modes: readonly DeliveryMode[];
+  /** Listed as pending from the chain's start, in table order (the main line). */
+  mainLine?: true;
+  /** A notice still waiting for its slot is dropped once the parcel reached this stage. */
   obsoleteFrom?: Stage;
-  scale: 5 | 10;
+  /** A waiting notice is dropped once a courier window is agreed. */
+  obsoleteOnceCalled?: true;
+  /** A waiting notice still goes after the order is cancelled (every other one is dropped). */
+  outlivesCancel?: true;
+  /** The tracking stages whose event sends it (once), and the stage past which it is skipped unsent. */
+  sentOn?: { events: readonly TrackingStage[]; skippedPast: TrackingStage };
+  /** A low score on it alerts support but sends no follow-up (it is the follow-up). */
+  noFollowUp?: true;
 }
 
+const home = ['home'] as const;
+
 export const TOUCHPOINTS = {
-  confirmation: { template: 'confirmation', urgent: false, essential: true, obsoleteFrom: 'delivered', scale: 5 },
-  tracking: { template: 'tracking', urgent: false, essential: false, obsoleteFrom: 'delivered', scale: 5 },
-  delay: { template: 'delay', urgent: true, essential: true, obsoleteFrom: 'delivered', scale: 5 },
-  arrival: { template: 'arrival', urgent: false, essential: false, obsoleteFrom: 'delivered', scale: 5 },
-  'courier-call': { template: 'courier-call', urgent: true, essential: true, obsoleteFrom: 'delivered', scale: 5 },
-  'failed-attempt': { template: 'failed-attempt', urgent: true, essential: true, obsoleteFrom: 'delivered', scale: 5 },
-  handover: { template: 'handover', urgent: false, essential: false, scale: 5 },
-  'return-accepted': { template: 'return-accepted', urgent: false, essential: true, scale: 5 },
-  'return-received': { template: 'return-received', urgent: false, essential: false, scale: 5 },
-  'return-refund': { template: 'return-refund', urgent: false, essential: true, scale: 5 },
-  closing: { template: 'closing', urgent: false, essential: false, scale: 10 },
-  cancellation: { template: 'cancellation', urgent: true, essential: true, scale: 5 },
+  confirmation: {
+    templates: ['confirmation'],
+    urgent: false,
+    essential: true,
+    modes: home,
+    mainLine: true,
+    obsoleteFrom: 'delivered',
+  },
+  tracking: {
+    templates: ['tracking'],
+    urgent: false,
+    essential: false,
+    modes: home,
+    mainLine: true,
+    obsoleteFrom: 'delivered',
+    sentOn: { events: ['handed_to_carrier', 'in_transit'], skippedPast: 'in_transit' },
+  },
+  delay: { templates: ['delay'], urgent: true, essential: true, modes: home, obsoleteFrom: 'delivered' },
+  arrival: {
+    templates: ['arrival'],
+    urgent: false,
+    essential: false,
+    modes: home,
+    mainLine: true,
+    obsoleteFrom: 'delivered',
+    obsoleteOnceCalled: true,
+    sentOn: { events: ['arrived_in_city'], skippedPast: 'arrived_in_city' },
+  },
+  'courier-call': {
+    templates: ['courier-call', 'courier-call-request'],
+    urgent: true,
+    essential: true,
+    modes: home,
+    mainLine: true,
+    obsoleteFrom: 'delivered',
+  },
+  'failed-attempt': {
+    templates: ['failed-attempt'],
+    urgent: true,
+    essential: true,
+    modes: home,
+    obsoleteFrom: 'delivered',
+  },
+  handover: { templates: ['handover'], urgent: false, essential: false, modes: home, mainLine: true },
+  'return-accepted': { templates: ['return-accepted'], urgent: false, essential: true, modes: home },
+  'return-received': { templates: ['return-received'], urgent: false, essential: false, modes: home },
+  'return-refund': { templates: ['return-refund'], urgent: false, essential: true, modes: home },
+  closing: { templates: ['closing'], urgent: false, essential: false, modes: home, mainLine: true, scale: 10 },
+  cancellation: {
+    templates: ['cancellation', 'cancellation-after-delivery'],
+    urgent: true,
+    essential: true,
+    modes: home,
+    outlivesCancel: true,
+  },
   // Service recovery after a low rating: at once, with the support contact.
-  'follow-up': { template: 'follow-up', urgent: true, essential: true, scale: 5 },
+  'follow-up': { templates: ['follow-up'], urgent: true, essential: true, modes: home, noFollowUp: true },
 } as const satisfies Record<string, TouchpointSpec>;
 
 export type TouchpointId = keyof typeof TOUCHPOINTS;
-/**
- * Templates add the courier-call request Doorstep sends itself when no call was reported, and the
- * cancellation of an order already delivered (the chain closes, no return is offered).
- */
-export type TemplateId =
-  (typeof TOUCHPOINTS)[TouchpointId]['template'] | 'courier-call-request' | 'cancellation-after-delivery';
+/** Every template: each touchpoint's own and its variants (the courier-call request, a cancel after delivery). */
+export type TemplateId = (typeof TOUCHPOINTS)[TouchpointId]['templates'][number];
 
-/** The touchpoints every chain is expected to pass, listed as pending from the start. */
-export const MAIN_LINE: TouchpointId[] = ['confirmation', 'tracking', 'arrival', 'courier-call', 'handover', 'closing'];
+const IDS = Object.keys(TOUCHPOINTS) as TouchpointId[];
+
+/** The main-line touchpoints of a delivery mode, in chain order: listed as pending from a chain's start. */
+export function mainLineOf(mode: DeliveryMode): TouchpointId[] {
+  return IDS.filter((id) => {
+    const spec: TouchpointSpec = TOUCHPOINTS[id];
+    return spec.mainLine && spec.modes.includes(mode);
+  });
+}
+
+/** The touchpoints every (home-delivery) chain is expected to pass, listed as pending from the start. */
+export const MAIN_LINE: TouchpointId[] = mainLineOf('home');
+
+/** The touchpoints a tracking event sends (once), as the table's `sentOn` says. */
+export function sentOn(event: string): TouchpointId[] {
+  return IDS.filter((id) => specOf(id)?.sentOn?.events.some((e) => e === event));
+}
+
+/** The touchpoints tracking events send, each skipped unsent once the parcel is past its stage or the chain closes. */
+export const EVENT_SENT: { id: TouchpointId; skippedPast: TrackingStage }[] = IDS.flatMap((id) => {
+  const skippedPast = specOf(id)?.sentOn?.skippedPast;
+  return skippedPast ? [{ id, skippedPast }] : [];
+});
+
+/** A touchpoint's own template. */
+export function templateOf(id: TouchpointId): TemplateId {
+  return TOUCHPOINTS[id].templates[0];
+}
 
 /** The touchpoint id of a key such as `delay-2`. */
 export function touchpointIdOf(key: string): TouchpointId | undefined {
@@ -53,12 +147,22 @@ export function specOf(key: string): TouchpointSpec | undefined {
   return id && TOUCHPOINTS[id];
 }
 
-/** Whether a score is low enough to alert support: 1–2 of 5, or 0–6 of 10 (a detractor). */
-export function isLow(key: string, score: number): boolean {
-  return score <= (scaleOf(key) === 10 ? 6 : 2);
-}
-
 /** Highest score of a touchpoint's satisfaction check (5, or 10 for the closing question). */
 export function scaleOf(key: string): number {
   return specOf(key)?.scale ?? 5;
+}
+
+/** The scores a check on this scale takes: 1–5, or 0–10 for the closing question. */
+export function scoreRange(scale: number): { min: number; max: number } {
+  return { min: SCALES[scale === 10 ? 10 : 5].min, max: scale };
+}
+
+/** The scores a touchpoint's satisfaction check takes (`closing` → 0–10). */
+export function scoreRangeOf(key: string): { min: number; max: number } {
+  return scoreRange(scaleOf(key));
+}
+
+/** Whether a score is low enough to alert support: 1–2 of 5, or 0–6 of 10 (a detractor). */
+export function isLow(key: string, score: number): boolean {
+  return score <= SCALES[scaleOf(key) === 10 ? 10 : 5].low;
 }

@@ -1,5 +1,5 @@
 /** English notices. */
-import type { Catalog } from './catalog';
+import type { Catalog } from './catalog-shape';
 
 const days = '{days, plural, one {# day} other {# days}}';
 

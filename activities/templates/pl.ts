@@ -2,7 +2,7 @@
  * Polish notices (powiadomienia po polsku): "Ty" with capitalised pronouns, gender-neutral forms, and
  * no name: the vocative cannot be derived reliably and a nominative ("Dzień dobry, Anna Nowak!") reads as a machine.
  */
-import type { Catalog } from './catalog';
+import type { Catalog } from './catalog-shape';
 
 const days = '{days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}}';
 const returnDays = (n: string) => `Zamówienie możesz zwrócić w ciągu # ${n}. `;

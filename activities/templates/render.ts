@@ -3,49 +3,12 @@
  * SMS/WhatsApp body and what a voice call says; dates and times in the customer's zone and locale.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
-import type { ChainOrder, Shop } from '../../workflows/contract';
-import type { TemplateId } from '../../workflows/touchpoints';
 import { CATALOGS, languageOf } from './catalog';
 import { emailHtml, type BodyPart } from './html';
+import type { RenderInput } from './render-input';
 import { fitSms } from './sms-length';
-import { scoreRange, valuesOf, type Values } from './values';
-
-/** Facts a notice may mention; dates as ISO strings, formatted here. */
-export interface NoticeFacts {
-  promisedDate?: string;
-  promisedWindow?: { from: string; to: string };
-  newDate?: string;
-  days?: number;
-  reason?: string;
-  /** The delay comes from Doorstep's own promise guard: its reason is said in the customer's language. */
-  reasonCode?: 'not-in-city';
-  window?: { from: string; to: string };
-  pin?: string;
-  returnDays?: number;
-  amount?: string;
-  /** Courier windows offered when Doorstep asks the customer itself, answered by digit. */
-  options?: { from: string; to: string }[];
-}
-
-export interface OrderSummary {
-  orderId: string;
-  customer: ChainOrder['customer'];
-  items: { name: string; qty: number }[];
-  carrier: string;
-  destinationCity: string;
-}
-
-export interface RenderInput {
-  template: TemplateId;
-  shop: Shop;
-  order: OrderSummary;
-  facts: NoticeFacts;
-  trackingUrl: string;
-  ratingUrl: string;
-  /** Highest score of the satisfaction check (5, or 10 for the closing question). */
-  scale: number;
-  unsubscribeUrl?: string;
-}
+import { scoreRange } from '../../workflows/touchpoints';
+import { valuesOf, type Values } from './values';
 
 export interface Rendered {
   language: string;

@@ -1,5 +1,5 @@
 /** Russian notices (русские уведомления): formal "вы", greeting by given name in the nominative, never the full name. */
-import type { Catalog } from './catalog';
+import type { Catalog } from './catalog-shape';
 
 const days = '{days, plural, one {# день} few {# дня} many {# дней} other {# дня}}';
 /** "в течение 1 дня / 2 дней / 5 дней / 1,5 дня": the genitive after "в течение". */

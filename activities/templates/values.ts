@@ -3,21 +3,17 @@
  * customer's zone and locale, and the free-text parts (shop, reason, items, city, carrier, support
  * contact) cut to a length when an SMS must be shortened.
  */
-import type { Shop } from '../../workflows/contract';
-import type { Catalog } from './catalog';
+import type { Shop } from '../../workflows/shop';
+import { scoreRange } from '../../workflows/touchpoints';
+import type { Catalog } from './catalog-shape';
 import { customerDates } from './dates';
-import type { RenderInput } from './render';
+import type { RenderInput } from './render-input';
 import { cut } from './sms-length';
 
 export type Values = Record<string, string | number>;
 
 /** Formats one ICU message of the catalog's language with these values. */
 type Format = (message: string, values: Values) => string;
-
-/** The scores of a satisfaction check: 1–5, or 0–10 for the closing question. */
-export function scoreRange(scale: number): { min: number; max: number } {
-  return { min: scale === 10 ? 0 : 1, max: scale };
-}
 
 /** The support contact: email and phone, or within `cap` the shorter one whole (a cut address reaches nobody). */
 function supportOf(shop: Shop, cap: number): string {

@@ -3,14 +3,15 @@
  * item names 200, city 120, carrier 64, order id 64, given name 100, amount 32 characters, written
  * in a language's own script, with links signed the way the API signs them for that order.
  */
-import { render, type NoticeFacts, type Rendered } from '../../activities/templates/render';
+import { render, type Rendered } from '../../activities/templates/render';
+import type { NoticeFacts } from '../../workflows/notice-facts';
 import { createTokens, DEFAULT_TOKEN_KEYS, parseTokenKeys } from '../../common/tokens';
 import { TOUCHPOINTS, type TemplateId } from '../../workflows/touchpoints';
 import { order, shop } from '../helpers/fixtures';
 
 /** Every template a notice may use. */
 export const TEMPLATES = [
-  ...new Set(Object.values(TOUCHPOINTS).map((t) => t.template)),
+  ...new Set(Object.values(TOUCHPOINTS).map((t) => t.templates[0])),
   'courier-call-request',
   'cancellation-after-delivery',
 ] as TemplateId[];

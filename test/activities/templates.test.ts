@@ -1,7 +1,9 @@
 /** Every notice in every language: complete, in the customer's locale and zone, worded for its channel. */
 import { describe, expect, it } from 'vitest';
 import { CATALOGS } from '../../activities/templates/catalog';
-import { render, type NoticeFacts, type RenderInput } from '../../activities/templates/render';
+import { render } from '../../activities/templates/render';
+import type { RenderInput } from '../../activities/templates/render-input';
+import type { NoticeFacts } from '../../workflows/notice-facts';
 import type { TemplateId } from '../../workflows/touchpoints';
 import { order, shop } from '../helpers/fixtures';
 import { TEMPLATES } from './longest-notice';

@@ -1,0 +1,34 @@
+/** A shop's settings as the chain follows them: contacts, languages, quiet hours, caps and lead times. */
+import { z } from 'zod';
+import { hhmm, isLocale, slug, timeZone } from './fields';
+
+export const Shop = z.object({
+  id: slug,
+  name: z.string().min(1),
+  supportEmail: z.email(),
+  supportPhone: z.e164().optional(),
+  /** The language of customers whose order names none. */
+  defaultLocale: z.string().refine(isLocale, 'a BCP 47 language tag such as pl-PL').default('en'),
+  /** The time zone of customers whose order names none. */
+  timezone: timeZone.default('UTC'),
+  /** Customer-local hours when non-urgent notices wait; equal start and end mean none. */
+  quietHours: z.object({ start: hhmm, end: hhmm }).default({ start: '21:00', end: '09:00' }),
+  /** Non-urgent notices per customer and customer-local day; more wait for the next day. */
+  maxNoticesPerDay: z.int().positive().default(3),
+  courierLeadTimeHours: z.number().nonnegative().default(24),
+  courierCallDeadlineMinutes: z.number().positive().default(120),
+  /** Days a closed chain still accepts late ratings before its workflow completes. */
+  feedbackWindowDays: z.number().nonnegative().default(14),
+  /** Days added to the promise when the guard fires and the carrier gave no new ETA. */
+  guardDelayDays: z.int().positive().default(1),
+  /** Days a satisfaction check stays open after its notice: its link expires, a rating may change until then. */
+  ratingWindowDays: z.number().positive().default(14),
+  /** Mean scores (of 5) from which a touchpoint is Wow, or OK; below is Bad. */
+  verdicts: z
+    .object({ wow: z.number().min(0).max(5), ok: z.number().min(0).max(5) })
+    .refine((v) => v.ok <= v.wow, { path: ['ok'], message: 'must not be above wow' })
+    .default({ wow: 4.5, ok: 3.5 }),
+  /** Where support alerts are also POSTed, signed the Standard Webhooks way (DOORSTEP_ALERT_WEBHOOK_SECRET). */
+  alertWebhookUrl: z.url().optional(),
+});
+export type Shop = z.infer<typeof Shop>;
