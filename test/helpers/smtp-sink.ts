@@ -6,6 +6,8 @@ import { SMTPServer } from 'smtp-server';
 export interface SmtpSink {
   url: string;
   received: { envelopeTo: string[]; mail: ParsedMail }[];
+  /** SMTP errors for the next recipients, whoever they are, in order. */
+  refusals: { code: number; text: string }[];
   close(): Promise<void>;
 }
 
@@ -17,6 +19,7 @@ export const BOUNCES: Record<string, { code: number; text: string }> = {
 
 export async function smtpSink(): Promise<SmtpSink> {
   const received: SmtpSink['received'] = [];
+  const refusals: SmtpSink['refusals'] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -24,7 +27,7 @@ export async function smtpSink(): Promise<SmtpSink> {
     // Pooled clients keep connections open; close them at once when the test is over.
     closeTimeout: 100,
     onRcptTo(address, _session, done) {
-      const bounce = BOUNCES[address.address];
+      const bounce = refusals.shift() ?? BOUNCES[address.address];
       if (!bounce) return done();
       done(Object.assign(new Error(bounce.text), { responseCode: bounce.code }));
     },
@@ -40,6 +43,7 @@ export async function smtpSink(): Promise<SmtpSink> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    refusals,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
