@@ -20,6 +20,11 @@ export function appFor(config: AppConfig, client: Client, store: Store) {
   });
 }
 
+/** Stops accepting connections; resolves once the open ones have ended. */
+export function stopApi(server: Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
 /** Listens on the configured port; resolves once it accepts connections. */
 export function startApi(config: AppConfig, client: Client, store: Store): Promise<Server> {
   const app = appFor(config, client, store);

@@ -4,6 +4,7 @@
  * out, so an address inside a provider's error message or a stack trace is masked too.
  */
 import { pino, stdTimeFunctions, type DestinationStream, type Logger } from 'pino';
+import { logLevel } from './config/observability';
 
 /** "+48600123456" → "+48******456"; "anna@example.com" → "a***@example.com". */
 export function mask(address: string): string {
@@ -21,10 +22,13 @@ export function scrubText(text: string): string {
   return text.replace(EMAIL, mask).replace(PHONE, (m) => mask(m.replace(/[ -]/g, '')));
 }
 
-/** A logger writing JSON lines to `destination` (stdout unless given); each finished line is scrubbed, whatever put an address in it (a field, a child's binding, a message, an error). */
-export function createLogger(destination?: DestinationStream): Logger {
+/**
+ * A logger writing JSON lines at `level` to `destination` (stdout unless given); each finished line is
+ * scrubbed, whatever put an address in it (a field, a child's binding, a message, an error).
+ */
+export function createLogger(destination?: DestinationStream, level = logLevel()): Logger {
   const options = {
-    level: process.env.LOG_LEVEL ?? 'info',
+    level,
     base: undefined,
     // "level":"info" and an ISO time, as log stores (Loki, Elasticsearch) and people read them.
     formatters: { level: (label: string) => ({ level: label }) },

@@ -2,11 +2,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { toolOverride, type ToolVariable } from './config/tools';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-function tool(envName: string, candidates: string[]): string {
-  const path = process.env[envName] ?? candidates.map((c) => join(root, c)).find((c) => existsSync(c));
+function tool(envName: ToolVariable, candidates: string[]): string {
+  const path = toolOverride(envName) ?? candidates.map((c) => join(root, c)).find((c) => existsSync(c));
   if (!path) throw new Error(`${candidates[0]} is missing: run "npm run setup" (or set ${envName})`);
   return path;
 }

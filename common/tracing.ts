@@ -1,15 +1,13 @@
 /**
- * OpenTelemetry tracing, off unless the standard OTEL_* environment turns it on: OTEL_TRACES_EXPORTER
- * naming `otlp` or `console`, or an OTLP endpoint (OTEL_EXPORTER_OTLP_ENDPOINT or
- * OTEL_EXPORTER_OTLP_TRACES_ENDPOINT); OTEL_SDK_DISABLED=true keeps it off whatever else is set.
- * When on, the OpenTelemetry packages read the rest themselves: the exporter its endpoint, headers,
- * timeout and compression; the batch processor OTEL_BSP_*; the provider the sampler
- * (OTEL_TRACES_SAMPLER) and propagators (OTEL_PROPAGATORS); the resource OTEL_SERVICE_NAME and
- * OTEL_RESOURCE_ATTRIBUTES. Only the protocol is read here (http/protobuf, the default, or
- * http/json). When off, no tracer provider, exporter or processor is set up.
+ * OpenTelemetry tracing, off unless the standard OTEL_* environment turns it on (read by the
+ * configuration: config.tracing). When on, the OpenTelemetry packages read the rest themselves: the
+ * exporter its endpoint, headers, timeout and compression; the batch processor OTEL_BSP_*; the
+ * provider the sampler (OTEL_TRACES_SAMPLER) and propagators (OTEL_PROPAGATORS); the resource
+ * OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES. When off, no tracer provider, exporter or processor is set up.
  */
 import type { Resource } from '@opentelemetry/resources';
 import type { SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { TracingSettings } from './config/observability';
 
 export interface Tracing {
   /** Where the workflows' spans go too (the Temporal worker's span sink). */
@@ -19,28 +17,11 @@ export interface Tracing {
   shutdown(): Promise<void>;
 }
 
-type Env = Record<string, string | undefined>;
-
-const exporterOf = (env: Env) => env.OTEL_TRACES_EXPORTER?.trim().toLowerCase() || undefined;
-
-/** Whether the environment asks for traces. */
-export function tracingRequested(env: Env = process.env): boolean {
-  if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return false;
-  const exporter = exporterOf(env);
-  if (exporter) return exporter !== 'none';
-  return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim());
-}
-
-async function spanExporter(env: Env): Promise<SpanExporter> {
-  const exporter = exporterOf(env) ?? 'otlp';
+/** The exporter `settings` name: otlp (over http/protobuf, the default, or http/json) or console. */
+async function spanExporter({ exporter, protocol }: TracingSettings): Promise<SpanExporter> {
   if (exporter === 'console') return new (await import('@opentelemetry/sdk-trace-base')).ConsoleSpanExporter();
   if (exporter !== 'otlp')
     throw new Error(`OTEL_TRACES_EXPORTER=${exporter} is not supported: use otlp, console or none`);
-  const protocol = (
-    env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ??
-    env.OTEL_EXPORTER_OTLP_PROTOCOL ??
-    'http/protobuf'
-  ).trim();
   if (protocol === 'http/protobuf')
     return new (await import('@opentelemetry/exporter-trace-otlp-proto')).OTLPTraceExporter();
   if (protocol === 'http/json')
@@ -50,16 +31,16 @@ async function spanExporter(env: Env): Promise<SpanExporter> {
 
 /**
  * Registers the process's tracer provider (context kept across awaits, W3C propagation) when the
- * environment asks for tracing; `service` names the process unless OTEL_SERVICE_NAME does.
+ * configuration asks for tracing; `service` names the process unless OTEL_SERVICE_NAME does.
  */
-export async function startTracing(service: string, env: Env = process.env): Promise<Tracing | undefined> {
-  if (!tracingRequested(env)) return undefined;
+export async function startTracing(service: string, settings?: TracingSettings): Promise<Tracing | undefined> {
+  if (!settings) return undefined;
   const [{ NodeTracerProvider }, { BatchSpanProcessor }, resources] = await Promise.all([
     import('@opentelemetry/sdk-trace-node'),
     import('@opentelemetry/sdk-trace-base'),
     import('@opentelemetry/resources'),
   ]);
-  const spanProcessor = new BatchSpanProcessor(await spanExporter(env));
+  const spanProcessor = new BatchSpanProcessor(await spanExporter(settings));
   const resource = resources.Resource.default()
     .merge(new resources.Resource({ 'service.name': service }))
     .merge(

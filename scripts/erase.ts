@@ -6,9 +6,7 @@
 import { parseArgs } from 'node:util';
 import { Chains } from '../api/chains';
 import { eraseOrder } from '../api/erasure';
-import { loadConfigOrExit } from '../common/config';
-import { connectClient } from '../common/temporal';
-import { createStore } from '../store';
+import { bootstrap, type Bootstrapped } from '../common/bootstrap';
 import { addressKeyer } from '../store/address-key';
 
 const { values } = parseArgs({
@@ -19,23 +17,34 @@ if (!shop || Boolean(order) === Boolean(contact)) {
   console.error('usage: npm run erase -- --shop <id> (--order <orderId> | --contact <email or phone>)');
   process.exit(2);
 }
-const config = loadConfigOrExit();
-if (!config.shops.has(shop)) {
-  console.error(`no shop "${shop}" in the configuration`);
-  process.exit(2);
-}
-const client = await connectClient(config.temporal, config);
-const store = await createStore(config);
+const boot = await bootstrap({
+  service: 'doorstep-erase',
+  async beforeConnect(config) {
+    if (config.shops.has(shop)) return;
+    console.error(`no shop "${shop}" in the configuration`);
+    process.exit(2);
+  },
+});
 try {
-  const orders = order ? [order] : [];
-  if (contact) {
-    const chains = new Chains(client, config.taskQueue, addressKeyer(config.secret));
-    for (let token: string | undefined, first = true; first || token; first = false) {
-      const page = await chains.list(shop, { contact }, { size: 100, token });
-      orders.push(...page.items.map((i) => i.orderId));
-      token = page.nextPageToken;
-    }
+  await erase(boot, shop, order ? [order] : await ordersOf(boot, shop, contact!));
+} finally {
+  await boot.shutdown();
+}
+
+/** The ids of every order of `shop` sent to `contact`. */
+async function ordersOf({ client, config }: Bootstrapped, shop: string, contact: string): Promise<string[]> {
+  const chains = new Chains(client, config.taskQueue, addressKeyer(config.secret));
+  const orders: string[] = [];
+  for (let token: string | undefined, first = true; first || token; first = false) {
+    const page = await chains.list(shop, { contact }, { size: 100, token });
+    orders.push(...page.items.map((i) => i.orderId));
+    token = page.nextPageToken;
   }
+  return orders;
+}
+
+/** Erases each order and says what went. */
+async function erase({ client, store, config }: Bootstrapped, shop: string, orders: string[]): Promise<void> {
   for (const orderId of orders) {
     const erased = await eraseOrder({ client, store, config }, shop, orderId);
     console.log(
@@ -43,7 +52,4 @@ try {
     );
   }
   if (!orders.length) console.log('no orders found');
-} finally {
-  await store.close();
-  await client.connection.close();
 }

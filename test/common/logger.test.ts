@@ -1,10 +1,11 @@
 /** Logs never carry a full phone number or email address, wherever in a line they turn up. */
 import { Writable } from 'node:stream';
 import { expect, it } from 'vitest';
+import { logLevel } from '../../common/config';
 import { createLogger, mask, scrubText } from '../../common/logger';
 
 /** A logger whose lines land in an array. */
-function captured() {
+function captured(level?: string) {
   const lines: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -12,7 +13,7 @@ function captured() {
       done();
     },
   });
-  return { log: createLogger(stream), lines };
+  return { log: createLogger(stream, level), lines };
 }
 
 const EMAIL = 'anna.nowak@example.com';
@@ -53,4 +54,12 @@ it("masks an error's own message and a child logger's bindings too", () => {
 
 it('masks a phone written with spaces as the same masked number', () => {
   expect(scrubText('call +48 600 123 456 now')).toBe(`call ${mask(PHONE)} now`);
+});
+
+it('writes from the level LOG_LEVEL names on, info when it is unset', () => {
+  expect(logLevel({})).toBe('info');
+  const { log, lines } = captured(logLevel({ LOG_LEVEL: 'warn' }));
+  log.info('routine');
+  log.warn('worth a look');
+  expect(lines.map((l) => JSON.parse(l).msg)).toEqual(['worth a look']);
 });
