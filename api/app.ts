@@ -1,14 +1,14 @@
 /** Builds the express app: `/v1` API with keys and scopes, customer pages, health. */
 import express from 'express';
 import type { AppConfig } from '../common/config';
-import { exposition } from '../common/metrics';
 import type { Tokens } from '../common/tokens';
 import type { AddressKeyer } from '../store/address-key';
 import type { Store } from '../store';
 import { authenticate, throttle } from './auth';
 import { consoleRouter } from './console/router';
 import type { Chains } from './chains';
-import { openApiDocument } from './openapi';
+import { openApiRegistry } from './openapi';
+import { registerTwilioPaths } from './openapi/twilio-paths';
 import { requestMetrics } from './metrics';
 import { requestLog } from './request-log';
 import { routeTemplate } from './route-template';
@@ -18,6 +18,7 @@ import { carrierWebhooksRouter } from './routes/carrier-webhooks';
 import { feedbackRouter } from './routes/feedback';
 import { ordersRouter } from './routes/orders';
 import { reportsRouter } from './routes/reports';
+import { serviceRouter } from './routes/service';
 import { trackingRouter } from './routes/tracking';
 import { twilioRouter } from './routes/twilio';
 import { unsubscribeRouter } from './routes/unsubscribe';
@@ -38,24 +39,18 @@ export function createApp({ config, chains, tokens, store, addressKey }: AppDeps
   app.use(traceRequests());
   app.use(requestLog());
   app.use(requestMetrics());
+  // Every router enters its operations in the document as it installs its routes.
+  const registry = openApiRegistry();
   // Before the body parsers: a signature is checked over the raw body.
-  app.use(carrierWebhooksRouter({ endpoints: config.carrierWebhooks, chains }));
+  app.use(carrierWebhooksRouter({ endpoints: config.carrierWebhooks, chains, registry }));
   app.use(express.json({ limit: '100kb' }));
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
 
-  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
-  app.get('/readyz', async (_req, res) => {
-    const ready = await chains.ready();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'temporal unreachable' });
-  });
-  app.get('/metrics', async (_req, res) => {
-    const { contentType, body } = await exposition();
-    res.type(contentType).send(body);
-  });
-  app.get('/v1/openapi.json', (_req, res) => void res.json(openApiDocument()));
-  app.use(feedbackRouter({ chains, tokens }));
+  app.use(serviceRouter({ chains, registry }));
+  app.use(feedbackRouter({ chains, tokens, registry }));
   app.use(trackingRouter({ chains, tokens }));
   app.use(unsubscribeRouter({ tokens, store }));
+  registerTwilioPaths(registry);
   app.use(
     twilioRouter({
       authToken: config.twilio?.authToken,
@@ -69,9 +64,9 @@ export function createApp({ config, chains, tokens, store, addressKey }: AppDeps
   app.use(
     '/v1/orders',
     ...caller,
-    ordersRouter({ chains, tokens, shops: config.shops, publicBaseUrl: config.publicBaseUrl }),
+    ordersRouter({ chains, tokens, shops: config.shops, publicBaseUrl: config.publicBaseUrl, registry }),
   );
-  app.use('/v1/reports', ...caller, reportsRouter({ store, shops: config.shops }));
+  app.use('/v1/reports', ...caller, reportsRouter({ store, shops: config.shops, registry }));
   app.use(
     '/console',
     consoleRouter({

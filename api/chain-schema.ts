@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CHANNELS, STAGES, SUPPORT_ACTIONS, TrackingEvent, type ChainState } from '../workflows/contract';
-import type { ChainSummary } from './chains';
+import type { ChainSummary } from './chain-list';
 
 const at = z.string().describe('ISO 8601 instant');
 const day = z.string().describe('ISO 8601 date');

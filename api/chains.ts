@@ -2,7 +2,6 @@
  * The API's side of Temporal: start a chain idempotently, deliver events and ratings, read and list
  * chains. Temporal errors become ChainError with the HTTP status the API answers.
  */
-import { createHash } from 'node:crypto';
 import {
   Client,
   isGrpcServiceError,
@@ -11,17 +10,9 @@ import {
   type WorkflowHandle,
 } from '@temporalio/client';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, type UpdateDefinition } from '@temporalio/common';
-import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes.js';
 import { logger } from '../common/logger';
 import { isFinal, rankOf } from '../workflows/chain-state';
-import {
-  Customer,
-  type ChainInput,
-  type ChainState,
-  type OrderInput,
-  type Stage,
-  type TrackingEvent,
-} from '../workflows/contract';
+import type { ChainInput, ChainState, OrderInput, Stage, TrackingEvent } from '../workflows/contract';
 import { chainWorkflow } from '../workflows';
 import {
   chainStateQuery,
@@ -38,69 +29,19 @@ import {
   type RatingResult,
   type SupportActionInput,
 } from '../workflows/definitions';
-import { ATTENTION, CARRIER, CONTACT, LISTS, SHOP, STAGE } from '../workflows/search-attributes';
+import { CARRIER, STAGE } from '../workflows/search-attributes';
 import type { AddressKeyer } from '../store/address-key';
 import type { Facts } from '../store/facts';
 import type { Tombstones } from '../store/tombstones';
+import { isPageToken, listQuery, summaryOf, type ChainFilter, type ChainSummary } from './chain-list';
+import { chainStartOptions, sameBody } from './chain-start';
 
 /** gRPC's INVALID_ARGUMENT status. */
 const INVALID_ARGUMENT = 3;
 
-/** The hash of an order body as the caller sent it (before the shop's defaults filled it in). */
-const bodyHashOf = (order: OrderInput) => createHash('sha256').update(JSON.stringify(order)).digest('hex');
-
-/** The hash chains before 0.3 kept: the body with the customer's locale "en" where it named none (the schema filled it in then). */
-function legacyBodyHashOf(order: OrderInput): string {
-  const given: Record<string, unknown> = order.customer;
-  const customer = Object.fromEntries(
-    Object.keys(Customer.shape).flatMap((k) =>
-      k === 'locale' ? [[k, given.locale ?? 'en']] : k in given ? [[k, given[k]]] : [],
-    ),
-  );
-  return bodyHashOf({ ...order, customer } as OrderInput);
-}
-
-/**
- * How a chain is started: its id, the body's hash (for idempotent repeats) and its search
- * attributes, with the customer's contacts as keyed hashes (`contacts`) so support can find them;
- * `given` is the order as the caller sent it, when the shop's defaults completed it.
- */
-export function chainStartOptions(
-  input: ChainInput,
-  taskQueue: string,
-  contacts: string[] = [],
-  given: OrderInput = input.order,
-) {
-  const { order, shop } = input;
-  return {
-    taskQueue,
-    workflowId: chainWorkflowId(shop.id, order.orderId),
-    args: [input] as [ChainInput],
-    memo: { bodyHash: bodyHashOf(given) },
-    // A finished chain keeps its order id: repeating an old order must not start it again.
-    workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
-    typedSearchAttributes: [
-      { key: SHOP, value: shop.id },
-      { key: CARRIER, value: order.carrier },
-      { key: STAGE, value: 'accepted' },
-      { key: ATTENTION, value: false },
-      { key: CONTACT, value: contacts },
-    ],
-  };
-}
-
 /** The workflow is not there (never started, or deleted) or has finished. */
 export function isGone(err: unknown): boolean {
   return err instanceof WorkflowNotFoundError || /not found|already completed/i.test(String((err as Error)?.message));
-}
-
-function isJsonObject(bytes: Buffer): boolean {
-  try {
-    const value: unknown = JSON.parse(bytes.toString('utf8'));
-    return typeof value === 'object' && value !== null;
-  } catch {
-    return false;
-  }
 }
 
 /** A failure the API reports as problem+json with this status. */
@@ -111,37 +52,6 @@ export class ChainError extends Error {
   ) {
     super(message);
   }
-}
-
-/** The console's work lists (`GET /v1/orders?list=`). */
-export const WORK_LISTS = ['attention', 'delayed', 'awaiting-call', 'returns', 'completed'] as const;
-export type WorkList = (typeof WORK_LISTS)[number];
-
-const WORK_LIST_QUERIES: Record<WorkList, string> = {
-  // Only running chains: a finished one needs no one's attention any more.
-  attention: `${ATTENTION.name} = true AND ExecutionStatus = 'Running'`,
-  delayed: `${LISTS.name} = 'delayed' AND ExecutionStatus = 'Running'`,
-  'awaiting-call': `${LISTS.name} = 'awaiting-call' AND ExecutionStatus = 'Running'`,
-  returns: `${STAGE.name} IN ('returning', 'returned')`,
-  completed: `ExecutionStatus = 'Completed'`,
-};
-
-/** What a list of chains may be narrowed by; `contact` is an email or phone number, matched by its keyed hash. */
-export interface ChainFilter {
-  stage?: Stage;
-  carrier?: string;
-  attention?: boolean;
-  list?: WorkList;
-  contact?: string;
-}
-
-export interface ChainSummary {
-  orderId: string;
-  stage: Stage;
-  carrier?: string;
-  attention: boolean;
-  status: 'running' | 'finished';
-  startedAt?: string;
 }
 
 /** Chains of one Temporal namespace, addressed by shop and order id. */
@@ -191,7 +101,7 @@ export class Chains {
       .catch((err: unknown) => {
         throw isGone(err) ? gone : err;
       });
-    if (![bodyHashOf(given), legacyBodyHashOf(given)].includes(String(described.memo?.bodyHash))) {
+    if (!sameBody(described.memo, given)) {
       throw new ChainError(409, `order ${order.orderId} already exists with a different body`);
     }
     return { created: false, stage: (described.typedSearchAttributes.get(STAGE) ?? 'accepted') as Stage };
@@ -301,21 +211,14 @@ export class Chains {
     filter: ChainFilter,
     page: { size: number; token?: string },
   ): Promise<{ items: ChainSummary[]; nextPageToken?: string }> {
-    const quote = (v: string) => `'${v.replace(/['\\]/g, '')}'`;
-    // A chain that continued as new is listed once, by its running (or last) run.
-    const clauses = [`${SHOP.name} = ${quote(shop)}`, `ExecutionStatus != 'ContinuedAsNew'`];
-    if (filter.stage) clauses.push(`${STAGE.name} = ${quote(filter.stage)}`);
-    if (filter.carrier) clauses.push(`${CARRIER.name} = ${quote(filter.carrier)}`);
-    if (filter.attention !== undefined) clauses.push(`${ATTENTION.name} = ${filter.attention}`);
-    if (filter.list) clauses.push(WORK_LIST_QUERIES[filter.list]);
-    if (filter.contact) clauses.push(`${CONTACT.name} = ${quote(this.addressKey(filter.contact))}`);
+    const contactKey = filter.contact ? this.addressKey(filter.contact) : undefined;
     const token = page.token ? Buffer.from(page.token, 'base64url') : undefined;
     // Visibility's page tokens are JSON objects: anything else is the caller's mistake, told at once.
-    if (token && !isJsonObject(token)) throw new ChainError(400, 'the page token is not valid');
+    if (token && !isPageToken(token)) throw new ChainError(400, 'the page token is not valid');
     const res = await this.client.workflowService
       .listWorkflowExecutions({
         namespace: this.client.options.namespace,
-        query: `${clauses.join(' AND ')} AND WorkflowType = 'chainWorkflow'`,
+        query: listQuery(shop, filter, contactKey),
         pageSize: page.size,
         nextPageToken: token,
       })
@@ -325,18 +228,7 @@ export class Chains {
           ? new ChainError(400, 'the page token is not valid')
           : err;
       });
-    const prefix = chainWorkflowId(shop, '');
-    const items = (res.executions ?? []).map((e): ChainSummary => {
-      const attrs = decodeTypedSearchAttributes(e.searchAttributes?.indexedFields);
-      return {
-        orderId: (e.execution?.workflowId ?? '').slice(prefix.length),
-        stage: (attrs.get(STAGE) ?? 'accepted') as Stage,
-        carrier: attrs.get(CARRIER),
-        attention: attrs.get(ATTENTION) ?? false,
-        status: e.status === 1 ? 'running' : 'finished',
-        startedAt: e.startTime?.seconds ? new Date(Number(e.startTime.seconds) * 1000).toISOString() : undefined,
-      };
-    });
+    const items = (res.executions ?? []).map((e) => summaryOf(shop, e));
     const next = res.nextPageToken?.length ? Buffer.from(res.nextPageToken).toString('base64url') : undefined;
     return { items, nextPageToken: next };
   }

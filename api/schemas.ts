@@ -1,7 +1,7 @@
 /** Schemas of the API's own requests and answers (the chain's live in workflows/contract.ts). */
 import { z } from 'zod';
-import { STAGES } from '../workflows/contract';
-import { WORK_LISTS } from './chains';
+import { Feedback, OrderInput, STAGES, TrackingEvent } from '../workflows/contract';
+import { WORK_LISTS } from './chain-list';
 
 /** An email address, or a phone number written with spaces or dashes, made E.164. */
 const Contact = z
@@ -35,19 +35,21 @@ export const ActionHeaders = z.object({
 });
 
 export const OrderAccepted = z.object({ orderId: z.string(), stage: z.enum(STAGES), trackingUrl: z.url() });
-export const EventAccepted = z.object({ stage: z.enum(STAGES), duplicate: z.boolean() });
+export const EventAccepted = z.object({ stage: z.enum(STAGES), duplicate: z.boolean() }).meta({ id: 'EventAccepted' });
 export const FeedbackRecorded = z
   .object({ recorded: z.literal(true), touchpoint: z.string(), score: z.int(), changed: z.boolean() })
   .meta({ id: 'FeedbackRecorded' });
 export const Health = z.object({ status: z.string() });
 
-export const Problem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.int(),
-  detail: z.string(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-});
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem' });
 
 /** A date (midnight UTC) or an instant, between the years 2000 and 2999. */
 const instant = z
@@ -102,3 +104,8 @@ export const CarrierReportSchema = z.object({
     }),
   ),
 });
+
+/** The contract's request bodies, named as the document's components. */
+export const OrderBody = OrderInput.meta({ id: 'OrderInput' });
+export const EventBody = TrackingEvent.meta({ id: 'TrackingEvent' });
+export const FeedbackBody = Feedback.meta({ id: 'Feedback' });

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Response } from 'express';
 import type { z } from 'zod';
-import { ChainError, WORK_LISTS, type Chains, type WorkList } from '../chains';
+import { WORK_LISTS, type WorkList } from '../chain-list';
+import { ChainError, type Chains } from '../chains';
 import { ListQuery, OrderIdParam } from '../schemas';
 import { actionOfForm, CONTROL_FIELDS, describeAction, type FormFields } from './action-form';
 import { staffOf } from './session';

@@ -1,94 +1,167 @@
 /** `/v1/orders`: start chains, deliver tracking events, read and list chains, support actions. */
 import { randomUUID } from 'node:crypto';
-import { Router, type Request, type Response } from 'express';
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { Router, type RequestHandler, type Response } from 'express';
+import type { z } from 'zod';
 import type { Tokens } from '../../common/tokens';
-import {
-  OrderInput,
-  resolveOrder,
-  SUPPORT_ACTIONS,
-  SupportAction,
-  TrackingEvent,
-  type Shop,
-} from '../../workflows/contract';
+import { resolveOrder, SUPPORT_ACTIONS, SupportAction, type Shop } from '../../workflows/contract';
 import { chainWorkflowId } from '../../workflows/definitions';
 import { callerOf, requireScope } from '../auth';
 import type { Chains } from '../chains';
+import { ChainListSchema, ChainStateSchema } from '../chain-schema';
 import { eventMetrics } from '../metrics';
-import { invalid, problem } from '../problem';
-import { ActionHeaders, ListQuery, OrderIdParam } from '../schemas';
+import { EVENT_ANSWERS, json, KEYED, problems } from '../openapi/components';
+import { document, routes, validated } from '../openapi/route';
+import { problem } from '../problem';
+import { ActionHeaders, EventAccepted, EventBody, ListQuery, OrderAccepted, OrderBody, OrderIdParam } from '../schemas';
 
 export interface OrdersDeps {
   chains: Chains;
   shops: Map<string, Shop>;
   tokens: Tokens;
   publicBaseUrl: string;
+  registry: OpenAPIRegistry;
 }
 
-/** The parsed order id of the path (its chain named in the request log), or undefined after answering 400. */
-function orderIdOf(req: Request, res: Response): string | undefined {
-  const parsed = OrderIdParam.safeParse(req.params);
-  if (!parsed.success) return void invalid(res, parsed.error);
-  res.locals.workflowId = chainWorkflowId(callerOf(res).shop, parsed.data.orderId);
-  return parsed.data.orderId;
+const MOUNT = '/v1/orders';
+const ORDER = `${MOUNT}/{orderId}`;
+
+/** Names the chain of the path's order in the request log, even when the rest of the request is refused. */
+function identify(res: Response, { orderId }: { orderId: string }): void {
+  res.locals.workflowId = chainWorkflowId(callerOf(res).shop, orderId);
 }
 
-export function ordersRouter({ chains, shops, tokens, publicBaseUrl }: OrdersDeps): Router {
+export function ordersRouter({ chains, shops, tokens, publicBaseUrl, registry }: OrdersDeps): Router {
   const router = Router();
+  const route = routes(router, registry, MOUNT);
 
-  router.post('/', requireScope('orders:write'), async (req, res) => {
-    const parsed = OrderInput.safeParse(req.body);
-    if (!parsed.success) return invalid(res, parsed.error);
-    const order = parsed.data;
-    const shop = shops.get(callerOf(res).shop)!;
-    res.locals.workflowId = chainWorkflowId(shop.id, order.orderId);
-    const trackingUrl = `${publicBaseUrl}/t/${tokens.sign({ kind: 'track', shop: shop.id, order: order.orderId })}`;
-    const { created, stage } = await chains.start({ order: resolveOrder(order, shop), shop, trackingUrl }, order);
-    res.status(created ? 201 : 200).json({ orderId: order.orderId, stage, trackingUrl });
-  });
+  route(
+    {
+      method: 'post',
+      path: MOUNT,
+      summary: 'Start the chain of an order (idempotent)',
+      secured: true,
+      request: { body: OrderBody },
+      responses: {
+        201: { description: 'started', ...json(OrderAccepted) },
+        200: { description: 'same order again', ...json(OrderAccepted) },
+        ...problems(...KEYED, 409, 410, 413),
+      },
+    },
+    requireScope('orders:write'),
+    async (_req, res, { body: order }) => {
+      const shop = shops.get(callerOf(res).shop)!;
+      res.locals.workflowId = chainWorkflowId(shop.id, order.orderId);
+      const trackingUrl = `${publicBaseUrl}/t/${tokens.sign({ kind: 'track', shop: shop.id, order: order.orderId })}`;
+      const { created, stage } = await chains.start({ order: resolveOrder(order, shop), shop, trackingUrl }, order);
+      res.status(created ? 201 : 200).json({ orderId: order.orderId, stage, trackingUrl });
+    },
+  );
 
-  router.get('/', requireScope('chains:read'), async (req, res) => {
-    const parsed = ListQuery.safeParse(req.query);
-    if (!parsed.success) return invalid(res, parsed.error);
-    const { pageSize, pageToken, ...filter } = parsed.data;
-    res.json(await chains.list(callerOf(res).shop, filter, { size: pageSize, token: pageToken }));
-  });
+  route(
+    {
+      method: 'get',
+      path: MOUNT,
+      summary: 'List chains',
+      secured: true,
+      request: { query: ListQuery },
+      responses: {
+        200: { description: 'a page of chains', ...json(ChainListSchema) },
+        ...problems(...KEYED),
+        431: { description: 'the query is longer than the server reads (a page token from elsewhere)' },
+      },
+    },
+    requireScope('chains:read'),
+    async (_req, res, { query }) => {
+      const { pageSize, pageToken, ...filter } = query;
+      res.json(await chains.list(callerOf(res).shop, filter, { size: pageSize, token: pageToken }));
+    },
+  );
 
-  router.get('/:orderId', requireScope('chains:read'), async (req, res) => {
-    const orderId = orderIdOf(req, res);
-    if (orderId) res.json(await chains.state(callerOf(res).shop, orderId));
-  });
+  route(
+    {
+      method: 'get',
+      path: ORDER,
+      summary: 'The chain of an order',
+      secured: true,
+      request: { params: OrderIdParam },
+      identify,
+      responses: {
+        200: {
+          description: 'stage, promise, delays, touchpoints with notices and ratings, conflicts, attention, audit',
+          ...json(ChainStateSchema),
+        },
+        ...problems(...KEYED, 404),
+      },
+    },
+    requireScope('chains:read'),
+    async (_req, res, { params }) => void res.json(await chains.state(callerOf(res).shop, params.orderId)),
+  );
 
-  router.post('/:orderId/events', requireScope('orders:write'), eventMetrics('api'), async (req, res) => {
-    const orderId = orderIdOf(req, res);
-    if (!orderId) return;
-    const parsed = TrackingEvent.safeParse(req.body);
-    if (!parsed.success) return invalid(res, parsed.error);
-    const result = await chains.event(callerOf(res).shop, orderId, parsed.data);
-    res.status(result.duplicate ? 200 : 202).json(result);
-  });
+  route(
+    {
+      method: 'post',
+      path: `${ORDER}/events`,
+      summary: 'A tracking event',
+      secured: true,
+      request: { params: OrderIdParam, body: EventBody },
+      identify,
+      responses: { ...EVENT_ANSWERS, ...problems(...KEYED, 404, 409, 413) },
+    },
+    requireScope('orders:write'),
+    eventMetrics('api'),
+    async (_req, res, { params, body }) => {
+      const result = await chains.event(callerOf(res).shop, params.orderId, body);
+      res.status(result.duplicate ? 200 : 202).json(result);
+    },
+  );
 
-  router.post('/:orderId/actions/:action', requireScope('chains:act'), async (req, res) => {
-    const orderId = orderIdOf(req, res);
-    if (!orderId) return;
-    const name = String(req.params.action);
-    if (!(SUPPORT_ACTIONS as string[]).includes(name))
-      return problem(res, 404, `unknown action; supported: ${SUPPORT_ACTIONS.join(', ')}`);
-    const parsed = SupportAction.safeParse({ ...(req.body ?? {}), action: name });
-    if (!parsed.success) return invalid(res, parsed.error);
-    const headers = ActionHeaders.safeParse({ 'idempotency-key': req.get('idempotency-key') });
-    if (!headers.success) return invalid(res, headers.error, ['headers']);
-    // A client retrying the same request sends the same Idempotency-Key: the action happens once.
-    const requestId = headers.data['idempotency-key'] ?? randomUUID();
-    const { shop, name: actor } = callerOf(res);
-    const result = await chains.act(shop, orderId, {
-      action: parsed.data,
-      actor,
-      via: 'api',
-      at: new Date().toISOString(),
-      requestId,
-    });
-    res.status(result.duplicate ? 200 : 202).json(result);
-  });
-
+  router.post('/:orderId/actions/:action', requireScope('chains:act'), supportActions(chains, registry));
   return router;
+}
+
+/**
+ * The support actions, one documented operation each, under one Express route
+ * (`/:orderId/actions/:action`, one route template for the metrics); an unknown action is a 404.
+ */
+function supportActions(chains: Chains, registry: OpenAPIRegistry): RequestHandler {
+  const unknown = validated({ request: { params: OrderIdParam }, identify }, (_req, res) =>
+    problem(res, 404, `unknown action; supported: ${SUPPORT_ACTIONS.join(', ')}`),
+  );
+  const handlers = new Map<string, RequestHandler>();
+  for (const option of SupportAction.options) {
+    const action = option.shape.action.value;
+    const op = {
+      method: 'post' as const,
+      path: `${ORDER}/actions/${action}`,
+      summary: `Support action: ${action}`,
+      secured: true,
+      // The action is named in the path; the body carries the rest.
+      request: { params: OrderIdParam, body: (option as z.ZodObject).omit({ action: true }), headers: ActionHeaders },
+      identify,
+      responses: {
+        202: { description: 'done', ...json(EventAccepted) },
+        200: { description: 'done already (same Idempotency-Key)', ...json(EventAccepted) },
+        ...problems(...KEYED, 404, 409),
+      },
+    };
+    document(registry, op);
+    handlers.set(
+      action,
+      validated<typeof op.request, typeof op.responses>(op, async (_req, res, { params, body, headers }) => {
+        // A client retrying the same request sends the same Idempotency-Key: the action happens once.
+        const requestId = headers['idempotency-key'] ?? randomUUID();
+        const { shop, name: actor } = callerOf(res);
+        // The body was checked by this action's own schema: with its name it is that action.
+        const input = { action: { ...body, action } as SupportAction, actor, via: 'api' as const };
+        const result = await chains.act(shop, params.orderId, { ...input, at: new Date().toISOString(), requestId });
+        res.status(result.duplicate ? 200 : 202).json(result);
+      }),
+    );
+  }
+  return (req, res, next) => {
+    // The options are read as an object whatever was sent: no body is an action without options.
+    req.body = { ...req.body };
+    return (handlers.get(String(req.params.action)) ?? unknown)(req, res, next);
+  };
 }

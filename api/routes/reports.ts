@@ -1,31 +1,62 @@
 /** `/v1/reports`: the touchpoint audit and the carrier scorecard of the caller's shop, from the store's facts. */
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
+import type { z } from 'zod';
 import type { Store } from '../../store';
 import type { Shop } from '../../workflows/contract';
 import { callerOf, requireScope } from '../auth';
-import { invalid } from '../problem';
-import { ReportQuery } from '../schemas';
+import { json, KEYED, problems } from '../openapi/components';
+import { routes } from '../openapi/route';
+import { CarrierReportSchema, ReportQuery, TouchpointReportSchema } from '../schemas';
 
-export function reportsRouter({ store, shops }: { store: Store; shops: Map<string, Shop> }): Router {
+export interface ReportsDeps {
+  store: Store;
+  shops: Map<string, Shop>;
+  registry: OpenAPIRegistry;
+}
+
+/** A report's operation: the shop's facts between two instants (the last 30 days unless asked), one carrier's or all. */
+function report<S extends z.ZodType>(name: string, summary: string, description: string, schema: S) {
+  return {
+    method: 'get' as const,
+    path: `/v1/reports/${name}`,
+    summary,
+    secured: true,
+    request: { query: ReportQuery },
+    responses: { 200: { description, ...json(schema) }, ...problems(...KEYED) },
+  };
+}
+
+export function reportsRouter({ store, shops, registry }: ReportsDeps): Router {
   const router = Router();
   router.use(requireScope('chains:read'));
+  const route = routes(router, registry, '/v1/reports');
 
-  router.get('/touchpoints', async (req, res) => {
-    const parsed = ReportQuery.safeParse(req.query);
-    if (!parsed.success) return invalid(res, parsed.error);
-    const shop = shops.get(callerOf(res).shop)!;
-    res.json({
-      ...parsed.data,
-      ...(await store.reports.touchpoints({ shop: shop.id, ...parsed.data }, shop.verdicts)),
-    });
-  });
+  route(
+    report(
+      'touchpoints',
+      'Touchpoint audit: checks, responses, mean score, verdict, weakest link',
+      'the audit',
+      TouchpointReportSchema,
+    ),
+    async (_req, res, { query }) => {
+      const shop = shops.get(callerOf(res).shop)!;
+      res.json({ ...query, ...(await store.reports.touchpoints({ shop: shop.id, ...query }, shop.verdicts)) });
+    },
+  );
 
-  router.get('/carriers', async (req, res) => {
-    const parsed = ReportQuery.safeParse(req.query);
-    if (!parsed.success) return invalid(res, parsed.error);
-    const { from, to } = parsed.data;
-    res.json({ from, to, carriers: await store.reports.carriers({ shop: callerOf(res).shop, ...parsed.data }) });
-  });
+  route(
+    report(
+      'carriers',
+      'Carrier scorecard: on-time rate, carrier-caused delays, conflicts, courier and handover ratings',
+      'the scorecard',
+      CarrierReportSchema,
+    ),
+    async (_req, res, { query }) => {
+      const { from, to } = query;
+      res.json({ from, to, carriers: await store.reports.carriers({ shop: callerOf(res).shop, ...query }) });
+    },
+  );
 
   return router;
 }

@@ -52,17 +52,24 @@ export function trackingRouter({ chains, tokens }: { chains: Chains; tokens: Tok
     say(res, lang, pageStrings(lang).invalidTracking, 404);
   }
 
+  /** The chain of the path's token and its customer's language; undefined once a bad link has been answered. */
+  async function customerChain(req: Request, res: Response) {
+    const claims = claimsOf(String(req.params.token));
+    const state = await stateOf(req, res, claims);
+    if (!claims || !state) return undefined;
+    const lang = languageOf(state.locale);
+    return { claims, state, lang, t: pageStrings(lang) };
+  }
+
   router.get('/t/:token', async (req, res) => {
-    const state = await stateOf(req, res, claimsOf(req.params.token));
-    if (state) sendPage(res, <TrackingPage state={state} lang={languageOf(state.locale)} token={req.params.token} />);
+    const chain = await customerChain(req, res);
+    if (chain) sendPage(res, <TrackingPage state={chain.state} lang={chain.lang} token={req.params.token} />);
   });
 
   router.post('/t/:token/return', async (req, res) => {
-    const claims = claimsOf(req.params.token);
-    const state = await stateOf(req, res, claims);
-    if (!claims || !state) return;
-    const lang = languageOf(state.locale);
-    const t = pageStrings(lang);
+    const chain = await customerChain(req, res);
+    if (!chain) return;
+    const { claims, lang, t } = chain;
     try {
       // One return per order: a double click or a reload opens it once.
       const action = {
@@ -80,11 +87,9 @@ export function trackingRouter({ chains, tokens }: { chains: Chains; tokens: Tok
   });
 
   router.post('/t/:token/window', async (req, res) => {
-    const claims = claimsOf(req.params.token);
-    const state = await stateOf(req, res, claims);
-    if (!claims || !state) return;
-    const lang = languageOf(state.locale);
-    const t = pageStrings(lang);
+    const chain = await customerChain(req, res);
+    if (!chain) return;
+    const { claims, state, lang, t } = chain;
     const back = `/t/${req.params.token}`;
     const choice = choiceOf(req.body);
     // The chain takes a web choice only as the answer to its open question (a stale page's choice changes nothing).

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Registry } from 'prom-client';
-import { chainStartOptions } from '../../api/chains';
+import { chainStartOptions } from '../../api/chain-start';
 import { loadConfig, type AppConfig } from '../../common/config';
 import { createTokens } from '../../common/tokens';
 import { timeSkippingEnv, workflowBundle } from '../../test/helpers/time-skipping';

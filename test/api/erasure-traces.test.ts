@@ -20,7 +20,7 @@ import { startDevServer, type DevServerProcess } from '../../scripts/dev-server'
 import { freePort } from '../../scripts/free-port';
 import { createStore, type Store } from '../../store';
 import { chainWorkflow } from '../../workflows';
-import { chainStartOptions } from '../../api/chains';
+import { chainStartOptions } from '../../api/chain-start';
 import { chainWorkflowId, trackingEventUpdate } from '../../workflows/definitions';
 import type { ChainState } from '../../workflows/contract';
 import { waitForState } from '../helpers/chains';

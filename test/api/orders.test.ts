@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chainStartOptions } from '../../api/chains';
+import { chainStartOptions } from '../../api/chain-start';
 import { appFor } from '../../api/server';
 import { chainWorkflow } from '../../workflows';
 import { OrderInput, resolveOrder } from '../../workflows/contract';

@@ -1,6 +1,6 @@
 /** Starting and reading chains from tests and scripts (no vitest imports, so scripts can use it too). */
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import { chainStartOptions } from '../../api/chains';
+import { chainStartOptions } from '../../api/chain-start';
 import type { AppConfig } from '../../common/config';
 import { chainWorkflow } from '../../workflows';
 import type { ChainOrder, ChainState, Shop } from '../../workflows/contract';

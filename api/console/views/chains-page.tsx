@@ -1,5 +1,5 @@
 /** The console's front page: search by order id, email or phone, and the work lists of chains. */
-import type { ChainSummary, WorkList } from '../../chains';
+import type { ChainSummary, WorkList } from '../../chain-list';
 import type { Staff } from '../session';
 import { Layout } from './layout';
 
