@@ -1,7 +1,8 @@
 /**
- * One run of an order's chain: its state, its durable timers and how each backend event, timer and
- * customer answer moves it. The update handler records events synchronously; `run()` handles them
- * in order, and notices go out through the Notifier without holding the chain up.
+ * One run of an order's chain: its state, its handlers and its loop. The update handler records
+ * events synchronously; `run()` takes them and the durable timers in order and lets ChainSteps say
+ * what each does; the promise (DeliveryPromise), the courier call, the return child, the checks and
+ * the notices (Notifier, which never holds the chain up) each keep their own part.
  */
 import { ApplicationFailure, condition, workflowInfo } from '@temporalio/workflow';
 import type { CarriedChain, ChainInput, Timers } from './carried';

@@ -6,6 +6,7 @@
 export * from './carried';
 export { CHANNELS, type ChannelName } from './channels';
 export * from './events';
+export { ID_PATTERN } from './fields';
 export * from './notice-facts';
 export * from './order';
 export * from './shop';
