@@ -268,6 +268,24 @@ describe('events and the chain', () => {
 });
 
 describe('support actions', () => {
+  it('an unknown action is a 404 naming the supported ones, once the order id is valid; an action without options needs no body', async () => {
+    await env.withWorker(async () => {
+      const body = orderBody();
+      await post('/v1/orders', body).expect(201);
+      const unknown = await post(`/v1/orders/${body.orderId}/actions/teleport`, { to: 'moon' });
+      expect([unknown.status, unknown.body.detail]).toEqual([
+        404,
+        'unknown action; supported: acknowledge, cancel, courier-call, open-return, resend, set-promise',
+      ]);
+      const badId = await post('/v1/orders/-bad id/actions/teleport', {});
+      expect([badId.status, badId.body.errors.map((e: { path: string }) => e.path)]).toEqual([400, ['orderId']]);
+      const badEvent = await post('/v1/orders/-bad id/events', { type: 'nothing' });
+      expect(badEvent.body.errors.map((e: { path: string }) => e.path)).toEqual(['orderId']);
+      const bare = await request(app).post(`/v1/orders/${body.orderId}/actions/cancel`).set(as(KEYS.writer));
+      expect([bare.status, bare.body.stage]).toEqual([202, 'cancelled']);
+    });
+  });
+
   it('resends a notice and moves the promise with a reason; each action once per Idempotency-Key, in the audit trail; refusals are 409', async () => {
     await env.withWorker(async () => {
       const body = orderBody();
