@@ -114,7 +114,8 @@ export function channelAttempts(deps: Deps) {
     try {
       sent = taken ?? (await channel.send(message));
     } catch (err) {
-      return refused(run, channel, message, err);
+      // Awaited inside the try: the send timer (stopped in finally) also covers recording the refusal.
+      return await refused(run, channel, message, err);
     } finally {
       stopTimer();
     }
