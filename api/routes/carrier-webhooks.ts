@@ -66,8 +66,9 @@ export function carrierWebhooksRouter({ endpoints, chains, registry }: CarrierWe
     next();
   };
   const router = Router();
+  const route = routes(router, registry);
   // The signature covers the exact bytes sent: the body is read raw and validated only once verified.
-  routes(router, registry)(
+  route(
     {
       method: 'post',
       path: '/webhooks/carriers/{endpoint}',
