@@ -154,7 +154,8 @@ export function scaleOf(key: string): number {
 
 /** The scores a check on this scale takes: 1–5, or 0–10 for the closing question. */
 export function scoreRange(scale: number): { min: number; max: number } {
-  return { min: SCALES[scale === 10 ? 10 : 5].min, max: scale };
+  const { min, max } = scaleSpec(scale);
+  return { min, max };
 }
 
 /** The scores a touchpoint's satisfaction check takes (`closing` → 0–10). */
@@ -164,5 +165,9 @@ export function scoreRangeOf(key: string): { min: number; max: number } {
 
 /** Whether a score is low enough to alert support: 1–2 of 5, or 0–6 of 10 (a detractor). */
 export function isLow(key: string, score: number): boolean {
-  return score <= SCALES[scaleOf(key) === 10 ? 10 : 5].low;
+  return score <= scaleSpec(scaleOf(key)).low;
+}
+
+function scaleSpec(scale: number): (typeof SCALES)[keyof typeof SCALES] {
+  return SCALES[scale === 10 ? 10 : 5];
 }
