@@ -10,6 +10,7 @@ import type { PurgeReport } from '../../activities';
 import { ensureRetentionSchedule, retentionScheduleId } from '../../common/temporal';
 import { addressKeyer } from '../../store/address-key';
 import { chainWorkflowId } from '../../workflows/definitions';
+import { DAY_MS } from '../../workflows/durations';
 import { startChain, waitForState } from '../helpers/chains';
 import { order, shop } from '../helpers/fixtures';
 import { devServer, outbox, testConfig, type DevServer } from '../helpers/temporal';
@@ -47,7 +48,7 @@ it('a worker start creates the daily retention schedule once, and a run it trigg
     await closedHandle.terminate('a closed chain, for the test');
     const ids = [closed, open].map((o) => chainWorkflowId(s.id, o.orderId));
     // Both chains' rows are 500 days old; only the closed one can never run again.
-    const longAgo = new Date(Date.now() - 500 * 86_400_000);
+    const longAgo = new Date(Date.now() - 500 * DAY_MS);
     await store.sql.query(`update sends set updated_at = $2 where chain_id = any($1)`, [ids, longAgo]);
     await store.sql.query(`update checks set sent_at = $2 where chain_id = any($1)`, [ids, longAgo]);
     // A chain Temporal no longer knows (gone past its namespace retention), whose ledger row is as old.
