@@ -9,15 +9,15 @@ import type { z } from 'zod';
 import { invalid } from '../problem';
 
 /** The request parts a route validates (headers by their lower-case names). */
-export interface RequestSchemas {
+interface RequestSchemas {
   params?: z.ZodObject;
-  query?: z.ZodType;
+  query?: z.ZodObject | z.ZodPipe;
   headers?: z.ZodObject;
   body?: z.ZodType;
 }
 
 /** The parsed request: each part the operation states, as its schema's output. */
-export type Input<S extends RequestSchemas> = { [K in keyof S]: S[K] extends z.ZodType ? z.infer<S[K]> : never };
+type Input<S extends RequestSchemas> = { [K in keyof S]: S[K] extends z.ZodType ? z.infer<S[K]> : never };
 
 type BodyOfAnswer<A> = A extends { content: Record<string, { schema: infer T }> }
   ? T extends z.ZodType
@@ -25,10 +25,10 @@ type BodyOfAnswer<A> = A extends { content: Record<string, { schema: infer T }> 
     : never
   : never;
 /** The bodies an operation's answers may carry, from their schemas. */
-export type AnswerBody<R> = { [K in keyof R]: BodyOfAnswer<R[K]> }[keyof R];
+type AnswerBody<R> = { [K in keyof R]: BodyOfAnswer<R[K]> }[keyof R];
 
 /** An operation: its method, OpenAPI path, summary, request schemas and answers. */
-export interface Operation<S extends RequestSchemas, R extends Record<number, ResponseConfig>> {
+interface Operation<S extends RequestSchemas, R extends Record<number, ResponseConfig>> {
   method: 'get' | 'post';
   /** The path as the document writes it (`/v1/orders/{orderId}`). */
   path: string;
@@ -49,12 +49,12 @@ export interface Operation<S extends RequestSchemas, R extends Record<number, Re
 type Answer<R> = [AnswerBody<R>] extends [never] ? unknown : AnswerBody<R>;
 
 /** The handler of a validated request, its answer typed from the operation's response schemas. */
-export type Handler<S extends RequestSchemas, R> = (req: Request, res: Response<Answer<R>>, input: Input<S>) => unknown;
+type Handler<S extends RequestSchemas, R> = (req: Request, res: Response<Answer<R>>, input: Input<S>) => unknown;
 
 const PARTS = ['params', 'query', 'body', 'headers'] as const;
 
 /** What validation needs of an operation: its request schemas, and what names a request once its path is valid. */
-export type Checks<S extends RequestSchemas> = Pick<Operation<S, never>, 'request' | 'identify'>;
+type Checks<S extends RequestSchemas> = Pick<Operation<S, never>, 'request' | 'identify'>;
 
 /** Validates `params`, `query`, `body` and `headers` in that order, then hands the parsed parts to `handler`. */
 export function validated<S extends RequestSchemas, R>(
@@ -77,15 +77,15 @@ export function validated<S extends RequestSchemas, R>(
 }
 
 /** Enters an operation in the document. */
-export function document<S extends RequestSchemas>(
+export function registerOperation<S extends RequestSchemas>(
   registry: OpenAPIRegistry,
   op: Operation<S, Record<number, ResponseConfig>>,
 ): void {
   const { params, query, headers, body } = op.request ?? {};
   const signed = op.signature && (headers ? headers.extend(op.signature.shape) : op.signature);
-  const request: RouteConfig['request'] = {
+  const request: NonNullable<RouteConfig['request']> = {
     ...(params && { params }),
-    ...(query && { query: query as z.ZodObject }),
+    ...(query && { query }),
     ...(signed ? { headers: signed } : headers && { headers }),
     ...(body && { body: { required: true, content: { [op.bodyType ?? 'application/json']: { schema: body } } } }),
   };
@@ -105,17 +105,29 @@ function expressPath(path: string, mount: string): string {
   return path.slice(mount.length).replace(/\{(\w+)\}/g, ':$1') || '/';
 }
 
+/** An operation as a route states it: the method and path are the route's. */
+type Spec<S extends RequestSchemas, R extends Record<number, ResponseConfig>> = Omit<
+  Operation<S, R>,
+  'method' | 'path'
+>;
+
 /**
- * The routes of `router`, mounted at `mount`: each call documents its operation in `registry` and
- * installs `middleware` (scope checks, metrics), the validation and the handler.
+ * The routes of `router`, mounted at `mount`, as `route.get(path, spec, ...middleware, handler)`: each
+ * documents its operation in `registry` and installs the middleware given before the handler (scope
+ * checks, metrics), the validation and the handler.
  */
 export function routes(router: Router, registry: OpenAPIRegistry, mount = '') {
-  return <S extends RequestSchemas, R extends Record<number, ResponseConfig>>(
-    op: Operation<S, R>,
-    ...chain: [...RequestHandler[], Handler<S, R>]
-  ): void => {
-    document(registry, op);
-    const handler = chain.pop() as Handler<S, R>;
-    router[op.method](expressPath(op.path, mount), ...(chain as RequestHandler[]), validated(op, handler));
-  };
+  const install =
+    (method: Operation<RequestSchemas, never>['method']) =>
+    <S extends RequestSchemas, R extends Record<number, ResponseConfig>>(
+      path: string,
+      spec: Spec<S, R>,
+      ...chain: [...RequestHandler[], Handler<S, R>]
+    ): void => {
+      const op = { ...spec, method, path };
+      registerOperation(registry, op);
+      const handler = chain.pop() as Handler<S, R>;
+      router[method](expressPath(path, mount), ...(chain as RequestHandler[]), validated(op, handler));
+    };
+  return { get: install('get'), post: install('post') };
 }

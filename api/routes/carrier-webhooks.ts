@@ -68,10 +68,9 @@ export function carrierWebhooksRouter({ endpoints, chains, registry }: CarrierWe
   const router = Router();
   const route = routes(router, registry);
   // The signature covers the exact bytes sent: the body is read raw and validated only once verified.
-  route(
+  route.post(
+    '/webhooks/carriers/{endpoint}',
     {
-      method: 'post',
-      path: '/webhooks/carriers/{endpoint}',
       summary: "A carrier's tracking event, signed the Standard Webhooks way instead of an API key",
       request: { params: z.object({ endpoint: z.string() }), body: CarrierEvent },
       signature,

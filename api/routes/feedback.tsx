@@ -31,10 +31,9 @@ export function feedbackRouter({ chains, tokens, registry }: FeedbackDeps): Rout
     return claims?.kind === 'rate' ? (claims as RatingClaims) : undefined;
   };
 
-  route(
+  route.post(
+    '/v1/feedback',
     {
-      method: 'post',
-      path: '/v1/feedback',
       summary: "Record a customer's rating (the signed token authorises it)",
       request: { body: FeedbackBody },
       responses: { 202: { description: 'recorded', ...json(FeedbackRecorded) }, ...problems(400, 404, 409, 410) },

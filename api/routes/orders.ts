@@ -11,7 +11,7 @@ import type { Chains } from '../chains';
 import { ChainListSchema, ChainStateSchema } from '../chain-schema';
 import { eventMetrics } from '../metrics';
 import { EVENT_ANSWERS, json, KEYED, problems } from '../openapi/components';
-import { document, routes, validated } from '../openapi/route';
+import { registerOperation, routes, validated } from '../openapi/route';
 import { problem } from '../problem';
 import { ActionHeaders, EventAccepted, EventBody, ListQuery, OrderAccepted, OrderBody, OrderIdParam } from '../schemas';
 
@@ -35,10 +35,9 @@ export function ordersRouter({ chains, shops, tokens, publicBaseUrl, registry }:
   const router = Router();
   const route = routes(router, registry, MOUNT);
 
-  route(
+  route.post(
+    MOUNT,
     {
-      method: 'post',
-      path: MOUNT,
       summary: 'Start the chain of an order (idempotent)',
       secured: true,
       request: { body: OrderBody },
@@ -58,10 +57,9 @@ export function ordersRouter({ chains, shops, tokens, publicBaseUrl, registry }:
     },
   );
 
-  route(
+  route.get(
+    MOUNT,
     {
-      method: 'get',
-      path: MOUNT,
       summary: 'List chains',
       secured: true,
       request: { query: ListQuery },
@@ -78,10 +76,9 @@ export function ordersRouter({ chains, shops, tokens, publicBaseUrl, registry }:
     },
   );
 
-  route(
+  route.get(
+    ORDER,
     {
-      method: 'get',
-      path: ORDER,
       summary: 'The chain of an order',
       secured: true,
       request: { params: OrderIdParam },
@@ -98,10 +95,9 @@ export function ordersRouter({ chains, shops, tokens, publicBaseUrl, registry }:
     async (_req, res, { params }) => void res.json(await chains.state(callerOf(res).shop, params.orderId)),
   );
 
-  route(
+  route.post(
+    `${ORDER}/events`,
     {
-      method: 'post',
-      path: `${ORDER}/events`,
       summary: 'A tracking event',
       secured: true,
       request: { params: OrderIdParam, body: EventBody },
@@ -145,7 +141,7 @@ function supportActions(chains: Chains, registry: OpenAPIRegistry): RequestHandl
         ...problems(...KEYED, 404, 409),
       },
     };
-    document(registry, op);
+    registerOperation(registry, op);
     handlers.set(
       action,
       validated<typeof op.request, typeof op.responses>(op, async (_req, res, { params, body, headers }) => {

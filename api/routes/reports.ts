@@ -16,10 +16,8 @@ export interface ReportsDeps {
 }
 
 /** A report's operation: the shop's facts between two instants (the last 30 days unless asked), one carrier's or all. */
-function report<S extends z.ZodType>(name: string, summary: string, description: string, schema: S) {
+function report<S extends z.ZodType>(summary: string, description: string, schema: S) {
   return {
-    method: 'get' as const,
-    path: `/v1/reports/${name}`,
     summary,
     secured: true,
     request: { query: ReportQuery },
@@ -32,9 +30,9 @@ export function reportsRouter({ store, shops, registry }: ReportsDeps): Router {
   router.use(requireScope('chains:read'));
   const route = routes(router, registry, '/v1/reports');
 
-  route(
+  route.get(
+    '/v1/reports/touchpoints',
     report(
-      'touchpoints',
       'Touchpoint audit: checks, responses, mean score, verdict, weakest link',
       'the audit',
       TouchpointReportSchema,
@@ -45,9 +43,9 @@ export function reportsRouter({ store, shops, registry }: ReportsDeps): Router {
     },
   );
 
-  route(
+  route.get(
+    '/v1/reports/carriers',
     report(
-      'carriers',
       'Carrier scorecard: on-time rate, carrier-caused delays, conflicts, courier and handover ratings',
       'the scorecard',
       CarrierReportSchema,

@@ -19,20 +19,18 @@ export function serviceRouter({
   const router = Router();
   const route = routes(router, registry);
 
-  route(
+  route.get(
+    '/healthz',
     {
-      method: 'get',
-      path: '/healthz',
       summary: 'Liveness',
       responses: { 200: { description: 'alive', ...json(Health) } },
     },
     (_req, res) => void res.json({ status: 'ok' }),
   );
 
-  route(
+  route.get(
+    '/readyz',
     {
-      method: 'get',
-      path: '/readyz',
       summary: 'Readiness: Temporal answers',
       responses: {
         200: { description: 'ready', ...json(Health) },
@@ -45,10 +43,9 @@ export function serviceRouter({
     },
   );
 
-  route(
+  route.get(
+    '/metrics',
     {
-      method: 'get',
-      path: '/metrics',
       summary: 'Prometheus metrics of this API process',
       responses: {
         200: { description: 'the text exposition format', content: { 'text/plain': { schema: z.string() } } },
@@ -61,10 +58,9 @@ export function serviceRouter({
   );
 
   let document: Record<string, unknown> | undefined;
-  route(
+  route.get(
+    '/v1/openapi.json',
     {
-      method: 'get',
-      path: '/v1/openapi.json',
       summary: 'This document',
       responses: {
         200: { description: 'OpenAPI 3.1', ...json(z.record(z.string(), z.unknown())) },
