@@ -2,7 +2,7 @@
 import type { OpenAPIRegistry, ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { problems } from './components';
-import { document } from './route';
+import { registerOperation } from './route';
 
 const signature = z.object({
   'x-twilio-signature': z.string().describe("Twilio's signature over PUBLIC_BASE_URL and the form"),
@@ -10,7 +10,7 @@ const signature = z.object({
 
 /** Documents a signed form Twilio posts to `path`, which answers `answers` besides its refusals. */
 function twilioForm(registry: OpenAPIRegistry, path: string, summary: string, answers: Record<number, ResponseConfig>) {
-  document(registry, {
+  registerOperation(registry, {
     method: 'post',
     path,
     summary,
