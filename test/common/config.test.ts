@@ -1,5 +1,5 @@
 /** The configuration file: staff accounts and carrier webhooks validated with field paths, passwords kept only as scrypt hashes. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -75,4 +75,55 @@ it('names each bad carrier webhook field: an unknown shop, a secret that is not 
   expect(error).toMatch(/carrierWebhooks\[1\]\.secrets\[0\]/);
   expect(error).toMatch(/used twice\s+→ at carrierWebhooks\[1\]\.id/);
   expect(error).not.toContain('my-carrier-password');
+});
+
+/** An environment where every part has its own home (secret, file, PostgreSQL, Temporal, both providers), `extra` changed. */
+function production(extra: Record<string, string | undefined> = {}) {
+  const file = join(dir(), 'doorstep.json');
+  writeFileSync(file, JSON.stringify({ shops: [{ id: 'acme', name: 'Acme', supportEmail: 'help@acme.example' }] }));
+  const dataDir = join(dir(), 'not', 'yet');
+  const config = loadConfig({
+    DOORSTEP_DATA_DIR: dataDir,
+    DOORSTEP_CONFIG: file,
+    DOORSTEP_SECRET: 'a-secret-from-the-environment-32b',
+    DATABASE_URL: 'postgres://doorstep@db.example/doorstep',
+    TEMPORAL_ADDRESS: 'temporal.example:7233',
+    SMTP_URL: 'smtp://mail.example:587',
+    TWILIO_ACCOUNT_SID: 'AC0123',
+    TWILIO_AUTH_TOKEN: 'token',
+    TWILIO_FROM: '+48600000000',
+    ...extra,
+  });
+  return { config, dataDirMade: existsSync(dataDir) };
+}
+
+it('configures each provider from its own variables, and makes no data dir when nothing goes to the outbox', () => {
+  const { config, dataDirMade } = production({ TWILIO_WHATSAPP_FROM: 'whatsapp:+48600000001' });
+  expect(config.smtp).toEqual({ url: 'smtp://mail.example:587', from: 'Doorstep <doorstep@localhost>' });
+  expect(config.twilio).toEqual({
+    accountSid: 'AC0123',
+    authToken: 'token',
+    from: '+48600000000',
+    whatsappFrom: 'whatsapp:+48600000001',
+    baseUrl: undefined,
+  });
+  expect(dataDirMade).toBe(false);
+});
+
+it('leaves a provider without its token unconfigured, and makes the data dir its outbox lives in', () => {
+  const { config, dataDirMade } = production({ TWILIO_AUTH_TOKEN: undefined });
+  expect(config.twilio).toBeUndefined();
+  expect(config.smtp).toBeDefined();
+  expect(dataDirMade).toBe(true);
+});
+
+it('refuses tombstones that would be forgotten before the chain they guard', () => {
+  expect(() => production({ DOORSTEP_RETENTION_DAYS: '90', DOORSTEP_TOMBSTONE_DAYS: '90' })).toThrow(
+    /must be more than DOORSTEP_RETENTION_DAYS and DOORSTEP_STORE_RETENTION_DAYS\n {2}→ at DOORSTEP_TOMBSTONE_DAYS/,
+  );
+  expect(production({ DOORSTEP_RETENTION_DAYS: '90', DOORSTEP_TOMBSTONE_DAYS: '401' }).config.retention).toEqual({
+    namespaceDays: 90,
+    storeDays: 400,
+    tombstoneDays: 401,
+  });
 });
