@@ -8,7 +8,6 @@ import { authenticate, throttle } from './auth';
 import { consoleRouter } from './console/router';
 import type { Chains } from './chains';
 import { openApiRegistry } from './openapi';
-import { registerTwilioPaths } from './openapi/twilio-paths';
 import { requestMetrics } from './metrics';
 import { requestLog } from './request-log';
 import { routeTemplate } from './route-template';
@@ -50,7 +49,6 @@ export function createApp({ config, chains, tokens, store, addressKey }: AppDeps
   app.use(feedbackRouter({ chains, tokens, registry }));
   app.use(trackingRouter({ chains, tokens }));
   app.use(unsubscribeRouter({ tokens, store }));
-  registerTwilioPaths(registry);
   app.use(
     twilioRouter({
       authToken: config.twilio?.authToken,
@@ -58,6 +56,7 @@ export function createApp({ config, chains, tokens, store, addressKey }: AppDeps
       chains,
       store,
       addressKey,
+      registry,
     }),
   );
   const caller = [authenticate(config.apiKeys), throttle()];

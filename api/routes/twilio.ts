@@ -5,7 +5,9 @@
  * digit pressed during a call answers the question the call asked. The Twilio provider
  * (activities/channels/twilio/webhooks.ts) reads them; this adapter records and forwards.
  */
+import type { OpenAPIRegistry, ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { Router, type RequestHandler } from 'express';
+import { z } from 'zod';
 import {
   Inbound,
   readInbound,
@@ -22,7 +24,13 @@ import { EVERY_SHOP } from '../../store/opt-outs';
 import type { Store } from '../../store';
 import type { Chains } from '../chains';
 import { countReceipt } from '../metrics';
+import { problems } from '../openapi/components';
+import { registerOperation } from '../openapi/route';
 import { invalid, problem } from '../problem';
+
+const signature = z.object({
+  'x-twilio-signature': z.string().describe("Twilio's signature over PUBLIC_BASE_URL and the form"),
+});
 
 export interface TwilioRouterDeps {
   authToken?: string;
@@ -30,9 +38,18 @@ export interface TwilioRouterDeps {
   chains: Chains;
   store: Store;
   addressKey: AddressKeyer;
+  registry: OpenAPIRegistry;
 }
 
-export function twilioRouter({ authToken, publicBaseUrl, chains, store, addressKey }: TwilioRouterDeps): Router {
+/** Twilio's webhook routes, each entered in `registry` where it is installed. */
+export function twilioRouter({
+  authToken,
+  publicBaseUrl,
+  chains,
+  store,
+  addressKey,
+  registry,
+}: TwilioRouterDeps): Router {
   const router = Router();
 
   const signed: RequestHandler = (req, res, next) => {
@@ -43,6 +60,22 @@ export function twilioRouter({ authToken, publicBaseUrl, chains, store, addressK
     }
     next();
   };
+  /**
+   * Installs a signed form Twilio posts to `path` and documents it as answering `answers` besides its
+   * refusals; the handler validates Twilio's own fields (the document states only a form of strings).
+   */
+  function post(path: string, summary: string, answers: Record<number, ResponseConfig>, handler: RequestHandler) {
+    registerOperation(registry, {
+      method: 'post',
+      path,
+      summary,
+      request: { body: z.record(z.string(), z.string()) },
+      bodyType: 'application/x-www-form-urlencoded',
+      signature,
+      responses: { ...answers, ...problems(400, 403, 404) },
+    });
+    router.post(path, signed, handler);
+  }
   /**
    * Handles a callback once: `id` is made of signed parameters only (a replay cannot forge a new
    * one); when handling fails the id is forgotten, so that Twilio's retry is handled.
@@ -57,7 +90,8 @@ export function twilioRouter({ authToken, publicBaseUrl, chains, store, addressK
     }
   }
 
-  router.post(TWILIO_STATUS_PATH, signed, async (req, res) => {
+  const recorded = { 204: { description: 'recorded' }, ...problems(503) };
+  post(TWILIO_STATUS_PATH, 'Delivery receipts (Twilio status callbacks)', recorded, async (req, res) => {
     const parsed = StatusCallback.safeParse(req.body);
     if (!parsed.success) return invalid(res, parsed.error);
     const { sid, status, final } = readStatus(parsed.data);
@@ -82,7 +116,8 @@ export function twilioRouter({ authToken, publicBaseUrl, chains, store, addressK
     res.status(204).end();
   });
 
-  router.post(TWILIO_INBOUND_PATH, signed, async (req, res) => {
+  const twiml = { 200: { description: 'TwiML answer', content: { 'text/xml': { schema: z.string() } } } };
+  post(TWILIO_INBOUND_PATH, 'Inbound texts and digits pressed during a call', twiml, async (req, res) => {
     const parsed = Inbound.safeParse(req.body);
     if (!parsed.success) return invalid(res, parsed.error);
     const inbound = readInbound(parsed.data);
