@@ -16,6 +16,18 @@ import type { Notifier } from './notifier';
 
 type Delivered = Extract<TrackingEvent, { type: 'delivered' }>;
 
+/**
+ * The windows to offer. Where checking whole windows against quiet hours gives other windows than
+ * the first check of their ends only, a chain that asked before the fix keeps the old ones on
+ * replay: the customer's digit must pick the window the customer was offered.
+ */
+function windowsToOffer(t: number, zone: string, quiet: ChainInput['shop']['quietHours']) {
+  const windows = courierWindows(t, zone, quiet);
+  const before = courierWindows(t, zone, quiet, true);
+  const same = windows.every((w, i) => w.from === before[i].from);
+  return same || patched('courier-window-inside-quiet') ? windows : before;
+}
+
 export class CourierCall {
   /** A window has been agreed for the current delivery attempt. */
   called: boolean;
@@ -89,7 +101,7 @@ export class CourierCall {
   ask(): void {
     this.stopDeadlines();
     const { shop, order } = this.input;
-    const options = courierWindows(now(), order.customer.timezone, shop.quietHours);
+    const options = windowsToOffer(now(), order.customer.timezone, shop.quietHours);
     const call = this.touchpoint();
     call.note = 'no courier call reported in time: Doorstep contacted the customer';
     this.state.courierQuestion = { touchpoint: call.key, options };

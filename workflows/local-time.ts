@@ -116,12 +116,31 @@ export function plusDays(date: string, days: number): string {
   return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
 }
 
-/** Three two-hour courier windows from the next full hour after an hour's notice, wholly outside quiet hours. */
-export function courierWindows(now: number, zone: string, quiet: QuietHours): { from: string; to: string }[] {
+type Window = { from: string; to: string };
+
+/** When the quiet hours a two-hour window from `start` meets end, or undefined when it meets none. */
+function quietInWindow(start: DateTime, quiet: QuietHours): DateTime | undefined {
+  const inside = quietEnd(start, quiet);
+  if (inside || quiet.start === quiet.end) return inside;
+  const today = atTime(quiet.start, start);
+  const next = today > start ? today : atTime(quiet.start, start.plus({ days: 1 }));
+  return next < start.plus({ hours: 2 }) ? quietEnd(next, quiet) : undefined;
+}
+
+/** The first check looked at a window's ends only, so quiet hours shorter than a window slipped inside. */
+const quietAtEnds = (start: DateTime, quiet: QuietHours) =>
+  quietEnd(start, quiet) ?? quietEnd(start.plus({ minutes: 119 }), quiet);
+
+/**
+ * Three two-hour courier windows from the next full hour after an hour's notice, wholly outside
+ * quiet hours. `endsOnly` gives the windows of the first check, for chains that offered them.
+ */
+export function courierWindows(now: number, zone: string, quiet: QuietHours, endsOnly = false): Window[] {
+  const blockedFrom = endsOnly ? quietAtEnds : quietInWindow;
   let start: DateTime = at(now, zone).plus({ hours: 1 }).startOf('hour').plus({ hours: 1 });
-  const windows: { from: string; to: string }[] = [];
+  const windows: Window[] = [];
   while (windows.length < 3) {
-    const blocked = quietEnd(start, quiet) ?? quietEnd(start.plus({ minutes: 119 }), quiet);
+    const blocked = blockedFrom(start, quiet);
     if (blocked) {
       start = blocked;
       continue;

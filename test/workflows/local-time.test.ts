@@ -30,6 +30,9 @@ const ODD: Quiet = { start: '22:30', end: '06:15' };
 // Ends in the hour Warsaw skips on 2026-03-29: 02:30 winter time is 03:30 summer time.
 const TO_0230: Quiet = { start: '21:00', end: '02:30' };
 const EARLY: Quiet = { start: '21:00', end: '08:30' };
+/** Quiet hours shorter than a two-hour courier window. */
+const LUNCH: Quiet = { start: '12:00', end: '12:30' };
+const AFTER_MIDNIGHT: Quiet = { start: '00:30', end: '01:00' };
 const WAW = 'Europe/Warsaw';
 const NYC = 'America/New_York';
 const KIR = 'Pacific/Kiritimati';
@@ -273,7 +276,36 @@ describe('courierWindows: three two-hour windows from the next full hour after a
     ['Warsaw, the long night unquiet', '2026-10-25T00:15+02:00', WAW, NONE, '10-25T00:00 10-25T02:00 10-25T04:00'],
     ['New York, after the short night', '2026-03-07T20:30-05:00', NYC, NIGHT, '03-08T13:00 03-08T15:00 03-08T17:00'],
     ['Kolkata: local full hours', '2026-06-10T04:00Z', 'Asia/Kolkata', NONE, '06-10T05:30 06-10T07:30 06-10T09:30'],
+    [
+      'quiet hours shorter than a window, inside it',
+      '2026-11-24T09:00Z',
+      'UTC',
+      LUNCH,
+      '11-24T12:30 11-24T14:30 11-24T16:30',
+    ],
+    [
+      'a short quiet spell after midnight',
+      '2026-11-24T22:30Z',
+      'UTC',
+      AFTER_MIDNIGHT,
+      '11-25T01:00 11-25T03:00 11-25T05:00',
+    ],
+    [
+      'a window may end as short quiet hours start',
+      '2026-11-24T08:00Z',
+      'UTC',
+      LUNCH,
+      '11-24T10:00 11-24T12:30 11-24T14:30',
+    ],
   ])('%s', (_, now, zone, quiet, starts) => {
     expect(courierWindows(ms(now), zone, quiet)).toEqual(starts.split(' ').map((s) => win(`2026-${s}`)));
+  });
+
+  it('the first check, kept for chains that offered its windows, looked at the ends only', () => {
+    const starts = ['11-24T11:00', '11-24T13:00', '11-24T15:00'].map((s) => win(`2026-${s}`));
+    expect(courierWindows(ms('2026-11-24T09:00Z'), 'UTC', LUNCH, true)).toEqual(starts);
+    expect(courierWindows(ms('2026-11-24T16:30Z'), 'UTC', NIGHT, true)).toEqual(
+      courierWindows(ms('2026-11-24T16:30Z'), 'UTC', NIGHT),
+    );
   });
 });
