@@ -6,6 +6,7 @@
  */
 import { isGrpcServiceError, type Client } from '@temporalio/client';
 import { PURGED_TABLES, type Purged } from '../store/retention';
+import { DAY_MS } from '../workflows/durations';
 import { dropFromOutbox } from './channels/outbox';
 import type { ActivityDeps } from './deps';
 
@@ -39,7 +40,6 @@ const CLOSED_CHAINS = `WorkflowType = 'chainWorkflow' AND ExecutionStatus != 'Ru
 const [RUNNING, NOT_FOUND] = [1, 5];
 /** Chains with old rows asked about per run (the rest wait for the next run). */
 const UNSETTLED_BATCH = 1000;
-const DAY_MS = 86_400_000;
 
 /** The purgeExpired activity, closed over its dependencies. */
 export function purgeExpiredActivity(deps: ActivityDeps) {

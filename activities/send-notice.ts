@@ -4,8 +4,10 @@
  * the next one, transient ones are thrown for Temporal to retry; every decision is recorded.
  */
 import { ApplicationFailure, Context } from '@temporalio/activity';
+import { customerAddress } from '../workflows/channels';
 import type { ChannelName, Decision } from '../workflows/contract';
 import { chainWorkflowId } from '../workflows/definitions';
+import { FAILURE } from '../workflows/failures';
 import { dailyCapReason, localDay, nextDay } from '../workflows/local-time';
 import { scaleOf, specOf, touchpointIdOf } from '../workflows/touchpoints';
 import type { ActivityDeps } from './deps';
@@ -17,9 +19,6 @@ export type { SendNoticeInput, SendOutcome } from './notice/input';
 
 /** How often a long send heartbeats (well inside the notifier's 10 s heartbeat timeout). */
 const HEARTBEAT_MS = 2_000;
-
-/** Name of the failure when no channel could deliver (not retried: the workflow records it). */
-export const NO_USABLE_CHANNEL = 'NoUsableChannel';
 
 /** The sendNotice activity, closed over its dependencies. */
 export function sendNoticeActivity(deps: ActivityDeps) {
@@ -90,7 +89,7 @@ export function sendNoticeActivity(deps: ActivityDeps) {
       return { notice: { revision: input.revision, status: 'suppressed', at: now().toISOString(), decisions } };
     }
     throw ApplicationFailure.create({
-      type: NO_USABLE_CHANNEL,
+      type: FAILURE.noUsableChannel,
       nonRetryable: true,
       message: `no channel could deliver: ${decisions.map((d) => `${d.channel} ${d.reason}`).join('; ')}`,
       details: [decisions],
@@ -101,7 +100,7 @@ export function sendNoticeActivity(deps: ActivityDeps) {
     const { touchpoint, order } = input;
     const label = touchpointIdOf(touchpoint) ?? touchpoint;
     // The customer is one person whichever channel reaches them: their key counts their notices a day.
-    const customerKey = deps.addressKey(order.customer.email ?? order.customer.phone ?? '');
+    const customerKey = deps.addressKey(customerAddress(order.customer));
     // A fallback is the same notice on another channel: the cap counted it already.
     const held = specOf(touchpoint)?.urgent || input.fallbackFrom ? undefined : await capped(input, label, customerKey);
     if (held) return held;

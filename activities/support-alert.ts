@@ -9,6 +9,7 @@ import { escapeHtml } from '../common/html';
 import { ledgerKey } from '../store/ledger';
 import type { Shop } from '../workflows/contract';
 import { chainWorkflowId } from '../workflows/definitions';
+import { FAILURE } from '../workflows/failures';
 import type { SendResult } from './channels/channel';
 import { classify, transientFailure } from './channels/failures';
 import { claimToSend } from './claim';
@@ -75,7 +76,7 @@ export function alertSupportActivity(deps: ActivityDeps) {
       const failure = classify(err);
       await ledger.release(key);
       throw failure.permanent
-        ? ApplicationFailure.nonRetryable(`support email: ${failure.reason}`, 'SupportAlertFailed')
+        ? ApplicationFailure.nonRetryable(`support email: ${failure.reason}`, FAILURE.supportAlertFailed)
         : transientFailure('email', failure);
     }
     await ledger.sent(key, sent.providerId, {
@@ -117,14 +118,14 @@ export function alertSupportActivity(deps: ActivityDeps) {
     };
     const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) }).catch(
       (err: Error) => {
-        throw ApplicationFailure.retryable(`alert webhook: ${err.message}`, 'TransientDeliveryFailure');
+        throw ApplicationFailure.retryable(`alert webhook: ${err.message}`, FAILURE.transientDelivery);
       },
     );
     if (res.ok) return;
     const why = `alert webhook answered ${res.status}`;
     throw res.status === 429 || res.status >= 500
-      ? ApplicationFailure.retryable(why, 'TransientDeliveryFailure')
-      : ApplicationFailure.nonRetryable(why, 'SupportAlertFailed');
+      ? ApplicationFailure.retryable(why, FAILURE.transientDelivery)
+      : ApplicationFailure.nonRetryable(why, FAILURE.supportAlertFailed);
   }
 
   /**
@@ -150,6 +151,6 @@ export function alertSupportActivity(deps: ActivityDeps) {
     const transient = failures.find((f) => !f.nonRetryable);
     if (transient) throw transient;
     if (failures.length)
-      throw ApplicationFailure.nonRetryable(failures.map((f) => f.message).join('; '), 'SupportAlertFailed');
+      throw ApplicationFailure.nonRetryable(failures.map((f) => f.message).join('; '), FAILURE.supportAlertFailed);
   };
 }

@@ -1,6 +1,8 @@
 /** Schemas of the API's own requests and answers (the chain's live in workflows/contract.ts). */
 import { z } from 'zod';
 import { Feedback, OrderInput, STAGES, TrackingEvent } from '../workflows/contract';
+import { DAY_MS } from '../workflows/durations';
+import { ID_PATTERN } from '../workflows/fields';
 import { WORK_LISTS } from './chain-list';
 
 /** An email address, or a phone number written with spaces or dashes, made E.164. */
@@ -14,7 +16,7 @@ const Contact = z
     'an email address or an E.164 phone number',
   );
 
-export const OrderIdParam = z.object({ orderId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/) });
+export const OrderIdParam = z.object({ orderId: z.string().regex(ID_PATTERN) });
 
 export const ListQuery = z.object({
   stage: z.enum(STAGES).optional(),
@@ -57,7 +59,6 @@ const instant = z
   .union([z.iso.datetime({ offset: true }).regex(/^2\d{3}-/), z.iso.date().regex(/^2\d{3}-/)])
   .transform((v) => new Date(v.length === 10 ? `${v}T00:00:00Z` : v).toISOString())
   .refine((v) => v >= '2000' && v < '3000', 'a date between the years 2000 and 2999');
-const DAY_MS = 86_400_000;
 
 /** Report filters: an instant or a date for each end (default: the last 30 days), and a carrier. */
 export const ReportFilters = z.object({

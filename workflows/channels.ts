@@ -21,6 +21,11 @@ export function addressFor(customer: Partial<Record<AddressField, string>>, chan
   return customer[CHANNEL_ADDRESS[channel].field];
 }
 
+/** The address that stands for the customer whichever channel reaches them: their email, else their phone. */
+export function customerAddress(customer: Partial<Record<AddressField, string>>): string {
+  return customer.email ?? customer.phone ?? '';
+}
+
 /** The channels that reach the customer at an address field. */
 export function channelsAt(field: AddressField): ChannelName[] {
   return CHANNELS.filter((c) => CHANNEL_ADDRESS[c].field === field);

@@ -6,9 +6,8 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import { scrubText } from '../../common/logger';
+import { FAILURE } from '../../workflows/failures';
 import type { Channel } from './channel';
-
-export const TRANSIENT = 'TransientDeliveryFailure';
 
 /** Connection errors, and among them those after which the request may have reached the provider. */
 const NETWORK = new Set([
@@ -99,5 +98,5 @@ export function classifying<T extends Channel>(vendor: VendorClassifier, channel
 
 /** The retryable failure Temporal backs off on. */
 export function transientFailure(channel: string, c: Classified): ApplicationFailure {
-  return ApplicationFailure.retryable(`${channel}: ${c.reason}`, TRANSIENT, { code: c.code });
+  return ApplicationFailure.retryable(`${channel}: ${c.reason}`, FAILURE.transientDelivery, { code: c.code });
 }

@@ -1,5 +1,6 @@
 /** A notice's links (rating, unsubscribe) and every form of its text, in the customer's language. */
-import { scaleOf } from '../../workflows/touchpoints';
+import { DAY_MS } from '../../workflows/durations';
+import { scaleOf, scoreRange } from '../../workflows/touchpoints';
 import type { ActivityDeps } from '../deps';
 import { languageOf } from '../templates/catalog';
 import { render, type Rendered } from '../templates/render';
@@ -18,7 +19,7 @@ export function compose(
   { shop, order, touchpoint, decidedAt, ...input }: SendNoticeInput,
 ): Composed {
   // The rating link expires when the check closes: the rating window counts from when the chain sent it.
-  const exp = Math.floor(Date.parse(decidedAt) / 1000 + shop.ratingWindowDays * 86_400);
+  const exp = Math.floor((Date.parse(decidedAt) + shop.ratingWindowDays * DAY_MS) / 1000);
   const lang = languageOf(order.customer.locale, shop.defaultLocale);
   const rate = deps.tokens.sign({ kind: 'rate', shop: shop.id, order: order.orderId, touchpoint, exp, lang });
   const { email } = order.customer;
@@ -26,14 +27,16 @@ export function compose(
     (email &&
       `${deps.publicBaseUrl}/u/${deps.tokens.sign({ kind: 'unsub', shop: shop.id, address: deps.addressKey(email) })}`) ||
     undefined;
+  const scale = scaleOf(touchpoint);
   const rendered = render({
     ...input,
     shop,
     order,
     ratingUrl: `${deps.publicBaseUrl}/r/${rate}`,
-    scale: scaleOf(touchpoint),
+    scale,
     unsubscribeUrl,
   });
-  const choices = input.facts.options?.length ?? (scaleOf(touchpoint) === 10 ? 11 : undefined);
+  const { min, max } = scoreRange(scale);
+  const choices = input.facts.options?.length ?? (scale === 10 ? max - min + 1 : undefined);
   return { rendered, unsubscribeUrl, choices };
 }

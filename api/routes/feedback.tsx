@@ -5,7 +5,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import type { Tokens, RatingClaims } from '../../common/tokens';
-import { scaleOf } from '../../workflows/touchpoints';
+import { scoreRangeOf } from '../../workflows/touchpoints';
 import type { Chains } from '../chains';
 import { json, problems } from '../openapi/components';
 import { routes } from '../openapi/route';
@@ -44,8 +44,7 @@ export function feedbackRouter({ chains, tokens, registry }: FeedbackDeps): Rout
         return problem(res, 400, 'the rating link is invalid or has expired', [
           { path: 'token', message: 'invalid or expired' },
         ]);
-      const max = scaleOf(claims.touchpoint);
-      const min = max === 10 ? 0 : 1;
+      const { min, max } = scoreRangeOf(claims.touchpoint);
       if (score < min || score > max) {
         return problem(res, 400, `score must be ${min}–${max}`, [
           { path: 'score', message: `must be between ${min} and ${max}` },
@@ -65,13 +64,13 @@ export function feedbackRouter({ chains, tokens, registry }: FeedbackDeps): Rout
     const claims = claimsOf(req.params.token);
     const lang = claims?.lang ?? browserLanguage(req);
     if (!claims) return sendPage(res, <CustomerMessage lang={lang} message={pageStrings(lang).invalidRating} />, 400);
-    const max = scaleOf(claims.touchpoint);
+    const { min, max } = scoreRangeOf(claims.touchpoint);
     const preset = Number(req.query.s);
     sendPage(
       res,
       <RatingPage
         token={req.params.token}
-        min={max === 10 ? 0 : 1}
+        min={min}
         max={max}
         preset={Number.isInteger(preset) ? preset : undefined}
         lang={lang}

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentFor, type Channel, type OutgoingMessage } from '../../../activities/channels/channel';
-import { classify, transientFailure, TRANSIENT } from '../../../activities/channels/failures';
+import { classify, transientFailure } from '../../../activities/channels/failures';
+import { FAILURE } from '../../../workflows/failures';
 import { CHANNEL_ADDRESS } from '../../../workflows/channels';
 
 /** What the peer took last, as it went on the wire: the recipient and the whole payload (mail text, form body, TwiML, JSON). */
@@ -107,7 +108,10 @@ export function channelContract(name: string, makePeer: () => Promise<ContractPe
         const failure = classify(await peer.channel.send(contractMessage(peer.channel)).catch((e: unknown) => e));
         expect(failure.permanent).toBe(false);
         expect(failure.reason).toMatch(refusals.transient);
-        expect(transientFailure(peer.channel.name, failure)).toMatchObject({ nonRetryable: false, type: TRANSIENT });
+        expect(transientFailure(peer.channel.name, failure)).toMatchObject({
+          nonRetryable: false,
+          type: FAILURE.transientDelivery,
+        });
       });
     }
   });
