@@ -1,5 +1,6 @@
-// Lint: typescript-eslint with type information (no-floating-promises everywhere) and, for the
-// Temporal sandbox, a ban on Node builtins and non-deterministic APIs in workflows/.
+// Lint: typescript-eslint with type information (no-floating-promises everywhere), for the Temporal
+// sandbox a ban on Node builtins and non-deterministic APIs in workflows/, and the folders' layering
+// (docs/architecture.md, "Folders and what each may import").
 import js from '@eslint/js';
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
@@ -13,6 +14,19 @@ const productOnly = [
     message: 'Product code needs no scripts or test tooling.',
   },
 ];
+
+/** A relative import reaching one of the top-level `folders` (`../store`, `../../api/routes/x`). */
+const into = (folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
+
+/** The layering rule of the top-level `folder`: it never imports `forbidden` folders, nor scripts or tests. */
+function boundary(folder, forbidden, message) {
+  return {
+    files: [`${folder}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: into(forbidden), message }, ...productOnly] }],
+    },
+  };
+}
 
 export default tseslint.config(
   { ignores: ['node_modules/', '.tools/', '.data/', 'coverage/'] },
@@ -34,17 +48,12 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: [
-      'api/**/*.{ts,tsx}',
-      'worker/**/*.ts',
-      'activities/**/*.ts',
-      'common/**/*.ts',
-      'store/**/*.ts',
-      'simulator/**/*.{ts,tsx}',
-    ],
-    rules: { 'no-restricted-imports': ['error', { patterns: productOnly }] },
-  },
+  boundary('store', ['common', 'activities', 'simulator', 'worker', 'api'], 'store/ may import only workflows/.'),
+  boundary('common', ['activities', 'simulator', 'worker', 'api'], 'common/ may import only workflows/ and store/.'),
+  boundary('activities', ['simulator', 'worker', 'api'], 'activities/ may import only workflows/, store/ and common/.'),
+  boundary('simulator', ['store', 'worker', 'api'], 'simulator/ may import only workflows/, activities/ and common/.'),
+  boundary('worker', ['api'], 'worker/ may import anything but api/ (each process has its own entry point).'),
+  boundary('api', ['worker'], 'api/ may import anything but worker/ (each process has its own entry point).'),
   {
     files: ['workflows/**/*.ts'],
     rules: {
@@ -57,7 +66,7 @@ export default tseslint.config(
           })),
           patterns: [
             {
-              group: ['../activities/*', '../activities', '../api/*', '../worker/*', '../common/*'],
+              regex: into(['activities', 'api', 'worker', 'common', 'store', 'simulator']),
               allowTypeImports: true,
               message: 'Workflows may import only types from outside workflows/.',
             },
