@@ -1,10 +1,10 @@
 /** What the worker wires into the activities: they never read the environment themselves. */
+import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { Tokens } from '../common/tokens';
 import type { AddressKeyer } from '../store/address-key';
 import type { Store } from '../store';
 import type { Channels } from './channels/channel';
-import type { RetentionSettings } from './retention';
 import type { WorkerMetrics } from './metrics';
 
 export interface ActivityDeps {
@@ -21,4 +21,16 @@ export interface ActivityDeps {
   clock?: () => Date;
   /** What the retention job needs (a worker built without it cannot run the job). */
   retention?: RetentionSettings;
+}
+
+/** What the retention job keeps, and where it asks which chains still run. */
+export interface RetentionSettings {
+  client: Client;
+  /** The chains' task queue: only this deployment's chains are looked at (a namespace may hold others). */
+  taskQueue: string;
+  /** Days after which rows and outbox lines of closed chains go. */
+  storeDays: number;
+  /** Days a finished or erased order id stays refused. */
+  tombstoneDays: number;
+  outboxFile: string;
 }

@@ -5,11 +5,11 @@ import { purgeExpiredActivity } from './retention';
 import { sendNoticeActivity } from './send-notice';
 import { alertSupportActivity } from './support-alert';
 
-export type { ActivityDeps } from './deps';
+export type { ActivityDeps, RetentionSettings } from './deps';
 export type { ChainFact } from './facts';
 export type { SendNoticeInput, SendOutcome } from './send-notice';
 export type { AlertKind } from './support-alert';
-export type { PurgeInput, PurgeReport, RetentionSettings } from './retention';
+export type { PurgeInput, PurgeReport } from './retention';
 
 /** Every activity the chain workflows and the retention job call. */
 export function createActivities(deps: ActivityDeps) {

@@ -8,19 +8,7 @@ import { isGrpcServiceError, type Client } from '@temporalio/client';
 import { PURGED_TABLES, type Purged } from '../store/retention';
 import { DAY_MS } from '../workflows/durations';
 import { dropFromOutbox } from './channels/outbox';
-import type { ActivityDeps } from './deps';
-
-/** What the job keeps, and where it asks which chains still run. */
-export interface RetentionSettings {
-  client: Client;
-  /** The chains' task queue: only this deployment's chains are looked at (a namespace may hold others). */
-  taskQueue: string;
-  /** Days after which rows and outbox lines of closed chains go. */
-  storeDays: number;
-  /** Days a finished or erased order id stays refused. */
-  tombstoneDays: number;
-  outboxFile: string;
-}
+import type { ActivityDeps, RetentionSettings } from './deps';
 
 export interface PurgeInput {
   /** The job's time (the workflow's clock): ages count back from it. */

@@ -5,7 +5,7 @@
  */
 import type { System } from './stack';
 import { benchPhone, type Taken } from './sinks';
-import { DAY_MS } from '../../workflows/durations';
+import { DAY_MS, HOUR_MS } from '../../workflows/durations';
 
 export const NOTICES_PER_ORDER = 6;
 /** The on-time path's events, in order. */
@@ -136,8 +136,8 @@ export async function walkOrder(system: System, follower: Follower, n: number): 
 /** The body of one of an order's on-time events, as of now (the courier calls for a window an hour ahead). */
 export function onTimeEvent(orderId: string, type: (typeof ON_TIME_PATH)[number]) {
   const window = {
-    from: new Date(Date.now() + 3_600_000).toISOString(),
-    to: new Date(Date.now() + 7_200_000).toISOString(),
+    from: new Date(Date.now() + HOUR_MS).toISOString(),
+    to: new Date(Date.now() + 2 * HOUR_MS).toISOString(),
   };
   return {
     eventId: `${orderId}-${type}`,

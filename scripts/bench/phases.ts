@@ -2,6 +2,7 @@
  * The benchmark's phases for one system at a time (the caller alternates Doorstep and the
  * skeleton): a load step at a fixed rate, and opening chains that then wait on their timers.
  */
+import { MINUTE_MS } from '../../workflows/durations';
 import { cpuMs, percentiles, rssMB, treeCpuMs } from './measure';
 import { Follower, measuredOrder, startOrder, walkOrder } from './driver';
 import type { Percentiles } from './model';
@@ -138,7 +139,7 @@ export async function openChains(
       }
     }),
   );
-  const deadline = Date.now() + 10 * 60_000;
+  const deadline = Date.now() + 10 * MINUTE_MS;
   while (ids.some((id) => follower.notices(id) === 0) && Date.now() < deadline)
     await new Promise((r) => setTimeout(r, 200));
 }

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { orderBody } from '../bench/driver';
+import { MINUTE_MS } from '../../workflows/durations';
 import type { Bed } from './faults';
 import { request } from './traffic';
 import { carrierDelivery, firstSms, statusCallback } from './webhooks';
@@ -58,7 +59,7 @@ export async function attacks(bed: Bed): Promise<Attack[]> {
     (await statusCallback(stack, params)).status,
   );
   const event = { eventId: `${target.orderId}-packed`, type: 'packed', at: new Date().toISOString() };
-  const old = new Date(Date.now() - 6 * 60_000);
+  const old = new Date(Date.now() - 6 * MINUTE_MS);
   check(
     'carrier webhook replayed 6 minutes later',
     [401],

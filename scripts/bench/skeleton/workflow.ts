@@ -4,6 +4,7 @@
  * activities and two fact activities), doing nothing else. Activities are no-ops.
  */
 import { condition, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
+import { DAY_MS } from '../../../workflows/durations';
 import type { skeletonActivities } from './activities';
 
 export interface SkeletonEvent {
@@ -20,7 +21,7 @@ const { notice, fact } = proxyActivities<ReturnType<typeof skeletonActivities>>(
 
 /** The events after which the chain sends a notice, as Doorstep does on the on-time path. */
 const NOTICE_AFTER = new Set(['handed_to_carrier', 'arrived_in_city', 'courier_called', 'delivered']);
-const GUARD_MS = 30 * 24 * 3_600_000;
+const GUARD_MS = 30 * DAY_MS;
 
 export async function skeletonWorkflow({ orderId }: { orderId: string }): Promise<void> {
   const inbox: SkeletonEvent[] = [];
