@@ -4,7 +4,7 @@
  * again, and nothing of the customer's contact stays in any file or table.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -24,7 +24,7 @@ import { chainStartOptions } from '../../api/chain-start';
 import { chainWorkflowId, trackingEventUpdate } from '../../workflows/definitions';
 import type { ChainState } from '../../workflows/contract';
 import { waitForState } from '../helpers/chains';
-import { event, order, orderBody } from '../helpers/fixtures';
+import { event, order, orderBody, quietShop } from '../helpers/fixtures';
 import { outbox, testWorker } from '../helpers/temporal';
 
 const KEY = 'erasure-writer-key-0001';
@@ -40,18 +40,12 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'doorstep-erasure-'));
   server = await startDevServer(dataDir, await freePort(), await freePort());
   const configFile = join(dataDir, 'doorstep.json');
-  const shop = {
-    id: 'acme',
-    name: 'Acme',
-    supportEmail: 'help@acme.example',
-    quietHours: { start: '00:00', end: '00:00' },
-    maxNoticesPerDay: 100,
-  };
-  await import('node:fs').then((fs) =>
-    fs.writeFileSync(
-      configFile,
-      JSON.stringify({ shops: [shop], apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read'] }] }),
-    ),
+  writeFileSync(
+    configFile,
+    JSON.stringify({
+      shops: [quietShop()],
+      apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read'] }],
+    }),
   );
   config = loadConfig({
     DOORSTEP_DATA_DIR: dataDir,

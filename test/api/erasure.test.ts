@@ -2,21 +2,13 @@
 import request from 'supertest';
 import { expect, it } from 'vitest';
 import { eraseOrder } from '../../api/erasure';
-import { event, orderBody } from '../helpers/fixtures';
+import { event, orderBody, quietShop } from '../helpers/fixtures';
 import { waitForState } from '../helpers/chains';
 import { apiBed } from '../helpers/api';
 
 const KEY = 'acme-writer-key-0001';
 const bed = apiBed({
-  shops: [
-    {
-      id: 'acme',
-      name: 'Acme',
-      supportEmail: 'help@acme.example',
-      quietHours: { start: '00:00', end: '00:00' },
-      maxNoticesPerDay: 100,
-    },
-  ],
+  shops: [quietShop()],
   apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read'] }],
 });
 

@@ -4,43 +4,34 @@
  * body must be what the document says (Ajv, JSON Schema 2020-12 as OpenAPI 3.1 uses it).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { Webhook } from 'standardwebhooks';
 import request from 'supertest';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appFor } from '../../api/server';
-import { orderBody } from '../helpers/fixtures';
-import { devServer, outbox, testConfig, type DevServer } from '../helpers/temporal';
+import { apiBed } from '../helpers/api';
+import { inDays, orderBody, quietShop } from '../helpers/fixtures';
+import { outbox } from '../helpers/temporal';
 import { TWILIO_TOKEN, twilioEndpoint, twilioEnv, type TwilioEndpoint } from '../helpers/twilio-endpoint';
 
 const KEY = 'acme-openapi-key-0001';
 const HOOK_SECRET = `whsec_${randomBytes(24).toString('base64')}`;
-const shopConfig = {
-  shops: [
-    {
-      id: 'acme',
-      name: 'Acme',
-      supportEmail: 'help@acme.example',
-      feedbackWindowDays: 0,
-      quietHours: { start: '00:00', end: '00:00' },
-      maxNoticesPerDay: 100,
-    },
-  ],
-  apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read', 'chains:act'], name: 'openapi test' }],
-  carrierWebhooks: [{ id: 'acme-dpd', shop: 'acme', carrier: 'dpd', secrets: [HOOK_SECRET] }],
-};
+let twilioApi: TwilioEndpoint;
+beforeAll(async () => void (twilioApi = await twilioEndpoint()));
+afterAll(() => twilioApi?.close());
+const bed = apiBed(
+  {
+    shops: [quietShop({ feedbackWindowDays: 0 })],
+    apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read', 'chains:act'], name: 'openapi test' }],
+    carrierWebhooks: [{ id: 'acme-dpd', shop: 'acme', carrier: 'dpd', secrets: [HOOK_SECRET] }],
+  },
+  () => twilioEnv(twilioApi),
+);
 
 type Doc = {
   paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
 };
-let env: DevServer;
-let twilioApi: TwilioEndpoint;
-let app: ReturnType<typeof appFor>;
 let doc: Doc;
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
@@ -48,17 +39,8 @@ addFormats.default(ajv);
 const answered = new Map<string, Set<number>>();
 
 beforeAll(async () => {
-  twilioApi = await twilioEndpoint();
-  const file = join(mkdtempSync(join(tmpdir(), 'doorstep-config-')), 'doorstep.json');
-  writeFileSync(file, JSON.stringify(shopConfig));
-  env = await devServer(testConfig({ DOORSTEP_CONFIG: file, ...twilioEnv(twilioApi) }));
-  app = appFor(env.config, env.client, env.store);
-  doc = (await request(app).get('/v1/openapi.json')).body;
+  doc = (await request(bed.app).get('/v1/openapi.json')).body;
   ajv.addSchema(doc, 'openapi');
-});
-afterAll(async () => {
-  await env?.close();
-  await twilioApi?.close();
 });
 
 const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
@@ -94,12 +76,12 @@ async function conform(method: string, template: string, pending: request.Test):
 
 const auth = { Authorization: `Bearer ${KEY}` };
 const api = {
-  get: (template: string, path = template) => conform('get', template, request(app).get(path).set(auth)),
+  get: (template: string, path = template) => conform('get', template, request(bed.app).get(path).set(auth)),
   post: (template: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
     conform(
       'post',
       template,
-      request(app)
+      request(bed.app)
         .post(path)
         .set({ ...auth, ...headers })
         .send(body as object),
@@ -126,7 +108,7 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<
 
 describe('the OpenAPI document', () => {
   it('describes every answer of every operation, checked against the real API', () =>
-    env.withWorker(async () => {
+    bed.env.withWorker(async () => {
       const ORDER = '/v1/orders/{orderId}';
       const body = orderBody({
         customer: {
@@ -143,7 +125,7 @@ describe('the OpenAPI document', () => {
       expect((await api.post('/v1/orders', '/v1/orders', body)).status).toBe(200);
       expect((await api.post('/v1/orders', '/v1/orders', { ...body, carrier: 'ups' })).status).toBe(409);
       expect((await api.post('/v1/orders', '/v1/orders', { ...body, customer: { name: '' } })).status).toBe(400);
-      expect((await conform('post', '/v1/orders', request(app).post('/v1/orders').send(body))).status).toBe(401);
+      expect((await conform('post', '/v1/orders', request(bed.app).post('/v1/orders').send(body))).status).toBe(401);
 
       const events = `${ORDER}/events`;
       const packed = event('packed');
@@ -158,15 +140,14 @@ describe('the OpenAPI document', () => {
 
       const action = (name: string, payload: object, key = randomUUID()) =>
         api.post(`${ORDER}/actions/${name}`, `/v1/orders/${id}/actions/${name}`, payload, { 'Idempotency-Key': key });
-      const later = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-      expect((await action('set-promise', { promisedDate: later(20), reason: 'the warehouse is behind' })).status).toBe(
-        202,
-      );
+      expect(
+        (await action('set-promise', { promisedDate: inDays(20), reason: 'the warehouse is behind' })).status,
+      ).toBe(202);
       const again = randomUUID();
-      expect((await action('set-promise', { promisedDate: later(22), reason: 'still behind' }, again)).status).toBe(
+      expect((await action('set-promise', { promisedDate: inDays(22), reason: 'still behind' }, again)).status).toBe(
         202,
       );
-      expect((await action('set-promise', { promisedDate: later(22), reason: 'still behind' }, again)).status).toBe(
+      expect((await action('set-promise', { promisedDate: inDays(22), reason: 'still behind' }, again)).status).toBe(
         200,
       );
       expect((await action('acknowledge', { note: 'called the customer' })).status).toBe(202);
@@ -210,7 +191,7 @@ describe('the OpenAPI document', () => {
           await conform(
             'post',
             '/webhooks/carriers/{endpoint}',
-            request(app).post('/webhooks/carriers/acme-dpd').set(signed).send(raw),
+            request(bed.app).post('/webhooks/carriers/acme-dpd').set(signed).send(raw),
           )
         ).status,
       ).toBe(202);
@@ -219,7 +200,7 @@ describe('the OpenAPI document', () => {
           await conform(
             'post',
             '/webhooks/carriers/{endpoint}',
-            request(app)
+            request(bed.app)
               .post('/webhooks/carriers/acme-dpd')
               .set({ ...signed, 'webhook-signature': 'v1,forged' })
               .send(raw),
@@ -240,7 +221,7 @@ describe('the OpenAPI document', () => {
         conform(
           'post',
           path,
-          request(app)
+          request(bed.app)
             .post(path)
             .type('form')
             .set(
@@ -281,17 +262,17 @@ describe('the OpenAPI document', () => {
           await conform(
             'post',
             '/webhooks/twilio/inbound',
-            request(app).post('/webhooks/twilio/inbound').type('form').send({ From: '+1', Body: 'x' }),
+            request(bed.app).post('/webhooks/twilio/inbound').type('form').send({ From: '+1', Body: 'x' }),
           )
         ).status,
       ).toBe(403);
 
-      const mail = outbox(env.config).find(
+      const mail = outbox(bed.env.config).find(
         (m) => m.channel === 'email' && m.idempotencyKey.includes(`-${id}:confirmation:`),
       )!;
       const token = mail.text.match(/\/r\/([\w.-]+)/)![1];
       const feedback = (payload: object) =>
-        conform('post', '/v1/feedback', request(app).post('/v1/feedback').send(payload));
+        conform('post', '/v1/feedback', request(bed.app).post('/v1/feedback').send(payload));
       expect((await feedback({ token, score: 4, comment: 'fine' })).status).toBe(202);
       expect((await feedback({ token, score: 9 })).status).toBe(400);
       expect((await feedback({ token: `${token.slice(0, -2)}xx`, score: 4 })).status).toBe(400);
@@ -303,7 +284,7 @@ describe('the OpenAPI document', () => {
       expect((await api.get('/v1/reports/carriers')).status).toBe(200);
       expect((await api.get('/v1/reports/carriers', '/v1/reports/carriers?from=1999-01-01')).status).toBe(400);
       for (const path of ['/healthz', '/readyz', '/metrics', '/v1/openapi.json'])
-        expect((await conform('get', path, request(app).get(path))).status).toBe(200);
+        expect((await conform('get', path, request(bed.app).get(path))).status).toBe(200);
 
       // The chain as read last shows what this issue keeps: who moved the promise, the acknowledgement, the tracking number and the proof.
       const final = (await api.get(ORDER, `/v1/orders/${id}`)).body;

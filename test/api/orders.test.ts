@@ -1,15 +1,12 @@
 /** The REST API through supertest, against the real dev server and a real worker. */
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chainStartOptions } from '../../api/chain-start';
-import { appFor } from '../../api/server';
 import { chainWorkflow } from '../../workflows';
 import { OrderInput, resolveOrder } from '../../workflows/contract';
-import { inDays, onTimePath, orderBody } from '../helpers/fixtures';
-import { devServer, outbox, testConfig, type DevServer } from '../helpers/temporal';
+import { apiBed } from '../helpers/api';
+import { inDays, onTimePath, orderBody, quietShop } from '../helpers/fixtures';
+import { outbox } from '../helpers/temporal';
 import { waitForState } from '../helpers/chains';
 
 const KEYS = {
@@ -19,68 +16,39 @@ const KEYS = {
   slow: 'acme-slow-key-000001',
   polish: 'polska-writer-key-01',
 };
-const dir = mkdtempSync(join(tmpdir(), 'doorstep-config-'));
-const shopsFile = join(dir, 'doorstep.json');
-writeFileSync(
-  shopsFile,
-  JSON.stringify({
-    shops: [
-      // Quiet hours off and a high cap: these tests run at any hour and walk a chain in seconds.
-      {
-        id: 'acme',
-        name: 'Acme',
-        supportEmail: 'help@acme.example',
-        feedbackWindowDays: 0,
-        quietHours: { start: '00:00', end: '00:00' },
-        maxNoticesPerDay: 100,
-      },
-      {
-        id: 'other',
-        name: 'Other',
-        supportEmail: 'help@other.example',
-        quietHours: { start: '00:00', end: '00:00' },
-        maxNoticesPerDay: 100,
-      },
-      {
-        id: 'polska',
-        name: 'Sklep',
-        supportEmail: 'pomoc@sklep.example',
-        defaultLocale: 'pl-PL',
-        timezone: 'Europe/Warsaw',
-        quietHours: { start: '00:00', end: '00:00' },
-        maxNoticesPerDay: 100,
-      },
-    ],
-    apiKeys: [
-      {
-        key: KEYS.writer,
-        shop: 'acme',
-        scopes: ['orders:write', 'chains:read', 'chains:act'],
-        name: 'Ola from support',
-      },
-      { key: KEYS.reader, shop: 'acme', scopes: ['chains:read'] },
-      { key: KEYS.slow, shop: 'acme', scopes: ['chains:read'], requestsPerMinute: 3 },
-      { key: KEYS.other, shop: 'other', scopes: ['orders:write', 'chains:read', 'chains:act'] },
-      { key: KEYS.polish, shop: 'polska', scopes: ['orders:write', 'chains:read'] },
-    ],
-  }),
-);
-
-let env: DevServer;
-let app: ReturnType<typeof appFor>;
-beforeAll(async () => {
-  env = await devServer(testConfig({ DOORSTEP_CONFIG: shopsFile }));
-  app = appFor(env.config, env.client, env.store);
+const bed = apiBed({
+  shops: [
+    quietShop({ feedbackWindowDays: 0 }),
+    quietShop({ id: 'other', name: 'Other', supportEmail: 'help@other.example' }),
+    quietShop({
+      id: 'polska',
+      name: 'Sklep',
+      supportEmail: 'pomoc@sklep.example',
+      defaultLocale: 'pl-PL',
+      timezone: 'Europe/Warsaw',
+    }),
+  ],
+  apiKeys: [
+    {
+      key: KEYS.writer,
+      shop: 'acme',
+      scopes: ['orders:write', 'chains:read', 'chains:act'],
+      name: 'Ola from support',
+    },
+    { key: KEYS.reader, shop: 'acme', scopes: ['chains:read'] },
+    { key: KEYS.slow, shop: 'acme', scopes: ['chains:read'], requestsPerMinute: 3 },
+    { key: KEYS.other, shop: 'other', scopes: ['orders:write', 'chains:read', 'chains:act'] },
+    { key: KEYS.polish, shop: 'polska', scopes: ['orders:write', 'chains:read'] },
+  ],
 });
-afterAll(() => env.close());
 
 const as = (key: string) => ({ Authorization: `Bearer ${key}` });
 const post = (path: string, body: unknown, key = KEYS.writer) =>
-  request(app)
+  request(bed.app)
     .post(path)
     .set(as(key))
     .send(body as object);
-const get = (path: string, key = KEYS.writer) => request(app).get(path).set(as(key));
+const get = (path: string, key = KEYS.writer) => request(bed.app).get(path).set(as(key));
 
 describe('POST /v1/orders', () => {
   it('names every invalid field in a problem+json answer and starts nothing', async () => {
@@ -110,14 +78,14 @@ describe('POST /v1/orders', () => {
   });
 
   it("speaks the shop's default language in the shop's time zone when the order names neither", async () => {
-    await env.withWorker(async () => {
+    await bed.env.withWorker(async () => {
       const { locale: _l, timezone: _t, ...customer } = orderBody().customer;
       const body = orderBody({ customer, promisedDate: '2030-03-05' });
       await post('/v1/orders', body, KEYS.polish).expect(201);
       // The same body again is the same order: the defaults it was completed with do not make it another.
       expect((await post('/v1/orders', body, KEYS.polish)).status).toBe(200);
       const state = await waitForState(
-        env.client.workflow.getHandle(`order-polska-${body.orderId}`),
+        bed.env.client.workflow.getHandle(`order-polska-${body.orderId}`),
         (s) => s.touchpoints[0].notices[0]?.status === 'sent',
       );
       expect([state.locale, state.timezone]).toEqual(['pl-PL', 'Europe/Warsaw']);
@@ -127,7 +95,7 @@ describe('POST /v1/orders', () => {
       const english = orderBody({ customer: { ...customer, locale: 'en' } });
       await post('/v1/orders', english, KEYS.polish).expect(201);
       const given = await waitForState(
-        env.client.workflow.getHandle(`order-polska-${english.orderId}`),
+        bed.env.client.workflow.getHandle(`order-polska-${english.orderId}`),
         (s) => s.touchpoints[0].notices[0]?.status === 'sent',
       );
       expect([given.locale, given.timezone]).toEqual(['en', 'Europe/Warsaw']);
@@ -135,17 +103,17 @@ describe('POST /v1/orders', () => {
   });
 
   it('a retry of an order started before 0.3 without a locale is the same order (its chain kept the hash with "en" filled in)', async () => {
-    await env.withWorker(async () => {
+    await bed.env.withWorker(async () => {
       const { locale: _, ...customer } = orderBody().customer;
       const body = orderBody({ customer });
       const parsed = OrderInput.parse(body);
       const before = OrderInput.parse({ ...body, customer: { ...customer, locale: 'en' } });
-      const acme = env.config.shops.get('acme')!;
-      await env.client.workflow.start(
+      const acme = bed.env.config.shops.get('acme')!;
+      await bed.env.client.workflow.start(
         chainWorkflow,
         chainStartOptions(
           { order: resolveOrder(parsed, acme), shop: acme, trackingUrl: 'http://localhost/t/x' },
-          env.config.taskQueue,
+          bed.env.config.taskQueue,
           [],
           before,
         ),
@@ -156,7 +124,7 @@ describe('POST /v1/orders', () => {
   });
 
   it('is idempotent: the same body answers 200 with the same answer, a different body 409', async () => {
-    await env.withWorker(async () => {
+    await bed.env.withWorker(async () => {
       const body = orderBody();
       const first = await post('/v1/orders', body);
       expect(first.status).toBe(201);
@@ -177,7 +145,7 @@ describe('POST /v1/orders', () => {
 
 describe('events and the chain', () => {
   it('walks the on-time path through the API and shows every touchpoint done with its notice', async () => {
-    await env.withWorker(async () => {
+    await bed.env.withWorker(async () => {
       const body = orderBody();
       await post('/v1/orders', body).expect(201);
       for (const e of onTimePath()) {
@@ -188,7 +156,7 @@ describe('events and the chain', () => {
           duplicate: false,
         });
       }
-      const handle = env.client.workflow.getHandle(`order-acme-${body.orderId}`);
+      const handle = bed.env.client.workflow.getHandle(`order-acme-${body.orderId}`);
       await waitForState(
         handle,
         (s) => s.stage === 'closed' && s.touchpoints.every((t) => t.notices[0]?.status === 'sent'),
@@ -222,7 +190,7 @@ describe('events and the chain', () => {
   });
 
   it('a repeated eventId answers 200 {duplicate: true}; an impossible transition 409; an unknown order 404', async () => {
-    await env.withWorker(async () => {
+    await bed.env.withWorker(async () => {
       const body = orderBody();
       await post('/v1/orders', body).expect(201);
       const [packed] = onTimePath();
@@ -247,18 +215,18 @@ describe('events and the chain', () => {
       });
       expect(badEvent.status).toBe(400);
       expect(badEvent.body.errors).toEqual([{ path: 'data.newEta', message: expect.any(String) }]);
-      await env.client.workflow.getHandle(`order-acme-${body.orderId}`).terminate('test over');
+      await bed.env.client.workflow.getHandle(`order-acme-${body.orderId}`).terminate('test over');
     });
   });
 
   it('support can cancel a chain; the customer gets a notice', async () => {
-    await env.withWorker(async () => {
+    await bed.env.withWorker(async () => {
       const body = orderBody();
       await post('/v1/orders', body).expect(201);
       const res = await post(`/v1/orders/${body.orderId}/actions/cancel`, { reason: 'customer asked' });
       expect(res.status).toBe(202);
       expect(res.body.stage).toBe('cancelled');
-      const state = await waitForState(env.client.workflow.getHandle(`order-acme-${body.orderId}`), (s) =>
+      const state = await waitForState(bed.env.client.workflow.getHandle(`order-acme-${body.orderId}`), (s) =>
         s.touchpoints.some((t) => t.key === 'cancellation' && t.notices[0]?.status === 'sent'),
       );
       expect(state.touchpoints.find((t) => t.key === 'cancellation')!.notices[0].text).toContain('customer asked');
@@ -269,7 +237,7 @@ describe('events and the chain', () => {
 
 describe('support actions', () => {
   it('an unknown action is a 404 naming the supported ones, once the order id is valid; an action without options needs no body', async () => {
-    await env.withWorker(async () => {
+    await bed.env.withWorker(async () => {
       const body = orderBody();
       await post('/v1/orders', body).expect(201);
       const unknown = await post(`/v1/orders/${body.orderId}/actions/teleport`, { to: 'moon' });
@@ -281,13 +249,13 @@ describe('support actions', () => {
       expect([badId.status, badId.body.errors.map((e: { path: string }) => e.path)]).toEqual([400, ['orderId']]);
       const badEvent = await post('/v1/orders/-bad id/events', { type: 'nothing' });
       expect(badEvent.body.errors.map((e: { path: string }) => e.path)).toEqual(['orderId']);
-      const bare = await request(app).post(`/v1/orders/${body.orderId}/actions/cancel`).set(as(KEYS.writer));
+      const bare = await request(bed.app).post(`/v1/orders/${body.orderId}/actions/cancel`).set(as(KEYS.writer));
       expect([bare.status, bare.body.stage]).toEqual([202, 'cancelled']);
     });
   });
 
   it('resends a notice and moves the promise with a reason; each action once per Idempotency-Key, in the audit trail; refusals are 409', async () => {
-    await env.withWorker(async () => {
+    await bed.env.withWorker(async () => {
       const body = orderBody();
       await post('/v1/orders', body).expect(201);
       await post(`/v1/orders/${body.orderId}/events`, {
@@ -296,10 +264,10 @@ describe('support actions', () => {
         at: new Date().toISOString(),
         data: {},
       }).expect(202);
-      const handle = env.client.workflow.getHandle(`order-acme-${body.orderId}`);
+      const handle = bed.env.client.workflow.getHandle(`order-acme-${body.orderId}`);
       await waitForState(handle, (s) => s.touchpoints[1].notices[0]?.status === 'sent');
       const act = (action: string, payload: object, key?: string) => {
-        const req = request(app).post(`/v1/orders/${body.orderId}/actions/${action}`).set(as(KEYS.writer));
+        const req = request(bed.app).post(`/v1/orders/${body.orderId}/actions/${action}`).set(as(KEYS.writer));
         return (key ? req.set('Idempotency-Key', key) : req).send(payload);
       };
 
@@ -332,7 +300,7 @@ describe('support actions', () => {
       );
       expect(state.touchpoints[1].notices.map((n) => n.revision)).toEqual([1, 2]);
       expect(
-        outbox(env.config).filter((m) => m.idempotencyKey === `order-acme-${body.orderId}:tracking:email:2`),
+        outbox(bed.env.config).filter((m) => m.idempotencyKey === `order-acme-${body.orderId}:tracking:email:2`),
       ).toHaveLength(1);
       // Moved through the API, the shop's own system moved it (the console's agents are support).
       expect(state.delays).toMatchObject([
@@ -362,7 +330,7 @@ describe('support actions', () => {
 
 describe('work lists', () => {
   it('a promise moved by support puts the chain on the delayed list at once', async () => {
-    await env.withWorker(async () => {
+    await bed.env.withWorker(async () => {
       const body = orderBody();
       await post('/v1/orders', body).expect(201);
       await post(`/v1/orders/${body.orderId}/actions/set-promise`, {
@@ -375,7 +343,7 @@ describe('work lists', () => {
       while (!(await listed()).includes(body.orderId) && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 200));
       expect(await listed()).toContain(body.orderId);
-      await env.client.workflow.getHandle(`order-acme-${body.orderId}`).terminate('test over');
+      await bed.env.client.workflow.getHandle(`order-acme-${body.orderId}`).terminate('test over');
     });
   });
 });
@@ -392,7 +360,7 @@ describe('attention', () => {
   }
 
   it('support acknowledges what needs attention: the chain leaves the list until something new comes up, audited with the note', async () => {
-    await env.withWorker(async () => {
+    await bed.env.withWorker(async () => {
       const body = orderBody();
       await post('/v1/orders', body).expect(201);
       const act = (action: string, payload: object) => post(`/v1/orders/${body.orderId}/actions/${action}`, payload);
@@ -407,7 +375,7 @@ describe('attention', () => {
 
       await act('acknowledge', { note: 'called the customer, sent a voucher' }).expect(202);
       expect(await onList('attention', body.orderId, false)).toBe(false);
-      const handle = env.client.workflow.getHandle(`order-acme-${body.orderId}`);
+      const handle = bed.env.client.workflow.getHandle(`order-acme-${body.orderId}`);
       const seen = await waitForState(handle, () => true);
       expect(seen.acknowledged).toMatchObject({
         actor: 'Ola from support',
@@ -431,7 +399,7 @@ describe('attention', () => {
 
 describe('closing a delivered order', () => {
   it('the shop may cancel while the return window is open: the customer is told, no return is offered; after the window it is refused', async () => {
-    await env.withWorker(async () => {
+    await bed.env.withWorker(async () => {
       const body = orderBody({ returnWindowDays: 5 });
       await post('/v1/orders', body).expect(201);
       for (const [i, e] of onTimePath().entries())
@@ -443,7 +411,7 @@ describe('closing a delivered order', () => {
         data: { reason: 'refunded by the bank' },
       });
       expect([cancelled.status, cancelled.body.stage]).toEqual([202, 'cancelled']);
-      const handle = env.client.workflow.getHandle(`order-acme-${body.orderId}`);
+      const handle = bed.env.client.workflow.getHandle(`order-acme-${body.orderId}`);
       const state = await waitForState(handle, (s) =>
         s.touchpoints.some((t) => t.key === 'cancellation' && t.notices[0]?.status === 'sent'),
       );
@@ -470,10 +438,10 @@ describe('closing a delivered order', () => {
 
 describe('a resend flood', () => {
   it('reaches the customer at most three more times: one waiting resend at a time, then 409 with the reason', async () => {
-    await env.withWorker(async () => {
+    await bed.env.withWorker(async () => {
       const body = orderBody();
       await post('/v1/orders', body).expect(201);
-      const handle = env.client.workflow.getHandle(`order-acme-${body.orderId}`);
+      const handle = bed.env.client.workflow.getHandle(`order-acme-${body.orderId}`);
       const sent = (n: number) =>
         waitForState(handle, (s) => s.touchpoints[0].notices.filter((x) => x.status === 'sent').length === n);
       await sent(1);
@@ -497,7 +465,9 @@ describe('a resend flood', () => {
       }
       expect(total).toBe(3);
       expect(
-        outbox(env.config).filter((m) => m.idempotencyKey.startsWith(`order-acme-${body.orderId}:confirmation:email:`)),
+        outbox(bed.env.config).filter((m) =>
+          m.idempotencyKey.startsWith(`order-acme-${body.orderId}:confirmation:email:`),
+        ),
       ).toHaveLength(4);
       await handle.terminate('test over');
     });
@@ -506,7 +476,7 @@ describe('a resend flood', () => {
 
 describe('keys, scopes and shops', () => {
   it('401 without a key or with an unknown one', async () => {
-    expect((await request(app).get('/v1/orders')).status).toBe(401);
+    expect((await request(bed.app).get('/v1/orders')).status).toBe(401);
     const res = await get('/v1/orders', 'not-a-real-key-at-all');
     expect(res.status).toBe(401);
     expect(res.type).toBe('application/problem+json');
@@ -534,7 +504,7 @@ describe('keys, scopes and shops', () => {
   });
 
   it("a key never sees another shop's orders, even with the same order id", async () => {
-    await env.withWorker(async () => {
+    await bed.env.withWorker(async () => {
       const body = orderBody();
       await post('/v1/orders', body).expect(201);
       expect((await get(`/v1/orders/${body.orderId}`, KEYS.other)).status).toBe(404);
@@ -547,7 +517,7 @@ describe('keys, scopes and shops', () => {
   });
 
   it('lists only the caller shop, filtered by stage', async () => {
-    await env.withWorker(async () => {
+    await bed.env.withWorker(async () => {
       const body = orderBody({ carrier: 'list-test' });
       await post('/v1/orders', body).expect(201);
       await post(`/v1/orders/${body.orderId}/events`, onTimePath()[0]).expect(202);
@@ -567,7 +537,7 @@ describe('keys, scopes and shops', () => {
   });
 
   it("finds a customer's orders by email or phone (however written), and lists delayed chains", async () => {
-    await env.withWorker(async () => {
+    await bed.env.withWorker(async () => {
       const phone = `+4860${String(Date.now()).slice(-7)}`;
       const body = orderBody({
         promisedDate: inDays(5),
@@ -610,8 +580,8 @@ describe('request metrics', () => {
   it('times every request by route template and status, with no order id in a label', async () => {
     await post('/v1/orders', { orderId: 'M-1' });
     await get('/v1/orders/M-404');
-    await request(app).get('/nowhere/at/all');
-    const metrics = (await request(app).get('/metrics')).text;
+    await request(bed.app).get('/nowhere/at/all');
+    const metrics = (await request(bed.app).get('/metrics')).text;
     expect(metrics).toMatch(
       /doorstep_api_request_duration_seconds_count\{method="POST",route="\/v1\/orders",status="400"\} [1-9]/,
     );
@@ -627,9 +597,9 @@ describe('request metrics', () => {
 
 describe('public endpoints', () => {
   it('serves health, readiness and an OpenAPI document generated from the schemas', async () => {
-    expect((await request(app).get('/healthz')).body).toEqual({ status: 'ok' });
-    expect((await request(app).get('/readyz')).status).toBe(200);
-    const doc = (await request(app).get('/v1/openapi.json')).body;
+    expect((await request(bed.app).get('/healthz')).body).toEqual({ status: 'ok' });
+    expect((await request(bed.app).get('/readyz')).status).toBe(200);
+    const doc = (await request(bed.app).get('/v1/openapi.json')).body;
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([

@@ -5,18 +5,15 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appFor } from '../../api/server';
 import type { ChainState } from '../../workflows/contract';
+import { DAY_MS } from '../../workflows/durations';
+import { apiBed } from '../helpers/api';
 import { waitForState } from '../helpers/chains';
-import { inDays, orderBody } from '../helpers/fixtures';
+import { inDays, orderBody, quietShop } from '../helpers/fixtures';
 import { smtpSink, type SmtpSink } from '../helpers/smtp-sink';
-import { devServer, testConfig, type DevServer } from '../helpers/temporal';
 
 type Rated = 'confirmation' | 'courier-call' | 'handover' | 'closing';
 interface Script {
@@ -59,9 +56,7 @@ const SCRIPTS: Script[] = [
 const WEBHOOK_SECRET = `whsec_${Buffer.from('doorstep-alert-webhook-secret-32b').toString('base64')}`;
 const KEY = 'reports-writer-key-0001';
 
-let env: DevServer;
 let sink: SmtpSink;
-let app: ReturnType<typeof appFor>;
 let hookServer: Server;
 const hooks: { headers: Record<string, string>; body: string }[] = [];
 const started = new Date(Date.now() - 60_000).toISOString();
@@ -77,45 +72,36 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => hookServer.listen(0, '127.0.0.1', resolve));
-  const dir = mkdtempSync(join(tmpdir(), 'doorstep-reports-'));
-  const file = join(dir, 'doorstep.json');
-  const shop = {
-    id: 'rep',
-    name: 'Report Shop',
-    supportEmail: 'support@rep.example',
-    quietHours: { start: '00:00', end: '00:00' },
-    maxNoticesPerDay: 100,
-    feedbackWindowDays: 1,
-    alertWebhookUrl: `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/alerts`,
-  };
-  writeFileSync(
-    file,
-    JSON.stringify({
-      shops: [shop],
-      apiKeys: [{ key: KEY, shop: 'rep', scopes: ['orders:write', 'chains:read', 'chains:act'] }],
-    }),
-  );
-  env = await devServer(
-    testConfig({
-      DOORSTEP_CONFIG: file,
-      SMTP_URL: sink.url,
-      MAIL_FROM: 'Report Shop <orders@rep.example>',
-      DOORSTEP_ALERT_WEBHOOK_SECRET: WEBHOOK_SECRET,
-    }),
-  );
-  app = appFor(env.config, env.client, env.store);
 });
 afterAll(async () => {
-  await env.close();
   await sink.close();
   await new Promise<void>((resolve) => hookServer.close(() => resolve()));
 });
+const bed = apiBed(
+  () => ({
+    shops: [
+      quietShop({
+        id: 'rep',
+        name: 'Report Shop',
+        supportEmail: 'support@rep.example',
+        feedbackWindowDays: 1,
+        alertWebhookUrl: `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/alerts`,
+      }),
+    ],
+    apiKeys: [{ key: KEY, shop: 'rep', scopes: ['orders:write', 'chains:read', 'chains:act'] }],
+  }),
+  () => ({
+    SMTP_URL: sink.url,
+    MAIL_FROM: 'Report Shop <orders@rep.example>',
+    DOORSTEP_ALERT_WEBHOOK_SECRET: WEBHOOK_SECRET,
+  }),
+);
 
 const auth = { Authorization: `Bearer ${KEY}` };
-const post = (path: string, body: object) => request(app).post(path).set(auth).send(body);
+const post = (path: string, body: object) => request(bed.app).post(path).set(auth).send(body);
 const promise = inDays(10);
 const dayAfter = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString();
+  new Date(Date.parse(`${date}T12:00:00Z`) + days * DAY_MS).toISOString();
 const tokenOf = (state: ChainState, key: string) =>
   /\/r\/(\S+)/.exec(state.touchpoints.find((t) => t.key === key)!.notices[0].text!)![1];
 
@@ -142,14 +128,14 @@ async function walk(script: Script, i: number): Promise<string> {
   if (script.call)
     await event('courier_called', { window: { from: dayAfter(promise, 0), to: dayAfter(promise, 0.1) } });
   await event('delivered', { proof: 'photo' }, script.late ? dayAfter(promise, 2) : new Date().toISOString());
-  const handle = env.client.workflow.getHandle(`order-rep-${body.orderId}`);
+  const handle = bed.env.client.workflow.getHandle(`order-rep-${body.orderId}`);
   const state = await waitForState(
     handle,
     (s) => s.stage === 'closed' && s.touchpoints.every((t) => t.notices.every((n) => n.status === 'sent')),
     60_000,
   );
   for (const [touchpoint, score] of Object.entries(script.ratings)) {
-    await request(app)
+    await request(bed.app)
       .post('/v1/feedback')
       .send({ token: tokenOf(state, touchpoint), score })
       .expect(202);
@@ -165,7 +151,7 @@ describe('reports from two dozen scripted orders', () => {
   let orders: string[] = [];
 
   beforeAll(async () => {
-    orders = await env.withWorker(async () => {
+    orders = await bed.env.withWorker(async () => {
       const ids: string[] = [];
       for (let i = 0; i < SCRIPTS.length; i += 6)
         ids.push(...(await Promise.all(SCRIPTS.slice(i, i + 6).map((s, j) => walk(s, i + j)))));
@@ -173,7 +159,7 @@ describe('reports from two dozen scripted orders', () => {
       const answers = SCRIPTS.reduce((n, s) => n + Object.keys(s.ratings).length, 0);
       const followUps = SCRIPTS.filter((s) => (s.ratings['courier-call'] ?? 5) <= 2).length;
       for (let tries = 0; tries < 150; tries++) {
-        const [{ n, f }] = await env.store.sql.query<{ n: number; f: number }>(
+        const [{ n, f }] = await bed.env.store.sql.query<{ n: number; f: number }>(
           `select count(score)::int as n, (count(*) filter (where touchpoint_id = 'follow-up'))::int as f from checks where shop = 'rep'`,
         );
         if (n === answers && f === followUps) break;
@@ -184,7 +170,7 @@ describe('reports from two dozen scripted orders', () => {
   }, 300_000);
 
   it('the touchpoint audit counts checks, responses and means, gives each a verdict and finds the weakest link', async () => {
-    const res = await request(app)
+    const res = await request(bed.app)
       .get(`/v1/reports/touchpoints?from=${started}&to=${inDays(2)}`)
       .set(auth);
     expect(res.status).toBe(200);
@@ -241,7 +227,7 @@ describe('reports from two dozen scripted orders', () => {
     expect(line('follow-up')).toMatchObject({ checksSent: lows, responses: 0 });
     expect(res.body.weakestLink).toBe('courier-call');
 
-    const ups = await request(app)
+    const ups = await request(bed.app)
       .get(`/v1/reports/touchpoints?from=${started}&to=${inDays(2)}&carrier=ups`)
       .set(auth);
     expect(ups.body.touchpoints.find((t: { touchpoint: string }) => t.touchpoint === 'courier-call')).toMatchObject({
@@ -253,7 +239,7 @@ describe('reports from two dozen scripted orders', () => {
   });
 
   it('the carrier scorecard: orders, on-time rate against the first promise, delays, calls missed, courier and handover ratings', async () => {
-    const res = await request(app)
+    const res = await request(bed.app)
       .get(`/v1/reports/carriers?from=${started}&to=${inDays(2)}`)
       .set(auth);
     expect(res.status).toBe(200);
@@ -280,7 +266,7 @@ describe('reports from two dozen scripted orders', () => {
   it('a low rating flags the chain for the attention filter, emails support and posts a signed webhook; the customer hears from us', async () => {
     const lowOrder = orders[SCRIPTS.findIndex((s) => s.ratings['courier-call'] === 1)];
     const list = async () =>
-      (await request(app).get('/v1/orders?attention=true&pageSize=100').set(auth)).body.items.map(
+      (await request(bed.app).get('/v1/orders?attention=true&pageSize=100').set(auth)).body.items.map(
         (i: { orderId: string }) => i.orderId,
       );
     let flagged: string[] = [];
@@ -311,7 +297,8 @@ describe('reports from two dozen scripted orders', () => {
     });
 
     // Reading a chain is a query: a worker answers it.
-    const state = (await env.withWorker(() => request(app).get(`/v1/orders/${lowOrder}`).set(auth))).body as ChainState;
+    const state = (await bed.env.withWorker(() => request(bed.app).get(`/v1/orders/${lowOrder}`).set(auth)))
+      .body as ChainState;
     expect(state.attention).toContain('low rating 1 on courier-call');
     expect(state.touchpoints.find((t) => t.key === 'follow-up')!.notices[0]).toMatchObject({
       status: 'sent',
@@ -320,16 +307,16 @@ describe('reports from two dozen scripted orders', () => {
   });
 
   it('names a bad filter in a problem+json answer', async () => {
-    const bad = await request(app).get('/v1/reports/touchpoints?from=last-week').set(auth);
+    const bad = await request(bed.app).get('/v1/reports/touchpoints?from=last-week').set(auth);
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['from']);
-    const backwards = await request(app).get('/v1/reports/carriers?from=2026-12-01&to=2026-11-01').set(auth);
+    const backwards = await request(bed.app).get('/v1/reports/carriers?from=2026-12-01&to=2026-11-01').set(auth);
     expect(backwards.body.errors).toEqual([{ path: 'to', message: 'must be after from' }]);
-    expect((await request(app).get('/v1/reports/carriers')).status).toBe(401);
+    expect((await request(bed.app).get('/v1/reports/carriers')).status).toBe(401);
   });
 
   it('counts ratings, attention, delays and conflicts in the worker metrics', async () => {
-    const metrics = await env.registry.metrics();
+    const metrics = await bed.env.registry.metrics();
     expect(metrics).toMatch(/doorstep_ratings_count\{touchpoint="courier-call",carrier="ups"\} 4\n/);
     expect(metrics).toMatch(/doorstep_ratings_sum\{touchpoint="courier-call",carrier="ups"\} 7\n/);
     expect(metrics).toMatch(/doorstep_attention_raised_total\{reason="low_rating"\} 4\n/);

@@ -1,9 +1,11 @@
-/** The API app on the shared dev server, for one test file that brings its own configuration file. */
+/** The API app on the shared dev server, for test files that bring their own configuration file. */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { appFor } from '../../api/server';
+import type { AppConfig } from '../../common/config';
+import { hashPassword } from '../../common/passwords';
 import { devServer, testConfig, type DevServer } from './temporal';
 
 export interface ApiBed {
@@ -11,13 +13,35 @@ export interface ApiBed {
   app: ReturnType<typeof appFor>;
 }
 
-/** Writes `file` as DOORSTEP_CONFIG; the bed is ready in the file's tests and closed after them. */
-export function apiBed(file: object): ApiBed {
-  const configFile = join(mkdtempSync(join(tmpdir(), 'doorstep-config-')), 'doorstep.json');
-  writeFileSync(configFile, JSON.stringify(file));
+/** A test configuration reading `file` (written to a fresh doorstep.json) as DOORSTEP_CONFIG, with `env` on top. */
+export function configWith(file: object, env: Record<string, string> = {}): AppConfig {
+  const path = join(mkdtempSync(join(tmpdir(), 'doorstep-config-')), 'doorstep.json');
+  writeFileSync(path, JSON.stringify(file));
+  return testConfig({ DOORSTEP_CONFIG: path, ...env });
+}
+
+/** A staff entry of the acme shop who signs in with `password` (the file holds only its hash). */
+export function staffMember({
+  password,
+  ...member
+}: {
+  username: string;
+  name?: string;
+  role: string;
+  password: string;
+}) {
+  return { ...member, shop: 'acme', passwordHash: hashPassword(password) };
+}
+
+/**
+ * The app on the dev server configured by `file` and `env`, ready in the file's tests and closed after
+ * them. `env` (and `file`, when a function) is read as the bed starts, after the file's earlier
+ * `beforeAll`s, so it may name a local peer those started.
+ */
+export function apiBed(file: object | (() => object), env: () => Record<string, string> = () => ({})): ApiBed {
   const bed = {} as ApiBed;
   beforeAll(async () => {
-    bed.env = await devServer(testConfig({ DOORSTEP_CONFIG: configFile }));
+    bed.env = await devServer(configWith(typeof file === 'function' ? file() : file, env()));
     bed.app = appFor(bed.env.config, bed.env.client, bed.env.store);
   });
   afterAll(() => bed.env?.close());

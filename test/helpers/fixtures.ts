@@ -1,26 +1,33 @@
 /** Builders for orders, shops and events, so each test states only what it is about. */
 import { randomUUID } from 'node:crypto';
+import type { input } from 'zod';
 import { OrderInput, resolveOrder, Shop, TrackingEvent, type ChainOrder } from '../../workflows/contract';
+import { DAY_MS } from '../../workflows/durations';
 
 /** An ISO date `days` from today (UTC), or from `from` (epoch ms, e.g. a time-skipping server's clock). */
 export function inDays(days: number, from = Date.now()): string {
-  return new Date(from + days * 86_400_000).toISOString().slice(0, 10);
+  return new Date(from + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /**
- * A test shop. Tests on the dev server run at whatever time of day CI does, so quiet hours are off
- * and the daily cap is high unless a test is about them.
+ * The acme test shop as a configuration file states it. Tests on the dev server run at whatever time
+ * of day CI does and walk a chain in seconds, so quiet hours are off and the daily cap is high unless
+ * a test is about them.
  */
-export function shop(overrides: Partial<Shop> = {}): Shop {
-  return Shop.parse({
+export function quietShop(overrides: Partial<input<typeof Shop>> = {}) {
+  return {
     id: 'acme',
     name: 'Acme',
     supportEmail: 'help@acme.example',
-    supportPhone: '+48221234567',
     quietHours: { start: '00:00', end: '00:00' },
     maxNoticesPerDay: 100,
     ...overrides,
-  });
+  };
+}
+
+/** The acme test shop as the chain holds it (with a support phone), parsed. */
+export function shop(overrides: Partial<Shop> = {}): Shop {
+  return Shop.parse(quietShop({ supportPhone: '+48221234567', ...overrides }));
 }
 
 /** A fixed-offset time zone where it is early afternoon right now (outside any usual quiet hours). */
