@@ -4,41 +4,25 @@
  * courier window, delivered with a return, returning, cancelled), the rating page before and after
  * the score is recorded, the unsubscribe page, the customer message pages, and each console page.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { hashPassword } from '../../common/passwords';
 import type { ChainState } from '../../workflows/contract';
+import { configWith, staffMember } from '../helpers/api';
 import { useBrowserBed } from '../helpers/browser';
-import { inDays, orderBody } from '../helpers/fixtures';
-import { outbox, testConfig } from '../helpers/temporal';
+import { inDays, orderBody, quietShop } from '../helpers/fixtures';
+import { outbox } from '../helpers/temporal';
 
 const KEY = 'acme-a11y-test-key-0001';
 const PASSWORD = 'agent password 1';
-const configFile = join(mkdtempSync(join(tmpdir(), 'doorstep-a11y-')), 'doorstep.json');
-writeFileSync(
-  configFile,
-  JSON.stringify({
-    // A call deadline of three seconds: Doorstep asks the customer for a window soon after out_for_delivery.
-    shops: [
-      {
-        id: 'acme',
-        name: 'Acme',
-        supportEmail: 'help@acme.example',
-        quietHours: { start: '00:00', end: '00:00' },
-        maxNoticesPerDay: 100,
-        courierCallDeadlineMinutes: 0.05,
-      },
-    ],
+// A call deadline of three seconds: Doorstep asks the customer for a window soon after out_for_delivery.
+const bed = useBrowserBed(() =>
+  configWith({
+    shops: [quietShop({ courierCallDeadlineMinutes: 0.05 })],
     apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read', 'chains:act'] }],
-    staff: [{ username: 'ola', name: 'Ola Agent', shop: 'acme', role: 'agent', passwordHash: hashPassword(PASSWORD) }],
+    staff: [staffMember({ username: 'ola', name: 'Ola Agent', role: 'agent', password: PASSWORD })],
   }),
 );
-
-const bed = useBrowserBed(() => testConfig({ DOORSTEP_CONFIG: configFile }));
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 

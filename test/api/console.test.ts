@@ -4,42 +4,26 @@
  * (with confirmation) and sees the effect and the audit entry; the work lists and the reports draw
  * from the same chains; a viewer reads but cannot act.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { hashPassword } from '../../common/passwords';
 import type { ChainState } from '../../workflows/contract';
+import { configWith, staffMember } from '../helpers/api';
 import { ARTIFACTS, useBrowserBed } from '../helpers/browser';
-import { inDays, orderBody } from '../helpers/fixtures';
-import { testConfig } from '../helpers/temporal';
+import { inDays, orderBody, quietShop } from '../helpers/fixtures';
 
 const KEY = 'acme-console-test-key-01';
 const PASSWORDS = { agent: 'agent password 1', viewer: 'viewer password 1' };
-const dir = mkdtempSync(join(tmpdir(), 'doorstep-console-'));
-const configFile = join(dir, 'doorstep.json');
-writeFileSync(
-  configFile,
-  JSON.stringify({
-    shops: [
-      {
-        id: 'acme',
-        name: 'Acme',
-        supportEmail: 'help@acme.example',
-        quietHours: { start: '00:00', end: '00:00' },
-        maxNoticesPerDay: 100,
-      },
-    ],
+const bed = useBrowserBed(() =>
+  configWith({
+    shops: [quietShop()],
     apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read', 'chains:act'] }],
     staff: [
-      { username: 'ola', name: 'Ola Agent', shop: 'acme', role: 'agent', passwordHash: hashPassword(PASSWORDS.agent) },
-      { username: 'vic', shop: 'acme', role: 'viewer', passwordHash: hashPassword(PASSWORDS.viewer) },
+      staffMember({ username: 'ola', name: 'Ola Agent', role: 'agent', password: PASSWORDS.agent }),
+      staffMember({ username: 'vic', role: 'viewer', password: PASSWORDS.viewer }),
     ],
   }),
 );
-
-const bed = useBrowserBed(() => testConfig({ DOORSTEP_CONFIG: configFile }));
 
 const api = async (path: string, body?: unknown) => {
   const res = await fetch(`${bed.base}${path}`, {
@@ -169,54 +153,64 @@ it('an agent finds an order by email, reads the delay notice and why it went, mo
   });
 });
 
-it('an agent acknowledges a chain that needs attention with a note: it leaves the list, the audit and timeline say who and why, and a new low rating brings it back', async () => {
-  await bed.env.withWorker(async () => {
-    const body = orderBody();
-    expect((await api('/v1/orders', body)).status).toBe(201);
-    await rate(await chainWhen(body.orderId, (s) => s.touchpoints[0].notices[0]?.status === 'sent'), 'confirmation', 1);
-    const page = await signIn('ola', PASSWORDS.agent);
-    await page.goto(`${bed.base}/console?list=attention`);
-    await reloadUntil(page, body.orderId);
-    await page.getByRole('link', { name: body.orderId }).click();
-    expect(await page.locator('.attention').allInnerTexts()).toEqual(['Needs attention: low rating 1 on confirmation']);
+it(
+  'an agent acknowledges a chain that needs attention with a note: it leaves the list, ' +
+    'the audit and timeline say who and why, and a new low rating brings it back',
+  async () => {
+    await bed.env.withWorker(async () => {
+      const body = orderBody();
+      expect((await api('/v1/orders', body)).status).toBe(201);
+      await rate(
+        await chainWhen(body.orderId, (s) => s.touchpoints[0].notices[0]?.status === 'sent'),
+        'confirmation',
+        1,
+      );
+      const page = await signIn('ola', PASSWORDS.agent);
+      await page.goto(`${bed.base}/console?list=attention`);
+      await reloadUntil(page, body.orderId);
+      await page.getByRole('link', { name: body.orderId }).click();
+      expect(await page.locator('.attention').allInnerTexts()).toEqual([
+        'Needs attention: low rating 1 on confirmation',
+      ]);
 
-    const form = page.locator('form[data-action="acknowledge"]');
-    await form.getByLabel(/Note/).fill('called the customer, a new kettle goes out tomorrow');
-    await form.getByRole('button').click();
-    expect(await page.locator('.sentence').innerText()).toContain(
-      'Take the chain off the attention list until something new needs attention, noting: called the customer',
-    );
-    await page.getByRole('button', { name: 'Confirm' }).click();
-    await page.waitForURL(/done=acknowledge/);
-    expect(await page.locator('.audit').innerText()).toMatch(
-      /Ola Agent \(console\): acknowledge — .*called the customer, a new kettle goes out tomorrow/,
-    );
-    expect(await page.locator('.acknowledged').innerText()).toMatch(
-      /^Acknowledged by Ola Agent \(console\) at .+: “called the customer, a new kettle goes out tomorrow”$/,
-    );
-    expect(await page.locator('.attention.seen').innerText()).toContain('low rating 1 on confirmation');
-    expect(await page.locator('form[data-action="acknowledge"]').count()).toBe(0);
-    await page.screenshot({ path: join(ARTIFACTS, 'console-acknowledged.png'), fullPage: true });
-    await page.goto(`${bed.base}/console?list=attention`);
-    await reloadUntil(page, body.orderId, false);
+      const form = page.locator('form[data-action="acknowledge"]');
+      await form.getByLabel(/Note/).fill('called the customer, a new kettle goes out tomorrow');
+      await form.getByRole('button').click();
+      expect(await page.locator('.sentence').innerText()).toContain(
+        'Take the chain off the attention list until something new needs attention, noting: called the customer',
+      );
+      await page.getByRole('button', { name: 'Confirm' }).click();
+      await page.waitForURL(/done=acknowledge/);
+      expect(await page.locator('.audit').innerText()).toMatch(
+        /Ola Agent \(console\): acknowledge — .*called the customer, a new kettle goes out tomorrow/,
+      );
+      expect(await page.locator('.acknowledged').innerText()).toMatch(
+        /^Acknowledged by Ola Agent \(console\) at .+: “called the customer, a new kettle goes out tomorrow”$/,
+      );
+      expect(await page.locator('.attention.seen').innerText()).toContain('low rating 1 on confirmation');
+      expect(await page.locator('form[data-action="acknowledge"]').count()).toBe(0);
+      await page.screenshot({ path: join(ARTIFACTS, 'console-acknowledged.png'), fullPage: true });
+      await page.goto(`${bed.base}/console?list=attention`);
+      await reloadUntil(page, body.orderId, false);
 
-    await sendEvent(body.orderId, 'handed_to_carrier', { trackingNumber: 'DPD-0042' });
-    await rate(
-      await chainWhen(body.orderId, (s) =>
-        s.touchpoints.some((t) => t.key === 'tracking' && t.notices[0]?.status === 'sent'),
-      ),
-      'tracking',
-      2,
-    );
-    await reloadUntil(page, body.orderId);
-    await page.goto(`${bed.base}/console/orders/${body.orderId}`);
-    expect(await page.locator('.attention.alert').allInnerTexts()).toEqual([
-      expect.stringMatching(/^Needs attention: low rating 2 on tracking\s*new since the acknowledgement$/),
-    ]);
-    expect(await page.locator('form[data-action="acknowledge"]').count()).toBe(1);
-    await page.close();
-  });
-});
+      await sendEvent(body.orderId, 'handed_to_carrier', { trackingNumber: 'DPD-0042' });
+      await rate(
+        await chainWhen(body.orderId, (s) =>
+          s.touchpoints.some((t) => t.key === 'tracking' && t.notices[0]?.status === 'sent'),
+        ),
+        'tracking',
+        2,
+      );
+      await reloadUntil(page, body.orderId);
+      await page.goto(`${bed.base}/console/orders/${body.orderId}`);
+      expect(await page.locator('.attention.alert').allInnerTexts()).toEqual([
+        expect.stringMatching(/^Needs attention: low rating 2 on tracking\s*new since the acknowledgement$/),
+      ]);
+      expect(await page.locator('form[data-action="acknowledge"]').count()).toBe(1);
+      await page.close();
+    });
+  },
+);
 
 it('a viewer sees the chain with its tracking number and proof of delivery but no actions, and a forged action is refused', async () => {
   await bed.env.withWorker(async () => {

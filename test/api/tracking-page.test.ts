@@ -74,66 +74,70 @@ it("the tracking page speaks the customer's language, shows where the parcel is,
   });
 });
 
-it('when no courier call came, the page offers Doorstep’s windows in the customer’s time and language; a choice agrees one, a stale or bad one gets a polite page', async () => {
-  await bed.env.withWorker(async () => {
-    const zone = 'Asia/Novosibirsk';
-    const o = order({ customer: { ...order().customer, locale: 'ru', timezone: zone } });
-    // A call deadline of three seconds: Doorstep asks the customer right after out_for_delivery.
-    const handle = await startChain(bed.env, o, shop({ id: 'demo', courierCallDeadlineMinutes: 0.05 }));
-    for (const type of ['handed_to_carrier', 'arrived_in_city', 'out_for_delivery'] as const) {
-      await handle.executeUpdate(trackingEventUpdate, { args: [event(type)] });
-    }
-    const asked = await waitForState(handle, (s) => !!s.courierQuestion);
-    const { options, touchpoint } = asked.courierQuestion!;
-    const page = await bed.browser.newPage();
-    await page.goto(`${bed.base}${trackingPath(o.orderId)}`);
-    expect(await page.locator('#window-question').textContent()).toBe(
-      'Курьер ещё не позвонил. Выберите удобное время доставки:',
-    );
-    const buttons = page.locator('.windows button');
-    expect(await buttons.count()).toBe(options.length);
-    const localHour = (iso: string) =>
-      new Intl.DateTimeFormat('ru', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-        new Date(iso),
+it(
+  'when no courier call came, the page offers Doorstep’s windows in the customer’s time and language; ' +
+    'a choice agrees one, a stale or bad one gets a polite page',
+  async () => {
+    await bed.env.withWorker(async () => {
+      const zone = 'Asia/Novosibirsk';
+      const o = order({ customer: { ...order().customer, locale: 'ru', timezone: zone } });
+      // A call deadline of three seconds: Doorstep asks the customer right after out_for_delivery.
+      const handle = await startChain(bed.env, o, shop({ id: 'demo', courierCallDeadlineMinutes: 0.05 }));
+      for (const type of ['handed_to_carrier', 'arrived_in_city', 'out_for_delivery'] as const) {
+        await handle.executeUpdate(trackingEventUpdate, { args: [event(type)] });
+      }
+      const asked = await waitForState(handle, (s) => !!s.courierQuestion);
+      const { options, touchpoint } = asked.courierQuestion!;
+      const page = await bed.browser.newPage();
+      await page.goto(`${bed.base}${trackingPath(o.orderId)}`);
+      expect(await page.locator('#window-question').textContent()).toBe(
+        'Курьер ещё не позвонил. Выберите удобное время доставки:',
       );
-    for (const [i, w] of options.entries()) {
-      expect(await buttons.nth(i).textContent()).toContain(`${localHour(w.from)}–${localHour(w.to)}`);
-    }
-    await page.screenshot({ path: join(ARTIFACTS, 'tracking-page-windows.png'), fullPage: true });
+      const buttons = page.locator('.windows button');
+      expect(await buttons.count()).toBe(options.length);
+      const localHour = (iso: string) =>
+        new Intl.DateTimeFormat('ru', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+          new Date(iso),
+        );
+      for (const [i, w] of options.entries()) {
+        expect(await buttons.nth(i).textContent()).toContain(`${localHour(w.from)}–${localHour(w.to)}`);
+      }
+      await page.screenshot({ path: join(ARTIFACTS, 'tracking-page-windows.png'), fullPage: true });
 
-    // The same page open in another tab, which will be stale once a window is chosen.
-    const staleTab = await bed.browser.newPage();
-    await staleTab.goto(`${bed.base}${trackingPath(o.orderId)}`);
-    await buttons.nth(1).click();
-    await page.getByText(`Спасибо! Курьер приедет`).waitFor();
-    expect(await page.locator('main').innerText()).toContain(localHour(options[1].from));
-    const agreed = await waitForState(handle, (s) => !!s.courierWindow);
-    expect(agreed.courierWindow).toEqual({ ...options[1], agreedBy: 'customer' });
-    expect(agreed.courierQuestion).toBeUndefined();
-    expect(agreed.touchpoints.find((t) => t.key === touchpoint)?.note).toBe('the customer chose window 2 by web');
+      // The same page open in another tab, which will be stale once a window is chosen.
+      const staleTab = await bed.browser.newPage();
+      await staleTab.goto(`${bed.base}${trackingPath(o.orderId)}`);
+      await buttons.nth(1).click();
+      await page.getByText(`Спасибо! Курьер приедет`).waitFor();
+      expect(await page.locator('main').innerText()).toContain(localHour(options[1].from));
+      const agreed = await waitForState(handle, (s) => !!s.courierWindow);
+      expect(agreed.courierWindow).toEqual({ ...options[1], agreedBy: 'customer' });
+      expect(agreed.courierQuestion).toBeUndefined();
+      expect(agreed.touchpoints.find((t) => t.key === touchpoint)?.note).toBe('the customer chose window 2 by web');
 
-    // The other tab offers a question that is closed now: a polite page, and nothing changes.
-    const stale = staleTab.waitForResponse((r) => r.request().method() === 'POST');
-    await staleTab.locator('.windows button').first().click();
-    expect((await stale).status()).toBe(409);
-    expect(await staleTab.locator('main').innerText()).toContain('Этот вариант уже недоступен.');
-    expect(await staleTab.getByRole('link', { name: 'Вернуться к заказу' }).count()).toBe(1);
-    await staleTab.close();
-    const bad = await page.evaluate(
-      async (path) =>
-        (
-          await fetch(`${path}/window`, {
-            method: 'POST',
-            body: new URLSearchParams({ touchpoint: 'courier-call', option: '9' }),
-          })
-        ).status,
-      trackingPath(o.orderId),
-    );
-    expect(bad).toBe(409);
-    const after = await queryState(handle);
-    expect(after.courierWindow).toEqual(agreed.courierWindow);
-    expect(after.touchpoints.find((t) => t.key === touchpoint)?.rating).toBeUndefined();
-    await page.close();
-    await handle.terminate('test over');
-  });
-});
+      // The other tab offers a question that is closed now: a polite page, and nothing changes.
+      const stale = staleTab.waitForResponse((r) => r.request().method() === 'POST');
+      await staleTab.locator('.windows button').first().click();
+      expect((await stale).status()).toBe(409);
+      expect(await staleTab.locator('main').innerText()).toContain('Этот вариант уже недоступен.');
+      expect(await staleTab.getByRole('link', { name: 'Вернуться к заказу' }).count()).toBe(1);
+      await staleTab.close();
+      const bad = await page.evaluate(
+        async (path) =>
+          (
+            await fetch(`${path}/window`, {
+              method: 'POST',
+              body: new URLSearchParams({ touchpoint: 'courier-call', option: '9' }),
+            })
+          ).status,
+        trackingPath(o.orderId),
+      );
+      expect(bad).toBe(409);
+      const after = await queryState(handle);
+      expect(after.courierWindow).toEqual(agreed.courierWindow);
+      expect(after.touchpoints.find((t) => t.key === touchpoint)?.rating).toBeUndefined();
+      await page.close();
+      await handle.terminate('test over');
+    });
+  },
+);
