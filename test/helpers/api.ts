@@ -20,16 +20,16 @@ export function configWith(file: object, env: Record<string, string> = {}): AppC
   return testConfig({ DOORSTEP_CONFIG: path, ...env });
 }
 
-/** A staff entry of the acme shop who signs in with `password` (the file holds only its hash). */
-export function staffMember({
-  password,
-  ...member
-}: {
+/** A member of the acme shop's staff as a test names them: with the password they sign in with. */
+export interface StaffLogin {
   username: string;
   name?: string;
-  role: string;
+  role: 'agent' | 'viewer';
   password: string;
-}) {
+}
+
+/** The configuration file's entry for `login`: the password only as its hash. */
+export function staffMember({ password, ...member }: StaffLogin) {
   return { ...member, shop: 'acme', passwordHash: hashPassword(password) };
 }
 
