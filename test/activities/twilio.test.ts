@@ -108,13 +108,16 @@ describe('Twilio channels', () => {
     });
     ask.order.customer = { ...ask.order.customer, timezone: 'UTC' };
     noticeOf(await sendNotice(ask));
+    const XML = '<?xml version="1.0" encoding="UTF-8"?>';
     expect(twilio.requests.map((r) => [r.path, r.form])).toEqual([
       [
         CALLS,
         {
           To: '+48600123456',
           From: '+48111222333',
-          Twiml: `<?xml version="1.0" encoding="UTF-8"?><Response><Say language="ru-RU">Acme: заказ ${ru.order.orderId} уже в вашем городе. Курьер позвонит, чтобы договориться о времени.</Say></Response>`,
+          Twiml:
+            `${XML}<Response><Say language="ru-RU">Acme: заказ ${ru.order.orderId} уже в вашем городе. ` +
+            'Курьер позвонит, чтобы договориться о времени.</Say></Response>',
           StatusCallback: STATUS,
         },
       ],
@@ -124,8 +127,10 @@ describe('Twilio channels', () => {
           To: '+48600123456',
           From: '+48111222333',
           Twiml:
-            '<?xml version="1.0" encoding="UTF-8"?><Response><Gather numDigits="1" action="http://localhost:8080/webhooks/twilio/inbound" method="POST" timeout="10">' +
-            `<Say language="en-GB">Hello, this is Acme. Your order ${ask.order.orderId} is due for delivery on November 24, 2026. When shall the courier come? Press 1 for 9:00 AM to 11:00 AM, 2 for 11:00 AM to 1:00 PM.</Say></Gather></Response>`,
+            `${XML}<Response>` +
+            '<Gather numDigits="1" action="http://localhost:8080/webhooks/twilio/inbound" method="POST" timeout="10">' +
+            `<Say language="en-GB">Hello, this is Acme. Your order ${ask.order.orderId} is due for delivery on November 24, 2026. ` +
+            'When shall the courier come? Press 1 for 9:00 AM to 11:00 AM, 2 for 11:00 AM to 1:00 PM.</Say></Gather></Response>',
           StatusCallback: STATUS,
         },
       ],

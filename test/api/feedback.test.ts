@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { appFor } from '../../api/server';
 import { createTokens } from '../../common/tokens';
 import { ratingUpdate } from '../../workflows/definitions';
+import { DAY_MS } from '../../workflows/durations';
 import { order, shop } from '../helpers/fixtures';
 import { devServer, type DevServer } from '../helpers/temporal';
 import { queryState, startChain, waitForState } from '../helpers/chains';
@@ -106,7 +107,7 @@ it('refuses expired, tampered and cross-order tokens, and ratings for a check ne
 
 it('a check closes after the rating window: a later answer is refused and the first one stands', async () => {
   await env.withWorker(async () => {
-    const handle = await startChain(env, order(), shop({ id: 'demo', ratingWindowDays: 3 / 86_400 }));
+    const handle = await startChain(env, order(), shop({ id: 'demo', ratingWindowDays: 3_000 / DAY_MS }));
     const state = await waitForState(handle, (s) => s.touchpoints[0].notices[0]?.status === 'sent');
     const token = /\/r\/(\S+)/.exec(state.touchpoints[0].notices[0].text!)![1];
     expect((await request(app).post('/v1/feedback').send({ token, score: 4 })).status).toBe(202);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, expect, it } from 'vitest';
 import { freePort } from '../../scripts/free-port';
+import { DAY_MS } from '../../workflows/durations';
 import { afternoonZone, onTimePath, orderBody } from '../helpers/fixtures';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-start-'));
@@ -138,32 +139,37 @@ function configFile(shop: Record<string, unknown> = {}): string {
   return file;
 }
 
-it('comes up with DOORSTEP_CONFIG and DOORSTEP_SECRET in a data dir that does not exist yet, closed chains kept 30 days and the retention job scheduled', async () => {
-  const fresh = join(mkdtempSync(join(tmpdir(), 'doorstep-start-fresh-')), 'not', 'yet');
-  const { child, banner } = await start({
-    DOORSTEP_DATA_DIR: fresh,
-    DOORSTEP_CONFIG: configFile(),
-    DOORSTEP_SECRET: 'a-secret-from-the-environment-32b',
-  });
-  expect(banner).toContain(`Store:          embedded, in ${fresh}/store`);
-  expect(existsSync(join(fresh, 'temporal.db'))).toBe(true);
-  const res = await fetch(`http://127.0.0.1:${port}/v1/orders?pageSize=1`, {
-    headers: { authorization: 'Bearer acme-start-key-000001' },
-  });
-  expect(res.status).toBe(200);
-  // Its own dev server keeps closed chains for 30 days (not the dev server's 1), and the retention job is scheduled.
-  const client = new Client({ connection: await Connection.connect({ address: `127.0.0.1:${temporalPort}` }) });
-  const { config } = await client.workflowService.describeNamespace({ namespace: 'default' });
-  expect(Number(config!.workflowExecutionRetentionTtl!.seconds)).toBe(30 * 86_400);
-  const schedule = await client.schedule.getHandle('doorstep-retention-doorstep').describe();
-  expect(schedule.action).toMatchObject({
-    type: 'startWorkflow',
-    workflowType: 'retentionWorkflow',
-    taskQueue: 'doorstep',
-  });
-  await client.connection.close();
-  expect(await stop(child)).toBe(0);
-}, 120_000);
+it(
+  'comes up with DOORSTEP_CONFIG and DOORSTEP_SECRET in a data dir that does not exist yet, ' +
+    'closed chains kept 30 days and the retention job scheduled',
+  async () => {
+    const fresh = join(mkdtempSync(join(tmpdir(), 'doorstep-start-fresh-')), 'not', 'yet');
+    const { child, banner } = await start({
+      DOORSTEP_DATA_DIR: fresh,
+      DOORSTEP_CONFIG: configFile(),
+      DOORSTEP_SECRET: 'a-secret-from-the-environment-32b',
+    });
+    expect(banner).toContain(`Store:          embedded, in ${fresh}/store`);
+    expect(existsSync(join(fresh, 'temporal.db'))).toBe(true);
+    const res = await fetch(`http://127.0.0.1:${port}/v1/orders?pageSize=1`, {
+      headers: { authorization: 'Bearer acme-start-key-000001' },
+    });
+    expect(res.status).toBe(200);
+    // Its own dev server keeps closed chains for 30 days (not the dev server's 1), and the retention job is scheduled.
+    const client = new Client({ connection: await Connection.connect({ address: `127.0.0.1:${temporalPort}` }) });
+    const { config } = await client.workflowService.describeNamespace({ namespace: 'default' });
+    expect(Number(config!.workflowExecutionRetentionTtl!.seconds)).toBe((30 * DAY_MS) / 1000);
+    const schedule = await client.schedule.getHandle('doorstep-retention-doorstep').describe();
+    expect(schedule.action).toMatchObject({
+      type: 'startWorkflow',
+      workflowType: 'retentionWorkflow',
+      taskQueue: 'doorstep',
+    });
+    await client.connection.close();
+    expect(await stop(child)).toBe(0);
+  },
+  120_000,
+);
 
 it('refuses a bad configuration with its field paths and a hint, no stack trace, and a non-zero exit', async () => {
   const cases: [Record<string, string>, RegExp][] = [

@@ -8,6 +8,7 @@ import { ledgerKey, type SendClaim } from '../../store/ledger';
 import { SCHEMA_VERSION } from '../../store/migrations';
 import { EVERY_SHOP } from '../../store/opt-outs';
 import type { Notice } from '../../workflows/contract';
+import { DAY_MS } from '../../workflows/durations';
 
 const freshDir = () => mkdtempSync(join(tmpdir(), 'doorstep-store-'));
 const backends: [string, (dataDir?: string) => Promise<Store>][] = [
@@ -190,9 +191,8 @@ describe.each(backends)('the store, %s', (_name, open) => {
   });
 
   it('the retention purge deletes exactly the old rows of chains that never run again, and keeps opt-outs, what is young and what may still run', async () => {
-    const day = 86_400_000;
     const now = Date.now();
-    const ago = (days: number) => new Date(now - days * day);
+    const ago = (days: number) => new Date(now - days * DAY_MS);
     const cutoff = ago(100);
     const [old, young, open, ancient] = ['old', 'young', 'open', 'ancient'].map((c) => `${chainId}-purge-${c}`);
     const stage = `purged-${run}`;

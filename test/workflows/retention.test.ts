@@ -54,7 +54,8 @@ it('a worker start creates the daily retention schedule once, and a run it trigg
     // A chain Temporal no longer knows (gone past its namespace retention), whose ledger row is as old.
     const forgottenId = chainWorkflowId(s.id, forgotten.orderId);
     await store.sql.query(
-      `insert into sends (key, chain_id, workflow_id, shop, touchpoint, channel, revision, address_key, customer_key, urgent, local_day, locale, status, updated_at)
+      `insert into sends (key, chain_id, workflow_id, shop, touchpoint, channel, revision,
+         address_key, customer_key, urgent, local_day, locale, status, updated_at)
        values ($1, $2, $2, $3, 'confirmation', 'email', 1, 'a', 'c', true, '2025-01-01', 'en', 'sent', $4)`,
       [`${forgottenId}:confirmation:email:1`, forgottenId, s.id, longAgo],
     );
