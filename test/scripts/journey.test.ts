@@ -161,6 +161,12 @@ describe('the console preview, worked out without running the chain', () => {
       day0: DateTime.fromISO(j.orderedAt, { zone: j.timezone }).startOf('day'),
       baseUrl: 'http://localhost:8080',
     });
+  /** In every language, the journey the real chain ran for `scenario` and the notices its preview sends. */
+  const runsAndPreviews = (scenario: JourneyScenario) =>
+    JOURNEY_LOCALES.map((locale) => {
+      const j = journey(scenario, locale);
+      return { locale, j, sent: previewFor(j).notices.filter((n) => !n.dropped) };
+    });
   // Order ids, links and the drawn PIN differ between a preview and a run; every other word must not.
   const words = (text = '') =>
     text
@@ -171,22 +177,17 @@ describe('the console preview, worked out without running the chain', () => {
   it.each(JOURNEY_SCENARIOS)(
     'for %s lists what the real chain sent: the same notices, channels and local times, in every language',
     (scenario) => {
-      for (const locale of JOURNEY_LOCALES) {
-        const j = journey(scenario, locale);
-        const sent = previewFor(j).notices.filter((n) => !n.dropped);
+      for (const { j, sent } of runsAndPreviews(scenario))
         expect(sent.map((n) => [n.touchpoint, n.revision, n.channel, n.localTime, n.urgent])).toEqual(
           j.notices.map((n) => [n.touchpoint, n.revision, n.channel, n.localTime, n.urgent]),
         );
-      }
     },
   );
 
   it.each(JOURNEY_SCENARIOS)(
     'for %s shows each notice in the words the customer got, on the channel it went by',
     (scenario) => {
-      for (const locale of JOURNEY_LOCALES) {
-        const j = journey(scenario, locale);
-        const sent = previewFor(j).notices.filter((n) => !n.dropped);
+      for (const { locale, j, sent } of runsAndPreviews(scenario))
         sent.forEach((n, i) => {
           const form = n.forms.find((f) => f.channel === n.channel)!;
           expect([words(form.subject), words(form.text)], `${n.touchpoint} in ${locale}`).toEqual([
@@ -194,7 +195,6 @@ describe('the console preview, worked out without running the chain', () => {
             words(j.notices[i].text),
           ]);
         });
-      }
     },
   );
 
