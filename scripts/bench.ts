@@ -11,16 +11,10 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeReport } from './bench/report';
 import type { BenchResult } from './bench/model';
-import { FULL, QUICK, runBench, SMOKE } from './bench/run';
+import { BENCH_SIZES, runBench } from './bench/run';
+import { RUN_FLAGS, sizedRun } from './run-size';
 
-const options = {
-  quick: { type: 'boolean' },
-  smoke: { type: 'boolean' },
-  root: { type: 'string' },
-  profile: { type: 'string' },
-  report: { type: 'string' },
-} as const;
-const { values } = parseArgs({ options });
+const { values } = parseArgs({ options: { ...RUN_FLAGS, profile: { type: 'string' } } });
 const root = resolve(values.root ?? '.');
 
 const started = Date.now();
@@ -30,12 +24,8 @@ if (values.report) {
   resultFile = resolve(values.report);
   result = JSON.parse(readFileSync(resultFile, 'utf8')) as BenchResult;
 } else {
-  const quick = Boolean(values.quick || values.smoke);
-  result = await runBench(
-    values.smoke ? SMOKE : quick ? QUICK : FULL,
-    quick,
-    values.profile && resolve(values.profile),
-  );
+  const { settings, quick } = sizedRun(values, BENCH_SIZES);
+  result = await runBench(settings, quick, values.profile && resolve(values.profile));
   const resultsDir = join(root, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
   resultFile = join(resultsDir, `${result.date.slice(0, 10)}${quick ? '-quick' : ''}.json`);

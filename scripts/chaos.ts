@@ -9,26 +9,19 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeReport, type ChaosResult } from './chaos/report';
-import { FULL, QUICK, runChaos, SMOKE } from './chaos/run';
+import { writeReport } from './chaos/report';
+import type { ChaosResult } from './chaos/result';
+import { CHAOS_SIZES, runChaos } from './chaos/run';
+import { RUN_FLAGS, sizedRun } from './run-size';
 
-const options = {
-  quick: { type: 'boolean' },
-  smoke: { type: 'boolean' },
-  seed: { type: 'string' },
-  only: { type: 'string' },
-  root: { type: 'string' },
-  report: { type: 'string' },
-} as const;
-const { values } = parseArgs({ options });
+const { values } = parseArgs({ options: { ...RUN_FLAGS, seed: { type: 'string' }, only: { type: 'string' } } });
 if (values.report) {
   const result = JSON.parse(readFileSync(values.report, 'utf8')) as ChaosResult;
   console.log(writeReport(result, resolve('docs', ...(result.quick ? ['quick'] : [])), resolve(values.report)));
   process.exit(0);
 }
 const started = Date.now();
-const quick = Boolean(values.quick || values.smoke);
-const settings = values.smoke ? SMOKE : quick ? QUICK : FULL;
+const { settings, quick } = sizedRun(values, CHAOS_SIZES);
 const seed = values.seed ? Number(values.seed) : Date.now() % 100_000;
 const { file, failed } = await runChaos({
   settings,

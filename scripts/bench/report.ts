@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { escapeHtml } from '../../common/html';
+import { prose } from '../markdown';
 import type { BenchResult, NoticeTally, Percentiles, SystemResult } from './model';
 import { chainsLabel, latencyAt, loadLabel, PLOTS, SYSTEMS, union } from './plots';
 import { fixed } from './svg';
@@ -36,14 +37,25 @@ function compare(
 
 const COMPARE_HEAD = ['', 'Doorstep', 'Skeleton', 'Doorstep / Skeleton'];
 
+/** A `## title` section: the title and its blocks (paragraphs, a table), a blank line between each. */
+const section = (title: string, ...blocks: string[]) => [`## ${title}`, ...blocks].join('\n\n');
+
 function introSection(result: BenchResult, resultLink: string | undefined): string {
   const file = resultLink ? `[${cell(basename(resultLink))}](${encodeURI(resultLink)})` : 'its result file';
   const quick = result.quick
-    ? '\n\n> **Quick run:** a shortened benchmark (see the settings at the end); its numbers show the shape, not the final values.'
+    ? `\n\n> ${prose(
+        '**Quick run:** a shortened benchmark (see the settings at the end);',
+        'its numbers show the shape, not the final values.',
+      )}`
     : '';
-  return `# Doorstep benchmarks${result.quick ? ' (quick run)' : ''}${quick}
-
-To reproduce, run \`npm run bench\` for the full benchmark or \`npm run bench -- --quick\` for a quick run (under 3 minutes). Each run writes its numbers to \`bench/results/<date>.json\` and rewrites this page and its plots from them; this page comes from ${file}, a run started ${cell(result.date)}. Every measure is taken for Doorstep and for the skeleton, a bare Temporal workflow with no-op activities on the same path, so the ratios show what Doorstep's own work costs.`;
+  const reproduce = prose(
+    'To reproduce, run `npm run bench` for the full benchmark or `npm run bench -- --quick` for a quick run (under 3 minutes).',
+    'Each run writes its numbers to `bench/results/<date>.json` and rewrites this page and its plots from them;',
+    `this page comes from ${file}, a run started ${cell(result.date)}.`,
+    'Every measure is taken for Doorstep and for the skeleton, a bare Temporal workflow with no-op activities on the same path,',
+    "so the ratios show what Doorstep's own work costs.",
+  );
+  return `# Doorstep benchmarks${result.quick ? ' (quick run)' : ''}${quick}\n\n${reproduce}`;
 }
 
 function machineSection({ machine }: BenchResult): string {
@@ -54,27 +66,31 @@ function machineSection({ machine }: BenchResult): string {
     ['Node', cell(machine.node)],
     ['Temporal', cell(machine.temporal)],
   ];
-  return `## Machine\n\n${table(['', 'Value'], rows)}`;
+  return section('Machine', table(['', 'Value'], rows));
 }
 
 function goalsSection({ goals }: BenchResult): string {
   const rows = goals.map((g) => [cell(g.name), cell(g.target), cell(g.value), g.met ? '✓' : '✗']);
-  return `## Goals\n\n${table(['Goal', 'Target', 'Value', 'Met'], rows, { none: 'No goals recorded for this run.' })}`;
+  return section('Goals', table(['Goal', 'Target', 'Value', 'Met'], rows, { none: 'No goals recorded for this run.' }));
 }
 
 /** The hand-kept explanation of the gaps, verbatim (Markdown from the repository, not from a run). */
 function gapsSection({ gaps }: BenchResult): string {
-  return gaps ? `## Where the gaps come from\n\n${gaps.replace(/^#.*\n+/, '').trim()}` : '';
+  return gaps ? section('Where the gaps come from', gaps.replace(/^#.*\n+/, '').trim()) : '';
 }
 
 function throughputSection(result: BenchResult, image: (name: string, alt: string) => string): string {
   const row = compare(result, 'Orders/s at saturation', (s) => s.ordersPerSec, one);
   row[3] = `T = ${fixed(result.ratios.throughput, 2)}`;
-  return `## Throughput at saturation
-
-Orders are started at a fixed offered rate that rises step by step; the knee is the highest offered rate a system still keeps up with (90% or more achieved), saturation the most it achieved.
-
-${table(COMPARE_HEAD, [row], { numericFrom: 1 })}${image('throughput', 'Offered vs achieved orders per second for Doorstep and the skeleton')}`;
+  return section(
+    'Throughput at saturation',
+    prose(
+      'Orders are started at a fixed offered rate that rises step by step;',
+      'the knee is the highest offered rate a system still keeps up with (90% or more achieved), saturation the most it achieved.',
+    ),
+    table(COMPARE_HEAD, [row], { numericFrom: 1 }) +
+      image('throughput', 'Offered vs achieved orders per second for Doorstep and the skeleton'),
+  );
 }
 
 function cpuSection(result: BenchResult, image: (name: string, alt: string) => string): string {
@@ -86,7 +102,12 @@ function cpuSection(result: BenchResult, image: (name: string, alt: string) => s
     compare(result, '**Total**', (s) => s.cpuMsPerOrder.total, one),
   ];
   rows[4][3] = `**${fixed(result.ratios.cpuPerOrder, 2)}**`;
-  return `## CPU per order by process\n\nCPU milliseconds per completed order.\n\n${table(COMPARE_HEAD, rows, { numericFrom: 1 })}${image('cpu', 'CPU milliseconds per order by process, stacked, for Doorstep and the skeleton')}`;
+  return section(
+    'CPU per order by process',
+    'CPU milliseconds per completed order.',
+    table(COMPARE_HEAD, rows, { numericFrom: 1 }) +
+      image('cpu', 'CPU milliseconds per order by process, stacked, for Doorstep and the skeleton'),
+  );
 }
 
 function latencySection(result: BenchResult, image: (name: string, alt: string) => string): string {
@@ -104,11 +125,16 @@ function latencySection(result: BenchResult, image: (name: string, alt: string) 
     'POST /v1/orders p50 / p95 / p99 (ms)',
     'Event → send start p50 / p95 / p99 (ms)',
   ];
-  return `## Latency
-
-Percentiles at 25, 50 and 75% of each system's knee. Event → send start runs from a tracking event's POST to the start of the notice's send (the sink's first byte; for the skeleton, its no-op activity's start).
-
-${table(head, rows, { numericFrom: 2 })}${image('latency', 'Event to send-start latency percentiles at fractions of the knee')}`;
+  return section(
+    'Latency',
+    prose(
+      "Percentiles at 25, 50 and 75% of each system's knee.",
+      "Event → send start runs from a tracking event's POST to the start of the notice's send",
+      "(the sink's first byte; for the skeleton, its no-op activity's start).",
+    ),
+    table(head, rows, { numericFrom: 2 }) +
+      image('latency', 'Event to send-start latency percentiles at fractions of the knee'),
+  );
 }
 
 function historySection(result: BenchResult): string {
@@ -116,13 +142,17 @@ function historySection(result: BenchResult): string {
     compare(result, 'History events per order', (s) => s.history.eventsPerOrder, one),
     compare(result, 'History bytes per order', (s) => s.history.bytesPerOrder, count),
   ];
-  return `## History per order\n\n${table(COMPARE_HEAD, rows, { numericFrom: 1 })}`;
+  return section('History per order', table(COMPARE_HEAD, rows, { numericFrom: 1 }));
 }
 
 function cachedChainSection(result: BenchResult): string {
   const kb = (mb: number) => one(mb * 1024);
   const rows = [compare(result, 'Worker RSS per cached chain (KiB)', (s) => s.workerRssPerCachedChainMB, kb)];
-  return `## Worker memory per cached chain\n\nThe worker's RSS growth for each chain held in its workflow cache.\n\n${table(COMPARE_HEAD, rows, { numericFrom: 1 })}`;
+  return section(
+    'Worker memory per cached chain',
+    "The worker's RSS growth for each chain held in its workflow cache.",
+    table(COMPARE_HEAD, rows, { numericFrom: 1 }),
+  );
 }
 
 function openChainsSection(result: BenchResult, image: (name: string, alt: string) => string): string {
@@ -138,11 +168,15 @@ function openChainsSection(result: BenchResult, image: (name: string, alt: strin
     'Open chains',
     ...SYSTEMS.flatMap((s) => [`${s.label} worker RSS (MB)`, `${s.label} server RSS (MB)`, `${s.label} store (MB)`]),
   ];
-  return `## Memory and disk with open chains
-
-Chains open and waiting on their timers. The store is Temporal's SQLite file with its WAL and, for Doorstep, the store's database.
-
-${table(head, rows, { numericFrom: 1 })}${image('memory', 'Worker RSS and store size against open chains for Doorstep and the skeleton')}`;
+  return section(
+    'Memory and disk with open chains',
+    prose(
+      'Chains open and waiting on their timers.',
+      "The store is Temporal's SQLite file with its WAL and, for Doorstep, the store's database.",
+    ),
+    table(head, rows, { numericFrom: 1 }) +
+      image('memory', 'Worker RSS and store size against open chains for Doorstep and the skeleton'),
+  );
 }
 
 function noticesSection(result: BenchResult): string {
@@ -161,17 +195,20 @@ function noticesSection(result: BenchResult): string {
     return n ? [tally(s.label, 'Email', n.email), tally(s.label, 'SMS', n.sms)] : [];
   });
   const head = ['System', 'Channel', 'Sent', 'Received', 'Lost', 'Duplicated', 'Throttled (429)', 'Received/s'];
-  return `## Email and SMS to the sinks\n\n${table(head, rows, { numericFrom: 2, none: 'No notices reached the sinks in this run.' })}`;
+  return section(
+    'Email and SMS to the sinks',
+    table(head, rows, { numericFrom: 2, none: 'No notices reached the sinks in this run.' }),
+  );
 }
 
 function tuningSection({ tuning }: BenchResult): string {
   const rows = tuning.map((t) => [cell(t.change), cell(t.before), cell(t.after)]);
-  return `## Tuning\n\n${table(['Change', 'Before', 'After'], rows, { none: 'No tuning recorded for this run.' })}`;
+  return section('Tuning', table(['Change', 'Before', 'After'], rows, { none: 'No tuning recorded for this run.' }));
 }
 
 function settingsSection({ settings }: BenchResult): string {
   const rows = Object.entries(settings).map(([k, v]) => [cell(k), cell(Array.isArray(v) ? v.join(', ') : String(v))]);
-  return `## Settings\n\n${table(['Setting', 'Value'], rows, { none: 'No settings recorded.' })}`;
+  return section('Settings', table(['Setting', 'Value'], rows, { none: 'No settings recorded.' }));
 }
 
 /**

@@ -15,6 +15,7 @@ import { Progress } from './progress';
 import { BENCH_SHOP, startStack, type Stack, type System } from './stack';
 import type { Taken } from './sinks';
 import { goalsOf } from './goals';
+import type { RunSize } from '../run-size';
 
 export interface BenchSettings {
   stepSeconds: number;
@@ -28,39 +29,42 @@ export interface BenchSettings {
   historySample: number;
 }
 
-export const FULL: BenchSettings = {
-  stepSeconds: 20,
-  warmupSeconds: 5,
-  drainSeconds: 60,
-  startRate: 4,
-  rateFactor: 1.4,
-  maxSteps: 10,
-  latencySeconds: 20,
-  openChains: [1000, 10_000, 50_000],
-  historySample: 20,
-};
-export const QUICK: BenchSettings = {
-  stepSeconds: 5,
-  warmupSeconds: 1,
-  drainSeconds: 20,
-  startRate: 3,
-  rateFactor: 2,
-  maxSteps: 4,
-  latencySeconds: 2,
-  openChains: [500],
-  historySample: 10,
-};
-/** A tiny load that only shows the harness works end to end (the smoke test). */
-export const SMOKE: BenchSettings = {
-  stepSeconds: 2,
-  warmupSeconds: 0.5,
-  drainSeconds: 20,
-  startRate: 2,
-  rateFactor: 2,
-  maxSteps: 1,
-  latencySeconds: 2,
-  openChains: [10],
-  historySample: 2,
+/** The settings of each run size. */
+export const BENCH_SIZES: Record<RunSize, BenchSettings> = {
+  full: {
+    stepSeconds: 20,
+    warmupSeconds: 5,
+    drainSeconds: 60,
+    startRate: 4,
+    rateFactor: 1.4,
+    maxSteps: 10,
+    latencySeconds: 20,
+    openChains: [1000, 10_000, 50_000],
+    historySample: 20,
+  },
+  quick: {
+    stepSeconds: 5,
+    warmupSeconds: 1,
+    drainSeconds: 20,
+    startRate: 3,
+    rateFactor: 2,
+    maxSteps: 4,
+    latencySeconds: 2,
+    openChains: [500],
+    historySample: 10,
+  },
+  /** A tiny load that only shows the harness works end to end (the smoke test). */
+  smoke: {
+    stepSeconds: 2,
+    warmupSeconds: 0.5,
+    drainSeconds: 20,
+    startRate: 2,
+    rateFactor: 2,
+    maxSteps: 1,
+    latencySeconds: 2,
+    openChains: [10],
+    historySample: 2,
+  },
 };
 
 const FRACTIONS = [0.25, 0.5, 0.75];

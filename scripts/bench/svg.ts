@@ -113,7 +113,8 @@ function legendSvg(placed: ReturnType<typeof placeLegend>, top: number): string 
       const mark =
         swatch === 'box'
           ? `<rect x="${px(x)}" y="${px(y - 5)}" width="18" height="10" fill="${color}"/>`
-          : `<line x1="${px(x)}" y1="${px(y)}" x2="${px(x + 18)}" y2="${px(y)}" stroke="${color}" stroke-width="2"${swatch.dashed ? ' stroke-dasharray="5 3"' : ''}/>` +
+          : `<line x1="${px(x)}" y1="${px(y)}" x2="${px(x + 18)}" y2="${px(y)}" stroke="${color}" stroke-width="2"` +
+            `${swatch.dashed ? ' stroke-dasharray="5 3"' : ''}/>` +
             (swatch.marker ? marker(swatch.marker, x + 9, y, color) : '');
       return mark + text(x + 24, y + 4, label, 'font-size="12"');
     })
@@ -146,7 +147,8 @@ function frameSvg(
       text(t.x, BOTTOM + 18, t.label, 'text-anchor="middle"'),
   );
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" font-family="${FONT}" font-size="11" fill="${INK}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}"` +
+      ` role="img" font-family="${FONT}" font-size="11" fill="${INK}">`,
     `<title>${escapeHtml(frame.title)}</title>`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#fff"/>`,
     text(LEFT, 24, frame.title, 'font-size="16" font-weight="600"'),

@@ -8,49 +8,39 @@ import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Shop } from '../../workflows/contract';
+import type { RunSize } from '../run-size';
 import { attacks, logScan } from './attacks';
 import { crashAfterAccept, providerOutage, serverRestart, workerKills, type Bed, type Scenario } from './faults';
 import { journeys } from './journeys';
 import { properties } from './properties';
-import { goalsOf, writeReport, type ChaosResult } from './report';
+import { writeReport } from './report';
+import { goalsOf, type ChaosResult } from './result';
 import { schemathesis } from './schemathesis';
 import { startChaosStack } from './stack';
 import { Tally } from './traffic';
 import { webhooksThrice } from './webhooks';
 
-export const FULL = {
-  workerKills: { orders: 1000, killSeconds: 200, zeroSeconds: 20 },
-  crashAfterAccept: { orders: 200, crashes: 20 },
-  serverRestart: { orders: 300, afterSeconds: 30, downSeconds: 10 },
-  providerOutage: { orders: 240, phaseSeconds: 30 },
-  webhooks: { orders: 100 },
-  schemathesisSeconds: 120,
-  propertyRuns: 30,
-  /** How long after its last fault a scenario waits for its chains. */
-  drainSeconds: 900,
-};
-export type ChaosSettings = typeof FULL;
-export const QUICK: ChaosSettings = {
-  workerKills: { orders: 100, killSeconds: 25, zeroSeconds: 5 },
-  crashAfterAccept: { orders: 40, crashes: 6 },
-  serverRestart: { orders: 40, afterSeconds: 5, downSeconds: 3 },
-  providerOutage: { orders: 48, phaseSeconds: 8 },
-  webhooks: { orders: 10 },
-  schemathesisSeconds: 20,
-  propertyRuns: 0,
-  drainSeconds: 150,
-};
-
-/** A tiny run that only shows every part works end to end (the smoke test). */
-export const SMOKE: ChaosSettings = {
-  workerKills: { orders: 16, killSeconds: 8, zeroSeconds: 2 },
-  crashAfterAccept: { orders: 12, crashes: 2 },
-  serverRestart: { orders: 12, afterSeconds: 2, downSeconds: 2 },
-  providerOutage: { orders: 12, phaseSeconds: 3 },
-  webhooks: { orders: 3 },
-  schemathesisSeconds: 10,
-  propertyRuns: 0,
-  drainSeconds: 120,
+/** Every knob of a chaos run at each size, the three side by side: `at(full, quick, smoke)`. */
+function chaosSettings(size: RunSize) {
+  const at = (full: number, quick: number, smoke: number) => ({ full, quick, smoke })[size];
+  return {
+    workerKills: { orders: at(1000, 100, 16), killSeconds: at(200, 25, 8), zeroSeconds: at(20, 5, 2) },
+    crashAfterAccept: { orders: at(200, 40, 12), crashes: at(20, 6, 2) },
+    serverRestart: { orders: at(300, 40, 12), afterSeconds: at(30, 5, 2), downSeconds: at(10, 3, 2) },
+    providerOutage: { orders: at(240, 48, 12), phaseSeconds: at(30, 8, 3) },
+    webhooks: { orders: at(100, 10, 3) },
+    schemathesisSeconds: at(120, 20, 10),
+    propertyRuns: at(30, 0, 0),
+    /** How long after its last fault a scenario waits for its chains. */
+    drainSeconds: at(900, 150, 120),
+  };
+}
+export type ChaosSettings = ReturnType<typeof chaosSettings>;
+/** The settings of each run size (the smoke test's tiny run only shows every part works end to end). */
+export const CHAOS_SIZES: Record<RunSize, ChaosSettings> = {
+  full: chaosSettings('full'),
+  quick: chaosSettings('quick'),
+  smoke: chaosSettings('smoke'),
 };
 
 const log = (line: string) => process.stderr.write(`chaos: ${line}\n`);
@@ -97,8 +87,10 @@ export async function runChaos({
     result.scenarios.push(done);
     bed.first += orders;
     const a = done.accounting;
+    const { email, sms } = a.notices;
     log(
-      `  ${a.completed}/${a.orders} completed, lost ${a.lost.length}, stuck ${a.stuck.length}, duplicates email ${a.notices.email.duplicates} sms ${a.notices.sms.duplicates}, drain ${a.drainSeconds.toFixed(0)} s`,
+      `  ${a.completed}/${a.orders} completed, lost ${a.lost.length}, stuck ${a.stuck.length}, ` +
+        `duplicates email ${email.duplicates} sms ${sms.duplicates}, drain ${a.drainSeconds.toFixed(0)} s`,
     );
   };
   try {
@@ -124,7 +116,7 @@ export async function runChaos({
     process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
     await bed.stack.stop();
   }
-  if (wanted('journeys') && s !== SMOKE) {
+  if (wanted('journeys') && s !== CHAOS_SIZES.smoke) {
     log('journeys (quiet hours and the daily cap)');
     result.journeys = await journeys(
       Shop.parse({ id: 'demo', name: 'Demo Shop', supportEmail: 'support@demo.example' }),

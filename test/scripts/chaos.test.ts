@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import type { ChaosResult } from '../../scripts/chaos/report';
+import type { ChaosResult } from '../../scripts/chaos/result';
 
 it('breaks the stack on a tiny schedule and accounts for every chain, notice, attack and request', () => {
   const root = mkdtempSync(join(tmpdir(), 'doorstep-chaos-smoke-'));
