@@ -10,7 +10,7 @@ import { expect, it } from 'vitest';
 import type { ChainState } from '../../workflows/contract';
 import { configWith, staffMember } from '../helpers/api';
 import { useBrowserBed } from '../helpers/browser';
-import { inDays, orderBody, quietShop } from '../helpers/fixtures';
+import { inDays, orderBody, shopConfig } from '../helpers/fixtures';
 import { outbox } from '../helpers/temporal';
 
 const KEY = 'acme-a11y-test-key-0001';
@@ -18,7 +18,7 @@ const PASSWORD = 'agent password 1';
 // A call deadline of three seconds: Doorstep asks the customer for a window soon after out_for_delivery.
 const bed = useBrowserBed(() =>
   configWith({
-    shops: [quietShop({ courierCallDeadlineMinutes: 0.05 })],
+    shops: [shopConfig({ courierCallDeadlineMinutes: 0.05 })],
     apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read', 'chains:act'] }],
     staff: [staffMember({ username: 'ola', name: 'Ola Agent', role: 'agent', password: PASSWORD })],
   }),

@@ -3,14 +3,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { orderBody, quietShop } from '../helpers/fixtures';
+import { orderBody, shopConfig } from '../helpers/fixtures';
 import { apiBed } from '../helpers/api';
 
 const secret = () => `whsec_${randomBytes(24).toString('base64')}`;
 const [OLD, NEW, STRANGER] = [secret(), secret(), secret()];
 const KEY = 'acme-writer-key-0001';
 const bed = apiBed({
-  shops: [quietShop({ feedbackWindowDays: 0 })],
+  shops: [shopConfig({ feedbackWindowDays: 0 })],
   apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read'] }],
   // Mid-rotation: the carrier may sign with the old secret, the new one, or both.
   carrierWebhooks: [{ id: 'acme-dpd', shop: 'acme', carrier: 'DPD', secrets: [OLD, NEW] }],

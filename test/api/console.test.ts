@@ -10,13 +10,13 @@ import { expect, it } from 'vitest';
 import type { ChainState } from '../../workflows/contract';
 import { configWith, staffMember } from '../helpers/api';
 import { ARTIFACTS, useBrowserBed } from '../helpers/browser';
-import { inDays, orderBody, quietShop } from '../helpers/fixtures';
+import { inDays, orderBody, shopConfig } from '../helpers/fixtures';
 
 const KEY = 'acme-console-test-key-01';
 const PASSWORDS = { agent: 'agent password 1', viewer: 'viewer password 1' };
 const bed = useBrowserBed(() =>
   configWith({
-    shops: [quietShop()],
+    shops: [shopConfig()],
     apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read', 'chains:act'] }],
     staff: [
       staffMember({ username: 'ola', name: 'Ola Agent', role: 'agent', password: PASSWORDS.agent }),

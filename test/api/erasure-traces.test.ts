@@ -24,7 +24,7 @@ import { chainStartOptions } from '../../api/chain-start';
 import { chainWorkflowId, trackingEventUpdate } from '../../workflows/definitions';
 import type { ChainState } from '../../workflows/contract';
 import { waitForState } from '../helpers/chains';
-import { event, order, orderBody, quietShop } from '../helpers/fixtures';
+import { event, order, orderBody, shopConfig } from '../helpers/fixtures';
 import { outbox, testWorker } from '../helpers/temporal';
 
 const KEY = 'erasure-writer-key-0001';
@@ -43,7 +43,7 @@ beforeAll(async () => {
   writeFileSync(
     configFile,
     JSON.stringify({
-      shops: [quietShop()],
+      shops: [shopConfig()],
       apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read'] }],
     }),
   );

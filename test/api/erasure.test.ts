@@ -2,13 +2,13 @@
 import request from 'supertest';
 import { expect, it } from 'vitest';
 import { eraseOrder } from '../../api/erasure';
-import { event, orderBody, quietShop } from '../helpers/fixtures';
+import { event, orderBody, shopConfig } from '../helpers/fixtures';
 import { waitForState } from '../helpers/chains';
 import { apiBed } from '../helpers/api';
 
 const KEY = 'acme-writer-key-0001';
 const bed = apiBed({
-  shops: [quietShop()],
+  shops: [shopConfig()],
   apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read'] }],
 });
 

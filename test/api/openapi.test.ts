@@ -11,7 +11,7 @@ import request from 'supertest';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiBed } from '../helpers/api';
-import { inDays, orderBody, quietShop } from '../helpers/fixtures';
+import { inDays, orderBody, shopConfig } from '../helpers/fixtures';
 import { outbox } from '../helpers/temporal';
 import { TWILIO_TOKEN, twilioEndpoint, twilioEnv, type TwilioEndpoint } from '../helpers/twilio-endpoint';
 
@@ -22,7 +22,7 @@ beforeAll(async () => void (twilioApi = await twilioEndpoint()));
 afterAll(() => twilioApi?.close());
 const bed = apiBed(
   {
-    shops: [quietShop({ feedbackWindowDays: 0 })],
+    shops: [shopConfig({ feedbackWindowDays: 0 })],
     apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read', 'chains:act'], name: 'openapi test' }],
     carrierWebhooks: [{ id: 'acme-dpd', shop: 'acme', carrier: 'dpd', secrets: [HOOK_SECRET] }],
   },

@@ -5,7 +5,7 @@ import { chainStartOptions } from '../../api/chain-start';
 import { chainWorkflow } from '../../workflows';
 import { OrderInput, resolveOrder } from '../../workflows/contract';
 import { apiBed } from '../helpers/api';
-import { inDays, onTimePath, orderBody, quietShop } from '../helpers/fixtures';
+import { inDays, onTimePath, orderBody, shopConfig } from '../helpers/fixtures';
 import { outbox } from '../helpers/temporal';
 import { waitForState } from '../helpers/chains';
 
@@ -18,9 +18,9 @@ const KEYS = {
 };
 const bed = apiBed({
   shops: [
-    quietShop({ feedbackWindowDays: 0 }),
-    quietShop({ id: 'other', name: 'Other', supportEmail: 'help@other.example' }),
-    quietShop({
+    shopConfig({ feedbackWindowDays: 0 }),
+    shopConfig({ id: 'other', name: 'Other', supportEmail: 'help@other.example' }),
+    shopConfig({
       id: 'polska',
       name: 'Sklep',
       supportEmail: 'pomoc@sklep.example',

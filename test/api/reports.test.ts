@@ -12,7 +12,7 @@ import type { ChainState } from '../../workflows/contract';
 import { DAY_MS } from '../../workflows/durations';
 import { apiBed } from '../helpers/api';
 import { waitForState } from '../helpers/chains';
-import { inDays, orderBody, quietShop } from '../helpers/fixtures';
+import { inDays, orderBody, shopConfig } from '../helpers/fixtures';
 import { smtpSink, type SmtpSink } from '../helpers/smtp-sink';
 
 type Rated = 'confirmation' | 'courier-call' | 'handover' | 'closing';
@@ -80,7 +80,7 @@ afterAll(async () => {
 const bed = apiBed(
   () => ({
     shops: [
-      quietShop({
+      shopConfig({
         id: 'rep',
         name: 'Report Shop',
         supportEmail: 'support@rep.example',

@@ -14,7 +14,7 @@ export function inDays(days: number, from = Date.now()): string {
  * of day CI does and walk a chain in seconds, so quiet hours are off and the daily cap is high unless
  * a test is about them.
  */
-export function quietShop(overrides: Partial<input<typeof Shop>> = {}) {
+export function shopConfig(overrides: Partial<input<typeof Shop>> = {}) {
   return {
     id: 'acme',
     name: 'Acme',
@@ -27,7 +27,7 @@ export function quietShop(overrides: Partial<input<typeof Shop>> = {}) {
 
 /** The acme test shop as the chain holds it (with a support phone), parsed. */
 export function shop(overrides: Partial<Shop> = {}): Shop {
-  return Shop.parse(quietShop({ supportPhone: '+48221234567', ...overrides }));
+  return Shop.parse(shopConfig({ supportPhone: '+48221234567', ...overrides }));
 }
 
 /** A fixed-offset time zone where it is early afternoon right now (outside any usual quiet hours). */
