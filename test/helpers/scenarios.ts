@@ -5,6 +5,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { ChainOrder, Shop, TrackingEvent } from '../../workflows/contract';
 import { shopSettingsSignal, supportActionUpdate, trackingEventUpdate } from '../../workflows/definitions';
+import { DAY_MS } from '../../workflows/durations';
 import { afternoonZone, event, inDays, onTimePath, order, shop } from './fixtures';
 import { waitForState } from './chains';
 
@@ -151,7 +152,7 @@ export const scenarios = {
     return {
       order: order({
         promisedDate: inDays(0),
-        returnWindowDays: 3 / 86_400,
+        returnWindowDays: 3_000 / DAY_MS,
         customer: { ...order().customer, timezone: 'UTC' },
       }),
       shop: quickShop({

@@ -82,7 +82,8 @@ describe('the Prometheus alert rules', () => {
     // absent() and `== 0` alerts have no measurement to show.
     const measured = ALERTS.filter((a) => !/expr: (absent\(|.*== 0\n)/.test(ruleOf(a)));
     expect(measured.length).toBeGreaterThan(0);
-    for (const alert of measured) expect(ruleOf(alert), alert).toMatch(/\{\{ \$value \| humanize(Percentage|Duration)? \}\}/);
+    for (const alert of measured)
+      expect(ruleOf(alert), alert).toMatch(/\{\{ \$value \| humanize(Percentage|Duration)? \}\}/);
   });
 
   it('query only metrics of the ops/README.md catalogue', () => {
@@ -102,7 +103,9 @@ describe('the example Prometheus configuration', () => {
 
   it('scrapes the API, the worker and the worker’s Temporal SDK metrics', () => {
     const config = readFileSync(join(DIR, 'prometheus.yml'), 'utf8');
-    expect([...config.matchAll(/job_name: ([\w-]+)\n[\s\S]*?targets: \['[\w.-]+:(\d+)'\]/g)].map((m) => [m[1], m[2]])).toEqual([
+    expect(
+      [...config.matchAll(/job_name: ([\w-]+)\n[\s\S]*?targets: \['[\w.-]+:(\d+)'\]/g)].map((m) => [m[1], m[2]]),
+    ).toEqual([
       ['doorstep-api', '8080'],
       ['doorstep-worker', '9464'],
       ['temporal-sdk', '9465'],

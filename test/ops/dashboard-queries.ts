@@ -86,7 +86,14 @@ export const dashboardSchema = z.strictObject({
       pluginName: z.literal('Prometheus'),
     }),
   ]),
-  __requires: z.array(z.strictObject({ type: z.enum(['grafana', 'datasource', 'panel']), id: z.string(), name: z.string(), version: z.string() })),
+  __requires: z.array(
+    z.strictObject({
+      type: z.enum(['grafana', 'datasource', 'panel']),
+      id: z.string(),
+      name: z.string(),
+      version: z.string(),
+    }),
+  ),
   annotations: z.strictObject({ list: z.tuple([]) }),
   description: z.string(),
   editable: z.boolean(),

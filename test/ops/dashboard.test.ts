@@ -1,9 +1,29 @@
 /** The Grafana dashboard as an operator imports it: a well-formed model, a tidy grid and queries that resolve. */
 import { describe, expect, it } from 'vitest';
-import { BUILT_INS, catalogue, dashboardQueries, dashboardSchema, metricsIn, readDashboard, readDashboardJson, variablesIn } from './dashboard-queries';
+import { TRACKING_STAGES } from '../../workflows/stages';
+import {
+  BUILT_INS,
+  catalogue,
+  dashboardQueries,
+  dashboardSchema,
+  metricsIn,
+  readDashboard,
+  readDashboardJson,
+  variablesIn,
+} from './dashboard-queries';
 
-const SECTIONS = ['Chain funnel', 'Notices', 'Delivery receipts', 'Ratings', 'Carriers', 'Events', 'Worker health', 'API'];
-const STAGES = ['accepted', 'packed', 'handed_to_carrier', 'in_transit', 'arrived_in_city', 'out_for_delivery', 'delivered', 'returning', 'returned'];
+const SECTIONS = [
+  'Chain funnel',
+  'Notices',
+  'Delivery receipts',
+  'Ratings',
+  'Carriers',
+  'Events',
+  'Worker health',
+  'API',
+];
+/** The funnel's columns: the stages a parcel walks to the customer, then those of its return. */
+const STAGES = [...TRACKING_STAGES, 'returning', 'returned'];
 
 type Grid = { x: number; y: number; w: number; h: number };
 const overlap = (a: Grid, b: Grid) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -12,7 +32,9 @@ const overlap = (a: Grid, b: Grid) => a.x < b.x + b.w && b.x < a.x + a.w && a.y 
 function datasources(node: unknown): unknown[] {
   if (Array.isArray(node)) return node.flatMap(datasources);
   if (node === null || typeof node !== 'object') return [];
-  return Object.entries(node).flatMap(([key, value]) => (key === 'datasource' ? [value, ...datasources(value)] : datasources(value)));
+  return Object.entries(node).flatMap(([key, value]) =>
+    key === 'datasource' ? [value, ...datasources(value)] : datasources(value),
+  );
 }
 
 describe('the Grafana dashboard', () => {
@@ -51,20 +73,36 @@ describe('the Grafana dashboard', () => {
   it('queries through the imported Prometheus data source only', () => {
     const all = datasources(readDashboardJson());
     expect(all.length).toBeGreaterThan(queryPanels.length);
-    expect(new Set(all.map((d) => JSON.stringify(d)))).toEqual(new Set([JSON.stringify({ type: 'prometheus', uid: '${DS_PROMETHEUS}' })]));
+    expect(new Set(all.map((d) => JSON.stringify(d)))).toEqual(
+      new Set([JSON.stringify({ type: 'prometheus', uid: '${DS_PROMETHEUS}' })]),
+    );
   });
 
   it('uses only its own variables and Grafana’s built-ins in queries', () => {
     const known = new Set([...dashboard.templating.list.map((v) => v.name), ...Object.keys(BUILT_INS)]);
-    const unknown = queryPanels.flatMap((p) => p.targets.flatMap((t) => variablesIn(t.expr).filter((v) => !known.has(v)).map((v) => `${p.title}: $${v}`)));
+    const unknown = queryPanels.flatMap((p) =>
+      p.targets.flatMap((t) =>
+        variablesIn(t.expr)
+          .filter((v) => !known.has(v))
+          .map((v) => `${p.title}: $${v}`),
+      ),
+    );
     expect(unknown).toEqual([]);
   });
 
   it('filters by carrier wherever a metric has a carrier label, and offers the carriers seen', () => {
-    expect(dashboard.templating.list.map((v) => [v.name, v.definition])).toContainEqual(['carrier', 'label_values(doorstep_chains_started_total, carrier)']);
-    const withCarrier = /doorstep_(chains_(started|completed|cancelled)_total|ratings_\w+|delays_total|conflicts_total|deliveries_total)\{/g;
+    expect(dashboard.templating.list.map((v) => [v.name, v.definition])).toContainEqual([
+      'carrier',
+      'label_values(doorstep_chains_started_total, carrier)',
+    ]);
+    const withCarrier =
+      /doorstep_(chains_(started|completed|cancelled)_total|ratings_\w+|delays_total|conflicts_total|deliveries_total)\{/g;
     const unfiltered = queryPanels.flatMap((p) =>
-      p.targets.flatMap((t) => [...t.expr.matchAll(withCarrier)].filter((m) => !t.expr.slice(m.index).match(/^[^}]*carrier=~"\$carrier"/)).map(() => p.title)),
+      p.targets.flatMap((t) =>
+        [...t.expr.matchAll(withCarrier)]
+          .filter((m) => !t.expr.slice(m.index).match(/^[^}]*carrier=~"\$carrier"/))
+          .map(() => p.title),
+      ),
     );
     expect(unfiltered).toEqual([]);
   });
@@ -72,13 +110,25 @@ describe('the Grafana dashboard', () => {
   it('shows open chains stage by stage in the order a chain goes through them', () => {
     const funnel = queryPanels.find((p) => p.title === 'Open chains by stage');
     expect(funnel?.targets.map((t) => t.expr)).toEqual(['max by (stage) (doorstep_chains_in_stage)']);
-    const organize = funnel?.transformations?.find((t) => t.id === 'organize')?.options as { indexByName: Record<string, number> };
-    expect(Object.entries(organize.indexByName).sort(([, a], [, b]) => a - b).map(([name]) => name)).toEqual(['Time', ...STAGES]);
+    const organize = funnel?.transformations?.find((t) => t.id === 'organize')?.options as {
+      indexByName: Record<string, number>;
+    };
+    expect(
+      Object.entries(organize.indexByName)
+        .sort(([, a], [, b]) => a - b)
+        .map(([name]) => name),
+    ).toEqual(['Time', ...STAGES]);
   });
 
   it('queries only metrics of the ops/README.md catalogue', () => {
     const known = catalogue();
-    const unknown = queryPanels.flatMap((p) => p.targets.flatMap((t) => metricsIn(t.expr, known).filter((m) => !known.has(m)).map((m) => `${p.title}: ${m}`)));
+    const unknown = queryPanels.flatMap((p) =>
+      p.targets.flatMap((t) =>
+        metricsIn(t.expr, known)
+          .filter((m) => !known.has(m))
+          .map((m) => `${p.title}: ${m}`),
+      ),
+    );
     expect(unknown).toEqual([]);
   });
 

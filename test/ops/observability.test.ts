@@ -45,7 +45,11 @@ const orders = { delivered: orderBody(), cancelled: orderBody(), moving: orderBo
 const workflowId = (o: { orderId: string }) => chainWorkflowId(SHOP, o.orderId);
 
 const call = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${api}${path}`, { method: 'POST', headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(`${api}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 /** Sends each event of an order, expecting `status` for each. */
 async function events(o: { orderId: string }, list: unknown[], status = 202): Promise<void> {
@@ -75,7 +79,12 @@ beforeAll(async () => {
   const [apiPort, metricsPort, sdkMetricsPort] = [await freePort(), await freePort(), await freePort()];
   api = `http://127.0.0.1:${apiPort}`;
   const config = join(dir, 'doorstep.json');
-  const apiKey = { key: KEY, shop: SHOP, scopes: ['orders:write', 'chains:read', 'chains:act'], requestsPerMinute: 100_000 };
+  const apiKey = {
+    key: KEY,
+    shop: SHOP,
+    scopes: ['orders:write', 'chains:read', 'chains:act'],
+    requestsPerMinute: 100_000,
+  };
   writeFileSync(config, JSON.stringify({ shops: [shop({ id: SHOP, feedbackWindowDays: 0 })], apiKeys: [apiKey] }));
   const env = {
     DOORSTEP_CONFIG: config,
@@ -97,13 +106,24 @@ beforeAll(async () => {
   };
   const worker = node('worker/main.ts', env, answers(`http://127.0.0.1:${metricsPort}/metrics`), { logFile });
   processes = await Promise.all([worker, node('api/main.ts', env, answers(`${api}/healthz`), { logFile })]);
-  const targets = { 'doorstep-api': `127.0.0.1:${apiPort}`, 'doorstep-worker': `127.0.0.1:${metricsPort}`, 'temporal-sdk': `127.0.0.1:${sdkMetricsPort}` };
+  const targets = {
+    'doorstep-api': `127.0.0.1:${apiPort}`,
+    'doorstep-worker': `127.0.0.1:${metricsPort}`,
+    'temporal-sdk': `127.0.0.1:${sdkMetricsPort}`,
+  };
   prometheus = await startPrometheus(targets, ['ops/prometheus/alerts.yml']);
-  client = new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }), dataConverter: dataConverterOf(loadConfig(env)) });
+  client = new Client({
+    connection: await Connection.connect({ address: inject('temporalAddress') }),
+    dataConverter: dataConverterOf(loadConfig(env)),
+  });
 
   // One order delivered on time (by email), one cancelled (email), one still moving (by SMS).
   const customer = (channels: string[]) => ({ ...orders.delivered.customer, email: EMAIL, phone: PHONE, channels });
-  for (const [o, channels] of [[orders.delivered, ['email']], [orders.cancelled, ['email']], [orders.moving, ['sms']]] as const) {
+  for (const [o, channels] of [
+    [orders.delivered, ['email']],
+    [orders.cancelled, ['email']],
+    [orders.moving, ['sms']],
+  ] as const) {
     const placed = await call('/v1/orders', { ...o, customer: customer([...channels]) });
     expect(placed.status).toBe(201);
   }
@@ -111,22 +131,34 @@ beforeAll(async () => {
   await events(orders.delivered, path);
   await events(orders.delivered, path.slice(0, 1), 200);
   await events(orders.cancelled, path.slice(0, 1));
-  expect((await call(`/v1/orders/${orders.cancelled.orderId}/actions/cancel`, { reason: 'changed their mind' })).status).toBe(202);
+  expect(
+    (await call(`/v1/orders/${orders.cancelled.orderId}/actions/cancel`, { reason: 'changed their mind' })).status,
+  ).toBe(202);
   await events(orders.moving, onTimePath().slice(0, 3));
   await events(orders.moving, [{ eventId: 'x', type: 'no_such_type', at: new Date().toISOString() }], 400);
   await events(orders.moving, [{ ...onTimePath()[6], type: 'return_requested', data: {} }], 409);
   await Promise.all([orders.delivered, orders.cancelled].map((o) => client.workflow.getHandle(workflowId(o)).result()));
   // The moving order's confirmation and tracking texts went out; Twilio reports the first delivered.
-  await waitForState(client.workflow.getHandle(workflowId(orders.moving)), (s) => s.touchpoints.filter((t) => t.notices.some((n) => n.status === 'sent')).length === 2);
+  await waitForState(
+    client.workflow.getHandle(workflowId(orders.moving)),
+    (s) => s.touchpoints.filter((t) => t.notices.some((n) => n.status === 'sent')).length === 2,
+  );
   expect(twilioApi.taken).toHaveLength(2);
   const form = { MessageSid: twilioApi.taken[0].sid, MessageStatus: 'delivered' };
   const signature = twilio.getExpectedTwilioSignature(TWILIO_TOKEN, `${api}/webhooks/twilio/status`, form);
-  const receipt = await fetch(`${api}/webhooks/twilio/status`, { method: 'POST', headers: { 'x-twilio-signature': signature }, body: new URLSearchParams(form) });
+  const receipt = await fetch(`${api}/webhooks/twilio/status`, {
+    method: 'POST',
+    headers: { 'x-twilio-signature': signature },
+    body: new URLSearchParams(form),
+  });
   expect(receipt.status).toBe(204);
 }, 240_000);
 
 afterAll(async () => {
-  await client?.workflow.getHandle(workflowId(orders.moving)).terminate('test over').catch(() => undefined);
+  await client?.workflow
+    .getHandle(workflowId(orders.moving))
+    .terminate('test over')
+    .catch(() => undefined);
   await client?.connection.close();
   await Promise.all(processes.map((p) => p.stop()));
   await prometheus?.stop();
@@ -135,9 +167,15 @@ afterAll(async () => {
 
 describe('Prometheus scraping the API and the worker', () => {
   it('scrapes all three targets, and every alert rule loads and evaluates', async () => {
-    await expect.poll(() => prometheus.query('up == 1').then((s) => s.map((x) => x.labels.job).sort()), { timeout: 20_000 }).toEqual(['doorstep-api', 'doorstep-worker', 'temporal-sdk']);
+    await expect
+      .poll(() => prometheus.query('up == 1').then((s) => s.map((x) => x.labels.job).sort()), { timeout: 20_000 })
+      .toEqual(['doorstep-api', 'doorstep-worker', 'temporal-sdk']);
     const rules = async () =>
-      (await prometheus.api<{ groups: { rules: { name: string; health: string; lastError?: string }[] }[] }>('/api/v1/rules')).groups.flatMap((g) => g.rules);
+      (
+        await prometheus.api<{ groups: { rules: { name: string; health: string; lastError?: string }[] }[] }>(
+          '/api/v1/rules',
+        )
+      ).groups.flatMap((g) => g.rules);
     const alerts = readFileSync('ops/prometheus/alerts.yml', 'utf8').match(/^\s*- alert: /gm)!.length;
     expect((await rules()).length).toBe(alerts);
     // A rule's health is "unknown" until it was first evaluated, "err" with its error if it cannot be.
@@ -167,35 +205,54 @@ describe('Prometheus scraping the API and the worker', () => {
     // Each chain's email notices: confirmation … closing for the delivered one, confirmation and cancellation for the other.
     expect(smtp.received.length).toBeGreaterThanOrEqual(6);
     await expect
-      .poll(async () => Object.fromEntries(await Promise.all(Object.keys(expected).map(async (q) => [q, await value(q)]))), { timeout: 30_000, interval: 1000 })
+      .poll(
+        async () => Object.fromEntries(await Promise.all(Object.keys(expected).map(async (q) => [q, await value(q)]))),
+        { timeout: 30_000, interval: 1000 },
+      )
       .toEqual(expected);
   });
 
   it("exports the Temporal SDK's worker metrics: schedule-to-start, slots, pollers", async () => {
     const queue = { task_queue: expect.stringMatching(/^obs-/) };
-    const [scheduleToStart] = await prometheus.query('temporal_workflow_task_schedule_to_start_latency_seconds_count{task_queue=~"obs-.*"}');
+    const [scheduleToStart] = await prometheus.query(
+      'temporal_workflow_task_schedule_to_start_latency_seconds_count{task_queue=~"obs-.*"}',
+    );
     expect(scheduleToStart).toMatchObject({ labels: queue });
     expect(scheduleToStart.value).toBeGreaterThan(10);
     // The buckets the 200 ms alert reads exactly (the SDK's own jump from 100 ms to 500 ms).
-    const buckets = await prometheus.query('temporal_workflow_task_schedule_to_start_latency_seconds_bucket{task_queue=~"obs-.*"}');
+    const buckets = await prometheus.query(
+      'temporal_workflow_task_schedule_to_start_latency_seconds_bucket{task_queue=~"obs-.*"}',
+    );
     expect(buckets.map((b) => b.labels.le)).toEqual(expect.arrayContaining(['0.1', '0.2', '0.5']));
     const slots = await prometheus.query('temporal_worker_task_slots_available{task_queue=~"obs-.*"}');
-    expect(slots.map((s) => s.labels.worker_type).sort()).toEqual(['ActivityWorker', 'LocalActivityWorker', 'WorkflowWorker']);
-    expect(await value('sum(temporal_num_pollers{poller_type="workflow_task",task_queue=~"obs-.*"})')).toBeGreaterThan(0);
-    expect(await value('sum(temporal_activity_execution_latency_seconds_count{task_queue=~"obs-.*"})')).toBeGreaterThan(10);
+    expect(slots.map((s) => s.labels.worker_type).sort()).toEqual([
+      'ActivityWorker',
+      'LocalActivityWorker',
+      'WorkflowWorker',
+    ]);
+    expect(await value('sum(temporal_num_pollers{poller_type="workflow_task",task_queue=~"obs-.*"})')).toBeGreaterThan(
+      0,
+    );
+    expect(await value('sum(temporal_activity_execution_latency_seconds_count{task_queue=~"obs-.*"})')).toBeGreaterThan(
+      10,
+    );
   });
 
   it('answers every query of the Grafana dashboard without a PromQL error', async () => {
     const queries = dashboardQueries();
     expect(queries.length).toBeGreaterThan(15);
     const failed: string[] = [];
-    for (const { panel, expr } of queries) await prometheus.query(expr).catch((err: Error) => failed.push(`${panel}: ${err.message}`));
+    for (const { panel, expr } of queries)
+      await prometheus.query(expr).catch((err: Error) => failed.push(`${panel}: ${err.message}`));
     expect(failed).toEqual([]);
   });
 });
 
 describe('the processes’ logs', () => {
-  const lines = () => readFileSync(logFile, 'utf8').split('\n').filter((l) => l.trim());
+  const lines = () =>
+    readFileSync(logFile, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim());
 
   it('are JSON lines, and carry no full email address or phone number', () => {
     const all = lines();
@@ -213,13 +270,34 @@ describe('the processes’ logs', () => {
     const sent = parsed.filter((l) => l.msg === 'notice sent' && l.workflowId === id).map((l) => l.touchpoint);
     expect(sent).toEqual(expect.arrayContaining(['confirmation', 'handover', 'closing']));
     const moved = parsed.filter((l) => l.msg === 'chain moved on' && l.workflowId === id).map((l) => l.stage);
-    expect(moved).toEqual(['packed', 'handed_to_carrier', 'in_transit', 'arrived_in_city', 'out_for_delivery', 'delivered', 'closed']);
+    expect(moved).toEqual([
+      'packed',
+      'handed_to_carrier',
+      'in_transit',
+      'arrived_in_city',
+      'out_for_delivery',
+      'delivered',
+      'closed',
+    ]);
 
-    const response = await call(`/v1/orders/${orders.moving.orderId}/events`, onTimePath()[0], { 'x-request-id': 'obs-request-1' });
+    const response = await call(`/v1/orders/${orders.moving.orderId}/events`, onTimePath()[0], {
+      'x-request-id': 'obs-request-1',
+    });
     expect(response.headers.get('x-request-id')).toBe('obs-request-1');
     await expect
-      .poll(() => lines().map((l) => JSON.parse(l)).find((l) => l.req?.id === 'obs-request-1'), { timeout: 5000 })
-      .toMatchObject({ msg: 'request completed', route: '/v1/orders/:orderId/events', workflowId: workflowId(orders.moving), res: { status: 202 } });
+      .poll(
+        () =>
+          lines()
+            .map((l) => JSON.parse(l))
+            .find((l) => l.req?.id === 'obs-request-1'),
+        { timeout: 5000 },
+      )
+      .toMatchObject({
+        msg: 'request completed',
+        route: '/v1/orders/:orderId/events',
+        workflowId: workflowId(orders.moving),
+        res: { status: 202 },
+      });
   });
 });
 
@@ -237,11 +315,23 @@ describe('traces', () => {
   const lineages = (name: string) => collector.spans.filter((s) => s.name === name).map(lineage);
 
   it('run from the API request through the chain workflow to the activity that sent the notice', async () => {
-    const created = ['doorstep-api:POST /v1/orders', 'doorstep-api:StartWorkflow:chainWorkflow', 'doorstep-worker:RunWorkflow:chainWorkflow'];
+    const created = [
+      'doorstep-api:POST /v1/orders',
+      'doorstep-api:StartWorkflow:chainWorkflow',
+      'doorstep-worker:RunWorkflow:chainWorkflow',
+    ];
     await expect
       .poll(() => lineages('RunActivity:sendNotice'), { timeout: 20_000 })
-      .toContainEqual([...created, 'doorstep-worker:StartActivity:sendNotice', 'doorstep-worker:RunActivity:sendNotice']);
-    const event = ['doorstep-api:POST /v1/orders/:orderId/events', 'doorstep-api:StartWorkflowUpdate:trackingEvent', 'doorstep-worker:HandleUpdate:trackingEvent'];
+      .toContainEqual([
+        ...created,
+        'doorstep-worker:StartActivity:sendNotice',
+        'doorstep-worker:RunActivity:sendNotice',
+      ]);
+    const event = [
+      'doorstep-api:POST /v1/orders/:orderId/events',
+      'doorstep-api:StartWorkflowUpdate:trackingEvent',
+      'doorstep-worker:HandleUpdate:trackingEvent',
+    ];
     await expect.poll(() => lineages('HandleUpdate:trackingEvent'), { timeout: 20_000 }).toContainEqual(event);
   });
 });
