@@ -8,18 +8,18 @@ import { perRegistry } from '../common/metrics';
 import type { Facts } from '../store/facts';
 import { isFinal } from '../workflows/chain-state';
 import { STAGES } from '../workflows/contract';
+import { scoreRange } from '../workflows/touchpoints';
 
 export type WorkerMetrics = ReturnType<typeof build>;
 
 function build(registry: Registry, facts: Pick<Facts, 'stageCounts'>) {
   const registers = [registry];
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
+    new Counter<L>({ name, help, labelNames, registers });
   const chainCounter = (what: string) =>
-    new Counter({
-      name: `doorstep_chains_${what}_total`,
-      help: `Chains ${what}, by carrier`,
-      labelNames: ['carrier'] as const,
-      registers,
-    });
+    counter(`doorstep_chains_${what}_total`, `Chains ${what}, by carrier`, ['carrier']);
+  // Every score a check can take, each its own bucket: 0–10 covers the 1–5 scale too.
+  const { min, max } = scoreRange(10);
   return {
     chainsStarted: chainCounter('started'),
     chainsCompleted: chainCounter('completed'),
@@ -37,55 +37,44 @@ function build(registry: Registry, facts: Pick<Facts, 'stageCounts'>) {
         for (const stage of STAGES) if (!isFinal(stage)) this.set({ stage }, counts.get(stage) ?? 0);
       },
     }),
-    deliveries: new Counter({
-      name: 'doorstep_deliveries_total',
-      help: 'Parcels handed over, by carrier and whether by the first promised date (on_time)',
-      labelNames: ['carrier', 'on_time'] as const,
-      registers,
-    }),
-    notices: new Counter({
-      name: 'doorstep_notices_total',
-      help: 'Notice send attempts by channel, touchpoint and outcome (sent, reused, failed, retried, suppressed)',
-      labelNames: ['channel', 'touchpoint', 'outcome'] as const,
-      registers,
-    }),
-    fallbacks: new Counter({
-      name: 'doorstep_notice_fallbacks_total',
-      help: 'Notices that went out on a later channel after an earlier one failed for good',
-      labelNames: ['from', 'to'] as const,
-      registers,
-    }),
-    deferrals: new Counter({
-      name: 'doorstep_notice_deferrals_total',
-      help: 'Non-urgent notices held back, by reason (quiet_hours, daily_cap)',
-      labelNames: ['touchpoint', 'reason'] as const,
-      registers,
-    }),
+    deliveries: counter(
+      'doorstep_deliveries_total',
+      'Parcels handed over, by carrier and whether by the first promised date (on_time)',
+      ['carrier', 'on_time'],
+    ),
+    notices: counter(
+      'doorstep_notices_total',
+      'Notice send attempts by channel, touchpoint and outcome (sent, reused, failed, retried, suppressed)',
+      ['channel', 'touchpoint', 'outcome'],
+    ),
+    fallbacks: counter(
+      'doorstep_notice_fallbacks_total',
+      'Notices that went out on a later channel after an earlier one failed for good',
+      ['from', 'to'],
+    ),
+    deferrals: counter(
+      'doorstep_notice_deferrals_total',
+      'Non-urgent notices held back, by reason (quiet_hours, daily_cap)',
+      ['touchpoint', 'reason'],
+    ),
     ratings: new Histogram({
       name: 'doorstep_ratings',
       help: 'Answers to satisfaction checks, by touchpoint and carrier (1-5; the closing question 0-10)',
       labelNames: ['touchpoint', 'carrier'] as const,
-      buckets: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+      buckets: Array.from({ length: max - min + 1 }, (_, i) => min + i),
       registers,
     }),
-    attention: new Counter({
-      name: 'doorstep_attention_raised_total',
-      help: 'Chains flagged for support, by reason (low_rating, repeated_delay, conflict, notice_failed, other)',
-      labelNames: ['reason'] as const,
-      registers,
-    }),
-    delays: new Counter({
-      name: 'doorstep_delays_total',
-      help: 'Delays announced, by carrier and by who moved the promise (carrier, guard, support, shop); carrier_caused says whether the carrier is to blame',
-      labelNames: ['carrier', 'source', 'carrier_caused'] as const,
-      registers,
-    }),
-    conflicts: new Counter({
-      name: 'doorstep_conflicts_total',
-      help: 'Chain conflicts, by carrier and type',
-      labelNames: ['carrier', 'type'] as const,
-      registers,
-    }),
+    attention: counter(
+      'doorstep_attention_raised_total',
+      'Chains flagged for support, by reason (low_rating, repeated_delay, conflict, notice_failed, other)',
+      ['reason'],
+    ),
+    delays: counter(
+      'doorstep_delays_total',
+      'Delays announced, by carrier and by who moved the promise (carrier, guard, support, shop); carrier_caused says whether the carrier is to blame',
+      ['carrier', 'source', 'carrier_caused'],
+    ),
+    conflicts: counter('doorstep_conflicts_total', 'Chain conflicts, by carrier and type', ['carrier', 'type']),
     sendSeconds: new Histogram({
       name: 'doorstep_notice_send_seconds',
       help: 'Time a provider took to accept a notice',

@@ -2,6 +2,7 @@
 import type { ChainSummary, WorkList } from '../../chain-list';
 import type { Staff } from '../session';
 import { Layout } from './layout';
+import { ErrorNote, Table } from './parts';
 
 export const LIST_TITLES: Record<WorkList | 'all', string> = {
   attention: 'Needs attention',
@@ -41,40 +42,24 @@ export function ChainsPage({ staff, list, query, items, nextPage, error }: Chain
       </nav>
       <div class="card">
         <h1>{title}</h1>
-        {error && (
-          <p class="alert card" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorNote error={error} />
         {items.length === 0 ? (
           <p>No chains here.</p>
         ) : (
-          <table>
-            <thead>
+          <Table head={['Order', 'Stage', 'Carrier', 'Attention', 'Chain', 'Started']}>
+            {items.map((c) => (
               <tr>
-                <th>Order</th>
-                <th>Stage</th>
-                <th>Carrier</th>
-                <th>Attention</th>
-                <th>Chain</th>
-                <th>Started</th>
+                <td>
+                  <a href={`/console/orders/${encodeURIComponent(c.orderId)}`}>{c.orderId}</a>
+                </td>
+                <td>{c.stage.replaceAll('_', ' ')}</td>
+                <td>{c.carrier}</td>
+                <td>{c.attention ? <span class="badge alert">needs attention</span> : ''}</td>
+                <td>{c.status}</td>
+                <td class="muted">{c.startedAt?.replace('T', ' ').slice(0, 16)} UTC</td>
               </tr>
-            </thead>
-            <tbody>
-              {items.map((c) => (
-                <tr>
-                  <td>
-                    <a href={`/console/orders/${encodeURIComponent(c.orderId)}`}>{c.orderId}</a>
-                  </td>
-                  <td>{c.stage.replaceAll('_', ' ')}</td>
-                  <td>{c.carrier}</td>
-                  <td>{c.attention ? <span class="badge alert">needs attention</span> : ''}</td>
-                  <td>{c.status}</td>
-                  <td class="muted">{c.startedAt?.replace('T', ' ').slice(0, 16)} UTC</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
         {nextPage && <a href={`/console?list=${list}&page=${encodeURIComponent(nextPage)}`}>Next page</a>}
       </div>

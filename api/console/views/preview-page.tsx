@@ -11,6 +11,7 @@ import {
 } from '../../../simulator/index';
 import type { Staff } from '../session';
 import { Layout } from './layout';
+import { ErrorNote, Select } from './parts';
 
 const LANGUAGES: Record<JourneyLocale, string> = { en: 'English', ru: 'Russian', pl: 'Polish' };
 const CHANNEL_NAMES: Record<string, string> = { email: 'Email', sms: 'SMS', voice: 'Voice call', whatsapp: 'WhatsApp' };
@@ -91,31 +92,19 @@ export function PreviewPage({ staff, preview, error }: { staff: Staff; preview?:
           every notice the customer would get, when it would arrive (their local time, after quiet hours and the daily
           cap), on which channel and in which words.
         </p>
-        {error && (
-          <p class="alert card" role="alert">
-            {error}
-          </p>
-        )}
-        <label>
-          Scenario{' '}
-          <select name="scenario">
-            {JOURNEY_SCENARIOS.map((s) => (
-              <option value={s} selected={s === preview?.scenario}>
-                {s}: {SCENARIOS[s].summary}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Language{' '}
-          <select name="locale">
-            {JOURNEY_LOCALES.map((code) => (
-              <option value={code} selected={code === preview?.locale}>
-                {LANGUAGES[code]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ErrorNote error={error} />
+        <Select
+          label="Scenario"
+          name="scenario"
+          options={JOURNEY_SCENARIOS.map((s) => [s, `${s}: ${SCENARIOS[s].summary}`])}
+          selected={preview?.scenario}
+        />
+        <Select
+          label="Language"
+          name="locale"
+          options={JOURNEY_LOCALES.map((code) => [code, LANGUAGES[code]])}
+          selected={preview?.locale}
+        />
         <button>Preview</button>
       </form>
       {preview && <Results preview={preview} />}

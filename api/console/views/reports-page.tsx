@@ -3,6 +3,7 @@ import type { CarrierLine, TouchpointReport } from '../../../store/reports';
 import type { Staff } from '../session';
 import { BarChart } from './charts';
 import { Layout } from './layout';
+import { Table } from './parts';
 
 const pct = (r: number | null) => (r === null ? '–' : `${Math.round(r * 100)}%`);
 const num = (n: number | null, digits = 1) => (n === null ? '–' : n.toFixed(digits));
@@ -54,32 +55,21 @@ export function ReportsPage({ staff, from, to, audit, carriers }: ReportsPagePro
             text: `${pct(l.responseRate)} of ${l.checksSent}`,
           }))}
         />
-        <table>
-          <thead>
-            <tr>
-              <th>Touchpoint</th>
-              <th>Checks sent</th>
-              <th>Responses</th>
-              <th>Mean</th>
-              <th>Verdict</th>
+        <Table head={['Touchpoint', 'Checks sent', 'Responses', 'Mean', 'Verdict']}>
+          {lines.map((l) => (
+            <tr data-touchpoint={l.touchpoint}>
+              <td>{l.touchpoint}</td>
+              <td>{l.checksSent}</td>
+              <td>
+                {l.responses} ({pct(l.responseRate)})
+              </td>
+              <td>
+                {num(l.meanScore)} / {l.scale}
+              </td>
+              <td>{l.verdict && <span class={`badge ${l.verdict}`}>{l.verdict}</span>}</td>
             </tr>
-          </thead>
-          <tbody>
-            {lines.map((l) => (
-              <tr data-touchpoint={l.touchpoint}>
-                <td>{l.touchpoint}</td>
-                <td>{l.checksSent}</td>
-                <td>
-                  {l.responses} ({pct(l.responseRate)})
-                </td>
-                <td>
-                  {num(l.meanScore)} / {l.scale}
-                </td>
-                <td>{l.verdict && <span class={`badge ${l.verdict}`}>{l.verdict}</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       </section>
       <section class="card" id="carrier-scorecard">
         <h1>Carrier scorecard</h1>
@@ -93,34 +83,31 @@ export function ReportsPage({ staff, from, to, audit, carriers }: ReportsPagePro
           max={Math.max(1, ...carriers.map((c) => c.meanDelayDays))}
           bars={carriers.map((c) => ({ label: c.carrier, value: c.meanDelayDays, text: num(c.meanDelayDays) }))}
         />
-        <table>
-          <thead>
-            <tr>
-              <th>Carrier</th>
-              <th>Orders</th>
-              <th>Delivered</th>
-              <th>On time</th>
-              <th>Mean delay</th>
-              <th>Without a call</th>
-              <th>Courier call rating</th>
-              <th>Handover rating</th>
+        <Table
+          head={[
+            'Carrier',
+            'Orders',
+            'Delivered',
+            'On time',
+            'Mean delay',
+            'Without a call',
+            'Courier call rating',
+            'Handover rating',
+          ]}
+        >
+          {carriers.map((c) => (
+            <tr data-carrier={c.carrier}>
+              <td>{c.carrier}</td>
+              <td>{c.orders}</td>
+              <td>{c.delivered}</td>
+              <td>{pct(c.onTimeRate)}</td>
+              <td>{num(c.meanDelayDays)}</td>
+              <td>{c.deliveredWithoutCall}</td>
+              <td>{num(c.courierCallRating)}</td>
+              <td>{num(c.handoverRating)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {carriers.map((c) => (
-              <tr data-carrier={c.carrier}>
-                <td>{c.carrier}</td>
-                <td>{c.orders}</td>
-                <td>{c.delivered}</td>
-                <td>{pct(c.onTimeRate)}</td>
-                <td>{num(c.meanDelayDays)}</td>
-                <td>{c.deliveredWithoutCall}</td>
-                <td>{num(c.courierCallRating)}</td>
-                <td>{num(c.handoverRating)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       </section>
     </Layout>
   );
