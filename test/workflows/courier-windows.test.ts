@@ -8,7 +8,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chainStateQuery, customerReplyUpdate, trackingEventUpdate } from '../../workflows/definitions';
 import type { ChainState, TrackingEvent } from '../../workflows/contract';
-import { MINUTE_MS } from '../../workflows/durations';
+import { HOUR_MS } from '../../workflows/durations';
 import { event, inDays, order, shop } from '../helpers/fixtures';
 import { testConfig, timeSkipping, type TimeSkipping } from '../helpers/temporal';
 import { startChain } from '../helpers/chains';
@@ -20,7 +20,6 @@ beforeAll(async () => {
 });
 afterAll(() => ts?.close());
 
-const HOUR = 60 * MINUTE_MS;
 const send = (h: WorkflowHandle, e: TrackingEvent) => h.executeUpdate(trackingEventUpdate, { args: [e] });
 const state = (h: WorkflowHandle): Promise<ChainState> => h.query(chainStateQuery);
 /** The ids of the patches a chain's history records (the SDK's `core_patch` markers). */
@@ -42,7 +41,7 @@ it('no window offered overlaps quiet hours shorter than it, and the digit picks 
     await ts.env.sleep(Date.parse(`${day}T06:00:00Z`) - (await ts.env.currentTimeMs()));
     await send(h, event('out_for_delivery'));
     // No call by 09:00: Doorstep asks; windows start from 11:00, and 11:00–13:00 would cross the lunch break.
-    await ts.env.sleep(3.5 * HOUR);
+    await ts.env.sleep(3.5 * HOUR_MS);
     const asked = await state(h);
     const starts = asked.courierQuestion?.options.map((w) => w.from);
     expect(starts).toEqual(['12:30', '14:30', '16:30'].map((t) => new Date(`${day}T${t}:00Z`).toISOString()));

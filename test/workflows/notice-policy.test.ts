@@ -10,6 +10,7 @@ import { trackingEventUpdate } from '../../workflows/definitions';
 import { startChain, waitForState } from '../helpers/chains';
 import { event, inDays, order, shop } from '../helpers/fixtures';
 import { outbox, replay, testConfig, timeSkipping, type TimeSkipping } from '../helpers/temporal';
+import { DAY_MS } from '../../workflows/durations';
 
 const registry = new Registry();
 const config = testConfig();
@@ -18,7 +19,6 @@ beforeAll(async () => {
   ts = await timeSkipping(config, registry);
 });
 afterAll(() => ts?.close());
-const HOUR = 3_600_000;
 // Customers in UTC with the default quiet hours 21:00–09:00, so hours read plainly.
 const quietShop = (overrides = {}) => shop({ quietHours: { start: '21:00', end: '09:00' }, ...overrides });
 /** Skips test-server time to the next hh:mm UTC; returns that moment (epoch ms). */
@@ -26,7 +26,7 @@ async function skipTo(hour: number, minute = 0): Promise<number> {
   const now = await ts.env.currentTimeMs();
   const day = new Date(now);
   let target = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour, minute);
-  if (target <= now) target += 24 * HOUR;
+  if (target <= now) target += DAY_MS;
   await ts.env.sleep(target - now);
   return target;
 }
@@ -59,7 +59,7 @@ describe('notices respect the customer', () => {
         {
           at: expect.any(String),
           outcome: 'deferred',
-          reason: `quiet hours (21:00–09:00): waits until ${ymd(evening + 24 * HOUR)} 09:00 UTC`,
+          reason: `quiet hours (21:00–09:00): waits until ${ymd(evening + DAY_MS)} 09:00 UTC`,
         },
       ]);
       await send(h, event('eta_changed', { newEta: inDays(7, evening), reason: 'a storm closed the motorway' }));
@@ -86,7 +86,7 @@ describe('notices respect the customer', () => {
       await send(h, event('arrived_in_city'));
       const capped = await waitForState(h, (s) => notice(s, 'arrival')?.status === 'deferred');
       expect(notice(capped, 'arrival')!.decisions[0].reason).toBe(
-        `daily cap (2 a day) reached: waits until ${ymd(start + 24 * HOUR)} 09:00 UTC`,
+        `daily cap (2 a day) reached: waits until ${ymd(start + DAY_MS)} 09:00 UTC`,
       );
       expect(sentKeys(o.orderId)).toEqual(['confirmation', 'tracking']);
 

@@ -7,6 +7,7 @@ import type { ChainState, TrackingEvent } from '../../workflows/contract';
 import { event, inDays, order, shop } from '../helpers/fixtures';
 import { outbox, testConfig, timeSkipping, type TimeSkipping } from '../helpers/temporal';
 import { startChain, waitForState } from '../helpers/chains';
+import { DAY_MS, HOUR_MS } from '../../workflows/durations';
 
 const config = testConfig();
 let ts: TimeSkipping;
@@ -20,7 +21,6 @@ async function sleepUntil(target: number): Promise<void> {
 }
 const send = (h: WorkflowHandle, e: TrackingEvent) => h.executeUpdate(trackingEventUpdate, { args: [e] });
 const state = (h: WorkflowHandle): Promise<ChainState> => h.query(chainStateQuery);
-const HOUR = 3_600_000;
 
 describe('durable timers measured in days', () => {
   it('the promise guard sends a delay notice before the promise is broken, re-arms, and a second delay flags support', async () => {
@@ -33,20 +33,20 @@ describe('durable timers measured in days', () => {
         indexed: false,
       });
       await send(h, event('handed_to_carrier'));
-      await sleepUntil(guardAt - HOUR);
+      await sleepUntil(guardAt - HOUR_MS);
       expect((await state(h)).delays).toEqual([]);
-      await sleepUntil(guardAt + HOUR);
+      await sleepUntil(guardAt + HOUR_MS);
       const once = await state(h);
       expect(once.delays).toMatchObject([{ days: 1, source: 'guard', newDate: inDays(5, now) }]);
       expect(once.promisedDate).toBe(inDays(5, now));
       expect(once.touchpoints.find((t) => t.key === 'delay')!.notices[0].text).toContain('1 day later');
       expect(once.attention).toEqual([]);
-      await sleepUntil(guardAt + 24 * HOUR + HOUR);
+      await sleepUntil(guardAt + DAY_MS + HOUR_MS);
       const twice = await state(h);
       expect(twice.delays.map((d) => d.newDate)).toEqual([inDays(5, now), inDays(6, now)]);
       expect(twice.attention).toEqual([expect.stringContaining('delay 2')]);
       await send(h, event('arrived_in_city'));
-      await ts.env.sleep(10 * 24 * HOUR);
+      await ts.env.sleep(10 * DAY_MS);
       expect((await state(h)).delays).toHaveLength(2);
       await h.terminate('test over');
     });
@@ -59,9 +59,9 @@ describe('durable timers measured in days', () => {
         indexed: false,
       });
       await send(h, event('out_for_delivery'));
-      await ts.env.sleep(2 * HOUR);
+      await ts.env.sleep(2 * HOUR_MS);
       expect((await state(h)).touchpoints.find((t) => t.key === 'courier-call')!.notices).toEqual([]);
-      await ts.env.sleep(2 * HOUR);
+      await ts.env.sleep(2 * HOUR_MS);
       const callOf = (s: ChainState) => s.touchpoints.find((t) => t.key === 'courier-call')!;
       const call = callOf(await waitForState(h, (s) => callOf(s).notices[0]?.status === 'sent'));
       expect(call).toMatchObject({ status: 'done', note: expect.stringContaining('Doorstep contacted the customer') });
@@ -92,9 +92,9 @@ describe('durable timers measured in days', () => {
       // The delivery day starts at 09:00 (the end of quiet hours); the deadline runs two hours from then.
       const deadline = Date.parse(`${inDays(3, now)}T11:00:00Z`);
       const callOf = (s: ChainState) => s.touchpoints.find((t) => t.key === 'courier-call')!;
-      await sleepUntil(deadline - HOUR);
+      await sleepUntil(deadline - HOUR_MS);
       expect(callOf(await state(h)).notices).toEqual([]);
-      await sleepUntil(deadline + HOUR);
+      await sleepUntil(deadline + HOUR_MS);
       const asked = await state(h);
       expect(callOf(asked)).toMatchObject({
         status: 'done',
@@ -104,7 +104,7 @@ describe('durable timers measured in days', () => {
       expect(callOf(asked).notices[0]).toMatchObject({ channel: 'sms', status: 'sent' });
       // out_for_delivery after Doorstep asked starts no second question.
       await send(h, event('out_for_delivery'));
-      await ts.env.sleep(4 * HOUR);
+      await ts.env.sleep(4 * HOUR_MS);
       expect(callOf(await state(h)).notices).toHaveLength(1);
       await h.terminate('test over');
     });
@@ -146,10 +146,10 @@ describe('durable timers measured in days', () => {
       const eight = DateTime.fromMillis(await ts.env.currentTimeMs(), { zone })
         .set({ hour: 8, minute: 0, second: 0 })
         .toMillis();
-      await sleepUntil(eight - HOUR / 4);
+      await sleepUntil(eight - HOUR_MS / 4);
       expect(confirmationOf(await state(voiceOnly)).status).toBe('deferred');
       expect(calls(voiceOnly)).toEqual([]);
-      await sleepUntil(eight + HOUR / 4);
+      await sleepUntil(eight + HOUR_MS / 4);
       await waitForState(voiceOnly, (s) => confirmationOf(s)?.status === 'sent');
       expect(calls(voiceOnly)).toHaveLength(1);
       await withSms.terminate('test over');
@@ -164,9 +164,9 @@ describe('durable timers measured in days', () => {
         indexed: false,
       });
       for (const type of ['out_for_delivery', 'delivered'] as const) await send(h, event(type));
-      await ts.env.sleep(13 * 24 * HOUR);
+      await ts.env.sleep(13 * DAY_MS);
       expect((await state(h)).stage).toBe('delivered');
-      await ts.env.sleep(2 * 24 * HOUR);
+      await ts.env.sleep(2 * DAY_MS);
       const closed = await state(h);
       expect(closed.stage).toBe('closed');
       expect(closed.touchpoints.find((t) => t.key === 'closing')!.status).toBe('done');
