@@ -1,6 +1,6 @@
 /** `/v1/orders`: start chains, deliver tracking events, read and list chains, support actions. */
 import { randomUUID } from 'node:crypto';
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { OpenAPIRegistry, ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { Router, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
 import type { Tokens } from '../../common/tokens';
@@ -31,22 +31,47 @@ function identify(res: Response, { orderId }: { orderId: string }): void {
   res.locals.workflowId = chainWorkflowId(callerOf(res).shop, orderId);
 }
 
+/** The request parts an operation validates (params, query, headers, body), as the route helper reads them. */
+type RequestParts = NonNullable<Parameters<typeof validated>[0]['request']>;
+
+/**
+ * An operation a shop's API key calls: documented as secured, answering the key's refusals (KEYED)
+ * and its own `refusals` besides `answers`.
+ */
+function keyed<S extends RequestParts, R extends Record<number, ResponseConfig>>(
+  summary: string,
+  request: S,
+  answers: R,
+  refusals: number[] = [],
+) {
+  return { summary, secured: true, request, responses: { ...answers, ...problems(...KEYED, ...refusals) } };
+}
+
+/** A keyed operation on one order (`{orderId}` in its path, 404 when there is none) that names its chain in the request log. */
+function onOrder<S extends Omit<RequestParts, 'params'>, R extends Record<number, ResponseConfig>>(
+  summary: string,
+  request: S,
+  answers: R,
+  refusals: number[] = [],
+) {
+  return { ...keyed(summary, { params: OrderIdParam, ...request }, answers, [404, ...refusals]), identify };
+}
+
 export function ordersRouter({ chains, shops, tokens, publicBaseUrl, registry }: OrdersDeps): Router {
   const router = Router();
   const route = routes(router, registry, MOUNT);
 
   route.post(
     MOUNT,
-    {
-      summary: 'Start the chain of an order (idempotent)',
-      secured: true,
-      request: { body: OrderBody },
-      responses: {
+    keyed(
+      'Start the chain of an order (idempotent)',
+      { body: OrderBody },
+      {
         201: { description: 'started', ...json(OrderAccepted) },
         200: { description: 'same order again', ...json(OrderAccepted) },
-        ...problems(...KEYED, 409, 410, 413),
       },
-    },
+      [409, 410, 413],
+    ),
     requireScope('orders:write'),
     async (_req, res, { body: order }) => {
       const shop = shops.get(callerOf(res).shop)!;
@@ -59,16 +84,14 @@ export function ordersRouter({ chains, shops, tokens, publicBaseUrl, registry }:
 
   route.get(
     MOUNT,
-    {
-      summary: 'List chains',
-      secured: true,
-      request: { query: ListQuery },
-      responses: {
+    keyed(
+      'List chains',
+      { query: ListQuery },
+      {
         200: { description: 'a page of chains', ...json(ChainListSchema) },
-        ...problems(...KEYED),
         431: { description: 'the query is longer than the server reads (a page token from elsewhere)' },
       },
-    },
+    ),
     requireScope('chains:read'),
     async (_req, res, { query }) => {
       const { pageSize, pageToken, ...filter } = query;
@@ -78,32 +101,23 @@ export function ordersRouter({ chains, shops, tokens, publicBaseUrl, registry }:
 
   route.get(
     ORDER,
-    {
-      summary: 'The chain of an order',
-      secured: true,
-      request: { params: OrderIdParam },
-      identify,
-      responses: {
+    onOrder(
+      'The chain of an order',
+      {},
+      {
         200: {
           description: 'stage, promise, delays, touchpoints with notices and ratings, conflicts, attention, audit',
           ...json(ChainStateSchema),
         },
-        ...problems(...KEYED, 404),
       },
-    },
+    ),
     requireScope('chains:read'),
     async (_req, res, { params }) => void res.json(await chains.state(callerOf(res).shop, params.orderId)),
   );
 
   route.post(
     `${ORDER}/events`,
-    {
-      summary: 'A tracking event',
-      secured: true,
-      request: { params: OrderIdParam, body: EventBody },
-      identify,
-      responses: { ...EVENT_ANSWERS, ...problems(...KEYED, 404, 409, 413) },
-    },
+    onOrder('A tracking event', { body: EventBody }, EVENT_ANSWERS, [409, 413]),
     requireScope('orders:write'),
     eventMetrics('api'),
     async (_req, res, { params, body }) => {
@@ -127,19 +141,16 @@ function supportActions(chains: Chains, registry: OpenAPIRegistry): RequestHandl
   const handlers = new Map<string, RequestHandler>();
   for (const option of SupportAction.options) {
     const action = option.shape.action.value;
+    // The action is named in the path; the body carries the rest.
+    const body = (option as z.ZodObject).omit({ action: true });
+    const answers = {
+      202: { description: 'done', ...json(EventAccepted) },
+      200: { description: 'done already (same Idempotency-Key)', ...json(EventAccepted) },
+    };
     const op = {
       method: 'post' as const,
       path: `${ORDER}/actions/${action}`,
-      summary: `Support action: ${action}`,
-      secured: true,
-      // The action is named in the path; the body carries the rest.
-      request: { params: OrderIdParam, body: (option as z.ZodObject).omit({ action: true }), headers: ActionHeaders },
-      identify,
-      responses: {
-        202: { description: 'done', ...json(EventAccepted) },
-        200: { description: 'done already (same Idempotency-Key)', ...json(EventAccepted) },
-        ...problems(...KEYED, 404, 409),
-      },
+      ...onOrder(`Support action: ${action}`, { body, headers: ActionHeaders }, answers, [409]),
     };
     registerOperation(registry, op);
     handlers.set(
