@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { MINUTE_MS } from '../../workflows/durations';
 import { orderBody, shopConfig } from '../helpers/fixtures';
 import { apiBed } from '../helpers/api';
 
@@ -89,7 +90,7 @@ describe('POST /webhooks/carriers/{endpoint}', () => {
       const orderId = await startOrder();
       const path = ['packed', 'handed_to_carrier', 'in_transit', 'arrived_in_city'].map((type, i) => ({
         ...event(type),
-        at: new Date(Date.now() + i * 60_000).toISOString(),
+        at: new Date(Date.now() + i * MINUTE_MS).toISOString(),
       }));
       // Each delivery is its own message (webhook-id), as a carrier's retries are.
       const deliveries = path.flatMap((e) => [e, e, e]).sort(() => Math.random() - 0.5);
@@ -110,8 +111,8 @@ describe('POST /webhooks/carriers/{endpoint}', () => {
       const orderId = await startOrder();
       const body = { orderId, event: event('packed') };
       const refusals = [
-        await deliver(body, { at: new Date(Date.now() - 6 * 60_000) }),
-        await deliver(body, { at: new Date(Date.now() + 6 * 60_000) }),
+        await deliver(body, { at: new Date(Date.now() - 6 * MINUTE_MS) }),
+        await deliver(body, { at: new Date(Date.now() + 6 * MINUTE_MS) }),
         await deliver(body, { secrets: [STRANGER] }),
         await deliver(body, { signedBody: JSON.stringify({ orderId, event: event('cancelled', { reason: 'x' }) }) }),
         await request(bed.app).post('/webhooks/carriers/acme-dpd').set('content-type', 'application/json').send(body),

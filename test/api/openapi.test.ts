@@ -11,7 +11,7 @@ import request from 'supertest';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiBed } from '../helpers/api';
-import { inDays, orderBody, shopConfig } from '../helpers/fixtures';
+import { courierWindow, inDays, orderBody, shopConfig } from '../helpers/fixtures';
 import { outbox } from '../helpers/temporal';
 import { TWILIO_TOKEN, twilioEndpoint, twilioEnv, type TwilioEndpoint } from '../helpers/twilio-endpoint';
 
@@ -93,10 +93,6 @@ const event = (type: string, data?: object) => ({
   at: new Date().toISOString(),
   ...(data && { data }),
 });
-const window = () => ({
-  from: new Date(Date.now() + 3_600_000).toISOString(),
-  to: new Date(Date.now() + 7_200_000).toISOString(),
-});
 
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
   for (let i = 0; ; i++) {
@@ -152,7 +148,7 @@ describe('the OpenAPI document', () => {
       );
       expect((await action('acknowledge', { note: 'called the customer' })).status).toBe(202);
       expect((await action('acknowledge', { note: 'nothing new' })).status).toBe(409);
-      expect((await action('courier-call', { window: window() })).status).toBe(202);
+      expect((await action('courier-call', { window: courierWindow() })).status).toBe(202);
       await until(
         () => api.get(ORDER, `/v1/orders/${id}`),
         (r) =>

@@ -10,7 +10,7 @@ import type { TrackingEvent } from '../../workflows/contract';
 import { trackingEventUpdate } from '../../workflows/definitions';
 import { ARTIFACTS, useBrowserBed } from '../helpers/browser';
 import { queryState, startChain, waitForState } from '../helpers/chains';
-import { event, inDays, order, shop } from '../helpers/fixtures';
+import { courierWindow, event, inDays, order, shop } from '../helpers/fixtures';
 
 const bed = useBrowserBed();
 
@@ -41,14 +41,7 @@ it("the tracking page speaks the customer's language, shows where the parcel is,
     await page.screenshot({ path: join(ARTIFACTS, 'tracking-page-delayed.png'), fullPage: true });
 
     await send(event('out_for_delivery'));
-    await send(
-      event('courier_called', {
-        window: {
-          from: new Date(Date.now() + 3_600_000).toISOString(),
-          to: new Date(Date.now() + 7_200_000).toISOString(),
-        },
-      }),
-    );
+    await send(event('courier_called', { window: courierWindow() }));
     await send(event('delivered', { proof: 'photo' }));
     await waitForState(handle, (s) => !!s.returnUntil);
     await page.reload();

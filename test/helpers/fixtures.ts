@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { input } from 'zod';
 import { OrderInput, resolveOrder, Shop, TrackingEvent, type ChainOrder } from '../../workflows/contract';
-import { DAY_MS } from '../../workflows/durations';
+import { DAY_MS, HOUR_MS } from '../../workflows/durations';
 
 /** An ISO date `days` from today (UTC), or from `from` (epoch ms, e.g. a time-skipping server's clock). */
 export function inDays(days: number, from = Date.now()): string {
@@ -70,17 +70,20 @@ export function event(
   return TrackingEvent.parse({ eventId, type, at: new Date().toISOString(), data });
 }
 
+/** A courier's delivery window that opens an hour after `from` (epoch ms, now unless given) and lasts `hours`. */
+export function courierWindow(hours = 1, from = Date.now()): { from: string; to: string } {
+  return { from: new Date(from + HOUR_MS).toISOString(), to: new Date(from + (1 + hours) * HOUR_MS).toISOString() };
+}
+
 /** The events of a delivery that went to plan, in order. */
 export function onTimePath(): TrackingEvent[] {
-  const from = new Date(Date.now() + 3_600_000);
-  const to = new Date(from.getTime() + 2 * 3_600_000);
   return [
     event('packed'),
     event('handed_to_carrier', { trackingNumber: 'DPD123' }),
     event('in_transit'),
     event('arrived_in_city'),
     event('out_for_delivery'),
-    event('courier_called', { window: { from: from.toISOString(), to: to.toISOString() } }),
+    event('courier_called', { window: courierWindow(2) }),
     event('delivered', { proof: 'photo-1' }),
   ];
 }

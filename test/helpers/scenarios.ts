@@ -5,8 +5,8 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { ChainOrder, Shop, TrackingEvent } from '../../workflows/contract';
 import { shopSettingsSignal, supportActionUpdate, trackingEventUpdate } from '../../workflows/definitions';
-import { DAY_MS } from '../../workflows/durations';
-import { afternoonZone, event, inDays, onTimePath, order, shop } from './fixtures';
+import { DAY_MS, HOUR_MS } from '../../workflows/durations';
+import { afternoonZone, courierWindow, event, inDays, onTimePath, order, shop } from './fixtures';
 import { waitForState } from './chains';
 
 export interface Scenario {
@@ -21,9 +21,7 @@ const sendAll = async (h: WorkflowHandle, events: TrackingEvent[]) => {
   for (const e of events) await send(h, e);
 };
 const quickShop = (overrides: Partial<Shop> = {}) => shop({ feedbackWindowDays: 0, ...overrides });
-const callWindow = () => ({
-  window: { from: new Date(Date.now() + 3_600_000).toISOString(), to: new Date(Date.now() + 7_200_000).toISOString() },
-});
+const callWindow = () => ({ window: courierWindow() });
 // Positions in onTimePath(): packed, handed_to_carrier, in_transit, arrived_in_city, out_for_delivery, courier_called, delivered.
 const [packed, transit, arrived, delivered] = [0, 2, 3, 6];
 
@@ -156,7 +154,7 @@ export const scenarios = {
         customer: { ...order().customer, timezone: 'UTC' },
       }),
       shop: quickShop({
-        courierLeadTimeHours: (endOfToday - Date.now() - 2_000) / 3_600_000,
+        courierLeadTimeHours: (endOfToday - Date.now() - 2_000) / HOUR_MS,
         courierCallDeadlineMinutes: 0.05,
       }),
       drive: async (h) => {

@@ -15,7 +15,7 @@ import { EVERY_SHOP } from '../../store/opt-outs';
 import { TRACKING_STAGES, type TrackingEvent } from '../../workflows/contract';
 import { ratingUpdate, supportActionUpdate, trackingEventUpdate } from '../../workflows/definitions';
 import { queryState, startChain, waitForState } from '../helpers/chains';
-import { event, inDays, order, shop } from '../helpers/fixtures';
+import { courierWindow, event, inDays, order, shop } from '../helpers/fixtures';
 import { devServer, outbox, testConfig, type DevServer } from '../helpers/temporal';
 
 const config = testConfig();
@@ -70,9 +70,7 @@ function eventOf(type: (typeof EVENTS)[number], now: number): TrackingEvent {
     out_for_delivery: {},
     delivered: { proof: 'photo' },
     eta_changed: { newEta: inDays(3, now), reason: 'a storm' },
-    courier_called: {
-      window: { from: new Date(now + 3_600_000).toISOString(), to: new Date(now + 3 * 3_600_000).toISOString() },
-    },
+    courier_called: { window: courierWindow(2, now) },
     delivery_failed: { reason: 'nobody home' },
     cancelled: { reason: 'changed my mind' },
   };
