@@ -4,6 +4,7 @@ import type { RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { ApiKey, Scope } from '../common/config';
 import { problem } from './problem';
+import { MINUTE_MS } from '../workflows/durations';
 
 export interface Caller {
   shop: string;
@@ -51,7 +52,7 @@ export function authenticate(keys: ApiKey[]): RequestHandler {
  */
 export function throttle(): RequestHandler {
   return rateLimit({
-    windowMs: 60_000,
+    windowMs: MINUTE_MS,
     limit: (_req, res) => callerOf(res).requestsPerMinute,
     keyGenerator: (_req, res) => callerOf(res).keyId,
     standardHeaders: 'draft-8',

@@ -18,6 +18,7 @@ import { MessagePage } from './views/layout';
 import { sendPage } from '../pages/render';
 import { ReportsPage } from './views/reports-page';
 import { SignInPage } from './views/sign-in';
+import { MINUTE_MS } from '../../workflows/durations';
 
 export interface ConsoleDeps {
   staff: StaffAccount[];
@@ -47,7 +48,7 @@ export function consoleRouter({ staff, secret, publicBaseUrl, chains, store, sho
   router.use(sessions.cookies, sameOrigin);
   // Password guessing: ten failed sign-ins per address in 15 minutes, then a pause.
   const attempts = rateLimit({
-    windowMs: 15 * 60_000,
+    windowMs: 15 * MINUTE_MS,
     limit: 10,
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',

@@ -8,6 +8,7 @@ import cookieParser from 'cookie-parser';
 import type { CookieOptions, Request, RequestHandler, Response } from 'express';
 import type { StaffAccount } from '../../common/config';
 import { purposeKey } from '../../common/keys';
+import { HOUR_MS } from '../../workflows/durations';
 
 export const SESSION_COOKIE = 'doorstep_console';
 const SESSION_HOURS = 12;
@@ -71,9 +72,9 @@ export function consoleSessions(staff: StaffAccount[], secret: string, secureCoo
       const claims: SessionClaims = {
         u: account.username,
         h: fingerprint(account),
-        exp: Date.now() + SESSION_HOURS * 3_600_000,
+        exp: Date.now() + SESSION_HOURS * HOUR_MS,
       };
-      res.cookie(SESSION_COOKIE, JSON.stringify(claims), { ...cookieOptions, maxAge: SESSION_HOURS * 3_600_000 });
+      res.cookie(SESSION_COOKIE, JSON.stringify(claims), { ...cookieOptions, maxAge: SESSION_HOURS * HOUR_MS });
     },
     end(res: Response): void {
       res.clearCookie(SESSION_COOKIE, cookieOptions);

@@ -4,9 +4,10 @@
  */
 import type { Twilio } from 'twilio';
 import { addressing, type Channel } from '../channel';
+import { MINUTE_MS } from '../../../workflows/durations';
 
 /** How far the provider's clock may be behind ours when a message it took is looked up. */
-const CLOCK_SKEW_MS = 60_000;
+const CLOCK_SKEW_MS = MINUTE_MS;
 
 /** An SMS (`prefix` '') or WhatsApp (`prefix` 'whatsapp:') channel sending from `from`. */
 export function messageChannel(
