@@ -1,12 +1,15 @@
 /** The configuration file: staff accounts and carrier webhooks validated with field paths, passwords kept only as scrypt hashes. */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { loadConfig } from '../../common/config';
 import { hashPassword, verifyPassword } from '../../common/passwords';
+import { configFile } from '../helpers/config-file';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'doorstep-config-'));
+/** A shop with only the fields a shop must have. */
+const ACME = { id: 'acme', name: 'Acme', supportEmail: 'help@acme.example' };
 
 /** The error loading the configuration file throws. */
 function refusal(file: string): string {
@@ -19,18 +22,14 @@ function refusal(file: string): string {
 }
 
 it('names each bad staff field: an unknown shop, a password that is not a hash, a username used twice', () => {
-  const file = join(dir(), 'doorstep.json');
   const hash = hashPassword('a long enough password');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      shops: [{ id: 'acme', name: 'Acme', supportEmail: 'help@acme.example' }],
-      staff: [
-        { username: 'ola', shop: 'nowhere', role: 'agent', passwordHash: hash },
-        { username: 'ola', shop: 'acme', role: 'viewer', passwordHash: 'hunter2' },
-      ],
-    }),
-  );
+  const file = configFile({
+    shops: [ACME],
+    staff: [
+      { username: 'ola', shop: 'nowhere', role: 'agent', passwordHash: hash },
+      { username: 'ola', shop: 'acme', role: 'viewer', passwordHash: 'hunter2' },
+    ],
+  });
   const error = refusal(file);
   expect(error).toMatch(/staff\[0\]\.shop/);
   expect(error).toMatch(/staff\[1\]\.passwordHash/);
@@ -51,25 +50,20 @@ it('without a configuration file, a demo agent signs in with the generated passw
 });
 
 it("refuses a shop id that starts with another's and a dash (their chain ids could collide)", () => {
-  const file = join(dir(), 'doorstep.json');
   const shop = (id: string) => ({ id, name: id, supportEmail: 'help@acme.example' });
-  writeFileSync(file, JSON.stringify({ shops: [shop('acme'), shop('acme-eu')] }));
+  const file = configFile({ shops: [shop('acme'), shop('acme-eu')] });
   expect(() => loadConfig({ DOORSTEP_CONFIG: file, DOORSTEP_DATA_DIR: dir() })).toThrow(/shops\[1\]\.id/);
 });
 
 it('names each bad carrier webhook field: an unknown shop, a secret that is not whsec_, an id used twice, and never echoes a secret', () => {
-  const file = join(dir(), 'doorstep.json');
   const good = `whsec_${Buffer.alloc(24, 7).toString('base64')}`;
-  writeFileSync(
-    file,
-    JSON.stringify({
-      shops: [{ id: 'acme', name: 'Acme', supportEmail: 'help@acme.example' }],
-      carrierWebhooks: [
-        { id: 'acme-dpd', shop: 'nowhere', carrier: 'dpd', secrets: [good] },
-        { id: 'acme-dpd', shop: 'acme', carrier: 'dpd', secrets: ['my-carrier-password'] },
-      ],
-    }),
-  );
+  const file = configFile({
+    shops: [ACME],
+    carrierWebhooks: [
+      { id: 'acme-dpd', shop: 'nowhere', carrier: 'dpd', secrets: [good] },
+      { id: 'acme-dpd', shop: 'acme', carrier: 'dpd', secrets: ['my-carrier-password'] },
+    ],
+  });
   const error = refusal(file);
   expect(error).toMatch(/carrierWebhooks\[0\]\.shop/);
   expect(error).toMatch(/carrierWebhooks\[1\]\.secrets\[0\]/);
@@ -79,8 +73,7 @@ it('names each bad carrier webhook field: an unknown shop, a secret that is not 
 
 /** An environment where every part has its own home (secret, file, PostgreSQL, Temporal, both providers), `extra` changed. */
 function production(extra: Record<string, string | undefined> = {}) {
-  const file = join(dir(), 'doorstep.json');
-  writeFileSync(file, JSON.stringify({ shops: [{ id: 'acme', name: 'Acme', supportEmail: 'help@acme.example' }] }));
+  const file = configFile({ shops: [ACME] });
   const dataDir = join(dir(), 'not', 'yet');
   const config = loadConfig({
     DOORSTEP_DATA_DIR: dataDir,

@@ -1,11 +1,9 @@
 /** The API app on the shared dev server, for test files that bring their own configuration file. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { appFor } from '../../api/server';
 import type { AppConfig } from '../../common/config';
 import { hashPassword } from '../../common/passwords';
+import { configFile } from './config-file';
 import { devServer, testConfig, type DevServer } from './temporal';
 
 export interface ApiBed {
@@ -13,11 +11,9 @@ export interface ApiBed {
   app: ReturnType<typeof appFor>;
 }
 
-/** A test configuration reading `file` (written to a fresh doorstep.json) as DOORSTEP_CONFIG, with `env` on top. */
+/** A test configuration reading `file` (written by configFile) as DOORSTEP_CONFIG, with `env` on top. */
 export function configWith(file: object, env: Record<string, string> = {}): AppConfig {
-  const path = join(mkdtempSync(join(tmpdir(), 'doorstep-config-')), 'doorstep.json');
-  writeFileSync(path, JSON.stringify(file));
-  return testConfig({ DOORSTEP_CONFIG: path, ...env });
+  return testConfig({ DOORSTEP_CONFIG: configFile(file), ...env });
 }
 
 /** A member of the acme shop's staff as a test names them: with the password they sign in with. */

@@ -5,13 +5,14 @@
  * configuration is told by its field paths, without a stack trace.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, expect, it } from 'vitest';
 import { freePort } from '../../scripts/free-port';
 import { DAY_MS } from '../../workflows/durations';
+import { configFile } from '../helpers/config-file';
 import { afternoonZone, onTimePath, orderBody } from '../helpers/fixtures';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-start-'));
@@ -126,18 +127,11 @@ it('runs the whole stack on embedded defaults, walks an order, stops cleanly and
 }, 180_000);
 
 /** A configuration file of one shop, with `shops[0]` changed by `shop`. */
-function configFile(shop: Record<string, unknown> = {}): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'doorstep-start-config-')), 'doorstep.json');
-  const shops = [{ id: 'acme', name: 'Acme', supportEmail: 'help@acme.example', ...shop }];
-  writeFileSync(
-    file,
-    JSON.stringify({
-      shops,
-      apiKeys: [{ key: 'acme-start-key-000001', shop: 'acme', scopes: ['orders:write', 'chains:read'] }],
-    }),
-  );
-  return file;
-}
+const oneShopFile = (shop: Record<string, unknown> = {}) =>
+  configFile({
+    shops: [{ id: 'acme', name: 'Acme', supportEmail: 'help@acme.example', ...shop }],
+    apiKeys: [{ key: 'acme-start-key-000001', shop: 'acme', scopes: ['orders:write', 'chains:read'] }],
+  });
 
 it(
   'comes up with DOORSTEP_CONFIG and DOORSTEP_SECRET in a data dir that does not exist yet, ' +
@@ -146,7 +140,7 @@ it(
     const fresh = join(mkdtempSync(join(tmpdir(), 'doorstep-start-fresh-')), 'not', 'yet');
     const { child, banner } = await start({
       DOORSTEP_DATA_DIR: fresh,
-      DOORSTEP_CONFIG: configFile(),
+      DOORSTEP_CONFIG: oneShopFile(),
       DOORSTEP_SECRET: 'a-secret-from-the-environment-32b',
     });
     expect(banner).toContain(`Store:          embedded, in ${fresh}/store`);
@@ -174,7 +168,7 @@ it(
 it('refuses a bad configuration with its field paths and a hint, no stack trace, and a non-zero exit', async () => {
   const cases: [Record<string, string>, RegExp][] = [
     [
-      { DOORSTEP_CONFIG: configFile({ supportEmail: 'not an email', quietHours: { start: '25:00', end: '07:00' } }) },
+      { DOORSTEP_CONFIG: oneShopFile({ supportEmail: 'not an email', quietHours: { start: '25:00', end: '07:00' } }) },
       /shops\[0\]\.supportEmail[\s\S]*shops\[0\]\.quietHours\.start|shops\[0\]\.quietHours\.start[\s\S]*shops\[0\]\.supportEmail/,
     ],
     [
