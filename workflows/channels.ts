@@ -8,13 +8,25 @@ export type ChannelName = (typeof CHANNELS)[number];
 /** The fields of an order's customer that hold an address. */
 export type AddressField = 'email' | 'phone';
 
-/** Where each channel reaches the customer, and how support reads a missing one. */
+/**
+ * Which notices a customer's opt-out of a channel stops: every one (STOP to an SMS or WhatsApp),
+ * those not essential to the delivery (an email's unsubscribe link), or none (a call has no opt-out).
+ */
+export type OptOutReach = 'all' | 'non-essential' | 'none';
+
+/** Where each channel reaches the customer, how support reads a missing address, and what an opt-out stops. */
 export const CHANNEL_ADDRESS = {
-  email: { field: 'email', missing: 'no email address' },
-  sms: { field: 'phone', missing: 'no phone number' },
-  whatsapp: { field: 'phone', missing: 'no phone number' },
-  voice: { field: 'phone', missing: 'no phone number' },
-} as const satisfies Record<ChannelName, { field: AddressField; missing: string }>;
+  email: { field: 'email', missing: 'no email address', optOut: 'non-essential' },
+  sms: { field: 'phone', missing: 'no phone number', optOut: 'all' },
+  whatsapp: { field: 'phone', missing: 'no phone number', optOut: 'all' },
+  voice: { field: 'phone', missing: 'no phone number', optOut: 'none' },
+} as const satisfies Record<ChannelName, { field: AddressField; missing: string; optOut: OptOutReach }>;
+
+/** Whether a customer's opt-out of `channel` stops a notice that is (or is not) essential. */
+export function optOutStops(channel: ChannelName, essential: boolean): boolean {
+  const reach: OptOutReach = CHANNEL_ADDRESS[channel].optOut;
+  return reach === 'all' || (reach === 'non-essential' && !essential);
+}
 
 /** The customer's address for a channel, if the order has one. */
 export function addressFor(customer: Partial<Record<AddressField, string>>, channel: ChannelName): string | undefined {

@@ -10,6 +10,7 @@ import type { CheckSent } from '../../store/facts';
 import { EVERY_SHOP } from '../../store/opt-outs';
 import type { ChannelName, Decision, Notice } from '../../workflows/contract';
 import { localDay } from '../../workflows/local-time';
+import { optOutStops } from '../../workflows/channels';
 import { contentFor, reach, type Channel, type OutgoingMessage, type SendResult } from '../channels/channel';
 import { classify, transientFailure } from '../channels/failures';
 import { claimToSend } from '../claim';
@@ -41,9 +42,9 @@ type Deps = Pick<ActivityDeps, 'channels' | 'store' | 'addressKey' | 'metrics'> 
 export function channelAttempts(deps: Deps) {
   const { ledger, optOuts } = deps.store;
 
-  /** Why an opt-out stops this notice on this channel, if it does (STOP holds for every SMS/WhatsApp). */
+  /** Why an opt-out stops this notice on this channel, if it does (the channel table says which notices it stops). */
   async function optedOut(run: NoticeRun, channel: ChannelName, addressKey: string): Promise<string | undefined> {
-    if (channel === 'voice' || (channel === 'email' && run.essential)) return undefined;
+    if (!optOutStops(channel, run.essential)) return undefined;
     const found = await optOuts.find(run.input.shop.id, channel, addressKey);
     return found && `opted out of ${channel} (${found.source}, ${found.at.toISOString().slice(0, 10)})`;
   }
