@@ -7,10 +7,16 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Ledger, LedgerRow, SendClaim } from '../store/ledger';
 
-/** How long a claimed send may be in flight (above any send activity's start-to-close timeout) before a retry takes it over. */
+/**
+ * How long a claimed send may be in flight (above any send activity's start-to-close timeout) before a retry
+ * takes it over.
+ */
 export const IN_FLIGHT_MS = 90_000;
 
-/** This attempt sends (`staleSince`: an earlier attempt died after claiming at that time), or the send already ended (`ended`: sent or failed). */
+/**
+ * This attempt sends (`staleSince`: an earlier attempt died after claiming at that time), or the send already
+ * ended (`ended`: sent or failed).
+ */
 export interface Claim {
   ended?: LedgerRow;
   staleSince?: Date;

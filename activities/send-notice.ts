@@ -83,7 +83,10 @@ export function sendNoticeActivity(deps: ActivityDeps) {
     };
   }
 
-  /** No channel took the notice: suppressed when an opt-out stopped it and nothing failed, else a failure the chain records. */
+  /**
+   * No channel took the notice: suppressed when an opt-out stopped it and nothing failed, else a failure the
+   * chain records.
+   */
   function undelivered({ input, decisions }: NoticeRun): SendOutcome {
     if (decisions.some((d) => d.outcome === 'suppressed') && !decisions.some((d) => d.outcome === 'failed')) {
       return { notice: { revision: input.revision, status: 'suppressed', at: now().toISOString(), decisions } };

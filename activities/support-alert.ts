@@ -30,7 +30,10 @@ export interface SupportAlertInput {
   at: string;
 }
 
-/** The support email: plain words for a person on the support desk (their language is the shop's business, English here), linking the order's console page. */
+/**
+ * The support email: plain words for a person on the support desk (their language is the shop's business,
+ * English here), linking the order's console page.
+ */
 function alertMessage({ shop, orderId, carrier, reason, at }: SupportAlertInput, consoleUrl: string): Rendered {
   const subject = `Doorstep: order ${orderId} needs attention`;
   const lines = [

@@ -7,7 +7,10 @@ import { ATTENTION, CARRIER, CONTACT, SHOP, STAGE } from '../workflows/search-at
 /** The hash of an order body as the caller sent it (before the shop's defaults filled it in). */
 const bodyHashOf = (order: OrderInput) => createHash('sha256').update(JSON.stringify(order)).digest('hex');
 
-/** The hash chains before 0.3 kept: the body with the customer's locale "en" where it named none (the schema filled it in then). */
+/**
+ * The hash chains before 0.3 kept: the body with the customer's locale "en" where it named none (the schema
+ * filled it in then).
+ */
 function legacyBodyHashOf(order: OrderInput): string {
   const given: Record<string, unknown> = order.customer;
   const customer = Object.fromEntries(

@@ -60,7 +60,10 @@ export class Chains {
     private readonly client: Client,
     private readonly taskQueue: string,
     private readonly addressKey: AddressKeyer,
-    /** Where the stages events move chains to are kept (the metrics' funnel; scripts that send no events go without). */
+    /**
+     * Where the stages events move chains to are kept (the metrics' funnel; scripts that send no events go
+     * without).
+     */
     private readonly stages?: Pick<Facts, 'moveStage'>,
     /** Order ids that never start again (finished or erased); scripts that start nothing go without. */
     private readonly tombstones?: Pick<Tombstones, 'find'>,

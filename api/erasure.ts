@@ -30,7 +30,10 @@ export interface ErasureDeps {
   config: Pick<AppConfig, 'outboxFile'>;
 }
 
-/** Deletes a workflow's runs from Temporal (the latest, terminated first if running, then those a continue-as-new left); whether any was there. */
+/**
+ * Deletes a workflow's runs from Temporal (the latest, terminated first if running, then those a
+ * continue-as-new left); whether any was there.
+ */
 async function deleteRuns(client: Client, workflowId: string): Promise<boolean> {
   const namespace = client.options.namespace;
   const remove = async (workflowExecution: { workflowId: string; runId?: string }) => {

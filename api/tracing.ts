@@ -1,7 +1,8 @@
 /**
  * One server span per request, parent of the Temporal client's spans (starting a chain, an Update,
  * a signal): a W3C `traceparent` from the caller is continued. Named by route template once routed
- * (`POST /v1/orders/:orderId/events`, see route-template.ts), never by path. Without tracing (see common/tracing.ts) the
+ * (`POST /v1/orders/:orderId/events`, see route-template.ts), never by path. Without tracing (see
+ * common/tracing.ts) the
  * tracer is OpenTelemetry's no-op one and this costs next to nothing.
  */
 import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';

@@ -36,7 +36,10 @@ export function parsePayloadKeys(list: string): PayloadKey[] {
   });
 }
 
-/** The key used when DOORSTEP_PAYLOAD_KEYS is unset: derived from DOORSTEP_SECRET, so every process sharing the secret shares it. */
+/**
+ * The key used when DOORSTEP_PAYLOAD_KEYS is unset: derived from DOORSTEP_SECRET, so every process sharing
+ * the secret shares it.
+ */
 export function derivedPayloadKey(secret: string): PayloadKey {
   return { id: 'secret', key: purposeKey(secret, 'temporal payloads') };
 }

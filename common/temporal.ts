@@ -32,7 +32,10 @@ export function dataConverterOf({ payloadKeys }: { payloadKeys: PayloadKey[] }):
   return { payloadCodecs: [new EncryptionCodec(payloadKeys)] };
 }
 
-/** A client for the API and scripts, encrypting payloads with the configuration's keys; `traced`, it passes the active trace on to the workflows. */
+/**
+ * A client for the API and scripts, encrypting payloads with the configuration's keys; `traced`, it passes
+ * the active trace on to the workflows.
+ */
 export async function connectClient(
   target: TemporalTarget,
   keys: { payloadKeys: PayloadKey[] },

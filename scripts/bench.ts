@@ -30,7 +30,8 @@ if (values.report) {
   mkdirSync(resultsDir, { recursive: true });
   resultFile = join(resultsDir, `${result.date.slice(0, 10)}${quick ? '-quick' : ''}.json`);
 }
-// Tuning done on the numbers' advice is kept by hand in bench/tuning.json, with before and after; the gaps explained in bench/gaps.md.
+// Tuning done on the numbers' advice is kept by hand in bench/tuning.json, with before and after; the gaps
+// explained in bench/gaps.md.
 result.tuning = JSON.parse(readFileSync(resolve('bench', 'tuning.json'), 'utf8')) as typeof result.tuning;
 result.gaps = readFileSync(resolve('bench', 'gaps.md'), 'utf8');
 writeFileSync(resultFile, `${JSON.stringify(result, null, 2)}\n`);

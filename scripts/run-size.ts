@@ -1,4 +1,7 @@
-/** The flags `npm run bench` and `npm run chaos` share: how big a run is, where its docs go, a result to report again. */
+/**
+ * The flags `npm run bench` and `npm run chaos` share: how big a run is, where its docs go, a result to
+ * report again.
+ */
 export const RUN_FLAGS = {
   quick: { type: 'boolean' },
   smoke: { type: 'boolean' },

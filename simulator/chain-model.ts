@@ -33,7 +33,10 @@ import { orderOf, orderTime, stepsOf, type Plan, type PlannedStep } from './plan
 /** The real chain draws a PIN per order; the preview shows this one. */
 const SAMPLE_PIN = '4821';
 
-/** The chain's notice queues: urgent ones, the rest one after another, and the return's own (it runs as a child chain). */
+/**
+ * The chain's notice queues: urgent ones, the rest one after another, and the return's own (it runs as a
+ * child chain).
+ */
 export type Lane = 'urgent' | 'calm' | 'return';
 
 export interface QueuedNotice {

@@ -25,7 +25,10 @@ export interface Plan {
   day0: DateTime;
 }
 
-/** A step of the plan at its moment (epoch ms): the customer's reply, or the backend event sent at a given time (ISO). */
+/**
+ * A step of the plan at its moment (epoch ms): the customer's reply, or the backend event sent at a given
+ * time (ISO).
+ */
 export type PlannedStep = { at: number } & ({ reply: number } | { event: (at: string) => TrackingEvent });
 
 /**

@@ -116,7 +116,10 @@ const step = (day: number, time: string, action: Action, afterCallDeadline?: boo
   action,
 });
 
-/** Packed in the afternoon, handed to the carrier late at night (its notice waits for the morning), moving before dawn. */
+/**
+ * Packed in the afternoon, handed to the carrier late at night (its notice waits for the morning), moving
+ * before dawn.
+ */
 const shipped = [
   step(0, '16:00', { event: 'packed' }),
   step(0, '22:40', { event: 'handed_to_carrier' }),

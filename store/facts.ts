@@ -35,7 +35,10 @@ export interface CheckSent {
 
 const inserted = (rows: unknown[]) => rows.length > 0;
 
-/** The statement recording a sent check, its parameters numbered from `$first` (so that it can follow another statement's). */
+/**
+ * The statement recording a sent check, its parameters numbered from `$first` (so that it can follow another
+ * statement's).
+ */
 export function insertCheckSql(first: number): string {
   const p = Array.from({ length: 7 }, (_, i) => `$${first + i}`).join(', ');
   return `insert into checks (chain_id, touchpoint, touchpoint_id, shop, carrier, scale, sent_at) values (${p})

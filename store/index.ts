@@ -1,4 +1,7 @@
-/** The store: the send ledger, opt-outs, webhook receipts, report facts, reports, the shops' settings chains follow, tombstones of orders never to start again and the retention purge, over one SQL connection. */
+/**
+ * The store: the send ledger, opt-outs, webhook receipts, report facts, reports, the shops' settings chains
+ * follow, tombstones of orders never to start again and the retention purge, over one SQL connection.
+ */
 import { Facts } from './facts';
 import { Ledger } from './ledger';
 import { OptOuts } from './opt-outs';

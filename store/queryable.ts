@@ -1,4 +1,7 @@
-/** What the store's parts run their SQL on: one connection's queries and transactions (see sql.ts for the two kinds). */
+/**
+ * What the store's parts run their SQL on: one connection's queries and transactions (see sql.ts for the two
+ * kinds).
+ */
 
 export interface Queryable {
   /** Rows of a parameterised statement ($1, $2 …). */

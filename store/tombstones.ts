@@ -15,7 +15,10 @@ export interface Tombstone {
 export class Tombstones {
   constructor(private readonly sql: Queryable) {}
 
-  /** Marks chains as never to start again (an erasure overrides "finished"), each since `at` (now unless given); answers how many were new. */
+  /**
+   * Marks chains as never to start again (an erasure overrides "finished"), each since `at` (now unless
+   * given); answers how many were new.
+   */
   async bury(chains: { chainId: string; at?: Date }[], reason: TombstoneReason): Promise<number> {
     if (!chains.length) return 0;
     const now = new Date();

@@ -34,7 +34,10 @@ export interface WorkerDeps {
   registry?: Registry;
   /** Set when OTEL_* turned tracing on: activities and workflows report their spans. */
   tracing?: Tracing;
-  /** A client of the worker's namespace, for the retention job to ask which chains still run (createWorker makes one). */
+  /**
+   * A client of the worker's namespace, for the retention job to ask which chains still run (createWorker
+   * makes one).
+   */
   temporal?: Client;
 }
 
@@ -81,7 +84,8 @@ function tracingOptions(tracing?: Tracing): Pick<WorkerOptions, 'interceptors' |
   const exporter = tracing
     ? makeWorkflowExporter(tracing.spanProcessor, tracing.resource)
     : { export: { fn: () => undefined } };
-  // A prebuilt bundle has its workflow interceptor modules in it already (bundleWorkflowCode's workflowInterceptorModules).
+  // A prebuilt bundle has its workflow interceptor modules in it already (bundleWorkflowCode's
+  // workflowInterceptorModules).
   return {
     interceptors: { activity, workflowModules: tracing ? workflowInterceptorModules : [] },
     sinks: { exporter },

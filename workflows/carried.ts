@@ -39,7 +39,10 @@ export interface CarriedChain {
   state: ChainState;
   seen: string[];
   inbox: TrackingEvent[];
-  /** `call`: the deadline from out_for_delivery or a failed attempt; `callDay`: from the morning of the delivery day. */
+  /**
+   * `call`: the deadline from out_for_delivery or a failed attempt; `callDay`: from the morning of the
+   * delivery day.
+   */
   timers: Partial<Record<'guard' | 'call' | 'callDay' | 'returnWindow', number>>;
   pin: string;
   called: boolean;

@@ -74,7 +74,10 @@ function deliveryDayStart(promisedDate: string, zone: string, quiet: QuietHours)
   return (quietEnd(eight, quiet) ?? eight).toMillis();
 }
 
-/** When Doorstep asks the customer itself if no courier call came on the delivery day: its start plus the shop's call deadline. */
+/**
+ * When Doorstep asks the customer itself if no courier call came on the delivery day: its start plus the
+ * shop's call deadline.
+ */
 export function deliveryDayDeadline(
   promisedDate: string,
   zone: string,

@@ -30,7 +30,10 @@ export interface DeliveryReceipt {
   at: string;
 }
 
-/** A digit the customer sent back: an SMS/WhatsApp reply, a key pressed during a call, or a choice on the tracking page. */
+/**
+ * A digit the customer sent back: an SMS/WhatsApp reply, a key pressed during a call, or a choice on the
+ * tracking page.
+ */
 export interface CustomerReply {
   /** The touchpoint whose notice the customer answered. */
   touchpoint: string;

@@ -213,7 +213,10 @@ export class Notifier {
     }
   }
 
-  /** The send activity; a failure it could not get past becomes a failed notice, with every channel's decision when there are some. */
+  /**
+   * The send activity; a failure it could not get past becomes a failed notice, with every channel's decision
+   * when there are some.
+   */
   private async attempt(input: SendNoticeInput): Promise<SendOutcome> {
     try {
       return await sendNotice(input);

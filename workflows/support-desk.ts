@@ -104,7 +104,10 @@ export class SupportDesk {
     return { ...result, stage: state.stage };
   }
 
-  /** A resend flood (a stuck button, a leaked key) must not flood the customer: one waiting resend at a time, a few in all. */
+  /**
+   * A resend flood (a stuck button, a leaked key) must not flood the customer: one waiting resend at a time,
+   * a few in all.
+   */
   private resendRefusal(key: string): string | undefined {
     const tp = this.chain.state.touchpoints.find((t) => t.key === key);
     if (!tp?.notices.length) return `${key} has no notice to resend`;

@@ -1,7 +1,8 @@
 /**
  * The workflows' OpenTelemetry interceptors (a workflow interceptor module, bundled with the
  * workflows when tracing is on; they change no command, so a chain replays the same with or without
- * them, and tracing can be turned on or off under running chains). Same spans and `_tracer-data` header as the package's own module
+ * them, and tracing can be turned on or off under running chains). Same spans and `_tracer-data` header as
+ * the package's own module
  * (`@temporalio/interceptors-opentelemetry/lib/workflow-interceptors`), with its in-sandbox tracer
  * and `exporter` sink, but built so that histories replay the same with or without it:
  * - no extra microtasks: each interceptor returns the very promise `next` returned and ends its span
@@ -46,7 +47,10 @@ type In = WorkflowInboundCallsInterceptor;
 type Out = WorkflowOutboundCallsInterceptor;
 
 let tracer: otel.Tracer | undefined;
-/** The package's in-sandbox tracer, whose spans leave through the `exporter` sink (a protected field of its interceptor). */
+/**
+ * The package's in-sandbox tracer, whose spans leave through the `exporter` sink (a protected field of its
+ * interceptor).
+ */
 const sandboxTracer = () =>
   (tracer ??= (new OpenTelemetryOutboundInterceptor() as unknown as { tracer: otel.Tracer }).tracer);
 
@@ -67,7 +71,10 @@ function end(span: otel.Span, err?: unknown, expected?: (err: unknown) => boolea
   span.end();
 }
 
-/** Runs `fn` in a new span (child of `parent`, else of the active one; none outside a trace); answers fn's own promise. */
+/**
+ * Runs `fn` in a new span (child of `parent`, else of the active one; none outside a trace); answers fn's own
+ * promise.
+ */
 function traced<T>(
   name: string,
   parent: otel.Context | undefined,

@@ -12,7 +12,10 @@ export interface OutgoingMessage {
   rendered: Rendered;
   /** One-click unsubscribe link (email). */
   unsubscribeUrl?: string;
-  /** How many answers the notice offers (courier windows, or 11 for the 0–10 closing question): a voice call gathers the keys pressed. */
+  /**
+   * How many answers the notice offers (courier windows, or 11 for the 0–10 closing question): a voice call
+   * gathers the keys pressed.
+   */
   choices?: number;
 }
 
@@ -81,7 +84,10 @@ export function reach(
   return channel ? { channel, to: found.to } : { skipped: `${name} is not set up` };
 }
 
-/** What the customer sees on a channel: subject and text for email, the short body for SMS and WhatsApp, the spoken text for voice. */
+/**
+ * What the customer sees on a channel: subject and text for email, the short body for SMS and WhatsApp, the
+ * spoken text for voice.
+ */
 export function contentFor(channel: ChannelName, r: Rendered): { subject?: string; text: string } {
   if (channel === 'email') return { subject: r.subject, text: r.text };
   return { text: channel === 'voice' ? r.spoken : r.short };

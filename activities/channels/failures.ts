@@ -57,7 +57,10 @@ class ClassifiedFailure extends Error {
   }
 }
 
-/** The vendor's message without the recipient it may quote ("The 'To' number +48… is not valid"): reasons end up in logs, spans and on the chain. */
+/**
+ * The vendor's message without the recipient it may quote ("The 'To' number +48… is not valid"): reasons end
+ * up in logs, spans and on the chain.
+ */
 export function scrubbedMessage(e: VendorError): string | undefined {
   return e.message === undefined ? undefined : scrubText(e.message);
 }

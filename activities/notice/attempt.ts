@@ -49,7 +49,10 @@ export function channelAttempts(deps: Deps) {
     return found && `opted out of ${channel} (${found.source}, ${found.at.toISOString().slice(0, 10)})`;
   }
 
-  /** A send that ended on an earlier attempt: a sent one is the notice (a row an erasure emptied still went), a failed one passes on. */
+  /**
+   * A send that ended on an earlier attempt: a sent one is the notice (a row an erasure emptied still went),
+   * a failed one passes on.
+   */
   async function ended(
     run: NoticeRun,
     channel: ChannelName,
@@ -175,7 +178,10 @@ export function channelAttempts(deps: Deps) {
     return notice;
   }
 
-  /** Tries the notice on `name`: the notice when it went (or had gone), undefined when the next channel is to be tried. */
+  /**
+   * Tries the notice on `name`: the notice when it went (or had gone), undefined when the next channel is to
+   * be tried.
+   */
   return async function attempt(run: NoticeRun, name: ChannelName): Promise<Notice | undefined> {
     const found = reach(deps.channels, name, run.input.order.customer);
     if ('skipped' in found) {

@@ -25,7 +25,8 @@ const link = (url: string, label: string, style: string) =>
 const BUTTON =
   'display:inline-block;padding:8px 12px;margin:2px;border-radius:6px;background:#1f6feb;color:#fff;text-decoration:none';
 const ANCHOR = 'color:#1f6feb';
-// overflow-wrap for current engines, word-break for older mail clients: a 64-character order id or a long item name wraps.
+// overflow-wrap for current engines, word-break for older mail clients: a 64-character order id or a long
+// item name wraps.
 const WRAP = 'overflow-wrap:anywhere;word-break:break-word';
 
 function bodyHtml(parts: BodyPart[], trackingUrl: string): string {

@@ -1,4 +1,7 @@
-/** Russian notices (русские уведомления): formal "вы", greeting by given name in the nominative, never the full name. */
+/**
+ * Russian notices (русские уведомления): formal "вы", greeting by given name in the nominative, never the
+ * full name.
+ */
 import type { Catalog } from './catalog-shape';
 
 const days = '{days, plural, one {# день} few {# дня} many {# дней} other {# дня}}';

@@ -20,7 +20,10 @@ export function smsSegments(text: string): number {
   return new SegmentedMessage(text).segmentsCount;
 }
 
-/** Typographic characters outside the GSM alphabet with their plain forms: any one of them would halve every segment. */
+/**
+ * Typographic characters outside the GSM alphabet with their plain forms: any one of them would halve every
+ * segment.
+ */
 const PLAIN: Record<string, string> = {
   '\u00a0': ' ',
   '\u202f': ' ',

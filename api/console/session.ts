@@ -33,7 +33,10 @@ interface SessionClaims {
 const fingerprint = (account: StaffAccount) =>
   createHash('sha256').update(account.passwordHash).digest('base64url').slice(0, 12);
 
-/** Session handling for the console, under a key of its own derived from the Doorstep secret (cookie-parser signs the cookie). */
+/**
+ * Session handling for the console, under a key of its own derived from the Doorstep secret (cookie-parser
+ * signs the cookie).
+ */
 export function consoleSessions(staff: StaffAccount[], secret: string, secureCookies: boolean) {
   const key = purposeKey(secret, 'console sessions');
   const cookieOptions: CookieOptions = {
@@ -79,7 +82,10 @@ export function consoleSessions(staff: StaffAccount[], secret: string, secureCoo
     end(res: Response): void {
       res.clearCookie(SESSION_COOKIE, cookieOptions);
     },
-    /** Lets signed-in staff through (as `res.locals.staff`); others go to the sign-in page, and a POST needs the form's CSRF token. */
+    /**
+     * Lets signed-in staff through (as `res.locals.staff`); others go to the sign-in page, and a POST needs
+     * the form's CSRF token.
+     */
     required: ((req, res, next) => {
       const who = current(req);
       if (!who)

@@ -47,7 +47,10 @@ function keyed<S extends RequestParts, R extends Record<number, ResponseConfig>>
   return { summary, secured: true, request, responses: { ...answers, ...problems(...KEYED, ...refusals) } };
 }
 
-/** A keyed operation on one order (`{orderId}` in its path, 404 when there is none) that names its chain in the request log. */
+/**
+ * A keyed operation on one order (`{orderId}` in its path, 404 when there is none) that names its chain in
+ * the request log.
+ */
 function onOrder<S extends Omit<RequestParts, 'params'>, R extends Record<number, ResponseConfig>>(
   summary: string,
   request: S,

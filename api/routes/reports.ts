@@ -15,7 +15,10 @@ export interface ReportsDeps {
   registry: OpenAPIRegistry;
 }
 
-/** A report's operation: the shop's facts between two instants (the last 30 days unless asked), one carrier's or all. */
+/**
+ * A report's operation: the shop's facts between two instants (the last 30 days unless asked), one carrier's
+ * or all.
+ */
 function report<S extends z.ZodType>(summary: string, description: string, schema: S) {
   return {
     summary,

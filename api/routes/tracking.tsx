@@ -16,7 +16,10 @@ import { TrackingPage, windowLabel } from '../pages/tracking-page';
 /** The language of a page without a chain to ask: what the browser prefers. */
 export const browserLanguage = (req: Request) => req.acceptsLanguages(...PAGE_LANGUAGES) || 'en';
 
-/** The posted choice: the question's touchpoint and the window's number (the chain says whether it still answers the question). */
+/**
+ * The posted choice: the question's touchpoint and the window's number (the chain says whether it still
+ * answers the question).
+ */
 function choiceOf(body: unknown): { touchpoint: string; digit: number } | undefined {
   const { touchpoint, option } = (body ?? {}) as Record<string, unknown>;
   const digit = Number(option);

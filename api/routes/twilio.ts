@@ -1,6 +1,7 @@
 /**
  * Twilio's callbacks, accepted only with a valid X-Twilio-Signature computed over PUBLIC_BASE_URL
- * and handled once (a replay changes nothing, a failed handling is retried): delivery receipts move a notice's status (and a
+ * and handled once (a replay changes nothing, a failed handling is retried): delivery receipts move a
+ * notice's status (and a
  * failed one to the next channel); inbound texts toggle STOP/START or answer with a digit; a
  * digit pressed during a call answers the question the call asked. The Twilio provider
  * (activities/channels/twilio/webhooks.ts) reads them; this adapter records and forwards.

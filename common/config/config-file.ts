@@ -60,7 +60,8 @@ export const FileConfig = z
   .superRefine((c, ctx) => {
     const ids = new Set(c.shops.map((s) => s.id));
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    // Chain ids are "order-<shop>-<order>": with shops "acme" and "acme-eu", acme's order "eu-1" would be acme-eu's "1".
+    // Chain ids are "order-<shop>-<order>": with shops "acme" and "acme-eu", acme's order "eu-1" would be
+    // acme-eu's "1".
     c.shops.forEach((s, i) => {
       const clash = c.shops.find((o) => o.id !== s.id && s.id.startsWith(`${o.id}-`));
       if (clash) issue(['shops', i, 'id'], `must not start with another shop's id and "-" ("${clash.id}")`);

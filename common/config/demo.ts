@@ -1,4 +1,7 @@
-/** The demo shop Doorstep runs when no DOORSTEP_CONFIG is given: its API key and console agent generated once and kept in the data dir. */
+/**
+ * The demo shop Doorstep runs when no DOORSTEP_CONFIG is given: its API key and console agent generated once
+ * and kept in the data dir.
+ */
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../passwords';
 import { FileConfig, SCOPES } from './config-file';

@@ -44,7 +44,10 @@ export interface AppConfig extends ProviderConfigs {
   publicBaseUrl: string;
   dataDir: string;
   secret: string;
-  /** Keys of the Temporal payload encryption, the encrypting one first (DOORSTEP_PAYLOAD_KEYS, else derived from the secret). */
+  /**
+   * Keys of the Temporal payload encryption, the encrypting one first (DOORSTEP_PAYLOAD_KEYS, else derived
+   * from the secret).
+   */
   payloadKeys: PayloadKey[];
   /** Keys of the customers' link tokens, the signing one first (DOORSTEP_TOKEN_KEYS). */
   tokenKeys: TokenKeys;
@@ -77,7 +80,10 @@ export interface AppConfig extends ProviderConfigs {
   tracing?: TracingSettings;
 }
 
-/** Reads and validates the whole configuration and creates the data dir when something lives in it; throws a ConfigError naming each bad field. */
+/**
+ * Reads and validates the whole configuration and creates the data dir when something lives in it; throws a
+ * ConfigError naming each bad field.
+ */
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
   const env = parseOrThrow(Env, environment, 'environment', ENV_HINT);
   const providers = readProviders(env);

@@ -31,7 +31,10 @@ export const ProviderEnv = z.object({ ...SmtpEnv.shape, ...TwilioEnv.shape });
 
 const PROVIDERS = { smtp, twilio };
 
-/** Each provider's settings by its name in the configuration (`config.smtp`, `config.twilio`), unset when not configured. */
+/**
+ * Each provider's settings by its name in the configuration (`config.smtp`, `config.twilio`), unset when not
+ * configured.
+ */
 export type ProviderConfigs = { [K in keyof typeof PROVIDERS]?: NonNullable<ReturnType<(typeof PROVIDERS)[K]>> };
 
 /** The settings of every provider the environment configures. */

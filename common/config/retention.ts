@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import { envError } from './errors';
 
-/** Retention of closed chains' histories when DOORSTEP_RETENTION_DAYS is unset and Doorstep runs the dev server itself. */
+/**
+ * Retention of closed chains' histories when DOORSTEP_RETENTION_DAYS is unset and Doorstep runs the dev
+ * server itself.
+ */
 export const DEV_SERVER_RETENTION_DAYS = 30;
 
 export const RetentionEnv = z.object({

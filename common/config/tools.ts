@@ -1,4 +1,7 @@
-/** The environment variables that point at the Temporal binaries and schemathesis instead of where the set-up script put them. */
+/**
+ * The environment variables that point at the Temporal binaries and schemathesis instead of where the set-up
+ * script put them.
+ */
 
 export type ToolVariable = 'TEMPORAL_CLI_PATH' | 'TEMPORAL_TEST_SERVER_PATH' | 'SCHEMATHESIS_PATH';
 

@@ -23,7 +23,10 @@ export interface LatencyAtLoad {
   /** Orders per second offered. */
   rate: number;
   postOrders: Percentiles;
-  /** From the tracking event's POST to the start of the notice's send (the sink's first byte; the skeleton's no-op activity start). */
+  /**
+   * From the tracking event's POST to the start of the notice's send (the sink's first byte; the skeleton's
+   * no-op activity start).
+   */
   eventToSend: Percentiles;
 }
 

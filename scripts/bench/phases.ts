@@ -51,7 +51,10 @@ function cpuNow(system: System, pids: { server: number; store: number }) {
   return { server: cpuMs(pids.server), worker: cpuMs(system.worker.pid), api: cpuMs(system.api.pid), store };
 }
 
-/** Starts orders at `rate` for `seconds` (open loop), each walking the on-time path; waits until they complete or the drain ends. */
+/**
+ * Starts orders at `rate` for `seconds` (open loop), each walking the on-time path; waits until they complete
+ * or the drain ends.
+ */
 export async function loadStep(
   system: System,
   follower: Follower,
@@ -116,7 +119,10 @@ export async function loadStep(
   };
 }
 
-/** Opens chains (orders with no events yet) until `total` are open, `concurrency` requests at a time; resolves once each sent its first notice. */
+/**
+ * Opens chains (orders with no events yet) until `total` are open, `concurrency` requests at a time; resolves
+ * once each sent its first notice.
+ */
 export async function openChains(
   system: System,
   follower: Follower,

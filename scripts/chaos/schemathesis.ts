@@ -61,7 +61,10 @@ interface Event {
 
 /** The checks left out, and why: schemathesis expects what this API deliberately does otherwise. */
 const EXCLUDED = ['unsupported_method'];
-/** Refusals of an invalid request it does not count by default: 413 (a body over 1 MB) and 431 (a query longer than Node reads). */
+/**
+ * Refusals of an invalid request it does not count by default: 413 (a body over 1 MB) and 431 (a query longer
+ * than Node reads).
+ */
 const CONFIG = `[checks.negative_data_rejection]
 expected-statuses = ["400", "401", "403", "404", "405", "406", "409", "413", "415", "422", "428", "429", "431", "5xx"]
 `;

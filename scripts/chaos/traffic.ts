@@ -71,7 +71,10 @@ export async function request(
   }
 }
 
-/** Retries a request (network errors, timeouts, 429 and 5xx) until it lands or `deadline` passes; the number of retries it took. */
+/**
+ * Retries a request (network errors, timeouts, 429 and 5xx) until it lands or `deadline` passes; the number
+ * of retries it took.
+ */
 async function land(stack: ChaosStack, path: string, body: unknown, deadline: () => number): Promise<number> {
   for (let retries = 0; ; retries++) {
     const { status } = await request(stack, 'POST', path, body);
@@ -142,7 +145,10 @@ export interface Accounting {
   sent: number;
   /** Notices a chain says were sent that no provider took, and notices still waiting when it closed. */
   missing: string[];
-  /** Notices that did not go, by reason: failed on every channel, or dropped (obsolete by the time a worker could send them). */
+  /**
+   * Notices that did not go, by reason: failed on every channel, or dropped (obsolete by the time a worker
+   * could send them).
+   */
   notSent: Record<string, number>;
   notices: Record<Channel, { notices: number; duplicates: number; per10k: number }>;
   /** From the last fault to the last chain's close, s. */

@@ -18,7 +18,10 @@ function quietHourBreaks(notices: JourneyNotice[], { quietHours }: JourneyRules,
     );
 }
 
-/** Customer-local days with more non-urgent notices than the cap (a notice's fallback on another channel counts once, as in the ledger). */
+/**
+ * Customer-local days with more non-urgent notices than the cap (a notice's fallback on another channel
+ * counts once, as in the ledger).
+ */
 function capBreaks(notices: JourneyNotice[], { maxNoticesPerDay }: JourneyRules, timezone: string): string[] {
   const byDay = new Map<string, Set<string>>();
   for (const n of notices.filter((x) => !x.urgent)) {

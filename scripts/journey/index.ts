@@ -1,4 +1,7 @@
-/** The journey bench's API, for the CLI (scripts/journey.ts) and the chaos run; the journeys themselves are simulator/'s. */
+/**
+ * The journey bench's API, for the CLI (scripts/journey.ts) and the chaos run; the journeys themselves are
+ * simulator/'s.
+ */
 export type { Journey, JourneyNotice } from './model';
 export { openJourneyBench, type JourneyBench } from './run';
 export { journeyViolations } from './check';

@@ -43,7 +43,10 @@ export interface TwilioEndpointOptions {
 export interface TwilioEndpoint {
   baseUrl: string;
   requests: TwilioRequest[];
-  /** Answers for the next create requests, in order: HTTP status and JSON body; status 0 takes the message, then drops the connection unanswered. */
+  /**
+   * Answers for the next create requests, in order: HTTP status and JSON body; status 0 takes the message,
+   * then drops the connection unanswered.
+   */
   answers: { status: number; body: object }[];
   /** Sids of the messages and calls taken. */
   accepted: string[];

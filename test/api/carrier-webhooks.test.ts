@@ -1,4 +1,7 @@
-/** Carriers' Standard Webhooks endpoint, against the real dev server and worker: signed events move chains, anything else changes nothing. */
+/**
+ * Carriers' Standard Webhooks endpoint, against the real dev server and worker: signed events move chains,
+ * anything else changes nothing.
+ */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import request from 'supertest';

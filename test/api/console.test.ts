@@ -58,7 +58,10 @@ async function signIn(username: string, password: string): Promise<Page> {
   return page;
 }
 
-/** Reloads until the text shows, or with `shown: false` until it is gone (visibility and workflow effects follow an update by a moment). */
+/**
+ * Reloads until the text shows, or with `shown: false` until it is gone (visibility and workflow effects
+ * follow an update by a moment).
+ */
 async function reloadUntil(page: Page, text: string, shown = true): Promise<void> {
   const deadline = Date.now() + 20_000;
   while ((await page.locator('main').innerText()).includes(text) !== shown) {
@@ -320,7 +323,8 @@ it('"preview the chain" lists every notice a scenario sends a customer of the sh
   expect(await cancellation.locator('.form.voice .notice-text').innerText()).not.toBe('');
   await page.screenshot({ path: join(ARTIFACTS, 'console-preview.png'), fullPage: true });
 
-  // The test shop has no quiet hours: the tracking notice goes at 22:40 and nothing waits. A bad pick gets the form back.
+  // The test shop has no quiet hours: the tracking notice goes at 22:40 and nothing waits. A bad pick gets
+  // the form back.
   await page.goto(`${bed.base}/console/preview?scenario=on-time&locale=en`);
   expect(
     await page.locator('article.notice').evaluateAll((all) => all.map((a) => a.getAttribute('data-touchpoint'))),
@@ -341,7 +345,8 @@ it('password guessing is stopped after ten failed sign-ins', async () => {
       redirect: 'manual',
     });
   const statuses: number[] = [];
-  // One failure already came from the test above; this file's last test, since the pause holds for everyone on this address.
+  // One failure already came from the test above; this file's last test, since the pause holds for everyone
+  // on this address.
   for (let i = 0; i < 10; i++) statuses.push((await attempt(`guess ${i}`)).status);
   expect(statuses.slice(0, 9)).toEqual(Array(9).fill(401));
   expect(statuses[9]).toBe(429);

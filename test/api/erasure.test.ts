@@ -1,4 +1,7 @@
-/** Erasing an order's customer data, on the real dev server: the chain is gone from Temporal and the ledger forgets the text and the addresses. */
+/**
+ * Erasing an order's customer data, on the real dev server: the chain is gone from Temporal and the ledger
+ * forgets the text and the addresses.
+ */
 import request from 'supertest';
 import { expect, it } from 'vitest';
 import { eraseOrder } from '../../api/erasure';

@@ -211,7 +211,8 @@ describe('the OpenAPI document', () => {
         ).status,
       ).toBe(202);
 
-      // The other customer's SMS: its receipt and a digit texted back; then the rating link of the first customer's email.
+      // The other customer's SMS: its receipt and a digit texted back; then the rating link of the first
+      // customer's email.
       const sms = texted.body.touchpoints[0].notices[0];
       const twilioPost = (path: string, form: Record<string, string>) =>
         conform(
@@ -282,7 +283,8 @@ describe('the OpenAPI document', () => {
       for (const path of ['/healthz', '/readyz', '/metrics', '/v1/openapi.json'])
         expect((await conform('get', path, request(bed.app).get(path))).status).toBe(200);
 
-      // The chain as read last shows what this issue keeps: who moved the promise, the acknowledgement, the tracking number and the proof.
+      // The chain as read last shows what this issue keeps: who moved the promise, the acknowledgement, the
+      // tracking number and the proof.
       const final = (await api.get(ORDER, `/v1/orders/${id}`)).body;
       expect(final.delays.map((d: { source: string }) => d.source)).toEqual(['shop', 'shop']);
       expect(final.acknowledged).toMatchObject({ actor: 'openapi test', note: 'called the customer', seen: 1 });

@@ -174,7 +174,8 @@ describe('events and the chain', () => {
       expect(late.status).toBe(409);
       expect(late.body.detail).toContain('has finished');
       expect((await get(`/v1/orders/${body.orderId}`)).body.stage).toBe('closed');
-      // What the Temporal server holds: every payload sealed, the customer nowhere in clear (search attributes included).
+      // What the Temporal server holds: every payload sealed, the customer nowhere in clear (search
+      // attributes included).
       const bytes: string[] = [];
       const walk = (v: unknown): void => {
         if (v instanceof Uint8Array) bytes.push(Buffer.from(v).toString('latin1'));

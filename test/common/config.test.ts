@@ -1,4 +1,7 @@
-/** The configuration file: staff accounts and carrier webhooks validated with field paths, passwords kept only as scrypt hashes. */
+/**
+ * The configuration file: staff accounts and carrier webhooks validated with field paths, passwords kept only
+ * as scrypt hashes.
+ */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,7 +74,10 @@ it('names each bad carrier webhook field: an unknown shop, a secret that is not 
   expect(error).not.toContain('my-carrier-password');
 });
 
-/** An environment where every part has its own home (secret, file, PostgreSQL, Temporal, both providers), `extra` changed. */
+/**
+ * An environment where every part has its own home (secret, file, PostgreSQL, Temporal, both providers),
+ * `extra` changed.
+ */
 function production(extra: Record<string, string | undefined> = {}) {
   const file = configFile({ shops: [ACME] });
   const dataDir = join(dir(), 'not', 'yet');

@@ -1,4 +1,7 @@
-/** Tracing is off by default and follows the standard OTEL_* variables (the traces themselves: test/ops/observability.test.ts). */
+/**
+ * Tracing is off by default and follows the standard OTEL_* variables (the traces themselves:
+ * test/ops/observability.test.ts).
+ */
 import { describe, expect, it } from 'vitest';
 import { tracingSettings } from '../../common/config';
 import { startTracing } from '../../common/tracing';

@@ -22,7 +22,8 @@ const sendAll = async (h: WorkflowHandle, events: TrackingEvent[]) => {
 };
 const quickShop = (overrides: Partial<Shop> = {}) => shop({ feedbackWindowDays: 0, ...overrides });
 const callWindow = () => ({ window: courierWindow() });
-// Positions in onTimePath(): packed, handed_to_carrier, in_transit, arrived_in_city, out_for_delivery, courier_called, delivered.
+// Positions in onTimePath(): packed, handed_to_carrier, in_transit, arrived_in_city, out_for_delivery,
+// courier_called, delivered.
 const [packed, transit, arrived, delivered] = [0, 2, 3, 6];
 
 export const scenarios = {

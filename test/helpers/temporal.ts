@@ -37,7 +37,10 @@ export function outbox(
     .map((l) => JSON.parse(l));
 }
 
-/** Replays a history against the current workflow code, decrypting its payloads with `keys`; resolves when it replays cleanly. */
+/**
+ * Replays a history against the current workflow code, decrypting its payloads with `keys`; resolves when it
+ * replays cleanly.
+ */
 export async function replay(keys: { payloadKeys: PayloadKey[] }, history: unknown, workflowId: string): Promise<void> {
   await Worker.runReplayHistory(
     { workflowBundle: await workflowBundle(), dataConverter: dataConverterOf(keys) },
@@ -66,7 +69,10 @@ export interface DevServer {
   store: Store;
   /** This test file's worker metrics. */
   registry: Registry;
-  /** Runs `fn` while a fresh worker serves the chain task queue (on `workerStore`, e.g. one with faults, when given). */
+  /**
+   * Runs `fn` while a fresh worker serves the chain task queue (on `workerStore`, e.g. one with faults, when
+   * given).
+   */
   withWorker<T>(fn: () => Promise<T>, workerStore?: Store): Promise<T>;
   close(): Promise<void>;
 }

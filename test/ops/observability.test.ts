@@ -203,7 +203,8 @@ describe('Prometheus scraping the API and the worker', () => {
       'sum(doorstep_delivery_receipts_total{channel="sms",status="delivered"})': 1,
       'sum(doorstep_api_request_duration_seconds_count{route="/v1/orders",method="POST",status="201"})': 3,
     };
-    // Each chain's email notices: confirmation … closing for the delivered one, confirmation and cancellation for the other.
+    // Each chain's email notices: confirmation … closing for the delivered one, confirmation and cancellation
+    // for the other.
     expect(smtp.received.length).toBeGreaterThanOrEqual(6);
     await expect
       .poll(

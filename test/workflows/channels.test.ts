@@ -21,7 +21,8 @@ it('stands for the customer by email, else by phone', () => {
 });
 
 it.each([
-  // STOP to a text holds for every notice; an unsubscribed email still carries what the delivery needs; a call has no opt-out.
+  // STOP to a text holds for every notice; an unsubscribed email still carries what the delivery needs; a
+  // call has no opt-out.
   ['email', false, true],
   ['email', true, false],
   ['sms', false, true],

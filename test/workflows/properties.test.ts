@@ -3,7 +3,8 @@
  * random sequences of tracking events (valid or not, repeated, late), pauses, STOP and START,
  * ratings and support resends. Whatever the sequence: the stage never moves back, nothing goes by
  * SMS after STOP, no ledger key is sent twice, and the chain always ends.
- * A failure prints its seed; DOORSTEP_PROPERTY_SEED replays it (DOORSTEP_PROPERTY_RUNS: how many sequences, 12 by default). Clock jumps of days need the
+ * A failure prints its seed; DOORSTEP_PROPERTY_SEED replays it (DOORSTEP_PROPERTY_RUNS: how many sequences,
+ * 12 by default). Clock jumps of days need the
  * time-skipping server, whose Update support breaks under these sequences ("invalid history
  * builder state for action", then the update retried forever): they stay in the example tests.
  */
@@ -161,7 +162,10 @@ async function runSequence(commands: Command[]): Promise<void> {
   expect(keys.length).toBe(new Set(keys).size);
 }
 
-/** A sequence that has not finished in a minute is a stuck chain: a failure with its counterexample, not a hung test. */
+/**
+ * A sequence that has not finished in a minute is a stuck chain: a failure with its counterexample, not a
+ * hung test.
+ */
 const withinMinute =
   (run: (c: Command[]) => Promise<void>) =>
   (commands: Command[]): Promise<void> => {

@@ -21,7 +21,10 @@ afterAll(() => env?.close());
 const send = (h: WorkflowHandle, e: TrackingEvent) => h.executeUpdate(trackingEventUpdate, { args: [e] });
 const notice = (s: ChainState, key: string) => s.touchpoints.find((t) => t.key === key)?.notices[0];
 
-/** Waits until the chain's history holds `count` shop-settings signals (the batch runs on the server, in its own time). */
+/**
+ * Waits until the chain's history holds `count` shop-settings signals (the batch runs on the server, in its
+ * own time).
+ */
 async function told(h: WorkflowHandle, count: number): Promise<void> {
   const deadline = Date.now() + 30_000;
   for (;;) {

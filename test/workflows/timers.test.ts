@@ -113,7 +113,8 @@ describe('durable timers measured in days', () => {
   it('an automated call never rings at night: with a text to fall back on it goes as SMS, alone it waits for 08:00', async () => {
     await ts.withWorker(async () => {
       const now = await ts.env.currentTimeMs();
-      // A zone where it is about 02:00 now; the shop keeps no quiet hours, so only the calling hours hold the call back.
+      // A zone where it is about 02:00 now; the shop keeps no quiet hours, so only the calling hours hold the
+      // call back.
       let offset = (2 - new Date(now).getUTCHours() + 24) % 24;
       if (offset > 14) offset -= 24;
       const zone = offset >= 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;

@@ -1,4 +1,7 @@
-/** The outbox provider: every channel written to a local JSON-lines file (config.outboxFile) until a real provider takes it over. */
+/**
+ * The outbox provider: every channel written to a local JSON-lines file (config.outboxFile) until a real
+ * provider takes it over.
+ */
 import { CHANNELS } from '../../../workflows/channels';
 import type { Provider } from '../channel';
 import { outboxChannel } from './outbox';

@@ -78,7 +78,10 @@ export function outboxChannel(name: ChannelName, file: string): Channel {
   };
 }
 
-/** Takes the lines `drop` picks out of the outbox at `file` (written anew, then renamed over it); answers how many went. */
+/**
+ * Takes the lines `drop` picks out of the outbox at `file` (written anew, then renamed over it); answers how
+ * many went.
+ */
 export async function dropFromOutbox(file: string, drop: (entry: OutboxEntry) => boolean): Promise<number> {
   // No outbox (providers are set up, or nothing was sent): nothing to lock or drop.
   if (!existsSync(file)) return 0;

@@ -1,4 +1,7 @@
-/** SMTP replies and nodemailer's own refusals, classified: a 5xx reply or a refused login is permanent, a 4xx reply transient. */
+/**
+ * SMTP replies and nodemailer's own refusals, classified: a 5xx reply or a refused login is permanent, a 4xx
+ * reply transient.
+ */
 import { scrubbedMessage, type Classified, type VendorError } from '../failures';
 
 /** Reads an SMTP reply or a nodemailer refusal; undefined for anything else (connection errors are shared). */

@@ -1,4 +1,7 @@
-/** The SMTP provider: email through nodemailer's pooled transport, configured by SMTP_URL and MAIL_FROM (config.smtp). */
+/**
+ * The SMTP provider: email through nodemailer's pooled transport, configured by SMTP_URL and MAIL_FROM
+ * (config.smtp).
+ */
 import nodemailer from 'nodemailer';
 import type { Provider } from '../channel';
 import { emailChannel } from './email';

@@ -64,7 +64,10 @@ function finalStatus(body: StatusCallback): Pick<DeliveryReceipt, 'status' | 're
   return why ? { status: 'undelivered', reason: why } : undefined;
 }
 
-/** A status callback read: the message's or call's sid, Twilio's status word, and the notice's final status if it is one. */
+/**
+ * A status callback read: the message's or call's sid, Twilio's status word, and the notice's final status if
+ * it is one.
+ */
 export function readStatus(body: StatusCallback): {
   sid: string;
   status: string;

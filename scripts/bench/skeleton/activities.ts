@@ -1,4 +1,7 @@
-/** The skeleton's activities: no-ops, except that each notice tells the harness when it started (as a sink would see a send). */
+/**
+ * The skeleton's activities: no-ops, except that each notice tells the harness when it started (as a sink
+ * would see a send).
+ */
 export function skeletonActivities(harnessUrl: string) {
   return {
     async notice({ orderId, touchpoint }: { orderId: string; touchpoint: string }): Promise<void> {

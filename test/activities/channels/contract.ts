@@ -9,7 +9,10 @@ import { classify, transientFailure } from '../../../activities/channels/failure
 import { FAILURE } from '../../../workflows/failures';
 import { CHANNEL_ADDRESS } from '../../../workflows/channels';
 
-/** What the peer took last, as it went on the wire: the recipient and the whole payload (mail text, form body, TwiML, JSON). */
+/**
+ * What the peer took last, as it went on the wire: the recipient and the whole payload (mail text, form body,
+ * TwiML, JSON).
+ */
 export interface Wire {
   to: string;
   payload: string;

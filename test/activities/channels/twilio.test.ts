@@ -1,4 +1,7 @@
-/** The Twilio provider through the real twilio SDK against a local endpoint: the contract for SMS, WhatsApp and voice, and the exact requests. */
+/**
+ * The Twilio provider through the real twilio SDK against a local endpoint: the contract for SMS, WhatsApp
+ * and voice, and the exact requests.
+ */
 import { expect, it } from 'vitest';
 import { reach } from '../../../activities/channels/channel';
 import type { ChannelName } from '../../../workflows/contract';

@@ -1,4 +1,7 @@
-/** The example provider's configuration block, as a real provider's sits in common/config/providers.ts: its variables and the settings they make. */
+/**
+ * The example provider's configuration block, as a real provider's sits in common/config/providers.ts: its
+ * variables and the settings they make.
+ */
 import { z } from 'zod';
 
 /** EXAMPLE_API_URL, EXAMPLE_API_TOKEN and EXAMPLE_FROM. */

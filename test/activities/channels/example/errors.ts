@@ -1,4 +1,7 @@
-/** The example API's error codes that will not succeed on retry; anything else is read by the shared HTTP rules (429, 5xx). */
+/**
+ * The example API's error codes that will not succeed on retry; anything else is read by the shared HTTP
+ * rules (429, 5xx).
+ */
 import type { Classified, VendorError } from '../../../../activities/channels/failures';
 
 const PERMANENT: Record<string, string> = {

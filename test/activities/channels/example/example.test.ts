@@ -1,4 +1,7 @@
-/** The example provider, added in this one folder plus its configuration: the channel contract and a notice sent through it. */
+/**
+ * The example provider, added in this one folder plus its configuration: the channel contract and a notice
+ * sent through it.
+ */
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, type Store } from '../../../../store';
