@@ -1,6 +1,7 @@
 /** What the worker wires into the activities: they never read the environment themselves. */
 import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
+import type { ShopVoice } from '../common/config';
 import type { Tokens } from '../common/tokens';
 import type { AddressKeyer } from '../store/address-key';
 import type { Store } from '../store';
@@ -14,6 +15,8 @@ export interface ActivityDeps {
   addressKey: AddressKeyer;
   /** Base of every link in a notice. */
   publicBaseUrl: string;
+  /** Each shop's brand and senders by shop id (config.voices); a shop without one speaks in the global voice. */
+  voices: ReadonlyMap<string, ShopVoice>;
   log: Logger;
   metrics: WorkerMetrics;
   /** Signs support-alert webhooks (Standard Webhooks); needed when a shop has an alertWebhookUrl. */

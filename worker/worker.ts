@@ -53,6 +53,7 @@ export function workerActivities(
     store,
     addressKey: addressKeyer(config.secret),
     publicBaseUrl: config.publicBaseUrl,
+    voices: config.voices,
     log: logger,
     metrics: workerMetrics(registry, store.facts),
     alertWebhookSecret: config.alertWebhookSecret,

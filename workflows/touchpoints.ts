@@ -108,6 +108,12 @@ export type TemplateId = (typeof TOUCHPOINTS)[TouchpointId]['templates'][number]
 
 const IDS = Object.keys(TOUCHPOINTS) as TouchpointId[];
 
+/** Every template id once, in touchpoint order (the catalogs and a shop's template overrides are keyed by them). */
+export const TEMPLATE_IDS = [...new Set(IDS.flatMap((id) => TOUCHPOINTS[id].templates))] as [
+  TemplateId,
+  ...TemplateId[],
+];
+
 /** The main-line touchpoints of a delivery mode, in chain order: listed as pending from a chain's start. */
 export function mainLineOf(mode: DeliveryMode): TouchpointId[] {
   return IDS.filter((id) => {

@@ -15,7 +15,7 @@ export interface Composed {
 
 /** Renders `input` with its signed rating link and, for a customer with an email address, the unsubscribe link. */
 export function compose(
-  deps: Pick<ActivityDeps, 'tokens' | 'addressKey' | 'publicBaseUrl'>,
+  deps: Pick<ActivityDeps, 'tokens' | 'addressKey' | 'publicBaseUrl' | 'voices'>,
   { shop, order, touchpoint, decidedAt, ...input }: SendNoticeInput,
 ): Composed {
   // The rating link expires when the check closes: the rating window counts from when the chain sent it.
@@ -35,6 +35,7 @@ export function compose(
     ratingUrl: `${deps.publicBaseUrl}/r/${rate}`,
     scale,
     unsubscribeUrl,
+    brand: deps.voices.get(shop.id)?.brand,
   });
   const { min, max } = scoreRange(scale);
   const choices = input.facts.options?.length ?? (scale === 10 ? max - min + 1 : undefined);

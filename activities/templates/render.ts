@@ -48,7 +48,7 @@ function formatText(language: string, message: string, values: Values, trackingU
 export function render(input: RenderInput): Rendered {
   const language = languageOf(input.order.customer.locale, input.shop.defaultLocale);
   const catalog = CATALOGS[language];
-  const messages = catalog.templates[input.template];
+  const messages = { ...catalog.templates[input.template], ...input.override };
   const f = (message: string, values: Values) => formatText(language, message, values, input.trackingUrl);
   // The SMS is fitted by rendering it at several caps: each cap's values are formatted once.
   const byCap = new Map<number, Values>();

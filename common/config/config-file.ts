@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { Shop } from '../../workflows/contract';
 import { PASSWORD_HASH } from '../passwords';
+import { ShopVoice } from './shop-voice';
 import { ConfigError, envError, parseOrThrow } from './errors';
 
 export const SCOPES = ['orders:write', 'chains:read', 'chains:act'] as const;
@@ -52,7 +53,8 @@ export type CarrierWebhook = z.infer<typeof CarrierWebhook>;
 
 export const FileConfig = z
   .object({
-    shops: z.array(Shop).min(1),
+    /** Each shop's settings as its chains follow them, with its own voice (brand and senders) beside them. */
+    shops: z.array(Shop.extend(ShopVoice.shape)).min(1),
     apiKeys: z.array(ApiKey).default([]),
     staff: z.array(StaffAccount).default([]),
     carrierWebhooks: z.array(CarrierWebhook).default([]),

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Shop } from '../../workflows/contract';
+import { Shop } from '../../workflows/contract';
 import { TASK_QUEUE } from '../../workflows/definitions';
 import { derivedPayloadKey, parsePayloadKeys, type PayloadKey } from '../payload-codec';
 import { DEFAULT_TOKEN_KEYS, parseTokenKeys, type TokenKeys } from '../tokens';
@@ -16,6 +16,7 @@ import { ConfigError, ENV_HINT, envError, parseOrThrow, parseVariable } from './
 import { tracingSettings, type TracingSettings } from './observability';
 import { allProviders, ProviderEnv, readProviders, type ProviderConfigs } from './providers';
 import { readRetention, RetentionEnv, type Retention } from './retention';
+import { ShopVoice } from './shop-voice';
 
 const port = () => z.coerce.number().int().min(0).max(65535);
 
@@ -53,6 +54,8 @@ export interface AppConfig extends ProviderConfigs {
   tokenKeys: TokenKeys;
   retention: Retention;
   shops: Map<string, Shop>;
+  /** Each shop's brand and senders (empty when the shop sets none): the worker and the API look it up by id. */
+  voices: Map<string, ShopVoice>;
   apiKeys: ApiKey[];
   /** Set when no DOORSTEP_CONFIG was given: the generated key of the demo shop. */
   devKey?: string;
@@ -115,7 +118,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       : [derivedPayloadKey(secret)],
     tokenKeys: parseVariable('DOORSTEP_TOKEN_KEYS', () => parseTokenKeys(env.DOORSTEP_TOKEN_KEYS, secret)),
     retention,
-    shops: new Map(file.shops.map((s) => [s.id, s])),
+    shops: new Map(file.shops.map((s) => [s.id, Shop.parse(s)])),
+    voices: new Map(file.shops.map((s) => [s.id, ShopVoice.parse(s)])),
     apiKeys: file.apiKeys,
     devKey: demo?.devKey,
     staff: file.staff,
