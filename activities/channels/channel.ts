@@ -1,8 +1,11 @@
 /** The one interface every notice channel implements, the message it sends and the provider that builds it. */
-import type { AppConfig } from '../../common/config';
+import type { AppConfig, ShopVoice } from '../../common/config';
 import { addressFor, CHANNEL_ADDRESS, type AddressField } from '../../workflows/channels';
 import type { ChannelName } from '../../workflows/contract';
 import type { Rendered } from '../templates/render';
+
+/** The shop's own senders (config.voices): a part it leaves unset goes from the global sender. */
+export type Senders = Pick<ShopVoice, 'email' | 'twilio'>;
 
 export interface OutgoingMessage {
   /** Email address or E.164 phone number, as the channel's address resolver found it. */
@@ -17,6 +20,8 @@ export interface OutgoingMessage {
    * gathers the keys pressed.
    */
   choices?: number;
+  /** The senders of the notice's shop; absent, the message goes from the global sender. */
+  sender?: Senders;
 }
 
 export interface SendResult {
@@ -34,6 +39,8 @@ export interface Channel {
   name: ChannelName;
   /** The customer's address on this channel, or why they have none ("no phone number"). */
   address(customer: Addresses): Reach;
+  /** True when the channel has no sender for a shop with these senders (WhatsApp set up for some shops only). */
+  unsetFor?(sender: Senders | undefined): boolean;
   send(message: OutgoingMessage): Promise<SendResult>;
   /**
    * Asks the provider whether it took this message since `since` (an attempt that died after
@@ -71,17 +78,29 @@ export function addressing(name: ChannelName): Pick<Channel, 'name' | 'address'>
   };
 }
 
-/** The channel a notice goes by and to whom, or why it is skipped ("no phone number", "whatsapp is not set up"). */
+/**
+ * The channel a notice of a shop with `sender` goes by and to whom, or why it is skipped ("no phone number",
+ * "whatsapp is not set up").
+ */
 export function reach(
   channels: Channels,
   name: ChannelName,
   customer: Addresses,
+  sender?: Senders,
 ): { channel: Channel; to: string } | { skipped: string } {
   const channel = channels[name];
   // A channel that is not set up still says first whether the customer could be reached on it.
   const found = (channel ?? addressing(name)).address(customer);
   if ('missing' in found) return { skipped: found.missing };
-  return channel ? { channel, to: found.to } : { skipped: `${name} is not set up` };
+  return channel && !channel.unsetFor?.(sender) ? { channel, to: found.to } : { skipped: `${name} is not set up` };
+}
+
+/** The shop's own sender on channel `name` (what the outbox notes), or undefined when it goes from the global one. */
+export function shopSender(name: ChannelName, sender: Senders | undefined): string | undefined {
+  const twilio = sender?.twilio;
+  if (name === 'email') return sender?.email?.from;
+  if (name === 'sms') return twilio?.messagingServiceSid ?? twilio?.from;
+  return name === 'whatsapp' ? twilio?.whatsappFrom : twilio?.from;
 }
 
 /**

@@ -16,11 +16,11 @@ export interface CallUrls {
   answerUrl: string;
 }
 
-/** A voice channel placing calls from `urls.from`. */
+/** A voice channel placing calls from the shop's own number, else `urls.from` (a Messaging Service cannot call). */
 export function voiceChannel(client: Twilio, urls: CallUrls): Channel {
   return {
     ...addressing('voice'),
-    async send({ to, rendered, choices }) {
+    async send({ to, rendered, choices, sender }) {
       const response = new twilio.twiml.VoiceResponse();
       const say = { language: VOICE_LANGUAGE[rendered.language] ?? 'en-GB' };
       if (choices) {
@@ -31,7 +31,7 @@ export function voiceChannel(client: Twilio, urls: CallUrls): Channel {
         response.say(say, rendered.spoken);
       }
       const call = await client.calls.create({
-        from: urls.from,
+        from: sender?.twilio?.from ?? urls.from,
         to,
         twiml: response.toString(),
         statusCallback: urls.statusCallback,
