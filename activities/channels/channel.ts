@@ -107,7 +107,7 @@ export function shopSender(name: ChannelName, sender: Senders | undefined): stri
  * What the customer sees on a channel: subject and text for email, the short body for SMS and WhatsApp, the
  * spoken text for voice.
  */
-export function contentFor(channel: ChannelName, r: Rendered): { subject?: string; text: string } {
+export function contentFor(channel: ChannelName, r: Omit<Rendered, 'html'>): { subject?: string; text: string } {
   if (channel === 'email') return { subject: r.subject, text: r.text };
   return { text: channel === 'voice' ? r.spoken : r.short };
 }

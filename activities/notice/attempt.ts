@@ -36,7 +36,7 @@ export interface NoticeRun {
   fellFrom?: { channel: ChannelName; reason: string };
 }
 
-type Deps = Pick<ActivityDeps, 'channels' | 'store' | 'addressKey' | 'metrics'> & { now(): Date };
+type Deps = Pick<ActivityDeps, 'channels' | 'store' | 'addressKey' | 'metrics' | 'voices'> & { now(): Date };
 
 /** Tries notices on channels with `deps`: the answer is the notice when a channel took it (or had taken it already). */
 export function channelAttempts(deps: Deps) {
@@ -99,7 +99,8 @@ export function channelAttempts(deps: Deps) {
       deps.now(),
     );
     if (claimed.ended) return ended(run, channel.name, key, claimed.ended);
-    const message = { to, idempotencyKey: key, ...run.composed };
+    // The shop's own senders go with the message: a find asks for it from the sender it was sent from.
+    const message = { to, idempotencyKey: key, ...run.composed, sender: deps.voices.get(input.shop.id) };
     // An earlier attempt died after claiming: the provider may have taken its message before it could be recorded.
     const taken = claimed.staleSince && (await channel.find?.(message, claimed.staleSince));
     if (taken)
@@ -183,7 +184,7 @@ export function channelAttempts(deps: Deps) {
    * be tried.
    */
   return async function attempt(run: NoticeRun, name: ChannelName): Promise<Notice | undefined> {
-    const found = reach(deps.channels, name, run.input.order.customer);
+    const found = reach(deps.channels, name, run.input.order.customer, deps.voices.get(run.input.shop.id));
     if ('skipped' in found) {
       run.decide('skipped', name, found.skipped);
       return undefined;

@@ -3,6 +3,11 @@
  * the benchmark and the chaos runs: Messages and Calls are created with 201 and a sid, or answered
  * with what a caller queued, or 429 (code 20429) when a sender goes over its rate or, at random, for
  * a share of requests as Twilio answers a burst; the Messages list is searchable by To and From.
+ * A message goes From a number or through a MessagingServiceSid, as Twilio's Messages API takes it
+ * (https://www.twilio.com/docs/messaging/api/message-resource): a service's message is answered
+ * `accepted` with no From yet; neither is refused with 21603
+ * (https://www.twilio.com/docs/errors/21603), a malformed service SID with 21705
+ * (https://www.twilio.com/docs/api/errors/21705).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,7 +27,9 @@ export interface TwilioAccepted {
   sid: string;
   kind: 'message' | 'call';
   to: string;
+  /** The sender; '' for a message sent through a Messaging Service (Twilio picks the number later). */
   from: string;
+  messagingServiceSid?: string;
   /** The message body, or the call's TwiML. */
   body: string;
   createdAt: Date;
@@ -61,11 +68,22 @@ export interface TwilioEndpoint {
 const messageJson = (m: TwilioAccepted) => ({
   sid: m.sid,
   to: m.to,
-  from: m.from,
+  from: m.from || null,
+  messaging_service_sid: m.messagingServiceSid ?? null,
   body: m.body,
-  status: 'queued',
+  status: m.messagingServiceSid ? 'accepted' : 'queued',
   date_created: m.createdAt.toUTCString(),
 });
+
+/** Twilio's refusal of a message without a valid sender, or undefined when it has one. */
+function senderRefusal(form: Record<string, string>): { code: number; message: string } | undefined {
+  const service = form.MessagingServiceSid;
+  if (service !== undefined && !/^MG[0-9a-fA-F]{32}$/.test(service))
+    return { code: 21705, message: 'The Messaging Service is invalid' };
+  if (!form.From && !service)
+    return { code: 21603, message: "A 'From' or 'MessagingServiceSid' parameter is required to send a message" };
+  return undefined;
+}
 
 export async function twilioEndpoint({
   perSenderPerSec = Infinity,
@@ -120,12 +138,15 @@ export async function twilioEndpoint({
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       if (req.method === 'GET' && url.pathname.endsWith('/Messages.json')) return reply(200, list(url.searchParams));
       const kind = url.pathname.includes('/Calls') ? 'call' : 'message';
+      const refusal = kind === 'message' ? senderRefusal(form) : undefined;
+      if (refusal) return reply(400, { ...refusal, status: 400 });
+      const sender = form.From ?? form.MessagingServiceSid ?? '';
       const body = form.Body ?? form.Twiml ?? '';
       const identity = `${form.To}|${body}`;
       if (!firstTry.has(identity)) firstTry.set(identity, Date.now());
       const queued = answers.shift();
       if (queued && queued.status !== 201 && queued.status !== 0) return reply(queued.status, queued.body);
-      if (!queued && (!allowed(form.From ?? '') || random() < randomThrottle)) {
+      if (!queued && (!allowed(sender) || random() < randomThrottle)) {
         throttled++;
         return reply(429, { code: 20429, message: 'Too Many Requests', status: 429 });
       }
@@ -137,6 +158,7 @@ export async function twilioEndpoint({
         kind,
         to: form.To ?? '',
         from: form.From ?? '',
+        ...(form.MessagingServiceSid && { messagingServiceSid: form.MessagingServiceSid }),
         body,
         createdAt: new Date(),
         firstTriedAt: firstTry.get(identity)!,

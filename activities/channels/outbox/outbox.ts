@@ -9,7 +9,7 @@ import { appendFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:f
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChannelName } from '../../../workflows/contract';
-import { addressing, contentFor, type Channel } from '../channel';
+import { addressing, contentFor, shopSender, type Channel } from '../channel';
 
 /** One line of the outbox. */
 export interface OutboxEntry {
@@ -62,11 +62,13 @@ function parsed(line: string): OutboxEntry | undefined {
 export function outboxChannel(name: ChannelName, file: string): Channel {
   return {
     ...addressing(name),
-    async send({ to, rendered, idempotencyKey, unsubscribeUrl }) {
+    async send({ to, rendered, idempotencyKey, unsubscribeUrl, sender }) {
       const entry = {
         id: `outbox-${randomUUID()}`,
         channel: name,
         at: new Date().toISOString(),
+        // The shop's own sender, when it has one on this channel; absent, the provider's global one.
+        from: shopSender(name, sender),
         to,
         ...contentFor(name, rendered),
         idempotencyKey,

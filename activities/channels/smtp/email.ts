@@ -1,23 +1,31 @@
-/** Email over SMTP with nodemailer: text and HTML parts, RFC 8058 one-click unsubscribe. */
+/** Email over SMTP with nodemailer: text and HTML parts, RFC 8058 one-click unsubscribe, each shop's own sender. */
 import type { Transporter } from 'nodemailer';
 import { addressing, type Channel } from '../channel';
 import { classifying } from '../failures';
 import { classifySmtp } from './errors';
 
-/** An email channel sending through a nodemailer transport (pooled in production) from `from`. */
+/** The domain of a mailbox ("Acme <shop@acme.example>" → "acme.example"). */
+const domainOf = (mailbox: string) => mailbox.replace(/^.*@/, '').replace(/>$/, '');
+
+/**
+ * An email channel sending through a nodemailer transport (pooled in production) from the shop's own sender,
+ * else from `from` (MAIL_FROM); replies go to the shop's Reply-To when it has one.
+ */
 export function emailChannel(transport: Transporter, from: string): Channel {
-  const domain = from.replace(/^.*@/, '').replace(/>$/, '');
   return classifying(classifySmtp, {
     ...addressing('email'),
-    async send({ to, rendered, idempotencyKey, unsubscribeUrl }) {
+    async send({ to, rendered, idempotencyKey, unsubscribeUrl, sender }) {
+      const own = sender?.email;
+      const sentFrom = own?.from ?? from;
       const info = await transport.sendMail({
-        from,
+        from: sentFrom,
+        ...(own?.replyTo && { replyTo: own.replyTo }),
         to,
         subject: rendered.subject,
         text: rendered.text,
         html: rendered.html,
-        // Stable per ledger key: a mailbox that sees the same message twice can tell.
-        messageId: `<${idempotencyKey.replace(/[^A-Za-z0-9.-]/g, '.')}@${domain}>`,
+        // Stable per ledger key, in the sender's domain: a mailbox that sees the same message twice can tell.
+        messageId: `<${idempotencyKey.replace(/[^A-Za-z0-9.-]/g, '.')}@${domainOf(sentFrom)}>`,
         ...(unsubscribeUrl && {
           list: { unsubscribe: unsubscribeUrl },
           headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },

@@ -1,12 +1,13 @@
 /**
- * The Twilio provider: SMS, WhatsApp (when a WhatsApp sender is configured) and voice through the
- * twilio SDK, configured by TWILIO_* (config.twilio); its callbacks are read by ./webhooks.ts.
+ * The Twilio provider: SMS, WhatsApp (when TWILIO_WHATSAPP_FROM or a shop's whatsappFrom is set) and voice
+ * through the twilio SDK, configured by TWILIO_* (config.twilio) and each shop's senders (config.voices); its
+ * callbacks are read by ./webhooks.ts.
  */
 import twilio from 'twilio';
 import type { Channel, Provider } from '../channel';
 import { classifying } from '../failures';
 import { classifyTwilio } from './errors';
-import { messageChannel } from './messages';
+import { messageChannel, smsSender, whatsappSender } from './messages';
 import { voiceChannel } from './voice';
 import { TWILIO_INBOUND_PATH, TWILIO_STATUS_PATH } from './webhooks';
 
@@ -25,7 +26,7 @@ function rebasedHttpClient(baseUrl: string): InstanceType<typeof twilio.RequestC
 export const twilioProvider: Provider = {
   id: 'twilio',
   serves: ['sms', 'whatsapp', 'voice'],
-  build({ twilio: settings, publicBaseUrl }) {
+  build({ twilio: settings, publicBaseUrl, voices }) {
     if (!settings) return undefined;
     const { accountSid, authToken, from, whatsappFrom, baseUrl } = settings;
     const client = twilio(accountSid, authToken, {
@@ -33,11 +34,12 @@ export const twilioProvider: Provider = {
     });
     const statusCallback = `${publicBaseUrl}${TWILIO_STATUS_PATH}`;
     const channels: Channel[] = [
-      messageChannel(client, 'sms', from, '', statusCallback),
+      messageChannel(client, 'sms', smsSender(from), statusCallback),
       voiceChannel(client, { from, statusCallback, answerUrl: `${publicBaseUrl}${TWILIO_INBOUND_PATH}` }),
     ];
-    if (whatsappFrom)
-      channels.push(messageChannel(client, 'whatsapp', `whatsapp:${whatsappFrom}`, 'whatsapp:', statusCallback));
+    // Without a global WhatsApp sender, WhatsApp serves the shops that have their own (the others skip it).
+    if (whatsappFrom || [...voices.values()].some((v) => v.twilio?.whatsappFrom))
+      channels.push(messageChannel(client, 'whatsapp', whatsappSender(whatsappFrom), statusCallback));
     return channels.map((channel) => classifying(classifyTwilio, channel));
   },
 };

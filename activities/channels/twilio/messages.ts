@@ -1,33 +1,69 @@
 /**
- * SMS and WhatsApp through the twilio SDK's Messages API (WhatsApp with `whatsapp:` addresses). A
- * message whose sending attempt died is looked up in the Messages list before it is sent again.
+ * SMS and WhatsApp through the twilio SDK's Messages API (WhatsApp with `whatsapp:` addresses), each from
+ * the shop's own sender when it has one. A message whose sending attempt died is looked up in the Messages
+ * list, from the same sender, before it is sent again.
  */
 import type { Twilio } from 'twilio';
-import { addressing, type Channel } from '../channel';
+import { addressing, type Channel, type Senders } from '../channel';
 import { MINUTE_MS } from '../../../workflows/durations';
 
 /** How far the provider's clock may be behind ours when a message it took is looked up. */
 const CLOCK_SKEW_MS = MINUTE_MS;
 
-/** An SMS (`prefix` '') or WhatsApp (`prefix` 'whatsapp:') channel sending from `from`. */
+/** Who a message goes from: a number (`whatsapp:` prefixed for WhatsApp) or a Messaging Service that picks one. */
+export type From = { from: string } | { messagingServiceSid: string };
+
+/** Who a shop's message goes from on a channel; undefined when neither the shop nor the globals have a sender. */
+export type SenderOf = (sender: Senders | undefined) => From | undefined;
+
+/** SMS: the shop's Messaging Service, else its number, else `global` (TWILIO_FROM). */
+export const smsSender =
+  (global: string): SenderOf =>
+  (sender) => {
+    const own = sender?.twilio;
+    return own?.messagingServiceSid ? { messagingServiceSid: own.messagingServiceSid } : { from: own?.from ?? global };
+  };
+
+/** WhatsApp: the shop's WhatsApp number, else `global` (TWILIO_WHATSAPP_FROM, unset when only some shops have one). */
+export const whatsappSender =
+  (global: string | undefined): SenderOf =>
+  (sender) => {
+    const number = sender?.twilio?.whatsappFrom ?? global;
+    return number ? { from: `whatsapp:${number}` } : undefined;
+  };
+
+/** An SMS or WhatsApp channel sending each shop's messages from the sender `senderOf` picks. */
 export function messageChannel(
   client: Twilio,
   name: 'sms' | 'whatsapp',
-  from: string,
-  prefix: string,
+  senderOf: SenderOf,
   statusCallback: string,
 ): Channel {
+  const prefix = name === 'whatsapp' ? 'whatsapp:' : '';
+  // reach() skips a shop without a sender, so a send or a find always has one.
+  const fromOf = (sender: Senders | undefined): From => senderOf(sender)!;
   return {
     ...addressing(name),
-    async send({ to, rendered }) {
-      const msg = await client.messages.create({ from, to: `${prefix}${to}`, body: rendered.short, statusCallback });
+    unsetFor: (sender) => senderOf(sender) === undefined,
+    async send({ to, rendered, sender }) {
+      const msg = await client.messages.create({
+        ...fromOf(sender),
+        to: `${prefix}${to}`,
+        body: rendered.short,
+        statusCallback,
+      });
       return { providerId: msg.sid, acceptedAt: new Date().toISOString() };
     },
     // The body carries the notice's own rating link, so the same body to the same number is this notice.
-    async find({ to, rendered }, since) {
-      const recent = await client.messages.list({ from, to: `${prefix}${to}`, limit: 20 });
+    async find({ to, rendered, sender }, since) {
+      const from = fromOf(sender);
+      // Twilio lists by From but not by service: a service's messages are told apart by their service SID.
+      const recent = await client.messages.list({ ...('from' in from && from), to: `${prefix}${to}`, limit: 20 });
       const msg = recent.find(
-        (m) => m.body === rendered.short && m.dateCreated.getTime() >= since.getTime() - CLOCK_SKEW_MS,
+        (m) =>
+          m.body === rendered.short &&
+          m.dateCreated.getTime() >= since.getTime() - CLOCK_SKEW_MS &&
+          (!('messagingServiceSid' in from) || m.messagingServiceSid === from.messagingServiceSid),
       );
       return msg && { providerId: msg.sid, acceptedAt: msg.dateCreated.toISOString() };
     },
