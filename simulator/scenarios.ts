@@ -3,6 +3,13 @@
  * (scripts/journey): who the customer is in each locale, and each scenario's backend events at
  * customer-local times, counted in days from the order (day 0, a Monday, at 10:15).
  */
+import {
+  LANGUAGES,
+  LOCALES,
+  type JourneyPhrases,
+  type LanguageCode,
+  type Persona,
+} from '../activities/templates/locales/index';
 import type { TrackingEvent } from '../workflows/contract';
 
 export const JOURNEY_SCENARIOS = [
@@ -15,8 +22,10 @@ export const JOURNEY_SCENARIOS = [
   'no-call',
 ] as const;
 export type JourneyScenario = (typeof JOURNEY_SCENARIOS)[number];
-export const JOURNEY_LOCALES = ['en', 'ru', 'pl'] as const;
-export type JourneyLocale = (typeof JOURNEY_LOCALES)[number];
+/** Every locale's language: each locale file carries its journey customer and phrases. */
+export const JOURNEY_LOCALES: readonly LanguageCode[] = LANGUAGES;
+export type JourneyLocale = LanguageCode;
+export type { Persona };
 
 /** A text the backend sends in the customer's language (a carrier's reason, a support note). */
 export type Phrase = Record<JourneyLocale, string>;
@@ -58,53 +67,13 @@ export interface ScenarioSpec {
 }
 
 /** The customer and their order's local details, per locale. */
-export interface Persona {
-  name: string;
-  email: string;
-  phone: string;
-  timezone: string;
-  city: string;
-  carrier: string;
-  trackingNumber: string;
-  item: string;
-  refund: string;
-}
+export const PERSONAS = Object.fromEntries(
+  LANGUAGES.map((language) => [language, LOCALES[language].journey.persona]),
+) as Record<JourneyLocale, Persona>;
 
-export const PERSONAS: Record<JourneyLocale, Persona> = {
-  en: {
-    name: 'Emma Clarke',
-    email: 'emma.clarke@example.com',
-    phone: '+447700900123',
-    timezone: 'Europe/London',
-    city: 'Leeds',
-    carrier: 'Evri',
-    trackingNumber: 'H01HYA0012345678',
-    item: 'Electric kettle',
-    refund: '£49.90',
-  },
-  ru: {
-    name: 'Ольга Петрова',
-    email: 'olga.petrova@example.com',
-    phone: '+79161234567',
-    timezone: 'Europe/Moscow',
-    city: 'Москва',
-    carrier: 'СДЭК',
-    trackingNumber: '1487256310',
-    item: 'Электрочайник',
-    refund: '4 990 ₽',
-  },
-  pl: {
-    name: 'Anna Nowak',
-    email: 'anna.nowak@example.com',
-    phone: '+48601234567',
-    timezone: 'Europe/Warsaw',
-    city: 'Kraków',
-    carrier: 'InPost',
-    trackingNumber: '620111022345678912345678',
-    item: 'Czajnik elektryczny',
-    refund: '199,00 zł',
-  },
-};
+/** One backend text in every locale's words. */
+const phrase = (key: keyof JourneyPhrases) =>
+  Object.fromEntries(LANGUAGES.map((language) => [language, LOCALES[language].journey.phrases[key]])) as Phrase;
 
 /** When every order is placed. */
 export const ORDER_AT: When = { day: 0, time: '10:15' };
@@ -147,11 +116,7 @@ export const SCENARIOS: Record<JourneyScenario, ScenarioSpec> = {
       step(1, '13:20', {
         event: 'eta_changed',
         newEtaDay: 5,
-        reason: {
-          en: 'a storm closed the M62 motorway',
-          ru: 'метель закрыла трассу М-7',
-          pl: 'burza zamknęła autostradę A4',
-        },
+        reason: phrase('storm'),
       }),
       arrived(4),
       ...deliveryDay(5),
@@ -166,11 +131,7 @@ export const SCENARIOS: Record<JourneyScenario, ScenarioSpec> = {
       step(1, '13:20', {
         event: 'eta_changed',
         newEtaDay: 4,
-        reason: {
-          en: 'the sorting centre has a backlog',
-          ru: 'в сортировочном центре скопились посылки',
-          pl: 'w sortowni są zaległości',
-        },
+        reason: phrase('backlog'),
       }),
       arrived(4, '15:30'),
       ...deliveryDay(5),
@@ -185,7 +146,7 @@ export const SCENARIOS: Record<JourneyScenario, ScenarioSpec> = {
       ...deliveryDay(3).slice(0, 2),
       step(3, '12:15', {
         event: 'delivery_failed',
-        reason: { en: 'nobody was at home', ru: 'никого не было дома', pl: 'nikogo nie było w domu' },
+        reason: phrase('notHome'),
       }),
       step(3, '13:30', { event: 'courier_called', window: { day: 4, from: '10:00', to: '12:00' } }),
       step(4, '10:35', { event: 'delivered' }),
@@ -200,7 +161,7 @@ export const SCENARIOS: Record<JourneyScenario, ScenarioSpec> = {
       ...deliveryDay(3),
       step(5, '19:30', {
         event: 'return_requested',
-        reason: { en: 'too small', ru: 'слишком маленький', pl: 'za mały' },
+        reason: phrase('tooSmall'),
       }),
       step(8, '11:00', { event: 'return_received' }),
       step(9, '09:30', { event: 'refund_issued' }),
@@ -213,7 +174,7 @@ export const SCENARIOS: Record<JourneyScenario, ScenarioSpec> = {
       ...shipped.slice(0, 2),
       step(1, '07:50', {
         event: 'cancelled',
-        reason: { en: 'at your request', ru: 'по вашей просьбе', pl: 'na Twoją prośbę' },
+        reason: phrase('atRequest'),
       }),
     ],
   },

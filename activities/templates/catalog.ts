@@ -8,11 +8,12 @@
  * Greetings use `{givenName}` under `{hasName, select, yes {…} other {…}}`, never the full name.
  */
 import type { Catalog } from './catalog-shape';
-import { en } from './en';
-import { pl } from './pl';
-import { ru } from './ru';
+import { LANGUAGES, LOCALES } from './locales/index';
 
-export const CATALOGS: Record<string, Catalog> = { en, ru, pl };
+/** Each locale's catalog by language (the locales' registry is locales/index.ts). */
+export const CATALOGS: Record<string, Catalog> = Object.fromEntries(
+  LANGUAGES.map((language) => [language, LOCALES[language].catalog]),
+);
 
 /** The catalog language for a customer locale ("pl-PL" → "pl"), else the shop's, else English. */
 export function languageOf(locale: string, shopLocale = 'en'): string {

@@ -1,6 +1,7 @@
 /**
  * Dates and times as the customer reads them, in their zone and language, for notices and the
- * customer pages alike. Russian full dates end in "г.", and the texts end their sentences themselves.
+ * customer pages alike. Russian and Ukrainian full dates end in "г." / "р." (the year), and the texts end
+ * their sentences themselves.
  */
 import { DateTime } from 'luxon';
 
@@ -8,7 +9,10 @@ export function customerDates(zone: string, locale: string) {
   const at = (iso: string) => DateTime.fromISO(iso, { zone }).setLocale(locale);
   return {
     /** "24 November 2026". */
-    day: (iso: string) => at(iso).toLocaleString(DateTime.DATE_FULL).replace(/ г\.$/, ''),
+    day: (iso: string) =>
+      at(iso)
+        .toLocaleString(DateTime.DATE_FULL)
+        .replace(/ [гр]\.$/, ''),
     /** "Nov 24" (a day close to the one already named). */
     dayMonth: (iso: string) => at(iso).toLocaleString({ month: 'short', day: 'numeric' }),
     /** "Nov 24, 2026". */

@@ -4,10 +4,12 @@
  * call to the same number, so a call whose attempt died is placed again.
  */
 import twilio, { type Twilio } from 'twilio';
+import { LOCALES, type LanguageCode, type SayVoice } from '../../templates/locales/index';
 import { addressing, type Channel } from '../channel';
 
-/** Twilio <Say> voices by catalog language. */
-const VOICE_LANGUAGE: Record<string, 'en-GB' | 'ru-RU' | 'pl-PL'> = { en: 'en-GB', ru: 'ru-RU', pl: 'pl-PL' };
+/** The Twilio <Say> voice of a catalog language (each locale file names its own), British English otherwise. */
+const sayVoice = (language: string): SayVoice =>
+  language in LOCALES ? LOCALES[language as LanguageCode].say : LOCALES.en.say;
 
 /** Where a call reports its status and posts the digit the customer pressed. */
 export interface CallUrls {
@@ -22,7 +24,7 @@ export function voiceChannel(client: Twilio, urls: CallUrls): Channel {
     ...addressing('voice'),
     async send({ to, rendered, choices, sender }) {
       const response = new twilio.twiml.VoiceResponse();
-      const say = { language: VOICE_LANGUAGE[rendered.language] ?? 'en-GB' };
+      const say = sayVoice(rendered.language);
       if (choices) {
         // Up to 9 choices take one key; the closing's 0–10 takes one or two, ended by the hash key.
         const keys = choices > 9 ? { numDigits: 2, finishOnKey: '#' } : { numDigits: 1 };

@@ -9,11 +9,16 @@ import {
   type Preview,
   type PreviewNotice,
 } from '../../../simulator/index';
+import { LOCALES } from '../../../activities/templates/locales/index';
 import type { Staff } from '../session';
 import { Layout } from './layout';
 import { ErrorNote, Select } from './parts';
 
-const LANGUAGES: Record<JourneyLocale, string> = { en: 'English', ru: 'Russian', pl: 'Polish' };
+/** Each language's English name, from its locale file. */
+const LANGUAGES = Object.fromEntries(JOURNEY_LOCALES.map((code) => [code, LOCALES[code].name])) as Record<
+  JourneyLocale,
+  string
+>;
 const CHANNEL_NAMES: Record<string, string> = { email: 'Email', sms: 'SMS', voice: 'Voice call', whatsapp: 'WhatsApp' };
 
 function NoticeCard({ notice, lang }: { notice: PreviewNotice; lang: string }) {

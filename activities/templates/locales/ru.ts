@@ -2,14 +2,15 @@
  * Russian notices (русские уведомления): formal "вы", greeting by given name in the nominative, never the
  * full name.
  */
-import type { Catalog } from './catalog-shape';
+import type { Catalog } from '../catalog-shape';
+import type { Locale, PageStrings } from './locale';
 
 const days = '{days, plural, one {# день} few {# дня} many {# дней} other {# дня}}';
 /** "в течение 1 дня / 2 дней / 5 дней / 1,5 дня": the genitive after "в течение". */
 const withinDays =
   '{returnDays, plural, =0 {} one {Вернуть заказ можно в течение # дня. } few {Вернуть заказ можно в течение # дней. } many {Вернуть заказ можно в течение # дней. } other {Вернуть заказ можно в течение # дня. }}';
 
-export const ru: Catalog = {
+const catalog: Catalog = {
   common: {
     rateText: 'Как всё прошло? Оцените этот этап от {min} до {max}: {url}',
     rateEmail: 'Как всё прошло? Оцените этот этап от {min} до {max}:',
@@ -115,6 +116,77 @@ export const ru: Catalog = {
       subject: '{shop}: приносим извинения{hasName, select, yes {, {givenName}} other {}}',
       text: 'Спасибо, что сообщили нам: с заказом {orderId} не всё прошло гладко. Нам очень жаль. Служба поддержки разберётся сегодня же, а вы можете связаться с нами напрямую: {support}.',
       sms: '{shop}: жаль, что с заказом {orderId} не всё прошло гладко. Мы разбираемся; связь: {support}.',
+    },
+  },
+};
+
+const pages: PageStrings = {
+  invalidRating: 'Ссылка для оценки недействительна или срок её действия истёк.',
+  invalidTracking: 'Ссылка для отслеживания недействительна.',
+  rateTitle: 'Оцените, пожалуйста, нашу работу',
+  rateScale: 'От {min} (плохо) до {max} (отлично):',
+  rateThanks: 'Спасибо! Мы получили вашу оценку: {score}.',
+  rateFailed: 'К сожалению, не удалось сохранить оценку.',
+  commentLabel: 'Хотите что-нибудь добавить? (необязательно)',
+  commentSend: 'Отправить комментарий',
+  orderTitle: 'Заказ {orderId}',
+  promised: 'Дата доставки: {date}',
+  delayed: 'Доставка задерживается: {reason}.',
+  courier: 'Курьер приедет {window}.',
+  cancelled: 'Заказ отменён.',
+  returning: 'Возврат оформляется.',
+  returned: 'Возврат завершён, деньги перечислены.',
+  returnUntil: 'Вернуть товар можно до {date}.',
+  returnButton: 'Оформить возврат',
+  returnOpened: 'Заявка на возврат принята: мы пришлём вам инструкции.',
+  returnRefused: 'Этот заказ уже нельзя вернуть. Пожалуйста, свяжитесь с нами.',
+  trackingNumber: 'Трек-номер: {number}',
+  windowQuestion: 'Курьер ещё не позвонил. Выберите удобное время доставки:',
+  windowChosen: 'Спасибо! Курьер приедет {window}.',
+  windowStale: 'Этот вариант уже недоступен. Актуальное время доставки указано на странице заказа.',
+  backToOrder: 'Вернуться к заказу',
+  unsubscribeTitle: 'Отписка от писем',
+  unsubscribeQuestion:
+    'Отказаться от необязательных писем о заказах (статусы доставки, опросы)? Уведомления, необходимые для получения посылки, по-прежнему будут приходить.',
+  unsubscribeButton: 'Отписаться',
+  unsubscribed:
+    'Вы отписались от необязательных писем о заказах. Уведомления, необходимые для доставки, по-прежнему будут приходить.',
+  invalidUnsubscribe: 'Ссылка для отписки недействительна.',
+  stages: {
+    accepted: 'Заказ принят',
+    packed: 'Собран',
+    handed_to_carrier: 'Передан в службу доставки',
+    in_transit: 'В пути',
+    arrived_in_city: 'Прибыл в ваш город',
+    out_for_delivery: 'Передан курьеру',
+    delivered: 'Доставлен',
+  },
+};
+
+export const ru: Locale = {
+  language: 'ru',
+  name: 'Russian',
+  catalog,
+  pages,
+  say: { language: 'ru-RU' },
+  journey: {
+    persona: {
+      name: 'Ольга Петрова',
+      email: 'olga.petrova@example.com',
+      phone: '+79161234567',
+      timezone: 'Europe/Moscow',
+      city: 'Москва',
+      carrier: 'СДЭК',
+      trackingNumber: '1487256310',
+      item: 'Электрочайник',
+      refund: '4 990 ₽',
+    },
+    phrases: {
+      storm: 'метель закрыла трассу М-7',
+      backlog: 'в сортировочном центре скопились посылки',
+      notHome: 'никого не было дома',
+      tooSmall: 'слишком маленький',
+      atRequest: 'по вашей просьбе',
     },
   },
 };

@@ -1,9 +1,10 @@
 /** English notices. */
-import type { Catalog } from './catalog-shape';
+import type { Catalog } from '../catalog-shape';
+import type { Locale, PageStrings } from './locale';
 
 const days = '{days, plural, one {# day} other {# days}}';
 
-export const en: Catalog = {
+const catalog: Catalog = {
   common: {
     rateText: 'How did we do? Rate it from {min} to {max}: {url}',
     rateEmail: 'How did we do? Rate this step from {min} to {max}:',
@@ -109,6 +110,77 @@ export const en: Catalog = {
       subject: '{shop}: we are sorry{hasName, select, yes {, {givenName}} other {}}',
       text: 'Thank you for telling us that order {orderId} did not go well. We are sorry. Our support team will look into it today; you can also reach us directly: {support}.',
       sms: '{shop}: sorry that order {orderId} did not go well. We are on it; reach us at {support}.',
+    },
+  },
+};
+
+const pages: PageStrings = {
+  invalidRating: 'This rating link is invalid or has expired.',
+  invalidTracking: 'This tracking link is not valid.',
+  rateTitle: 'How did we do?',
+  rateScale: 'From {min} (bad) to {max} (excellent):',
+  rateThanks: 'Thank you! Your rating of {score} is recorded.',
+  rateFailed: 'Sorry, the rating could not be recorded.',
+  commentLabel: 'Anything to add? (optional)',
+  commentSend: 'Send comment',
+  orderTitle: 'Order {orderId}',
+  promised: 'Delivery promised: {date}',
+  delayed: 'Delayed: {reason}.',
+  courier: 'The courier comes {window}.',
+  cancelled: 'This order was cancelled.',
+  returning: 'Your return is under way.',
+  returned: 'Your return is complete and the refund is issued.',
+  returnUntil: 'You can return it until {date}.',
+  returnButton: 'Return it',
+  returnOpened: 'Your return is opened: we will send you the instructions.',
+  returnRefused: 'This order cannot be returned any more. Please contact us.',
+  trackingNumber: 'Tracking number: {number}',
+  windowQuestion: 'The courier has not called yet. Choose a time for the delivery:',
+  windowChosen: 'Thank you! The courier comes {window}.',
+  windowStale: 'This choice is no longer open. The tracking page shows the current delivery time.',
+  backToOrder: 'Back to your order',
+  unsubscribeTitle: 'Unsubscribe',
+  unsubscribeQuestion:
+    'Stop non-essential emails about your orders (tracking updates, surveys)? Notices you need to receive your parcel still arrive.',
+  unsubscribeButton: 'Unsubscribe',
+  unsubscribed:
+    'You will no longer receive non-essential emails about your orders. Delivery updates you need still arrive.',
+  invalidUnsubscribe: 'This unsubscribe link is not valid.',
+  stages: {
+    accepted: 'Order accepted',
+    packed: 'Packed',
+    handed_to_carrier: 'Handed to the carrier',
+    in_transit: 'On its way',
+    arrived_in_city: 'In your city',
+    out_for_delivery: 'Out for delivery',
+    delivered: 'Delivered',
+  },
+};
+
+export const en: Locale = {
+  language: 'en',
+  name: 'English',
+  catalog,
+  pages,
+  say: { language: 'en-GB' },
+  journey: {
+    persona: {
+      name: 'Emma Clarke',
+      email: 'emma.clarke@example.com',
+      phone: '+447700900123',
+      timezone: 'Europe/London',
+      city: 'Leeds',
+      carrier: 'Evri',
+      trackingNumber: 'H01HYA0012345678',
+      item: 'Electric kettle',
+      refund: '£49.90',
+    },
+    phrases: {
+      storm: 'a storm closed the M62 motorway',
+      backlog: 'the sorting centre has a backlog',
+      notHome: 'nobody was at home',
+      tooSmall: 'too small',
+      atRequest: 'at your request',
     },
   },
 };

@@ -2,12 +2,13 @@
  * Polish notices (powiadomienia po polsku): "Ty" with capitalised pronouns, gender-neutral forms, and
  * no name: the vocative cannot be derived reliably and a nominative ("Dzień dobry, Anna Nowak!") reads as a machine.
  */
-import type { Catalog } from './catalog-shape';
+import type { Catalog } from '../catalog-shape';
+import type { Locale, PageStrings } from './locale';
 
 const days = '{days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}}';
 const returnDays = (n: string) => `Zamówienie możesz zwrócić w ciągu # ${n}. `;
 
-export const pl: Catalog = {
+const catalog: Catalog = {
   common: {
     rateText: 'Jak oceniasz ten etap? Wybierz ocenę od {min} do {max}: {url}',
     rateEmail: 'Jak oceniasz ten etap? Wybierz ocenę od {min} do {max}:',
@@ -112,6 +113,77 @@ export const pl: Catalog = {
       subject: '{shop}: przepraszamy',
       text: 'Dziękujemy za informację, że przy zamówieniu {orderId} coś poszło nie tak. Przepraszamy. Nasz zespół obsługi klienta zajmie się tym jeszcze dziś; możesz też skontaktować się z nami bezpośrednio: {support}.',
       sms: '{shop}: przykro nam, że przy zamówieniu {orderId} coś poszło nie tak. Zajmujemy się tym; kontakt: {support}.',
+    },
+  },
+};
+
+const pages: PageStrings = {
+  invalidRating: 'Link do oceny jest nieprawidłowy lub wygasł.',
+  invalidTracking: 'Link do śledzenia przesyłki jest nieprawidłowy.',
+  rateTitle: 'Prosimy o ocenę naszej obsługi',
+  rateScale: 'Od {min} (źle) do {max} (bardzo dobrze):',
+  rateThanks: 'Dziękujemy! Ocena {score} została zapisana.',
+  rateFailed: 'Niestety, nie udało się zapisać oceny.',
+  commentLabel: 'Komentarz (opcjonalnie)',
+  commentSend: 'Wyślij komentarz',
+  orderTitle: 'Zamówienie {orderId}',
+  promised: 'Planowana dostawa: {date}',
+  delayed: 'Dostawa jest opóźniona: {reason}.',
+  courier: 'Kurier przyjedzie {window}.',
+  cancelled: 'Zamówienie zostało anulowane.',
+  returning: 'Zwrot jest w trakcie realizacji.',
+  returned: 'Zwrot został zakończony, pieniądze zostały przelane.',
+  returnUntil: 'Zwrotu można dokonać do {date}.',
+  returnButton: 'Zwróć zamówienie',
+  returnOpened: 'Zgłoszenie zwrotu zostało przyjęte. Wkrótce prześlemy instrukcje.',
+  returnRefused: 'Tego zamówienia nie można już zwrócić. Prosimy o kontakt.',
+  trackingNumber: 'Numer przesyłki: {number}',
+  windowQuestion: 'Kurier jeszcze nie zadzwonił. Prosimy wybrać dogodny termin dostawy:',
+  windowChosen: 'Dziękujemy! Kurier przyjedzie {window}.',
+  windowStale: 'Ten termin nie jest już dostępny. Aktualny termin dostawy widać na stronie zamówienia.',
+  backToOrder: 'Wróć do zamówienia',
+  unsubscribeTitle: 'Rezygnacja z wiadomości',
+  unsubscribeQuestion:
+    'Zrezygnować z nieobowiązkowych e-maili o zamówieniach (statusy przesyłki, ankiety)? Wiadomości potrzebne do odbioru paczki nadal będą wysyłane.',
+  unsubscribeButton: 'Wypisz mnie',
+  unsubscribed:
+    'Nieobowiązkowe e-maile o zamówieniach nie będą już wysyłane. Wiadomości potrzebne do dostawy nadal będą przychodzić.',
+  invalidUnsubscribe: 'Link do rezygnacji z wiadomości jest nieprawidłowy.',
+  stages: {
+    accepted: 'Zamówienie przyjęte',
+    packed: 'Spakowane',
+    handed_to_carrier: 'Przekazane przewoźnikowi',
+    in_transit: 'W drodze',
+    arrived_in_city: 'W mieście doręczenia',
+    out_for_delivery: 'Wydane do doręczenia',
+    delivered: 'Dostarczone',
+  },
+};
+
+export const pl: Locale = {
+  language: 'pl',
+  name: 'Polish',
+  catalog,
+  pages,
+  say: { language: 'pl-PL' },
+  journey: {
+    persona: {
+      name: 'Anna Nowak',
+      email: 'anna.nowak@example.com',
+      phone: '+48601234567',
+      timezone: 'Europe/Warsaw',
+      city: 'Kraków',
+      carrier: 'InPost',
+      trackingNumber: '620111022345678912345678',
+      item: 'Czajnik elektryczny',
+      refund: '199,00 zł',
+    },
+    phrases: {
+      storm: 'burza zamknęła autostradę A4',
+      backlog: 'w sortowni są zaległości',
+      notHome: 'nikogo nie było w domu',
+      tooSmall: 'za mały',
+      atRequest: 'na Twoją prośbę',
     },
   },
 };
