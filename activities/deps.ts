@@ -11,7 +11,7 @@ import type { WorkerMetrics } from './metrics';
 export interface ActivityDeps {
   channels: Channels;
   tokens: Tokens;
-  store: Pick<Store, 'ledger' | 'optOuts' | 'facts' | 'sql' | 'tombstones' | 'retention'>;
+  store: Pick<Store, 'ledger' | 'optOuts' | 'facts' | 'sql' | 'tombstones' | 'retention' | 'templates'>;
   addressKey: AddressKeyer;
   /** Base of every link in a notice. */
   publicBaseUrl: string;

@@ -48,14 +48,14 @@ export function sendNoticeActivity(deps: ActivityDeps) {
   }
 
   /** What every channel's attempt at this notice shares; `decisions` collects what became of each. */
-  function startRun(input: SendNoticeInput, label: string, customerKey: string): NoticeRun {
+  async function startRun(input: SendNoticeInput, label: string, customerKey: string): Promise<NoticeRun> {
     const { shop, order, touchpoint } = input;
     const spec = specOf(touchpoint);
     const chainId = chainWorkflowId(shop.id, order.orderId);
     const decisions: Decision[] = [];
     return {
       input,
-      composed: compose(deps, input),
+      composed: await compose(deps, input),
       chainId,
       label,
       essential: spec?.essential ?? true,
@@ -107,10 +107,12 @@ export function sendNoticeActivity(deps: ActivityDeps) {
     // A fallback is the same notice on another channel: the cap counted it already.
     const held = specOf(touchpoint)?.urgent || input.fallbackFrom ? undefined : await capped(input, label, customerKey);
     if (held) return held;
-    const run = startRun(input, label, customerKey);
+    const run = await startRun(input, label, customerKey);
     for (const channel of input.channels) {
       const notice = await attempt(run, channel);
-      if (notice) return { notice };
+      // The notice names the version of the shop's own wording it carried (none: the built-in catalog's).
+      const templateVersion = notice?.channel ? run.composed.versions[notice.channel] : undefined;
+      if (notice) return { notice: templateVersion ? { ...notice, templateVersion } : notice };
     }
     return undelivered(run);
   }

@@ -14,16 +14,21 @@ import { routeTemplate } from './route-template';
 import { traceRequests } from './tracing';
 import { errorHandler, problem } from './problem';
 import { carrierWebhooksRouter } from './routes/carrier-webhooks';
+import { shopBrands } from './pages/layout';
 import { feedbackRouter } from './routes/feedback';
 import { ordersRouter } from './routes/orders';
 import { reportsRouter } from './routes/reports';
 import { serviceRouter } from './routes/service';
+import { templatesRouter } from './routes/templates';
 import { trackingRouter } from './routes/tracking';
 import { twilioRouter } from './routes/twilio';
 import { unsubscribeRouter } from './routes/unsubscribe';
 
 export interface AppDeps {
-  config: Pick<AppConfig, 'shops' | 'apiKeys' | 'publicBaseUrl' | 'twilio' | 'staff' | 'secret' | 'carrierWebhooks'>;
+  config: Pick<
+    AppConfig,
+    'shops' | 'voices' | 'apiKeys' | 'publicBaseUrl' | 'twilio' | 'staff' | 'secret' | 'carrierWebhooks'
+  >;
   chains: Chains;
   tokens: Tokens;
   store: Store;
@@ -46,9 +51,11 @@ export function createApp({ config, chains, tokens, store, addressKey }: AppDeps
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
 
   app.use(serviceRouter({ chains, registry }));
-  app.use(feedbackRouter({ chains, tokens, registry }));
-  app.use(trackingRouter({ chains, tokens }));
-  app.use(unsubscribeRouter({ tokens, store }));
+  // The customer pages wear their shop's brand.
+  const brands = shopBrands(config);
+  app.use(feedbackRouter({ chains, tokens, registry, brands }));
+  app.use(trackingRouter({ chains, tokens, brands }));
+  app.use(unsubscribeRouter({ tokens, store, brands }));
   app.use(
     twilioRouter({
       authToken: config.twilio?.authToken,
@@ -66,6 +73,18 @@ export function createApp({ config, chains, tokens, store, addressKey }: AppDeps
     ordersRouter({ chains, tokens, shops: config.shops, publicBaseUrl: config.publicBaseUrl, registry }),
   );
   app.use('/v1/reports', ...caller, reportsRouter({ store, shops: config.shops, registry }));
+  app.use(
+    '/v1/templates',
+    ...caller,
+    templatesRouter({
+      store,
+      shops: config.shops,
+      voices: config.voices,
+      tokens,
+      publicBaseUrl: config.publicBaseUrl,
+      registry,
+    }),
+  );
   app.use(
     '/console',
     consoleRouter({

@@ -27,6 +27,7 @@ const Notice = z.object({
   providerId: z.string().optional(),
   subject: z.string().optional(),
   text: z.string().optional(),
+  templateVersion: z.int().optional().describe("the version of the shop's own template it carried; unset, built-in"),
   decisions: z.array(Decision),
 });
 

@@ -1,6 +1,7 @@
 /**
  * The store: the send ledger, opt-outs, webhook receipts, report facts, reports, the shops' settings chains
- * follow, tombstones of orders never to start again and the retention purge, over one SQL connection.
+ * follow, the shops' template overrides, tombstones of orders never to start again and the retention purge,
+ * over one SQL connection.
  */
 import { Facts } from './facts';
 import { Ledger } from './ledger';
@@ -10,6 +11,7 @@ import type { Sql } from './queryable';
 import { openStore, type StoreLocation } from './sql';
 import { StoreRetention } from './retention';
 import { ShopSettings } from './shop-settings';
+import { TemplateVersions } from './templates';
 import { Tombstones } from './tombstones';
 import { WebhookReceipts } from './webhook-receipts';
 
@@ -21,6 +23,8 @@ export interface Store {
   facts: Facts;
   reports: Reports;
   shopSettings: ShopSettings;
+  /** Shops' own template wording, versioned. */
+  templates: TemplateVersions;
   tombstones: Tombstones;
   retention: StoreRetention;
   close(): Promise<void>;
@@ -37,6 +41,7 @@ export async function createStore(location: StoreLocation): Promise<Store> {
     facts: new Facts(sql),
     reports: new Reports(sql),
     shopSettings: new ShopSettings(sql),
+    templates: new TemplateVersions(sql),
     tombstones: new Tombstones(sql),
     retention: new StoreRetention(sql),
     close: () => sql.close(),

@@ -111,6 +111,20 @@ const MIGRATIONS: string[] = [
    create index sends_chain on sends (chain_id);
    create index sends_updated on sends (updated_at);
    create index webhook_receipts_at on webhook_receipts (at);`,
+  // A shop's own template wording, append-only: each put is a version, each delete a version that marks it gone.
+  `create table template_versions (
+     shop text not null,
+     template text not null,
+     locale text not null,
+     channel text not null,
+     version int not null,
+     subject text,
+     text text,
+     deleted boolean not null default false,
+     author text not null,
+     created_at timestamptz not null default now(),
+     primary key (shop, template, locale, channel, version)
+   );`,
 ];
 
 /** The schema version a migrated store is at. */

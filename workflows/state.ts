@@ -31,6 +31,8 @@ export interface Notice {
   /** Exactly what the customer got on that channel. */
   subject?: string;
   text?: string;
+  /** The version of the shop's own wording it carried; unset, the built-in catalog's. */
+  templateVersion?: number;
   decisions: Decision[];
 }
 

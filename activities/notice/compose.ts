@@ -1,9 +1,16 @@
-/** A notice's links (rating, unsubscribe) and every form of its text, in the customer's language. */
+/**
+ * A notice's links (rating, unsubscribe) and every form of its text, in the customer's language and in the
+ * shop's own wording where it has one.
+ */
+import type { TemplateVersion } from '../../store/templates';
+import type { ChannelName } from '../../workflows/contract';
 import { DAY_MS } from '../../workflows/durations';
 import { scaleOf, scoreRange } from '../../workflows/touchpoints';
 import type { ActivityDeps } from '../deps';
 import { languageOf } from '../templates/catalog';
 import { render, type Rendered } from '../templates/render';
+import type { TemplateOverride } from '../templates/render-input';
+import { overrideOf, type TemplateChannel } from '../templates/validate';
 import type { SendNoticeInput } from './input';
 
 export interface Composed {
@@ -11,13 +18,43 @@ export interface Composed {
   unsubscribeUrl?: string;
   /** How many answers a call gathers: a courier window, or the closing's 0–10. */
   choices?: number;
+  /** The version of the shop's own wording each channel carries; a channel absent speaks the built-in catalog. */
+  versions: Partial<Record<ChannelName, number>>;
+}
+
+/** SMS and WhatsApp share one short body: the wording of whichever comes first in the notice's channels. */
+const SHORT: ChannelName[] = ['sms', 'whatsapp'];
+
+/**
+ * The shop's overrides of this notice's template and language merged for the renderer, and the version each
+ * channel carries. Email and voice take their own; SMS and WhatsApp the first of theirs the notice tries.
+ */
+export function shopWording(
+  live: TemplateVersion[],
+  channels: ChannelName[],
+): { override: TemplateOverride; versions: Composed['versions'] } {
+  const of = (channel: ChannelName) => live.find((v) => v.channel === channel);
+  const short = [...channels.filter((c) => SHORT.includes(c)), ...SHORT].map(of).find(Boolean);
+  const used: [ChannelName[], TemplateVersion | undefined][] = [
+    [['email'], of('email')],
+    [['voice'], of('voice')],
+    [SHORT, short],
+  ];
+  const override: TemplateOverride = {};
+  const versions: Composed['versions'] = {};
+  for (const [carriers, version] of used) {
+    if (!version) continue;
+    Object.assign(override, overrideOf(version.channel as TemplateChannel, version));
+    for (const channel of carriers) versions[channel] = version.version;
+  }
+  return { override, versions };
 }
 
 /** Renders `input` with its signed rating link and, for a customer with an email address, the unsubscribe link. */
-export function compose(
-  deps: Pick<ActivityDeps, 'tokens' | 'addressKey' | 'publicBaseUrl' | 'voices'>,
+export async function compose(
+  deps: Pick<ActivityDeps, 'tokens' | 'addressKey' | 'publicBaseUrl' | 'voices' | 'store'>,
   { shop, order, touchpoint, decidedAt, ...input }: SendNoticeInput,
-): Composed {
+): Promise<Composed> {
   // The rating link expires when the check closes: the rating window counts from when the chain sent it.
   const exp = Math.floor((Date.parse(decidedAt) + shop.ratingWindowDays * DAY_MS) / 1000);
   const lang = languageOf(order.customer.locale, shop.defaultLocale);
@@ -28,7 +65,10 @@ export function compose(
       `${deps.publicBaseUrl}/u/${deps.tokens.sign({ kind: 'unsub', shop: shop.id, address: deps.addressKey(email) })}`) ||
     undefined;
   const scale = scaleOf(touchpoint);
-  const rendered = render({
+  // Read per notice, not cached: the next notice after a change speaks the shop's new wording.
+  const live = await deps.store.templates.forNotice(shop.id, input.template, lang);
+  const { override, versions } = shopWording(live, input.channels);
+  const rendered = await render({
     ...input,
     shop,
     order,
@@ -36,8 +76,9 @@ export function compose(
     scale,
     unsubscribeUrl,
     brand: deps.voices.get(shop.id)?.brand,
+    override,
   });
   const { min, max } = scoreRange(scale);
   const choices = input.facts.options?.length ?? (scale === 10 ? max - min + 1 : undefined);
-  return { rendered, unsubscribeUrl, choices };
+  return { rendered, unsubscribeUrl, choices, versions };
 }

@@ -29,7 +29,7 @@ type AnswerBody<R> = { [K in keyof R]: BodyOfAnswer<R[K]> }[keyof R];
 
 /** An operation: its method, OpenAPI path, summary, request schemas and answers. */
 interface Operation<S extends RequestSchemas, R extends Record<number, ResponseConfig>> {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put' | 'delete';
   /** The path as the document writes it (`/v1/orders/{orderId}`). */
   path: string;
   summary: string;
@@ -129,5 +129,5 @@ export function routes(router: Router, registry: OpenAPIRegistry, mount = '') {
       const handler = chain.pop() as Handler<S, R>;
       router[method](expressPath(path, mount), ...(chain as RequestHandler[]), validated(op, handler));
     };
-  return { get: install('get'), post: install('post') };
+  return { get: install('get'), post: install('post'), put: install('put'), delete: install('delete') };
 }

@@ -9,7 +9,7 @@ import { PASSWORD_HASH } from '../passwords';
 import { ShopVoice } from './shop-voice';
 import { ConfigError, envError, parseOrThrow } from './errors';
 
-export const SCOPES = ['orders:write', 'chains:read', 'chains:act'] as const;
+export const SCOPES = ['orders:write', 'chains:read', 'chains:act', 'templates:write'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 const ApiKey = z.object({

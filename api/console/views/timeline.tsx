@@ -18,6 +18,7 @@ function NoticeCard({ notice, at }: { notice: Notice; at: At }) {
       <div>
         <span class={`badge ${notice.status}`}>{notice.status}</span> {notice.channel ?? 'no channel'} · {at(notice.at)}
         {notice.revision > 1 && <span class="muted"> · resend #{notice.revision - 1}</span>}
+        {notice.templateVersion !== undefined && <span class="muted"> · shop template v{notice.templateVersion}</span>}
       </div>
       {notice.subject && (
         <div>
