@@ -23,7 +23,7 @@ const catalog: Catalog = {
     promiseDate: '{date}',
     promiseWindow: 'з {from} по {to}',
     window: '{day} з {from} до {to}',
-    option: '{n} — {from}–{to}',
+    option: '{n}) {from}–{to}',
     spokenOption: '{n}, якщо зручно з {from} до {to}',
     notInCity: 'посилка ще не надійшла до вашого міста',
     thanks: 'Дякуємо! Вашу відповідь отримано.',
@@ -59,7 +59,7 @@ const catalog: Catalog = {
     'courier-call-request': {
       subject: '{shop}: коли доставити замовлення {orderId}?',
       text: 'Ваше замовлення {orderId} буде доставлено {day}. Який час вам зручний: {windows}? <track>Оберіть його на сторінці замовлення</track> або зв’яжіться з нами: {support}.',
-      sms: '{shop}: замовлення {orderId} доставимо {day}. Коли вам зручно? Надішліть цифру: {options}.',
+      sms: '{shop}: замовлення {orderId} доставимо {day}. Коли зручно? Надішліть цифру: {options}.',
       voice:
         'Добрий день, це {shop}. Ваше замовлення {orderId} буде доставлено {day}. Коли вам зручно його отримати? Натисніть {spokenOptions}.',
     },
