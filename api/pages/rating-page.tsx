@@ -3,7 +3,7 @@
  * recorded once a person is there (see rating-script.ts); a comment can follow. Opening the link
  * records nothing, with or without script, which is what link scanners do.
  */
-import { CustomerLayout } from './layout';
+import { CustomerLayout, type PageBrand } from './layout';
 import { ratingScript } from './rating-script';
 import { fill, pageStrings } from './strings';
 
@@ -13,14 +13,15 @@ export interface RatingPageProps {
   max: number;
   preset?: number;
   lang: string;
+  brand?: PageBrand;
 }
 
 /** The rating page; a preset outside the scale is ignored. */
-export function RatingPage({ token, min, max, preset, lang }: RatingPageProps) {
+export function RatingPage({ token, min, max, preset, lang, brand }: RatingPageProps) {
   const t = pageStrings(lang);
   const chosen = preset !== undefined && preset >= min && preset <= max ? preset : undefined;
   return (
-    <CustomerLayout lang={lang} title={t.rateTitle}>
+    <CustomerLayout lang={lang} title={t.rateTitle} brand={brand}>
       <h1>{t.rateTitle}</h1>
       <p id="scale">{fill(t.rateScale, { min, max })}</p>
       <div class="scores" role="group" aria-labelledby="scale">

@@ -6,7 +6,7 @@
  */
 import { customerDates } from '../../activities/templates/dates';
 import { TRACKING_STAGES, type ChainState } from '../../workflows/contract';
-import { CustomerLayout } from './layout';
+import { CustomerLayout, type PageBrand } from './layout';
 import { fill, pageStrings } from './strings';
 
 /** A courier window as the customer reads it ("Nov 24, 2026 10:00 AM–12:00 PM"), in their zone and locale. */
@@ -36,7 +36,17 @@ function WindowChoice({ state, token, lang }: { state: ChainState; token: string
   );
 }
 
-export function TrackingPage({ state, lang, token }: { state: ChainState; lang: string; token: string }) {
+export function TrackingPage({
+  state,
+  lang,
+  token,
+  brand,
+}: {
+  state: ChainState;
+  lang: string;
+  token: string;
+  brand?: PageBrand;
+}) {
   const t = pageStrings(lang);
   const { day } = customerDates(state.timezone, state.locale);
   const { stage } = state;
@@ -56,7 +66,7 @@ export function TrackingPage({ state, lang, token }: { state: ChainState; lang: 
   ].filter((l): l is string => l !== undefined);
   const title = fill(t.orderTitle, { orderId: state.orderId });
   return (
-    <CustomerLayout lang={lang} title={title}>
+    <CustomerLayout lang={lang} title={title} brand={brand}>
       <h1>{title}</h1>
       <ol class="stages">
         {TRACKING_STAGES.map((s, i) => (

@@ -11,7 +11,7 @@ import { json, problems } from '../openapi/components';
 import { routes } from '../openapi/route';
 import { problem } from '../problem';
 import { FeedbackBody, FeedbackRecorded } from '../schemas';
-import { CustomerMessage } from '../pages/layout';
+import { CustomerMessage, type Brands } from '../pages/layout';
 import { RatingPage } from '../pages/rating-page';
 import { sendPage } from '../pages/render';
 import { pageStrings } from '../pages/strings';
@@ -21,9 +21,10 @@ export interface FeedbackDeps {
   chains: Chains;
   tokens: Tokens;
   registry: OpenAPIRegistry;
+  brands: Brands;
 }
 
-export function feedbackRouter({ chains, tokens, registry }: FeedbackDeps): Router {
+export function feedbackRouter({ chains, tokens, registry, brands }: FeedbackDeps): Router {
   const router = Router();
   const route = routes(router, registry);
   const claimsOf = (token: string) => {
@@ -74,6 +75,7 @@ export function feedbackRouter({ chains, tokens, registry }: FeedbackDeps): Rout
         max={max}
         preset={Number.isInteger(preset) ? preset : undefined}
         lang={lang}
+        brand={brands(claims.shop)}
       />,
     );
   });

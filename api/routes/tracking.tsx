@@ -8,7 +8,7 @@ import { languageOf } from '../../activities/templates/catalog';
 import type { Tokens, TrackingClaims } from '../../common/tokens';
 import { chainWorkflowId } from '../../workflows/definitions';
 import { ChainError, type Chains } from '../chains';
-import { CustomerMessage } from '../pages/layout';
+import { CustomerMessage, type Brands } from '../pages/layout';
 import { sendPage } from '../pages/render';
 import { fill, PAGE_LANGUAGES, pageStrings } from '../pages/strings';
 import { TrackingPage, windowLabel } from '../pages/tracking-page';
@@ -26,20 +26,21 @@ function choiceOf(body: unknown): { touchpoint: string; digit: number } | undefi
   return typeof touchpoint === 'string' && Number.isInteger(digit) ? { touchpoint, digit } : undefined;
 }
 
-export function trackingRouter({ chains, tokens }: { chains: Chains; tokens: Tokens }): Router {
+export function trackingRouter({ chains, tokens, brands }: { chains: Chains; tokens: Tokens; brands: Brands }): Router {
   const router = Router();
   const claimsOf = (token: string) => {
     const claims = tokens.verify(token);
     return claims?.kind === 'track' ? (claims as TrackingClaims) : undefined;
   };
 
-  const say = (res: Response, lang: string, message: string, status = 200, back?: string) =>
+  const say = (res: Response, lang: string, message: string, status = 200, back?: string, shop?: string) =>
     sendPage(
       res,
       <CustomerMessage
         lang={lang}
         message={message}
         back={back ? { href: back, label: pageStrings(lang).backToOrder } : undefined}
+        brand={shop ? brands(shop) : undefined}
       />,
       status,
     );
@@ -66,7 +67,11 @@ export function trackingRouter({ chains, tokens }: { chains: Chains; tokens: Tok
 
   router.get('/t/:token', async (req, res) => {
     const chain = await customerChain(req, res);
-    if (chain) sendPage(res, <TrackingPage state={chain.state} lang={chain.lang} token={req.params.token} />);
+    if (!chain) return;
+    const page = (
+      <TrackingPage state={chain.state} lang={chain.lang} token={req.params.token} brand={brands(chain.claims.shop)} />
+    );
+    sendPage(res, page);
   });
 
   router.post('/t/:token/return', async (req, res) => {
@@ -82,10 +87,10 @@ export function trackingRouter({ chains, tokens }: { chains: Chains; tokens: Tok
         requestId: `customer-return-${claims.order}`,
       };
       await chains.act(claims.shop, claims.order, action);
-      say(res, lang, t.returnOpened);
+      say(res, lang, t.returnOpened, 200, undefined, claims.shop);
     } catch (err) {
       if (!(err instanceof ChainError) || err.status !== 409) throw err;
-      say(res, lang, t.returnRefused, 409);
+      say(res, lang, t.returnRefused, 409, undefined, claims.shop);
     }
   });
 
@@ -104,8 +109,8 @@ export function trackingRouter({ chains, tokens }: { chains: Chains; tokens: Tok
         at: new Date().toISOString(),
       }));
     const window = agreed && state.courierQuestion?.options[choice.digit - 1];
-    if (!window) return say(res, lang, t.windowStale, 409, back);
-    say(res, lang, fill(t.windowChosen, { window: windowLabel(window, state) }), 200, back);
+    if (!window) return say(res, lang, t.windowStale, 409, back, claims.shop);
+    say(res, lang, fill(t.windowChosen, { window: windowLabel(window, state) }), 200, back, claims.shop);
   });
 
   return router;

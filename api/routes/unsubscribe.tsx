@@ -5,34 +5,42 @@
 import { Router, type Request, type Response } from 'express';
 import type { Tokens, UnsubscribeClaims } from '../../common/tokens';
 import type { Store } from '../../store';
-import { CustomerMessage } from '../pages/layout';
+import { CustomerMessage, type Brands } from '../pages/layout';
 import { sendPage } from '../pages/render';
 import { pageStrings } from '../pages/strings';
 import { UnsubscribePage } from '../pages/unsubscribe-page';
 import { browserLanguage } from './tracking';
 
-export function unsubscribeRouter({ tokens, store }: { tokens: Tokens; store: Store }): Router {
+export function unsubscribeRouter({ tokens, store, brands }: { tokens: Tokens; store: Store; brands: Brands }): Router {
   const router = Router();
   const claimsOf = (token: string) => {
     const claims = tokens.verify(token);
     return claims?.kind === 'unsub' ? (claims as UnsubscribeClaims) : undefined;
   };
   // The link carries no language: the page speaks the browser's.
-  const say = (req: Request, res: Response, message: 'unsubscribed' | 'invalidUnsubscribe', status = 200) => {
+  const say = (
+    req: Request,
+    res: Response,
+    message: 'unsubscribed' | 'invalidUnsubscribe',
+    status = 200,
+    shop = '',
+  ) => {
     const lang = browserLanguage(req);
-    sendPage(res, <CustomerMessage lang={lang} message={pageStrings(lang)[message]} />, status);
+    sendPage(res, <CustomerMessage lang={lang} message={pageStrings(lang)[message]} brand={brands(shop)} />, status);
   };
 
   router.get('/u/:token', (req, res) => {
-    if (!claimsOf(req.params.token)) return say(req, res, 'invalidUnsubscribe', 400);
-    sendPage(res, <UnsubscribePage token={req.params.token} lang={browserLanguage(req)} />);
+    const claims = claimsOf(req.params.token);
+    if (!claims) return say(req, res, 'invalidUnsubscribe', 400);
+    const page = <UnsubscribePage token={req.params.token} lang={browserLanguage(req)} brand={brands(claims.shop)} />;
+    sendPage(res, page);
   });
 
   router.post('/u/:token', async (req, res) => {
     const claims = claimsOf(req.params.token);
     if (!claims) return say(req, res, 'invalidUnsubscribe', 400);
     await store.optOuts.optOut(claims.shop, 'email', claims.address, 'unsubscribe link');
-    say(req, res, 'unsubscribed');
+    say(req, res, 'unsubscribed', 200, claims.shop);
   });
 
   return router;
