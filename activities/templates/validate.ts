@@ -46,12 +46,14 @@ const REQUIRED = new Set([
 
 /** The tag that marks the words leading to the tracking page. */
 const TRACK = 'track';
+const TRACKED = /\s*<track>.*?<\/track>/g;
 
 /** The built-in wording a channel's own stands in for: email's subject and text, the SMS body, the call's words. */
 export function builtInWording(template: TemplateId, language: string, channel: TemplateChannel): Wording {
   const messages = CATALOGS[language].templates[template];
   if (channel === 'email') return { subject: messages.subject, text: messages.text };
-  return { text: channel === 'voice' ? (messages.voice ?? messages.sms) : messages.sms };
+  // A call says the SMS body without the words that lead to the link (render.ts drops them the same way).
+  return { text: channel === 'voice' ? (messages.voice ?? messages.sms.replace(TRACKED, '')) : messages.sms };
 }
 
 /** A channel's wording as the renderer takes it over the catalog (SMS and WhatsApp share the short body). */
@@ -131,7 +133,11 @@ export function wordingErrors(channel: TemplateChannel, wording: Wording, longes
   return errors.length ? errors : renderErrors(channel, wording, longest);
 }
 
-/** A wording that parses may still fail to format (a plural over a word) or, as an SMS, not fit. */
+/**
+ * A wording that parses may still fail to format (a plural over a word) or, as an SMS, not fit: more than three
+ * segments, or where even the built-in message cannot fit (a Cyrillic tracking SMS with a 64-character order id
+ * and the link that repeats it), more than the built-in takes.
+ */
 function renderErrors(channel: TemplateChannel, wording: Wording, longest: RenderInput): WordingError[] {
   let short: string;
   try {
@@ -141,7 +147,9 @@ function renderErrors(channel: TemplateChannel, wording: Wording, longest: Rende
   }
   if (channel !== 'sms' && channel !== 'whatsapp') return [];
   const segments = smsSegments(short);
-  return segments > MAX_SEGMENTS
-    ? [{ path: 'text', message: `takes ${segments} SMS segments with the longest values; at most ${MAX_SEGMENTS}` }]
+  if (segments <= MAX_SEGMENTS) return [];
+  const most = Math.max(MAX_SEGMENTS, smsSegments(renderTexts(longest).short));
+  return segments > most
+    ? [{ path: 'text', message: `takes ${segments} SMS segments with the longest values; at most ${most}` }]
     : [];
 }

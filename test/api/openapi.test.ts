@@ -23,7 +23,14 @@ afterAll(() => twilioApi?.close());
 const bed = apiBed(
   {
     shops: [shopConfig({ feedbackWindowDays: 0 })],
-    apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read', 'chains:act'], name: 'openapi test' }],
+    apiKeys: [
+      {
+        key: KEY,
+        shop: 'acme',
+        scopes: ['orders:write', 'chains:read', 'chains:act', 'templates:write'],
+        name: 'openapi test',
+      },
+    ],
     carrierWebhooks: [{ id: 'acme-dpd', shop: 'acme', carrier: 'dpd', secrets: [HOOK_SECRET] }],
   },
   () => twilioEnv(twilioApi),
@@ -86,6 +93,9 @@ const api = {
         .set({ ...auth, ...headers })
         .send(body as object),
     ),
+  put: (template: string, path: string, body: object) =>
+    conform('put', template, request(bed.app).put(path).set(auth).send(body)),
+  delete: (template: string, path: string) => conform('delete', template, request(bed.app).delete(path).set(auth)),
 };
 const event = (type: string, data?: object) => ({
   eventId: `e-${randomUUID().slice(0, 8)}`,
@@ -280,6 +290,16 @@ describe('the OpenAPI document', () => {
       expect((await api.get('/v1/reports/touchpoints')).status).toBe(200);
       expect((await api.get('/v1/reports/carriers')).status).toBe(200);
       expect((await api.get('/v1/reports/carriers', '/v1/reports/carriers?from=1999-01-01')).status).toBe(400);
+      const SLOT = '/v1/templates/{touchpoint}/{locale}/{channel}';
+      const slot = '/v1/templates/arrival/pl/sms';
+      const wording = { text: '{shop}: zamówienie {orderId} jest w {city}.' };
+      expect((await api.get('/v1/templates')).status).toBe(200);
+      expect((await api.put(SLOT, slot, wording)).status).toBe(200);
+      expect((await api.put(SLOT, slot, { text: '{shop}: {city}' })).status).toBe(400);
+      const preview = { touchpoint: 'arrival', locale: 'pl', channel: 'sms' };
+      expect((await api.post('/v1/templates/preview', '/v1/templates/preview', preview)).status).toBe(200);
+      expect((await api.delete(SLOT, slot)).status).toBe(200);
+      expect((await api.delete(SLOT, slot)).status).toBe(404);
       for (const path of ['/healthz', '/readyz', '/metrics', '/v1/openapi.json'])
         expect((await conform('get', path, request(bed.app).get(path))).status).toBe(200);
 
