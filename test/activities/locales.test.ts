@@ -112,6 +112,14 @@ describe('every locale against English', () => {
         expect([key, slotsOf(pages[key as keyof PageStrings] as string)]).toEqual([key, slotsOf(text)]);
   });
 
+  it('speaks formally: Ukrainian "ви", German "Sie"', () => {
+    const words = (language: 'uk' | 'de') => JSON.stringify([LOCALES[language].catalog, LOCALES[language].pages]);
+    expect(words('uk')).not.toMatch(/(^|[^\p{L}’])(ти|тебе|тобі|твій|твоя|твоє|твої|твого)(?![\p{L}’])/iu);
+    expect(words('de')).not.toMatch(/\b(du|dich|dir|dein|deine|deinen|deinem|deiner)\b/i);
+    expect(words('de')).toContain('Ihre Bestellung');
+    expect(words('uk')).toContain('ваше замовлення');
+  });
+
   it.each(LANGUAGES)('%s has a voice speaking the language', (language) => {
     expect(LOCALES[language].say.language).toMatch(new RegExp(`^${language}-[A-Z]{2}$`));
   });
