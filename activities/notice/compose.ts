@@ -22,19 +22,23 @@ export interface Composed {
   versions: Partial<Record<ChannelName, number>>;
 }
 
-/** SMS and WhatsApp share one short body: the wording of whichever comes first in the notice's channels. */
+/** SMS and WhatsApp share one short body: the wording of whichever of them the notice tries first that has one. */
 const SHORT: ChannelName[] = ['sms', 'whatsapp'];
 
 /**
  * The shop's overrides of this notice's template and language merged for the renderer, and the version each
- * channel carries. Email and voice take their own; SMS and WhatsApp the first of theirs the notice tries.
+ * channel carries. Email and voice take their own; SMS and WhatsApp the first of theirs the notice tries (a
+ * WhatsApp override does not reach a notice that tries only SMS).
  */
 export function shopWording(
   live: TemplateVersion[],
   channels: ChannelName[],
 ): { override: TemplateOverride; versions: Composed['versions'] } {
   const of = (channel: ChannelName) => live.find((v) => v.channel === channel);
-  const short = [...channels.filter((c) => SHORT.includes(c)), ...SHORT].map(of).find(Boolean);
+  const short = channels
+    .filter((c) => SHORT.includes(c))
+    .map(of)
+    .find(Boolean);
   const used: [ChannelName[], TemplateVersion | undefined][] = [
     [['email'], of('email')],
     [['voice'], of('voice')],
