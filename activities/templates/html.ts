@@ -1,56 +1,71 @@
 /**
- * The HTML part of a notice email: the text, a tracking button, one-click rating links, the footer.
+ * The HTML part of a notice email, built with MJML (email/layout.ts): the shop's logo or name, the
+ * text, one primary action, the one-click rating row, the support line and the unsubscribe link.
  * Links are buttons or short anchors, never a printed address, and long words wrap: nothing
  * scrolls sideways on a phone (checked at 320 px in Chromium).
  */
+import type { Brand } from '../../common/config';
 import { escapeHtml } from '../../common/html';
+import { fill, layoutOf, type LayoutShape } from './email/layout';
+import { coloursOf } from './email/theme';
 
 /** A piece of the body: text, or the words that lead to the tracking page. */
 export type BodyPart = string | { track: string };
 
 export interface EmailHtmlInput {
   language: string;
+  /** The document's title: the email's subject. */
+  title: string;
   shop: string;
+  brand?: Brand;
   body: BodyPart[];
   trackingUrl: string;
-  trackLabel: string;
+  /** The one button; absent when the rating row is the action (the closing question). */
+  action?: { url: string; label: string };
   /** The one-click scores under their heading; absent when the notice asks something else (a courier window). */
   rating?: { heading: string; url: string; range: { min: number; max: number } };
   support: string;
   unsubscribe?: { url: string; label: string };
 }
 
-const link = (url: string, label: string, style: string) =>
-  `<a href="${escapeHtml(url)}" style="${style}">${escapeHtml(label)}</a>`;
-const BUTTON =
-  'display:inline-block;padding:8px 12px;margin:2px;border-radius:6px;background:#1f6feb;color:#fff;text-decoration:none';
-const ANCHOR = 'color:#1f6feb';
-// overflow-wrap for current engines, word-break for older mail clients: a 64-character order id or a long
-// item name wraps.
-const WRAP = 'overflow-wrap:anywhere;word-break:break-word';
+// Scripts written right to left: the layout mirrors for them.
+const RTL = new Set(['ar', 'fa', 'he', 'ps', 'ur', 'yi']);
 
-function bodyHtml(parts: BodyPart[], trackingUrl: string): string {
+function bodyHtml(parts: BodyPart[], trackingUrl: string, primary: string): string {
+  const anchor = `<a class="ds-inline" href="${escapeHtml(trackingUrl)}" style="color:${primary};text-decoration:underline">`;
   return parts
-    .map((part) => (typeof part === 'string' ? escapeHtml(part) : link(trackingUrl, part.track, ANCHOR)))
+    .map((part) => (typeof part === 'string' ? escapeHtml(part) : `${anchor}${escapeHtml(part.track)}</a>`))
     .join('');
 }
 
-function ratingHtml(rating: NonNullable<EmailHtmlInput['rating']>): string {
-  const { min, max } = rating.range;
-  const scores = Array.from({ length: max - min + 1 }, (_, i) => min + i);
-  const buttons = scores.map((s) => link(`${rating.url}?s=${s}`, String(s), BUTTON)).join('');
-  return `<p style="margin-top:24px">${escapeHtml(rating.heading)}</p>\n<p>${buttons}</p>\n`;
+/** The layout this email is compiled into. */
+function shapeOf(m: EmailHtmlInput): LayoutShape {
+  return {
+    language: m.language,
+    dir: RTL.has(m.language) ? 'rtl' : 'ltr',
+    colours: coloursOf(m.brand),
+    logo: Boolean(m.brand?.logoUrl),
+    action: Boolean(m.action),
+    rating: m.rating?.range,
+    unsubscribe: Boolean(m.unsubscribe),
+  };
 }
 
-/** The email's HTML: mobile-friendly, inline styles only (mail clients drop style sheets). */
-export function emailHtml(m: EmailHtmlInput): string {
-  const unsubscribe = m.unsubscribe ? `<br>${link(m.unsubscribe.url, m.unsubscribe.label, 'color:#666')}` : '';
-  return `<!doctype html><html lang="${escapeHtml(m.language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"></head>
-<body style="margin:0;padding:0;font-family:system-ui,-apple-system,Segoe UI,sans-serif;color:#1b1b1b">
-<div style="max-width:560px;margin:0 auto;padding:16px;${WRAP}">
-<p style="font-weight:600;font-size:18px">${escapeHtml(m.shop)}</p>
-<p style="font-size:16px;line-height:1.5">${bodyHtml(m.body, m.trackingUrl)}</p>
-<p>${link(m.trackingUrl, m.trackLabel, BUTTON)}</p>
-${m.rating ? ratingHtml(m.rating) : ''}<p style="margin-top:24px;color:#666;font-size:13px">${escapeHtml(m.support)}${unsubscribe}</p>
-</div></body></html>`;
+/** The email's HTML: the cached layout for its shape, filled with its escaped words and links. */
+export async function emailHtml(m: EmailHtmlInput): Promise<string> {
+  const shape = shapeOf(m);
+  const text = (s = '') => escapeHtml(s);
+  return fill(await layoutOf(shape), {
+    title: text(m.title),
+    shop: text(m.shop),
+    logoUrl: text(m.brand?.logoUrl),
+    body: bodyHtml(m.body, m.trackingUrl, shape.colours.primary),
+    actionUrl: text(m.action?.url),
+    actionLabel: text(m.action?.label),
+    ratingHeading: text(m.rating?.heading),
+    ratingUrl: text(m.rating?.url),
+    support: text(m.support),
+    unsubscribeUrl: text(m.unsubscribe?.url),
+    unsubscribeLabel: text(m.unsubscribe?.label),
+  });
 }

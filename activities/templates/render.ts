@@ -4,7 +4,7 @@
  */
 import { IntlMessageFormat } from 'intl-messageformat';
 import { CATALOGS, languageOf } from './catalog';
-import { emailHtml, type BodyPart } from './html';
+import { emailHtml, type BodyPart, type EmailHtmlInput } from './html';
 import type { RenderInput } from './render-input';
 import { fitSms } from './sms-length';
 import { scoreRange } from '../../workflows/touchpoints';
@@ -44,8 +44,14 @@ function formatText(language: string, message: string, values: Values, trackingU
   return formatParts(language, message, { ...values, track }).join('');
 }
 
-/** Every form of one notice, ending with its satisfaction check and the shop's support contact. */
-export function render(input: RenderInput): Rendered {
+/** The words of a notice on every channel, without the email's HTML part. */
+export type NoticeTexts = Omit<Rendered, 'html'>;
+
+/** The first words of the body that lead to the tracking page. */
+const trackWords = (body: BodyPart[]) => body.find((p): p is { track: string } => typeof p !== 'string')?.track;
+
+/** Every form of one notice but the HTML, and what its HTML part is built from. */
+function forms(input: RenderInput): { texts: NoticeTexts; email: EmailHtmlInput } {
   const language = languageOf(input.order.customer.locale, input.shop.defaultLocale);
   const catalog = CATALOGS[language];
   const messages = { ...catalog.templates[input.template], ...input.override };
@@ -73,34 +79,47 @@ export function render(input: RenderInput): Rendered {
     support,
     ...(input.unsubscribeUrl ? [f(catalog.common.unsubscribe, { ...values, url: input.unsubscribeUrl })] : []),
   ].join('\n\n');
-  return {
+  const subject = f(messages.subject, values);
+  const body = formatParts(language, messages.text, { ...values, track: (chunks) => ({ track: chunks.join('') }) });
+  // One primary action: choosing a window on the tracking page, else tracking the parcel; the
+  // closing's action is its answer row.
+  const actionLabel = asksWindow ? (trackWords(body) ?? catalog.common.trackLink) : catalog.common.trackLink;
+  const email: EmailHtmlInput = {
     language,
-    subject: f(messages.subject, values),
-    text,
-    html: emailHtml({
-      language,
-      shop: input.shop.name,
-      body: formatParts(language, messages.text, { ...values, track: (chunks) => ({ track: chunks.join('') }) }),
-      trackingUrl: input.trackingUrl,
-      trackLabel: catalog.common.trackLink,
-      rating: asksWindow
-        ? undefined
-        : { heading: f(answer ? answer.email : catalog.common.rateEmail, values), url: input.ratingUrl, range },
-      support,
-      unsubscribe: input.unsubscribeUrl
-        ? { url: input.unsubscribeUrl, label: catalog.common.unsubscribeLink }
-        : undefined,
-    }),
-    short,
-    // A call cannot read out a link: the `<track>` words that introduce it go with it.
-    spoken: spaces(
-      messages.voice
-        ? f(messages.voice, values)
-        : formatParts(language, messages.sms, { ...values, track: () => '' })
-            .join('')
-            .trim(),
-    ),
+    title: subject,
+    shop: input.shop.name,
+    brand: input.brand,
+    body,
+    trackingUrl: input.trackingUrl,
+    action: answer ? undefined : { url: input.trackingUrl, label: actionLabel },
+    rating: asksWindow
+      ? undefined
+      : { heading: f(answer ? answer.email : catalog.common.rateEmail, values), url: input.ratingUrl, range },
+    support,
+    unsubscribe: input.unsubscribeUrl
+      ? { url: input.unsubscribeUrl, label: catalog.common.unsubscribeLink }
+      : undefined,
   };
+  // A call cannot read out a link: the `<track>` words that introduce it go with it.
+  const spoken = spaces(
+    messages.voice
+      ? f(messages.voice, values)
+      : formatParts(language, messages.sms, { ...values, track: () => '' })
+          .join('')
+          .trim(),
+  );
+  return { texts: { language, subject, text, short, spoken }, email };
+}
+
+/** Every form of one notice but its HTML part (the console's preview shows only these). */
+export function renderTexts(input: RenderInput): NoticeTexts {
+  return forms(input).texts;
+}
+
+/** Every form of one notice, ending with its satisfaction check and the shop's support contact. */
+export async function render(input: RenderInput): Promise<Rendered> {
+  const { texts, email } = forms(input);
+  return { ...texts, html: await emailHtml(email) };
 }
 
 /** A short localized acknowledgement for an SMS reply. */

@@ -47,12 +47,12 @@ describe('email notices', () => {
     expect(mail.text).toContain('Questions? help@acme.example, +48221234567');
     expect(mail.text).toContain(`Unsubscribe from non-essential emails: ${unsubscribe.url}`);
     const html = String(mail.html);
-    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<html lang="en" dir="ltr"');
     // In the HTML part the tracking link is words and a button, never the address printed.
     expect(html).toContain(
-      'has been handed to dpd. <a href="http://localhost:8080/t/abc" style="color:#1f6feb">Follow it here</a>',
+      'has been handed to dpd. <a class="ds-inline" href="http://localhost:8080/t/abc" style="color:#1f6feb;text-decoration:underline">Follow it here</a>',
     );
-    expect(html).toContain('>Track your parcel</a>');
+    expect(html).toMatch(/>\s*Track your parcel\s*<\/a>/);
     expect(html).not.toMatch(/>\s*https?:/);
     for (const score of [1, 2, 3, 4, 5])
       expect(html).toMatch(new RegExp(`href="http://localhost:8080/r/[^"?]+\\?s=${score}"`));
@@ -106,7 +106,7 @@ describe('email notices', () => {
     );
     expect(ru.text).toContain('Как всё прошло? Оцените этот этап от 1 до 5:');
     expect(String(ru.html)).toContain('Здравствуйте, Анна!');
-    expect(String(ru.html)).toContain('<html lang="ru">');
+    expect(String(ru.html)).toContain('<html lang="ru" dir="ltr"');
     const [pl] = mailTo('E-PL');
     expect(pl.subject).toBe('Acme: zamówienie E-PL przyjęte');
     // Polish would need the vocative ("Łucjo"): it greets without a name rather than in the nominative.

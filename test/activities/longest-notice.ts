@@ -3,7 +3,8 @@
  * item names 200, city 120, carrier 64, order id 64, given name 100, amount 32 characters, written
  * in a language's own script, with links signed the way the API signs them for that order.
  */
-import { render, type Rendered } from '../../activities/templates/render';
+import { render, renderTexts, type NoticeTexts, type Rendered } from '../../activities/templates/render';
+import type { RenderInput } from '../../activities/templates/render-input';
 import type { NoticeFacts } from '../../workflows/notice-facts';
 import { createTokens, DEFAULT_TOKEN_KEYS, parseTokenKeys } from '../../common/tokens';
 import { TOUCHPOINTS, type TemplateId } from '../../workflows/touchpoints';
@@ -16,11 +17,16 @@ export const TEMPLATES = [
   'cancellation-after-delivery',
 ] as TemplateId[];
 
-/** Words in each script: Cyrillic and Polish letters fall outside GSM-7, so an SMS of them gets a third of the room. */
+/**
+ * Words in each language's own script: Cyrillic letters fall outside GSM-7, so an SMS of them gets a
+ * third of the room; Polish letters are sent plain; German umlauts are in GSM-7.
+ */
 export const SCRIPTS = {
   en: 'Held at the regional sorting hub after a storm ',
   ru: 'Задержка на сортировочном складе перевозчика из-за непогоды ',
   pl: 'Zażółć gęślą jaźń: opóźnienie w sortowni przewoźnika ',
+  uk: 'Затримка на сортувальному складі перевізника через негоду ',
+  de: 'Verzögerung im Paketzentrum des Zustellers wegen Unwetter ',
 } as const;
 export type Script = keyof typeof SCRIPTS;
 
@@ -40,13 +46,13 @@ export function trackingUrlOf(orderId: string): string {
   return `${BASE}/t/${tokens.sign({ kind: 'track', shop: 'acme', order: orderId })}`;
 }
 
-/** Renders `template` in `locale` with every input as long as the contract allows, in `script`. */
-export function renderLongest(
+/** The longest notice's render input: `template` in `locale`, every input as long as the contract allows, in `script`. */
+export function longestInput(
   template: TemplateId,
   locale: string,
   script: Script,
   orderId = LONGEST_ORDER_ID,
-): Rendered {
+): RenderInput {
   const words = SCRIPTS[script];
   // One item name is a single unbroken word (an SKU-like name), which must wrap in the email too.
   const items = [
@@ -73,7 +79,7 @@ export function renderLongest(
           ]
         : undefined,
   };
-  return render({
+  return {
     template,
     shop: shop({
       name: ofLength(words, 100),
@@ -95,5 +101,20 @@ export function renderLongest(
     ratingUrl: `${BASE}/r/${tokens.sign({ kind: 'rate', shop: 'acme', order: orderId, touchpoint: 'courier-call-2', exp: 1_798_026_388, lang: locale })}`,
     unsubscribeUrl: `${BASE}/u/${tokens.sign({ kind: 'unsub', shop: 'acme', address: 'k'.repeat(43) })}`,
     scale: template === 'closing' ? 10 : 5,
-  });
+  };
+}
+
+/** Renders the longest notice (see longestInput), with its HTML part. */
+export function renderLongest(
+  template: TemplateId,
+  locale: string,
+  script: Script,
+  orderId?: string,
+): Promise<Rendered> {
+  return render(longestInput(template, locale, script, orderId));
+}
+
+/** The longest notice's words on every channel (see longestInput), without the HTML part. */
+export function longestTexts(template: TemplateId, locale: string, script: Script, orderId?: string): NoticeTexts {
+  return renderTexts(longestInput(template, locale, script, orderId));
 }

@@ -5,18 +5,10 @@
 import { SegmentedMessage } from 'sms-segments-calculator';
 import { describe, expect, it } from 'vitest';
 import { CATALOGS } from '../../activities/templates/catalog';
-import { render } from '../../activities/templates/render';
+import { renderTexts } from '../../activities/templates/render';
 import { smsSegments } from '../../activities/templates/sms-length';
 import { order, shop } from '../helpers/fixtures';
-import {
-  BASE,
-  LONGEST_ORDER_ID,
-  SCRIPTS,
-  TEMPLATES,
-  renderLongest,
-  trackingUrlOf,
-  type Script,
-} from './longest-notice';
+import { BASE, LONGEST_ORDER_ID, SCRIPTS, TEMPLATES, longestTexts, trackingUrlOf, type Script } from './longest-notice';
 
 /** Segments as the library counts them (GSM-7 or UCS-2), independently of the code under test. */
 const segments = (text: string) => new SegmentedMessage(text).segmentsCount;
@@ -40,7 +32,7 @@ describe('smsSegments', () => {
 
 describe('SMS within three segments', () => {
   it.each(FITTING)('$template in $locale with the longest $script inputs', ({ locale, template, script }) => {
-    const r = renderLongest(template, locale, script);
+    const r = longestTexts(template, locale, script);
     expect(segments(r.short)).toBeLessThanOrEqual(3);
     // Never cut: the order id, the link and the dates.
     if (CATALOGS[locale].templates[template].sms.includes('{orderId}')) expect(r.short).toContain(LONGEST_ORDER_ID);
@@ -49,14 +41,14 @@ describe('SMS within three segments', () => {
   });
 
   it('cuts the free text, keeping the rating hint, and says it was cut', () => {
-    const r = renderLongest('delay', 'ru', 'ru');
+    const r = longestTexts('delay', 'ru', 'ru');
     expect(r.short).toContain('...');
     expect(r.short.endsWith('Оценка 1-5: ответьте цифрой.')).toBe(true);
     expect(r.short).toContain('25 декабря 2026');
   });
 
   it('writes a Polish SMS without diacritics rather than cut its reason, when that is what fits', () => {
-    const r = renderLongest('delay', 'pl', 'pl', 'A-1');
+    const r = longestTexts('delay', 'pl', 'pl', 'A-1');
     expect(segments(r.short)).toBeLessThanOrEqual(3);
     expect(new SegmentedMessage(r.short).encodingName).toBe('GSM-7');
     expect(r.short).toContain(
@@ -67,7 +59,7 @@ describe('SMS within three segments', () => {
 
   it('keeps an ordinary SMS whole, in its own letters', () => {
     const o = order({ orderId: 'A-1' });
-    const r = render({
+    const r = renderTexts({
       template: 'delay',
       shop: shop(),
       order: { ...o, customer: { ...o.customer, locale: 'pl' } },
@@ -82,11 +74,11 @@ describe('SMS within three segments', () => {
   });
 
   it('a Russian tracking SMS keeps its order id and link whole: the rating hint goes first, and what cannot fit goes longer', () => {
-    const fits = renderLongest('tracking', 'ru', 'ru', 'ORD-20261203-000123');
+    const fits = longestTexts('tracking', 'ru', 'ru', 'ORD-20261203-000123');
     expect(segments(fits.short)).toBeLessThanOrEqual(3);
     expect(fits.short).toContain(trackingUrlOf('ORD-20261203-000123'));
 
-    const longest = renderLongest('tracking', 'ru', 'ru');
+    const longest = longestTexts('tracking', 'ru', 'ru');
     expect(longest.short).toContain(`заказ ${LONGEST_ORDER_ID} `);
     expect(longest.short).toContain(trackingUrlOf(LONGEST_ORDER_ID));
     expect(longest.short).not.toContain('Оценка');
