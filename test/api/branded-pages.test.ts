@@ -18,7 +18,7 @@ const LOGO = 'https://acme-shop.example/logo.png';
 const BRAND = { logoUrl: LOGO, primaryColor: '#0b5394', accentColor: '#b45309' };
 const bed = useBrowserBed(() =>
   configWith({
-    shops: [shopConfig({ name: 'Acme Store', brand: BRAND })],
+    shops: [{ ...shopConfig({ name: 'Acme Store' }), brand: BRAND }],
     apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read'] }],
   }),
 );
