@@ -1,4 +1,4 @@
-/** The words of the customer pages in each language (the notices' languages, one locale file each), with `{name}` slots. */
+/** The words of the customer pages in each language, from the locale files, with `{name}` slots. */
 import { LANGUAGES, LOCALES, type LanguageCode, type PageStrings } from '../../activities/templates/locales/index';
 
 export type { PageStrings };
