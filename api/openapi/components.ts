@@ -29,6 +29,19 @@ export function problems(...statuses: number[]): Record<number, ResponseConfig> 
 /** What every call with an API key may answer besides its own outcomes. */
 export const KEYED = [400, 401, 403, 429];
 
+/**
+ * An operation a shop's API key calls: documented as secured, answering the key's refusals (KEYED)
+ * and its own `refusals` besides `answers`.
+ */
+export function keyed<S, R extends Record<number, ResponseConfig>>(
+  summary: string,
+  request: S,
+  answers: R,
+  refusals: number[] = [],
+) {
+  return { summary, secured: true, request, responses: { ...answers, ...problems(...KEYED, ...refusals) } };
+}
+
 /** A JSON answer of this schema (the handler's body is typed from it). */
 export function json<S extends z.ZodType>(schema: S) {
   return { content: { 'application/json': { schema } } };

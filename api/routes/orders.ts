@@ -10,7 +10,7 @@ import { callerOf, requireScope } from '../auth';
 import type { Chains } from '../chains';
 import { ChainListSchema, ChainStateSchema } from '../chain-schema';
 import { eventMetrics } from '../metrics';
-import { EVENT_ANSWERS, json, KEYED, problems } from '../openapi/components';
+import { EVENT_ANSWERS, json, keyed } from '../openapi/components';
 import { registerOperation, routes, validated } from '../openapi/route';
 import { problem } from '../problem';
 import { ActionHeaders, EventAccepted, EventBody, ListQuery, OrderAccepted, OrderBody, OrderIdParam } from '../schemas';
@@ -33,19 +33,6 @@ function identify(res: Response, { orderId }: { orderId: string }): void {
 
 /** The request parts an operation validates (params, query, headers, body), as the route helper reads them. */
 type RequestParts = NonNullable<Parameters<typeof validated>[0]['request']>;
-
-/**
- * An operation a shop's API key calls: documented as secured, answering the key's refusals (KEYED)
- * and its own `refusals` besides `answers`.
- */
-function keyed<S extends RequestParts, R extends Record<number, ResponseConfig>>(
-  summary: string,
-  request: S,
-  answers: R,
-  refusals: number[] = [],
-) {
-  return { summary, secured: true, request, responses: { ...answers, ...problems(...KEYED, ...refusals) } };
-}
 
 /**
  * A keyed operation on one order (`{orderId}` in its path, 404 when there is none) that names its chain in

@@ -3,7 +3,7 @@
  * built-in catalog answers where the shop wrote none; a put is checked (ICU syntax, placeholders, SMS length
  * with the longest values) and kept as the next version; a delete goes back to the built-in.
  */
-import type { OpenAPIRegistry, ResponseConfig } from '@asteasolutions/zod-to-openapi';
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router, type Response } from 'express';
 import { CATALOGS } from '../../activities/templates/catalog';
 import { render } from '../../activities/templates/render';
@@ -25,7 +25,7 @@ import { DAY_MS } from '../../workflows/durations';
 import { TEMPLATE_IDS, type TemplateId } from '../../workflows/touchpoints';
 import type { Shop } from '../../workflows/contract';
 import { callerOf, requireScope } from '../auth';
-import { json, KEYED, problems } from '../openapi/components';
+import { json, keyed } from '../openapi/components';
 import { routes } from '../openapi/route';
 import { problem } from '../problem';
 import {
@@ -57,16 +57,6 @@ interface Slot {
 }
 
 const slotOf = ({ touchpoint, locale, channel }: Slot): TemplateSlot => ({ template: touchpoint, locale, channel });
-
-/** A keyed operation (the key's refusals and `refusals` besides `answers`). */
-function keyed<S, R extends Record<number, ResponseConfig>>(
-  summary: string,
-  request: S,
-  answers: R,
-  refusals: number[] = [],
-) {
-  return { summary, secured: true, request, responses: { ...answers, ...problems(...KEYED, ...refusals) } };
-}
 
 /** The entry of a slot: the shop's live version when it has one, else the built-in wording. */
 function entryOf(slot: Slot, live?: TemplateVersion): TemplateEntry {
