@@ -4,6 +4,7 @@
  */
 import { IntlMessageFormat } from 'intl-messageformat';
 import { CATALOGS, languageOf } from './catalog';
+import type { Catalog, TemplateMessages } from './catalog-shape';
 import { emailHtml, type BodyPart, type EmailHtmlInput } from './html';
 import type { RenderInput } from './render-input';
 import { fitSms } from './sms-length';
@@ -47,59 +48,60 @@ function formatText(language: string, message: string, values: Values, trackingU
 /** The words of a notice on every channel, without the email's HTML part. */
 export type NoticeTexts = Omit<Rendered, 'html'>;
 
-/** The first words of the body that lead to the tracking page. */
-const trackWords = (body: BodyPart[]) => body.find((p): p is { track: string } => typeof p !== 'string')?.track;
+/** What every form of one notice is worded from. */
+interface Wording {
+  input: RenderInput;
+  language: string;
+  catalog: Catalog;
+  messages: TemplateMessages;
+  /** Formats a message for the text forms: `<track>` words followed by the tracking link. */
+  f: (message: string, values: Values) => string;
+  /** The values at an SMS cap (Infinity: whole). */
+  valuesWithin: (cap: number) => Values;
+  values: Values;
+  support: string;
+  // A courier-window question asks only that; the closing is itself the satisfaction question and
+  // carries its own answer line. Every other notice ends with the touchpoint's rating prompt.
+  asksWindow: boolean;
+}
 
-/** Every form of one notice but the HTML, and what its HTML part is built from. */
-function forms(input: RenderInput): { texts: NoticeTexts; email: EmailHtmlInput } {
+function wordingOf(input: RenderInput): Wording {
   const language = languageOf(input.order.customer.locale, input.shop.defaultLocale);
   const catalog = CATALOGS[language];
-  const messages = { ...catalog.templates[input.template], ...input.override };
   const f = (message: string, values: Values) => formatText(language, message, values, input.trackingUrl);
   // The SMS is fitted by rendering it at several caps: each cap's values are formatted once.
   const byCap = new Map<number, Values>();
   const valuesWithin = (cap: number) =>
     byCap.get(cap) ?? byCap.set(cap, valuesOf(input, catalog, language, f, cap)).get(cap)!;
   const values = valuesWithin(Infinity);
-  const range = scoreRange(input.scale);
-  const support = f(catalog.common.support, values);
-  // A courier-window question asks only that; the closing is itself the satisfaction question and
-  // carries its own answer line. Every other notice ends with the touchpoint's rating prompt.
-  const asksWindow = (input.facts.options?.length ?? 0) > 0;
+  return {
+    input,
+    language,
+    catalog,
+    messages: { ...catalog.templates[input.template], ...input.override },
+    f,
+    valuesWithin,
+    values,
+    support: f(catalog.common.support, values),
+    asksWindow: (input.facts.options?.length ?? 0) > 0,
+  };
+}
+
+/** The subject, the email's text part, the SMS and what a call says. */
+function textsOf(w: Wording): NoticeTexts {
+  const { input, language, catalog, messages, f, valuesWithin, values, asksWindow } = w;
   const answer = messages.answer;
-  const rateSms = !asksWindow && !answer;
   const short = fitSms(
     (cap) => f(messages.sms, valuesWithin(cap)),
-    rateSms ? (cap) => f(catalog.common.rateSms, valuesWithin(cap)) : undefined,
+    !asksWindow && !answer ? (cap) => f(catalog.common.rateSms, valuesWithin(cap)) : undefined,
   );
   const rateLine = answer ? answer.text : catalog.common.rateText;
   const text = [
     f(messages.text, values),
     ...(asksWindow ? [] : [f(rateLine, { ...values, url: input.ratingUrl })]),
-    support,
+    w.support,
     ...(input.unsubscribeUrl ? [f(catalog.common.unsubscribe, { ...values, url: input.unsubscribeUrl })] : []),
   ].join('\n\n');
-  const subject = f(messages.subject, values);
-  const body = formatParts(language, messages.text, { ...values, track: (chunks) => ({ track: chunks.join('') }) });
-  // One primary action: choosing a window on the tracking page, else tracking the parcel; the
-  // closing's action is its answer row.
-  const actionLabel = asksWindow ? (trackWords(body) ?? catalog.common.trackLink) : catalog.common.trackLink;
-  const email: EmailHtmlInput = {
-    language,
-    title: subject,
-    shop: input.shop.name,
-    brand: input.brand,
-    body,
-    trackingUrl: input.trackingUrl,
-    action: answer ? undefined : { url: input.trackingUrl, label: actionLabel },
-    rating: asksWindow
-      ? undefined
-      : { heading: f(answer ? answer.email : catalog.common.rateEmail, values), url: input.ratingUrl, range },
-    support,
-    unsubscribe: input.unsubscribeUrl
-      ? { url: input.unsubscribeUrl, label: catalog.common.unsubscribeLink }
-      : undefined,
-  };
   // A call cannot read out a link: the `<track>` words that introduce it go with it.
   const spoken = spaces(
     messages.voice
@@ -108,18 +110,46 @@ function forms(input: RenderInput): { texts: NoticeTexts; email: EmailHtmlInput 
           .join('')
           .trim(),
   );
-  return { texts: { language, subject, text, short, spoken }, email };
+  return { language, subject: f(messages.subject, values), text, short, spoken };
+}
+
+/** The first words of the body that lead to the tracking page. */
+const trackWords = (body: BodyPart[]) => body.find((p): p is { track: string } => typeof p !== 'string')?.track;
+
+/** What the email's HTML part shows. */
+function emailOf(w: Wording, subject: string): EmailHtmlInput {
+  const { input, language, catalog, messages, f, values, asksWindow } = w;
+  const answer = messages.answer;
+  const body = formatParts(language, messages.text, { ...values, track: (chunks) => ({ track: chunks.join('') }) });
+  // One primary action: choosing a window on the tracking page, else tracking the parcel; the
+  // closing's action is its answer row.
+  const label = asksWindow ? (trackWords(body) ?? catalog.common.trackLink) : catalog.common.trackLink;
+  const heading = f(answer ? answer.email : catalog.common.rateEmail, values);
+  const { trackingUrl, ratingUrl, unsubscribeUrl } = input;
+  return {
+    language,
+    title: subject,
+    shop: input.shop.name,
+    brand: input.brand,
+    body,
+    trackingUrl,
+    action: answer ? undefined : { url: trackingUrl, label },
+    rating: asksWindow ? undefined : { heading, url: ratingUrl, range: scoreRange(input.scale) },
+    support: w.support,
+    unsubscribe: unsubscribeUrl ? { url: unsubscribeUrl, label: catalog.common.unsubscribeLink } : undefined,
+  };
 }
 
 /** Every form of one notice but its HTML part (the console's preview shows only these). */
 export function renderTexts(input: RenderInput): NoticeTexts {
-  return forms(input).texts;
+  return textsOf(wordingOf(input));
 }
 
 /** Every form of one notice, ending with its satisfaction check and the shop's support contact. */
 export async function render(input: RenderInput): Promise<Rendered> {
-  const { texts, email } = forms(input);
-  return { ...texts, html: await emailHtml(email) };
+  const wording = wordingOf(input);
+  const texts = textsOf(wording);
+  return { ...texts, html: await emailHtml(emailOf(wording, texts.subject)) };
 }
 
 /** A short localized acknowledgement for an SMS reply. */
