@@ -33,7 +33,13 @@ export function trackingRouter({ chains, tokens, brands }: { chains: Chains; tok
     return claims?.kind === 'track' ? (claims as TrackingClaims) : undefined;
   };
 
-  const say = (res: Response, lang: string, message: string, status = 200, back?: string, shop?: string) =>
+  /** A message page; `back` links to the order's page, `shop` names whose brand it wears. */
+  const say = (
+    res: Response,
+    lang: string,
+    message: string,
+    { status = 200, back, shop }: { status?: number; back?: string; shop?: string } = {},
+  ) =>
     sendPage(
       res,
       <CustomerMessage
@@ -53,7 +59,7 @@ export function trackingRouter({ chains, tokens, brands }: { chains: Chains; tok
       if (!(err instanceof ChainError && err.status === 404)) throw err;
     }
     const lang = browserLanguage(req);
-    say(res, lang, pageStrings(lang).invalidTracking, 404);
+    say(res, lang, pageStrings(lang).invalidTracking, { status: 404 });
   }
 
   /** The chain of the path's token and its customer's language; undefined once a bad link has been answered. */
@@ -87,10 +93,10 @@ export function trackingRouter({ chains, tokens, brands }: { chains: Chains; tok
         requestId: `customer-return-${claims.order}`,
       };
       await chains.act(claims.shop, claims.order, action);
-      say(res, lang, t.returnOpened, 200, undefined, claims.shop);
+      say(res, lang, t.returnOpened, { shop: claims.shop });
     } catch (err) {
       if (!(err instanceof ChainError) || err.status !== 409) throw err;
-      say(res, lang, t.returnRefused, 409, undefined, claims.shop);
+      say(res, lang, t.returnRefused, { status: 409, shop: claims.shop });
     }
   });
 
@@ -109,8 +115,8 @@ export function trackingRouter({ chains, tokens, brands }: { chains: Chains; tok
         at: new Date().toISOString(),
       }));
     const window = agreed && state.courierQuestion?.options[choice.digit - 1];
-    if (!window) return say(res, lang, t.windowStale, 409, back, claims.shop);
-    say(res, lang, fill(t.windowChosen, { window: windowLabel(window, state) }), 200, back, claims.shop);
+    if (!window) return say(res, lang, t.windowStale, { status: 409, back, shop: claims.shop });
+    say(res, lang, fill(t.windowChosen, { window: windowLabel(window, state) }), { back, shop: claims.shop });
   });
 
   return router;

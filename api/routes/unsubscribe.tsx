@@ -23,10 +23,14 @@ export function unsubscribeRouter({ tokens, store, brands }: { tokens: Tokens; s
     res: Response,
     message: 'unsubscribed' | 'invalidUnsubscribe',
     status = 200,
-    shop = '',
+    shop?: string,
   ) => {
     const lang = browserLanguage(req);
-    sendPage(res, <CustomerMessage lang={lang} message={pageStrings(lang)[message]} brand={brands(shop)} />, status);
+    sendPage(
+      res,
+      <CustomerMessage lang={lang} message={pageStrings(lang)[message]} brand={shop ? brands(shop) : undefined} />,
+      status,
+    );
   };
 
   router.get('/u/:token', (req, res) => {
