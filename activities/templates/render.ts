@@ -60,11 +60,14 @@ interface Wording {
   valuesWithin: (cap: number) => Values;
   values: Values;
   support: string;
-  // A courier-window question asks only that; the closing is itself the satisfaction question and
-  // carries its own answer line. Every other notice ends with the touchpoint's rating prompt.
+  /**
+   * A courier-window question asks only that; the closing is itself the satisfaction question and
+   * carries its own answer line. Every other notice ends with the touchpoint's rating prompt.
+   */
   asksWindow: boolean;
 }
 
+/** The notice's language, catalog entry and values. */
 function wordingOf(input: RenderInput): Wording {
   const language = languageOf(input.order.customer.locale, input.shop.defaultLocale);
   const catalog = CATALOGS[language];

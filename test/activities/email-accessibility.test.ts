@@ -4,13 +4,14 @@
  * Doorstep's colours, and each kind of layout (a notice with a button, the courier-window question,
  * the closing's answer row) with a shop's brand.
  */
+import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGS } from '../../activities/templates/catalog';
 import { render } from '../../activities/templates/render';
 import { DARK } from '../../activities/templates/email/theme';
-import { launchBrowser } from '../helpers/browser';
+import { ARTIFACTS, launchBrowser } from '../helpers/browser';
 import { BRAND, serveLogo } from './email-brand';
 import { TEMPLATES, longestInput } from './longest-notice';
 
@@ -67,11 +68,19 @@ describe('the HTML email meets WCAG 2.1 AA', () => {
       const text = document.querySelector('.ds-text > div')!;
       return {
         page: getComputedStyle(document.body).backgroundColor,
+        // The wrapper MJML gives the body carries the light background too.
+        wrapper: getComputedStyle(document.body.firstElementChild!).backgroundColor,
         text: getComputedStyle(text).color,
         behindText: getComputedStyle(text.parentElement!).backgroundColor,
       };
     });
+    await page.screenshot({ path: join(ARTIFACTS, 'email-dark-delay-en.png'), fullPage: true });
     const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
-    expect(colours).toEqual({ page: rgb(DARK.page), text: rgb(DARK.text), behindText: rgb(DARK.page) });
+    expect(colours).toEqual({
+      page: rgb(DARK.page),
+      wrapper: rgb(DARK.page),
+      text: rgb(DARK.text),
+      behindText: rgb(DARK.page),
+    });
   });
 });

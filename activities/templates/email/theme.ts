@@ -34,7 +34,7 @@ export function coloursOf(brand: Brand | undefined): Colours {
 export const DARK_CSS = `
 :root { color-scheme: light dark; supported-color-schemes: light dark; }
 @media (prefers-color-scheme: dark) {
-  body, .ds-page { background-color: ${DARK.page} !important; }
+  body, .ds-page, .ds-page > div { background-color: ${DARK.page} !important; }
   .ds-text, .ds-text > div { background-color: ${DARK.page} !important; color: ${DARK.text} !important; }
   .ds-text a.ds-inline { color: ${DARK.text} !important; }
   .ds-muted, .ds-muted > div, .ds-muted a { background-color: ${DARK.page} !important; color: ${DARK.muted} !important; }
