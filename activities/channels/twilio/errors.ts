@@ -8,9 +8,11 @@ const PERMANENT: Record<number, string> = {
   21214: 'number cannot be reached',
   21217: 'invalid phone number',
   21408: 'region not enabled',
+  21603: 'no sender: a From number or a Messaging Service is required',
   21610: 'recipient opted out (STOP)',
   21612: 'number cannot receive this message',
   21614: 'not a mobile number',
+  21705: 'invalid Messaging Service',
   63003: 'not reachable on WhatsApp',
   63016: 'outside the WhatsApp session window',
 };

@@ -86,5 +86,5 @@ it('refuses a message without a sender (21603) or with a malformed service SID (
   const sms = channels.sms!;
   const broken = { ...contractMessage(sms), sender: { twilio: { messagingServiceSid: 'MG123' } } };
   const failure = classify(await sms.send(broken).catch((e: unknown) => e));
-  expect(failure).toMatchObject({ permanent: true, code: 21705 });
+  expect(failure).toMatchObject({ permanent: true, code: 21705, reason: '21705 invalid Messaging Service' });
 });
