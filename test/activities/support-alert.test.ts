@@ -4,30 +4,26 @@
  */
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { appFor } from '../../api/server';
 import { trackingEventUpdate } from '../../workflows/definitions';
 import { startChain, waitForState } from '../helpers/chains';
 import { event, order } from '../helpers/fixtures';
 import { smtpSink, type SmtpSink } from '../helpers/smtp-sink';
-import { devServer, testConfig, type DevServer } from '../helpers/temporal';
+import { appBed } from '../helpers/api';
+import { testConfig } from '../helpers/temporal';
 
-let env: DevServer;
 let sink: SmtpSink;
 
 beforeAll(async () => {
   sink = await smtpSink();
-  env = await devServer(testConfig({ SMTP_URL: sink.url, PUBLIC_BASE_URL: 'https://doorstep.example' }));
 });
-afterAll(async () => {
-  await env?.close();
-  await sink?.close();
-});
+afterAll(() => sink?.close());
+const bed = appBed(() => testConfig({ SMTP_URL: sink.url, PUBLIC_BASE_URL: 'https://doorstep.example' }));
 
 it("a support alert links the order's console page, which a signed-in agent opens", () =>
-  env.withWorker(async () => {
-    const demo = env.config.shops.get('demo')!;
+  bed.env.withWorker(async () => {
+    const demo = bed.env.config.shops.get('demo')!;
     const o = order({ customer: { ...order().customer, channels: ['email'] } });
-    const handle = await startChain(env, o, { ...demo, quietHours: { start: '00:00', end: '00:00' } });
+    const handle = await startChain(bed.env, o, { ...demo, quietHours: { start: '00:00', end: '00:00' } });
     // Delivered without the courier calling first: a conflict, and support is alerted.
     await handle.executeUpdate(trackingEventUpdate, { args: [event('delivered', { proof: 'photo-1' })] });
     await waitForState(handle, (s) => s.conflicts.length > 0);
@@ -41,17 +37,19 @@ it("a support alert links the order's console page, which a signed-in agent open
     expect(alert.mail.html).toContain(link);
     expect(alert.mail.text).not.toContain('/v1/orders/');
 
-    const app = appFor(env.config, env.client, env.store);
     const path = new URL(link).pathname;
-    const signedOut = await request(app).get(path);
+    const signedOut = await request(bed.app).get(path);
     expect([signedOut.status, signedOut.headers.location]).toEqual([
       303,
       `/console/sign-in?next=${encodeURIComponent(path)}`,
     ]);
-    const { username, password } = env.config.devStaff!;
-    const signIn = await request(app).post('/console/sign-in').type('form').send({ username, password, next: path });
+    const { username, password } = bed.env.config.devStaff!;
+    const signIn = await request(bed.app)
+      .post('/console/sign-in')
+      .type('form')
+      .send({ username, password, next: path });
     expect([signIn.status, signIn.headers.location]).toEqual([303, path]);
-    const page = await request(app).get(path).set('cookie', signIn.headers['set-cookie']);
+    const page = await request(bed.app).get(path).set('cookie', signIn.headers['set-cookie']);
     expect(page.status).toBe(200);
     expect(page.text).toContain(o.orderId);
     await handle.terminate('test over');

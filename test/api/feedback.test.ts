@@ -1,40 +1,33 @@
 /** Ratings end to end: the link in a notice, the rating page, POST /v1/feedback, the chain. */
 import request from 'supertest';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { appFor } from '../../api/server';
+import { expect, it } from 'vitest';
 import { createTokens } from '../../common/tokens';
 import { ratingUpdate } from '../../workflows/definitions';
 import { DAY_MS } from '../../workflows/durations';
 import { order, shop } from '../helpers/fixtures';
-import { devServer, type DevServer } from '../helpers/temporal';
+import { appBed } from '../helpers/api';
 import { queryState, startChain, waitForState } from '../helpers/chains';
 
-let env: DevServer;
-let app: ReturnType<typeof appFor>;
-beforeAll(async () => {
-  env = await devServer();
-  app = appFor(env.config, env.client, env.store);
-});
-afterAll(() => env.close());
+const bed = appBed();
 
 /** Starts a chain and returns the rating token its confirmation notice carries. */
 async function confirmationToken() {
-  const handle = await startChain(env, order(), shop({ id: 'demo' }));
+  const handle = await startChain(bed.env, order(), shop({ id: 'demo' }));
   const state = await waitForState(handle, (s) => s.touchpoints[0].notices[0]?.status === 'sent');
   const token = /\/r\/(\S+)/.exec(state.touchpoints[0].notices[0].text!)![1];
   return { handle, token };
 }
 
 it('opening the rating link records nothing; the page posts the rating, which lands on its touchpoint', async () => {
-  await env.withWorker(async () => {
+  await bed.env.withWorker(async () => {
     const { handle, token } = await confirmationToken();
-    const page = await request(app).get(`/r/${token}?s=4`);
+    const page = await request(bed.app).get(`/r/${token}?s=4`);
     expect(page.status).toBe(200);
     expect(page.text).toContain('How did we do?');
     expect(page.text).toContain("fetch('/v1/feedback'");
     expect((await queryState(handle)).touchpoints[0].rating).toBeUndefined();
 
-    const res = await request(app).post('/v1/feedback').send({ token, score: 4, comment: 'clear and quick' });
+    const res = await request(bed.app).post('/v1/feedback').send({ token, score: 4, comment: 'clear and quick' });
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ recorded: true, touchpoint: 'confirmation', score: 4, changed: false });
     const state = await waitForState(handle, (s) => !!s.touchpoints[0].rating);
@@ -45,26 +38,26 @@ it('opening the rating link records nothing; the page posts the rating, which la
 });
 
 it('rejects a forged or out-of-range rating with the field named', async () => {
-  await env.withWorker(async () => {
+  await bed.env.withWorker(async () => {
     const { handle, token } = await confirmationToken();
-    const forged = await request(app)
+    const forged = await request(bed.app)
       .post('/v1/feedback')
       .send({ token: `${token.slice(0, -2)}xx`, score: 5 });
     expect(forged.status).toBe(400);
     expect(forged.body.errors).toEqual([{ path: 'token', message: 'invalid or expired' }]);
-    const high = await request(app).post('/v1/feedback').send({ token, score: 7 });
+    const high = await request(bed.app).post('/v1/feedback').send({ token, score: 7 });
     expect(high.status).toBe(400);
     expect(high.body.errors[0].path).toBe('score');
-    expect((await request(app).get(`/r/${token.slice(0, -2)}xx`)).status).toBe(400);
+    expect((await request(bed.app).get(`/r/${token.slice(0, -2)}xx`)).status).toBe(400);
     expect((await queryState(handle)).touchpoints[0].rating).toBeUndefined();
     await handle.terminate('test over');
   });
 });
 
 it('refuses expired, tampered and cross-order tokens, and ratings for a check never sent, changing nothing', async () => {
-  await env.withWorker(async () => {
+  await bed.env.withWorker(async () => {
     const { handle, token } = await confirmationToken();
-    const tokens = createTokens(env.config.tokenKeys);
+    const tokens = createTokens(bed.env.config.tokenKeys);
     const [shop, order] = ['demo', handle.workflowId.replace('order-demo-', '')];
     const expired = tokens.sign({
       kind: 'rate',
@@ -80,11 +73,11 @@ it('refuses expired, tampered and cross-order tokens, and ratings for a check ne
     );
     const tracking = tokens.sign({ kind: 'track', shop, order });
     for (const bad of [expired, [otherBody, ...signed].join('.'), tracking]) {
-      const res = await request(app).post('/v1/feedback').send({ token: bad, score: 1 });
+      const res = await request(bed.app).post('/v1/feedback').send({ token: bad, score: 1 });
       expect(res.status).toBe(400);
       expect(res.type).toBe('application/problem+json');
       expect(res.body.errors).toEqual([{ path: 'token', message: 'invalid or expired' }]);
-      const page = await request(app).get(`/r/${bad}`);
+      const page = await request(bed.app).get(`/r/${bad}`);
       expect(page.status).toBe(400);
       expect(page.text).toContain('This rating link is invalid or has expired.');
     }
@@ -95,7 +88,7 @@ it('refuses expired, tampered and cross-order tokens, and ratings for a check ne
       touchpoint: 'handover',
       exp: Math.floor(Date.now() / 1000) + 600,
     });
-    const notYet = await request(app).post('/v1/feedback').send({ token: unsent, score: 5 });
+    const notYet = await request(bed.app).post('/v1/feedback').send({ token: unsent, score: 5 });
     expect(notYet.status).toBe(409);
     expect(notYet.body.detail).toBe('no satisfaction check was sent for handover');
     const state = await queryState(handle);
@@ -106,14 +99,14 @@ it('refuses expired, tampered and cross-order tokens, and ratings for a check ne
 });
 
 it('a check closes after the rating window: a later answer is refused and the first one stands', async () => {
-  await env.withWorker(async () => {
-    const handle = await startChain(env, order(), shop({ id: 'demo', ratingWindowDays: 3_000 / DAY_MS }));
+  await bed.env.withWorker(async () => {
+    const handle = await startChain(bed.env, order(), shop({ id: 'demo', ratingWindowDays: 3_000 / DAY_MS }));
     const state = await waitForState(handle, (s) => s.touchpoints[0].notices[0]?.status === 'sent');
     const token = /\/r\/(\S+)/.exec(state.touchpoints[0].notices[0].text!)![1];
-    expect((await request(app).post('/v1/feedback').send({ token, score: 4 })).status).toBe(202);
+    expect((await request(bed.app).post('/v1/feedback').send({ token, score: 4 })).status).toBe(202);
     await new Promise((r) => setTimeout(r, 3_500));
     // The link has expired with the check; the chain itself refuses a late answer too (an SMS digit has no link).
-    expect((await request(app).post('/v1/feedback').send({ token, score: 1 })).status).toBe(400);
+    expect((await request(bed.app).post('/v1/feedback').send({ token, score: 1 })).status).toBe(400);
     await expect(
       handle.executeUpdate(ratingUpdate, {
         args: [{ touchpoint: 'confirmation', score: 1, at: new Date().toISOString() }],

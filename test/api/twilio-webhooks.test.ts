@@ -6,28 +6,22 @@ import type { WorkflowHandle } from '@temporalio/client';
 import request from 'supertest';
 import twilio from 'twilio';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { appFor } from '../../api/server';
 import type { ChainState, Notice, TrackingEvent } from '../../workflows/contract';
 import { trackingEventUpdate } from '../../workflows/definitions';
 import { startChain, waitForState } from '../helpers/chains';
 import { event, order, shop } from '../helpers/fixtures';
-import { devServer, outbox, testConfig, type DevServer } from '../helpers/temporal';
+import { appBed } from '../helpers/api';
+import { outbox, testConfig } from '../helpers/temporal';
 import { TWILIO_TOKEN, twilioEndpoint, twilioEnv, type TwilioEndpoint } from '../helpers/twilio-endpoint';
 
-let env: DevServer;
 let twilioApi: TwilioEndpoint;
-let app: ReturnType<typeof appFor>;
 let phones = 0;
 
 beforeAll(async () => {
   twilioApi = await twilioEndpoint();
-  env = await devServer(testConfig(twilioEnv(twilioApi)));
-  app = appFor(env.config, env.client, env.store);
 });
-afterAll(async () => {
-  await env.close();
-  await twilioApi.close();
-});
+afterAll(() => twilioApi.close());
+const bed = appBed(() => testConfig(twilioEnv(twilioApi)));
 beforeEach(() => twilioApi.reset());
 
 /** POSTs a form to a webhook, signed as Twilio signs it unless a signature is given. */
@@ -36,7 +30,7 @@ function webhook(
   form: Record<string, string>,
   signature = twilio.getExpectedTwilioSignature(TWILIO_TOKEN, `http://localhost:8080${path}`, form),
 ) {
-  return request(app).post(path).type('form').set('X-Twilio-Signature', signature).send(form);
+  return request(bed.app).post(path).type('form').set('X-Twilio-Signature', signature).send(form);
 }
 /** An order whose customer has a phone number of their own (opt-outs follow the number). */
 function phoneOrder(channels: ('sms' | 'email' | 'voice')[]) {
@@ -48,14 +42,14 @@ const notices = (s: ChainState, key: string): Notice[] => s.touchpoints.find((t)
 
 describe('delivery receipts', () => {
   it('need a valid signature; an undelivered SMS falls back to email, once, however often Twilio repeats it', async () => {
-    await env.withWorker(async () => {
+    await bed.env.withWorker(async () => {
       const o = phoneOrder(['sms', 'email']);
-      const h = await startChain(env, o, shop());
+      const h = await startChain(bed.env, o, shop());
       const sent = await waitForState(h, (s) => notices(s, 'confirmation')[0]?.status === 'sent');
       const sid = notices(sent, 'confirmation')[0].providerId!;
       const form = { MessageSid: sid, MessageStatus: 'undelivered', ErrorCode: '30003', AccountSid: 'AC1' };
 
-      expect((await request(app).post('/webhooks/twilio/status').type('form').send(form)).status).toBe(403);
+      expect((await request(bed.app).post('/webhooks/twilio/status').type('form').send(form)).status).toBe(403);
       expect((await webhook('/webhooks/twilio/status', form, 'forged-signature')).status).toBe(403);
       expect(
         (
@@ -91,7 +85,7 @@ describe('delivery receipts', () => {
         decisions: [{ outcome: 'sent', reason: 'fell back to email: 30003 unreachable handset' }],
       });
       expect(
-        outbox(env.config).filter((m) => m.idempotencyKey === `order-acme-${o.orderId}:confirmation:email:1`),
+        outbox(bed.env.config).filter((m) => m.idempotencyKey === `order-acme-${o.orderId}:confirmation:email:1`),
       ).toHaveLength(1);
 
       await send(h, event('handed_to_carrier'));
@@ -110,9 +104,9 @@ describe('delivery receipts', () => {
 
 describe('inbound texts', () => {
   it('STOP opts the number out of every later SMS (the notice goes by email); START opts it back in', async () => {
-    await env.withWorker(async () => {
+    await bed.env.withWorker(async () => {
       const o = phoneOrder(['sms', 'email']);
-      const h = await startChain(env, o, shop());
+      const h = await startChain(bed.env, o, shop());
       await waitForState(h, (s) => notices(s, 'confirmation')[0]?.status === 'sent');
       const inbound = (Body: string, n: number) =>
         webhook('/webhooks/twilio/inbound', {
@@ -124,7 +118,7 @@ describe('inbound texts', () => {
 
       expect(
         (
-          await request(app)
+          await request(bed.app)
             .post('/webhooks/twilio/inbound')
             .type('form')
             .send({ From: o.customer.phone, Body: 'STOP', MessageSid: 'SMx' })
@@ -152,9 +146,9 @@ describe('inbound texts', () => {
   });
 
   it('a digit rates the touchpoint last texted; an unsigned one changes nothing', async () => {
-    await env.withWorker(async () => {
+    await bed.env.withWorker(async () => {
       const o = phoneOrder(['sms']);
-      const h = await startChain(env, o, shop());
+      const h = await startChain(bed.env, o, shop());
       await send(h, event('handed_to_carrier'));
       await waitForState(h, (s) => notices(s, 'tracking')[0]?.status === 'sent');
       const form = { From: o.customer.phone!, To: '+48111222333', Body: ' 4 ', MessageSid: `SMrate${phones}` };
@@ -171,9 +165,9 @@ describe('inbound texts', () => {
   });
 
   it('when Doorstep calls because the courier did not, the digit pressed picks the delivery window', async () => {
-    await env.withWorker(async () => {
+    await bed.env.withWorker(async () => {
       const o = phoneOrder(['voice', 'email']);
-      const h = await startChain(env, o, shop({ courierCallDeadlineMinutes: 0.01 }));
+      const h = await startChain(bed.env, o, shop({ courierCallDeadlineMinutes: 0.01 }));
       await send(h, event('out_for_delivery'));
       const asked = await waitForState(h, (s) => notices(s, 'courier-call')[0]?.status === 'sent');
       const call = notices(asked, 'courier-call')[0];

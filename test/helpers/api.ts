@@ -1,4 +1,4 @@
-/** The API app on the shared dev server, for test files that bring their own configuration file. */
+/** The API app on the shared dev server, for test files with their own configuration (or configuration file). */
 import { afterAll, beforeAll } from 'vitest';
 import { appFor } from '../../api/server';
 import type { AppConfig } from '../../common/config';
@@ -30,16 +30,21 @@ export function staffMember({ password, ...member }: StaffLogin) {
 }
 
 /**
- * The app on the dev server configured by `file` and `env`, ready in the file's tests and closed after
- * them. `env` (and `file`, when a function) is read as the bed starts, after the file's earlier
- * `beforeAll`s, so it may name a local peer those started.
+ * The app on the dev server with the configuration `config` makes, ready in the file's tests and closed after
+ * them. `config` is called as the bed starts, after the file's earlier `beforeAll`s, so it may name a local
+ * peer those started.
  */
-export function apiBed(file: object | (() => object), env: () => Record<string, string> = () => ({})): ApiBed {
+export function appBed(config: () => AppConfig = testConfig): ApiBed {
   const bed = {} as ApiBed;
   beforeAll(async () => {
-    bed.env = await devServer(configWith(typeof file === 'function' ? file() : file, env()));
+    bed.env = await devServer(config());
     bed.app = appFor(bed.env.config, bed.env.client, bed.env.store);
   });
   afterAll(() => bed.env?.close());
   return bed;
+}
+
+/** An appBed on the configuration file `file` (a function is called as the bed starts), with `env` on top. */
+export function apiBed(file: object | (() => object), env: () => Record<string, string> = () => ({})): ApiBed {
+  return appBed(() => configWith(typeof file === 'function' ? file() : file, env()));
 }
