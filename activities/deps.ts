@@ -11,7 +11,10 @@ import type { WorkerMetrics } from './metrics';
 export interface ActivityDeps {
   channels: Channels;
   tokens: Tokens;
-  store: Pick<Store, 'ledger' | 'optOuts' | 'facts' | 'sql' | 'tombstones' | 'retention' | 'templates'>;
+  store: Pick<
+    Store,
+    'ledger' | 'optOuts' | 'facts' | 'sql' | 'tombstones' | 'retention' | 'templates' | 'whatsappSessions'
+  >;
   addressKey: AddressKeyer;
   /** Base of every link in a notice. */
   publicBaseUrl: string;

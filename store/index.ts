@@ -1,7 +1,7 @@
 /**
  * The store: the send ledger, opt-outs, webhook receipts, report facts, reports, the shops' settings chains
- * follow, the shops' template overrides, tombstones of orders never to start again and the retention purge,
- * over one SQL connection.
+ * follow, the shops' template overrides, WhatsApp session windows, tombstones of orders never to start again
+ * and the retention purge, over one SQL connection.
  */
 import { Facts } from './facts';
 import { Ledger } from './ledger';
@@ -14,6 +14,7 @@ import { ShopSettings } from './shop-settings';
 import { TemplateVersions } from './templates';
 import { Tombstones } from './tombstones';
 import { WebhookReceipts } from './webhook-receipts';
+import { WhatsAppSessions } from './whatsapp-sessions';
 
 export interface Store {
   sql: Sql;
@@ -25,6 +26,8 @@ export interface Store {
   shopSettings: ShopSettings;
   /** Shops' own template wording, versioned. */
   templates: TemplateVersions;
+  /** Each customer's last WhatsApp message to a business sender (the 24-hour window). */
+  whatsappSessions: WhatsAppSessions;
   tombstones: Tombstones;
   retention: StoreRetention;
   close(): Promise<void>;
@@ -42,6 +45,7 @@ export async function createStore(location: StoreLocation): Promise<Store> {
     reports: new Reports(sql),
     shopSettings: new ShopSettings(sql),
     templates: new TemplateVersions(sql),
+    whatsappSessions: new WhatsAppSessions(sql),
     tombstones: new Tombstones(sql),
     retention: new StoreRetention(sql),
     close: () => sql.close(),

@@ -125,6 +125,13 @@ const MIGRATIONS: string[] = [
      created_at timestamptz not null default now(),
      primary key (shop, template, locale, channel, version)
    );`,
+  // WhatsApp's 24-hour window: a customer's last message to a business sender (whatsapp-sessions.ts).
+  `create table whatsapp_sessions (
+     sender text not null,
+     address_key text not null,
+     last_inbound_at timestamptz not null,
+     primary key (sender, address_key)
+   );`,
 ];
 
 /** The schema version a migrated store is at. */

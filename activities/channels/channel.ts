@@ -22,6 +22,17 @@ export interface OutgoingMessage {
   choices?: number;
   /** The senders of the notice's shop; absent, the message goes from the global sender. */
   sender?: Senders;
+  /** WhatsApp outside the 24-hour window: the approved template it goes as, instead of the short body. */
+  content?: TemplateContent;
+}
+
+/**
+ * An approved WhatsApp template (Twilio's ContentSid, HX…) and its numbered variables (ContentVariables):
+ * https://www.twilio.com/docs/content/send-templates-created-with-the-content-template-builder
+ */
+export interface TemplateContent {
+  sid: string;
+  variables: Record<string, string>;
 }
 
 export interface SendResult {
@@ -41,6 +52,8 @@ export interface Channel {
   address(customer: Addresses): Reach;
   /** True when the channel has no sender for a shop with these senders (WhatsApp set up for some shops only). */
   unsetFor?(sender: Senders | undefined): boolean;
+  /** The number a shop's message goes from (WhatsApp's 24-hour window is per business number and customer). */
+  fromNumber?(sender: Senders | undefined): string | undefined;
   send(message: OutgoingMessage): Promise<SendResult>;
   /**
    * Asks the provider whether it took this message since `since` (an attempt that died after

@@ -11,12 +11,20 @@ import { EVERY_SHOP } from '../../store/opt-outs';
 import type { ChannelName, Decision, Notice } from '../../workflows/contract';
 import { localDay } from '../../workflows/local-time';
 import { optOutStops } from '../../workflows/channels';
-import { contentFor, reach, type Channel, type OutgoingMessage, type SendResult } from '../channels/channel';
+import {
+  contentFor,
+  reach,
+  type Channel,
+  type OutgoingMessage,
+  type SendResult,
+  type TemplateContent,
+} from '../channels/channel';
 import { classify, transientFailure } from '../channels/failures';
 import { claimToSend } from '../claim';
 import type { ActivityDeps } from '../deps';
 import type { Composed } from './compose';
 import type { SendNoticeInput } from './input';
+import { whatsappForm } from './whatsapp';
 
 /** One send of a notice across its channels: what every channel's attempt reads and adds to. */
 export interface NoticeRun {
@@ -76,7 +84,13 @@ export function channelAttempts(deps: Deps) {
   }
 
   /** Claims the ledger key and sends (or finds the message an attempt that died had sent). */
-  async function claimAndSend(run: NoticeRun, channel: Channel, to: string, addressKey: string) {
+  async function claimAndSend(
+    run: NoticeRun,
+    channel: Channel,
+    to: string,
+    addressKey: string,
+    content: TemplateContent | undefined,
+  ) {
     const { input, chainId, log } = run;
     const { touchpoint, revision } = input;
     const key = ledgerKey(chainId, touchpoint, channel.name, revision);
@@ -100,7 +114,7 @@ export function channelAttempts(deps: Deps) {
     );
     if (claimed.ended) return ended(run, channel.name, key, claimed.ended);
     // The shop's own senders go with the message: a find asks for it from the sender it was sent from.
-    const message = { to, idempotencyKey: key, ...run.composed, sender: deps.voices.get(input.shop.id) };
+    const message = { to, idempotencyKey: key, ...run.composed, sender: deps.voices.get(input.shop.id), content };
     // An earlier attempt died after claiming: the provider may have taken its message before it could be recorded.
     const taken = claimed.staleSince && (await channel.find?.(message, claimed.staleSince));
     if (taken)
@@ -160,7 +174,12 @@ export function channelAttempts(deps: Deps) {
   /** Accepted by the provider: from here on nothing may release the key (a retry must not send again). */
   async function recordSent(run: NoticeRun, channel: ChannelName, message: OutgoingMessage, sent: SendResult) {
     const { input, label, fellFrom } = run;
-    run.decide('sent', channel, fellFrom ? `fell back to ${channel}: ${fellFrom.reason}` : `sent by ${channel}`);
+    const how = message.content ? ` as template ${message.content.sid}` : '';
+    run.decide(
+      'sent',
+      channel,
+      fellFrom ? `fell back to ${channel}${how}: ${fellFrom.reason}` : `sent by ${channel}${how}`,
+    );
     const notice: Notice = {
       revision: input.revision,
       channel,
@@ -177,6 +196,22 @@ export function channelAttempts(deps: Deps) {
     const { touchpoint, revision } = input;
     run.log.info({ touchpoint, channel, to: mask(message.to), providerId: sent.providerId, revision }, 'notice sent');
     return notice;
+  }
+
+  /** Free-form inside the customer's 24-hour window, else the shop's approved template, else skipped. */
+  function whatsappFormOf(run: NoticeRun, channel: Channel, addressKey: string) {
+    const { input, composed } = run;
+    return whatsappForm(
+      channel,
+      {
+        input,
+        language: composed.rendered.language,
+        variables: composed.templateVariables,
+        voice: deps.voices.get(input.shop.id),
+        now: deps.now(),
+      },
+      (sender) => deps.store.whatsappSessions.lastInbound(sender, addressKey),
+    );
   }
 
   /**
@@ -196,6 +231,11 @@ export function channelAttempts(deps: Deps) {
       deps.metrics.notices.inc({ channel: name, touchpoint: run.label, outcome: 'suppressed' });
       return undefined;
     }
-    return claimAndSend(run, found.channel, found.to, addressKey);
+    const form = name === 'whatsapp' ? await whatsappFormOf(run, found.channel, addressKey) : {};
+    if ('skipped' in form) {
+      run.decide('skipped', name, form.skipped);
+      return undefined;
+    }
+    return claimAndSend(run, found.channel, found.to, addressKey, form.content);
   };
 }

@@ -12,6 +12,7 @@ import { render, type Rendered } from '../templates/render';
 import type { TemplateOverride } from '../templates/render-input';
 import { overrideOf, type TemplateChannel } from '../templates/validate';
 import type { SendNoticeInput } from './input';
+import { templateVariables } from './whatsapp';
 
 export interface Composed {
   rendered: Rendered;
@@ -20,6 +21,8 @@ export interface Composed {
   choices?: number;
   /** The version of the shop's own wording each channel carries; a channel absent speaks the built-in catalog. */
   versions: Partial<Record<ChannelName, number>>;
+  /** The variables of the shop's approved WhatsApp template, should the notice go as one (./whatsapp.ts). */
+  templateVariables: Record<string, string>;
 }
 
 /** SMS and WhatsApp share one short body: the wording of whichever of them the notice tries first that has one. */
@@ -57,8 +60,9 @@ export function shopWording(
 /** Renders `input` with its signed rating link and, for a customer with an email address, the unsubscribe link. */
 export async function compose(
   deps: Pick<ActivityDeps, 'tokens' | 'addressKey' | 'publicBaseUrl' | 'voices' | 'store'>,
-  { shop, order, touchpoint, decidedAt, ...input }: SendNoticeInput,
+  notice: SendNoticeInput,
 ): Promise<Composed> {
+  const { shop, order, touchpoint, decidedAt, ...input } = notice;
   // The rating link expires when the check closes: the rating window counts from when the chain sent it.
   const exp = Math.floor((Date.parse(decidedAt) + shop.ratingWindowDays * DAY_MS) / 1000);
   const lang = languageOf(order.customer.locale, shop.defaultLocale);
@@ -72,11 +76,12 @@ export async function compose(
   // Read per notice, not cached: the next notice after a change speaks the shop's new wording.
   const live = await deps.store.templates.forNotice(shop.id, input.template, lang);
   const { override, versions } = shopWording(live, input.channels);
+  const ratingUrl = `${deps.publicBaseUrl}/r/${rate}`;
   const rendered = await render({
     ...input,
     shop,
     order,
-    ratingUrl: `${deps.publicBaseUrl}/r/${rate}`,
+    ratingUrl,
     scale,
     unsubscribeUrl,
     brand: deps.voices.get(shop.id)?.brand,
@@ -84,5 +89,5 @@ export async function compose(
   });
   const { min, max } = scoreRange(scale);
   const choices = input.facts.options?.length ?? (scale === 10 ? max - min + 1 : undefined);
-  return { rendered, unsubscribeUrl, choices, versions };
+  return { rendered, unsubscribeUrl, choices, versions, templateVariables: templateVariables(notice, ratingUrl) };
 }

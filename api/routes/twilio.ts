@@ -1,9 +1,9 @@
 /**
  * Twilio's callbacks, accepted only with a valid X-Twilio-Signature computed over PUBLIC_BASE_URL
  * and handled once (a replay changes nothing, a failed handling is retried): delivery receipts move a
- * notice's status (and a
- * failed one to the next channel); inbound texts toggle STOP/START or answer with a digit; a
- * digit pressed during a call answers the question the call asked. The Twilio provider
+ * notice's status (and a failed one to the next channel); inbound texts toggle STOP/START or answer with a
+ * digit, and a WhatsApp one opens the customer's 24-hour window with that business number; a digit pressed
+ * during a call answers the question the call asked. The Twilio provider
  * (activities/channels/twilio/webhooks.ts) reads them; this adapter records and forwards.
  */
 import type { OpenAPIRegistry, ResponseConfig } from '@asteasolutions/zod-to-openapi';
@@ -126,6 +126,8 @@ export function twilioRouter({
     const reply = twimlReply(channel);
     await once(inbound.id, async () => {
       const key = addressKey(inbound.from);
+      // Any message from the customer, STOP included, opens WhatsApp's 24-hour window with that business number.
+      if (inbound.whatsappTo) await store.whatsappSessions.heard(inbound.whatsappTo, key, new Date());
       // Twilio itself answers STOP and START; Doorstep records them for every later notice.
       if (inbound.stop) return store.optOuts.optOut(EVERY_SHOP, channel, key, `${inbound.stop} by ${channel}`);
       if (inbound.start) return store.optOuts.optIn(EVERY_SHOP, channel, key);

@@ -8,6 +8,13 @@
  * `accepted` with no From yet; neither is refused with 21603
  * (https://www.twilio.com/docs/errors/21603), a malformed service SID with 21705
  * (https://www.twilio.com/docs/api/errors/21705).
+ * Given `whatsapp` (the approved Content SIDs), it keeps WhatsApp's 24-hour window as Twilio does: a free-form
+ * WhatsApp message to a customer who has not written to that sender within 24 hours (`inbound`) is refused with
+ * 63016 (https://www.twilio.com/docs/api/errors/63016); a template goes as ContentSid and ContentVariables without
+ * Body (https://www.twilio.com/docs/content/send-templates-created-with-the-content-template-builder): a SID not
+ * approved is refused with 63027 (https://www.twilio.com/docs/api/errors/63027), variables without a SID with
+ * 21654 (https://www.twilio.com/docs/api/errors/21654), variables that are not a JSON object of non-empty strings
+ * with 21656 (https://www.twilio.com/docs/api/errors/21656); a template taken has a body of its SID and values.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,8 +37,11 @@ export interface TwilioAccepted {
   /** The sender; '' for a message sent through a Messaging Service (Twilio picks the number later). */
   from: string;
   messagingServiceSid?: string;
-  /** The message body, or the call's TwiML. */
+  /** The message body (a template's: its SID and values), or the call's TwiML. */
   body: string;
+  /** A template message's Content SID and variables. */
+  contentSid?: string;
+  contentVariables?: Record<string, string>;
   createdAt: Date;
   /** Epoch ms of the first request for this same message (recipient and body), accepted or not. */
   firstTriedAt: number;
@@ -45,6 +55,8 @@ export interface TwilioEndpointOptions {
   seed?: number;
   /** Hears every message and call taken. */
   onAccepted?: (a: TwilioAccepted) => void;
+  /** Keeps WhatsApp's 24-hour window; these Content SIDs are the approved templates. */
+  whatsapp?: { approved: string[] };
 }
 
 export interface TwilioEndpoint {
@@ -60,6 +72,8 @@ export interface TwilioEndpoint {
   taken: TwilioAccepted[];
   /** 429s answered (rate limit and random). */
   throttled(): number;
+  /** The customer `from` wrote to the business number `to` now (both "whatsapp:+…"): their window opens. */
+  inbound(from: string, to: string): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -85,12 +99,60 @@ function senderRefusal(form: Record<string, string>): { code: number; message: s
   return undefined;
 }
 
+type Refusal = { code: number; message: string };
+
+/** A template's variables as sent, or undefined when they are not a JSON object of non-empty strings. */
+function parseVariables(raw: string): Record<string, string> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    const values = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? Object.values(parsed) : [];
+    return values.length && values.every((v) => typeof v === 'string' && v)
+      ? (parsed as Record<string, string>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Twilio's refusal of a template's variables, or undefined when they are well formed. */
+function variablesRefusal(raw: string | undefined): Refusal | undefined {
+  if (raw === undefined || parseVariables(raw)) return undefined;
+  return { code: 21656, message: 'The ContentVariables Parameter is invalid' };
+}
+
+/** Twilio's refusal of a WhatsApp message: free-form outside the window, or a template it does not know. */
+function whatsappRefusal(form: Record<string, string>, approved: string[], inSession: boolean): Refusal | undefined {
+  const sid = form.ContentSid;
+  if (form.ContentVariables !== undefined && !sid)
+    return { code: 21654, message: 'A ContentSid must be specified if ContentVariables are provided' };
+  if (!sid)
+    return inSession
+      ? undefined
+      : { code: 63016, message: 'Failed to send freeform message because you are outside the allowed window' };
+  if (!approved.includes(sid)) return { code: 63027, message: 'Template does not exist for a language and locale' };
+  return variablesRefusal(form.ContentVariables);
+}
+
+/** What a template message reads as once Twilio fills it: its SID and its values. */
+const templateBody = (sid: string, variables: Record<string, string>) =>
+  `${sid}: ${Object.values(variables).join(' | ')}`;
+
 export async function twilioEndpoint({
   perSenderPerSec = Infinity,
   randomThrottle = 0,
   seed = 7,
   onAccepted,
+  whatsapp,
 }: TwilioEndpointOptions = {}): Promise<TwilioEndpoint> {
+  // When each customer last wrote to each WhatsApp sender: "from|to" → epoch ms.
+  const sessions = new Map<string, number>();
+  const inSession = (form: Record<string, string>) =>
+    Date.now() - (sessions.get(`${form.To}|${form.From}`) ?? -Infinity) < 86_400_000;
+  const messageRefusal = (form: Record<string, string>) =>
+    senderRefusal(form) ??
+    (whatsapp && form.To?.startsWith('whatsapp:')
+      ? whatsappRefusal(form, whatsapp.approved, inSession(form))
+      : undefined);
   const requests: TwilioRequest[] = [];
   const answers: TwilioEndpoint['answers'] = [];
   const accepted: string[] = [];
@@ -138,10 +200,11 @@ export async function twilioEndpoint({
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       if (req.method === 'GET' && url.pathname.endsWith('/Messages.json')) return reply(200, list(url.searchParams));
       const kind = url.pathname.includes('/Calls') ? 'call' : 'message';
-      const refusal = kind === 'message' ? senderRefusal(form) : undefined;
+      const refusal = kind === 'message' ? messageRefusal(form) : undefined;
       if (refusal) return reply(400, { ...refusal, status: 400 });
       const sender = form.From ?? form.MessagingServiceSid ?? '';
-      const body = form.Body ?? form.Twiml ?? '';
+      const variables = (form.ContentSid && parseVariables(form.ContentVariables ?? '{}')) || {};
+      const body = form.ContentSid ? templateBody(form.ContentSid, variables) : (form.Body ?? form.Twiml ?? '');
       const identity = `${form.To}|${body}`;
       if (!firstTry.has(identity)) firstTry.set(identity, Date.now());
       const queued = answers.shift();
@@ -160,6 +223,7 @@ export async function twilioEndpoint({
         from: form.From ?? '',
         ...(form.MessagingServiceSid && { messagingServiceSid: form.MessagingServiceSid }),
         body,
+        ...(form.ContentSid && { contentSid: form.ContentSid, contentVariables: variables }),
         createdAt: new Date(),
         firstTriedAt: firstTry.get(identity)!,
       };
@@ -178,9 +242,11 @@ export async function twilioEndpoint({
     accepted,
     taken,
     throttled: () => throttled,
+    inbound: (from, to) => void sessions.set(`${from}|${to}`, Date.now()),
     reset() {
       for (const a of [requests, answers, accepted, taken]) a.length = 0;
       firstTry.clear();
+      sessions.clear();
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -3,6 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createStore, type Store } from '../../store';
+import { addressKeyer } from '../../store/address-key';
 import type { ChannelName } from '../../workflows/contract';
 import { workerActivities } from '../../worker/worker';
 import { outbox, testConfig } from '../helpers/temporal';
@@ -65,8 +66,9 @@ describe('Twilio channels', () => {
     });
   });
 
-  it('WhatsApp sends from and to whatsapp: addresses', async () => {
+  it('WhatsApp sends from and to whatsapp: addresses (free-form, inside the customer 24 h window)', async () => {
     const i = input(['whatsapp'], { touchpoint: 'arrival', template: 'arrival' });
+    await store.whatsappSessions.heard('+48111222444', addressKeyer(config.secret)('+48600123456'), new Date());
     noticeOf(await sendNotice(i));
     expect(twilio.requests.map((r) => [r.path, r.form])).toEqual([
       [

@@ -14,7 +14,12 @@ const PERMANENT: Record<number, string> = {
   21614: 'not a mobile number',
   21705: 'invalid Messaging Service',
   63003: 'not reachable on WhatsApp',
-  63016: 'outside the WhatsApp session window',
+  // WhatsApp's window and templates: https://www.twilio.com/docs/api/errors/63016, /21654, /21656, /63027, /63028.
+  63016: 'outside the WhatsApp 24 h session: a free-form message needs an approved template',
+  21654: 'template variables without a ContentSid',
+  21656: 'invalid template variables (ContentVariables)',
+  63027: 'WhatsApp template does not exist for this language',
+  63028: 'template variables do not match the template',
 };
 /** Twilio delivery-receipt error codes (asynchronous failures). */
 const RECEIPT: Record<number, string> = {

@@ -1,10 +1,12 @@
 /**
  * SMS and WhatsApp through the twilio SDK's Messages API (WhatsApp with `whatsapp:` addresses), each from
- * the shop's own sender when it has one. A message whose sending attempt died is looked up in the Messages
- * list, from the same sender, before it is sent again.
+ * the shop's own sender when it has one; a WhatsApp notice outside the 24-hour window goes as an approved
+ * template (ContentSid and ContentVariables, no Body:
+ * https://www.twilio.com/docs/content/send-templates-created-with-the-content-template-builder). A message whose
+ * sending attempt died is looked up in the Messages list, from the same sender, before it is sent again.
  */
 import type { Twilio } from 'twilio';
-import { addressing, type Channel, type Senders } from '../channel';
+import { addressing, type Channel, type OutgoingMessage, type Senders } from '../channel';
 import { MINUTE_MS } from '../../../workflows/durations';
 
 /** How far the provider's clock may be behind ours when a message it took is looked up. */
@@ -32,6 +34,25 @@ export const whatsappSender =
     return number ? { from: `whatsapp:${number}` } : undefined;
   };
 
+/** What a message says: the notice's short body, or the approved template and its variables. */
+function contentOf({
+  rendered,
+  content,
+}: OutgoingMessage): { body: string } | { contentSid: string; contentVariables: string } {
+  return content
+    ? { contentSid: content.sid, contentVariables: JSON.stringify(content.variables) }
+    : { body: rendered.short };
+}
+
+/**
+ * Whether a listed message's body is this message: the same short body, or for a template (the Message resource
+ * does not return its ContentSid, and Twilio fills the body from the template) a body carrying every variable,
+ * among them the notice's own rating link.
+ */
+function sameContent(body: string, { rendered, content }: OutgoingMessage): boolean {
+  return content ? Object.values(content.variables).every((v) => body.includes(v)) : body === rendered.short;
+}
+
 /** An SMS or WhatsApp channel sending each shop's messages from the sender `senderOf` picks. */
 export function messageChannel(
   client: Twilio,
@@ -45,23 +66,28 @@ export function messageChannel(
   return {
     ...addressing(name),
     unsetFor: (sender) => senderOf(sender) === undefined,
-    async send({ to, rendered, sender }) {
+    fromNumber(sender) {
+      const from = senderOf(sender);
+      return from && 'from' in from ? from.from.slice(prefix.length) : undefined;
+    },
+    async send(message) {
       const msg = await client.messages.create({
-        ...fromOf(sender),
-        to: `${prefix}${to}`,
-        body: rendered.short,
+        ...fromOf(message.sender),
+        to: `${prefix}${message.to}`,
+        ...contentOf(message),
         statusCallback,
       });
       return { providerId: msg.sid, acceptedAt: new Date().toISOString() };
     },
     // The body carries the notice's own rating link, so the same body to the same number is this notice.
-    async find({ to, rendered, sender }, since) {
-      const from = fromOf(sender);
+    async find(message, since) {
+      const from = fromOf(message.sender);
       // Twilio lists by From but not by service: a service's messages are told apart by their service SID.
-      const recent = await client.messages.list({ ...('from' in from && from), to: `${prefix}${to}`, limit: 20 });
+      const to = `${prefix}${message.to}`;
+      const recent = await client.messages.list({ ...('from' in from && from), to, limit: 20 });
       const msg = recent.find(
         (m) =>
-          m.body === rendered.short &&
+          sameContent(m.body, message) &&
           m.dateCreated.getTime() >= since.getTime() - CLOCK_SKEW_MS &&
           (!('messagingServiceSid' in from) || m.messagingServiceSid === from.messagingServiceSid),
       );

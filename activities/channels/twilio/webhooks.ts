@@ -26,6 +26,8 @@ type StatusCallback = z.infer<typeof StatusCallback>;
 
 export const Inbound = z.object({
   From: z.string().min(1),
+  /** The business number written to ("whatsapp:+…" for WhatsApp). */
+  To: z.string().optional(),
   Body: z.string().max(1600).optional(),
   MessageSid: z.string().optional(),
   CallSid: z.string().optional(),
@@ -82,6 +84,8 @@ export interface InboundMessage {
   channel: ChannelName;
   /** The sender's address as Twilio gives it. */
   from: string;
+  /** The business number a WhatsApp message was written to, without its prefix: its 24-hour window opens. */
+  whatsappTo?: string;
   /** Made of signed parameters only: a replay cannot forge a new one. */
   id: string;
   /** The call a keypress answers (voice only). */
@@ -95,13 +99,22 @@ export interface InboundMessage {
 }
 
 /** Reads an inbound text or a digit pressed during a call. */
-export function readInbound({ From, Body = '', MessageSid, CallSid, Digits }: z.infer<typeof Inbound>): InboundMessage {
+export function readInbound({
+  From,
+  To,
+  Body = '',
+  MessageSid,
+  CallSid,
+  Digits,
+}: z.infer<typeof Inbound>): InboundMessage {
   const voice = Boolean(CallSid && Digits !== undefined);
   const word = Body.trim().toUpperCase();
   const answer = voice ? Digits : word;
+  const whatsapp = !voice && From.startsWith('whatsapp:');
   return {
-    channel: voice ? 'voice' : From.startsWith('whatsapp:') ? 'whatsapp' : 'sms',
+    channel: voice ? 'voice' : whatsapp ? 'whatsapp' : 'sms',
     from: From,
+    whatsappTo: (whatsapp && To?.replace(/^whatsapp:/, '')) || undefined,
     id: `inbound:${MessageSid ?? CallSid}:${Digits ?? ''}`,
     callSid: voice ? CallSid : undefined,
     stop: STOP.has(word) ? word : undefined,
