@@ -38,6 +38,8 @@ export interface Catalog {
     notInCity: string;
     /** Answer to an SMS reply that was recorded. */
     thanks: string;
+    /** The email button of the courier-window question: choosing a window on the tracking page. */
+    chooseWindow: string;
   };
   templates: Record<TemplateId, TemplateMessages>;
 }

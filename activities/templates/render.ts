@@ -116,9 +116,6 @@ function textsOf(w: Wording): NoticeTexts {
   return { language, subject: f(messages.subject, values), text, short, spoken };
 }
 
-/** The first words of the body that lead to the tracking page. */
-const trackWords = (body: BodyPart[]) => body.find((p): p is { track: string } => typeof p !== 'string')?.track;
-
 /** What the email's HTML part shows. */
 function emailOf(w: Wording, subject: string): EmailHtmlInput {
   const { input, language, catalog, messages, f, values, asksWindow } = w;
@@ -126,7 +123,7 @@ function emailOf(w: Wording, subject: string): EmailHtmlInput {
   const body = formatParts(language, messages.text, { ...values, track: (chunks) => ({ track: chunks.join('') }) });
   // One primary action: choosing a window on the tracking page, else tracking the parcel; the
   // closing's action is its answer row.
-  const label = asksWindow ? (trackWords(body) ?? catalog.common.trackLink) : catalog.common.trackLink;
+  const label = asksWindow ? catalog.common.chooseWindow : catalog.common.trackLink;
   const heading = f(answer ? answer.email : catalog.common.rateEmail, values);
   const { trackingUrl, ratingUrl, unsubscribeUrl } = input;
   return {

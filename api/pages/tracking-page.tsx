@@ -1,11 +1,11 @@
 /**
  * The customer's tracking page in their language: the progress line, the tracking number, the
  * current promise, the latest delay and its reason, the agreed courier window (or, while Doorstep
- * asks, the windows to choose from), and a return button while returns are open. Nothing a
- * customer should not see (no notices, ratings or support notes).
+ * asks, the windows to choose from), the shop's support contacts, and a return button while returns
+ * are open. Nothing a customer should not see (no notices, ratings or support notes).
  */
 import { customerDates } from '../../activities/templates/dates';
-import { TRACKING_STAGES, type ChainState } from '../../workflows/contract';
+import { TRACKING_STAGES, type ChainState, type Shop } from '../../workflows/contract';
 import { CustomerLayout, type PageBrand } from './layout';
 import { fill, pageStrings } from './strings';
 
@@ -36,16 +36,39 @@ function WindowChoice({ state, token, lang }: { state: ChainState; token: string
   );
 }
 
+/** The shop's support contacts as its configuration gives them. */
+export type SupportContacts = Pick<Shop, 'supportEmail' | 'supportPhone'>;
+
+/** How to reach the shop: its support email and, when it has one, its phone, each a link. */
+function Support({ contacts, lang }: { contacts: SupportContacts; lang: string }) {
+  return (
+    <section class="support" aria-labelledby="support">
+      <h2 id="support">{pageStrings(lang).supportContact}</h2>
+      <p>
+        <a href={`mailto:${contacts.supportEmail}`}>{contacts.supportEmail}</a>
+      </p>
+      {contacts.supportPhone && (
+        <p>
+          <a href={`tel:${contacts.supportPhone}`}>{contacts.supportPhone}</a>
+        </p>
+      )}
+    </section>
+  );
+}
+
 export function TrackingPage({
   state,
   lang,
   token,
   brand,
+  contacts,
 }: {
   state: ChainState;
   lang: string;
   token: string;
   brand?: PageBrand;
+  /** Unset for a shop no longer in the configuration. */
+  contacts?: SupportContacts;
 }) {
   const t = pageStrings(lang);
   const { day } = customerDates(state.timezone, state.locale);
@@ -87,6 +110,7 @@ export function TrackingPage({
           <button>{t.returnButton}</button>
         </form>
       )}
+      {contacts && <Support contacts={contacts} lang={lang} />}
     </CustomerLayout>
   );
 }

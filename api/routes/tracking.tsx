@@ -11,7 +11,7 @@ import { ChainError, type Chains } from '../chains';
 import { CustomerMessage, type Brands } from '../pages/layout';
 import { sendPage } from '../pages/render';
 import { fill, PAGE_LANGUAGES, pageStrings } from '../pages/strings';
-import { TrackingPage, windowLabel } from '../pages/tracking-page';
+import { TrackingPage, windowLabel, type SupportContacts } from '../pages/tracking-page';
 
 /** The language of a page without a chain to ask: what the browser prefers. */
 export const browserLanguage = (req: Request) => req.acceptsLanguages(...PAGE_LANGUAGES) || 'en';
@@ -26,7 +26,18 @@ function choiceOf(body: unknown): { touchpoint: string; digit: number } | undefi
   return typeof touchpoint === 'string' && Number.isInteger(digit) ? { touchpoint, digit } : undefined;
 }
 
-export function trackingRouter({ chains, tokens, brands }: { chains: Chains; tokens: Tokens; brands: Brands }): Router {
+export function trackingRouter({
+  chains,
+  tokens,
+  brands,
+  shops,
+}: {
+  chains: Chains;
+  tokens: Tokens;
+  brands: Brands;
+  /** The configured shops, whose support contacts the page shows. */
+  shops: ReadonlyMap<string, SupportContacts>;
+}): Router {
   const router = Router();
   const claimsOf = (token: string) => {
     const claims = tokens.verify(token);
@@ -74,8 +85,15 @@ export function trackingRouter({ chains, tokens, brands }: { chains: Chains; tok
   router.get('/t/:token', async (req, res) => {
     const chain = await customerChain(req, res);
     if (!chain) return;
+    const { shop } = chain.claims;
     const page = (
-      <TrackingPage state={chain.state} lang={chain.lang} token={req.params.token} brand={brands(chain.claims.shop)} />
+      <TrackingPage
+        state={chain.state}
+        lang={chain.lang}
+        token={req.params.token}
+        brand={brands(shop)}
+        contacts={shops.get(shop)}
+      />
     );
     sendPage(res, page);
   });

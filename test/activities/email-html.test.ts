@@ -1,12 +1,15 @@
 /**
  * The email's HTML layout (MJML, compiled once per shape): the shop's brand or Doorstep's defaults,
- * the lang and dir, dark-mode support, and every word and link escaped, even ones that look like markup
- * or like the layout's own placeholders.
+ * the lang and dir, dark-mode support, every word and link escaped, even ones that look like markup
+ * or like the layout's own placeholders, and the primary button's words in each language.
  */
 import { describe, expect, it } from 'vitest';
 import { emailHtml, type EmailHtmlInput } from '../../activities/templates/html';
+import { LANGUAGES, LOCALES, type LanguageCode } from '../../activities/templates/locales/index';
+import { render } from '../../activities/templates/render';
 import { layoutOf } from '../../activities/templates/email/layout';
 import { DEFAULT_ACCENT, DEFAULT_PRIMARY } from '../../activities/templates/email/theme';
+import { longestInput, type Script } from './longest-notice';
 
 const INPUT: EmailHtmlInput = {
   language: 'en',
@@ -89,4 +92,21 @@ describe('the email layout', () => {
     expect(layoutOf(shape)).not.toBe(layoutOf({ ...shape, unsubscribe: true }));
     expect(await layoutOf(shape)).toContain('%%body%%');
   });
+
+  it.each(LANGUAGES)(
+    'in %s, the courier-window question’s button says to choose a window, every other notice’s to track',
+    async (language) => {
+      const { common } = LOCALES[language as LanguageCode].catalog;
+      // The primary button is the one link that opens in a new tab with a filled background.
+      const buttonOf = async (template: 'courier-call-request' | 'delay') => {
+        const { html } = await render(longestInput(template, language, language as Script));
+        const buttons = [...html.matchAll(/<a\s[^>]*target="_blank"[^>]*>\s*([^<]*?)\s*<\/a>/g)].map((m) => m[1]);
+        expect(buttons).toHaveLength(1);
+        return buttons[0];
+      };
+      expect(common.chooseWindow).not.toBe(common.trackLink);
+      expect(await buttonOf('courier-call-request')).toBe(common.chooseWindow);
+      expect(await buttonOf('delay')).toBe(common.trackLink);
+    },
+  );
 });

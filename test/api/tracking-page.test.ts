@@ -1,23 +1,30 @@
 /**
  * The customer's tracking page in a real browser (Debian Chromium): the customer's language, where
- * the parcel is, its tracking number, why it is late, the return button; and, when no courier call
- * came and Doorstep asks, the windows to choose from, answered on the page.
+ * the parcel is, its tracking number, the current promise and why it moved, the courier's agreed
+ * window, the shop's support contacts, the return button; and, when no courier call came and
+ * Doorstep asks, the windows to choose from, answered on the page.
  */
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { customerDates } from '../../activities/templates/dates';
+import { windowLabel } from '../../api/pages/tracking-page';
 import { createTokens } from '../../common/tokens';
 import type { TrackingEvent } from '../../workflows/contract';
 import { trackingEventUpdate } from '../../workflows/definitions';
+import { configWith } from '../helpers/api';
 import { ARTIFACTS, useBrowserBed } from '../helpers/browser';
 import { queryState, startChain, waitForState } from '../helpers/chains';
-import { courierWindow, event, inDays, order, shop } from '../helpers/fixtures';
+import { courierWindow, event, inDays, order, shop, shopConfig } from '../helpers/fixtures';
 
-const bed = useBrowserBed();
+// The configured shop's support contacts are the ones its pages show.
+const bed = useBrowserBed(() =>
+  configWith({ shops: [shopConfig({ id: 'demo', supportEmail: 'care@demo.example', supportPhone: '+48221234567' })] }),
+);
 
 const trackingPath = (orderId: string) =>
   `/t/${createTokens(bed.env.config.tokenKeys).sign({ kind: 'track', shop: 'demo', order: orderId })}`;
 
-it("the tracking page speaks the customer's language, shows where the parcel is, its number and why it is late, and opens a return", async () => {
+it("the tracking page speaks the customer's language, shows where the parcel is, its number, the moved promise and why, the courier's window, how to reach the shop, and opens a return", async () => {
   await bed.env.withWorker(async () => {
     const o = order({
       returnWindowDays: 1,
@@ -37,11 +44,26 @@ it("the tracking page speaks the customer's language, shows where the parcel is,
     expect(await page.locator('li.done').count()).toBe(5);
     const text = await page.locator('body').innerText();
     expect(text).toContain('Numer przesyłki: PL-620111022345');
+    const delayed = await queryState(handle);
+    expect(delayed.promisedDate).not.toBe(o.promisedDate);
+    expect(text).toContain(`Planowana dostawa: ${customerDates('Europe/Warsaw', 'pl-PL').day(delayed.promisedDate)}`);
     expect(text).toContain('Dostawa jest opóźniona: zator w sortowni.');
+    expect(await page.locator('#support').textContent()).toBe(
+      'Masz pytania dotyczące zamówienia? Skontaktuj się z nami:',
+    );
+    const support = page.locator('section.support a');
+    expect(await support.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
+      'mailto:care@demo.example',
+      'tel:+48221234567',
+    ]);
     await page.screenshot({ path: join(ARTIFACTS, 'tracking-page-delayed.png'), fullPage: true });
 
     await send(event('out_for_delivery'));
-    await send(event('courier_called', { window: courierWindow() }));
+    const window = courierWindow();
+    await send(event('courier_called', { window }));
+    await page.reload();
+    const called = await queryState(handle);
+    expect(await page.locator('main').innerText()).toContain(`Kurier przyjedzie ${windowLabel(window, called)}.`);
     await send(event('delivered', { proof: 'photo' }));
     await waitForState(handle, (s) => !!s.returnUntil);
     await page.reload();

@@ -24,6 +24,7 @@ const catalog: Catalog = {
     spokenOption: '{n} für {from} bis {to} Uhr',
     notInCity: 'das Paket hat Ihre Stadt noch nicht erreicht',
     thanks: 'Vielen Dank! Wir haben Ihre Antwort gespeichert.',
+    chooseWindow: 'Lieferzeit wählen',
   },
   templates: {
     confirmation: {
@@ -143,6 +144,7 @@ const pages: PageStrings = {
   windowChosen: 'Vielen Dank! Der Kurier kommt {window}.',
   windowStale: 'Diese Auswahl ist nicht mehr möglich. Die aktuelle Lieferzeit sehen Sie auf der Sendungsseite.',
   backToOrder: 'Zurück zu Ihrer Bestellung',
+  supportContact: 'Fragen zu Ihrer Bestellung? Kontaktieren Sie uns:',
   unsubscribeTitle: 'Abmelden',
   unsubscribeQuestion:
     'Keine nicht notwendigen E-Mails zu Ihren Bestellungen mehr erhalten (Sendungsupdates, Umfragen)? Nachrichten, die Sie für den Empfang Ihres Pakets brauchen, kommen weiterhin.',

@@ -20,6 +20,7 @@ const catalog: Catalog = {
     spokenOption: '{n} for {from} to {to}',
     notInCity: 'the parcel has not reached your city yet',
     thanks: 'Thank you! We have recorded your answer.',
+    chooseWindow: 'Choose a delivery time',
   },
   templates: {
     confirmation: {
@@ -139,6 +140,7 @@ const pages: PageStrings = {
   windowChosen: 'Thank you! The courier comes {window}.',
   windowStale: 'This choice is no longer open. The tracking page shows the current delivery time.',
   backToOrder: 'Back to your order',
+  supportContact: 'Questions about your order? Contact us:',
   unsubscribeTitle: 'Unsubscribe',
   unsubscribeQuestion:
     'Stop non-essential emails about your orders (tracking updates, surveys)? Notices you need to receive your parcel still arrive.',

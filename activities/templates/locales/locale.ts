@@ -33,6 +33,8 @@ export interface PageStrings {
   windowChosen: string;
   windowStale: string;
   backToOrder: string;
+  /** Heading of the shop's support contacts on the tracking page. */
+  supportContact: string;
   unsubscribeTitle: string;
   unsubscribeQuestion: string;
   unsubscribeButton: string;

@@ -24,6 +24,7 @@ const catalog: Catalog = {
     spokenOption: '{n}, jeśli pasuje Ci od {from} do {to}',
     notInCity: 'przesyłka nie dotarła jeszcze do Twojego miasta',
     thanks: 'Dziękujemy! Zapisaliśmy Twoją odpowiedź.',
+    chooseWindow: 'Wybierz godzinę dostawy',
   },
   templates: {
     confirmation: {
@@ -142,6 +143,7 @@ const pages: PageStrings = {
   windowChosen: 'Dziękujemy! Kurier przyjedzie {window}.',
   windowStale: 'Ten termin nie jest już dostępny. Aktualny termin dostawy widać na stronie zamówienia.',
   backToOrder: 'Wróć do zamówienia',
+  supportContact: 'Masz pytania dotyczące zamówienia? Skontaktuj się z nami:',
   unsubscribeTitle: 'Rezygnacja z wiadomości',
   unsubscribeQuestion:
     'Zrezygnować z nieobowiązkowych e-maili o zamówieniach (statusy przesyłki, ankiety)? Wiadomości potrzebne do odbioru paczki nadal będą wysyłane.',
