@@ -22,6 +22,11 @@ export interface TemplateVersion extends TemplateSlot {
   createdAt: Date;
 }
 
+/** One entry of a slot's history: a wording kept, or (`deleted`) the way back to the built-in. */
+export interface HistoryEntry extends TemplateVersion {
+  deleted: boolean;
+}
+
 interface Row {
   template: string;
   locale: string;
@@ -31,6 +36,7 @@ interface Row {
   text: string | null;
   author: string;
   created_at: Date | string;
+  deleted?: boolean;
 }
 
 const versionOf = (r: Row): TemplateVersion => ({
@@ -69,6 +75,16 @@ export class TemplateVersions {
       locale,
     ]);
     return rows.map(versionOf);
+  }
+
+  /** Every version of one slot of `shop`, the newest first. */
+  async history(shop: string, { template, locale, channel }: TemplateSlot): Promise<HistoryEntry[]> {
+    const rows = await this.sql.query<Row>(
+      `select template, locale, channel, version, subject, text, deleted, author, created_at from template_versions
+       where shop = $1 and template = $2 and locale = $3 and channel = $4 order by version desc`,
+      [shop, template, locale, channel],
+    );
+    return rows.map((r) => ({ ...versionOf(r), deleted: r.deleted === true }));
   }
 
   /** Adds the slot's next version with this wording; answers it. */
