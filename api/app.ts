@@ -94,6 +94,8 @@ export function createApp({ config, chains, tokens, store, addressKey }: AppDeps
       chains,
       store,
       shops: config.shops,
+      voices: config.voices,
+      tokens,
     }),
   );
   app.use((_req, res) => problem(res, 404, 'no such resource'));

@@ -6,7 +6,7 @@ import { WORK_LISTS, type WorkList } from '../chain-list';
 import { ChainError, type Chains } from '../chains';
 import { ListQuery, OrderIdParam } from '../schemas';
 import { actionOfForm, CONTROL_FIELDS, describeAction, type FormFields } from './action-form';
-import { staffOf } from './session';
+import { canAct, staffOf } from './session';
 import { ConfirmPage } from './views/actions';
 import { ChainsPage } from './views/chains-page';
 import { MessagePage } from './views/layout';
@@ -107,13 +107,13 @@ export function chainRoutes(chains: Chains): Router {
   router.post('/orders/:orderId/actions/:action', async (req, res) => {
     const staff = staffOf(res);
     const { orderId, action: name } = req.params;
-    if (staff.role !== 'agent') {
+    if (!canAct(staff)) {
       return sendPage(
         res,
         <MessagePage
           staff={staff}
           title="Not allowed"
-          message="Viewers can read chains but not act on them; ask an agent."
+          message="Viewers can read chains but not act on them; ask an agent or an editor."
         />,
         403,
       );

@@ -5,14 +5,17 @@
 import { Router, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { DateTime } from 'luxon';
-import type { StaffAccount } from '../../common/config';
+import type { ShopVoice, StaffAccount } from '../../common/config';
 import { verifyPassword, hashPassword } from '../../common/passwords';
+import type { Tokens } from '../../common/tokens';
 import type { Store } from '../../store';
 import type { Shop } from '../../workflows/contract';
 import type { Chains } from '../chains';
 import { ReportQuery } from '../schemas';
 import { chainRoutes } from './chain-routes';
 import { previewRoutes } from './preview-routes';
+import { templateRoutes } from './template-routes';
+import { templateWording } from '../templates';
 import { consoleSessions, staffOf } from './session';
 import { MessagePage } from './views/layout';
 import { sendPage } from '../pages/render';
@@ -27,6 +30,8 @@ export interface ConsoleDeps {
   chains: Chains;
   store: Store;
   shops: Map<string, Shop>;
+  voices: ReadonlyMap<string, ShopVoice>;
+  tokens: Tokens;
 }
 
 /** A console form may only be posted from the console's own pages (login CSRF included). */
@@ -40,7 +45,8 @@ const sameOrigin: RequestHandler = (req, res, next) => {
 /** Only console paths may follow a sign-in (no open redirect). */
 const safeNext = (next: unknown) => (typeof next === 'string' && /^\/console(\/|\?|$)/.test(next) ? next : '/console');
 
-export function consoleRouter({ staff, secret, publicBaseUrl, chains, store, shops }: ConsoleDeps): Router {
+export function consoleRouter(deps: ConsoleDeps): Router {
+  const { staff, secret, publicBaseUrl, chains, store, shops } = deps;
   const router = Router();
   const sessions = consoleSessions(staff, secret, publicBaseUrl.startsWith('https:'));
   // Unknown usernames cost a hash check too, so timing does not tell which accounts exist.
@@ -110,6 +116,7 @@ export function consoleRouter({ staff, secret, publicBaseUrl, chains, store, sho
   });
 
   router.use(previewRoutes(shops, publicBaseUrl));
+  router.use(templateRoutes({ store, shops, wordings: templateWording(deps) }));
   router.use(chainRoutes(chains));
   return router;
 }

@@ -105,6 +105,9 @@ export function consoleSessions(staff: StaffAccount[], secret: string, secureCoo
   };
 }
 
+/** Whether the staff member may act on chains: agents, and editors (who also write the shop's wording). */
+export const canAct = (staff: Staff) => staff.role === 'agent' || staff.role === 'editor';
+
 /** The staff member of a request that passed `required`. */
 export function staffOf(res: Response): Staff {
   return res.locals.staff as Staff;

@@ -29,7 +29,8 @@ const StaffAccount = z.object({
   /** How the audit trail names them. */
   name: z.string().min(1).max(100).optional(),
   shop: z.string(),
-  role: z.enum(['viewer', 'agent']),
+  /** A viewer reads; an agent acts on chains; an editor acts on chains and writes the shop's template wording. */
+  role: z.enum(['viewer', 'agent', 'editor']),
   passwordHash: z.string().regex(PASSWORD_HASH, 'a hash printed by "npm run hash-password"'),
 });
 export type StaffAccount = z.infer<typeof StaffAccount>;

@@ -15,7 +15,7 @@ table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.3rem .5
 .alert{background:#fde2e2;border-color:#e99}.notice-text{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.9em;background:#fafafa;padding:.4rem;border-left:3px solid #ccd}
 .grid{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,1fr);gap:1rem}@media(max-width:800px){.grid{grid-template-columns:1fr}}
 nav.lists a{margin-right:.8rem}input,select,textarea,button{font:inherit;padding:.25rem .4rem}select{max-width:100%}label{display:block;margin:.3rem 0}
-.muted{color:#666;font-size:.9em}`;
+.muted{color:#666;font-size:.9em}.field-error{display:block;color:#a00}.email-frame{width:100%;height:36rem;border:1px solid #ccc;background:#fff}`;
 
 export function Layout({ title, staff, children }: { title: string; staff?: Staff; children: ComponentChildren }) {
   return (
@@ -34,6 +34,7 @@ export function Layout({ title, staff, children }: { title: string; staff?: Staf
               <a href="/console">Chains</a>
               <a href="/console/reports">Reports</a>
               <a href="/console/preview">Preview the chain</a>
+              <a href="/console/templates">Templates</a>
               <form method="post" action="/console/sign-out">
                 <span class="muted" style="color:#cfe">
                   {staff.name} · {staff.role} · {staff.shop}{' '}

@@ -5,7 +5,7 @@
  */
 import type { ChainState, Notice, Touchpoint } from '../../../workflows/contract';
 import { scaleOf } from '../../../workflows/touchpoints';
-import type { Staff } from '../session';
+import { canAct, type Staff } from '../session';
 import { ActionForms } from './actions';
 import { Layout } from './layout';
 import { customerTime, day } from './time';
@@ -219,7 +219,7 @@ export function TimelinePage({ staff, state, flash, errors }: TimelineProps) {
           ))}
         </div>
         <div>
-          {staff.role === 'agent' && <ActionForms state={state} csrf={staff.csrf} />}
+          {canAct(staff) && <ActionForms state={state} csrf={staff.csrf} />}
           <Side state={state} at={at} />
         </div>
       </div>
