@@ -16,6 +16,7 @@ import type { ChainInput, ChainState, OrderInput, Stage, TrackingEvent } from '.
 import { chainWorkflow } from '../workflows';
 import {
   chainStateQuery,
+  deliveryPinQuery,
   chainWorkflowId,
   customerReplyUpdate,
   deliveryReceiptSignal,
@@ -152,6 +153,11 @@ export class Chains {
   /** Records a customer's rating on its touchpoint; 409 when its check is closed, 410 once the chain has finished. */
   rate(shop: string, orderId: string, rating: RatingInput): Promise<RatingResult> {
     return this.update(shop, orderId, ratingUpdate, rating, 410);
+  }
+
+  /** The delivery PIN of an order whose courier window is agreed, for its customer's tracking page. */
+  pin(shop: string, orderId: string): Promise<string | undefined> {
+    return this.handle(shop, orderId).query(deliveryPinQuery);
   }
 
   /** The chain as support sees it. */

@@ -43,7 +43,7 @@ export class ChainRun implements DeskChain {
   private readonly timers: Timers;
   private readonly notifier: Notifier;
   private readonly records: ChainRecords;
-  private readonly courier: CourierCall;
+  readonly courier: CourierCall;
   private readonly promise: DeliveryPromise;
   private readonly returns: ReturnChild;
   private readonly steps: ChainSteps;

@@ -8,6 +8,7 @@ import type { ChainInput, ChainState } from './contract';
 import { ChainRun } from './chain-run';
 import {
   chainStateQuery,
+  deliveryPinQuery,
   customerReplyUpdate,
   deliveryReceiptSignal,
   ratingUpdate,
@@ -22,6 +23,7 @@ import { DAY_MS } from './durations';
 export async function chainWorkflow(input: ChainInput): Promise<ChainState> {
   const chain = new ChainRun(input);
   setHandler(chainStateQuery, () => chain.state);
+  setHandler(deliveryPinQuery, () => chain.courier.agreedPin());
   setHandler(trackingEventUpdate, (event) => chain.accept(event), { validator: (event) => chain.validate(event) });
   setHandler(supportActionUpdate, (action) => chain.desk.act(action), {
     validator: (action) => chain.desk.validate(action),

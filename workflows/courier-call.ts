@@ -47,6 +47,11 @@ export class CourierCall {
     this.pin = carried?.pin ?? String(parseInt(uuid4().slice(0, 8), 16) % 10_000).padStart(4, '0');
   }
 
+  /** The PIN the customer hands the courier, once a window is agreed. */
+  agreedPin(): string | undefined {
+    return this.state.courierWindow ? this.pin : undefined;
+  }
+
   carry(): Pick<CarriedChain, 'called' | 'pin'> {
     return { called: this.called, pin: this.pin };
   }

@@ -21,6 +21,11 @@ export const trackingEventUpdate = defineUpdate<EventResult, [TrackingEvent]>('t
 /** Support acts on the chain; the validator refuses what cannot be done now (HTTP 409). */
 export const supportActionUpdate = defineUpdate<EventResult, [SupportActionInput]>('supportAction');
 export const chainStateQuery = defineQuery<ChainState>('chainState');
+/**
+ * The delivery PIN once a courier window is agreed (undefined before): for the customer's tracking page only, kept
+ * out of the chain state that the shop's API and the console read.
+ */
+export const deliveryPinQuery = defineQuery<string | undefined>('deliveryPin');
 /** A rating from the page or the API; the validator refuses a closed or unknown check (HTTP 409). */
 export const ratingUpdate = defineUpdate<RatingResult, [RatingInput]>('rating');
 export const deliveryReceiptSignal = defineSignal<[DeliveryReceipt]>('deliveryReceipt');

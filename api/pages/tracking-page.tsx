@@ -1,7 +1,7 @@
 /**
  * The customer's tracking page in their language: the progress line, the tracking number, the
  * current promise, the latest delay and its reason, the agreed courier window (or, while Doorstep
- * asks, the windows to choose from), the shop's support contacts, and a return button while returns
+ * asks, the windows to choose from) with the delivery PIN, the shop's support contacts, and a return button while returns
  * are open. Nothing a customer should not see (no notices, ratings or support notes).
  */
 import { customerDates } from '../../activities/templates/dates';
@@ -62,6 +62,7 @@ export function TrackingPage({
   token,
   brand,
   contacts,
+  pin,
 }: {
   state: ChainState;
   lang: string;
@@ -69,6 +70,8 @@ export function TrackingPage({
   brand?: PageBrand;
   /** Unset for a shop no longer in the configuration. */
   contacts?: SupportContacts;
+  /** The delivery PIN, once a window is agreed (the customer's alone: the chain state leaves it out). */
+  pin?: string;
 }) {
   const t = pageStrings(lang);
   const { day } = customerDates(state.timezone, state.locale);
@@ -84,6 +87,7 @@ export function TrackingPage({
     stage === 'cancelled' ? t.cancelled : fill(t.promised, { date: day(state.promisedDate) }),
     delay && stage !== 'cancelled' && beforeDelivery ? fill(t.delayed, { reason: delay.reason }) : undefined,
     window && beforeDelivery ? fill(t.courier, { window: windowLabel(window, state) }) : undefined,
+    pin && window && beforeDelivery ? fill(t.pin, { pin }) : undefined,
     stage === 'returning' ? t.returning : stage === 'returned' ? t.returned : undefined,
     state.returnUntil ? fill(t.returnUntil, { date: day(state.returnUntil) }) : undefined,
   ].filter((l): l is string => l !== undefined);

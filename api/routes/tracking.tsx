@@ -93,6 +93,7 @@ export function trackingRouter({
         token={req.params.token}
         brand={brands(shop)}
         contacts={shops.get(shop)}
+        pin={chain.state.courierWindow && (await chains.pin(shop, chain.claims.order))}
       />
     );
     sendPage(res, page);

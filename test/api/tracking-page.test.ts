@@ -57,6 +57,8 @@ it("the tracking page speaks the customer's language, shows where the parcel is,
       'tel:+48221234567',
     ]);
     await page.screenshot({ path: join(ARTIFACTS, 'tracking-page-delayed.png'), fullPage: true });
+    // No window agreed yet: no delivery PIN on the page.
+    expect(text).not.toContain('PIN');
 
     await send(event('out_for_delivery'));
     const window = courierWindow();
@@ -64,6 +66,16 @@ it("the tracking page speaks the customer's language, shows where the parcel is,
     await page.reload();
     const called = await queryState(handle);
     expect(await page.locator('main').innerText()).toContain(`Kurier przyjedzie ${windowLabel(window, called)}.`);
+    // The PIN the courier-call notice gave the customer, shown to the holder of the tracking link (the chain
+    // state the shop's API reads has no field for it).
+    const confirmed = await waitForState(handle, (st) =>
+      /kod PIN: \d{4}/.test(st.touchpoints.find((tp) => tp.key === 'courier-call')?.notices[0]?.text ?? ''),
+    );
+    const pin = /kod PIN: (\d{4})/.exec(
+      confirmed.touchpoints.find((tp) => tp.key === 'courier-call')!.notices[0].text!,
+    )![1];
+    expect(await page.locator('main').innerText()).toContain(`Podaj kurierowi kod PIN: ${pin}.`);
+    expect(JSON.stringify({ ...confirmed, touchpoints: [] })).not.toContain(pin);
     await send(event('delivered', { proof: 'photo' }));
     await waitForState(handle, (s) => !!s.returnUntil);
     await page.reload();

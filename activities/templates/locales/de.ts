@@ -132,6 +132,7 @@ const pages: PageStrings = {
   promised: 'Zugesagte Lieferung: {date}',
   delayed: 'Verspätet: {reason}.',
   courier: 'Der Kurier kommt {window}.',
+  pin: 'Bitte nennen Sie dem Kurier diese Liefer-PIN: {pin}.',
   cancelled: 'Diese Bestellung wurde storniert.',
   returning: 'Ihre Rückgabe ist in Bearbeitung.',
   returned: 'Ihre Rückgabe ist abgeschlossen und der Betrag erstattet.',

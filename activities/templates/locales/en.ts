@@ -128,6 +128,7 @@ const pages: PageStrings = {
   promised: 'Delivery promised: {date}',
   delayed: 'Delayed: {reason}.',
   courier: 'The courier comes {window}.',
+  pin: 'Give the courier this delivery PIN: {pin}.',
   cancelled: 'This order was cancelled.',
   returning: 'Your return is under way.',
   returned: 'Your return is complete and the refund is issued.',

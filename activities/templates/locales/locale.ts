@@ -21,6 +21,8 @@ export interface PageStrings {
   promised: string;
   delayed: string;
   courier: string;
+  /** The delivery PIN, once a courier window is agreed: {pin}. */
+  pin: string;
   cancelled: string;
   returning: string;
   returned: string;

@@ -131,6 +131,7 @@ const pages: PageStrings = {
   promised: 'Planowana dostawa: {date}',
   delayed: 'Dostawa jest opóźniona: {reason}.',
   courier: 'Kurier przyjedzie {window}.',
+  pin: 'Podaj kurierowi kod PIN: {pin}.',
   cancelled: 'Zamówienie zostało anulowane.',
   returning: 'Zwrot jest w trakcie realizacji.',
   returned: 'Zwrot został zakończony, pieniądze zostały przelane.',

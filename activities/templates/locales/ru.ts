@@ -134,6 +134,7 @@ const pages: PageStrings = {
   promised: 'Дата доставки: {date}',
   delayed: 'Доставка задерживается: {reason}.',
   courier: 'Курьер приедет {window}.',
+  pin: 'Назовите курьеру PIN-код для получения: {pin}.',
   cancelled: 'Заказ отменён.',
   returning: 'Возврат оформляется.',
   returned: 'Возврат завершён, деньги перечислены.',

@@ -135,6 +135,7 @@ const pages: PageStrings = {
   promised: 'Дата доставки: {date}',
   delayed: 'Доставка затримується: {reason}.',
   courier: 'Кур’єр приїде {window}.',
+  pin: 'Назвіть кур’єру PIN-код для отримання: {pin}.',
   cancelled: 'Замовлення скасовано.',
   returning: 'Повернення оформлюється.',
   returned: 'Повернення завершено, гроші перераховано.',
