@@ -98,6 +98,15 @@ export class TemplateVersions {
     return versionOf(row);
   }
 
+  /** Keeps `version` as it is, number and all: a copy of another store's live wording (the journey bench's). */
+  async copy(shop: string, v: TemplateVersion): Promise<void> {
+    await this.sql.query(
+      `insert into template_versions (shop, template, locale, channel, version, subject, text, author, created_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [shop, v.template, v.locale, v.channel, v.version, v.subject ?? null, v.text, v.author, v.createdAt],
+    );
+  }
+
   /** Marks the slot's override gone (a version of its own); false when it had none. */
   async remove(shop: string, slot: TemplateSlot, author: string): Promise<boolean> {
     const live = await this.forNotice(shop, slot.template, slot.locale);

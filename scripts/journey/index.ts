@@ -4,5 +4,6 @@
  */
 export type { Journey, JourneyNotice } from './model';
 export { openJourneyBench, type JourneyBench } from './run';
+export { shopWording, type ShopWording } from './shop-wording';
 export { journeyViolations } from './check';
 export { journeyHtml, journeyListing } from './render';

@@ -7,6 +7,8 @@ export interface JourneyNotice extends CustomerNotice {
   channel: string;
   subject?: string;
   text: string;
+  /** The version of the shop's own wording it carried; unset, the built-in catalog's. */
+  templateVersion?: number;
 }
 
 export interface Journey {

@@ -12,6 +12,8 @@ function factsOf(j: Journey): [string, string][] {
   ];
 }
 
+const shopTemplate = (version: number) => `shop template v${version}`;
+
 /** The journey as terminal text: its facts, each notice with its text indented, then the violations. */
 export function journeyListing(j: Journey): string {
   const lines = [
@@ -21,7 +23,8 @@ export function journeyListing(j: Journey): string {
   ];
   const width = Math.max(0, ...j.notices.map((n) => n.localTime.length));
   for (const n of j.notices) {
-    lines.push(`${n.localTime.padEnd(width)}  ${n.channel.padEnd(5)}  ${noticeName(n)}${n.urgent ? '  [urgent]' : ''}`);
+    const tags = `${n.urgent ? '  [urgent]' : ''}${n.templateVersion ? `  [${shopTemplate(n.templateVersion)}]` : ''}`;
+    lines.push(`${n.localTime.padEnd(width)}  ${n.channel.padEnd(5)}  ${noticeName(n)}${tags}`);
     if (n.subject) lines.push(`    Subject: ${n.subject}`);
     lines.push(...n.text.split('\n').map((l) => (l ? `    ${l}` : '')), '');
   }
@@ -44,7 +47,7 @@ article{background:#fff;border-radius:.6rem;padding:.8rem 1rem;margin:0 0 .8rem;
 header{display:flex;flex-wrap:wrap;gap:.4rem;align-items:baseline;margin-bottom:.4rem}
 time{font-weight:600}
 .tag{font-size:.8rem;padding:.05rem .45rem;border-radius:1rem;background:#e3e7ee}
-.urgent{background:#fde2c8}
+.urgent{background:#fde2c8}.shop{background:#d6ecff}
 .subject{font-weight:600;margin:.2rem 0}
 .text p{margin:.4rem 0;overflow-wrap:anywhere}
 .ok{color:#17663a}.bad{color:#a1261b}
@@ -55,6 +58,7 @@ function noticeHtml(n: JourneyNotice, lang: string): string {
     `<span class="tag">${escapeHtml(n.channel)}</span>`,
     `<span class="tag">${escapeHtml(noticeName(n))}</span>`,
     n.urgent ? '<span class="tag urgent">urgent</span>' : '',
+    n.templateVersion ? `<span class="tag shop">${escapeHtml(shopTemplate(n.templateVersion))}</span>` : '',
   ];
   const paragraphs = n.text.split(/\n{2,}/).map((p) => `<p>${p.split('\n').map(escapeHtml).join('<br>')}</p>`);
   return `<li><article>

@@ -15,8 +15,8 @@ import { timeSkippingEnv, workflowBundle } from '../../test/helpers/time-skippin
 import { createStore } from '../../store';
 import { createWorker } from '../../worker/worker';
 import { chainWorkflow } from '../../workflows';
-import type { Shop } from '../../workflows/contract';
-import { chainWorkflowId } from '../../workflows/definitions';
+import type { ChainState, Shop } from '../../workflows/contract';
+import { chainStateQuery, chainWorkflowId } from '../../workflows/definitions';
 import { specOf } from '../../workflows/touchpoints';
 import { journeyViolations } from './check';
 import {
@@ -34,6 +34,7 @@ import {
 import { drive, finish, sleepUntil } from './drive';
 import type { Journey, JourneyNotice } from './model';
 import { recorder, type Recorded } from './recorder';
+import type { ShopWording } from './shop-wording';
 
 export interface JourneyBench {
   /** Runs one journey (runs queue up: the server's clock is shared). */
@@ -41,8 +42,14 @@ export interface JourneyBench {
   close(): Promise<void>;
 }
 
+/** The version of the shop's own wording a notice carried, as the chain recorded it; unset, the built-in's. */
+const versionOf = (state: ChainState, touchpoint: string, revision: number, channel: string) =>
+  state.touchpoints
+    .find((t) => t.key === touchpoint)
+    ?.notices.find((n) => n.revision === revision && n.channel === channel)?.templateVersion;
+
 /** What the customer got, in arrival order: messages to their own addresses (support alerts go elsewhere). */
-function noticesOf(recorded: Recorded[], plan: Plan, chainId: string): JourneyNotice[] {
+function noticesOf(recorded: Recorded[], plan: Plan, chainId: string, state: ChainState): JourneyNotice[] {
   const { email, phone, timezone } = PERSONAS[plan.locale];
   return recorded
     .filter((r) => r.to === email || r.to === phone)
@@ -58,20 +65,28 @@ function noticesOf(recorded: Recorded[], plan: Plan, chainId: string): JourneyNo
         urgent: specOf(touchpoint)?.urgent ?? true,
         subject: r.subject,
         text: r.text,
+        templateVersion: versionOf(state, touchpoint, Number(revision), r.channel),
       };
     });
 }
 
-/** Starts the bench: the server, a store in a temporary folder, and a worker on its own task queue. */
-export async function openJourneyBench(): Promise<JourneyBench> {
+/**
+ * Starts the bench: the server, a store in a temporary folder, and a worker on its own task queue; with
+ * `wording`, the worker speaks in those shop voices and the store holds those live template versions.
+ */
+export async function openJourneyBench(wording?: ShopWording): Promise<JourneyBench> {
   const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-journey-'));
-  const config: AppConfig = loadConfig({
+  const base = loadConfig({
     DOORSTEP_DATA_DIR: dataDir,
     DOORSTEP_TASK_QUEUE: `journey-${randomUUID()}`,
     PORT: '8080',
   });
+  const config: AppConfig = { ...base, voices: new Map(wording?.voices ?? base.voices) };
   const env = await timeSkippingEnv(config);
   const store = await createStore(config);
+  for (const [shopId, versions] of wording?.templates ?? []) {
+    for (const version of versions) await store.templates.copy(shopId, version);
+  }
   const record = recorder();
   const tokens = createTokens(config.tokenKeys);
   const teardown = async () => {
@@ -114,7 +129,7 @@ export async function openJourneyBench(): Promise<JourneyBench> {
     await drive(env, handle, plan);
     const unfinished = await finish(env, handle, plan);
     const chainId = chainWorkflowId(shop.id, order.orderId);
-    const notices = noticesOf(record.take(chainId), plan, chainId);
+    const notices = noticesOf(record.take(chainId), plan, chainId, await handle.query(chainStateQuery));
     const violations = [...journeyViolations(notices, shop, timezone), ...(unfinished ? [unfinished] : [])];
     return {
       scenario,

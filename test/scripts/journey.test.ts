@@ -3,13 +3,15 @@
  * time-skipping server, the rule checks on hand-made notices that break them, and the CLI.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGS } from '../../activities/templates/catalog';
+import { loadConfig } from '../../common/config';
+import { createStore } from '../../store';
 import { Shop } from '../../workflows/contract';
 import {
   journeyHtml,
@@ -280,10 +282,13 @@ describe('the rule checks', () => {
 });
 
 describe('the command line', () => {
-  const cli = (...args: string[]) =>
+  // The store the CLI reads is the temporary embedded one, even where DATABASE_URL is set.
+  const { DATABASE_URL: _postgres, ...embedded } = process.env;
+  const cliIn = (dataDir: string, ...args: string[]) =>
     run(process.execPath, ['--import', 'tsx', 'scripts/journey.ts', ...args], {
-      env: { ...process.env, DOORSTEP_DATA_DIR: mkdtempSync(join(tmpdir(), 'doorstep-journey-cli-')) },
+      env: { ...embedded, DOORSTEP_DATA_DIR: dataDir },
     });
+  const cli = (...args: string[]) => cliIn(mkdtempSync(join(tmpdir(), 'doorstep-journey-cli-')), ...args);
 
   it('prints the listing of a journey, writes its HTML page and exits 0', async () => {
     const html = join(mkdtempSync(join(tmpdir(), 'doorstep-journey-html-')), 'cancel-ru.html');
@@ -301,4 +306,31 @@ describe('the command line', () => {
       stderr: expect.stringContaining('one of: on-time, delayed'),
     });
   });
+
+  it('speaks the shop’s own wording where it has one, with its version, in every locale with --locale all', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-journey-shop-'));
+    const store = await createStore(loadConfig({ DOORSTEP_DATA_DIR: dataDir }));
+    const slot = { template: 'confirmation', locale: 'pl', channel: 'email' };
+    await store.templates.put('demo', slot, { subject: 'Pierwsza wersja {orderId}', text: 'Stara {orderId}' }, 'ed');
+    await store.templates.put('demo', slot, { subject: 'Demo ma {orderId}', text: 'Dziękujemy! {orderId}' }, 'ed');
+    // Held by this process (as `npm start` would hold it): the journey says how to free it.
+    await expect(cliIn(dataDir, '--scenario', 'cancel', '--locale', 'pl')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Stop `npm start`'),
+    });
+    await store.close();
+
+    const dir = mkdtempSync(join(tmpdir(), 'doorstep-journey-all-'));
+    const args = ['--scenario', 'cancel', '--locale', 'all', '--shop', 'demo', '--html', join(dir, 'cancel.html')];
+    const { stdout } = await cliIn(dataDir, ...args);
+    const listings = new Map(stdout.split(/(?=^Journey cancel )/m).map((l) => [/\((\w\w)\)/.exec(l)![1], l]));
+    expect([...listings.keys()].sort()).toEqual([...JOURNEY_LOCALES].sort());
+    expect(listings.get('pl')).toMatch(/email {2}confirmation {2}\[shop template v2\]\n {4}Subject: Demo ma J-\d+/);
+    expect(listings.get('pl')).toMatch(/Dziękujemy! J-\d+/);
+    for (const locale of JOURNEY_LOCALES.filter((l) => l !== 'pl'))
+      expect(listings.get(locale), locale).not.toContain('shop template');
+    expect(readdirSync(dir).sort()).toEqual(JOURNEY_LOCALES.map((l) => `cancel-${l}.html`).sort());
+    expect(readFileSync(join(dir, 'cancel-pl.html'), 'utf8')).toContain('shop template v2');
+    expect(readFileSync(join(dir, 'cancel-en.html'), 'utf8')).not.toContain('shop template');
+  }, 300_000);
 });
