@@ -9,6 +9,7 @@ import { PURGED_TABLES, type Purged } from '../store/retention';
 import { DAY_MS } from '../workflows/durations';
 import { dropFromOutbox } from './channels/outbox';
 import type { ActivityDeps, RetentionSettings } from './deps';
+import { SESSION_MS } from './notice/whatsapp';
 
 export interface PurgeInput {
   /** The job's time (the workflow's clock): ages count back from it. */
@@ -91,7 +92,8 @@ export function purgeExpiredActivity(deps: ActivityDeps) {
     const at = Date.parse(now);
     const cutoff = new Date(at - settings.storeDays * DAY_MS);
     const tombstoned = (await buryClosed(settings)) + (await buryForgotten(settings.client, cutoff));
-    const purged = await store.purge(cutoff, new Date(at - settings.tombstoneDays * DAY_MS));
+    const tombstoneCutoff = new Date(at - settings.tombstoneDays * DAY_MS);
+    const purged = await store.purge(cutoff, tombstoneCutoff, new Date(at - SESSION_MS));
     const outboxLines = await dropFromOutbox(settings.outboxFile, (line) => Date.parse(line.at) < cutoff.getTime());
     await deps.store.sql.compact(PURGED_TABLES);
     deps.log.info({ tombstoned, purged, outboxLines, cutoff: cutoff.toISOString() }, 'retention: expired rows deleted');

@@ -1,7 +1,8 @@
 /**
  * What the retention job deletes from the store: rows older than a cutoff that belong to chains
  * that can never run again (they have a tombstone), webhook receipts past it, and tombstones past
- * their own, longer, cutoff. Opt-outs and the shops' settings are never deleted by age, and the
+ * their own, longer, cutoff, and WhatsApp sessions once their window has closed (they serve no purpose
+ * after it). Opt-outs and the shops' settings are never deleted by age, and the
  * rows of a chain that may still be running (no tombstone) stay whatever their age.
  */
 import type { Sql } from './queryable';
@@ -25,6 +26,7 @@ export const PURGED_TABLES = [
   'stage_counts',
   'webhook_receipts',
   'tombstones',
+  'whatsapp_sessions',
 ];
 
 export class StoreRetention {
@@ -43,9 +45,9 @@ export class StoreRetention {
   /**
    * Deletes, in one transaction: rows older than `cutoff` of tombstoned chains, the stage of chains
    * buried before `cutoff` (their stage's count with it), webhook receipts older than `cutoff`, and
-   * tombstones older than `tombstoneCutoff`.
+   * tombstones older than `tombstoneCutoff`, and WhatsApp sessions whose customer last wrote before `sessionCutoff`.
    */
-  async purge(cutoff: Date, tombstoneCutoff: Date): Promise<Purged> {
+  async purge(cutoff: Date, tombstoneCutoff: Date, sessionCutoff: Date): Promise<Purged> {
     return this.sql.transaction(async (tx) => {
       const purged: Purged = {};
       const count = async (table: string, statement: string, params: unknown[]) => {
@@ -69,6 +71,7 @@ export class StoreRetention {
       );
       await count('webhook_receipts', `delete from webhook_receipts where at < $1`, [cutoff]);
       await count('tombstones', `delete from tombstones where at < $1`, [tombstoneCutoff]);
+      await count('whatsapp_sessions', `delete from whatsapp_sessions where last_inbound_at < $1`, [sessionCutoff]);
       return purged;
     });
   }

@@ -253,11 +253,14 @@ describe.each(backends)('the store, %s', (_name, open) => {
       await store.webhooks.firstTime(id);
       await store.sql.query(`update webhook_receipts set at = $2 where id = $1`, [id, at]);
     }
+    // WhatsApp sessions: one whose window closed two days ago, one the customer opened an hour ago.
+    await store.whatsappSessions.heard('+48111222444', `wa-closed-${run}`, ago(2));
+    await store.whatsappSessions.heard('+48111222444', `wa-open-${run}`, ago(1 / 24));
     const { retention } = store;
     expect(await retention.unsettled(cutoff, 1000)).toContain(open);
     expect(await retention.unsettled(cutoff, 1000)).not.toContain(old);
 
-    const purged = await retention.purge(cutoff, ago(3650));
+    const purged = await retention.purge(cutoff, ago(3650), ago(1));
     expect(purged).toMatchObject({
       sends: 1,
       checks: 1,
@@ -283,6 +286,9 @@ describe.each(backends)('the store, %s', (_name, open) => {
     expect(await store.optOuts.find('s', 'email', `purge-${run}`)).toMatchObject({ source: 'unsubscribe link' });
     expect(await store.webhooks.firstTime(`wh-young-${run}`)).toBe(false);
     expect(await store.webhooks.firstTime(`wh-old-${run}`)).toBe(true);
+    expect(purged.whatsapp_sessions).toBeGreaterThanOrEqual(1);
+    expect(await store.whatsappSessions.lastInbound('+48111222444', `wa-closed-${run}`)).toBeUndefined();
+    expect(await store.whatsappSessions.lastInbound('+48111222444', `wa-open-${run}`)).toBeInstanceOf(Date);
     await store.sql.compact(['sends', 'tombstones']);
     expect(await chainsIn('sends')).toEqual([open, young].sort());
   });
