@@ -25,6 +25,7 @@ import { shopConfig } from '../helpers/fixtures';
 import { TWILIO_SID, TWILIO_TOKEN, twilioEndpoint, twilioEnv, type TwilioEndpoint } from '../helpers/twilio-endpoint';
 import { contractMessage } from './channels/contract';
 import { inActivityContext, noticeInput, noticeOf } from './notice-input';
+import type { Notice } from '../../workflows/contract';
 
 const CONFIRMATION_EN = `HX${'c0'.repeat(16)}`;
 const CONFIRMATION_DE = `HX${'d0'.repeat(16)}`;
@@ -128,18 +129,17 @@ it('after the customer writes on WhatsApp the notice goes as text', async () => 
   expect(sent).toMatchObject({ channel: 'whatsapp', text: form.Body });
 });
 
+/** The notice went by SMS, and its decisions say why WhatsApp did not take it. */
+function expectSmsAfterWhatsApp(sent: Notice, outcome: 'skipped' | 'failed', reason: string): void {
+  expect(sent.channel).toBe('sms');
+  expect(sent.decisions).toContainEqual(expect.objectContaining({ outcome, channel: 'whatsapp', reason }));
+}
+
 it('without a template and outside the window it falls back to SMS with the reason on the notice', async () => {
   const i = notice('tracking');
   const sent = noticeOf(await sendNotice(i));
   expect(posts().map((f) => f.To)).toEqual([i.order.customer.phone]);
-  expect(sent.channel).toBe('sms');
-  expect(sent.decisions).toContainEqual(
-    expect.objectContaining({
-      outcome: 'skipped',
-      channel: 'whatsapp',
-      reason: 'no approved WhatsApp template for tracking in en, outside the 24 h session',
-    }),
-  );
+  expectSmsAfterWhatsApp(sent, 'skipped', 'no approved WhatsApp template for tracking in en, outside the 24 h session');
 });
 
 it("falls back to SMS when Twilio answers 63016 (its window closed where Doorstep's record had it open)", async () => {
@@ -148,13 +148,10 @@ it("falls back to SMS when Twilio answers 63016 (its window closed where Doorste
   endpoint.reset(); // Twilio no longer counts the customer's message
   const sent = noticeOf(await sendNotice(i));
   expect(posts().map((f) => f.To)).toEqual([`whatsapp:${i.order.customer.phone}`, i.order.customer.phone]);
-  expect(sent.channel).toBe('sms');
-  expect(sent.decisions).toContainEqual(
-    expect.objectContaining({
-      outcome: 'failed',
-      channel: 'whatsapp',
-      reason: '63016 outside the WhatsApp 24 h session: a free-form message needs an approved template',
-    }),
+  expectSmsAfterWhatsApp(
+    sent,
+    'failed',
+    '63016 outside the WhatsApp 24 h session: a free-form message needs an approved template',
   );
 });
 
