@@ -110,9 +110,7 @@ export function sendNoticeActivity(deps: ActivityDeps) {
     const run = await startRun(input, label, customerKey);
     for (const channel of input.channels) {
       const notice = await attempt(run, channel);
-      // The notice names the version of the shop's own wording it carried (none: the built-in catalog's).
-      const templateVersion = notice?.channel ? run.composed.versions[notice.channel] : undefined;
-      if (notice) return { notice: templateVersion ? { ...notice, templateVersion } : notice };
+      if (notice) return { notice };
     }
     return undelivered(run);
   }

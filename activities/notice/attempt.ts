@@ -180,6 +180,9 @@ export function channelAttempts(deps: Deps) {
       channel,
       fellFrom ? `fell back to ${channel}${how}: ${fellFrom.reason}` : `sent by ${channel}${how}`,
     );
+    // The version of the shop's wording it carried goes into the ledger too: a retry that finds the send
+    // done answers the version that went out, not the one in effect by then.
+    const templateVersion = run.composed.versions[channel];
     const notice: Notice = {
       revision: input.revision,
       channel,
@@ -188,6 +191,7 @@ export function channelAttempts(deps: Deps) {
       providerId: sent.providerId,
       ...contentFor(channel, run.composed.rendered),
       decisions: run.decisions,
+      ...(templateVersion && { templateVersion }),
     };
     await ledger.sent(message.idempotencyKey, sent.providerId, notice, run.check);
     deps.metrics.notices.inc({ channel, touchpoint: label, outcome: 'sent' });

@@ -31,6 +31,8 @@ afterAll(async () => {
 });
 
 const confirmation = (s: ChainState) => s.touchpoints[0].notices[0];
+/** A confirmation email body in the shop's own words, with every placeholder the touchpoint requires. */
+const WORDING = 'We have your order {orderId}. We will deliver it {promise}.';
 
 /** Starts the order's chain and returns its state once the confirmation is sent (the chain is then stopped). */
 const confirmationSent = (o: ReturnType<typeof order>, store?: Store) =>
@@ -62,6 +64,29 @@ describe('exactly once', () => {
     expect(await env.registry.metrics()).toMatch(
       /doorstep_notices_total\{channel="email",touchpoint="confirmation",outcome="reused"\} 1/,
     );
+  });
+
+  it("a retry that finds the email sent names the shop's wording it went out in, not a version put since", async () => {
+    const o = order({ customer: { ...order().customer, channels: ['email'] } });
+    const key = `order-acme-${o.orderId}:confirmation:email:1`;
+    const slot = { template: 'confirmation', locale: 'en', channel: 'email' };
+    const sent = await env.store.templates.put('acme', slot, { subject: 'Order {orderId}: v1', text: WORDING }, 't');
+    // The editor saves a new version while the worker that sent the first one dies before completing.
+    const store = afterSent(env.store, (ledgerKey) => {
+      if (ledgerKey !== key) return;
+      void env.store.templates.put('acme', slot, { subject: 'Order {orderId}: v2', text: WORDING }, 't');
+      throw new Error('worker died before completing the activity');
+    });
+    try {
+      const state = await confirmationSent(o, store);
+      const mails = sink.received.filter(
+        (r) => r.envelopeTo.includes(o.customer.email!) && r.mail.subject?.includes(o.orderId),
+      );
+      expect(mails.map((m) => m.mail.subject)).toEqual([`Order ${o.orderId}: v1`]);
+      expect(confirmation(state)).toMatchObject({ status: 'sent', templateVersion: sent.version });
+    } finally {
+      await env.store.templates.remove('acme', slot, 't');
+    }
   });
 
   it('a provider outage (500) then acceptance (201) yields exactly one SMS', async () => {
