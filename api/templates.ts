@@ -4,9 +4,9 @@
  * the notice rendered with sample facts.
  */
 import { CATALOGS } from '../activities/templates/catalog';
-import { render } from '../activities/templates/render';
 import { LONGEST_ORDER_ID, sampleInput, type SampleLinks } from '../activities/templates/sample-input';
-import { smsSegments } from '../activities/templates/sms-length';
+import { sampleNotice } from '../activities/templates/sample-notice';
+import { smsLength } from '../activities/templates/sms-length';
 import {
   builtInWording,
   overrideOf,
@@ -110,19 +110,21 @@ export function templateWording({ store, voices, tokens, publicBaseUrl }: Templa
       slot: Slot,
       override: ReturnType<typeof overrideOf>,
     ): Promise<z.infer<typeof PreviewAnswer>> {
-      const links = {
-        trackingUrl: `${publicBaseUrl}/t/sample`,
-        ratingUrl: `${publicBaseUrl}/r/sample`,
-        unsubscribeUrl: `${publicBaseUrl}/u/sample`,
-      };
-      const input = sampleInput(slot.touchpoint, slot.locale, shop, links);
-      const r = await render({ ...input, override, brand: voices.get(shop.id)?.brand });
+      const brand = voices.get(shop.id)?.brand;
+      const r = await sampleNotice({
+        template: slot.touchpoint,
+        language: slot.locale,
+        shop,
+        override,
+        brand,
+        publicBaseUrl,
+      });
       return {
         subject: r.subject,
         text: r.text,
         html: r.html,
         sms: r.short,
-        segments: smsSegments(r.short),
+        ...smsLength(r.short),
         voice: r.spoken,
       };
     },

@@ -6,7 +6,7 @@
 import { SegmentedMessage } from 'sms-segments-calculator';
 
 /** An SMS (and so a WhatsApp message, which shares its body) takes at most this many segments. */
-const MAX_SMS_SEGMENTS = 3;
+export const MAX_SMS_SEGMENTS = 3;
 
 /**
  * A body this short fits the three segments in any encoding, uncounted (counting costs a third of a
@@ -15,10 +15,14 @@ const MAX_SMS_SEGMENTS = 3;
  */
 const SURELY_FITS = MAX_SMS_SEGMENTS * 66;
 
-/** How many segments an SMS body takes: GSM-7 (160 characters, or 153 per part) or UCS-2 (70, or 67 per part). */
-export function smsSegments(text: string): number {
-  return new SegmentedMessage(text).segmentsCount;
+/** An SMS body's encoding and the segments it takes: GSM-7 (160 characters, or 153 per part) or UCS-2 (70, or 67 per part). */
+export function smsLength(text: string): { segments: number; encoding: 'GSM-7' | 'UCS-2' } {
+  const message = new SegmentedMessage(text);
+  return { segments: message.segmentsCount, encoding: message.encodingName };
 }
+
+/** How many segments an SMS body takes. */
+export const smsSegments = (text: string): number => smsLength(text).segments;
 
 /**
  * Typographic characters outside the GSM alphabet with their plain forms: any one of them would halve every

@@ -9,7 +9,7 @@ import type { TemplateId } from '../../workflows/touchpoints';
 import { CATALOGS } from './catalog';
 import { renderTexts } from './render';
 import type { RenderInput, TemplateOverride } from './render-input';
-import { smsSegments } from './sms-length';
+import { MAX_SMS_SEGMENTS, smsSegments } from './sms-length';
 import { valuesOf } from './values';
 
 /** The channels a shop writes its own wording for (telegram is kept for when it has a sender). */
@@ -27,9 +27,6 @@ export interface WordingError {
   path: 'text' | 'subject';
   message: string;
 }
-
-/** An SMS (and a WhatsApp message, which shares its body) takes at most this many segments. */
-const MAX_SEGMENTS = 3;
 
 /** What the customer acts on, kept wherever the built-in message has it: the order, its dates, the choices offered. */
 const REQUIRED = new Set([
@@ -147,8 +144,8 @@ function renderErrors(channel: TemplateChannel, wording: Wording, longest: Rende
   }
   if (channel !== 'sms' && channel !== 'whatsapp') return [];
   const segments = smsSegments(short);
-  if (segments <= MAX_SEGMENTS) return [];
-  const most = Math.max(MAX_SEGMENTS, smsSegments(renderTexts(longest).short));
+  if (segments <= MAX_SMS_SEGMENTS) return [];
+  const most = Math.max(MAX_SMS_SEGMENTS, smsSegments(renderTexts(longest).short));
   return segments > most
     ? [{ path: 'text', message: `takes ${segments} SMS segments with the longest values; at most ${most}` }]
     : [];

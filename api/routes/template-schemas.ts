@@ -45,5 +45,6 @@ export const PreviewAnswer = z.object({
   html: z.string().describe("the email's HTML part"),
   sms: z.string().describe('the SMS and WhatsApp body'),
   segments: z.int().describe('SMS segments the body takes'),
+  encoding: z.enum(['GSM-7', 'UCS-2']).describe('the SMS encoding: UCS-2 fits fewer characters in a segment'),
   voice: z.string().describe('what a call says'),
 });

@@ -162,7 +162,7 @@ describe('an invalid template', () => {
 });
 
 describe('POST /v1/templates/preview', () => {
-  it('renders a wording with sample facts: subject, text, html and the SMS with its segments', async () => {
+  it('renders a wording with sample facts: subject, text, html and the SMS with its segments and encoding', async () => {
     const email = await request(bed.app)
       .post('/v1/templates/preview')
       .set(as(KEYS.editor))
@@ -182,7 +182,19 @@ describe('POST /v1/templates/preview', () => {
       })
       .expect(200);
     expect(sms.body.sms).toMatch(/^Acme: A-1042 is on its way\. Track: http\S+\/t\/sample/);
-    expect(sms.body.segments).toBe(1);
+    expect(sms.body).toMatchObject({ segments: 1, encoding: 'GSM-7' });
+    const cyrillic = await request(bed.app)
+      .post('/v1/templates/preview')
+      .set(as(KEYS.editor))
+      .send({
+        touchpoint: 'tracking',
+        locale: 'ru',
+        channel: 'sms',
+        text: 'Acme: заказ {orderId} в пути. <track>Где он</track>',
+      })
+      .expect(200);
+    // A Cyrillic body goes in UCS-2: 70 characters a segment, so the link alone takes the body past one.
+    expect(cyrillic.body).toMatchObject({ segments: 2, encoding: 'UCS-2' });
     // Without wording, the one in effect: here the built-in.
     const builtIn = await request(bed.app)
       .post('/v1/templates/preview')
