@@ -162,50 +162,30 @@ describe('an invalid template', () => {
 });
 
 describe('POST /v1/templates/preview', () => {
+  const preview = (body: object) => request(bed.app).post('/v1/templates/preview').set(as(KEYS.editor)).send(body);
+
   it('renders a wording with sample facts: subject, text, html and the SMS with its segments and encoding', async () => {
-    const email = await request(bed.app)
-      .post('/v1/templates/preview')
-      .set(as(KEYS.editor))
-      .send({ touchpoint: 'confirmation', locale: 'en', channel: 'email', ...OWN })
-      .expect(200);
+    const email = await preview({ touchpoint: 'confirmation', locale: 'en', channel: 'email', ...OWN }).expect(200);
     expect(email.body.subject).toBe('Acme has your order A-1042');
     expect(email.body.text).toContain('Thanks for shopping with Acme! Order A-1042 (1 × Kettle) arrives between ');
     expect(email.body.html).toContain('Thanks for shopping with Acme!');
-    const sms = await request(bed.app)
-      .post('/v1/templates/preview')
-      .set(as(KEYS.editor))
-      .send({
-        touchpoint: 'tracking',
-        locale: 'en',
-        channel: 'sms',
-        text: 'Acme: {orderId} is on its way. <track>Track</track>',
-      })
-      .expect(200);
+    const trackingSms = (locale: string, text: string) =>
+      preview({ touchpoint: 'tracking', locale, channel: 'sms', text }).expect(200);
+    const sms = await trackingSms('en', 'Acme: {orderId} is on its way. <track>Track</track>');
     expect(sms.body.sms).toMatch(/^Acme: A-1042 is on its way\. Track: http\S+\/t\/sample/);
     expect(sms.body).toMatchObject({ segments: 1, encoding: 'GSM-7' });
-    const cyrillic = await request(bed.app)
-      .post('/v1/templates/preview')
-      .set(as(KEYS.editor))
-      .send({
-        touchpoint: 'tracking',
-        locale: 'ru',
-        channel: 'sms',
-        text: 'Acme: заказ {orderId} в пути. <track>Где он</track>',
-      })
-      .expect(200);
+    const cyrillic = await trackingSms('ru', 'Acme: заказ {orderId} в пути. <track>Где он</track>');
     // A Cyrillic body goes in UCS-2: 70 characters a segment, so the link alone takes the body past one.
     expect(cyrillic.body).toMatchObject({ segments: 2, encoding: 'UCS-2' });
     // Without wording, the one in effect: here the built-in.
-    const builtIn = await request(bed.app)
-      .post('/v1/templates/preview')
-      .set(as(KEYS.editor))
-      .send({ touchpoint: 'confirmation', locale: 'pl', channel: 'email' })
-      .expect(200);
+    const builtIn = await preview({ touchpoint: 'confirmation', locale: 'pl', channel: 'email' }).expect(200);
     expect(builtIn.body.subject).toContain('A-1042');
-    const bad = await request(bed.app)
-      .post('/v1/templates/preview')
-      .set(as(KEYS.editor))
-      .send({ touchpoint: 'confirmation', locale: 'en', channel: 'email', text: 'Order {orderId {promise}' });
+    const bad = await preview({
+      touchpoint: 'confirmation',
+      locale: 'en',
+      channel: 'email',
+      text: 'Order {orderId {promise}',
+    });
     expect([bad.status, bad.body.errors[0].path]).toEqual([400, 'text']);
   });
 });
