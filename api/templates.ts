@@ -5,6 +5,7 @@
  */
 import { CATALOGS } from '../activities/templates/catalog';
 import { LONGEST_ORDER_ID, sampleInput, type SampleLinks } from '../activities/templates/sample-input';
+import { shortFor } from '../activities/templates/render';
 import { sampleNotice } from '../activities/templates/sample-notice';
 import { smsLength } from '../activities/templates/sms-length';
 import {
@@ -119,12 +120,13 @@ export function templateWording({ store, voices, tokens, publicBaseUrl }: Templa
         brand,
         publicBaseUrl,
       });
+      const short = shortFor(slot.channel, r);
       return {
         subject: r.subject,
         text: r.text,
         html: r.html,
-        sms: r.short,
-        ...smsLength(r.short),
+        sms: short,
+        ...smsLength(short),
         voice: r.spoken,
       };
     },

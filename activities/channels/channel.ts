@@ -2,7 +2,7 @@
 import type { AppConfig, ShopVoice } from '../../common/config';
 import { addressFor, CHANNEL_ADDRESS, type AddressField } from '../../workflows/channels';
 import type { ChannelName } from '../../workflows/contract';
-import type { Rendered } from '../templates/render';
+import { shortFor, type Rendered } from '../templates/render';
 
 /** The shop's own senders (config.voices): a part it leaves unset goes from the global sender. */
 export type Senders = Pick<ShopVoice, 'email' | 'twilio'>;
@@ -117,10 +117,10 @@ export function shopSender(name: ChannelName, sender: Senders | undefined): stri
 }
 
 /**
- * What the customer sees on a channel: subject and text for email, the short body for SMS and WhatsApp, the
- * spoken text for voice.
+ * What the customer sees on a channel: subject and text for email, the short body for SMS and WhatsApp (each its own
+ * where the shop wrote one), the spoken text for voice.
  */
 export function contentFor(channel: ChannelName, r: Omit<Rendered, 'html'>): { subject?: string; text: string } {
   if (channel === 'email') return { subject: r.subject, text: r.text };
-  return { text: channel === 'voice' ? r.spoken : r.short };
+  return { text: channel === 'voice' ? r.spoken : shortFor(channel, r) };
 }

@@ -10,7 +10,7 @@ import type { ActivityDeps } from '../deps';
 import { languageOf } from '../templates/catalog';
 import { render, type Rendered } from '../templates/render';
 import type { TemplateOverride } from '../templates/render-input';
-import { overrideOf, type TemplateChannel } from '../templates/validate';
+import { overrideOf } from '../templates/validate';
 import type { SendNoticeInput } from './input';
 import { templateVariables } from './whatsapp';
 
@@ -25,34 +25,19 @@ export interface Composed {
   templateVariables: Record<string, string>;
 }
 
-/** SMS and WhatsApp share one short body: the wording of whichever of them the notice tries first that has one. */
-const SHORT: ChannelName[] = ['sms', 'whatsapp'];
-
 /**
  * The shop's overrides of this notice's template and language merged for the renderer, and the version each
- * channel carries. Email and voice take their own; SMS and WhatsApp the first of theirs the notice tries (a
- * WhatsApp override does not reach a notice that tries only SMS).
+ * channel carries: every channel its own, WhatsApp the shop's SMS wording when it wrote none for WhatsApp.
  */
-export function shopWording(
-  live: TemplateVersion[],
-  channels: ChannelName[],
-): { override: TemplateOverride; versions: Composed['versions'] } {
+export function shopWording(live: TemplateVersion[]): { override: TemplateOverride; versions: Composed['versions'] } {
   const of = (channel: ChannelName) => live.find((v) => v.channel === channel);
-  const short = channels
-    .filter((c) => SHORT.includes(c))
-    .map(of)
-    .find(Boolean);
-  const used: [ChannelName[], TemplateVersion | undefined][] = [
-    [['email'], of('email')],
-    [['voice'], of('voice')],
-    [SHORT, short],
-  ];
   const override: TemplateOverride = {};
   const versions: Composed['versions'] = {};
-  for (const [carriers, version] of used) {
-    if (!version) continue;
-    Object.assign(override, overrideOf(version.channel as TemplateChannel, version));
-    for (const channel of carriers) versions[channel] = version.version;
+  for (const channel of ['email', 'sms', 'whatsapp', 'voice'] as const) {
+    const version = of(channel);
+    if (version) Object.assign(override, overrideOf(channel, version));
+    const carried = version ?? (channel === 'whatsapp' ? of('sms') : undefined);
+    if (carried) versions[channel] = carried.version;
   }
   return { override, versions };
 }
@@ -75,7 +60,7 @@ export async function compose(
   const scale = scaleOf(touchpoint);
   // Read per notice, not cached: the next notice after a change speaks the shop's new wording.
   const live = await deps.store.templates.forNotice(shop.id, input.template, lang);
-  const { override, versions } = shopWording(live, input.channels);
+  const { override, versions } = shopWording(live);
   const ratingUrl = `${deps.publicBaseUrl}/r/${rate}`;
   const rendered = await render({
     ...input,

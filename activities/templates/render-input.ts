@@ -5,8 +5,13 @@ import type { Shop } from '../../workflows/shop';
 import type { TemplateId } from '../../workflows/touchpoints';
 import type { TemplateMessages } from './catalog-shape';
 
-/** A shop's own wording for one template in one language, over the built-in catalog's (SPEC: template overrides). */
-export type TemplateOverride = Partial<Pick<TemplateMessages, 'subject' | 'text' | 'sms' | 'voice'>>;
+/**
+ * A shop's own wording for one template in one language, over the built-in catalog's (SPEC: template overrides);
+ * `whatsapp` is the shop's WhatsApp body where it differs from its SMS one.
+ */
+export type TemplateOverride = Partial<Pick<TemplateMessages, 'subject' | 'text' | 'sms' | 'voice'>> & {
+  whatsapp?: string;
+};
 
 export interface RenderInput {
   template: TemplateId;

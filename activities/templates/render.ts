@@ -17,8 +17,10 @@ export interface Rendered {
   /** The email's text part. */
   text: string;
   html: string;
-  /** SMS and WhatsApp body: at most three SMS segments (WhatsApp shares it, so both channels read alike). */
+  /** SMS body, and WhatsApp's unless the shop wrote WhatsApp its own: at most three SMS segments. */
   short: string;
+  /** The shop's own WhatsApp body, fitted the same way; unset, WhatsApp says `short`. */
+  whatsapp?: string;
   /** What a voice call says. */
   spoken: string;
 }
@@ -94,10 +96,10 @@ function wordingOf(input: RenderInput): Wording {
 function textsOf(w: Wording): NoticeTexts {
   const { input, language, catalog, messages, f, valuesWithin, values, asksWindow } = w;
   const answer = messages.answer;
-  const short = fitSms(
-    (cap) => f(messages.sms, valuesWithin(cap)),
-    !asksWindow && !answer ? (cap) => f(catalog.common.rateSms, valuesWithin(cap)) : undefined,
-  );
+  const hint = !asksWindow && !answer ? (cap: number) => f(catalog.common.rateSms, valuesWithin(cap)) : undefined;
+  const fitted = (message: string) => fitSms((cap) => f(message, valuesWithin(cap)), hint);
+  const short = fitted(messages.sms);
+  const own = input.override?.whatsapp;
   const rateLine = answer ? answer.text : catalog.common.rateText;
   const text = [
     f(messages.text, values),
@@ -113,7 +115,12 @@ function textsOf(w: Wording): NoticeTexts {
           .join('')
           .trim(),
   );
-  return { language, subject: f(messages.subject, values), text, short, spoken };
+  return { language, subject: f(messages.subject, values), text, short, ...(own && { whatsapp: fitted(own) }), spoken };
+}
+
+/** The short body a channel sends: WhatsApp's own where the shop wrote one, else the SMS body. */
+export function shortFor(channel: string, r: Pick<Rendered, 'short' | 'whatsapp'>): string {
+  return (channel === 'whatsapp' && r.whatsapp) || r.short;
 }
 
 /** What the email's HTML part shows. */

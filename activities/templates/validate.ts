@@ -7,7 +7,7 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { TemplateId } from '../../workflows/touchpoints';
 import { CATALOGS } from './catalog';
-import { renderTexts } from './render';
+import { renderTexts, shortFor } from './render';
 import type { RenderInput, TemplateOverride } from './render-input';
 import { MAX_SMS_SEGMENTS, smsSegments } from './sms-length';
 import { valuesOf } from './values';
@@ -53,11 +53,11 @@ export function builtInWording(template: TemplateId, language: string, channel: 
   return { text: channel === 'voice' ? (messages.voice ?? messages.sms.replace(TRACKED, '')) : messages.sms };
 }
 
-/** A channel's wording as the renderer takes it over the catalog (SMS and WhatsApp share the short body). */
+/** A channel's wording as the renderer takes it over the catalog. */
 export function overrideOf(channel: TemplateChannel, { subject, text }: Wording): TemplateOverride {
   if (channel === 'email') return subject === undefined ? { text } : { subject, text };
-  if (channel === 'sms' || channel === 'whatsapp') return { sms: text };
-  return channel === 'voice' ? { voice: text } : {};
+  if (channel === 'sms' || channel === 'whatsapp' || channel === 'voice') return { [channel]: text };
+  return {};
 }
 
 /** The placeholder and tag names a message uses, at any depth of its selects and plurals. */
@@ -138,7 +138,7 @@ export function wordingErrors(channel: TemplateChannel, wording: Wording, longes
 function renderErrors(channel: TemplateChannel, wording: Wording, longest: RenderInput): WordingError[] {
   let short: string;
   try {
-    short = renderTexts({ ...longest, override: overrideOf(channel, wording) }).short;
+    short = shortFor(channel, renderTexts({ ...longest, override: overrideOf(channel, wording) }));
   } catch (err) {
     return [{ path: 'text', message: `does not format: ${(err as Error).message}` }];
   }

@@ -43,7 +43,7 @@ export const PreviewAnswer = z.object({
   subject: z.string(),
   text: z.string().describe("the email's text part"),
   html: z.string().describe("the email's HTML part"),
-  sms: z.string().describe('the SMS and WhatsApp body'),
+  sms: z.string().describe("the short body: the SMS's, or for a WhatsApp preview WhatsApp's"),
   segments: z.int().describe('SMS segments the body takes'),
   encoding: z.enum(['GSM-7', 'UCS-2']).describe('the SMS encoding: UCS-2 fits fewer characters in a segment'),
   voice: z.string().describe('what a call says'),

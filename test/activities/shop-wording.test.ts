@@ -15,25 +15,29 @@ const live = (channel: string, version: number, text: string, subject?: string):
 });
 
 describe('shopWording', () => {
-  it('gives email, voice and the shared SMS/WhatsApp body each their own override and version', () => {
-    const versions = [live('email', 3, 'mail', 'subj'), live('voice', 1, 'say'), live('whatsapp', 2, 'wa')];
-    expect(shopWording(versions, ['whatsapp', 'email'])).toEqual({
-      override: { subject: 'subj', text: 'mail', voice: 'say', sms: 'wa' },
-      versions: { email: 3, voice: 1, sms: 2, whatsapp: 2 },
+  it('gives email, voice, SMS and WhatsApp each their own override and version', () => {
+    const versions = [live('email', 3, 'mail', 'subj'), live('voice', 1, 'say'), live('sms', 4, 'sms body')];
+    expect(shopWording([...versions, live('whatsapp', 2, 'wa')])).toEqual({
+      override: { subject: 'subj', text: 'mail', voice: 'say', sms: 'sms body', whatsapp: 'wa' },
+      versions: { email: 3, voice: 1, sms: 4, whatsapp: 2 },
     });
   });
 
-  it('lets the first of SMS and WhatsApp the notice tries supply the short body when both have one', () => {
-    const versions = [live('sms', 4, 'sms body'), live('whatsapp', 7, 'wa body')];
-    expect(shopWording(versions, ['whatsapp', 'sms']).override).toEqual({ sms: 'wa body' });
-    expect(shopWording(versions, ['email', 'sms', 'whatsapp']).versions).toEqual({ sms: 4, whatsapp: 4 });
+  it("lets WhatsApp speak the shop's SMS wording when the shop wrote none for WhatsApp", () => {
+    expect(shopWording([live('sms', 4, 'sms body')])).toEqual({
+      override: { sms: 'sms body' },
+      versions: { sms: 4, whatsapp: 4 },
+    });
   });
 
-  it("does not give a notice that tries only SMS the shop's WhatsApp wording", () => {
-    expect(shopWording([live('whatsapp', 2, 'wa')], ['sms', 'email'])).toEqual({ override: {}, versions: {} });
+  it("does not give SMS the shop's WhatsApp wording", () => {
+    expect(shopWording([live('whatsapp', 2, 'wa')])).toEqual({
+      override: { whatsapp: 'wa' },
+      versions: { whatsapp: 2 },
+    });
   });
 
   it('keeps the built-in where the shop wrote nothing (telegram wording has no sender yet)', () => {
-    expect(shopWording([live('telegram', 1, 'tg')], ['email'])).toEqual({ override: {}, versions: {} });
+    expect(shopWording([live('telegram', 1, 'tg')])).toEqual({ override: {}, versions: {} });
   });
 });

@@ -186,3 +186,31 @@ it('finds a template message again by To, From, time and a body carrying its var
   const other = { ...message, content: { sid: CONFIRMATION_EN, variables: { ...variables, '5': 'http://x/r/two' } } };
   expect(await whatsapp.find!(other, since)).toBeUndefined();
 });
+
+it("a shop's own WhatsApp wording goes on WhatsApp and its SMS wording on SMS, each with its version", async () => {
+  const i = notice('tracking');
+  const slot = (channel: string) => ({ template: 'tracking', locale: 'en', channel });
+  const sms = await store.templates.put(i.shop.id, slot('sms'), { text: 'SMS {orderId}: <track>track</track>' }, 't');
+  const wa = await store.templates.put(
+    i.shop.id,
+    slot('whatsapp'),
+    { text: 'WA {orderId}! <track>track</track>' },
+    't',
+  );
+  try {
+    await customerWrites(i.order.customer.phone!);
+    const onWhatsApp = noticeOf(await sendNotice(i));
+    expect(posts()[0].Body).toMatch(new RegExp(`^WA ${i.order.orderId}! track: http`));
+    expect(onWhatsApp).toMatchObject({ channel: 'whatsapp', templateVersion: wa.version });
+    endpoint.reset(); // Twilio no longer counts the customer's message: 63016, and the notice falls back to SMS
+    const onSms = noticeOf(await sendNotice({ ...i, revision: i.revision + 1 }));
+    expect(posts().map((f) => f.Body.split(':')[0])).toEqual([
+      `WA ${i.order.orderId}! track`,
+      `SMS ${i.order.orderId}`,
+    ]);
+    expect(onSms).toMatchObject({ channel: 'sms', templateVersion: sms.version });
+  } finally {
+    await store.templates.remove(i.shop.id, slot('sms'), 't');
+    await store.templates.remove(i.shop.id, slot('whatsapp'), 't');
+  }
+});

@@ -8,6 +8,7 @@
 import type { Twilio } from 'twilio';
 import { addressing, type Channel, type OutgoingMessage, type Senders } from '../channel';
 import { MINUTE_MS } from '../../../workflows/durations';
+import { shortFor } from '../../templates/render';
 
 /** How far the provider's clock may be behind ours when a message it took is looked up. */
 const CLOCK_SKEW_MS = MINUTE_MS;
@@ -34,14 +35,14 @@ export const whatsappSender =
     return number ? { from: `whatsapp:${number}` } : undefined;
   };
 
-/** What a message says: the notice's short body, or the approved template and its variables. */
-function contentOf({
-  rendered,
-  content,
-}: OutgoingMessage): { body: string } | { contentSid: string; contentVariables: string } {
+/** What a message on channel `name` says: the notice's short body, or the approved template and its variables. */
+function contentOf(
+  name: string,
+  { rendered, content }: OutgoingMessage,
+): { body: string } | { contentSid: string; contentVariables: string } {
   return content
     ? { contentSid: content.sid, contentVariables: JSON.stringify(content.variables) }
-    : { body: rendered.short };
+    : { body: shortFor(name, rendered) };
 }
 
 /**
@@ -49,8 +50,8 @@ function contentOf({
  * does not return its ContentSid, and Twilio fills the body from the template) a body carrying every variable,
  * among them the notice's own rating link.
  */
-function sameContent(body: string, { rendered, content }: OutgoingMessage): boolean {
-  return content ? Object.values(content.variables).every((v) => body.includes(v)) : body === rendered.short;
+function sameContent(body: string, name: string, { rendered, content }: OutgoingMessage): boolean {
+  return content ? Object.values(content.variables).every((v) => body.includes(v)) : body === shortFor(name, rendered);
 }
 
 /** An SMS or WhatsApp channel sending each shop's messages from the sender `senderOf` picks. */
@@ -74,7 +75,7 @@ export function messageChannel(
       const msg = await client.messages.create({
         ...fromOf(message.sender),
         to: `${prefix}${message.to}`,
-        ...contentOf(message),
+        ...contentOf(name, message),
         statusCallback,
       });
       return { providerId: msg.sid, acceptedAt: new Date().toISOString() };
@@ -87,7 +88,7 @@ export function messageChannel(
       const recent = await client.messages.list({ ...('from' in from && from), to, limit: 20 });
       const msg = recent.find(
         (m) =>
-          sameContent(m.body, message) &&
+          sameContent(m.body, name, message) &&
           m.dateCreated.getTime() >= since.getTime() - CLOCK_SKEW_MS &&
           (!('messagingServiceSid' in from) || m.messagingServiceSid === from.messagingServiceSid),
       );
