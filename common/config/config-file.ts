@@ -23,7 +23,7 @@ const ApiKey = z.object({
 });
 export type ApiKey = z.infer<typeof ApiKey>;
 
-/** A support console account: viewers read chains, agents also act on them. */
+/** A support console account: viewers read chains, agents also act on them; its own addresses take test notices. */
 const StaffAccount = z.object({
   username: z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, 'letters, digits and . _ @ -'),
   /** How the audit trail names them. */
@@ -32,6 +32,10 @@ const StaffAccount = z.object({
   /** A viewer reads; an agent acts on chains; an editor acts on chains and writes the shop's template wording. */
   role: z.enum(['viewer', 'agent', 'editor']),
   passwordHash: z.string().regex(PASSWORD_HASH, 'a hash printed by "npm run hash-password"'),
+  /** Where the console's "Send me a test" delivers an email notice. */
+  email: z.email().optional(),
+  /** Where it delivers an SMS, WhatsApp or call (E.164, as a customer's phone). */
+  phone: z.e164().optional(),
 });
 export type StaffAccount = z.infer<typeof StaffAccount>;
 

@@ -1,5 +1,5 @@
 /**
- * The demo shop Doorstep runs when no DOORSTEP_CONFIG is given: its API key and console agent generated once
+ * The demo shop Doorstep runs when no DOORSTEP_CONFIG is given: its API key and console editor generated once
  * and kept in the data dir.
  */
 import { randomBytes } from 'node:crypto';
@@ -10,7 +10,7 @@ import { persisted } from './data-dir';
 /** A random string fit for a key or a password. */
 export const randomSecret = () => randomBytes(24).toString('base64url');
 
-/** The demo configuration, with the generated key of the demo shop and its console agent's password. */
+/** The demo configuration, with the generated key of the demo shop and its console editor's password. */
 export function demoConfig(dataDir: string): {
   file: FileConfig;
   devKey: string;
@@ -27,7 +27,9 @@ export function demoConfig(dataDir: string): {
         username: devStaff.username,
         name: 'Support (development)',
         shop: 'demo',
-        role: 'agent',
+        // An editor with an address: the template editor's "Send me a test" lands in the outbox.
+        role: 'editor',
+        email: 'support.staff@demo.example',
         passwordHash: hashPassword(devStaff.password),
       },
     ],

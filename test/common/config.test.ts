@@ -1,6 +1,6 @@
 /**
- * The configuration file: staff accounts and carrier webhooks validated with field paths, passwords kept only
- * as scrypt hashes.
+ * The configuration file: staff accounts (their own email and phone included) and carrier webhooks validated with
+ * field paths, passwords kept only as scrypt hashes.
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,12 +40,44 @@ it('names each bad staff field: an unknown shop, a password that is not a hash, 
   expect(error).not.toContain('hunter2');
 });
 
-it('without a configuration file, a demo agent signs in with the generated password kept in the data dir', async () => {
+it("names a staff member's bad email and phone by their paths, and keeps good ones", () => {
+  const hash = hashPassword('a long enough password');
+  const member = (username: string, addresses: object) => ({
+    username,
+    shop: 'acme',
+    role: 'editor',
+    passwordHash: hash,
+    ...addresses,
+  });
+  const bad = configFile({
+    shops: [ACME],
+    staff: [member('ola', { email: 'ola at acme' }), member('eda', { phone: '0048 600 100 200' })],
+  });
+  const error = refusal(bad);
+  expect(error).toMatch(/→ at staff\[0\]\.email/);
+  expect(error).toMatch(/→ at staff\[1\]\.phone/);
+  expect(error).not.toMatch(/staff\[0\]\.phone|staff\[1\]\.email/);
+
+  const good = configFile({
+    shops: [ACME],
+    staff: [member('eda', { email: 'eda@acme.example', phone: '+48600100200' })],
+  });
+  const [eda] = loadConfig({ DOORSTEP_CONFIG: good, DOORSTEP_DATA_DIR: dir() }).staff;
+  expect([eda.email, eda.phone]).toEqual(['eda@acme.example', '+48600100200']);
+});
+
+it('without a configuration file, a demo editor signs in with the generated password kept in the data dir', async () => {
   const data = dir();
   const config = loadConfig({ DOORSTEP_DATA_DIR: data });
   expect(config.devStaff!.password).toBe(readFileSync(join(data, 'dev-staff-password'), 'utf8'));
   const [agent] = config.staff;
-  expect(agent).toMatchObject({ username: 'support', shop: 'demo', role: 'agent' });
+  // An editor with an email: the template editor's test of a draft goes to the outbox.
+  expect(agent).toMatchObject({
+    username: 'support',
+    shop: 'demo',
+    role: 'editor',
+    email: 'support.staff@demo.example',
+  });
   expect(agent.passwordHash).not.toContain(config.devStaff!.password);
   expect(await verifyPassword(config.devStaff!.password, agent.passwordHash)).toBe(true);
   expect(await verifyPassword('guess', agent.passwordHash)).toBe(false);
