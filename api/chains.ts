@@ -36,6 +36,8 @@ import type { Facts } from '../store/facts';
 import type { Tombstones } from '../store/tombstones';
 import { isPageToken, listQuery, summaryOf, type ChainFilter, type ChainSummary } from './chain-list';
 import { chainStartOptions, sameBody } from './chain-start';
+import { runTemplateTest } from './template-test';
+import type { TemplateTestInput, TemplateTestResult } from '../activities';
 
 /** gRPC's INVALID_ARGUMENT status. */
 const INVALID_ARGUMENT = 3;
@@ -69,6 +71,11 @@ export class Chains {
     /** Order ids that never start again (finished or erased); scripts that start nothing go without. */
     private readonly tombstones?: Pick<Tombstones, 'find'>,
   ) {}
+
+  /** Has the worker send a staff member's template test (see api/template-test.ts); undefined: no answer yet. */
+  templateTest(id: string, input: TemplateTestInput, waitMs: number): Promise<TemplateTestResult | undefined> {
+    return runTemplateTest(this.client, this.taskQueue, id, input, waitMs);
+  }
 
   private handle(shop: string, orderId: string): WorkflowHandle<typeof chainWorkflow> {
     return this.client.workflow.getHandle(chainWorkflowId(shop, orderId));

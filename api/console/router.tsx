@@ -116,7 +116,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
   });
 
   router.use(previewRoutes(shops, publicBaseUrl));
-  router.use(templateRoutes({ store, shops, wordings: templateWording(deps) }));
+  router.use(templateRoutes({ store, shops, wordings: templateWording(deps), chains }));
   router.use(chainRoutes(chains));
   return router;
 }

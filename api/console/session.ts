@@ -19,6 +19,9 @@ export interface Staff {
   name: string;
   shop: string;
   role: StaffAccount['role'];
+  /** Their own addresses, where the template editor sends them a test. */
+  email?: string;
+  phone?: string;
   /** Goes into every form the page posts. */
   csrf: string;
 }
@@ -60,6 +63,8 @@ export function consoleSessions(staff: StaffAccount[], secret: string, secureCoo
         name: account.name ?? account.username,
         shop: account.shop,
         role: account.role,
+        email: account.email,
+        phone: account.phone,
         csrf: csrfOf(raw),
       };
     } catch {

@@ -1,18 +1,21 @@
 /**
  * The console's template editor (`/console/templates`): every staff member reads the shop's wording, its
- * preview and history; editors change it, preview it and go back to an older version or the built-in. The
- * checks and the rendering are the `/v1/templates` API's (api/templates.ts).
+ * preview and history; editors change it, preview it, send the draft to themselves as a test and go back to an
+ * older version or the built-in. The checks and the rendering are the `/v1/templates` API's (api/templates.ts).
  */
 import { Router, type Response } from 'express';
 import { SegmentedMessage } from 'sms-segments-calculator';
 import { CATALOGS } from '../../activities/templates/catalog';
 import { overrideOf, type Wording, type WordingError } from '../../activities/templates/validate';
 import type { Shop } from '../../workflows/contract';
+import { templateTestWorkflowId } from '../../workflows/template-test';
+import type { Chains } from '../chains';
 import { sendPage } from '../pages/render';
 import { TemplateBody, TemplateSlotParams } from '../routes/template-schemas';
 import { entryOf, slotOf, type Slot, type TemplateWording } from '../templates';
 import type { Store } from '../../store';
 import { staffOf, type Staff } from './session';
+import { nonceOf, TEST_WAIT_MS, testAddress, testLimit, testOutcome, TESTS_PER_TEN_MINUTES } from './template-tests';
 import { MessagePage } from './views/layout';
 import { TemplateEditorPage, type EditorPreview, type EditorProps } from './views/template-editor';
 import { editorPath, TemplatesPage } from './views/templates-page';
@@ -21,12 +24,13 @@ export interface TemplateRoutesDeps {
   store: Store;
   shops: Map<string, Shop>;
   wordings: TemplateWording;
+  chains: Pick<Chains, 'templateTest'>;
 }
 
 /** The posted wording, checked as the API checks a put: its shape, then ICU, placeholders and length. */
 type Checked = { wording: Wording; errors: WordingError[] };
 
-export function templateRoutes({ store, shops, wordings }: TemplateRoutesDeps): Router {
+export function templateRoutes({ store, shops, wordings, chains }: TemplateRoutesDeps): Router {
   const router = Router();
 
   const forbidden = (res: Response, staff: Staff) =>
@@ -67,7 +71,9 @@ export function templateRoutes({ store, shops, wordings }: TemplateRoutesDeps): 
     const wording = extra.wording ?? { subject: entry.subject, text: entry.text };
     const preview = extra.errors?.length ? undefined : await previewOf(shop, slot, wording);
     const history = await store.templates.history(shop.id, slotOf(slot));
-    const props = { staff, entry, wording, preview, history, ...extra };
+    const reach = testAddress(staff, slot.channel);
+    const testNote = 'note' in reach ? reach.note : undefined;
+    const props = { staff, entry, wording, preview, history, testNote, nonce: nonceOf(undefined), ...extra };
     sendPage(res, <TemplateEditorPage {...props} />, status);
   }
 
@@ -95,12 +101,32 @@ export function templateRoutes({ store, shops, wordings }: TemplateRoutesDeps): 
     await editor(res, slot, Number.isInteger(version) && version > 0 ? { flash: `Saved as version ${version}.` } : {});
   });
 
+  /** Has the worker send the checked draft to the staff member's own address and shows what became of it. */
+  async function sendTest(res: Response, slot: Slot, wording: Wording, nonce: unknown) {
+    const staff = staffOf(res);
+    const reach = testAddress(staff, slot.channel);
+    if ('note' in reach) return editor(res, slot, { wording, tested: { ok: false, message: reach.note } }, 409);
+    const { to, channel } = reach;
+    const shop = shops.get(staff.shop)!;
+    const input = { shop, template: slot.touchpoint, language: slot.locale, channel, wording, to, staff: staff.name };
+    const id = templateTestWorkflowId(shop.id, staff.username, nonceOf(nonce));
+    const tested = testOutcome(await chains.templateTest(id, input, TEST_WAIT_MS));
+    await editor(res, slot, { wording, tested }, tested.ok ? 200 : 502);
+  }
+
+  const tooManyTests = testLimit((_req, res) => {
+    const message = `At most ${TESTS_PER_TEN_MINUTES} tests in ten minutes: wait a few minutes and try again.`;
+    sendPage(res, <MessagePage staff={staffOf(res)} title="Too many tests" message={message} />, 429);
+  });
+
+  router.post(SLOT, tooManyTests);
   router.post(SLOT, async (req, res) => {
     const staff = staffOf(res);
     if (staff.role !== 'editor') return forbidden(res, staff);
     const slot = slotIn(res, req.params);
     if (!slot) return;
     const { wording, errors } = check(shops.get(staff.shop)!, slot, req.body ?? {});
+    if (!errors.length && req.body?.intent === 'test') return sendTest(res, slot, wording, req.body.nonce);
     if (errors.length || req.body?.intent !== 'save')
       return editor(res, slot, { wording, errors }, errors.length ? 400 : 200);
     const kept = await store.templates.put(staff.shop, slotOf(slot), wording, staff.name);

@@ -11,6 +11,7 @@ import { smsSegments } from '../../activities/templates/sms-length';
 import { hashPassword } from '../../common/passwords';
 import { configWith } from '../helpers/api';
 import { useBrowserBed } from '../helpers/browser';
+import { signedIn } from '../helpers/console-sign-in';
 import { shopConfig } from '../helpers/fixtures';
 
 const PASSWORDS = { eda: 'editor password 1', vic: 'viewer password 1' };
@@ -29,15 +30,7 @@ const EMAIL = '/console/templates/delay/en/email';
 const history = (channel: string) =>
   bed.env.store.templates.history('acme', { template: 'delay', locale: 'en', channel });
 
-async function signIn(username: keyof typeof PASSWORDS, path: string): Promise<Page> {
-  const page = await (await bed.browser.newContext()).newPage();
-  await page.goto(`${bed.base}${path}`);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(PASSWORDS[username]);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${bed.base}${path}`);
-  return page;
-}
+const signIn = (username: keyof typeof PASSWORDS, path: string) => signedIn(bed, username, PASSWORDS[username], path);
 
 /** Types `text` into the wording and waits for the live preview to redraw the SMS with `shows`. */
 async function typeSms(page: Page, text: string, shows: string) {

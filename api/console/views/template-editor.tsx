@@ -1,12 +1,14 @@
 /**
  * One template's wording in one language on one channel: the form (editors only), the notice as it would
- * go out (the email in a sandboxed frame that runs no script, the SMS with its segments and encoding) and
- * the slot's history with a way back to any version or to the built-in wording.
+ * go out (the email in a sandboxed frame that runs no script, the SMS with its segments and encoding), a test
+ * of the draft to the editor's own address, and the slot's history with a way back to any version or to the
+ * built-in wording.
  */
 import type { WordingError } from '../../../activities/templates/validate';
 import type { HistoryEntry } from '../../../store/templates';
 import type { TemplateEntry } from '../../routes/template-schemas';
 import type { Staff } from '../session';
+import type { TestOutcome } from '../template-tests';
 import { Layout } from './layout';
 import { Table } from './parts';
 import { LIVE_PREVIEW_SCRIPT } from './template-live';
@@ -32,6 +34,12 @@ export interface EditorProps {
   preview?: EditorPreview;
   history: HistoryEntry[];
   flash?: string;
+  /** Why the staff member cannot be sent a test of this slot (no address on its channel); unset: they can. */
+  testNote?: string;
+  /** Names this form's test: the same form posted twice sends one test. */
+  nonce: string;
+  /** What became of the test just asked for. */
+  tested?: TestOutcome;
 }
 
 function Field({
@@ -152,6 +160,15 @@ export function TemplateEditorPage(props: EditorProps) {
           {flash}
         </p>
       )}
+      {props.tested && (
+        <p
+          id="test-result"
+          class={`card ${props.tested.ok ? 'done' : 'alert'}`}
+          role={props.tested.ok ? 'status' : 'alert'}
+        >
+          {props.tested.message}
+        </p>
+      )}
       <ul id="errors" class="card alert" role="alert" hidden={errors.length === 0}>
         {errors.map((e) => (
           <li data-path={e.path}>
@@ -173,7 +190,15 @@ export function TemplateEditorPage(props: EditorProps) {
             </button>{' '}
             <button name="intent" value="save">
               Save
-            </button>
+            </button>{' '}
+            <input type="hidden" name="nonce" value={props.nonce} />
+            {props.testNote ? (
+              <p id="test-note">{props.testNote}</p>
+            ) : (
+              <button name="intent" value="test">
+                Send me a test
+              </button>
+            )}
           </form>
         ) : (
           <section class="card">
