@@ -54,7 +54,7 @@ export function createApp({ config, chains, tokens, store, addressKey }: AppDeps
   // The customer pages wear their shop's brand.
   const brands = shopBrands(config);
   app.use(feedbackRouter({ chains, tokens, registry, brands }));
-  app.use(trackingRouter({ chains, tokens, brands, shops: config.shops }));
+  app.use(trackingRouter({ chains, tokens, brands, shops: config.shops, voices: config.voices }));
   app.use(unsubscribeRouter({ tokens, store, brands }));
   app.use(
     twilioRouter({

@@ -1,8 +1,9 @@
 /**
- * The customer's tracking page in their language: the progress line, the tracking number, the
- * current promise, the latest delay and its reason, the agreed courier window (or, while Doorstep
- * asks, the windows to choose from) with the delivery PIN, the shop's support contacts, and a return button while returns
- * are open. Nothing a customer should not see (no notices, ratings or support notes).
+ * The customer's tracking page in their language: the progress line, the tracking number (a link to the
+ * carrier's own page when the shop gives one), the current promise, the latest delay and its reason, the agreed
+ * courier window (or, while Doorstep asks, the windows to choose from) with the delivery PIN, the shop's support
+ * contacts, and a return button while returns are open. Nothing a customer should not see (no notices, ratings or
+ * support notes).
  */
 import { customerDates } from '../../activities/templates/dates';
 import { TRACKING_STAGES, type ChainState, type Shop } from '../../workflows/contract';
@@ -63,6 +64,7 @@ export function TrackingPage({
   brand,
   contacts,
   pin,
+  carrierLink,
 }: {
   state: ChainState;
   lang: string;
@@ -72,6 +74,8 @@ export function TrackingPage({
   contacts?: SupportContacts;
   /** The delivery PIN, once a window is agreed (the customer's alone: the chain state leaves it out). */
   pin?: string;
+  /** The carrier's own page for the parcel, when the shop links its carrier. */
+  carrierLink?: string;
 }) {
   const t = pageStrings(lang);
   const { day } = customerDates(state.timezone, state.locale);
@@ -82,15 +86,16 @@ export function TrackingPage({
   const beforeDelivery = reached < stages.indexOf('delivered');
   const delay = state.delays.at(-1);
   const window = state.courierWindow;
+  const number = state.trackingNumber && fill(t.trackingNumber, { number: state.trackingNumber });
   const lines = [
-    state.trackingNumber ? fill(t.trackingNumber, { number: state.trackingNumber }) : undefined,
+    number && carrierLink ? <a href={carrierLink}>{number}</a> : number || undefined,
     stage === 'cancelled' ? t.cancelled : fill(t.promised, { date: day(state.promisedDate) }),
     delay && stage !== 'cancelled' && beforeDelivery ? fill(t.delayed, { reason: delay.reason }) : undefined,
     window && beforeDelivery ? fill(t.courier, { window: windowLabel(window, state) }) : undefined,
     pin && window && beforeDelivery ? fill(t.pin, { pin }) : undefined,
     stage === 'returning' ? t.returning : stage === 'returned' ? t.returned : undefined,
     state.returnUntil ? fill(t.returnUntil, { date: day(state.returnUntil) }) : undefined,
-  ].filter((l): l is string => l !== undefined);
+  ].filter((l) => l !== undefined);
   const title = fill(t.orderTitle, { orderId: state.orderId });
   return (
     <CustomerLayout lang={lang} title={title} brand={brand}>

@@ -5,6 +5,7 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { languageOf } from '../../activities/templates/catalog';
+import { carrierLink, type ShopVoice } from '../../common/config/shop-voice';
 import type { Tokens, TrackingClaims } from '../../common/tokens';
 import { chainWorkflowId } from '../../workflows/definitions';
 import { ChainError, type Chains } from '../chains';
@@ -31,12 +32,15 @@ export function trackingRouter({
   tokens,
   brands,
   shops,
+  voices,
 }: {
   chains: Chains;
   tokens: Tokens;
   brands: Brands;
   /** The configured shops, whose support contacts the page shows. */
   shops: ReadonlyMap<string, SupportContacts>;
+  /** The shops' voices, whose carrier links the tracking number follows. */
+  voices: ReadonlyMap<string, ShopVoice>;
 }): Router {
   const router = Router();
   const claimsOf = (token: string) => {
@@ -86,6 +90,7 @@ export function trackingRouter({
     const chain = await customerChain(req, res);
     if (!chain) return;
     const { shop } = chain.claims;
+    const { carrier, trackingNumber } = chain.state;
     const page = (
       <TrackingPage
         state={chain.state}
@@ -93,6 +98,7 @@ export function trackingRouter({
         token={req.params.token}
         brand={brands(shop)}
         contacts={shops.get(shop)}
+        carrierLink={trackingNumber && carrierLink(voices.get(shop), carrier, trackingNumber)}
         pin={chain.state.courierWindow && (await chains.pin(shop, chain.claims.order))}
       />
     );

@@ -85,10 +85,28 @@ const mailbox = z.string().refine((text) => {
   return found.length === 1 && 'address' in found[0] && z.email().safeParse(found[0].address).success;
 }, 'one email address, optionally with a name: "Acme <shop@acme.example>"');
 
+/** Where the number goes in a carrier's tracking link. */
+const NUMBER = '{trackingNumber}';
+
+/** A carrier's public tracking page as an https link with the number's place: "https://…?number={trackingNumber}". */
+const trackingLink = z
+  .string()
+  .refine((link) => link.includes(NUMBER), `a link with ${NUMBER} where the tracking number goes`)
+  .refine((link) => z.url({ protocol: /^https$/ }).safeParse(link.replace(NUMBER, '0')).success, 'an https link');
+
 export const ShopVoice = z.object({
   brand: Brand.optional(),
+  /** The tracking page links the tracking number to its carrier's own page: carrier (as orders name it) → link. */
+  carrierLinks: z.record(z.string().min(1), trackingLink).optional(),
   /** The shop's email sender and where replies go; MAIL_FROM when unset. */
   email: z.object({ from: mailbox.optional(), replyTo: mailbox.optional() }).optional(),
   twilio: TwilioSenders.optional(),
 });
 export type ShopVoice = z.infer<typeof ShopVoice>;
+
+/** The carrier's own page for a parcel, when the shop's voice links that carrier (named in any case). */
+export function carrierLink(voice: ShopVoice | undefined, carrier: string, trackingNumber: string): string | undefined {
+  const links = Object.entries(voice?.carrierLinks ?? {});
+  const link = links.find(([name]) => name.toLowerCase() === carrier.toLowerCase())?.[1];
+  return link?.replace(NUMBER, encodeURIComponent(trackingNumber));
+}

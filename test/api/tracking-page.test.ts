@@ -16,15 +16,23 @@ import { ARTIFACTS, useBrowserBed } from '../helpers/browser';
 import { queryState, startChain, waitForState } from '../helpers/chains';
 import { courierWindow, event, inDays, order, shop, shopConfig } from '../helpers/fixtures';
 
-// The configured shop's support contacts are the ones its pages show.
+// The configured shop's support contacts are the ones its pages show, and its link to its carrier's tracking page.
+const CARRIER_LINK = 'https://tracktrace.dpd.example/parcel?number={trackingNumber}&lang=pl';
 const bed = useBrowserBed(() =>
-  configWith({ shops: [shopConfig({ id: 'demo', supportEmail: 'care@demo.example', supportPhone: '+48221234567' })] }),
+  configWith({
+    shops: [
+      {
+        ...shopConfig({ id: 'demo', supportEmail: 'care@demo.example', supportPhone: '+48221234567' }),
+        carrierLinks: { DPD: CARRIER_LINK },
+      },
+    ],
+  }),
 );
 
 const trackingPath = (orderId: string) =>
   `/t/${createTokens(bed.env.config.tokenKeys).sign({ kind: 'track', shop: 'demo', order: orderId })}`;
 
-it("the tracking page speaks the customer's language, shows where the parcel is, its number, the moved promise and why, the courier's window, how to reach the shop, and opens a return", async () => {
+it("the tracking page speaks the customer's language, shows where the parcel is, its number linked to the carrier, the moved promise and why, the courier's window, how to reach the shop, and opens a return", async () => {
   await bed.env.withWorker(async () => {
     const o = order({
       returnWindowDays: 1,
@@ -32,7 +40,7 @@ it("the tracking page speaks the customer's language, shows where the parcel is,
     });
     const handle = await startChain(bed.env, o, shop({ id: 'demo' }));
     const send = (e: TrackingEvent) => handle.executeUpdate(trackingEventUpdate, { args: [e] });
-    await send(event('handed_to_carrier', { trackingNumber: 'PL-620111022345' }));
+    await send(event('handed_to_carrier', { trackingNumber: 'PL 620111022345' }));
     await send(event('eta_changed', { newEta: inDays(12), reason: 'zator w sortowni' }));
     await send(event('arrived_in_city'));
     const token = trackingPath(o.orderId).slice(3);
@@ -43,7 +51,11 @@ it("the tracking page speaks the customer's language, shows where the parcel is,
     expect(await page.locator('li.current').textContent()).toBe('W mieście doręczenia');
     expect(await page.locator('li.done').count()).toBe(5);
     const text = await page.locator('body').innerText();
-    expect(text).toContain('Numer przesyłki: PL-620111022345');
+    expect(text).toContain('Numer przesyłki: PL 620111022345');
+    // The order's carrier "dpd" is the shop's "DPD": the number links to its page, the number encoded in the link.
+    expect(await page.getByRole('link', { name: 'Numer przesyłki: PL 620111022345' }).getAttribute('href')).toBe(
+      'https://tracktrace.dpd.example/parcel?number=PL%20620111022345&lang=pl',
+    );
     const delayed = await queryState(handle);
     expect(delayed.promisedDate).not.toBe(o.promisedDate);
     expect(text).toContain(`Planowana dostawa: ${customerDates('Europe/Warsaw', 'pl-PL').day(delayed.promisedDate)}`);

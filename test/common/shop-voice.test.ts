@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { wcagContrast } from 'culori';
 import { expect, it } from 'vitest';
 import { loadConfig } from '../../common/config';
-import { darkenedToContrast, TEXT_CONTRAST, UI_CONTRAST } from '../../common/config/shop-voice';
+import { carrierLink, darkenedToContrast, TEXT_CONTRAST, UI_CONTRAST } from '../../common/config/shop-voice';
 import { configFile } from '../helpers/config-file';
 
 const ACME = { id: 'acme', name: 'Acme', supportEmail: 'help@acme.example' };
@@ -28,6 +28,7 @@ const refusal = (shop: object): string => {
 };
 
 const voice = {
+  carrierLinks: { InPost: 'https://inpost.example/track?number={trackingNumber}' },
   brand: { logoUrl: 'https://acme.example/logo.png', primaryColor: '#0b5394', accentColor: '#b45f06' },
   email: { from: 'Acme <orders@acme.example>', replyTo: 'help@acme.example' },
   twilio: {
@@ -96,4 +97,19 @@ it.each([
   ['no address', 'Acme'],
 ])('refuses an email sender with %s', (_, from) => {
   expect(refusal({ email: { from } })).toContain('shops[0].email.from');
+});
+
+it.each([
+  ['no place for the number', 'https://inpost.example/track', 'where the tracking number goes'],
+  ['plain http', 'http://inpost.example/track/{trackingNumber}', 'an https link'],
+])('refuses a carrier link with %s', (_, link, words) => {
+  const error = refusal({ carrierLinks: { InPost: link } });
+  expect(error).toContain('shops[0].carrierLinks.InPost');
+  expect(error).toContain(words);
+});
+
+it("links a tracking number to its carrier's page whatever case the order names the carrier in", () => {
+  const acme = load(voice).voices.get('acme');
+  expect(carrierLink(acme, 'inpost', '6200 11/2')).toBe('https://inpost.example/track?number=6200%2011%2F2');
+  expect(carrierLink(acme, 'dpd', '6200')).toBeUndefined();
 });
