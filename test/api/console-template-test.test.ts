@@ -3,8 +3,9 @@
  * of the confirmation email reaches the real SMTP sink at their own address, from the shop's own sender, marked
  * as a test and rendered with the sample facts, and nothing is saved; a double post of one form sends once; an
  * SMS draft goes through the real twilio SDK to the local endpoint at the editor's phone; an editor without a
- * phone is told how to get one and nothing is sent; an invalid draft gets its field error and sends nothing;
- * agents get no button and a forged post is refused.
+ * phone is told how to get one and nothing is sent; a refusal is shown with its reason; more than ten tests in ten
+ * minutes are refused; an invalid draft gets its field error and sends nothing; agents get no button and a forged
+ * post is refused.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -16,7 +17,12 @@ import { shopConfig } from '../helpers/fixtures';
 import { smtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { twilioEndpoint, twilioEnv, type TwilioEndpoint } from '../helpers/twilio-endpoint';
 
-const PASSWORDS = { eda: 'editor password 1', ed2: 'editor password 2', ada: 'agent password 1' };
+const PASSWORDS = {
+  eda: 'editor password 1',
+  ed2: 'editor password 2',
+  ed3: 'editor password 3',
+  ada: 'agent password 1',
+};
 /** The shop's own senders, which a test goes from. */
 const VOICE = { email: { from: 'Acme Store <orders@acme-shop.example>' }, twilio: { from: '+48500111222' } };
 const EDA = { email: 'eda.editor@example.com', phone: '+48600700800' };
@@ -40,6 +46,7 @@ const bed = useBrowserBed(() =>
       staff: [
         staff('eda', 'editor', EDA),
         staff('ed2', 'editor', { email: 'ed2@example.com' }),
+        staff('ed3', 'editor'),
         staff('ada', 'agent', { email: 'ada@example.com' }),
       ],
     },
@@ -136,6 +143,30 @@ it('an editor without a phone is told how to get one on an SMS slot, and a force
     expect(await res.text()).toContain('has no phone number');
     expect(peers.twilio.requests.length).toBe(before);
   }));
+
+it("shows the mail server's refusal when the test is not accepted", () =>
+  bed.env.withWorker(async () => {
+    const page = await signIn('eda', EMAIL);
+    const before = mailsTo(EDA.email).length;
+    peers.sink.refusals.push({ code: 550, text: '5.1.1 mailbox unavailable' });
+    expect(await sendTest(page)).toBe('The test was not sent: SMTP 550 5.1.1 mailbox unavailable.');
+    expect(await page.locator('#test-result').getAttribute('role')).toBe('alert');
+    expect(mailsTo(EDA.email)).toHaveLength(before);
+  }));
+
+it('refuses more than ten tests in ten minutes from one staff member', async () => {
+  const page = await signIn('ed3', EMAIL);
+  const form = {
+    _csrf: await page.locator('input[name="_csrf"]').first().inputValue(),
+    intent: 'test',
+    subject: '{shop}: order {orderId} accepted',
+    text: 'We have your order {orderId}: {items}. It comes {promise}.',
+  };
+  const statuses = [];
+  for (let i = 0; i < 11; i++) statuses.push((await page.request.post(`${bed.base}${EMAIL}`, { form })).status());
+  // Ten asked (each told that ed3 has no email address), the eleventh refused.
+  expect(statuses).toEqual([...Array(10).fill(409), 429]);
+});
 
 it('an invalid draft shows its field error and sends nothing', () =>
   bed.env.withWorker(async () => {
