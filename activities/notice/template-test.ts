@@ -31,7 +31,7 @@ export interface TemplateTestInput {
 export type TemplateTestResult = { sent: { to: string; providerId: string } } | { failed: string };
 
 /** What marks a test in every form of the notice. */
-export const TEST_MARK = '[Test]';
+const TEST_MARK = '[Test]';
 
 const marked = (r: Rendered): Rendered => ({
   ...r,
