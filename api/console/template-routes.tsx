@@ -3,6 +3,7 @@
  * preview and history; editors change it, preview it, send the draft to themselves as a test and go back to an
  * older version or the built-in. The checks and the rendering are the `/v1/templates` API's (api/templates.ts).
  */
+import { randomUUID } from 'node:crypto';
 import { Router, type Response } from 'express';
 import { SegmentedMessage } from 'sms-segments-calculator';
 import { CATALOGS } from '../../activities/templates/catalog';
@@ -73,7 +74,7 @@ export function templateRoutes({ store, shops, wordings, chains }: TemplateRoute
     const history = await store.templates.history(shop.id, slotOf(slot));
     const reach = testAddress(staff, slot.channel);
     const testNote = 'note' in reach ? reach.note : undefined;
-    const props = { staff, entry, wording, preview, history, testNote, nonce: nonceOf(undefined), ...extra };
+    const props = { staff, entry, wording, preview, history, testNote, nonce: randomUUID(), ...extra };
     sendPage(res, <TemplateEditorPage {...props} />, status);
   }
 
