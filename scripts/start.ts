@@ -49,7 +49,7 @@ function banner(config: AppConfig, store: 'postgres' | 'embedded', devServer?: D
     `  Metrics:        http://localhost:${config.port}/metrics  (Temporal SDK: http://localhost:${config.sdkMetricsPort}/metrics)`,
     ...(config.devKey ? [`  Dev API key:    ${config.devKey}  (shop "demo")`] : []),
     ...(config.devStaff
-      ? [`  Console login:  ${config.devStaff.username} / ${config.devStaff.password}  (agent of shop "demo")`]
+      ? [`  Console login:  ${config.devStaff.username} / ${config.devStaff.password}  (editor of shop "demo")`]
       : []),
     `Press Ctrl-C to stop.`,
   ];
