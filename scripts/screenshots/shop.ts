@@ -1,6 +1,6 @@
 /**
  * The shop the screenshots show: its own brand (logo, primary and accent colours that pass the contrast
- * check), its email sender, an API key to place orders with and an editor on its staff.
+ * check), its email sender, its carrier's tracking link, an API key to place orders with and an editor on its staff.
  */
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../../common/passwords';
@@ -23,6 +23,7 @@ export const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="200" hei
 const VOICE = {
   brand: { logoUrl: LOGO_URL, primaryColor: '#0f5c4d', accentColor: '#c2410c' },
   email: { from: 'Lumen Tea <orders@lumen-tea.example>', replyTo: 'care@lumen-tea.example' },
+  carrierLinks: { DPD: 'https://tracking.dpd.example/parcel/{trackingNumber}' },
 };
 
 /** The configuration file: one branded shop with its sender, its API key and its editor. */
