@@ -41,9 +41,9 @@ export interface CarriedChain {
   inbox: TrackingEvent[];
   /**
    * `call`: the deadline from out_for_delivery or a failed attempt; `callDay`: from the morning of the
-   * delivery day.
+   * delivery day; `pickupReminder`: the reminder before a pickup point's deadline.
    */
-  timers: Partial<Record<'guard' | 'call' | 'callDay' | 'returnWindow', number>>;
+  timers: Partial<Record<'guard' | 'call' | 'callDay' | 'returnWindow' | 'pickupReminder', number>>;
   pin: string;
   called: boolean;
   /** Runs before 0.3 carried the open courier-window question here; it lives in the state now. */

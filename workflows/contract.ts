@@ -5,6 +5,7 @@
  */
 export * from './carried';
 export { CHANNELS, type ChannelName } from './channels';
+export * from './delivery';
 export * from './events';
 export { ID_PATTERN } from './fields';
 export * from './notice-facts';

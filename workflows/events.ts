@@ -1,5 +1,6 @@
 /** What happens to an order after it enters: the backend's tracking events, feedback and support actions. */
 import { z } from 'zod';
+import { PickupPoint } from './delivery';
 import { at, isoDate, TimeWindow } from './fields';
 import { scoreRange } from './touchpoints';
 
@@ -31,6 +32,20 @@ export const TrackingEvent = z.discriminatedUnion('type', [
       })
       .default({}),
   ),
+  // Pickup-point chains (./delivery.ts): the parcel waits at the point with its code until the deadline.
+  event(
+    'ready_for_pickup',
+    z.object({
+      pickupCode: z.string().trim().min(1).max(32),
+      pickupUntil: at,
+      /** The point the carrier took the parcel to, when it is not the one the order named. */
+      point: PickupPoint.optional(),
+    }),
+  ),
+  event('pickup_extended', z.object({ pickupUntil: at })),
+  event('picked_up', z.object({ proof: z.string().max(500).optional() }).default({})),
+  event('pickup_expired', noData),
+  event('returned_to_sender', noData),
   event('return_requested', z.object({ reason: z.string().max(300).optional() }).default({})),
   event('return_received', noData),
   event('refund_issued', z.object({ amount: z.string().max(32).optional() }).default({})),

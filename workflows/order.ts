@@ -1,6 +1,7 @@
 /** What enters a chain: the order and its customer, with the channels they may be reached on. */
 import { z } from 'zod';
 import { CHANNEL_ADDRESS, CHANNELS } from './channels';
+import { Delivery } from './delivery';
 import { isLocale, isoDate, slug, timeZone } from './fields';
 import type { Shop } from './shop';
 
@@ -47,6 +48,8 @@ export const OrderInput = z
     promisedWindow: DateWindow.optional(),
     carrier: z.string().min(1).max(64),
     destinationCity: z.string().min(1).max(120),
+    /** Home delivery when unset. */
+    delivery: Delivery.optional(),
     /** Fractions are allowed so that a demo or a test can make the window minutes long. */
     returnWindowDays: z.number().min(0).max(365).default(14),
   })

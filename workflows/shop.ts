@@ -28,6 +28,14 @@ export const Shop = z.object({
     .object({ wow: z.number().min(0).max(5), ok: z.number().min(0).max(5) })
     .refine((v) => v.ok <= v.wow, { path: ['ok'], message: 'must not be above wow' })
     .default({ wow: 4.5, ok: 3.5 }),
+  /** Hours before a pickup point's deadline when the customer is reminded (moved earlier out of quiet hours). */
+  pickupReminderHours: z
+    .number()
+    .positive()
+    .max(24 * 14)
+    .default(24),
+  /** What happens to a parcel nobody collected in time: it goes back to the shop, is refunded, or is sent again. */
+  pickupExpiredAction: z.enum(['return', 'refund', 'resend']).default('return'),
   /** Where support alerts are also POSTed, signed the Standard Webhooks way (DOORSTEP_ALERT_WEBHOOK_SECRET). */
   alertWebhookUrl: z.url().optional(),
 });

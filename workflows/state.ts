@@ -3,6 +3,7 @@
  * each send decision, the delays, conflicts and the courier window.
  */
 import type { ChannelName } from './channels';
+import type { Delivery } from './delivery';
 import type { AuditEntry, EventType } from './events';
 import type { Stage } from './stages';
 
@@ -98,6 +99,10 @@ export interface ChainState {
   promisedWindow?: { from: string; to: string };
   delays: Delay[];
   courierWindow?: CourierWindow;
+  /** How the parcel reaches the customer, with the point it waits at now; unset in chains before 0.4: home. */
+  delivery?: Delivery;
+  /** The parcel waits at its pickup point: its code and deadline (the shop's and the customer's to know). */
+  pickup?: PickupWait;
   /** Windows Doorstep offered the customer itself (no courier call came), while the question is open. */
   courierQuestion?: WindowQuestion;
   /** Until when the customer may still open a return (ISO), once delivered with a return window. */
@@ -115,6 +120,17 @@ export interface ChainState {
   events: { eventId: string; type: EventType; at: string; applied: boolean }[];
   audit: AuditEntry[];
   trackingUrl: string;
+}
+
+/** A parcel waiting at its pickup point. */
+export interface PickupWait {
+  code: string;
+  /** The deadline (ISO instant); an extension moves it. */
+  until: string;
+  /** When the reminder is due (ISO instant), while one is armed. */
+  reminderAt?: string;
+  /** Nobody came in time: the parcel goes back to the shop. */
+  expired?: true;
 }
 
 /** Courier windows Doorstep offered the customer, answered by digit on the touchpoint that asked. */

@@ -6,7 +6,7 @@
 import type { Stage, TrackingStage } from './stages';
 
 /** How an order reaches its customer; a touchpoint belongs to the modes whose chains send it. */
-export const DELIVERY_MODES = ['home'] as const;
+export const DELIVERY_MODES = ['home', 'pickup_point'] as const;
 export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 
 /** The scale of a satisfaction check: its scores, and the highest one low enough to alert support. */
@@ -26,12 +26,16 @@ interface TouchpointSpec {
   /** The satisfaction check's scale when not 5 (the closing question's 0–10). */
   scale?: 10;
   modes: readonly DeliveryMode[];
+  /** The variant a mode's chains send instead of the own template (a pickup confirmation names the point). */
+  modeTemplates?: Partial<Record<DeliveryMode, string>>;
   /** Listed as pending from the chain's start, in table order (the main line). */
   mainLine?: true;
   /** A notice still waiting for its slot is dropped once the parcel reached this stage. */
   obsoleteFrom?: Stage;
   /** A waiting notice is dropped once a courier window is agreed. */
   obsoleteOnceCalled?: true;
+  /** A waiting notice is dropped once the parcel waits at its pickup point. */
+  obsoleteOnceReady?: true;
   /** A waiting notice still goes after the order is cancelled (every other one is dropped). */
   outlivesCancel?: true;
   /** The tracking stages whose event sends it (once), and the stage past which it is skipped unsent. */
@@ -41,13 +45,16 @@ interface TouchpointSpec {
 }
 
 const home = ['home'] as const;
+const pickup = ['pickup_point'] as const;
+const both = DELIVERY_MODES;
 
 export const TOUCHPOINTS = {
   confirmation: {
-    templates: ['confirmation'],
+    templates: ['confirmation', 'confirmation-pickup'],
+    modeTemplates: { pickup_point: 'confirmation-pickup' },
     urgent: false,
     essential: true,
-    modes: home,
+    modes: both,
     mainLine: true,
     obsoleteFrom: 'delivered',
   },
@@ -55,20 +62,22 @@ export const TOUCHPOINTS = {
     templates: ['tracking'],
     urgent: false,
     essential: false,
-    modes: home,
+    modes: both,
     mainLine: true,
     obsoleteFrom: 'delivered',
     sentOn: { events: ['handed_to_carrier', 'in_transit'], skippedPast: 'in_transit' },
   },
-  delay: { templates: ['delay'], urgent: true, essential: true, modes: home, obsoleteFrom: 'delivered' },
+  delay: { templates: ['delay'], urgent: true, essential: true, modes: both, obsoleteFrom: 'delivered' },
   arrival: {
-    templates: ['arrival'],
+    templates: ['arrival', 'arrival-pickup'],
+    modeTemplates: { pickup_point: 'arrival-pickup' },
     urgent: false,
     essential: false,
-    modes: home,
+    modes: both,
     mainLine: true,
     obsoleteFrom: 'delivered',
     obsoleteOnceCalled: true,
+    obsoleteOnceReady: true,
     sentOn: { events: ['arrived_in_city'], skippedPast: 'arrived_in_city' },
   },
   'courier-call': {
@@ -86,20 +95,45 @@ export const TOUCHPOINTS = {
     modes: home,
     obsoleteFrom: 'delivered',
   },
-  handover: { templates: ['handover'], urgent: false, essential: false, modes: home, mainLine: true },
-  'return-accepted': { templates: ['return-accepted'], urgent: false, essential: true, modes: home },
-  'return-received': { templates: ['return-received'], urgent: false, essential: false, modes: home },
-  'return-refund': { templates: ['return-refund'], urgent: false, essential: true, modes: home },
-  closing: { templates: ['closing'], urgent: false, essential: false, modes: home, mainLine: true, scale: 10 },
+  // The parcel waits at its point: the code, the point and the deadline.
+  'ready-for-pickup': {
+    templates: ['ready-for-pickup'],
+    urgent: false,
+    essential: true,
+    modes: pickup,
+    mainLine: true,
+    obsoleteFrom: 'delivered',
+  },
+  'pickup-reminder': {
+    templates: ['pickup-reminder'],
+    urgent: false,
+    essential: true,
+    modes: pickup,
+    obsoleteFrom: 'delivered',
+  },
+  // Nobody came: what happens to the parcel now (the shop's pickupExpiredAction).
+  'pickup-expired': { templates: ['pickup-expired'], urgent: false, essential: true, modes: pickup },
+  handover: {
+    templates: ['handover', 'handover-pickup'],
+    modeTemplates: { pickup_point: 'handover-pickup' },
+    urgent: false,
+    essential: false,
+    modes: both,
+    mainLine: true,
+  },
+  'return-accepted': { templates: ['return-accepted'], urgent: false, essential: true, modes: both },
+  'return-received': { templates: ['return-received'], urgent: false, essential: false, modes: both },
+  'return-refund': { templates: ['return-refund'], urgent: false, essential: true, modes: both },
+  closing: { templates: ['closing'], urgent: false, essential: false, modes: both, mainLine: true, scale: 10 },
   cancellation: {
     templates: ['cancellation', 'cancellation-after-delivery'],
     urgent: true,
     essential: true,
-    modes: home,
+    modes: both,
     outlivesCancel: true,
   },
   // Service recovery after a low rating: at once, with the support contact.
-  'follow-up': { templates: ['follow-up'], urgent: true, essential: true, modes: home, noFollowUp: true },
+  'follow-up': { templates: ['follow-up'], urgent: true, essential: true, modes: both, noFollowUp: true },
 } as const satisfies Record<string, TouchpointSpec>;
 
 export type TouchpointId = keyof typeof TOUCHPOINTS;
@@ -139,6 +173,12 @@ export const EVENT_SENT: { id: TouchpointId; skippedPast: TrackingStage }[] = ID
 /** A touchpoint's own template. */
 export function templateOf(id: TouchpointId): TemplateId {
   return TOUCHPOINTS[id].templates[0];
+}
+
+/** The template a chain of `mode` sends for touchpoint `id`: its mode's variant, else its own. */
+export function templateIn(id: TouchpointId, mode: DeliveryMode): TemplateId {
+  const spec: TouchpointSpec = TOUCHPOINTS[id];
+  return (spec.modeTemplates?.[mode] as TemplateId | undefined) ?? templateOf(id);
 }
 
 /** The touchpoint id of a key such as `delay-2`. */
