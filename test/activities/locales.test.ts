@@ -107,6 +107,7 @@ describe('every locale against English', () => {
     const pages: PageStrings = LOCALES[language].pages;
     expect(Object.keys(pages).sort()).toEqual(Object.keys(LOCALES.en.pages).sort());
     expect(Object.keys(pages.stages).sort()).toEqual(Object.keys(LOCALES.en.pages.stages).sort());
+    expect(Object.keys(pages.pointKind).sort()).toEqual(Object.keys(LOCALES.en.pages.pointKind).sort());
     for (const [key, text] of Object.entries(LOCALES.en.pages))
       if (typeof text === 'string')
         expect([key, slotsOf(pages[key as keyof PageStrings] as string)]).toEqual([key, slotsOf(text)]);

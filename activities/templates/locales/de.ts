@@ -160,8 +160,18 @@ const pages: PageStrings = {
     in_transit: 'Unterwegs',
     arrived_in_city: 'In Ihrer Stadt',
     out_for_delivery: 'In Zustellung',
+    ready_for_pickup: 'Abholbereit',
     delivered: 'Zugestellt',
   },
+  collected: 'Abgeholt',
+  pointHeading: 'Abholstelle',
+  pointKind: { locker: 'Paketstation', shop: 'Paketshop', post_office: 'Postfiliale' },
+  pointHours: 'Öffnungszeiten: {hours}',
+  pointMap: 'Auf der Karte zeigen',
+  pickupCode: 'Abholcode: {code}',
+  pickupQrAlt: 'QR-Code Ihres Abholcodes',
+  pickupUntil: 'Bitte holen Sie das Paket bis {date} ab',
+  pickupExpired: 'Das Paket wurde nicht rechtzeitig abgeholt. Es geht an den Shop zurück.',
 };
 
 export const de: Locale = {

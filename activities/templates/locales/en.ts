@@ -156,8 +156,18 @@ const pages: PageStrings = {
     in_transit: 'On its way',
     arrived_in_city: 'In your city',
     out_for_delivery: 'Out for delivery',
+    ready_for_pickup: 'Ready for pickup',
     delivered: 'Delivered',
   },
+  collected: 'Collected',
+  pointHeading: 'Pickup point',
+  pointKind: { locker: 'Parcel locker', shop: 'Pickup point', post_office: 'Post office' },
+  pointHours: 'Opening hours: {hours}',
+  pointMap: 'Show on the map',
+  pickupCode: 'Pickup code: {code}',
+  pickupQrAlt: 'QR code of your pickup code',
+  pickupUntil: 'Collect it by {date}',
+  pickupExpired: 'Nobody collected the parcel in time. It is on its way back to the shop.',
 };
 
 export const en: Locale = {

@@ -4,7 +4,7 @@
  * registry (index.ts) lists them; every other part of Doorstep reads a language from there.
  */
 import type { twiml } from 'twilio';
-import type { TrackingStage } from '../../../workflows/contract';
+import type { PickupPoint, TrackingStage } from '../../../workflows/contract';
 import type { Catalog } from '../catalog-shape';
 
 /** The words of the customer pages (tracking, rating, unsubscribe), with `{name}` slots. */
@@ -43,6 +43,19 @@ export interface PageStrings {
   unsubscribed: string;
   invalidUnsubscribe: string;
   stages: Record<TrackingStage, string>;
+  /** The delivered stage's label when the customer collected the parcel at a pickup point. */
+  collected: string;
+  pointHeading: string;
+  pointKind: Record<PickupPoint['kind'], string>;
+  /** {hours}, as the carrier words them. */
+  pointHours: string;
+  pointMap: string;
+  /** {code}. */
+  pickupCode: string;
+  pickupQrAlt: string;
+  /** The deadline: {date}. */
+  pickupUntil: string;
+  pickupExpired: string;
 }
 
 /** How a Twilio <Say> speaks the language: its language code and, where the account default cannot, a voice. */

@@ -159,8 +159,18 @@ const pages: PageStrings = {
     in_transit: 'W drodze',
     arrived_in_city: 'W mieście doręczenia',
     out_for_delivery: 'Wydane do doręczenia',
+    ready_for_pickup: 'Gotowe do odbioru',
     delivered: 'Dostarczone',
   },
+  collected: 'Odebrane',
+  pointHeading: 'Punkt odbioru',
+  pointKind: { locker: 'Paczkomat', shop: 'Punkt odbioru', post_office: 'Placówka pocztowa' },
+  pointHours: 'Godziny otwarcia: {hours}',
+  pointMap: 'Pokaż na mapie',
+  pickupCode: 'Kod odbioru: {code}',
+  pickupQrAlt: 'Kod QR z kodem odbioru',
+  pickupUntil: 'Paczkę można odebrać do {date}',
+  pickupExpired: 'Paczka nie została odebrana w terminie. Wraca do sklepu.',
 };
 
 export const pl: Locale = {

@@ -162,8 +162,18 @@ const pages: PageStrings = {
     in_transit: 'В пути',
     arrived_in_city: 'Прибыл в ваш город',
     out_for_delivery: 'Передан курьеру',
+    ready_for_pickup: 'Ожидает в пункте выдачи',
     delivered: 'Доставлен',
   },
+  collected: 'Получен',
+  pointHeading: 'Пункт выдачи',
+  pointKind: { locker: 'Постамат', shop: 'Пункт выдачи', post_office: 'Почтовое отделение' },
+  pointHours: 'Часы работы: {hours}',
+  pointMap: 'Показать на карте',
+  pickupCode: 'Код получения: {code}',
+  pickupQrAlt: 'QR-код для получения посылки',
+  pickupUntil: 'Заберите посылку до {date}',
+  pickupExpired: 'Посылку не забрали вовремя. Она возвращается в магазин.',
 };
 
 export const ru: Locale = {

@@ -163,8 +163,18 @@ const pages: PageStrings = {
     in_transit: 'У дорозі',
     arrived_in_city: 'Прибуло у ваше місто',
     out_for_delivery: 'Передано кур’єру',
+    ready_for_pickup: 'Очікує в пункті видачі',
     delivered: 'Доставлено',
   },
+  collected: 'Отримано',
+  pointHeading: 'Пункт видачі',
+  pointKind: { locker: 'Поштомат', shop: 'Пункт видачі', post_office: 'Поштове відділення' },
+  pointHours: 'Години роботи: {hours}',
+  pointMap: 'Показати на мапі',
+  pickupCode: 'Код отримання: {code}',
+  pickupQrAlt: 'QR-код для отримання посилки',
+  pickupUntil: 'Заберіть посилку до {date}',
+  pickupExpired: 'Посилку не забрали вчасно. Вона повертається до магазину.',
 };
 
 export const uk: Locale = {
