@@ -2,12 +2,14 @@
  * The customer's tracking page in their language: the progress line, the tracking number (a link to the
  * carrier's own page when the shop gives one), the current promise, the latest delay and its reason, the agreed
  * courier window (or, while Doorstep asks, the windows to choose from) with the delivery PIN, the shop's support
- * contacts, and a return button while returns are open. Nothing a customer should not see (no notices, ratings or
- * support notes).
+ * contacts, and a return button while returns are open. A pickup-point order's line ends at its point (ready for
+ * pickup, collected) and its page shows the point and, while the parcel waits, the code. Nothing a customer should
+ * not see (no notices, ratings or support notes).
  */
 import { customerDates } from '../../activities/templates/dates';
-import { TRACKING_STAGES, type ChainState, type Shop } from '../../workflows/contract';
+import { trackingStagesOf, type ChainState, type Shop } from '../../workflows/contract';
 import { CustomerLayout, type PageBrand } from './layout';
+import { PickupSection } from './pickup-section';
 import { fill, pageStrings } from './strings';
 
 /** A courier window as the customer reads it ("Nov 24, 2026 10:00 AM–12:00 PM"), in their zone and locale. */
@@ -65,6 +67,7 @@ export function TrackingPage({
   contacts,
   pin,
   carrierLink,
+  pickupQr,
 }: {
   state: ChainState;
   lang: string;
@@ -76,12 +79,16 @@ export function TrackingPage({
   pin?: string;
   /** The carrier's own page for the parcel, when the shop links its carrier. */
   carrierLink?: string;
+  /** The waiting pickup code's QR code (SVG), while a pickup-point parcel waits at its point. */
+  pickupQr?: string;
 }) {
   const t = pageStrings(lang);
   const { day } = customerDates(state.timezone, state.locale);
   const { stage } = state;
+  const mode = state.delivery?.mode ?? 'home';
   // Stages after delivery (return, closed) keep the whole line done; a cancelled chain shows none.
-  const stages: readonly string[] = TRACKING_STAGES;
+  const line = trackingStagesOf(mode);
+  const stages: readonly string[] = line;
   const reached = stages.includes(stage) ? stages.indexOf(stage) : stage === 'cancelled' ? -1 : stages.length - 1;
   const beforeDelivery = reached < stages.indexOf('delivered');
   const delay = state.delays.at(-1);
@@ -101,18 +108,19 @@ export function TrackingPage({
     <CustomerLayout lang={lang} title={title} brand={brand}>
       <h1>{title}</h1>
       <ol class="stages">
-        {TRACKING_STAGES.map((s, i) => (
+        {line.map((s, i) => (
           <li
             class={[i <= reached && 'done', i === reached && 'current'].filter(Boolean).join(' ') || undefined}
             aria-current={i === reached ? 'step' : undefined}
           >
-            {t.stages[s]}
+            {s === 'delivered' && mode === 'pickup_point' ? t.collected : t.stages[s]}
           </li>
         ))}
       </ol>
       {lines.map((l) => (
         <p>{l}</p>
       ))}
+      <PickupSection state={state} lang={lang} qr={pickupQr} />
       {state.courierQuestion && beforeDelivery && <WindowChoice state={state} token={token} lang={lang} />}
       {state.returnUntil && (
         <form method="post" action={`/t/${token}/return`}>

@@ -1,5 +1,6 @@
 /**
- * The customer's tracking page (`GET /t/{token}`), read from the chain, in the customer's language;
+ * The customer's tracking page (`GET /t/{token}`), read from the chain, in the customer's language (with the
+ * pickup code's QR code drawn here while a pickup-point parcel waits);
  * its return button (`POST /t/{token}/return`), which opens a return while returns are open; and
  * its courier windows (`POST /t/{token}/window`), which answer Doorstep's question as a digit would.
  */
@@ -10,6 +11,7 @@ import type { Tokens, TrackingClaims } from '../../common/tokens';
 import { chainWorkflowId } from '../../workflows/definitions';
 import { ChainError, type Chains } from '../chains';
 import { CustomerMessage, type Brands } from '../pages/layout';
+import { pickupQr, waitingPickup } from '../pages/pickup-section';
 import { sendPage } from '../pages/render';
 import { fill, PAGE_LANGUAGES, pageStrings } from '../pages/strings';
 import { TrackingPage, windowLabel, type SupportContacts } from '../pages/tracking-page';
@@ -91,6 +93,7 @@ export function trackingRouter({
     if (!chain) return;
     const { shop } = chain.claims;
     const { carrier, trackingNumber } = chain.state;
+    const waiting = waitingPickup(chain.state);
     const page = (
       <TrackingPage
         state={chain.state}
@@ -100,6 +103,7 @@ export function trackingRouter({
         contacts={shops.get(shop)}
         carrierLink={trackingNumber && carrierLink(voices.get(shop), carrier, trackingNumber)}
         pin={chain.state.courierWindow && (await chains.pin(shop, chain.claims.order))}
+        pickupQr={waiting && (await pickupQr(waiting.code))}
       />
     );
     sendPage(res, page);
