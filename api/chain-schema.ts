@@ -4,7 +4,7 @@
  * memory); the checks at the end make the compiler hold the two to the same shape.
  */
 import { z } from 'zod';
-import { CHANNELS, STAGES, SUPPORT_ACTIONS, TrackingEvent, type ChainState } from '../workflows/contract';
+import { CHANNELS, Delivery, STAGES, SUPPORT_ACTIONS, TrackingEvent, type ChainState } from '../workflows/contract';
 import type { ChainSummary } from './chain-list';
 
 const at = z.string().describe('ISO 8601 instant');
@@ -70,6 +70,19 @@ export const ChainStateSchema = z
       }),
     ),
     courierWindow: span.extend({ agreedBy: z.enum(['courier', 'customer']) }).optional(),
+    delivery: Delivery.optional().describe(
+      'how the parcel reaches the customer; for a pickup point, the point it waits at now (the carrier may have ' +
+        'moved it from the one the order named); unset: home (chains started before delivery modes)',
+    ),
+    pickup: z
+      .object({
+        code: z.string().describe('the code that opens the locker or shows at the counter'),
+        until: at.describe('the deadline; an extension moves it'),
+        reminderAt: at.optional().describe('when the reminder is due, while one is armed'),
+        expired: z.literal(true).optional().describe('nobody collected it in time: it goes back to the shop'),
+      })
+      .optional()
+      .describe('the parcel waits at its pickup point (set by ready_for_pickup)'),
     courierQuestion: z.object({ touchpoint: z.string(), options: z.array(span) }).optional(),
     returnUntil: at.optional(),
     touchpoints: z.array(Touchpoint),
