@@ -16,7 +16,7 @@ import { claimToSend } from './claim';
 import type { ActivityDeps } from './deps';
 import type { Rendered } from './templates/render';
 
-export type AlertKind = 'low_rating' | 'repeated_delay' | 'conflict' | 'notice_failed' | 'other';
+export type AlertKind = 'low_rating' | 'repeated_delay' | 'conflict' | 'notice_failed' | 'pickup_expired' | 'other';
 
 export interface SupportAlertInput {
   shop: Shop;

@@ -6,7 +6,15 @@
  */
 import { ApplicationFailure, condition, workflowInfo } from '@temporalio/workflow';
 import type { CarriedChain, ChainInput, Timers } from './carried';
-import { initialState, isTrackingStage, latest, mergeTouchpoint, obsoleteReason, passedBy } from './chain-state';
+import {
+  initialState,
+  isTrackingStage,
+  latest,
+  mergeTouchpoint,
+  modeOf,
+  obsoleteReason,
+  passedBy,
+} from './chain-state';
 import { rejectionOf, skipPending, stageAfter } from './chain-state';
 import { ChainSteps } from './chain-steps';
 import type {
@@ -26,6 +34,7 @@ import { DeliveryPromise } from './delivery-promise';
 import type { TrackingEvent } from './events';
 import { FAILURE } from './failures';
 import { Notifier } from './notifier';
+import { Pickup } from './pickup';
 import { ChainRecords } from './records';
 import { ReturnChild } from './return-child';
 import { reindex, staleIndex } from './search-attributes';
@@ -46,6 +55,7 @@ export class ChainRun implements DeskChain {
   readonly courier: CourierCall;
   private readonly promise: DeliveryPromise;
   private readonly returns: ReturnChild;
+  private readonly pickup: Pickup;
   private readonly steps: ChainSteps;
   readonly checks: Checks;
   readonly desk: SupportDesk;
@@ -60,8 +70,9 @@ export class ChainRun implements DeskChain {
     this.timers = carried?.timers ?? {};
     this.records = new ChainRecords(input, this.state);
     const hooks = {
-      obsolete: (tp: Touchpoint) => obsoleteReason(this.state, tp, this.courier.called),
+      obsolete: (tp: Touchpoint) => obsoleteReason(this.state, tp, this.courier.called) ?? this.pickup.obsolete(tp),
       failed: (reason: string) => this.records.flag(reason, 'notice_failed'),
+      mode: () => modeOf(this.state),
     };
     this.notifier = new Notifier(input, hooks, carried?.notices);
     this.courier = new CourierCall(input, this.state, this.notifier, this.timers, carried);
@@ -72,8 +83,10 @@ export class ChainRun implements DeskChain {
       if (failure) this.records.flag(failure, 'other');
       this.steps.done = true;
     });
-    const { notifier, records, courier, promise, returns } = this;
-    this.steps = new ChainSteps(input, this.state, this.timers, { notifier, records, courier, promise, returns });
+    this.pickup = new Pickup(input, this.state, this.timers, this.notifier, this.records);
+    const { notifier, records, courier, promise, returns, pickup } = this;
+    const parts = { notifier, records, courier, promise, returns, pickup };
+    this.steps = new ChainSteps(input, this.state, this.timers, parts);
   }
 
   /** Where this run stands, for the next run after continue-as-new. */

@@ -3,11 +3,12 @@
  * touchpoint bookkeeping. No Temporal APIs here, so the rules are unit-testable as plain functions.
  */
 import type { ChainInput } from './carried';
+import { HOME, modeRejection } from './delivery';
 import { DAY_MS } from './durations';
 import type { TrackingEvent } from './events';
 import type { Stage } from './stages';
 import type { ChainState, Touchpoint } from './state';
-import { EVENT_SENT, MAIN_LINE, specOf, type TouchpointId } from './touchpoints';
+import { EVENT_SENT, mainLineOf, specOf, type DeliveryMode, type TouchpointId } from './touchpoints';
 
 const RANK: Record<Stage, number> = {
   accepted: 0,
@@ -16,6 +17,8 @@ const RANK: Record<Stage, number> = {
   in_transit: 3,
   arrived_in_city: 4,
   out_for_delivery: 5,
+  // The pickup chain's counterpart of out_for_delivery: the last stage before the customer has the parcel.
+  ready_for_pickup: 5,
   delivered: 6,
   returning: 7,
   returned: 8,
@@ -37,8 +40,14 @@ export function isTrackingStage(type: string): boolean {
   return type in RANK && RANK[type as Stage] <= DELIVERED;
 }
 
-/** The first state of a chain: confirmation pending, main-line touchpoints listed as pending. */
+/** How a chain's parcel reaches the customer (chains before delivery modes went home). */
+export function modeOf(state: Pick<ChainState, 'delivery'>): DeliveryMode {
+  return (state.delivery ?? HOME).mode;
+}
+
+/** The first state of a chain: confirmation pending, its mode's main-line touchpoints listed as pending. */
 export function initialState({ order, shop, trackingUrl }: ChainInput): ChainState {
+  const delivery = order.delivery ?? HOME;
   return {
     orderId: order.orderId,
     shop: shop.id,
@@ -49,7 +58,8 @@ export function initialState({ order, shop, trackingUrl }: ChainInput): ChainSta
     promisedDate: order.promisedDate ?? order.promisedWindow!.to,
     promisedWindow: order.promisedWindow,
     delays: [],
-    touchpoints: MAIN_LINE.map((name) => ({ key: name, name, status: 'pending', notices: [] })),
+    delivery,
+    touchpoints: mainLineOf(delivery.mode).map((name) => ({ key: name, name, status: 'pending', notices: [] })),
     conflicts: [],
     attention: [],
     events: [],
@@ -69,6 +79,10 @@ export function rejectionOf(
 ): string | undefined {
   const rank = RANK[state.stage];
   if (state.stage === 'cancelled' || state.stage === 'closed') return `the chain is ${state.stage}`;
+  const otherMode = modeRejection(modeOf(state), event.type);
+  if (otherMode) return otherMode;
+  const pickup = pickupRejection(state, event);
+  if (pickup !== false) return pickup;
   switch (event.type) {
     case 'eta_changed':
     case 'courier_called':
@@ -95,13 +109,45 @@ export function rejectionOf(
   }
 }
 
+/**
+ * Why a pickup-point event (or a return event in a chain whose parcel expired at its point) cannot happen now;
+ * undefined when it can; false for an event these rules do not cover.
+ */
+function pickupRejection(state: ChainState, event: TrackingEvent): string | undefined | false {
+  const rank = RANK[state.stage];
+  const expired = state.pickup?.expired;
+  switch (event.type) {
+    case 'ready_for_pickup':
+      return rank < DELIVERED ? undefined : `ready_for_pickup after the parcel was ${state.stage.replaceAll('_', ' ')}`;
+    case 'picked_up':
+      return rank < DELIVERED ? undefined : `picked_up once the parcel was ${state.stage.replaceAll('_', ' ')}`;
+    case 'pickup_extended':
+    case 'pickup_expired':
+      return state.stage === 'ready_for_pickup'
+        ? undefined
+        : `${event.type} needs a parcel waiting at its pickup point (stage ${state.stage})`;
+    case 'returned_to_sender':
+      return expired ? undefined : 'returned_to_sender needs a parcel whose pickup time expired';
+    case 'return_received':
+    case 'refund_issued':
+      return expired ? 'the parcel nobody collected goes back to the shop: report returned_to_sender' : false;
+    default:
+      return false;
+  }
+}
+
 /** The stage after an event: tracking stages only move forward. */
 export function stageAfter(stage: Stage, event: TrackingEvent): Stage {
   switch (event.type) {
     case 'return_requested':
       return 'returning';
     case 'refund_issued':
+    case 'returned_to_sender':
       return 'returned';
+    case 'pickup_expired':
+      return 'returning';
+    case 'picked_up':
+      return 'delivered';
     case 'cancelled':
       return 'cancelled';
     case 'packed':
@@ -109,6 +155,7 @@ export function stageAfter(stage: Stage, event: TrackingEvent): Stage {
     case 'in_transit':
     case 'arrived_in_city':
     case 'out_for_delivery':
+    case 'ready_for_pickup':
     case 'delivered':
       return RANK[event.type] > RANK[stage] ? event.type : stage;
     default:
@@ -128,7 +175,8 @@ export function latest(state: ChainState, name: TouchpointId): Touchpoint | unde
 export function addTouchpoint(state: ChainState, name: TouchpointId): Touchpoint {
   const count = state.touchpoints.filter((t) => t.name === name).length;
   const tp: Touchpoint = { key: count ? `${name}-${count + 1}` : name, name, status: 'pending', notices: [] };
-  const next = state.touchpoints.findIndex((t) => t.status === 'pending' && MAIN_LINE.includes(t.name as TouchpointId));
+  const mainLine = mainLineOf(modeOf(state));
+  const next = state.touchpoints.findIndex((t) => t.status === 'pending' && mainLine.includes(t.name as TouchpointId));
   state.touchpoints.splice(next < 0 ? state.touchpoints.length : next, 0, tp);
   return tp;
 }
@@ -160,6 +208,7 @@ export function obsoleteReason(
   const spec = specOf(tp.key);
   if (stage === 'cancelled' && !spec?.outlivesCancel) return 'the order was cancelled';
   if (spec?.obsoleteOnceCalled && courierCalled) return 'the courier has already agreed a time';
+  if (spec?.obsoleteOnceReady && stage === 'ready_for_pickup') return 'the parcel is already waiting at its point';
   const from = spec?.obsoleteFrom;
   return from && RANK[stage] >= RANK[from] ? `the parcel is already ${from.replaceAll('_', ' ')}` : undefined;
 }
@@ -169,7 +218,8 @@ export function workListsOf(state: ChainState, courierCalled: boolean): string[]
   const rank = RANK[state.stage];
   const lists: string[] = [];
   if (state.delays.length && rank < DELIVERED) lists.push('delayed');
-  if (rank >= RANK.arrived_in_city && rank < DELIVERED && !courierCalled) lists.push('awaiting-call');
+  if (rank >= RANK.arrived_in_city && rank < DELIVERED && !courierCalled && modeOf(state) === 'home')
+    lists.push('awaiting-call');
   return lists;
 }
 

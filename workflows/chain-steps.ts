@@ -4,19 +4,21 @@
  * when the active part of the chain is over.
  */
 import type { ChainInput, Timers } from './carried';
-import { addTouchpoint, daysBetween, latest, passedBy, skipPending } from './chain-state';
+import { addTouchpoint, daysBetween, latest, modeOf, passedBy, skipPending } from './chain-state';
 import { now } from './clock';
 import type { CourierCall } from './courier-call';
 import type { DeliveryPromise } from './delivery-promise';
 import { DAY_MS } from './durations';
 import type { TrackingEvent } from './events';
 import type { Notifier } from './notifier';
+import type { Pickup } from './pickup';
 import type { ChainRecords } from './records';
 import type { ReturnChild } from './return-child';
 import type { ChainState, Touchpoint } from './state';
 import { sentOn, type TouchpointId } from './touchpoints';
 
 type Delivered = Extract<TrackingEvent, { type: 'delivered' }>;
+type PickedUp = Extract<TrackingEvent, { type: 'picked_up' }>;
 type Cancelled = Extract<TrackingEvent, { type: 'cancelled' }>;
 
 /** The parts of a chain its steps move. */
@@ -26,6 +28,7 @@ export interface ChainParts {
   courier: CourierCall;
   promise: DeliveryPromise;
   returns: ReturnChild;
+  pickup: Pickup;
 }
 
 export class ChainSteps {
@@ -41,7 +44,7 @@ export class ChainSteps {
 
   /** The effects of an event `accept` took (the stage has moved already). */
   async handle(event: TrackingEvent): Promise<void> {
-    const { courier, promise, returns } = this.parts;
+    const { courier, promise, returns, pickup } = this.parts;
     switch (event.type) {
       case 'handed_to_carrier':
       case 'in_transit':
@@ -49,7 +52,7 @@ export class ChainSteps {
       case 'arrived_in_city':
         this.leaveStagesBehind();
         this.sendOn(event.type);
-        courier.armDeliveryDay();
+        if (modeOf(this.state) === 'home') courier.armDeliveryDay();
         return;
       case 'out_for_delivery':
         this.leaveStagesBehind();
@@ -70,7 +73,19 @@ export class ChainSteps {
         courier.armDeadline();
         return;
       case 'delivered':
-        return this.delivered(event);
+        return this.handOver(event, () => courier.delivered(event));
+      case 'ready_for_pickup':
+        this.leaveStagesBehind();
+        return pickup.ready(event.data);
+      case 'pickup_extended':
+        return pickup.extended(event.data.pickupUntil);
+      case 'picked_up':
+        return this.handOver(event, () => pickup.collected());
+      case 'pickup_expired':
+        return pickup.expired();
+      case 'returned_to_sender':
+        this.done = true;
+        return;
       case 'return_requested':
         return returns.start();
       case 'return_received':
@@ -92,6 +107,8 @@ export class ChainSteps {
       this.done = true;
     } else if (name === 'guard') {
       this.parts.promise.fired();
+    } else if (name === 'pickupReminder') {
+      this.parts.pickup.remind();
     } else {
       this.parts.courier.ask();
     }
@@ -101,6 +118,7 @@ export class ChainSteps {
   private cancelled(event: Cancelled): void {
     this.done = true;
     this.parts.courier.stopDeadlines();
+    this.parts.pickup.stop();
     const afterDelivery = this.state.returnUntil !== undefined;
     this.parts.returns.closeWindow();
     this.parts.notifier.send(
@@ -111,11 +129,12 @@ export class ChainSteps {
     skipPending(this.state);
   }
 
-  private delivered(event: Delivered): void {
+  /** The customer has the parcel, from the courier or the point (`settle` ends that mode's part). */
+  private handOver(event: Delivered | PickedUp, settle: () => void): void {
     this.leaveStagesBehind();
     if (event.data.proof) this.state.deliveryProof = event.data.proof;
     const known = this.state.conflicts.length;
-    this.parts.courier.delivered(event);
+    settle();
     this.parts.records.delivered(event.at, known);
     const { returnWindowDays } = this.input.order;
     this.parts.notifier.send(this.tp('handover'), { returnDays: returnWindowDays });

@@ -65,6 +65,19 @@ function quietStart(t: DateTime, { start }: QuietHours): DateTime {
  */
 export function guardTime(promisedDate: string, zone: string, leadTimeHours: number, quiet: QuietHours): number {
   const t = DateTime.fromISO(promisedDate, { zone }).plus({ days: 1 }).startOf('day').minus({ hours: leadTimeHours });
+  return outOfQuiet(t, quiet);
+}
+
+/**
+ * When the reminder before a pickup point's deadline goes (epoch ms): `hours` before it, moved to an hour
+ * before quiet hours when it would fall in them — earlier, so it never comes after the deadline.
+ */
+export function pickupReminderTime(until: string, hours: number, zone: string, quiet: QuietHours): number {
+  return outOfQuiet(DateTime.fromISO(until, { zone }).minus({ hours }), quiet);
+}
+
+/** `t`, or an hour before the quiet hours it falls in (epoch ms). */
+function outOfQuiet(t: DateTime, quiet: QuietHours): number {
   return (quietEnd(t, quiet) ? quietStart(t, quiet).minus({ hours: 1 }) : t).toMillis();
 }
 

@@ -22,7 +22,7 @@ import type { NoticeFacts } from './notice-facts';
 import type { DeliveryReceipt } from './definitions';
 import { Lane } from './lane';
 import { localLabel, NO_CALLS, quietHoursReason, quietUntil, STALE_MS } from './local-time';
-import { specOf, templateOf, type TemplateId, type TouchpointId } from './touchpoints';
+import { specOf, templateIn, type DeliveryMode, type TemplateId, type TouchpointId } from './touchpoints';
 
 const { sendNotice } = proxyActivities<Activities>({
   // Providers answer within 20 s (client timeouts); the rest is the ledger and the render.
@@ -49,6 +49,8 @@ export interface NotifierHooks {
   failed(reason: string): void;
   /** A touchpoint's notices changed (the return chain reports it to its parent). */
   changed?(tp: Touchpoint): void;
+  /** How the chain's parcel reaches the customer now: a notice speaks its mode's template (home when unset). */
+  mode?(): DeliveryMode;
 }
 
 export class Notifier {
@@ -82,13 +84,14 @@ export class Notifier {
   }
 
   /**
-   * Queues the notice of `tp` and returns at once: its own template unless another is named, on
+   * Queues the notice of `tp` and returns at once: its own template (its delivery mode's variant) unless
+   * another is named, on
    * the customer's channels in their order unless another order is given.
    */
   send(
     tp: Touchpoint,
     facts: NoticeFacts = {},
-    template: TemplateId = templateOf(tp.name as TouchpointId),
+    template: TemplateId = templateIn(tp.name as TouchpointId, this.hooks.mode?.() ?? 'home'),
     channels: ChannelName[] = this.input.order.customer.channels,
   ): void {
     const revision = Math.max(0, ...tp.notices.map((n) => n.revision)) + 1;

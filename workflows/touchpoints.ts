@@ -156,9 +156,6 @@ export function mainLineOf(mode: DeliveryMode): TouchpointId[] {
   });
 }
 
-/** The touchpoints every (home-delivery) chain is expected to pass, listed as pending from the start. */
-export const MAIN_LINE: TouchpointId[] = mainLineOf('home');
-
 /** The touchpoints a tracking event sends (once), as the table's `sentOn` says. */
 export function sentOn(event: string): TouchpointId[] {
   return IDS.filter((id) => specOf(id)?.sentOn?.events.some((e) => e === event));

@@ -1,7 +1,7 @@
 /** Stages, event types and chain states for the table-driven tests of the chain's pure rules. */
 import { initialState } from '../../workflows/chain-state';
 import type { ChainState, EventType, Stage, TouchpointStatus } from '../../workflows/contract';
-import { event, order, shop } from './fixtures';
+import { event, order, shop, toPoint } from './fixtures';
 
 const words = <T extends string>(list: string) => list.split(' ') as T[];
 
@@ -18,6 +18,10 @@ export const OTHER = words<EventType>(
   'eta_changed courier_called delivery_failed return_requested return_received refund_issued cancelled',
 );
 export const EVENTS = [...TRACKING, ...OTHER];
+/** The pickup-point chain's own events. */
+export const PICKUP = words<EventType>('ready_for_pickup pickup_extended picked_up pickup_expired returned_to_sender');
+/** Events only a home chain takes. */
+export const HOME_ONLY = words<EventType>('out_for_delivery courier_called delivery_failed delivered');
 /** accepted … out_for_delivery. */
 export const BEFORE_DELIVERY = PROGRESS.slice(0, 6);
 /** Every stage but closed and cancelled. */
@@ -26,6 +30,8 @@ export const OPEN = PROGRESS.slice(0, 9);
 const DATA: Partial<Record<EventType, Record<string, unknown>>> = {
   eta_changed: { newEta: '2026-11-30', reason: 'storm' },
   courier_called: { window: { from: '2026-11-24T10:00:00Z', to: '2026-11-24T12:00:00Z' } },
+  ready_for_pickup: { pickupCode: '123456', pickupUntil: '2026-11-26T18:00:00Z' },
+  pickup_extended: { pickupUntil: '2026-11-28T18:00:00Z' },
 };
 
 /** A valid event of this type (its data filled in where the contract requires it). */
@@ -34,6 +40,12 @@ export const ev = (type: EventType) => event(type, DATA[type]);
 /** A fresh chain at this stage. */
 export function stateAt(stage: Stage): ChainState {
   return { ...initialState({ order: order(), shop: shop(), trackingUrl: 'https://track.example/t' }), stage };
+}
+
+/** A fresh pickup-point chain at this stage, its parcel waiting as `pickup` says. */
+export function pickupStateAt(stage: Stage, pickup?: ChainState['pickup']): ChainState {
+  const input = { order: order(toPoint()), shop: shop(), trackingUrl: 'https://track.example/t' };
+  return { ...initialState(input), stage, ...(pickup && { pickup }) };
 }
 
 /** A chain whose touchpoints have these keys and statuses, in this order. */

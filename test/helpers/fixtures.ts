@@ -56,6 +56,19 @@ export function orderBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** An InPost-style parcel locker, as an order names it. */
+export const LOCKER = {
+  id: 'KRA01M',
+  kind: 'locker',
+  name: 'Paczkomat KRA01M',
+  address: 'ul. Długa 1, 31-147 Kraków',
+  openingHours: '24/7',
+  mapUrl: 'https://maps.example/KRA01M',
+} as const;
+
+/** The `delivery` of an order collected from `point` (the locker unless given). */
+export const toPoint = (point: object = LOCKER) => ({ delivery: { mode: 'pickup_point', point } });
+
 /** An order as a chain holds it (the customer's language and zone settled, UTC and English unless given). */
 export function order(overrides: Record<string, unknown> = {}): ChainOrder {
   return resolveOrder(OrderInput.parse(orderBody(overrides)), { defaultLocale: 'en', timezone: 'UTC' });

@@ -19,13 +19,23 @@ import {
   stageAfter,
   workListsOf,
 } from '../../workflows/chain-state';
-import { STAGES, TrackingEvent, type EventType, type Stage, type TouchpointStatus } from '../../workflows/contract';
+import {
+  STAGES,
+  TrackingEvent,
+  type ChainState,
+  type EventType,
+  type Stage,
+  type TouchpointStatus,
+} from '../../workflows/contract';
 import {
   BEFORE_DELIVERY,
   ev,
   EVENTS,
+  HOME_ONLY,
   OPEN,
   OTHER,
+  PICKUP,
+  pickupStateAt,
   PROGRESS,
   stateAt,
   TRACKING,
@@ -34,7 +44,7 @@ import {
 
 describe('stages', () => {
   it('the tables name every event type of the contract', () => {
-    expect([...EVENTS].sort()).toEqual(TrackingEvent.options.map((o) => o.shape.type.value).sort());
+    expect([...EVENTS, ...PICKUP].sort()).toEqual(TrackingEvent.options.map((o) => o.shape.type.value).sort());
   });
 
   it.each(PROGRESS.map((stage, i) => [stage, i] as const))('%s ranks %i on the progress line', (stage, rank) => {
@@ -42,7 +52,13 @@ describe('stages', () => {
   });
 
   it('every stage of the contract has its place on the progress line', () => {
-    expect([...STAGES].sort((a, b) => rankOf(a) - rankOf(b))).toEqual(PROGRESS);
+    const home = STAGES.filter((s) => s !== 'ready_for_pickup');
+    expect([...home].sort((a, b) => rankOf(a) - rankOf(b))).toEqual(PROGRESS);
+  });
+
+  it("ready_for_pickup is the pickup line's out_for_delivery: the last stage before the customer has the parcel", () => {
+    expect(rankOf('ready_for_pickup')).toBe(rankOf('out_for_delivery'));
+    expect(isTrackingStage('ready_for_pickup')).toBe(true);
   });
 
   it.each(PROGRESS.map((stage, i) => [stage, i >= 9] as const))('isFinal(%s) is %s', (stage, final) => {
@@ -291,5 +307,102 @@ describe('attention and work lists', () => {
     };
     const state = { ...stateAt(stage), delays: Array.from({ length: delays }, () => delay) };
     expect(workListsOf(state, courierCalled).join(' ')).toBe(lists);
+  });
+});
+
+describe('pickup-point chains: their own events, refused in the other mode', () => {
+  const waiting = { code: '123456', until: '2026-11-26T18:00:00Z' };
+  const expired = { ...waiting, expired: true as const };
+  const HOME_REASON = (type: EventType) =>
+    `${type} is a pickup-point event; this order is delivered to the customer's door`;
+  const PICKUP_REASON = (type: EventType) => `${type} is a home-delivery event; this order goes to a pickup point`;
+  const none = { returnReceived: false, returnOpen: false };
+
+  it.each(OPEN.flatMap((stage) => PICKUP.map((type) => [stage, type] as const)))(
+    'a home chain at %s refuses %s',
+    (stage, type) => {
+      expect(rejectionOf(stateAt(stage), ev(type), none)).toBe(HOME_REASON(type));
+    },
+  );
+
+  it.each(OPEN.flatMap((stage) => HOME_ONLY.map((type) => [stage, type] as const)))(
+    'a pickup chain at %s refuses %s',
+    (stage, type) => {
+      expect(rejectionOf(pickupStateAt(stage), ev(type), none)).toBe(PICKUP_REASON(type));
+    },
+  );
+
+  it.each<[Stage, ChainState['pickup'], EventType, string | undefined]>([
+    ['arrived_in_city', undefined, 'ready_for_pickup', undefined],
+    ['ready_for_pickup', waiting, 'ready_for_pickup', undefined],
+    ['delivered', waiting, 'ready_for_pickup', 'ready_for_pickup after the parcel was delivered'],
+    ['in_transit', undefined, 'picked_up', undefined],
+    ['ready_for_pickup', waiting, 'picked_up', undefined],
+    ['returning', expired, 'picked_up', 'picked_up once the parcel was returning'],
+    ['ready_for_pickup', waiting, 'pickup_extended', undefined],
+    [
+      'arrived_in_city',
+      undefined,
+      'pickup_extended',
+      'pickup_extended needs a parcel waiting at its pickup point (stage arrived_in_city)',
+    ],
+    ['ready_for_pickup', waiting, 'pickup_expired', undefined],
+    [
+      'delivered',
+      waiting,
+      'pickup_expired',
+      'pickup_expired needs a parcel waiting at its pickup point (stage delivered)',
+    ],
+    ['returning', expired, 'returned_to_sender', undefined],
+    ['ready_for_pickup', waiting, 'returned_to_sender', 'returned_to_sender needs a parcel whose pickup time expired'],
+    [
+      'returning',
+      expired,
+      'return_received',
+      'the parcel nobody collected goes back to the shop: report returned_to_sender',
+    ],
+    [
+      'returning',
+      expired,
+      'refund_issued',
+      'the parcel nobody collected goes back to the shop: report returned_to_sender',
+    ],
+    ['returning', undefined, 'return_received', undefined],
+    ['returning', expired, 'cancelled', 'cancelled once a return is under way (stage returning)'],
+  ])('at %s (pickup %o), %s: %s', (stage, pickup, type, reason) => {
+    expect(rejectionOf(pickupStateAt(stage, pickup), ev(type), none)).toBe(reason);
+  });
+
+  it.each<[Stage, EventType, Stage]>([
+    ['arrived_in_city', 'ready_for_pickup', 'ready_for_pickup'],
+    ['in_transit', 'ready_for_pickup', 'ready_for_pickup'],
+    ['ready_for_pickup', 'arrived_in_city', 'ready_for_pickup'],
+    ['ready_for_pickup', 'pickup_extended', 'ready_for_pickup'],
+    ['ready_for_pickup', 'picked_up', 'delivered'],
+    ['in_transit', 'picked_up', 'delivered'],
+    ['ready_for_pickup', 'pickup_expired', 'returning'],
+    ['returning', 'returned_to_sender', 'returned'],
+  ])('from %s, %s leads to %s', (from, type, to) => {
+    expect(stageAfter(from, ev(type))).toBe(to);
+  });
+
+  it('lists the pickup line as pending from the start, and never on the awaiting-call list', () => {
+    const state = pickupStateAt('accepted');
+    expect(state.touchpoints.map((t) => t.key)).toEqual([
+      'confirmation',
+      'tracking',
+      'arrival',
+      'ready-for-pickup',
+      'handover',
+      'closing',
+    ]);
+    expect(workListsOf(pickupStateAt('ready_for_pickup'), false)).toEqual([]);
+    expect(workListsOf(stateAt('out_for_delivery'), false)).toEqual(['awaiting-call']);
+  });
+
+  it('drops a waiting arrival notice once the parcel waits at its point', () => {
+    expect(obsoleteReason({ stage: 'ready_for_pickup' }, { key: 'arrival', name: 'arrival' }, false)).toBe(
+      'the parcel is already waiting at its point',
+    );
   });
 });

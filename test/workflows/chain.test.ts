@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainState } from '../../workflows/contract';
 import { ratingUpdate, trackingEventUpdate } from '../../workflows/definitions';
-import { MAIN_LINE } from '../../workflows/touchpoints';
+import { mainLineOf } from '../../workflows/touchpoints';
 import { event, inDays, onTimePath, order } from '../helpers/fixtures';
 import { scenarios, type ScenarioName } from '../helpers/scenarios';
 import { devServer, outbox, replay, type DevServer } from '../helpers/temporal';
@@ -37,7 +37,7 @@ describe('the chain on a real Temporal server', () => {
   it('on time: every touchpoint is done and keeps the notice the customer got', async () => {
     const state = await run('on-time');
     expect(state.stage).toBe('closed');
-    expect(state.touchpoints.map((t) => [t.key, t.status])).toEqual(MAIN_LINE.map((k) => [k, 'done']));
+    expect(state.touchpoints.map((t) => [t.key, t.status])).toEqual(mainLineOf('home').map((k) => [k, 'done']));
     expect(state.touchpoints.every((t) => t.notices.length === 1 && t.notices[0].status === 'sent')).toBe(true);
     expect(byKey(state, 'confirmation').notices[0].text).toContain(longDate(state.promisedDate));
     expect(byKey(state, 'tracking').notices[0].text).toContain(state.trackingUrl);

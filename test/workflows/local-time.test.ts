@@ -16,6 +16,7 @@ import {
   nextDay,
   nextPromise,
   NO_CALLS,
+  pickupReminderTime,
   plusDays,
   quietHoursReason,
   quietUntil,
@@ -204,6 +205,40 @@ describe('guardTime: the end of the promised day minus the lead time, an hour be
     ['Pago Pago', '2026-06-11', PPG, 4, NONE, '2026-06-12T07:00Z'],
   ])('%s', (_, promised, zone, lead, quiet, expected) => {
     expect(iso(guardTime(promised, zone, lead, quiet))).toBe(iso(expected));
+  });
+});
+
+describe('pickupReminderTime: hours before the pickup deadline, an hour before quiet hours if in them', () => {
+  it.each<[string, string, string, number, Quiet, string]>([
+    ['a day before 18:00: 18:00 the day before', '2026-11-26T17:00Z', WAW, 24, NIGHT, '2026-11-25T17:00Z'],
+    [
+      'a day before 07:00 is quiet: 20:00 two evenings before',
+      '2026-11-26T06:00Z',
+      WAW,
+      24,
+      NIGHT,
+      '2026-11-24T19:00Z',
+    ],
+    ['six hours before 03:00 is 21:00, quiet: 20:00', '2026-11-26T02:00Z', WAW, 6, NIGHT, '2026-11-25T19:00Z'],
+    [
+      'two hours before 11:00 is 09:00, the end of quiet hours',
+      '2026-11-26T10:00Z',
+      WAW,
+      2,
+      NIGHT,
+      '2026-11-26T08:00Z',
+    ],
+    ['no quiet hours: 07:00 stays', '2026-11-26T06:00Z', WAW, 24, NONE, '2026-11-25T06:00Z'],
+    [
+      'across the fall-back night: 24 hours before 18:00 CET is 19:00 CEST',
+      '2026-10-25T17:00Z',
+      WAW,
+      24,
+      NIGHT,
+      '2026-10-24T17:00Z',
+    ],
+  ])('%s', (_, until, zone, hours, quiet, expected) => {
+    expect(iso(pickupReminderTime(until, hours, zone, quiet))).toBe(iso(expected));
   });
 });
 
