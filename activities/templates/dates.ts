@@ -7,17 +7,21 @@ import { DateTime } from 'luxon';
 
 export function customerDates(zone: string, locale: string) {
   const at = (iso: string) => DateTime.fromISO(iso, { zone }).setLocale(locale);
+  const day = (iso: string) =>
+    at(iso)
+      .toLocaleString(DateTime.DATE_FULL)
+      .replace(/ [гр]\.$/, '');
+  const time = (iso: string) => at(iso).toLocaleString(DateTime.TIME_SIMPLE);
   return {
     /** "24 November 2026". */
-    day: (iso: string) =>
-      at(iso)
-        .toLocaleString(DateTime.DATE_FULL)
-        .replace(/ [гр]\.$/, ''),
+    day,
     /** "Nov 24" (a day close to the one already named). */
     dayMonth: (iso: string) => at(iso).toLocaleString({ month: 'short', day: 'numeric' }),
     /** "Nov 24, 2026". */
     shortDay: (iso: string) => at(iso).toLocaleString(DateTime.DATE_MED),
     /** "10:30 AM". */
-    time: (iso: string) => at(iso).toLocaleString(DateTime.TIME_SIMPLE),
+    time,
+    /** "24 November 2026, 10:30 AM": a deadline, whose hour matters as much as its day. */
+    dayTime: (iso: string) => `${day(iso)}, ${time(iso)}`,
   };
 }

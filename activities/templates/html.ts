@@ -1,6 +1,6 @@
 /**
  * The HTML part of a notice email, built with MJML (email/layout.ts): the shop's logo or name, the
- * text, one primary action, the one-click rating row, the support line and the unsubscribe link.
+ * text, the pickup code's QR where it has one, one primary action, the one-click rating row, the support line and the unsubscribe link.
  * Links are buttons or short anchors, never a printed address, and long words wrap: nothing
  * scrolls sideways on a phone (checked at 320 px in Chromium).
  */
@@ -9,8 +9,8 @@ import { escapeHtml } from '../../common/html';
 import { fill, layoutOf, type LayoutShape } from './email/layout';
 import { coloursOf } from './email/theme';
 
-/** A piece of the body: text, or the words that lead to the tracking page. */
-export type BodyPart = string | { track: string };
+/** A piece of the body: text, or the words that lead to the tracking page or to the pickup point's map. */
+export type BodyPart = string | { track: string } | { map: string };
 
 export interface EmailHtmlInput {
   language: string;
@@ -20,6 +20,10 @@ export interface EmailHtmlInput {
   brand?: Brand;
   body: BodyPart[];
   trackingUrl: string;
+  /** Where the `{ map }` words lead (the pickup point on a map). */
+  mapUrl?: string;
+  /** The alt text of the pickup code's QR image, when the email shows one (./email/qr.ts). */
+  qrAlt?: string;
   /** The one button; absent when the rating row is the action (the closing question). */
   action?: { url: string; label: string };
   /** The one-click scores under their heading; absent when the notice asks something else (a courier window). */
@@ -31,10 +35,16 @@ export interface EmailHtmlInput {
 // Scripts written right to left: the layout mirrors for them.
 const RTL = new Set(['ar', 'fa', 'he', 'ps', 'ur', 'yi']);
 
-function bodyHtml(parts: BodyPart[], trackingUrl: string, primary: string): string {
-  const anchor = `<a class="ds-inline" href="${escapeHtml(trackingUrl)}" style="color:${primary};text-decoration:underline">`;
+function bodyHtml(parts: BodyPart[], links: { track: string; map?: string }, primary: string): string {
+  const anchor = (url: string, words: string) =>
+    `<a class="ds-inline" href="${escapeHtml(url)}" style="color:${primary};text-decoration:underline">${escapeHtml(words)}</a>`;
   return parts
-    .map((part) => (typeof part === 'string' ? escapeHtml(part) : `${anchor}${escapeHtml(part.track)}</a>`))
+    .map((part) => {
+      if (typeof part === 'string') return escapeHtml(part);
+      if ('track' in part) return anchor(links.track, part.track);
+      // Without a map link the words stay plain text rather than lead nowhere.
+      return links.map ? anchor(links.map, part.map) : escapeHtml(part.map);
+    })
     .join('');
 }
 
@@ -46,6 +56,7 @@ function shapeOf(m: EmailHtmlInput): LayoutShape {
     colours: coloursOf(m.brand),
     logo: Boolean(m.brand?.logoUrl),
     action: Boolean(m.action),
+    qr: m.qrAlt !== undefined,
     rating: m.rating?.range,
     unsubscribe: Boolean(m.unsubscribe),
   };
@@ -59,7 +70,8 @@ export async function emailHtml(m: EmailHtmlInput): Promise<string> {
     title: text(m.title),
     shop: text(m.shop),
     logoUrl: text(m.brand?.logoUrl),
-    body: bodyHtml(m.body, m.trackingUrl, shape.colours.primary),
+    body: bodyHtml(m.body, { track: m.trackingUrl, map: m.mapUrl }, shape.colours.primary),
+    qrAlt: text(m.qrAlt),
     actionUrl: text(m.action?.url),
     actionLabel: text(m.action?.label),
     ratingHeading: text(m.rating?.heading),

@@ -1,14 +1,17 @@
 /**
- * Renders a notice in the customer's language: the email subject, text and HTML parts, the short
- * SMS/WhatsApp body and what a voice call says; dates and times in the customer's zone and locale.
+ * Renders a notice in the customer's language: the email subject, text and HTML parts (with the pickup
+ * code's QR image where the notice gives the code), the short SMS/WhatsApp body and what a voice call says;
+ * dates and times in the customer's zone and locale.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
 import { CATALOGS, languageOf } from './catalog';
 import type { Catalog, TemplateMessages } from './catalog-shape';
+import { pickupQr, type InlineImage } from './email/qr';
 import { emailHtml, type BodyPart, type EmailHtmlInput } from './html';
+import { LOCALES, type LanguageCode } from './locales/index';
 import type { RenderInput } from './render-input';
 import { fitSms } from './sms-length';
-import { scoreRange } from '../../workflows/touchpoints';
+import { scoreRange, type TemplateId } from '../../workflows/touchpoints';
 import { valuesOf, type Values } from './values';
 
 export interface Rendered {
@@ -23,6 +26,8 @@ export interface Rendered {
   whatsapp?: string;
   /** What a voice call says. */
   spoken: string;
+  /** Images the HTML part shows by `cid:` (the pickup code's QR): sent with the email, never stored. */
+  inline?: InlineImage[];
 }
 
 type Tag = (chunks: BodyPart[]) => BodyPart;
@@ -41,14 +46,21 @@ function formatParts(language: string, message: string, values: Record<string, s
   return Array.isArray(parts) ? parts : [parts];
 }
 
-/** Formats one ICU message whose `<track>` words, if any, are followed by the tracking link (plain text). */
-function formatText(language: string, message: string, values: Values, trackingUrl: string): string {
-  const track: Tag = (chunks) => `${chunks.join('')}: ${trackingUrl}`;
-  return formatParts(language, message, { ...values, track }).join('');
+/** The notices whose email shows the pickup code as a QR image under its text. */
+const WITH_QR: ReadonlySet<TemplateId> = new Set(['ready-for-pickup', 'pickup-reminder']);
+
+/**
+ * Formats one ICU message whose `<track>` words, if any, are followed by the tracking link and whose `<map>`
+ * words by the pickup point's map link (plain text); the map's words go with it where the values drop it.
+ */
+function formatText(language: string, message: string, values: Values, links: { track: string; map?: string }) {
+  const track: Tag = (chunks) => `${chunks.join('')}: ${links.track}`;
+  const map: Tag = (chunks) => (values.hasMap === 'yes' ? `${chunks.join('')}: ${links.map}` : '');
+  return formatParts(language, message, { ...values, track, map }).join('');
 }
 
-/** The words of a notice on every channel, without the email's HTML part. */
-export type NoticeTexts = Omit<Rendered, 'html'>;
+/** The words of a notice on every channel, without the email's HTML part and its images. */
+export type NoticeTexts = Omit<Rendered, 'html' | 'inline'>;
 
 /** What every form of one notice is worded from. */
 interface Wording {
@@ -73,7 +85,8 @@ interface Wording {
 function wordingOf(input: RenderInput): Wording {
   const language = languageOf(input.order.customer.locale, input.shop.defaultLocale);
   const catalog = CATALOGS[language];
-  const f = (message: string, values: Values) => formatText(language, message, values, input.trackingUrl);
+  const links = { track: input.trackingUrl, map: input.facts.point?.mapUrl };
+  const f = (message: string, values: Values) => formatText(language, message, values, links);
   // The SMS is fitted by rendering it at several caps: each cap's values are formatted once.
   const byCap = new Map<number, Values>();
   const valuesWithin = (cap: number) =>
@@ -111,7 +124,7 @@ function textsOf(w: Wording): NoticeTexts {
   const spoken = spaces(
     messages.voice
       ? f(messages.voice, values)
-      : formatParts(language, messages.sms, { ...values, track: () => '' })
+      : formatParts(language, messages.sms, { ...values, track: () => '', map: () => '' })
           .join('')
           .trim(),
   );
@@ -123,11 +136,15 @@ export function shortFor(channel: string, r: Pick<Rendered, 'short' | 'whatsapp'
   return (channel === 'whatsapp' && r.whatsapp) || r.short;
 }
 
-/** What the email's HTML part shows. */
-function emailOf(w: Wording, subject: string): EmailHtmlInput {
+/** What the email's HTML part shows; `qr`: it shows the pickup code's QR image. */
+function emailOf(w: Wording, subject: string, qr: boolean): EmailHtmlInput {
   const { input, language, catalog, messages, f, values, asksWindow } = w;
   const answer = messages.answer;
-  const body = formatParts(language, messages.text, { ...values, track: (chunks) => ({ track: chunks.join('') }) });
+  const body = formatParts(language, messages.text, {
+    ...values,
+    track: (chunks) => ({ track: chunks.join('') }),
+    map: (chunks) => (values.hasMap === 'yes' ? { map: chunks.join('') } : ''),
+  });
   // One primary action: choosing a window on the tracking page, else tracking the parcel; the
   // closing's action is its answer row.
   const label = asksWindow ? catalog.common.chooseWindow : catalog.common.trackLink;
@@ -140,6 +157,8 @@ function emailOf(w: Wording, subject: string): EmailHtmlInput {
     brand: input.brand,
     body,
     trackingUrl,
+    mapUrl: input.facts.point?.mapUrl,
+    ...(qr && { qrAlt: LOCALES[language as LanguageCode].pages.pickupQrAlt }),
     action: answer ? undefined : { url: trackingUrl, label },
     rating: asksWindow ? undefined : { heading, url: ratingUrl, range: scoreRange(input.scale) },
     support: w.support,
@@ -156,7 +175,9 @@ export function renderTexts(input: RenderInput): NoticeTexts {
 export async function render(input: RenderInput): Promise<Rendered> {
   const wording = wordingOf(input);
   const texts = textsOf(wording);
-  return { ...texts, html: await emailHtml(emailOf(wording, texts.subject)) };
+  const code = WITH_QR.has(input.template) ? input.facts.pickupCode : undefined;
+  const html = await emailHtml(emailOf(wording, texts.subject, code !== undefined));
+  return { ...texts, html, ...(code !== undefined && { inline: [await pickupQr(code)] }) };
 }
 
 /** A short localized acknowledgement for an SMS reply. */

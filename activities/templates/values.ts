@@ -1,7 +1,7 @@
 /**
  * The values a notice's messages are formatted with: every date and time already in the
  * customer's zone and locale, and the free-text parts (shop, reason, items, city, carrier, support
- * contact) cut to a length when an SMS must be shortened.
+ * contact, the pickup point's name, address and hours) cut to a length when an SMS must be shortened.
  */
 import type { Shop } from '../../workflows/shop';
 import { scoreRange } from '../../workflows/touchpoints';
@@ -43,6 +43,28 @@ function windowValues(input: RenderInput, catalog: Catalog, language: string, f:
   };
 }
 
+/**
+ * The pickup point, code and deadline. The point's words are free text, cut like the rest; the code and the
+ * deadline never are. The map link goes only into a whole message: a cut SMS drops it first.
+ */
+function pickupValues(input: RenderInput, free: (text: string) => string, whole: boolean): Values {
+  const { point, pickupCode = '', pickupUntil, afterExpiry } = input.facts;
+  const { timezone, locale } = input.order.customer;
+  return {
+    pointKind: point?.kind ?? '',
+    pointName: free(point?.name ?? ''),
+    pointAddress: free(point?.address ?? ''),
+    pointHours: free(point?.openingHours ?? ''),
+    hasHours: point?.openingHours ? 'yes' : 'no',
+    hasMap: whole && point?.mapUrl ? 'yes' : 'no',
+    pickupCode,
+    // A call reads the code sign by sign ("K 7 2 4"), not as one number.
+    spokenCode: [...pickupCode].join(' '),
+    pickupUntil: pickupUntil ? customerDates(timezone, locale).dayTime(pickupUntil) : '',
+    afterExpiry: afterExpiry ?? 'return',
+  };
+}
+
 /** The template's values; free-text parts at most `cap` characters long (Infinity: whole). */
 export function valuesOf(input: RenderInput, catalog: Catalog, language: string, f: Format, cap = Infinity): Values {
   const { order, shop, facts } = input;
@@ -79,5 +101,6 @@ export function valuesOf(input: RenderInput, catalog: Catalog, language: string,
     hasAmount: facts.amount ? 'yes' : 'no',
     ...scoreRange(input.scale),
     ...windowValues(input, catalog, language, f),
+    ...pickupValues(input, free, cap === Infinity),
   };
 }

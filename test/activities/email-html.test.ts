@@ -86,6 +86,7 @@ describe('the email layout', () => {
       colours: { primary: '#1f6feb', accent: '#6e56cf' },
       logo: false,
       action: true,
+      qr: false,
       unsubscribe: false,
     };
     expect(layoutOf(shape)).toBe(layoutOf({ ...shape }));

@@ -4,6 +4,7 @@
  * escaped words and links, so sending a notice never pays an MJML compile.
  */
 import mjml2html from 'mjml';
+import { PICKUP_QR_CID, QR_PX } from './qr';
 import { DARK_CSS, LIGHT, type Colours } from './theme';
 
 /** What a layout is compiled for: everything that changes its markup beyond the words and links. */
@@ -13,6 +14,8 @@ export interface LayoutShape {
   colours: Colours;
   logo: boolean;
   action: boolean;
+  /** The pickup code's QR image under the text (./qr.ts). */
+  qr: boolean;
   /** The one-click scores, when the email carries the rating row. */
   rating?: { min: number; max: number };
   unsubscribe: boolean;
@@ -24,6 +27,7 @@ export type Slot =
   | 'shop'
   | 'logoUrl'
   | 'body'
+  | 'qrAlt'
   | 'actionUrl'
   | 'actionLabel'
   | 'ratingHeading'
@@ -58,6 +62,12 @@ function ratingRow({ min, max }: { min: number; max: number }, { primary, accent
   return `<mj-text css-class="ds-text" padding="16px 16px 8px"><p style="margin:0 0 8px">%%ratingHeading%%</p><div>${chips}</div></mj-text>`;
 }
 
+/** The pickup code's QR: the PNG's own white quiet zone keeps it readable on a dark page. */
+const qrImage = ({ dir }: LayoutShape) =>
+  `<mj-image src="cid:${PICKUP_QR_CID}" alt="%%qrAlt%%" width="${QR_PX}px" height="${QR_PX}px" align="${
+    dir === 'rtl' ? 'right' : 'left'
+  }" padding="8px 16px" />`;
+
 const footer = ({ unsubscribe }: LayoutShape) => {
   const link = `<a href="%%unsubscribeUrl%%" style="color:${LIGHT.muted};text-decoration:underline">%%unsubscribeLabel%%</a>`;
   return `<mj-text css-class="ds-muted" font-size="13px" color="${LIGHT.muted}" padding="16px 16px 24px">%%support%%${
@@ -85,6 +95,7 @@ ${WRAP}</mj-style>
 <mj-body width="560px" background-color="${LIGHT.page}" css-class="ds-page">${header(shape)}
 <mj-section padding="0"><mj-column>
   <mj-text css-class="ds-text">%%body%%</mj-text>
+  ${shape.qr ? qrImage(shape) : ''}
   ${shape.action ? action : ''}
   ${shape.rating ? ratingRow(shape.rating, colours) : ''}
   ${footer(shape)}

@@ -7,6 +7,13 @@ import type { Catalog } from '../catalog-shape';
 import type { Locale, PageStrings } from './locale';
 
 const days = '{days, plural, one {# Tag} other {# Tage}}';
+const withinDays =
+  '{returnDays, plural, =0 {} one {Sie können sie innerhalb von # Tag zurückgeben. } other {Sie können sie innerhalb von # Tagen zurückgeben. }}';
+/** The kind of point the parcel goes to (accusative) and waits at (dative). */
+const kindTo =
+  '{pointKind, select, locker {an die Paketstation} post_office {in die Postfiliale} other {in den Paketshop}}';
+const kindAt =
+  '{pointKind, select, locker {an der Paketstation} post_office {in der Postfiliale} other {im Paketshop}}';
 
 const catalog: Catalog = {
   common: {
@@ -70,8 +77,45 @@ const catalog: Catalog = {
       subject: '{shop}: Bestellung {orderId} zugestellt',
       text:
         'Ihre Bestellung {orderId} wurde zugestellt. Bitte prüfen Sie das Paket gleich: Wenn etwas beschädigt ist oder fehlt, sagen Sie uns Bescheid. ' +
-        '{returnDays, plural, =0 {} one {Sie können sie innerhalb von # Tag zurückgeben. } other {Sie können sie innerhalb von # Tagen zurückgeben. }}Kontakt: {support}.',
+        `${withinDays}Kontakt: {support}.`,
       sms: '{shop}: Bestellung {orderId} zugestellt. Bitte prüfen Sie sie; Probleme oder Rückgabe: {support}.',
+    },
+    'confirmation-pickup': {
+      subject: '{shop}: Bestellung {orderId} ist eingegangen',
+      text: `{hasName, select, yes {Hallo {givenName},} other {Guten Tag,}} wir haben Ihre Bestellung {orderId} erhalten: {items}. Wir liefern sie {promise} ${kindTo} {pointName}, {pointAddress}, und sagen Ihnen Bescheid, sobald sie abholbereit ist.`,
+      sms: '{shop}: Bestellung {orderId} ist eingegangen. Lieferung {promise} an {pointName}, {pointAddress}.',
+    },
+    'arrival-pickup': {
+      subject: '{shop}: Bestellung {orderId} ist in {city} angekommen',
+      text: `Ihre Bestellung {orderId} ist in {city} angekommen. Wir sagen Ihnen Bescheid, sobald Sie sie ${kindAt} {pointName} abholen können.`,
+      sms: '{shop}: Bestellung {orderId} ist in {city}. Wir melden uns, sobald sie bei {pointName} abholbereit ist.',
+    },
+    'ready-for-pickup': {
+      subject: '{shop}: Bestellung {orderId} ist abholbereit',
+      text:
+        `Ihre Bestellung {orderId} liegt ${kindAt} {pointName}, {pointAddress}, für Sie bereit.{hasHours, select, yes { Öffnungszeiten: {pointHours}.} other {}} ` +
+        'Ihr Abholcode: {pickupCode}. Bitte holen Sie das Paket bis {pickupUntil} Uhr ab.{hasMap, select, yes { <map>Auf der Karte zeigen</map>} other {}}',
+      sms: '{shop}: Bestellung {orderId} liegt bereit: {pointName}, {pointAddress}. Code: {pickupCode}. Abholen bis {pickupUntil} Uhr.{hasMap, select, yes { <map>Karte</map>} other {}}',
+      voice: `Guten Tag, hier ist {shop}. Ihre Bestellung {orderId} liegt ${kindAt} {pointName}, {pointAddress}, für Sie bereit. Ihr Abholcode lautet {spokenCode}. Ich wiederhole: {spokenCode}. Bitte holen Sie das Paket bis {pickupUntil} Uhr ab.`,
+    },
+    'pickup-reminder': {
+      subject: '{shop}: Bestellung {orderId} wartet auf Sie',
+      text: `Eine Erinnerung: Ihre Bestellung {orderId} liegt noch ${kindAt} {pointName}, {pointAddress}, für Sie bereit. Ihr Abholcode: {pickupCode}. Bitte holen Sie das Paket bis {pickupUntil} Uhr ab.`,
+      sms: '{shop}: Bestellung {orderId} wartet noch bei {pointName}. Code: {pickupCode}. Abholen bis {pickupUntil} Uhr.',
+      voice: `Guten Tag, hier ist {shop}. Eine Erinnerung: Ihre Bestellung {orderId} liegt noch ${kindAt} {pointName} für Sie bereit. Ihr Abholcode lautet {spokenCode}. Bitte holen Sie das Paket bis {pickupUntil} Uhr ab.`,
+    },
+    'pickup-expired': {
+      subject: '{shop}: Bestellung {orderId} wurde nicht abgeholt',
+      text:
+        `Die Abholfrist für Ihre Bestellung {orderId} ${kindAt} {pointName} ist abgelaufen. ` +
+        '{afterExpiry, select, refund {Das Paket geht an den Shop zurück, und wir erstatten Ihnen den Betrag.} resend {Das Paket geht an den Shop zurück, und wir senden es Ihnen erneut zu.} other {Das Paket geht an den Shop zurück.}} ' +
+        'Bei Fragen erreichen Sie uns hier: {support}.',
+      sms: '{shop}: Die Abholfrist für Bestellung {orderId} ist abgelaufen. {afterExpiry, select, refund {Das Paket geht zurück; Sie erhalten eine Erstattung.} resend {Das Paket geht zurück; wir senden es erneut.} other {Das Paket geht an den Shop zurück.}} Fragen: {support}.',
+    },
+    'handover-pickup': {
+      subject: '{shop}: Bestellung {orderId} abgeholt',
+      text: `Vielen Dank, dass Sie Ihre Bestellung {orderId} abgeholt haben. Bitte prüfen Sie das Paket gleich: Wenn etwas beschädigt ist oder fehlt, sagen Sie uns Bescheid. ${withinDays}Kontakt: {support}.`,
+      sms: '{shop}: Danke, dass Sie Bestellung {orderId} abgeholt haben. Bitte prüfen Sie sie; Probleme oder Rückgabe: {support}.',
     },
     'return-accepted': {
       subject: '{shop}: Rückgabe von Bestellung {orderId} angenommen',

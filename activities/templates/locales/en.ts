@@ -3,6 +3,10 @@ import type { Catalog } from '../catalog-shape';
 import type { Locale, PageStrings } from './locale';
 
 const days = '{days, plural, one {# day} other {# days}}';
+/** The kind of point, after "the". */
+const kind = '{pointKind, select, locker {parcel locker} post_office {post office} other {pickup point}}';
+const withinDays =
+  '{returnDays, plural, =0 {} one {You can return it within # day. } other {You can return it within # days. }}';
 
 const catalog: Catalog = {
   common: {
@@ -66,8 +70,47 @@ const catalog: Catalog = {
       subject: '{shop}: order {orderId} delivered',
       text:
         'Your order {orderId} has been delivered. Please check the parcel now: if anything is damaged or missing, tell us. ' +
-        '{returnDays, plural, =0 {} one {You can return it within # day. } other {You can return it within # days. }}Contact: {support}.',
+        `${withinDays}Contact: {support}.`,
       sms: '{shop}: order {orderId} delivered. Please check it; problems or returns: {support}.',
+    },
+    'confirmation-pickup': {
+      subject: '{shop}: order {orderId} accepted',
+      text: `{hasName, select, yes {Hello {givenName},} other {Hello,}} we have accepted your order {orderId}: {items}. We will deliver it {promise} to the ${kind} {pointName}, {pointAddress}, and let you know when it is ready for pickup.`,
+      sms: '{shop}: order {orderId} accepted. Delivery {promise} to {pointName}, {pointAddress}.',
+    },
+    'arrival-pickup': {
+      subject: '{shop}: order {orderId} has reached {city}',
+      text: 'Your order {orderId} has reached {city}. We will let you know as soon as it is ready for pickup at {pointName}.',
+      sms: '{shop}: order {orderId} is in {city}. We will tell you when it is ready at {pointName}.',
+    },
+    'ready-for-pickup': {
+      subject: '{shop}: order {orderId} is ready for pickup',
+      text:
+        `Your order {orderId} is waiting for you at the ${kind} {pointName}, {pointAddress}.{hasHours, select, yes { Opening hours: {pointHours}.} other {}} ` +
+        'Your pickup code is {pickupCode}. Please collect the parcel by {pickupUntil}.{hasMap, select, yes { <map>Show it on the map</map>} other {}}',
+      sms: '{shop}: order {orderId} is ready at {pointName}, {pointAddress}. Code: {pickupCode}. Collect by {pickupUntil}.{hasMap, select, yes { <map>Map</map>} other {}}',
+      voice:
+        'Hello, this is {shop}. Your order {orderId} is ready for pickup at {pointName}, {pointAddress}. Your pickup code is {spokenCode}. Once again: {spokenCode}. Please collect it by {pickupUntil}.',
+    },
+    'pickup-reminder': {
+      subject: '{shop}: order {orderId} is waiting for you',
+      text: 'A reminder: your order {orderId} is still waiting for you at {pointName}, {pointAddress}. Your pickup code is {pickupCode}. Please collect the parcel by {pickupUntil}.',
+      sms: '{shop}: order {orderId} is still waiting at {pointName}. Code: {pickupCode}. Collect by {pickupUntil}.',
+      voice:
+        'Hello, this is {shop}. A reminder: your order {orderId} is still waiting for you at {pointName}. Your pickup code is {spokenCode}. Please collect it by {pickupUntil}.',
+    },
+    'pickup-expired': {
+      subject: '{shop}: order {orderId} was not collected',
+      text:
+        'Your order {orderId} was not collected from {pointName} in time. ' +
+        '{afterExpiry, select, refund {It is going back to the shop, and we will refund you.} resend {It is going back to the shop, and we will send it to you again.} other {It is going back to the shop.}} ' +
+        'If you have a question, contact us: {support}.',
+      sms: '{shop}: order {orderId} was not collected in time. {afterExpiry, select, refund {It goes back to the shop and you will be refunded.} resend {It goes back and the shop will send it again.} other {It goes back to the shop.}} Questions: {support}.',
+    },
+    'handover-pickup': {
+      subject: '{shop}: order {orderId} collected',
+      text: `Thank you for collecting your order {orderId}. Please check the parcel now: if anything is damaged or missing, tell us. ${withinDays}Contact: {support}.`,
+      sms: '{shop}: thank you for collecting order {orderId}. Please check it; problems or returns: {support}.',
     },
     'return-accepted': {
       subject: '{shop}: return of order {orderId} accepted',

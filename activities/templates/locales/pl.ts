@@ -7,6 +7,12 @@ import type { Locale, PageStrings } from './locale';
 
 const days = '{days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}}';
 const returnDays = (n: string) => `Zamówienie możesz zwrócić w ciągu # ${n}. `;
+const withinDays = `{returnDays, plural, =0 {} one {${returnDays('dnia')}} few {${returnDays('dni')}} many {${returnDays('dni')}} other {${returnDays('dnia')}}}`;
+/** The kind of point the parcel goes to ("do" + genitive) and waits at ("w" + locative). */
+const kindTo =
+  '{pointKind, select, locker {do automatu paczkowego} post_office {do placówki pocztowej} other {do punktu odbioru}}';
+const kindIn =
+  '{pointKind, select, locker {w automacie paczkowym} post_office {w placówce pocztowej} other {w punkcie odbioru}}';
 
 const catalog: Catalog = {
   common: {
@@ -70,9 +76,45 @@ const catalog: Catalog = {
       subject: '{shop}: zamówienie {orderId} dostarczone',
       text:
         'Twoje zamówienie {orderId} zostało dostarczone. Sprawdź przesyłkę: jeśli coś jest uszkodzone lub czegoś brakuje, daj nam znać. ' +
-        `{returnDays, plural, =0 {} one {${returnDays('dnia')}} few {${returnDays('dni')}} many {${returnDays('dni')}} other {${returnDays('dnia')}}}` +
-        'Kontakt: {support}.',
+        `${withinDays}Kontakt: {support}.`,
       sms: '{shop}: zamówienie {orderId} dostarczone. Sprawdź przesyłkę; reklamacje i zwroty: {support}.',
+    },
+    'confirmation-pickup': {
+      subject: '{shop}: zamówienie {orderId} przyjęte',
+      text: `Dzień dobry! Przyjęliśmy Twoje zamówienie {orderId}: {items}. Dostarczymy je {promise} ${kindTo} {pointName}, {pointAddress}. Damy znać, gdy będzie gotowe do odbioru.`,
+      sms: '{shop}: zamówienie {orderId} przyjęte. Dostawa {promise}: {pointName}, {pointAddress}.',
+    },
+    'arrival-pickup': {
+      subject: '{shop}: zamówienie {orderId} jest już w Twoim mieście',
+      text: `Twoje zamówienie {orderId} dotarło do miasta {city}. Damy znać, gdy tylko będzie gotowe do odbioru ${kindIn} {pointName}.`,
+      sms: '{shop}: zamówienie {orderId} jest już w Twoim mieście. Damy znać, gdy będzie gotowe do odbioru ({pointName}).',
+    },
+    'ready-for-pickup': {
+      subject: '{shop}: zamówienie {orderId} czeka na odbiór',
+      text:
+        `Twoje zamówienie {orderId} czeka na Ciebie ${kindIn} {pointName}, {pointAddress}.{hasHours, select, yes { Godziny otwarcia: {pointHours}.} other {}} ` +
+        'Kod odbioru: {pickupCode}. Paczkę można odebrać do {pickupUntil}.{hasMap, select, yes { <map>Pokaż na mapie</map>} other {}}',
+      sms: '{shop}: zamówienie {orderId} czeka na odbiór: {pointName}, {pointAddress}. Kod: {pickupCode}. Odbiór do {pickupUntil}.{hasMap, select, yes { <map>Mapa</map>} other {}}',
+      voice: `Dzień dobry, tu {shop}. Twoje zamówienie {orderId} czeka na odbiór ${kindIn} {pointName}, {pointAddress}. Kod odbioru: {spokenCode}. Powtarzam: {spokenCode}. Paczkę można odebrać do {pickupUntil}.`,
+    },
+    'pickup-reminder': {
+      subject: '{shop}: przypominamy o zamówieniu {orderId}',
+      text: `Przypominamy: Twoje zamówienie {orderId} nadal czeka na Ciebie ${kindIn} {pointName}, {pointAddress}. Kod odbioru: {pickupCode}. Paczkę można odebrać do {pickupUntil}.`,
+      sms: '{shop}: zamówienie {orderId} nadal czeka na odbiór ({pointName}). Kod: {pickupCode}. Odbiór do {pickupUntil}.',
+      voice: `Dzień dobry, tu {shop}. Przypominamy: Twoje zamówienie {orderId} nadal czeka na odbiór ${kindIn} {pointName}. Kod odbioru: {spokenCode}. Paczkę można odebrać do {pickupUntil}.`,
+    },
+    'pickup-expired': {
+      subject: '{shop}: zamówienie {orderId} nie zostało odebrane',
+      text:
+        `Minął termin odbioru Twojego zamówienia {orderId} ${kindIn} {pointName}. ` +
+        '{afterExpiry, select, refund {Paczka wróci do sklepu, a my zwrócimy Ci pieniądze.} resend {Paczka wróci do sklepu, a my wyślemy ją do Ciebie ponownie.} other {Paczka wróci do sklepu.}} ' +
+        'W razie pytań skontaktuj się z nami: {support}.',
+      sms: '{shop}: minął termin odbioru zamówienia {orderId}. {afterExpiry, select, refund {Paczka wróci do sklepu, a my zwrócimy Ci pieniądze.} resend {Paczka wróci do sklepu, a my wyślemy ją ponownie.} other {Paczka wróci do sklepu.}} Pytania: {support}.',
+    },
+    'handover-pickup': {
+      subject: '{shop}: zamówienie {orderId} odebrane',
+      text: `Dziękujemy za odebranie zamówienia {orderId}. Sprawdź przesyłkę: jeśli coś jest uszkodzone lub czegoś brakuje, daj nam znać. ${withinDays}Kontakt: {support}.`,
+      sms: '{shop}: dziękujemy za odebranie zamówienia {orderId}. Sprawdź przesyłkę; reklamacje i zwroty: {support}.',
     },
     'return-accepted': {
       subject: '{shop}: zwrot zamówienia {orderId} przyjęty',
@@ -164,7 +206,7 @@ const pages: PageStrings = {
   },
   collected: 'Odebrane',
   pointHeading: 'Punkt odbioru',
-  pointKind: { locker: 'Paczkomat', shop: 'Punkt odbioru', post_office: 'Placówka pocztowa' },
+  pointKind: { locker: 'Automat paczkowy', shop: 'Punkt odbioru', post_office: 'Placówka pocztowa' },
   pointHours: 'Godziny otwarcia: {hours}',
   pointMap: 'Pokaż na mapie',
   pickupCode: 'Kod odbioru: {code}',

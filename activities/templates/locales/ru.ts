@@ -9,6 +9,9 @@ const days = '{days, plural, one {# день} few {# дня} many {# дней} o
 /** "в течение 1 дня / 2 дней / 5 дней / 1,5 дня": the genitive after "в течение". */
 const withinDays =
   '{returnDays, plural, =0 {} one {Вернуть заказ можно в течение # дня. } few {Вернуть заказ можно в течение # дней. } many {Вернуть заказ можно в течение # дней. } other {Вернуть заказ можно в течение # дня. }}';
+/** The kind of point after "в" where the parcel goes (accusative) and where it waits (prepositional). */
+const kind = '{pointKind, select, locker {постамат} post_office {почтовое отделение} other {пункт выдачи}}';
+const kindIn = '{pointKind, select, locker {в постамате} post_office {в почтовом отделении} other {в пункте выдачи}}';
 
 const catalog: Catalog = {
   common: {
@@ -74,6 +77,43 @@ const catalog: Catalog = {
         'Ваш заказ {orderId} доставлен. Пожалуйста, проверьте посылку: если что-то повреждено или чего-то не хватает, сообщите нам. ' +
         `${withinDays}Связаться с нами: {support}.`,
       sms: '{shop}: заказ {orderId} доставлен. Проверьте его; вопросы и возврат: {support}.',
+    },
+    'confirmation-pickup': {
+      subject: '{shop}: заказ {orderId} принят',
+      text: `{hasName, select, yes {Здравствуйте, {givenName}!} other {Здравствуйте!}} Мы приняли ваш заказ {orderId}: {items}. Доставим его {promise} в ${kind} {pointName} ({pointAddress}) и сообщим, когда его можно будет забрать.`,
+      sms: '{shop}: заказ {orderId} принят. Доставка {promise}: {pointName}, {pointAddress}.',
+    },
+    'arrival-pickup': {
+      subject: '{shop}: заказ {orderId} уже в вашем городе',
+      text: `Ваш заказ {orderId} прибыл в город {city}. Мы сообщим, как только его можно будет забрать ${kindIn} {pointName}.`,
+      sms: '{shop}: заказ {orderId} уже в вашем городе. Сообщим, когда его можно будет забрать ({pointName}).',
+    },
+    'ready-for-pickup': {
+      subject: '{shop}: заказ {orderId} можно забрать',
+      text:
+        `Ваш заказ {orderId} ждёт вас ${kindIn} {pointName} по адресу: {pointAddress}.{hasHours, select, yes { Часы работы: {pointHours}.} other {}} ` +
+        'Код получения: {pickupCode}. Пожалуйста, заберите посылку до {pickupUntil}.{hasMap, select, yes { <map>Показать на карте</map>} other {}}',
+      sms: '{shop}: заказ {orderId} ждёт вас: {pointName}, {pointAddress}. Код: {pickupCode}. Забрать до {pickupUntil}.{hasMap, select, yes { <map>Карта</map>} other {}}',
+      voice: `Здравствуйте, это {shop}. Ваш заказ {orderId} ждёт вас ${kindIn} {pointName} по адресу: {pointAddress}. Код получения: {spokenCode}. Повторяю: {spokenCode}. Пожалуйста, заберите посылку до {pickupUntil}.`,
+    },
+    'pickup-reminder': {
+      subject: '{shop}: напоминаем о заказе {orderId}',
+      text: `Напоминаем: ваш заказ {orderId} по-прежнему ждёт вас ${kindIn} {pointName} по адресу: {pointAddress}. Код получения: {pickupCode}. Пожалуйста, заберите посылку до {pickupUntil}.`,
+      sms: '{shop}: заказ {orderId} ещё ждёт вас ({pointName}). Код: {pickupCode}. Забрать до {pickupUntil}.',
+      voice: `Здравствуйте, это {shop}. Напоминаем: ваш заказ {orderId} ещё ждёт вас ${kindIn} {pointName}. Код получения: {spokenCode}. Пожалуйста, заберите посылку до {pickupUntil}.`,
+    },
+    'pickup-expired': {
+      subject: '{shop}: заказ {orderId} не был получен',
+      text:
+        `Срок хранения вашего заказа {orderId} ${kindIn} {pointName} истёк. ` +
+        '{afterExpiry, select, refund {Посылка вернётся в магазин, и мы вернём вам деньги.} resend {Посылка вернётся в магазин, и мы отправим её вам повторно.} other {Посылка вернётся в магазин.}} ' +
+        'Если у вас есть вопросы, свяжитесь с нами: {support}.',
+      sms: '{shop}: срок хранения заказа {orderId} истёк. {afterExpiry, select, refund {Он вернётся в магазин, деньги мы вернём.} resend {Он вернётся в магазин, и мы отправим его повторно.} other {Он вернётся в магазин.}} Вопросы: {support}.',
+    },
+    'handover-pickup': {
+      subject: '{shop}: заказ {orderId} получен',
+      text: `Спасибо, что забрали заказ {orderId}. Пожалуйста, проверьте посылку: если что-то повреждено или чего-то не хватает, сообщите нам. ${withinDays}Связаться с нами: {support}.`,
+      sms: '{shop}: спасибо, что забрали заказ {orderId}. Проверьте его; вопросы и возврат: {support}.',
     },
     'return-accepted': {
       subject: '{shop}: возврат заказа {orderId} оформлен',

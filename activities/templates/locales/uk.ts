@@ -10,6 +10,9 @@ const days = '{days, plural, one {# день} few {# дні} many {# днів} o
 /** "протягом 1 дня / 2 днів / 5 днів / 1,5 дня": the genitive after "протягом". */
 const within = (n: string) => `Повернути замовлення можна протягом # ${n}. `;
 const withinDays = `{returnDays, plural, =0 {} one {${within('дня')}} few {${within('днів')}} many {${within('днів')}} other {${within('дня')}}}`;
+/** The kind of point after "у" where the parcel goes (accusative), and where it waits (locative). */
+const kind = '{pointKind, select, locker {поштомат} post_office {поштове відділення} other {пункт видачі}}';
+const kindIn = '{pointKind, select, locker {у поштоматі} post_office {у поштовому відділенні} other {у пункті видачі}}';
 
 const catalog: Catalog = {
   common: {
@@ -75,6 +78,43 @@ const catalog: Catalog = {
         'Ваше замовлення {orderId} доставлено. Будь ласка, перевірте посилку: якщо щось пошкоджено або чогось бракує, повідомте нам. ' +
         `${withinDays}Зв’язатися з нами: {support}.`,
       sms: '{shop}: замовлення {orderId} доставлено. Перевірте його; питання та повернення: {support}.',
+    },
+    'confirmation-pickup': {
+      subject: '{shop}: замовлення {orderId} прийнято',
+      text: `{hasName, select, yes {Добрий день, {givenName}!} other {Добрий день!}} Ми прийняли ваше замовлення {orderId}: {items}. Доставимо його {promise} у ${kind} {pointName} ({pointAddress}) і повідомимо, коли його можна буде забрати.`,
+      sms: '{shop}: замовлення {orderId} прийнято. Доставка {promise}: {pointName}, {pointAddress}.',
+    },
+    'arrival-pickup': {
+      subject: '{shop}: замовлення {orderId} вже у вашому місті',
+      text: `Ваше замовлення {orderId} прибуло до міста {city}. Ми повідомимо, щойно його можна буде забрати ${kindIn} {pointName}.`,
+      sms: '{shop}: замовлення {orderId} вже у вашому місті. Повідомимо, коли його можна буде забрати ({pointName}).',
+    },
+    'ready-for-pickup': {
+      subject: '{shop}: замовлення {orderId} можна забрати',
+      text:
+        `Ваше замовлення {orderId} чекає на вас ${kindIn} {pointName} за адресою: {pointAddress}.{hasHours, select, yes { Години роботи: {pointHours}.} other {}} ` +
+        'Код отримання: {pickupCode}. Будь ласка, заберіть посилку до {pickupUntil}.{hasMap, select, yes { <map>Показати на мапі</map>} other {}}',
+      sms: '{shop}: замовлення {orderId} чекає на вас: {pointName}, {pointAddress}. Код: {pickupCode}. Забрати до {pickupUntil}.{hasMap, select, yes { <map>Мапа</map>} other {}}',
+      voice: `Добрий день, це {shop}. Ваше замовлення {orderId} чекає на вас ${kindIn} {pointName} за адресою: {pointAddress}. Код отримання: {spokenCode}. Повторюю: {spokenCode}. Будь ласка, заберіть посилку до {pickupUntil}.`,
+    },
+    'pickup-reminder': {
+      subject: '{shop}: нагадуємо про замовлення {orderId}',
+      text: `Нагадуємо: ваше замовлення {orderId} досі чекає на вас ${kindIn} {pointName} за адресою: {pointAddress}. Код отримання: {pickupCode}. Будь ласка, заберіть посилку до {pickupUntil}.`,
+      sms: '{shop}: замовлення {orderId} ще чекає на вас ({pointName}). Код: {pickupCode}. Забрати до {pickupUntil}.',
+      voice: `Добрий день, це {shop}. Нагадуємо: ваше замовлення {orderId} ще чекає на вас ${kindIn} {pointName}. Код отримання: {spokenCode}. Будь ласка, заберіть посилку до {pickupUntil}.`,
+    },
+    'pickup-expired': {
+      subject: '{shop}: замовлення {orderId} не отримано',
+      text:
+        `Термін зберігання вашого замовлення {orderId} ${kindIn} {pointName} минув. ` +
+        '{afterExpiry, select, refund {Посилка повернеться до магазину, і ми повернемо вам гроші.} resend {Посилка повернеться до магазину, і ми надішлемо її вам повторно.} other {Посилка повернеться до магазину.}} ' +
+        'Якщо у вас є запитання, зв’яжіться з нами: {support}.',
+      sms: '{shop}: термін зберігання замовлення {orderId} минув. {afterExpiry, select, refund {Воно повернеться до магазину, гроші ми повернемо.} resend {Воно повернеться до магазину, і ми надішлемо його повторно.} other {Воно повернеться до магазину.}} Питання: {support}.',
+    },
+    'handover-pickup': {
+      subject: '{shop}: замовлення {orderId} отримано',
+      text: `Дякуємо, що забрали замовлення {orderId}. Будь ласка, перевірте посилку: якщо щось пошкоджено або чогось бракує, повідомте нам. ${withinDays}Зв’язатися з нами: {support}.`,
+      sms: '{shop}: дякуємо, що забрали замовлення {orderId}. Перевірте його; питання та повернення: {support}.',
     },
     'return-accepted': {
       subject: '{shop}: повернення замовлення {orderId} оформлено',
