@@ -5,6 +5,7 @@
  */
 import { rankOf } from '../workflows/chain-state';
 import type { DelaySource, Stage } from '../workflows/contract';
+import type { DeliveryMode } from '../workflows/touchpoints';
 import type { ActivityDeps } from './deps';
 
 interface ChainRef {
@@ -16,13 +17,16 @@ interface ChainRef {
 }
 
 export type ChainFact = ChainRef &
+  /** `mode` unset: a chain before delivery modes, delivered home. */
   (
-    | { kind: 'started'; firstPromise: string }
+    | { kind: 'started'; firstPromise: string; mode?: DeliveryMode }
     | { kind: 'stage'; stage: Stage }
     | { kind: 'delay'; n: number; days: number; source?: DelaySource; carrierCaused?: boolean }
     | { kind: 'conflict'; n: number; type: string }
     | { kind: 'delivered'; onTime: boolean }
     | { kind: 'rating'; touchpoint: string; touchpointId: string; score: number }
+    /** A pickup-point parcel became ready at its point, was collected, or expired there. */
+    | { kind: 'pickup'; step: 'ready' | 'collected' | 'expired' }
   );
 
 /** The recordFact activity, closed over its dependencies. */

@@ -183,7 +183,7 @@ export class ChainRun implements DeskChain {
    */
   async run(): Promise<'done' | 'continue'> {
     if (!this.input.carried) {
-      this.records.fact({ kind: 'started', firstPromise: this.state.promisedDate });
+      this.records.fact({ kind: 'started', firstPromise: this.state.promisedDate, mode: modeOf(this.state) });
       this.notifier.send(this.tp('confirmation'), {
         promisedDate: this.state.promisedDate,
         promisedWindow: this.state.promisedWindow,

@@ -29,6 +29,8 @@ export class Pickup {
   ready({ pickupCode, pickupUntil, point }: Ready): void {
     const { delivery } = this.state;
     if (point && delivery?.mode === 'pickup_point') this.state.delivery = { ...delivery, point };
+    // A second ready (the carrier moved the parcel) is no new fact: the first counts for the time to collection.
+    if (!this.state.pickup) this.records.fact({ kind: 'pickup', step: 'ready' });
     this.state.pickup = { code: pickupCode, until: pickupUntil };
     this.notifier.send(latest(this.state, 'ready-for-pickup')!, this.facts());
     this.arm();
@@ -42,12 +44,14 @@ export class Pickup {
 
   /** The customer has the parcel: no reminder any more (nor a ready notice, when the carrier never reported one). */
   collected(): void {
+    this.records.fact({ kind: 'pickup', step: 'collected' });
     this.stop();
     skipPending(this.state, ['ready-for-pickup']);
   }
 
   /** Nobody came in time: the customer hears what happens now, support is alerted, the parcel goes back. */
   expired(): void {
+    this.records.fact({ kind: 'pickup', step: 'expired' });
     this.stop();
     skipPending(this.state, ['handover']);
     const pickup = (this.state.pickup = { ...this.state.pickup!, expired: true as const });
