@@ -1,5 +1,6 @@
 /**
- * One chain as support sees it: every touchpoint with its notices (the exact text, delivery status
+ * One chain as support sees it: how the parcel reaches the customer (home or the pickup point, with the pickup
+ * code and deadline), every touchpoint with its notices (the exact text, delivery status
  * and the reason of each send decision), ratings and comments; beside it the promise revisions,
  * tracking events, conflicts, the audit trail and, for agents, the actions.
  */
@@ -7,6 +8,7 @@ import type { ChainState, Notice, Touchpoint } from '../../../workflows/contract
 import { scaleOf } from '../../../workflows/touchpoints';
 import { canAct, type Staff } from '../session';
 import { ActionForms } from './actions';
+import { DeliveryCard } from './delivery-card';
 import { Layout } from './layout';
 import { customerTime, day } from './time';
 
@@ -195,6 +197,7 @@ export function TimelinePage({ staff, state, flash, errors }: TimelineProps) {
             Tracking number <strong class="tracking-number">{state.trackingNumber}</strong>
           </p>
         )}
+        <DeliveryCard state={state} at={at} />
         {state.courierWindow && (
           <p>
             Courier window: {at(state.courierWindow.from)} – {at(state.courierWindow.to)} (agreed by{' '}
