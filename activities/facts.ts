@@ -1,6 +1,6 @@
 /**
- * Recording the facts the reports and metrics aggregate (chain started, stage, delay, conflict,
- * delivered, rating), idempotently, and counting them in the worker metrics the first time they are
+ * Recording the facts the reports and metrics aggregate (chain started with its delivery mode, stage,
+ * delay, conflict, delivered, rating, a pickup-point parcel's steps), idempotently, and counting them in the worker metrics the first time they are
  * recorded.
  */
 import { rankOf } from '../workflows/chain-state';
@@ -34,11 +34,13 @@ export function recordFactActivity({ store: { facts }, metrics }: ActivityDeps) 
   return async function recordFact(fact: ChainFact): Promise<void> {
     const { chainId, carrier, at } = fact;
     switch (fact.kind) {
-      case 'started':
-        if (await facts.started({ chainId, shop: fact.shop, carrier, startedAt: at, firstPromise: fact.firstPromise }))
+      case 'started': {
+        const { firstPromise, mode = 'home' } = fact;
+        if (await facts.started({ chainId, shop: fact.shop, carrier, startedAt: at, firstPromise, mode }))
           metrics.chainsStarted.inc({ carrier });
         await facts.moveStage(chainId, 'accepted', rankOf('accepted'));
         return;
+      }
       case 'stage':
         if (!(await facts.moveStage(chainId, fact.stage, rankOf(fact.stage)))) return;
         if (fact.stage === 'closed') metrics.chainsCompleted.inc({ carrier });
@@ -63,6 +65,9 @@ export function recordFactActivity({ store: { facts }, metrics }: ActivityDeps) 
         // The histogram holds first answers: a retried activity or a changed mind does not count twice.
         if (await facts.answered(chainId, fact.touchpoint, fact.score, at))
           metrics.ratings.observe({ touchpoint: fact.touchpointId, carrier }, fact.score);
+        return;
+      case 'pickup':
+        if (await facts.pickup(chainId, fact.step, at)) metrics.pickups.inc({ carrier, step: fact.step });
         return;
     }
   };

@@ -1,7 +1,7 @@
 /**
- * The worker's metrics (prom-client): chains, notices, ratings, attention, deliveries, delays and
- * conflicts. Labels are bounded: channel, touchpoint id, outcome, reason kind, stage, and the shop's
- * carriers.
+ * The worker's metrics (prom-client): chains, notices, ratings, attention, deliveries, delays,
+ * conflicts and pickup-point steps. Labels are bounded: channel, touchpoint id, outcome, reason kind,
+ * stage, pickup step, and the shop's carriers.
  */
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { perRegistry } from '../common/metrics';
@@ -75,6 +75,11 @@ function build(registry: Registry, facts: Pick<Facts, 'stageCounts'>) {
       ['carrier', 'source', 'carrier_caused'],
     ),
     conflicts: counter('doorstep_conflicts_total', 'Chain conflicts, by carrier and type', ['carrier', 'type']),
+    pickups: counter(
+      'doorstep_pickups_total',
+      'Pickup-point parcels by carrier and step at the point (ready, collected, expired)',
+      ['carrier', 'step'],
+    ),
     sendSeconds: new Histogram({
       name: 'doorstep_notice_send_seconds',
       help: 'Time a provider took to accept a notice',

@@ -1,9 +1,11 @@
 /**
- * The durable facts the reports aggregate across orders: each chain (carrier, first promise,
- * delivery), its delays and conflicts, and each satisfaction check (sent, answered). Every write is
+ * The durable facts the reports aggregate across orders: each chain (carrier, delivery mode, first
+ * promise, delivery; a pickup-point parcel's ready, collected and expired times), its delays and
+ * conflicts, and each satisfaction check (sent, answered). Every write is
  * idempotent, so a retried activity records a fact once; each answers whether it was new. Each
  * chain's stage is kept too, with the number of chains in every stage kept current as they move.
  */
+import type { DeliveryMode } from '../workflows/touchpoints';
 import type { Queryable } from './queryable';
 
 export interface ChainStarted {
@@ -12,7 +14,19 @@ export interface ChainStarted {
   carrier: string;
   startedAt: string;
   firstPromise: string;
+  /** Home unless said. */
+  mode?: DeliveryMode;
 }
+
+/** A pickup-point parcel's steps at its point, each recorded once. */
+export type PickupStep = 'ready' | 'collected' | 'expired';
+
+/** The column each pickup step's time lives in: a fixed table, never text from a caller. */
+const PICKUP_COLUMN: Record<PickupStep, string> = {
+  ready: 'ready_at',
+  collected: 'collected_at',
+  expired: 'expired_at',
+};
 
 export interface ChainDelay {
   chainId: string;
@@ -61,9 +75,9 @@ export class Facts {
   async started(c: ChainStarted): Promise<boolean> {
     return inserted(
       await this.sql.query(
-        `insert into chain_facts (chain_id, shop, carrier, started_at, first_promise) values ($1, $2, $3, $4, $5)
+        `insert into chain_facts (chain_id, shop, carrier, started_at, first_promise, mode) values ($1, $2, $3, $4, $5, $6)
          on conflict (chain_id) do nothing returning chain_id`,
-        [c.chainId, c.shop, c.carrier, c.startedAt, c.firstPromise],
+        [c.chainId, c.shop, c.carrier, c.startedAt, c.firstPromise, c.mode ?? 'home'],
       ),
     );
   }
@@ -93,6 +107,17 @@ export class Facts {
       await this.sql.query(
         `update chain_facts set delivered_at = $2, on_time = $3 where chain_id = $1 and delivered_at is null returning chain_id`,
         [chainId, at, onTime],
+      ),
+    );
+  }
+
+  /** A pickup-point parcel's `step` at its point (the first time it is recorded counts). */
+  async pickup(chainId: string, step: PickupStep, at: string): Promise<boolean> {
+    const column = PICKUP_COLUMN[step];
+    return inserted(
+      await this.sql.query(
+        `update chain_facts set ${column} = $2 where chain_id = $1 and ${column} is null returning chain_id`,
+        [chainId, at],
       ),
     );
   }

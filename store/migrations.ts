@@ -132,6 +132,9 @@ const MIGRATIONS: string[] = [
      last_inbound_at timestamptz not null,
      primary key (sender, address_key)
    );`,
+  // Delivery modes: each chain's mode (chains before them went home) and a pickup-point parcel's steps at its point.
+  `alter table chain_facts add column mode text not null default 'home', add column ready_at timestamptz,
+     add column collected_at timestamptz, add column expired_at timestamptz;`,
 ];
 
 /** The schema version a migrated store is at. */

@@ -1,9 +1,13 @@
 /**
  * The reports, aggregated in SQL from the durable facts: the touchpoint audit (checks sent,
- * responses, mean score, verdict, the chain's weakest link) and the carrier scorecard.
+ * responses, mean score, verdict, the chain's weakest link) and the carrier scorecard, over every
+ * chain or the chains of one delivery mode (with a pickup point's own figures).
  */
-import { TOUCHPOINTS } from '../workflows/touchpoints';
+import { type DeliveryMode, TOUCHPOINTS } from '../workflows/touchpoints';
 import type { Queryable } from './queryable';
+
+/** The chains a report covers: those of one delivery mode, or all of them. */
+export type ReportMode = DeliveryMode | 'all';
 
 export interface ReportFilter {
   shop: string;
@@ -11,6 +15,8 @@ export interface ReportFilter {
   from: string;
   to: string;
   carrier?: string;
+  /** All chains when unset. */
+  mode?: ReportMode;
 }
 
 /** Mean scores (out of 5; a 0–10 question counts half) from which a touchpoint is Wow, or OK; below is Bad. */
@@ -49,10 +55,74 @@ export interface CarrierLine {
   deliveredWithoutCall: number;
   courierCallRating: number | null;
   handoverRating: number | null;
+  /** The mode the line covers, when one was asked for (a line over all chains has none, as before modes). */
+  mode?: DeliveryMode;
+  /** A pickup-point line's figures at the points. */
+  pickup?: PickupFigures;
+}
+
+/** What happened to the carrier's parcels at their pickup points. */
+export interface PickupFigures {
+  /** Parcels that became ready at their point. */
+  ready: number;
+  collected: number;
+  expired: number;
+  /**
+   * Collected within 24 hours of becoming ready, out of the parcels ready and then collected or expired (still
+   * waiting: not counted yet); null before one.
+   */
+  collectedFirstDayRate: number | null;
+  /** Expired, out of those collected or expired; null before either. */
+  expiredRate: number | null;
+  /** Mean hours from ready to collected; null before a collection after a ready. */
+  meanHoursToCollect: number | null;
 }
 
 const ORDER = Object.keys(TOUCHPOINTS);
 const round = (n: number) => Math.round(n * 1000) / 1000;
+const share = (part: number, whole: number) => (whole ? round(part / whole) : null);
+/** The mode a query narrows to: null for all chains. */
+const modeParam = (mode: ReportMode | undefined) => (mode === undefined || mode === 'all' ? null : mode);
+
+interface CarrierRow {
+  carrier: string;
+  orders: number;
+  delivered: number;
+  on_time: number;
+  delay_days: number;
+  without_call: number;
+  ready: number;
+  collected: number;
+  expired: number;
+  first_day: number;
+  settled_ready: number;
+  mean_hours: number | null;
+}
+
+/**
+ * Per carrier, chains started in the period: delivered, on time, carrier-caused delay days, conflicts of a
+ * courier who did not call, and the pickup steps (first day: collected within 24 hours of ready).
+ */
+const CARRIER_SQL = (inRange: string) =>
+  `select f.carrier, count(*)::int as orders, count(f.delivered_at)::int as delivered, (count(*) filter (where f.on_time))::int as on_time,
+     avg(coalesce(d.days, 0))::float8 as delay_days, coalesce(sum(c.n), 0)::int as without_call,
+     count(f.ready_at)::int as ready, count(f.collected_at)::int as collected, count(f.expired_at)::int as expired,
+     (count(*) filter (where f.collected_at - f.ready_at <= interval '24 hours'))::int as first_day,
+     (count(*) filter (where f.ready_at is not null and (f.collected_at is not null or f.expired_at is not null)))::int as settled_ready,
+     (avg(extract(epoch from f.collected_at - f.ready_at)) / 3600)::float8 as mean_hours
+   from chain_facts f
+   left join (select chain_id, sum(days) as days from chain_delays where carrier_caused group by chain_id) d on d.chain_id = f.chain_id
+   left join (select chain_id, count(*) as n from chain_conflicts where type = 'delivered_without_call' group by chain_id) c on c.chain_id = f.chain_id
+   where ${inRange} group by f.carrier order by f.carrier`;
+
+const pickupFigures = (r: CarrierRow): PickupFigures => ({
+  ready: r.ready,
+  collected: r.collected,
+  expired: r.expired,
+  collectedFirstDayRate: share(r.first_day, r.settled_ready),
+  expiredRate: share(r.expired, r.collected + r.expired),
+  meanHoursToCollect: r.mean_hours === null ? null : round(r.mean_hours),
+});
 /** A mean on the five-point scale the thresholds use. */
 const onFive = (line: TouchpointLine) => (line.meanScore! * 5) / line.scale;
 
@@ -67,10 +137,13 @@ export class Reports {
       mean: number | null;
       scale: number;
     }>(
-      `select touchpoint_id as touchpoint, count(*)::int as sent, count(score)::int as responses, avg(score)::float8 as mean, max(scale)::int as scale
-       from checks where shop = $1 and sent_at >= $2 and sent_at < $3 and ($4::text is null or carrier = $4)
-       group by touchpoint_id`,
-      [f.shop, f.from, f.to, f.carrier ?? null],
+      // A check of a chain whose start is not recorded yet counts as home, as chains before modes.
+      `select k.touchpoint_id as touchpoint, count(*)::int as sent, count(k.score)::int as responses, avg(k.score)::float8 as mean, max(k.scale)::int as scale
+       from checks k left join chain_facts f on f.chain_id = k.chain_id
+       where k.shop = $1 and k.sent_at >= $2 and k.sent_at < $3 and ($4::text is null or k.carrier = $4)
+         and ($5::text is null or coalesce(f.mode, 'home') = $5)
+       group by k.touchpoint_id`,
+      [f.shop, f.from, f.to, f.carrier ?? null, modeParam(f.mode)],
     );
     const touchpoints = rows
       .map((r): TouchpointLine => {
@@ -98,24 +171,11 @@ export class Reports {
   }
 
   async carriers(f: ReportFilter): Promise<CarrierLine[]> {
-    const params = [f.shop, f.from, f.to, f.carrier ?? null];
-    const inRange = `f.shop = $1 and f.started_at >= $2 and f.started_at < $3 and ($4::text is null or f.carrier = $4)`;
-    const rows = await this.sql.query<{
-      carrier: string;
-      orders: number;
-      delivered: number;
-      on_time: number;
-      delay_days: number;
-      without_call: number;
-    }>(
-      `select f.carrier, count(*)::int as orders, count(f.delivered_at)::int as delivered, (count(*) filter (where f.on_time))::int as on_time,
-         avg(coalesce(d.days, 0))::float8 as delay_days, coalesce(sum(c.n), 0)::int as without_call
-       from chain_facts f
-       left join (select chain_id, sum(days) as days from chain_delays where carrier_caused group by chain_id) d on d.chain_id = f.chain_id
-       left join (select chain_id, count(*) as n from chain_conflicts where type = 'delivered_without_call' group by chain_id) c on c.chain_id = f.chain_id
-       where ${inRange} group by f.carrier order by f.carrier`,
-      params,
-    );
+    const mode = modeParam(f.mode);
+    const params = [f.shop, f.from, f.to, f.carrier ?? null, mode];
+    const inRange = `f.shop = $1 and f.started_at >= $2 and f.started_at < $3 and ($4::text is null or f.carrier = $4)
+      and ($5::text is null or f.mode = $5)`;
+    const rows = await this.sql.query<CarrierRow>(CARRIER_SQL(inRange), params);
     const ratings = await this.sql.query<{ carrier: string; touchpoint: string; mean: number }>(
       `select f.carrier, k.touchpoint_id as touchpoint, avg(k.score)::float8 as mean
        from checks k join chain_facts f on f.chain_id = k.chain_id
@@ -136,6 +196,8 @@ export class Reports {
       deliveredWithoutCall: r.without_call,
       courierCallRating: rating(r.carrier, 'courier-call'),
       handoverRating: rating(r.carrier, 'handover'),
+      ...(mode && { mode }),
+      ...(mode === 'pickup_point' && { pickup: pickupFigures(r) }),
     }));
   }
 }
