@@ -2,7 +2,7 @@
  * What a chain does along a scenario, worked out from the chain's rules without running it: each
  * notice it queues (touchpoint, template, facts, channels) and when, and where the chain stands
  * after each moment (for notices that become pointless while they wait). It follows
- * workflows/chain-run.ts and courier-call.ts on the same pure helpers and the same state
+ * workflows/chain-run.ts and courier-call.ts (and pickup.ts, in ./pickup-model.ts) on the same pure helpers and the same state
  * (chain-state.ts keeps its stage, promise and touchpoints; local-time.ts its times; touchpoints.ts
  * and channels.ts the data); test/scripts/journey.test.ts holds it to the real chain.
  */
@@ -13,59 +13,28 @@ import {
   initialState,
   isTrackingStage,
   latest,
+  modeOf,
   rankOf,
   stageAfter,
 } from '../workflows/chain-state';
-import type { CarriedChain, ChainOrder, ChainState, ChannelName, Stage, WindowQuestion } from '../workflows/contract';
+import type { CarriedChain, ChainOrder, ChainState, WindowQuestion } from '../workflows/contract';
 import { DAY_MS, MINUTE_MS } from '../workflows/durations';
 import { courierWindows, deliveryDayDeadline, guardTime, nextPromise } from '../workflows/local-time';
 import { phoneFirst } from '../workflows/channels';
 import {
   sentOn,
   specOf,
-  templateOf,
+  templateIn,
   touchpointIdOf,
   type TemplateId,
   type TouchpointId,
 } from '../workflows/touchpoints';
+import type { ChainModel, Lane, QueuedNotice, Snapshot } from './model';
+import { PickupModel } from './pickup-model';
 import { orderOf, orderTime, stepsOf, type Plan, type PlannedStep } from './plan';
 
 /** The real chain draws a PIN per order; the preview shows this one. */
 const SAMPLE_PIN = '4821';
-
-/**
- * The chain's notice queues: urgent ones, the rest one after another, and the return's own (it runs as a
- * child chain).
- */
-export type Lane = 'urgent' | 'calm' | 'return';
-
-export interface QueuedNotice {
-  /** Touchpoint key (`delay-2`). */
-  key: string;
-  revision: number;
-  template: TemplateId;
-  facts: NoticeFacts;
-  channels: ChannelName[];
-  urgent: boolean;
-  lane: Lane;
-  /** When the chain queued it (epoch ms). */
-  queuedAt: number;
-  /** Queued once the return's notices are all out (the closing notice after a return). */
-  afterReturn?: boolean;
-}
-
-/** Where the chain stands from `at` on. */
-export interface Snapshot {
-  at: number;
-  stage: Stage;
-  courierCalled: boolean;
-}
-
-export interface ChainModel {
-  order: ChainOrder;
-  notices: QueuedNotice[];
-  snapshots: Snapshot[];
-}
 
 type Timers = CarriedChain['timers'];
 type TimerName = keyof Timers;
@@ -81,6 +50,7 @@ class Walk {
   private now: number;
   private readonly timers: Timers = {};
   private readonly revisions = new Map<string, number>();
+  private readonly pickup: PickupModel;
 
   constructor(
     private readonly plan: Plan,
@@ -88,6 +58,9 @@ class Walk {
   ) {
     this.state = initialState({ order, shop: plan.shop, trackingUrl: '' });
     this.now = orderTime(plan);
+    const { state, timers } = this;
+    const send = (key: string, facts: NoticeFacts) => this.send(key, facts);
+    this.pickup = new PickupModel({ state, timers, shop: plan.shop, order, now: () => this.now, send });
   }
 
   /** The whole scenario: the order, each step (with the timers due before it), then the timers left. */
@@ -118,7 +91,8 @@ class Walk {
     switch (event.type) {
       case 'arrived_in_city':
         this.leaveStagesBehind();
-        return this.armDeliveryDayCall();
+        if (modeOf(this.state) === 'home') this.armDeliveryDayCall();
+        return;
       case 'out_for_delivery':
         this.leaveStagesBehind();
         if (!this.called && !this.state.courierQuestion) this.armCallDeadline();
@@ -137,12 +111,21 @@ class Walk {
         this.add('courier-call');
         return this.armCallDeadline();
       case 'delivered':
-        this.leaveStagesBehind();
         this.clearCallDeadlines();
         this.state.courierQuestion = undefined;
-        this.send('handover', { returnDays: this.order.returnWindowDays });
-        if (this.order.returnWindowDays > 0) this.timers.returnWindow = this.now + this.order.returnWindowDays * DAY_MS;
-        else this.finished = true;
+        return this.handOver();
+      case 'ready_for_pickup':
+        this.leaveStagesBehind();
+        return this.pickup.ready(event.data);
+      case 'pickup_extended':
+        return this.pickup.extended(event.data.pickupUntil);
+      case 'picked_up':
+        this.pickup.collected();
+        return this.handOver();
+      case 'pickup_expired':
+        return this.pickup.expired();
+      case 'returned_to_sender':
+        this.finished = true;
         return;
       case 'return_requested':
         delete this.timers.returnWindow;
@@ -156,6 +139,7 @@ class Walk {
       case 'cancelled': {
         this.finished = true;
         this.clearCallDeadlines();
+        this.pickup.stop();
         // Cancelled while its return window was open: the order is closed, no return offered.
         const afterDelivery = this.timers.returnWindow !== undefined;
         delete this.timers.returnWindow;
@@ -184,9 +168,18 @@ class Walk {
           nextPromise(this.state.promisedDate, guardDelayDays, this.now, this.zone, courierLeadTimeHours, quietHours),
           { reasonCode: 'not-in-city' },
         );
-      } else this.ask();
+      } else if (due[0] === 'pickupReminder') this.pickup.remind();
+      else this.ask();
       this.snapshot();
     }
+  }
+
+  /** The customer has the parcel, from the courier or the point: the handover, then the return window. */
+  private handOver(): void {
+    this.leaveStagesBehind();
+    this.send('handover', { returnDays: this.order.returnWindowDays });
+    if (this.order.returnWindowDays > 0) this.timers.returnWindow = this.now + this.order.returnWindowDays * DAY_MS;
+    else this.finished = true;
   }
 
   /** No call in time: Doorstep offers windows itself, by phone first. */
@@ -264,6 +257,9 @@ class Walk {
     channels = this.order.customer.channels,
     afterReturn = false,
   ): void {
+    const { delivery } = this.state;
+    // Every notice of a pickup chain names the point the parcel goes to (or waits at) now, as the notifier does.
+    if (delivery?.mode === 'pickup_point') facts = { point: delivery.point, ...facts };
     const revision = (this.revisions.get(key) ?? 0) + 1;
     this.revisions.set(key, revision);
     // Done, as the chain's notifier marks it: a further touchpoint of its kind is listed after it.
@@ -274,7 +270,7 @@ class Walk {
     this.notices.push({
       key,
       revision,
-      template: template ?? templateOf(touchpointIdOf(key)!),
+      template: template ?? templateIn(touchpointIdOf(key)!, modeOf(this.state)),
       facts,
       channels,
       urgent: spec.urgent,
@@ -285,7 +281,8 @@ class Walk {
   }
 
   private snapshot(): void {
-    this.snapshots.push({ at: this.now, stage: this.state.stage, courierCalled: this.called });
+    const { stage, pickup } = this.state;
+    this.snapshots.push({ at: this.now, stage, courierCalled: this.called, pickupUntil: pickup?.until });
   }
 
   private get zone(): string {

@@ -14,6 +14,7 @@ import {
   type JourneyScenario,
   type When,
 } from './scenarios';
+import { LOCKERS } from './lockers';
 
 /** One journey's fixed frame: its scenario, customer and shop, and the Monday it starts on. */
 export interface Plan {
@@ -63,7 +64,10 @@ function timeOf(plan: Plan, when: When): number {
 /** When the order is placed (epoch ms). */
 export const orderTime = (plan: Plan) => timeOf(plan, ORDER_AT);
 
-/** The synthetic order: the locale's customer on email then SMS, one item, promised on the scenario's day. */
+/**
+ * The synthetic order: the locale's customer on email then SMS, one item, promised on the scenario's day, to
+ * their door or their locker.
+ */
 export function orderOf(plan: Plan): ChainOrder {
   const p = PERSONAS[plan.locale];
   const order = OrderInput.parse({
@@ -81,6 +85,7 @@ export function orderOf(plan: Plan): ChainOrder {
     carrier: p.carrier,
     destinationCity: p.city,
     returnWindowDays: RETURN_WINDOW_DAYS,
+    ...(SCENARIOS[plan.scenario].toLocker && { delivery: { mode: 'pickup_point', point: LOCKERS[plan.locale].point } }),
   });
   return resolveOrder(order, plan.shop);
 }
@@ -105,6 +110,13 @@ function dataOf(plan: Plan, action: Exclude<Action, { reply: number }>): Record<
       return { proof: 'photo at the door' };
     case 'refund_issued':
       return { amount: p.refund };
+    case 'ready_for_pickup':
+    case 'pickup_extended': {
+      const pickupUntil = moment(plan, action.until.day, action.until.time).toUTC().toISO();
+      return action.event === 'pickup_extended'
+        ? { pickupUntil }
+        : { pickupUntil, pickupCode: LOCKERS[plan.locale].code };
+    }
     default:
       return {};
   }

@@ -20,6 +20,10 @@ export const JOURNEY_SCENARIOS = [
   'return',
   'cancel',
   'no-call',
+  'locker',
+  'locker-reminder',
+  'locker-expired',
+  'locker-extended',
 ] as const;
 export type JourneyScenario = (typeof JOURNEY_SCENARIOS)[number];
 /** Every locale's language: each locale file carries its journey customer and phrases. */
@@ -40,7 +44,15 @@ export interface When {
 
 type Plain = Extract<
   TrackingEvent['type'],
-  'packed' | 'in_transit' | 'arrived_in_city' | 'out_for_delivery' | 'return_received' | 'refund_issued'
+  | 'packed'
+  | 'in_transit'
+  | 'arrived_in_city'
+  | 'out_for_delivery'
+  | 'return_received'
+  | 'refund_issued'
+  | 'picked_up'
+  | 'pickup_expired'
+  | 'returned_to_sender'
 >;
 
 /** What happens at a step: a backend event, or the customer texting back a digit to Doorstep's call request. */
@@ -51,6 +63,8 @@ export type Action =
   | { event: 'courier_called'; window: { day: number; from: string; to: string } }
   | { event: 'delivery_failed' | 'return_requested' | 'cancelled'; reason: Phrase }
   | { event: 'delivered' }
+  /** The parcel waits at the customer's locker (./lockers.ts) until `until`; or its deadline moves to `until`. */
+  | { event: 'ready_for_pickup' | 'pickup_extended'; until: Omit<When, 'afterCallDeadline'> }
   | { reply: number };
 
 export interface Step {
@@ -63,6 +77,8 @@ export interface ScenarioSpec {
   summary: string;
   /** The promised delivery day, in days after the order. */
   promisedDay: number;
+  /** The order goes to the customer's parcel locker (./lockers.ts); unset, to their door. */
+  toLocker?: true;
   steps: Step[];
 }
 
@@ -101,6 +117,12 @@ const deliveryDay = (day: number) => [
   step(day, '08:40', { event: 'courier_called', window: { day, from: '11:00', to: '13:00' } }),
   step(day, '11:25', { event: 'delivered' }),
 ];
+
+/** The parcel waits at the locker from `day` at `time`, for the 48 hours a locker keeps it. */
+const ready = (day: number, time: string) =>
+  step(day, time, { event: 'ready_for_pickup', until: { day: day + 2, time } });
+/** In the city in the morning, in the customer's locker before noon, kept until the same time two days on. */
+const atTheLocker = [...shipped, arrived(2), ready(2, '11:30')];
 
 export const SCENARIOS: Record<JourneyScenario, ScenarioSpec> = {
   'on-time': {
@@ -187,6 +209,41 @@ export const SCENARIOS: Record<JourneyScenario, ScenarioSpec> = {
       step(3, '08:05', { event: 'out_for_delivery' }),
       step(3, '08:20', { reply: 2 }, true),
       step(3, '12:40', { event: 'delivered' }, true),
+    ],
+  },
+  locker: {
+    summary: 'A locker order: ready with its code before noon, collected the next morning, before any reminder.',
+    promisedDay: 3,
+    toLocker: true,
+    steps: [...atTheLocker, step(3, '09:40', { event: 'picked_up' })],
+  },
+  'locker-reminder': {
+    summary:
+      'The locker is filled late at night; the reminder a day before the deadline would fall in quiet hours, so it comes at 20:00 the evening before; collected on the last day.',
+    promisedDay: 3,
+    toLocker: true,
+    steps: [...shipped, arrived(2), ready(2, '23:30'), step(4, '18:10', { event: 'picked_up' })],
+  },
+  'locker-expired': {
+    summary:
+      'Nobody collects the parcel: reminded a day before the deadline, then told it goes back to the shop, which reports it returned.',
+    promisedDay: 3,
+    toLocker: true,
+    steps: [
+      ...atTheLocker,
+      step(4, '11:45', { event: 'pickup_expired' }),
+      step(6, '14:00', { event: 'returned_to_sender' }),
+    ],
+  },
+  'locker-extended': {
+    summary:
+      'Reminded a day before the deadline, the customer gets two more days from the locker; reminded again, collected on the new last day.',
+    promisedDay: 3,
+    toLocker: true,
+    steps: [
+      ...atTheLocker,
+      step(3, '18:00', { event: 'pickup_extended', until: { day: 6, time: '11:30' } }),
+      step(5, '17:45', { event: 'picked_up' }),
     ],
   },
 };

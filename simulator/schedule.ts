@@ -8,7 +8,8 @@ import { obsoleteReason } from '../workflows/chain-state';
 import type { Shop } from '../workflows/contract';
 import { dailyCapReason, localDay, nextDay, quietHoursReason, quietUntil, STALE_MS } from '../workflows/local-time';
 import { touchpointIdOf } from '../workflows/touchpoints';
-import type { ChainModel, Lane, QueuedNotice, Snapshot } from './chain-model';
+import type { ChainModel, Lane, QueuedNotice, Snapshot } from './model';
+import { pickupReminderObsolete } from './pickup-model';
 
 const LANES: Lane[] = ['urgent', 'calm', 'return'];
 
@@ -51,7 +52,7 @@ export function schedule({ order, notices, snapshots }: ChainModel, shop: Shop):
     // The return runs as its own chain, whose notices never become pointless.
     const obsolete =
       lane !== 'return' && (n.waits.length > 0 || t - n.queuedAt > STALE_MS)
-        ? reasonAt(n, stateAt(snapshots, t))
+        ? reasonAt(n, stateAt(snapshots, t), t)
         : undefined;
     if (obsolete) {
       n.dropped = { at: t, reason: obsolete };
@@ -90,10 +91,11 @@ function stateAt(snapshots: Snapshot[], t: number): Snapshot {
   return snapshots.findLast((s) => s.at <= t) ?? snapshots[0];
 }
 
-/** Why the notice is pointless in that state, if it is (the chain's own rule). */
-function reasonAt(n: QueuedNotice, { stage, courierCalled }: Snapshot): string | undefined {
-  // The rule reads only the stage of the chain and the touchpoint's key and name.
-  return obsoleteReason({ stage }, { key: n.key, name: touchpointIdOf(n.key)! }, courierCalled);
+/** Why the notice is pointless at `at` in that state, if it is (the chain's own rules). */
+function reasonAt(n: QueuedNotice, { stage, courierCalled, pickupUntil }: Snapshot, at: number): string | undefined {
+  // The rules read only the stage of the chain, its pickup deadline and the touchpoint's key and name.
+  const tp = { key: n.key, name: touchpointIdOf(n.key)! };
+  return obsoleteReason({ stage }, tp, courierCalled) ?? pickupReminderObsolete({ until: pickupUntil }, tp, at);
 }
 
 /** The first moment in (from, to] the notice becomes pointless, with the reason. */
@@ -104,7 +106,7 @@ function firstObsolete(
   to: number,
 ): { at: number; reason: string } | undefined {
   for (const s of snapshots.filter((x) => x.at > from && x.at <= to)) {
-    const reason = reasonAt(n, s);
+    const reason = reasonAt(n, s, s.at);
     if (reason) return { at: s.at, reason };
   }
   return undefined;
