@@ -53,12 +53,12 @@ function PointDetails({ point, lang }: { point: PickupPoint; lang: string }) {
 /** The code, its QR code and the deadline ("Collect it by …") in the customer's zone and language. */
 function PickupCode({ state, wait, qr, lang }: { state: ChainState; wait: PickupWait; qr: string; lang: string }) {
   const t = pageStrings(lang);
-  const { day, time } = customerDates(state.timezone, state.locale);
+  const { dayTime } = customerDates(state.timezone, state.locale);
   return (
     <div class="pickup-code">
       <p>{withSlot(t.pickupCode, 'code', <strong class="code">{wait.code}</strong>)}</p>
       <div class="qr" role="img" aria-label={t.pickupQrAlt} dangerouslySetInnerHTML={{ __html: qr }} />
-      <p class="pickup-until">{fill(t.pickupUntil, { date: `${day(wait.until)}, ${time(wait.until)}` })}</p>
+      <p class="pickup-until">{fill(t.pickupUntil, { date: dayTime(wait.until) })}</p>
     </div>
   );
 }

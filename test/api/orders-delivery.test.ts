@@ -8,7 +8,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { apiBed } from '../helpers/api';
 import { waitForState } from '../helpers/chains';
-import { orderBody, shopConfig } from '../helpers/fixtures';
+import { LOCKER, orderBody, shopConfig, toPoint } from '../helpers/fixtures';
 
 const KEY = 'acme-delivery-key-0001';
 const bed = apiBed({
@@ -21,21 +21,12 @@ const post = (path: string, body: object) => request(bed.app).post(path).set(aut
 const get = (path: string) => request(bed.app).get(path).set(auth);
 const pathsOf = (res: request.Response) => res.body.errors.map((e: { path: string }) => e.path).sort();
 
-const POINT = {
-  id: 'KRA01M',
-  kind: 'locker',
-  name: 'Paczkomat KRA01M',
-  address: 'ul. Długa 1, 31-147 Kraków',
-  openingHours: '24/7',
-  mapUrl: 'https://maps.example/point/KRA01M',
-};
-
 type Schema = { properties: Record<string, Schema>; [keyword: string]: unknown };
 
 describe('POST /v1/orders with a delivery mode', () => {
   it('names every invalid field of a pickup point in a problem+json answer and starts nothing', async () => {
     const body = orderBody({
-      delivery: { mode: 'pickup_point', point: { ...POINT, id: ' ', kind: 'drone_port', mapUrl: 'javascript:x()' } },
+      ...toPoint({ ...LOCKER, id: ' ', kind: 'drone_port', mapUrl: 'javascript:x()' }),
     });
     const res = await post('/v1/orders', body);
     expect(res.status).toBe(400);
@@ -70,10 +61,10 @@ describe('POST /v1/orders with a delivery mode', () => {
 describe('a pickup-point chain through the API', () => {
   it('shows its point, then its code and deadline once ready; a home-delivery event is refused with the reason', async () => {
     await bed.env.withWorker(async () => {
-      const body = orderBody({ delivery: { mode: 'pickup_point', point: POINT } });
+      const body = orderBody(toPoint());
       expect((await post('/v1/orders', body)).status).toBe(201);
       const started = await get(`/v1/orders/${body.orderId}`);
-      expect(started.body.delivery).toEqual({ mode: 'pickup_point', point: POINT });
+      expect(started.body.delivery).toEqual({ mode: 'pickup_point', point: LOCKER });
       expect(started.body.pickup).toBeUndefined();
 
       const event = (type: string, data: object = {}) => ({
@@ -87,7 +78,7 @@ describe('a pickup-point chain through the API', () => {
       expect(refused.body.detail).toContain('out_for_delivery is a home-delivery event');
 
       const until = new Date(Date.now() + 3 * 86_400_000).toISOString();
-      const moved = { ...POINT, id: 'KRA02M', name: 'Paczkomat KRA02M', address: 'ul. Krótka 2, Kraków' };
+      const moved = { ...LOCKER, id: 'KRA02M', name: 'Paczkomat KRA02M', address: 'ul. Krótka 2, Kraków' };
       const ready = event('ready_for_pickup', { pickupCode: '482913', pickupUntil: until, point: moved });
       expect((await post(`/v1/orders/${body.orderId}/events`, ready)).body).toEqual({
         stage: 'ready_for_pickup',

@@ -17,23 +17,15 @@ import { trackingEventUpdate } from '../../workflows/definitions';
 import { configWith } from '../helpers/api';
 import { ARTIFACTS, useBrowserBed } from '../helpers/browser';
 import { startChain, waitForState } from '../helpers/chains';
-import { event, order, shop, shopConfig } from '../helpers/fixtures';
+import { event, LOCKER, order, shop, shopConfig, toPoint } from '../helpers/fixtures';
 
 const bed = useBrowserBed(() => configWith({ shops: [shopConfig({ id: 'demo' })] }));
 const ZONE = 'Europe/Warsaw';
-const POINT = {
-  id: 'KRA01M',
-  kind: 'locker',
-  name: 'Paczkomat KRA01M',
-  address: 'ul. Długa 1, 31-147 Kraków',
-  openingHours: '24/7',
-  mapUrl: 'https://maps.example/point/KRA01M',
-};
 
 /** A Polish customer's locker order started on the dev server; `send` posts a tracking event as the API would. */
 async function lockerChain() {
   const o = order({
-    delivery: { mode: 'pickup_point', point: POINT },
+    ...toPoint(),
     customer: { ...order().customer, locale: 'pl-PL', timezone: ZONE },
   });
   const handle = await startChain(bed.env, o, shop({ id: 'demo' }));
@@ -90,14 +82,13 @@ it('shows the locker, the code as text and as a QR code that decodes to it, and 
     const text = await pickup.innerText();
     for (const line of [
       `Paczkomat KRA01M · ${pageStrings('pl').pointKind.locker}`,
-      POINT.address,
+      LOCKER.address,
       'Godziny otwarcia: 24/7',
       'Kod odbioru: 482913',
     ])
       expect(text).toContain(line);
-    expect(await pickup.getByRole('link', { name: 'Pokaż na mapie' }).getAttribute('href')).toBe(POINT.mapUrl);
-    const { day, time } = customerDates(ZONE, 'pl-PL');
-    expect(text).toContain(`Paczkę można odebrać do ${day(until)}, ${time(until)}`);
+    expect(await pickup.getByRole('link', { name: 'Pokaż na mapie' }).getAttribute('href')).toBe(LOCKER.mapUrl);
+    expect(text).toContain(`Paczkę można odebrać do ${customerDates(ZONE, 'pl-PL').dayTime(until)}`);
 
     const qr = page.getByRole('img', { name: 'Kod QR z kodem odbioru' });
     const box = (await qr.boundingBox())!;

@@ -12,16 +12,8 @@ import { pickupQr, waitingPickup } from '../../api/pages/pickup-section';
 import { TrackingPage } from '../../api/pages/tracking-page';
 import { initialState } from '../../workflows/chain-state';
 import type { ChainState, Stage } from '../../workflows/contract';
-import { order, shop } from '../helpers/fixtures';
+import { LOCKER, order, shop } from '../helpers/fixtures';
 
-const POINT = {
-  id: 'KRA01M',
-  kind: 'locker' as const,
-  name: 'Paczkomat KRA01M',
-  address: 'ul. Długa 1, 31-147 Kraków',
-  openingHours: '24/7',
-  mapUrl: 'https://maps.example/point/KRA01M',
-};
 const UNTIL = '2026-12-08T17:00:00Z';
 
 /** A Polish customer's chain in Warsaw at `stage`, delivered as `delivery` says, its parcel waiting as `pickup`. */
@@ -30,7 +22,7 @@ function chain(stage: Stage, extra: Partial<ChainState> = {}): ChainState {
   return { ...initialState({ order: o, shop: shop(), trackingUrl: 'https://track.example/t' }), stage, ...extra };
 }
 const atPoint = (stage: Stage, pickup?: ChainState['pickup']) =>
-  chain(stage, { delivery: { mode: 'pickup_point', point: POINT }, ...(pickup && { pickup }) });
+  chain(stage, { delivery: { mode: 'pickup_point', point: LOCKER }, ...(pickup && { pickup }) });
 
 /** The tracking page as the route renders it: with the waiting code's QR code. */
 async function trackingPage(state: ChainState): Promise<string> {
@@ -52,7 +44,7 @@ describe('the tracking page of a pickup-point order', () => {
     expect(page).toContain('<strong class="point-name">Paczkomat KRA01M</strong>');
     expect(page).toContain('<p class="point-address">ul. Długa 1, 31-147 Kraków</p>');
     expect(page).toContain('Godziny otwarcia: 24/7');
-    expect(page).toContain('<a href="https://maps.example/point/KRA01M">Pokaż na mapie</a>');
+    expect(page).toContain('<a href="https://maps.example/KRA01M">Pokaż na mapie</a>');
     expect(page).toContain('Kod odbioru: <strong class="code">482913</strong>');
     expect(page).toMatch(
       /<div class="qr" role="img" aria-label="Kod QR z kodem odbioru"><svg [^>]*viewBox="0 0 \d+ \d+"/,
