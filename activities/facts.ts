@@ -30,7 +30,7 @@ export type ChainFact = ChainRef &
   );
 
 /** The recordFact activity, closed over its dependencies. */
-export function recordFactActivity({ store: { facts }, metrics }: ActivityDeps) {
+export function recordFactActivity({ store: { facts }, metrics }: Pick<ActivityDeps, 'store' | 'metrics'>) {
   return async function recordFact(fact: ChainFact): Promise<void> {
     const { chainId, carrier, at } = fact;
     switch (fact.kind) {

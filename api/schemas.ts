@@ -1,7 +1,6 @@
 /** Schemas of the API's own requests and answers (the chain's live in workflows/contract.ts). */
 import { z } from 'zod';
 import { Feedback, OrderInput, STAGES, TrackingEvent } from '../workflows/contract';
-import { DAY_MS } from '../workflows/durations';
 import { ID_PATTERN } from '../workflows/fields';
 import { WORK_LISTS } from './chain-list';
 
@@ -52,59 +51,6 @@ export const Problem = z
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
   .meta({ id: 'Problem' });
-
-/** A date (midnight UTC) or an instant, between the years 2000 and 2999. */
-const instant = z
-  // The years are stated as a pattern too, so that the OpenAPI document says so.
-  .union([z.iso.datetime({ offset: true }).regex(/^2\d{3}-/), z.iso.date().regex(/^2\d{3}-/)])
-  .transform((v) => new Date(v.length === 10 ? `${v}T00:00:00Z` : v).toISOString())
-  .refine((v) => v >= '2000' && v < '3000', 'a date between the years 2000 and 2999');
-
-/** Report filters: an instant or a date for each end (default: the last 30 days), and a carrier. */
-export const ReportFilters = z.object({
-  from: instant.optional(),
-  to: instant.optional(),
-  carrier: z.string().min(1).max(64).optional(),
-});
-export const ReportQuery = ReportFilters.transform(({ from, to, carrier }) => {
-  const end = to ?? new Date().toISOString();
-  return { from: from ?? new Date(Date.parse(end) - 30 * DAY_MS).toISOString(), to: end, carrier };
-}).refine((q) => q.from < q.to, { path: ['to'], message: 'must be after from' });
-
-const verdict = z.enum(['Wow', 'OK', 'Bad']).nullable();
-export const TouchpointReportSchema = z.object({
-  from: z.string(),
-  to: z.string(),
-  carrier: z.string().optional(),
-  touchpoints: z.array(
-    z.object({
-      touchpoint: z.string(),
-      checksSent: z.int(),
-      responses: z.int(),
-      responseRate: z.number(),
-      meanScore: z.number().nullable(),
-      scale: z.int(),
-      verdict,
-    }),
-  ),
-  weakestLink: z.string().nullable(),
-});
-export const CarrierReportSchema = z.object({
-  from: z.string(),
-  to: z.string(),
-  carriers: z.array(
-    z.object({
-      carrier: z.string(),
-      orders: z.int(),
-      delivered: z.int(),
-      onTimeRate: z.number().nullable(),
-      meanDelayDays: z.number(),
-      deliveredWithoutCall: z.int(),
-      courierCallRating: z.number().nullable(),
-      handoverRating: z.number().nullable(),
-    }),
-  ),
-});
 
 /** The contract's request bodies, named as the document's components. */
 export const OrderBody = OrderInput.meta({ id: 'OrderInput' });

@@ -4,22 +4,19 @@
  */
 import { Router, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { DateTime } from 'luxon';
 import type { ShopVoice, StaffAccount } from '../../common/config';
 import { verifyPassword, hashPassword } from '../../common/passwords';
 import type { Tokens } from '../../common/tokens';
 import type { Store } from '../../store';
 import type { Shop } from '../../workflows/contract';
 import type { Chains } from '../chains';
-import { ReportQuery } from '../schemas';
 import { chainRoutes } from './chain-routes';
 import { previewRoutes } from './preview-routes';
+import { reportRoutes } from './report-routes';
 import { templateRoutes } from './template-routes';
 import { templateWording } from '../templates';
-import { consoleSessions, staffOf } from './session';
-import { MessagePage } from './views/layout';
+import { consoleSessions } from './session';
 import { sendPage } from '../pages/render';
-import { ReportsPage } from './views/reports-page';
 import { SignInPage } from './views/sign-in';
 import { MINUTE_MS } from '../../workflows/durations';
 
@@ -89,32 +86,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
     res.redirect(303, '/console/sign-in');
   });
 
-  router.get('/reports', async (req, res) => {
-    const who = staffOf(res);
-    // The form's "to" is a day the period includes: the report runs to its end.
-    const { from, to } = req.query;
-    const toDay = typeof to === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(to) ? to : undefined;
-    const parsed = ReportQuery.safeParse({
-      from,
-      to: toDay ? DateTime.fromISO(toDay, { zone: 'UTC' }).plus({ days: 1 }).toISODate() : to,
-    });
-    if (!parsed.success) {
-      const message = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      return sendPage(res, <MessagePage staff={who} title="Bad report period" message={message} />, 400);
-    }
-    const shop = shops.get(who.shop)!;
-    const filter = { shop: shop.id, ...parsed.data };
-    const [audit, carriers] = await Promise.all([
-      store.reports.touchpoints(filter, shop.verdicts),
-      store.reports.carriers(filter),
-    ]);
-    const shownTo = toDay ?? parsed.data.to.slice(0, 10);
-    sendPage(
-      res,
-      <ReportsPage staff={who} from={parsed.data.from.slice(0, 10)} to={shownTo} audit={audit} carriers={carriers} />,
-    );
-  });
-
+  router.use(reportRoutes(store, shops));
   router.use(previewRoutes(shops, publicBaseUrl));
   router.use(templateRoutes({ store, shops, wordings: templateWording(deps), chains }));
   router.use(chainRoutes(chains));

@@ -1,4 +1,7 @@
-/** `/v1/reports`: the touchpoint audit and the carrier scorecard of the caller's shop, from the store's facts. */
+/**
+ * `/v1/reports`: the touchpoint audit and the carrier scorecard of the caller's shop, from the store's facts, over
+ * all chains or one delivery mode's.
+ */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import type { z } from 'zod';
@@ -7,7 +10,7 @@ import type { Shop } from '../../workflows/contract';
 import { callerOf, requireScope } from '../auth';
 import { json, KEYED, problems } from '../openapi/components';
 import { routes } from '../openapi/route';
-import { CarrierReportSchema, ReportQuery, TouchpointReportSchema } from '../schemas';
+import { CarrierReportSchema, ReportQuery, TouchpointReportSchema } from './report-schemas';
 
 export interface ReportsDeps {
   store: Store;
@@ -17,7 +20,7 @@ export interface ReportsDeps {
 
 /**
  * A report's operation: the shop's facts between two instants (the last 30 days unless asked), one carrier's
- * or all.
+ * or all, one delivery mode's or all (the default: the answer as before modes).
  */
 function report<S extends z.ZodType>(summary: string, description: string, schema: S) {
   return {
@@ -49,13 +52,13 @@ export function reportsRouter({ store, shops, registry }: ReportsDeps): Router {
   route.get(
     '/v1/reports/carriers',
     report(
-      'Carrier scorecard: on-time rate, carrier-caused delays, conflicts, courier and handover ratings',
+      'Carrier scorecard: on-time rate, carrier-caused delays, conflicts, courier and handover ratings; pickup points: collected on the first day, expired, hours to collection',
       'the scorecard',
       CarrierReportSchema,
     ),
     async (_req, res, { query }) => {
-      const { from, to } = query;
-      res.json({ from, to, carriers: await store.reports.carriers({ shop: callerOf(res).shop, ...query }) });
+      const { from, to, mode } = query;
+      res.json({ from, to, mode, carriers: await store.reports.carriers({ shop: callerOf(res).shop, ...query }) });
     },
   );
 

@@ -8,95 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createStore, type Store } from '../../store';
-import type { PickupStep } from '../../store/facts';
 import { SCHEMA_VERSION } from '../../store/migrations';
-import type { DeliveryMode } from '../../workflows/touchpoints';
+import { CHAINS, PERIOD, recordChain } from '../helpers/report-facts';
 
 const freshDir = () => mkdtempSync(join(tmpdir(), 'doorstep-reports-'));
 const backends: [string, (dataDir?: string) => Promise<Store>][] = [
   ['embedded (PGlite)', (dataDir = freshDir()) => createStore({ dataDir })],
   ['PostgreSQL', () => createStore({ databaseUrl: inject('databaseUrl'), dataDir: freshDir() })],
 ];
-const PERIOD = { from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' };
 const THRESHOLDS = { wow: 4.5, ok: 3.5 };
-
-interface Chain {
-  carrier: string;
-  /** Unset: a chain started before delivery modes. */
-  mode?: DeliveryMode;
-  onTime?: boolean;
-  pickup?: Partial<Record<PickupStep, string>>;
-  delayDays?: number;
-  noCall?: boolean;
-  /** Checks sent (touchpoint → score, or null when unanswered). */
-  checks?: Record<string, number | null>;
-}
-
-// inpost: two parcels collected (the same day, after two days), one expired, one still waiting, one home order.
-// dpd: a late home order without the courier's call, one from before modes, a locker parcel collected in 23 hours.
-const CHAINS: Record<string, Chain> = {
-  p1: {
-    carrier: 'inpost',
-    mode: 'pickup_point',
-    onTime: true,
-    pickup: { ready: '2026-11-05T10:00:00Z', collected: '2026-11-05T18:30:00Z' },
-    checks: { 'ready-for-pickup': 5, handover: 4 },
-  },
-  p2: {
-    carrier: 'inpost',
-    mode: 'pickup_point',
-    onTime: false,
-    pickup: { ready: '2026-11-05T09:00:00Z', collected: '2026-11-07T11:00:00Z' },
-    checks: { 'ready-for-pickup': null, handover: 2 },
-  },
-  p3: {
-    carrier: 'inpost',
-    mode: 'pickup_point',
-    pickup: { ready: '2026-11-06T12:00:00Z', expired: '2026-11-13T12:00:00Z' },
-  },
-  p4: { carrier: 'inpost', mode: 'pickup_point', pickup: { ready: '2026-11-08T12:00:00Z' } },
-  h1: { carrier: 'inpost', mode: 'home', onTime: true, checks: { 'courier-call': 4, handover: 5 } },
-  h2: { carrier: 'dpd', mode: 'home', onTime: false, delayDays: 2, noCall: true },
-  h3: { carrier: 'dpd', onTime: true },
-  p5: {
-    carrier: 'dpd',
-    mode: 'pickup_point',
-    onTime: true,
-    pickup: { ready: '2026-11-10T20:00:00Z', collected: '2026-11-11T19:00:00Z' },
-  },
-};
-
-/** Records a chain's facts as the worker's activity would, each step in order. */
-async function record(store: Store, shop: string, id: string, c: Chain): Promise<void> {
-  const chainId = `order-${shop}-${id}`;
-  const at = '2026-11-03T08:00:00.000Z';
-  await store.facts.started({
-    chainId,
-    shop,
-    carrier: c.carrier,
-    startedAt: at,
-    firstPromise: '2026-11-06',
-    mode: c.mode,
-  });
-  if (c.delayDays)
-    await store.facts.delay({ chainId, n: 1, days: c.delayDays, at, source: 'carrier', carrierCaused: true });
-  if (c.noCall) await store.facts.conflict(chainId, 1, 'delivered_without_call', at);
-  for (const [step, time] of Object.entries(c.pickup ?? {}))
-    expect(await store.facts.pickup(chainId, step as PickupStep, new Date(time).toISOString())).toBe(true);
-  if (c.onTime !== undefined) await store.facts.delivered(chainId, '2026-11-12T10:00:00.000Z', c.onTime);
-  for (const [touchpoint, score] of Object.entries(c.checks ?? {})) {
-    await store.facts.checkSent({
-      chainId,
-      touchpoint,
-      touchpointId: touchpoint,
-      shop,
-      carrier: c.carrier,
-      scale: 5,
-      sentAt: at,
-    });
-    if (score !== null) await store.facts.answered(chainId, touchpoint, score, at);
-  }
-}
 
 describe.each(backends)('reports by delivery mode, %s', (_name, open) => {
   let store: Store;
@@ -105,7 +25,7 @@ describe.each(backends)('reports by delivery mode, %s', (_name, open) => {
 
   beforeAll(async () => {
     store = await open();
-    for (const [id, chain] of Object.entries(CHAINS)) await record(store, shop, id, chain);
+    for (const [id, chain] of Object.entries(CHAINS)) await recordChain(store, shop, id, chain);
     // A check of a chain whose start is not in the store yet counts as a home chain's.
     await store.facts.checkSent({
       chainId: `order-${shop}-unstarted`,

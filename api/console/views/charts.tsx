@@ -1,5 +1,10 @@
 /** Horizontal bar charts drawn as inline SVG on the server: no chart library, no script. */
 
+/** A share as a whole percentage, or a dash without data. */
+export const pct = (r: number | null) => (r === null ? '–' : `${Math.round(r * 100)}%`);
+/** A number with `digits` decimals, or a dash without data. */
+export const num = (n: number | null, digits = 1) => (n === null ? '–' : n.toFixed(digits));
+
 export interface Bar {
   label: string;
   /** null draws no bar and says "no data". */

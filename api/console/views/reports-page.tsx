@@ -1,24 +1,38 @@
-/** The reports as charts: the touchpoint audit (Wow / OK / Bad, weakest link) and the carrier scorecard. */
-import type { CarrierLine, TouchpointReport } from '../../../store/reports';
+/**
+ * The reports as charts: the touchpoint audit (Wow / OK / Bad, weakest link), the carrier scorecard and the
+ * pickup points' figures, for all chains or one delivery mode's.
+ */
+import type { CarrierLine, ReportMode, TouchpointReport } from '../../../store/reports';
 import type { Staff } from '../session';
-import { BarChart } from './charts';
+import { BarChart, num, pct } from './charts';
 import { Layout } from './layout';
 import { Table } from './parts';
+import { PickupFigures } from './reports-pickup';
 
-const pct = (r: number | null) => (r === null ? '–' : `${Math.round(r * 100)}%`);
-const num = (n: number | null, digits = 1) => (n === null ? '–' : n.toFixed(digits));
+/** The delivery modes a report covers, as the form offers them. */
+const MODES: [ReportMode, string][] = [
+  ['all', 'All deliveries'],
+  ['home', 'Home delivery'],
+  ['pickup_point', 'Pickup point'],
+];
 
 export interface ReportsPageProps {
   staff: Staff;
   /** The period's first and last days (ISO dates). */
   from: string;
   to: string;
+  /** The chains the audit and the scorecard cover. */
+  mode: ReportMode;
   audit: TouchpointReport;
   carriers: CarrierLine[];
+  /** The pickup-point lines of the period (none when only home chains were asked for). */
+  pickups: CarrierLine[];
 }
 
-export function ReportsPage({ staff, from, to, audit, carriers }: ReportsPageProps) {
+/** The reports page of one period and delivery mode. */
+export function ReportsPage({ staff, from, to, mode, audit, carriers, pickups }: ReportsPageProps) {
   const lines = audit.touchpoints;
+  const of = mode === 'all' ? '' : ` · ${MODES.find(([m]) => m === mode)![1]}`;
   return (
     <Layout title="Reports" staff={staff}>
       <form method="get" class="card">
@@ -28,10 +42,20 @@ export function ReportsPage({ staff, from, to, audit, carriers }: ReportsPagePro
         <label style="display:inline">
           to <input type="date" name="to" value={to} />
         </label>{' '}
+        <label style="display:inline">
+          Delivery{' '}
+          <select name="mode">
+            {MODES.map(([value, text]) => (
+              <option value={value} selected={value === mode}>
+                {text}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
         <button>Show</button>
       </form>
       <section class="card" id="touchpoint-audit">
-        <h1>Touchpoint audit</h1>
+        <h1>Touchpoint audit{of}</h1>
         <p>
           Weakest link: <strong class="weakest">{audit.weakestLink ?? 'none yet'}</strong>
         </p>
@@ -72,7 +96,7 @@ export function ReportsPage({ staff, from, to, audit, carriers }: ReportsPagePro
         </Table>
       </section>
       <section class="card" id="carrier-scorecard">
-        <h1>Carrier scorecard</h1>
+        <h1>Carrier scorecard{of}</h1>
         <BarChart
           title="On time (delivered by the first promise)"
           max={1}
@@ -109,6 +133,7 @@ export function ReportsPage({ staff, from, to, audit, carriers }: ReportsPagePro
           ))}
         </Table>
       </section>
+      {mode !== 'home' && <PickupFigures lines={pickups} />}
     </Layout>
   );
 }

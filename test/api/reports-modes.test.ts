@@ -1,0 +1,126 @@
+/**
+ * The reports split by delivery mode, through the API and on the console's reports page in Debian's Chromium,
+ * from a hand-made set of home and pickup-point chains recorded in the store: all chains answer as before modes,
+ * one mode's lines say which, and the pickup points' figures (collected on the first day, expired, hours to
+ * collection) are drawn as charts and listed.
+ */
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { configWith, staffMember } from '../helpers/api';
+import { ARTIFACTS, useBrowserBed } from '../helpers/browser';
+import { signedIn } from '../helpers/console-sign-in';
+import { shopConfig } from '../helpers/fixtures';
+import { CHAINS, PERIOD, recordChain } from '../helpers/report-facts';
+
+const KEY = 'acme-report-modes-key-01';
+const PASSWORD = 'agent password 1';
+const bed = useBrowserBed(() =>
+  configWith({
+    shops: [shopConfig()],
+    apiKeys: [{ key: KEY, shop: 'acme', scopes: ['chains:read'] }],
+    staff: [staffMember({ username: 'ola', role: 'agent', password: PASSWORD })],
+  }),
+);
+
+const api = async (path: string) => {
+  const res = await fetch(`${bed.base}${path}`, { headers: { Authorization: `Bearer ${KEY}` } });
+  return { status: res.status, body: await res.json() };
+};
+const period = `from=${PERIOD.from}&to=${PERIOD.to}`;
+let recorded = false;
+/** The hand-made chains, recorded once for the file. */
+async function chains(): Promise<void> {
+  if (recorded) return;
+  for (const [id, chain] of Object.entries(CHAINS)) await recordChain(bed.env.store, 'acme', id, chain);
+  recorded = true;
+}
+
+it('the API answers all chains as before modes, and one mode when asked, its lines naming it', async () => {
+  await chains();
+  const all = await api(`/v1/reports/carriers?${period}`);
+  expect(all.status).toBe(200);
+  expect(all.body.mode).toBe('all');
+  expect(all.body.carriers.map((c: object) => [Object.hasOwn(c, 'mode'), Object.hasOwn(c, 'pickup')])).toEqual([
+    [false, false],
+    [false, false],
+  ]);
+
+  const home = await api(`/v1/reports/carriers?${period}&mode=home`);
+  expect(home.body.carriers.map((c: { carrier: string; orders: number }) => [c.carrier, c.orders])).toEqual([
+    ['dpd', 2],
+    ['inpost', 1],
+  ]);
+
+  const lockers = await api(`/v1/reports/carriers?${period}&mode=pickup_point&carrier=inpost`);
+  expect(lockers.body).toEqual({
+    from: PERIOD.from,
+    to: PERIOD.to,
+    mode: 'pickup_point',
+    carriers: [
+      {
+        carrier: 'inpost',
+        orders: 4,
+        delivered: 2,
+        onTimeRate: 0.5,
+        meanDelayDays: 0,
+        deliveredWithoutCall: 0,
+        courierCallRating: null,
+        handoverRating: 3,
+        mode: 'pickup_point',
+        pickup: {
+          ready: 4,
+          collected: 2,
+          expired: 1,
+          collectedFirstDayRate: 0.333,
+          expiredRate: 0.333,
+          meanHoursToCollect: 29.25,
+        },
+      },
+    ],
+  });
+
+  const audit = await api(`/v1/reports/touchpoints?${period}&mode=pickup_point`);
+  expect(audit.body).toMatchObject({ mode: 'pickup_point', weakestLink: 'handover' });
+  expect(audit.body.touchpoints.map((t: { touchpoint: string; checksSent: number }) => t.touchpoint)).toEqual([
+    'ready-for-pickup',
+    'handover',
+  ]);
+  const bad = await api(`/v1/reports/touchpoints?mode=locker`);
+  expect(bad.status).toBe(400);
+  expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['mode']);
+});
+
+it('the reports page draws the pickup points’ figures, and splits the audit and the scorecard by the mode picked', async () => {
+  await chains();
+  const page = await signedIn(bed, 'ola', PASSWORD, '/console/reports?from=2026-11-01&to=2026-11-30');
+  const pickups = page.locator('#pickup-points');
+  const cells = (carrier: string) => pickups.locator(`tr[data-carrier="${carrier}"] td`).allInnerTexts();
+  expect(await cells('inpost')).toEqual(['inpost', '4', '2', '1', '33%', '33%', '29.3']);
+  expect(await cells('dpd')).toEqual(['dpd', '1', '1', '0', '100%', '0%', '23.0']);
+  const bar = (chart: number, carrier: string) =>
+    pickups.locator('svg').nth(chart).locator(`g[data-label="${carrier}"]`);
+  expect(await bar(0, 'dpd').locator('text').last().textContent()).toBe('100%');
+  // Bars scale to the longest: dpd's whole first day, inpost's third of it.
+  const width = async (chart: number, carrier: string) =>
+    Number(await bar(chart, carrier).locator('rect').getAttribute('width'));
+  expect((await width(0, 'inpost')) / (await width(0, 'dpd'))).toBeCloseTo(0.333, 2);
+  expect(await bar(2, 'inpost').locator('text').last().textContent()).toBe('29.3 h');
+  expect(await page.locator('#carrier-scorecard tr[data-carrier="inpost"] td').nth(1).innerText()).toBe('5');
+  await page.screenshot({ path: join(ARTIFACTS, 'console-reports-modes.png'), fullPage: true });
+
+  await page.getByLabel('Delivery').selectOption('pickup_point');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await page.waitForURL(/mode=pickup_point/);
+  expect(await page.locator('#carrier-scorecard h1').innerText()).toBe('Carrier scorecard · Pickup point');
+  expect(await page.locator('#carrier-scorecard tr[data-carrier="inpost"] td').nth(1).innerText()).toBe('4');
+  expect(await page.locator('#touchpoint-audit .weakest').innerText()).toBe('handover');
+  expect(await pickups.locator('tr[data-carrier="inpost"]').count()).toBe(1);
+
+  await page.getByLabel('Delivery').selectOption('home');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await page.waitForURL(/mode=home/);
+  expect(await page.locator('#carrier-scorecard tr[data-carrier="inpost"] td').nth(1).innerText()).toBe('1');
+  expect(await page.locator('#touchpoint-audit .weakest').innerText()).toBe('courier-call');
+  expect(await page.locator('#pickup-points').count()).toBe(0);
+  await page.close();
+});
