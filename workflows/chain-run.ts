@@ -7,6 +7,7 @@
 import { ApplicationFailure, condition, workflowInfo } from '@temporalio/workflow';
 import type { CarriedChain, ChainInput, Timers } from './carried';
 import {
+  addToLine,
   initialState,
   isTrackingStage,
   latest,
@@ -39,6 +40,7 @@ import { ChainRecords } from './records';
 import { ReturnChild } from './return-child';
 import { reindex, staleIndex } from './search-attributes';
 import type { Shop } from './shop';
+import { HOME, type PickupPoint } from './delivery';
 import type { ChainState, DelaySource, Touchpoint } from './state';
 import type { TouchpointId } from './touchpoints';
 
@@ -72,7 +74,7 @@ export class ChainRun implements DeskChain {
     const hooks = {
       obsolete: (tp: Touchpoint) => obsoleteReason(this.state, tp, this.courier.called) ?? this.pickup.obsolete(tp),
       failed: (reason: string) => this.records.flag(reason, 'notice_failed'),
-      mode: () => modeOf(this.state),
+      delivery: () => this.state.delivery ?? HOME,
     };
     this.notifier = new Notifier(input, hooks, carried?.notices);
     this.courier = new CourierCall(input, this.state, this.notifier, this.timers, carried);
@@ -106,6 +108,19 @@ export class ChainRun implements DeskChain {
   /** Support (or the shop's system) moves the promise later: the customer gets a delay notice with the reason. */
   postpone(newDate: string, reason: string, source: DelaySource): void {
     this.promise.delay(newDate, { reason }, source);
+  }
+
+  /** The order goes to a pickup point: a home order's courier call gives way to the point's ready notice. */
+  switchToPoint(point: PickupPoint): void {
+    const wasHome = modeOf(this.state) === 'home';
+    this.state.delivery = { mode: 'pickup_point', point };
+    if (!wasHome) return;
+    this.courier.stopDeadlines();
+    this.courier.reset();
+    const touchpoints = this.state.touchpoints;
+    const call = touchpoints.findIndex((t) => t.name === 'courier-call' && t.status === 'pending');
+    if (call >= 0) touchpoints.splice(call, 1);
+    addToLine(this.state, 'ready-for-pickup');
   }
 
   /** Support has seen what needs attention: off the attention list until something new comes up. */

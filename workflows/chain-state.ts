@@ -181,6 +181,19 @@ export function addTouchpoint(state: ChainState, name: TouchpointId): Touchpoint
   return tp;
 }
 
+/** Lists a main-line touchpoint of the chain's (new) mode as pending, at its place in the line. */
+export function addToLine(state: ChainState, name: TouchpointId): void {
+  const line = mainLineOf(modeOf(state));
+  const later = line.slice(line.indexOf(name) + 1);
+  const at = state.touchpoints.findIndex((t) => later.includes(t.name as TouchpointId));
+  state.touchpoints.splice(at < 0 ? state.touchpoints.length : at, 0, {
+    key: name,
+    name,
+    status: 'pending',
+    notices: [],
+  });
+}
+
 /** Marks every still-pending touchpoint skipped, e.g. when a chain is cancelled. */
 export function skipPending(state: ChainState, names?: TouchpointId[]): void {
   for (const tp of state.touchpoints) {

@@ -70,6 +70,8 @@ export const SupportAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('open-return'), reason: z.string().max(300).optional() }),
   z.object({ action: z.literal('resend'), touchpoint: z.string().min(1).max(64) }),
   z.object({ action: z.literal('set-promise'), promisedDate: isoDate, reason: z.string().trim().min(1).max(300) }),
+  /** The customer (from the tracking page) or support sends the order to a pickup point, or to another one. */
+  z.object({ action: z.literal('switch-to-point'), point: PickupPoint }),
 ]);
 export type SupportAction = z.infer<typeof SupportAction>;
 /** The names of the support actions, as the API's paths and the console's forms name them. */

@@ -22,7 +22,8 @@ import type { NoticeFacts } from './notice-facts';
 import type { DeliveryReceipt } from './definitions';
 import { Lane } from './lane';
 import { localLabel, NO_CALLS, quietHoursReason, quietUntil, STALE_MS } from './local-time';
-import { specOf, templateIn, type DeliveryMode, type TemplateId, type TouchpointId } from './touchpoints';
+import { HOME, type Delivery } from './delivery';
+import { specOf, templateIn, type TemplateId, type TouchpointId } from './touchpoints';
 
 const { sendNotice } = proxyActivities<Activities>({
   // Providers answer within 20 s (client timeouts); the rest is the ledger and the render.
@@ -49,8 +50,11 @@ export interface NotifierHooks {
   failed(reason: string): void;
   /** A touchpoint's notices changed (the return chain reports it to its parent). */
   changed?(tp: Touchpoint): void;
-  /** How the chain's parcel reaches the customer now: a notice speaks its mode's template (home when unset). */
-  mode?(): DeliveryMode;
+  /**
+   * How the chain's parcel reaches the customer now (home when unset): a notice speaks its mode's template, and
+   * names the pickup point the parcel goes to.
+   */
+  delivery?(): Delivery;
 }
 
 export class Notifier {
@@ -91,9 +95,11 @@ export class Notifier {
   send(
     tp: Touchpoint,
     facts: NoticeFacts = {},
-    template: TemplateId = templateIn(tp.name as TouchpointId, this.hooks.mode?.() ?? 'home'),
+    template: TemplateId = templateIn(tp.name as TouchpointId, (this.hooks.delivery?.() ?? HOME).mode),
     channels: ChannelName[] = this.input.order.customer.channels,
   ): void {
+    const delivery = this.hooks.delivery?.();
+    if (delivery?.mode === 'pickup_point') facts = { point: delivery.point, ...facts };
     const revision = Math.max(0, ...tp.notices.map((n) => n.revision)) + 1;
     this.requests[`${tp.key}:${revision}`] = { facts, template, channels };
     const notice: Notice = { revision, status: 'queued', at: nowIso(), decisions: [] };

@@ -83,14 +83,10 @@ export class Pickup {
     skipPending(this.state, ['pickup-reminder']);
   }
 
-  /** What every pickup notice may say: the point, the code and the deadline. */
+  /** What the pickup notices say beside the point (the notifier adds it): the code and the deadline. */
   private facts(): NoticeFacts {
-    const { delivery, pickup } = this.state;
-    return {
-      ...(delivery?.mode === 'pickup_point' && { point: delivery.point }),
-      pickupCode: pickup?.code,
-      pickupUntil: pickup?.until,
-    };
+    const { pickup } = this.state;
+    return { pickupCode: pickup?.code, pickupUntil: pickup?.until };
   }
 
   /**

@@ -4,7 +4,7 @@
  * state (a refusal is an HTTP 409), done once per request id, and written to the audit trail.
  */
 import { ApplicationFailure } from '@temporalio/workflow';
-import type { AuditEntry, ChainState, DelaySource, SupportAction, TrackingEvent } from './contract';
+import type { AuditEntry, ChainState, DelaySource, PickupPoint, SupportAction, TrackingEvent } from './contract';
 import { daysBetween, needsAttention, rankOf } from './chain-state';
 import { FAILURE } from './failures';
 import type { EventResult, SupportActionInput } from './definitions';
@@ -22,6 +22,8 @@ export interface DeskChain {
   postpone(newDate: string, reason: string, source: DelaySource): void;
   /** Takes the chain off the attention list until something new needs attention. */
   acknowledge(acknowledged: NonNullable<ChainState['acknowledged']>): void;
+  /** Sends the order to a pickup point (a home order stops waiting for a courier). */
+  switchToPoint(point: PickupPoint): void;
 }
 
 type EventAction = Extract<SupportAction, { action: 'cancel' | 'courier-call' | 'open-return' }>;
@@ -51,6 +53,8 @@ function detailOf(action: SupportAction): string {
       return `resent the notice of ${action.touchpoint}`;
     case 'set-promise':
       return `moved the promise to ${action.promisedDate}: ${action.reason}`;
+    case 'switch-to-point':
+      return `sent the order to the pickup point ${action.point.name} (${action.point.id}, ${action.point.address})`;
   }
 }
 
@@ -67,13 +71,15 @@ export class SupportDesk {
   validate(input: SupportActionInput): void {
     if (this.chain.handled(`support-${input.requestId}`)) return;
     const { action } = input;
-    if (action.action === 'resend' || action.action === 'set-promise' || action.action === 'acknowledge') {
+    if (action.action !== 'cancel' && action.action !== 'courier-call' && action.action !== 'open-return') {
       const why =
         action.action === 'resend'
           ? this.resendRefusal(action.touchpoint)
           : action.action === 'set-promise'
             ? this.promiseRefusal(action.promisedDate)
-            : this.acknowledgeRefusal();
+            : action.action === 'switch-to-point'
+              ? this.switchRefusal(action.point)
+              : this.acknowledgeRefusal();
       if (why) throw ApplicationFailure.create({ type: FAILURE.actionRefused, message: why, nonRetryable: true });
       return;
     }
@@ -96,6 +102,9 @@ export class SupportDesk {
     } else if (action.action === 'acknowledge') {
       this.chain.remember(id);
       this.chain.acknowledge({ at: input.at, actor: input.actor, note: action.note, seen: state.attention.length });
+    } else if (action.action === 'switch-to-point') {
+      this.chain.remember(id);
+      this.chain.switchToPoint(action.point);
     } else {
       result = this.chain.accept(eventOf(action, input));
     }
@@ -116,6 +125,17 @@ export class SupportDesk {
     if (tp.notices.some((n) => n.revision === latest && (n.status === 'queued' || n.status === 'deferred')))
       return `the last notice of ${key} has not gone out yet`;
     return latest > MAX_RESENDS ? `${key} was resent ${MAX_RESENDS} times already` : undefined;
+  }
+
+  /** A parcel may change its way to the customer until it is out for delivery, and before a courier agreed a time. */
+  private switchRefusal(point: PickupPoint): string | undefined {
+    const { stage, delivery, courierWindow, pickup } = this.chain.state;
+    if (pickup) return 'the parcel already waits at its pickup point';
+    if (rankOf(stage) >= rankOf('out_for_delivery')) return `the parcel is already ${stage.replaceAll('_', ' ')}`;
+    if (courierWindow) return 'a courier window is agreed already: support can cancel it first';
+    return delivery?.mode === 'pickup_point' && delivery.point.id === point.id
+      ? `the order goes to ${point.name} already`
+      : undefined;
   }
 
   private acknowledgeRefusal(): string | undefined {

@@ -43,5 +43,7 @@ export function describeAction(action: SupportAction, state: ChainState): string
       return `Open a return for this order${action.reason ? ` (${action.reason})` : ''}. The customer gets the return instructions.`;
     case 'cancel':
       return `Cancel the order${action.reason ? ` (${action.reason})` : ''}. The customer is told and the chain closes.`;
+    case 'switch-to-point':
+      return `Send the order to the pickup point ${action.point.name} (${action.point.address}). The customer collects it there with a code.`;
   }
 }

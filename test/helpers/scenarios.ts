@@ -137,7 +137,9 @@ export const scenarios = {
   /** No out_for_delivery ever comes: Doorstep asks on the delivery day (today, in a zone where it is afternoon). */
   'delivery-day-call': (): Scenario => ({
     order: order({ promisedDate: inDays(0), customer: { ...order().customer, timezone: afternoonZone() } }),
-    shop: quickShop({ courierCallDeadlineMinutes: 0.05 }),
+    // No lead time: the guard waits until 20:00 customer-local, so the events reach the city before it can fire
+    // (with the default 24 h it would be due at once and race them).
+    shop: quickShop({ courierCallDeadlineMinutes: 0.05, courierLeadTimeHours: 0 }),
     drive: async (h) => {
       await sendAll(h, onTimePath().slice(packed, arrived + 1));
       await waitForState(h, (s) => s.courierQuestion !== undefined);

@@ -8,7 +8,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainState, TrackingEvent } from '../../workflows/contract';
-import { chainStateQuery, trackingEventUpdate } from '../../workflows/definitions';
+import { chainStateQuery, supportActionUpdate, trackingEventUpdate } from '../../workflows/definitions';
 import { DAY_MS, HOUR_MS } from '../../workflows/durations';
 import { startChain, waitForState } from '../helpers/chains';
 import { event, inDays, LOCKER, order, shop, toPoint } from '../helpers/fixtures';
@@ -24,6 +24,24 @@ afterAll(() => ts?.close());
 const ZONE = 'Europe/Warsaw';
 const send = (h: WorkflowHandle, e: TrackingEvent) => h.executeUpdate(trackingEventUpdate, { args: [e] });
 const state = (h: WorkflowHandle): Promise<ChainState> => h.query(chainStateQuery);
+/** The reason the chain gave for refusing an update ('accepted' when it took it). */
+const refusal = (update: Promise<unknown>) =>
+  update.then(
+    () => 'accepted',
+    (err: { cause?: { message?: string } }) => err.cause?.message,
+  );
+/** The customer picks `point` on the tracking page. */
+const switchTo = (h: WorkflowHandle, point: object) =>
+  h.executeUpdate(supportActionUpdate, {
+    args: [
+      {
+        action: { action: 'switch-to-point', point } as never,
+        actor: 'customer (tracking page)',
+        at: new Date().toISOString(),
+        requestId: crypto.randomUUID(),
+      },
+    ],
+  });
 const tp = (s: ChainState, key: string) => s.touchpoints.find((t) => t.key === key);
 const sent = (s: ChainState, key: string) => tp(s, key)?.notices.find((n) => n.status === 'sent');
 async function sleepUntil(target: number): Promise<void> {
@@ -74,11 +92,9 @@ describe('a parcel at a locker', () => {
       const reminded = await waitForState(h, (s) => !!sent(s, 'pickup-reminder'));
       expect(sent(reminded, 'pickup-reminder')!.text).toContain('A7K3Q9');
       await send(h, event('picked_up'));
-      const collected = await waitForState(h, (s) => !!sent(s, 'handover'));
-      expect(collected.stage).toBe('delivered');
-      expect(sent(collected, 'handover')!.text).not.toContain('courier');
       const final = await h.result();
       expect(final.stage).toBe('closed');
+      expect(sent(final, 'handover')!.text).not.toContain('courier');
       expect(final.touchpoints.map((t) => [t.key, t.status])).toEqual([
         ['confirmation', 'done'],
         ['tracking', 'done'],
@@ -149,7 +165,9 @@ describe('a parcel at a locker', () => {
       expect(expired.pickup).toMatchObject({ expired: true });
       expect(expired.attention).toEqual([expect.stringContaining(`nobody collected the parcel at ${LOCKER.name}`)]);
       expect(tp(expired, 'handover')!.status).toBe('skipped');
-      await expect(send(h, event('return_received'))).rejects.toThrow(/report returned_to_sender/);
+      expect(await refusal(send(h, event('return_received')))).toBe(
+        'the parcel nobody collected goes back to the shop: report returned_to_sender',
+      );
       await send(h, event('returned_to_sender'));
       const final = await h.result();
       expect(final.stage).toBe('closed');
@@ -159,8 +177,43 @@ describe('a parcel at a locker', () => {
   it('refuses the home chain events with the reason', async () => {
     await ts.withWorker(async () => {
       const { h } = await atTheCity();
-      await expect(send(h, event('out_for_delivery'))).rejects.toThrow(
+      expect(await refusal(send(h, event('out_for_delivery')))).toBe(
         'out_for_delivery is a home-delivery event; this order goes to a pickup point',
+      );
+      await h.terminate('test over');
+    });
+  });
+
+  it('a home order switched to a locker before it is out for delivery follows the pickup line from there', async () => {
+    await ts.withWorker(async () => {
+      const customer = { ...order().customer, timezone: ZONE, channels: ['email'] };
+      const o = order({ customer, promisedDate: inDays(6, await ts.env.currentTimeMs()) });
+      const h = await startChain({ client: ts.env.client, config }, o, shop({ maxNoticesPerDay: 10 }), {
+        indexed: false,
+      });
+      await send(h, event('handed_to_carrier'));
+      await switchTo(h, LOCKER);
+      const switched = await state(h);
+      expect(switched.delivery).toEqual({ mode: 'pickup_point', point: LOCKER });
+      expect(switched.touchpoints.map((t) => t.key)).toEqual([
+        'confirmation',
+        'tracking',
+        'arrival',
+        'ready-for-pickup',
+        'handover',
+        'closing',
+      ]);
+      expect(switched.audit).toMatchObject([{ actor: 'customer (tracking page)', action: 'switch-to-point' }]);
+      expect(await refusal(switchTo(h, LOCKER))).toBe(`the order goes to ${LOCKER.name} already`);
+      await send(h, event('arrived_in_city'));
+      const arrived = await waitForState(h, (s) => !!sent(s, 'arrival'));
+      expect(sent(arrived, 'arrival')!.text).toContain(LOCKER.name);
+      expect(await refusal(send(h, event('out_for_delivery')))).toMatch(/home-delivery event/);
+      const until = await localAt(2, '18:00');
+      await send(h, event('ready_for_pickup', { pickupCode: 'SW1TCH', pickupUntil: new Date(until).toISOString() }));
+      await waitForState(h, (s) => !!sent(s, 'ready-for-pickup'));
+      expect(await refusal(switchTo(h, { ...LOCKER, id: 'KRA02M' }))).toBe(
+        'the parcel already waits at its pickup point',
       );
       await h.terminate('test over');
     });
