@@ -10,7 +10,7 @@ import { configWith, staffMember } from '../helpers/api';
 import { ARTIFACTS, useBrowserBed } from '../helpers/browser';
 import { signedIn } from '../helpers/console-sign-in';
 import { shopConfig } from '../helpers/fixtures';
-import { CHAINS, PERIOD, recordChain } from '../helpers/report-facts';
+import { CHAINS, INPOST_LOCKERS, PERIOD, recordChain } from '../helpers/report-facts';
 
 const KEY = 'acme-report-modes-key-01';
 const PASSWORD = 'agent password 1';
@@ -56,27 +56,7 @@ it('the API answers all chains as before modes, and one mode when asked, its lin
     from: PERIOD.from,
     to: PERIOD.to,
     mode: 'pickup_point',
-    carriers: [
-      {
-        carrier: 'inpost',
-        orders: 4,
-        delivered: 2,
-        onTimeRate: 0.5,
-        meanDelayDays: 0,
-        deliveredWithoutCall: 0,
-        courierCallRating: null,
-        handoverRating: 3,
-        mode: 'pickup_point',
-        pickup: {
-          ready: 4,
-          collected: 2,
-          expired: 1,
-          collectedFirstDayRate: 0.333,
-          expiredRate: 0.333,
-          meanHoursToCollect: 29.25,
-        },
-      },
-    ],
+    carriers: [INPOST_LOCKERS],
   });
 
   const audit = await api(`/v1/reports/touchpoints?${period}&mode=pickup_point`);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createStore, type Store } from '../../store';
 import { SCHEMA_VERSION } from '../../store/migrations';
-import { CHAINS, PERIOD, recordChain } from '../helpers/report-facts';
+import { CHAINS, INPOST_LOCKERS, PERIOD, recordChain } from '../helpers/report-facts';
 
 const freshDir = () => mkdtempSync(join(tmpdir(), 'doorstep-reports-'));
 const backends: [string, (dataDir?: string) => Promise<Store>][] = [
@@ -132,26 +132,7 @@ describe.each(backends)('reports by delivery mode, %s', (_name, open) => {
           meanHoursToCollect: 23,
         },
       },
-      {
-        carrier: 'inpost',
-        orders: 4,
-        delivered: 2,
-        onTimeRate: 0.5,
-        meanDelayDays: 0,
-        deliveredWithoutCall: 0,
-        courierCallRating: null,
-        handoverRating: 3,
-        mode: 'pickup_point',
-        // p1 after 8.5 hours, p2 after 50, p3 expired, p4 still waits (in neither share yet).
-        pickup: {
-          ready: 4,
-          collected: 2,
-          expired: 1,
-          collectedFirstDayRate: 0.333,
-          expiredRate: 0.333,
-          meanHoursToCollect: 29.25,
-        },
-      },
+      INPOST_LOCKERS,
     ]);
     expect(await store.reports.carriers({ shop, ...PERIOD, mode: 'pickup_point', carrier: 'dpd' })).toHaveLength(1);
   });
