@@ -39,6 +39,15 @@ function WindowChoice({ state, token, lang }: { state: ChainState; token: string
   );
 }
 
+/** Where on its stage line the parcel is: the index of the stage it reached (-1 for none). */
+function reachedOn(line: readonly string[], { stage, pickup }: Pick<ChainState, 'stage' | 'pickup'>): number {
+  // A parcel nobody collected goes back from its point: its line stays at ready for pickup (it is no return).
+  if (pickup?.expired) return line.indexOf('ready_for_pickup');
+  if (line.includes(stage)) return line.indexOf(stage);
+  // Stages after delivery (return, closed) keep the whole line done; a cancelled chain shows none.
+  return stage === 'cancelled' ? -1 : line.length - 1;
+}
+
 /** The shop's support contacts as its configuration gives them. */
 export type SupportContacts = Pick<Shop, 'supportEmail' | 'supportPhone'>;
 
@@ -86,11 +95,11 @@ export function TrackingPage({
   const { day } = customerDates(state.timezone, state.locale);
   const { stage } = state;
   const mode = state.delivery?.mode ?? 'home';
-  // Stages after delivery (return, closed) keep the whole line done; a cancelled chain shows none.
+  const expired = !!state.pickup?.expired;
   const line = trackingStagesOf(mode);
   const stages: readonly string[] = line;
-  const reached = stages.includes(stage) ? stages.indexOf(stage) : stage === 'cancelled' ? -1 : stages.length - 1;
-  const beforeDelivery = reached < stages.indexOf('delivered');
+  const reached = reachedOn(stages, state);
+  const beforeDelivery = !expired && reached < stages.indexOf('delivered');
   const delay = state.delays.at(-1);
   const window = state.courierWindow;
   const number = state.trackingNumber && fill(t.trackingNumber, { number: state.trackingNumber });
@@ -100,7 +109,7 @@ export function TrackingPage({
     delay && stage !== 'cancelled' && beforeDelivery ? fill(t.delayed, { reason: delay.reason }) : undefined,
     window && beforeDelivery ? fill(t.courier, { window: windowLabel(window, state) }) : undefined,
     pin && window && beforeDelivery ? fill(t.pin, { pin }) : undefined,
-    stage === 'returning' ? t.returning : stage === 'returned' ? t.returned : undefined,
+    expired ? undefined : stage === 'returning' ? t.returning : stage === 'returned' ? t.returned : undefined,
     state.returnUntil ? fill(t.returnUntil, { date: day(state.returnUntil) }) : undefined,
   ].filter((l) => l !== undefined);
   const title = fill(t.orderTitle, { orderId: state.orderId });

@@ -124,6 +124,7 @@ it('after the deadline says the parcel goes back to the shop instead of showing 
     expect(main).toContain('Paczka nie została odebrana w terminie. Wraca do sklepu.');
     expect(main).toContain('Paczkomat KRA01M');
     expect(main).not.toContain('770415');
+    expect(await page.locator('li.current').textContent()).toBe('Gotowe do odbioru');
     expect(await page.locator('.qr').count()).toBe(0);
     expect(await violations(page)).toEqual([]);
     await page.close();

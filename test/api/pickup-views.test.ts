@@ -58,6 +58,9 @@ describe('the tracking page of a pickup-point order', () => {
     expect(expired).toContain('<p class="pickup-expired">Paczka nie została odebrana w terminie. Wraca do sklepu.</p>');
     expect(expired).not.toContain('482913');
     expect(expired).not.toContain('<svg');
+    // The line stays at the point, not collected, and the parcel going back is no customer's return.
+    expect(expired).toContain('<li class="done current" aria-current="step">Gotowe do odbioru</li><li>Odebrane</li>');
+    expect(expired).not.toContain('Zwrot');
 
     const collected = await trackingPage(atPoint('delivered', { code: '482913', until: UNTIL }));
     expect(collected).toContain('<li class="done current" aria-current="step">Odebrane</li>');
