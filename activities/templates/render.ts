@@ -28,6 +28,8 @@ export interface Rendered {
   spoken: string;
   /** Images the HTML part shows by `cid:` (the pickup code's QR): sent with the email, never stored. */
   inline?: InlineImage[];
+  /** The customer's name for the email's To header, as a mail client writes a person's address. */
+  recipient?: string;
 }
 
 type Tag = (chunks: BodyPart[]) => BodyPart;
@@ -60,7 +62,7 @@ function formatText(language: string, message: string, values: Values, links: { 
 }
 
 /** The words of a notice on every channel, without the email's HTML part and its images. */
-export type NoticeTexts = Omit<Rendered, 'html' | 'inline'>;
+export type NoticeTexts = Omit<Rendered, 'html' | 'inline' | 'recipient'>;
 
 /** What every form of one notice is worded from. */
 interface Wording {
@@ -177,7 +179,8 @@ export async function render(input: RenderInput): Promise<Rendered> {
   const texts = textsOf(wording);
   const code = WITH_QR.has(input.template) ? input.facts.pickupCode : undefined;
   const html = await emailHtml(emailOf(wording, texts.subject, code !== undefined));
-  return { ...texts, html, ...(code !== undefined && { inline: [await pickupQr(code)] }) };
+  const recipient = input.order.customer.name;
+  return { ...texts, html, recipient, ...(code !== undefined && { inline: [await pickupQr(code)] }) };
 }
 
 /** A short localized acknowledgement for an SMS reply. */

@@ -18,10 +18,25 @@ export interface SampleLinks {
 }
 
 /** The longest customer-given parts the contract allows, in characters. */
-const LONGEST = { orderId: 64, givenName: 100, itemName: 200, carrier: 64, city: 120, reason: 300, amount: 32 };
+const LONGEST = {
+  orderId: 64,
+  givenName: 100,
+  itemName: 200,
+  carrier: 64,
+  city: 120,
+  reason: 300,
+  amount: 32,
+  pointName: 120,
+  pointAddress: 300,
+  pointHours: 200,
+  pickupCode: 32,
+  mapUrl: 2000,
+};
 
 /** The longest order id the contract allows (a slug of at most 64 characters). */
 export const LONGEST_ORDER_ID = `ORD-${'7'.repeat(LONGEST.orderId - 4)}`;
+
+const MAP_URL = 'https://maps.example/points/KRA01M';
 
 /** `words` repeated to exactly `length` characters. */
 const filled = (words: string, length: number) => words.repeat(Math.ceil(length / words.length)).slice(0, length);
@@ -47,6 +62,17 @@ function orderAndFacts(now: number, longest?: string): { order: Omit<OrderSummar
       pin: '4821',
       returnDays: longest === undefined ? 14 : 365,
       amount: text('49.90 EUR', LONGEST.amount),
+      point: {
+        id: 'KRA01M',
+        kind: 'locker',
+        name: text('Paczkomat KRA01M', LONGEST.pointName),
+        address: text('ul. Długa 1, 31-147 Kraków', LONGEST.pointAddress),
+        openingHours: text('24/7', LONGEST.pointHours),
+        mapUrl: longest === undefined ? MAP_URL : `${MAP_URL}?q=${'7'.repeat(LONGEST.mapUrl - MAP_URL.length - 3)}`,
+      },
+      pickupCode: longest === undefined ? '493021' : filled('K7249183', LONGEST.pickupCode),
+      pickupUntil: at(4, 18),
+      afterExpiry: 'return',
       // A late question whose last windows roll into the next morning, so each names its day.
       options: [
         { from: at(1, 17), to: at(1, 19) },

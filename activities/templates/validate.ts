@@ -28,7 +28,10 @@ export interface WordingError {
   message: string;
 }
 
-/** What the customer acts on, kept wherever the built-in message has it: the order, its dates, the choices offered. */
+/**
+ * What the customer acts on, kept wherever the built-in message has it: the order, its dates, the choices offered,
+ * the code that opens a parcel locker and the deadline to use it by.
+ */
 const REQUIRED = new Set([
   'orderId',
   'promise',
@@ -39,18 +42,21 @@ const REQUIRED = new Set([
   'spokenOptions',
   'windows',
   'pin',
+  'pickupCode',
+  'pickupUntil',
 ]);
 
-/** The tag that marks the words leading to the tracking page. */
+/** The tag that marks the words leading to the tracking page; `map` marks those leading to the pickup point's map. */
 const TRACK = 'track';
-const TRACKED = /\s*<track>.*?<\/track>/g;
+const TAGS = new Set([TRACK, 'map']);
+const LINKED = /\s*<(track|map)>.*?<\/\1>/g;
 
 /** The built-in wording a channel's own stands in for: email's subject and text, the SMS body, the call's words. */
 export function builtInWording(template: TemplateId, language: string, channel: TemplateChannel): Wording {
   const messages = CATALOGS[language].templates[template];
   if (channel === 'email') return { subject: messages.subject, text: messages.text };
-  // A call says the SMS body without the words that lead to the link (render.ts drops them the same way).
-  return { text: channel === 'voice' ? (messages.voice ?? messages.sms.replace(TRACKED, '')) : messages.sms };
+  // A call says the SMS body without the words that lead to a link (render.ts drops them the same way).
+  return { text: channel === 'voice' ? (messages.voice ?? messages.sms.replace(LINKED, '')) : messages.sms };
 }
 
 /** A channel's wording as the renderer takes it over the catalog. */
@@ -100,7 +106,7 @@ function partErrors(
   const used = namesIn(elements);
   const needed = namesIn(parse(original));
   const unknown = [...used.values].filter((v) => !known.has(v)).map((v) => `{${v}}`);
-  const tags = [...used.tags].filter((t) => !tagsAllowed || t !== TRACK).map((t) => `<${t}>`);
+  const tags = [...used.tags].filter((t) => !tagsAllowed || !TAGS.has(t)).map((t) => `<${t}>`);
   const missing = [...needed.values].filter((v) => REQUIRED.has(v) && !used.values.has(v)).map((v) => `{${v}}`);
   if (tagsAllowed && needed.tags.has(TRACK) && !used.tags.has(TRACK))
     missing.push(`<${TRACK}>…</${TRACK}> (the tracking link)`);

@@ -42,7 +42,19 @@ const FACTS: NoticeFacts = {
   pin: '4821',
   returnDays: 14,
   amount: '49.90 PLN',
+  pickupCode: '493021',
+  pickupUntil: '2026-12-05T17:00:00Z',
+  afterExpiry: 'refund',
 };
+/** The pickup point the parcel waits at; its map on the shop's domain. */
+const pointAt = (domain: string) => ({
+  id: 'KRA01M',
+  kind: 'locker' as const,
+  name: 'Paczkomat KRA01M',
+  address: 'ul. Długa 1, 31-147 Kraków',
+  openingHours: '24/7',
+  mapUrl: `https://www.${domain}/points/KRA01M`,
+});
 const BRAND: Brand = {
   logoUrl: 'https://cdn.acme.de/brand/logo.png',
   primaryColor: '#0b6e4f',
@@ -120,7 +132,12 @@ beforeAll(async () => {
       template: c.template,
       shop: shop({ supportEmail: `help@${domain}` }),
       order: { ...o, customer: { ...o.customer, locale: c.locale, timezone: 'Europe/Warsaw', givenName: 'Anna' } },
-      facts: { ...FACTS, reason, options: c.template === 'courier-call-request' ? OPTIONS : undefined },
+      facts: {
+        ...FACTS,
+        reason,
+        point: pointAt(domain),
+        options: c.template === 'courier-call-request' ? OPTIONS : undefined,
+      },
       trackingUrl: `${base}/t/${TOKEN}`,
       ratingUrl: `${base}/r/${TOKEN}`,
       unsubscribeUrl: `${base}/u/${TOKEN}`,

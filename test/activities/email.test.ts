@@ -1,12 +1,15 @@
 /** Email notices over SMTP to a real SMTP server on loopback: headers, both parts, languages, bounces. */
+import jsQR from 'jsqr';
 import { Registry } from 'prom-client';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, type Store } from '../../store';
 import { workerActivities } from '../../worker/worker';
+import { LOCKER } from '../helpers/fixtures';
 import { smtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { outbox, testConfig } from '../helpers/temporal';
 import { noticeInput, noticeOf, inActivityContext } from './notice-input';
+import { pngPixels } from './png-pixels';
 
 let sink: SmtpSink;
 let store: Store;
@@ -35,7 +38,8 @@ describe('email notices', () => {
     const notice = noticeOf(await sendNotice(input));
     const [mail] = mailTo('E-1');
     expect(mail.from?.text).toBe('"Acme" <orders@acme.example>');
-    expect(mail.to).toMatchObject({ text: 'anna@example.com' });
+    // Addressed to the customer by name, as a person's mail is.
+    expect(mail.to).toMatchObject({ text: '"Anna Nowak" <anna@example.com>' });
     expect(mail.subject).toBe('Acme: order E-1 is on its way');
     expect(mail.messageId).toBe('<order-acme-E-1.tracking.email.1@acme.example>');
     const header = (name: string) => mail.headerLines.find((h) => h.key === name)?.line.replace(/\r\n\s+/g, ' ');
@@ -145,5 +149,43 @@ describe('email notices', () => {
       message: expect.stringContaining('SMTP 451'),
     });
     expect(outbox(config).filter((m) => m.idempotencyKey.startsWith('order-acme-E-4:'))).toEqual([]);
+  });
+
+  it('a ready-for-pickup email carries the code as an inline QR image that decodes to it; the ledger keeps only words', async () => {
+    const base = noticeInput(['email']);
+    const notice = noticeOf(
+      await sendNotice({
+        ...base,
+        touchpoint: 'ready-for-pickup',
+        template: 'ready-for-pickup',
+        facts: { point: LOCKER, pickupCode: 'KRA-493021-77', pickupUntil: '2026-12-05T17:00:00Z' },
+        order: { ...base.order, orderId: 'E-QR' },
+      }),
+    );
+    const [mail] = mailTo('E-QR');
+    expect(mail.text).toContain('Your pickup code is KRA-493021-77.');
+    expect(mail.attachments).toHaveLength(1);
+    const [image] = mail.attachments;
+    expect(image).toMatchObject({
+      contentType: 'image/png',
+      contentDisposition: 'inline',
+      cid: 'pickup-code@doorstep',
+    });
+    expect(image.related).toBe(true);
+    const { width, height, data } = pngPixels(image.content);
+    expect([width, height]).toEqual([200, 200]);
+    expect(jsQR(data, width, height)?.data).toBe('KRA-493021-77');
+    // The quiet zone is white: the code scans on a dark page too.
+    expect([...data.subarray(0, 4)]).toEqual([255, 255, 255, 255]);
+    expect(String(mail.html)).toMatch(/<img[^>]+alt="QR code of your pickup code"/);
+    // What the ledger (and the workflow) gets back is the notice's words, never the image.
+    expect(Object.keys(notice)).not.toContain('inline');
+    expect(JSON.stringify(notice)).not.toMatch(/iVBORw0KGgo|"type":"Buffer"/);
+  });
+
+  it('an email without a pickup code carries no attachment', async () => {
+    const base = noticeInput(['email']);
+    noticeOf(await sendNotice({ ...base, order: { ...base.order, orderId: 'E-NOQR' } }));
+    expect(mailTo('E-NOQR')[0].attachments).toEqual([]);
   });
 });

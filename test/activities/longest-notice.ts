@@ -1,6 +1,7 @@
 /**
  * Notices rendered with the longest inputs the contract allows (workflows/contract.ts): reason 300,
- * item names 200, city 120, carrier 64, order id 64, given name 100, amount 32 characters, written
+ * item names 200, city 120, carrier 64, order id 64, given name 100, amount 32 characters, a pickup
+ * point's name 120, address 300 and hours 200, its code 32 and map link 2000 characters, written
  * in a language's own script, with links signed the way the API signs them for that order.
  */
 import { render, renderTexts, type NoticeTexts, type Rendered } from '../../activities/templates/render';
@@ -10,12 +11,8 @@ import { createTokens, DEFAULT_TOKEN_KEYS, parseTokenKeys } from '../../common/t
 import { TOUCHPOINTS, type TemplateId } from '../../workflows/touchpoints';
 import { order, shop } from '../helpers/fixtures';
 
-/** Every template a notice may use. */
-export const TEMPLATES = [
-  ...new Set(Object.values(TOUCHPOINTS).map((t) => t.templates[0])),
-  'courier-call-request',
-  'cancellation-after-delivery',
-] as TemplateId[];
+/** Every template a notice may use (a touchpoint's variants: a courier's question, a pickup point's wording). */
+export const TEMPLATES = [...new Set(Object.values(TOUCHPOINTS).flatMap((t) => t.templates))] as TemplateId[];
 
 /**
  * Words in each language's own script: Cyrillic letters fall outside GSM-7, so an SMS of them gets a
@@ -35,6 +32,9 @@ export const BASE = 'https://notify.example-shop.com';
 
 /** `text` repeated to exactly `length` characters. */
 export const ofLength = (text: string, length: number) => text.repeat(Math.ceil(length / text.length)).slice(0, length);
+
+/** The longest pickup code the contract allows: never cut in an SMS. */
+export const LONGEST_PICKUP_CODE = ofLength('PX-4821-9937-', 32);
 
 /** The longest order id the contract allows. */
 export const LONGEST_ORDER_ID = `ORD-${'7'.repeat(60)}`;
@@ -69,6 +69,17 @@ export function longestInput(
     pin: '4821',
     returnDays: 365,
     amount: ofLength('1 234 567,89 PLN ', 32),
+    point: {
+      id: 'KRA01M',
+      kind: 'shop',
+      name: ofLength(words, 120),
+      address: ofLength(words, 300),
+      openingHours: ofLength(words, 200),
+      mapUrl: ofLength(`https://maps.example/points?q=${'9'.repeat(2000)}`, 2000),
+    },
+    pickupCode: LONGEST_PICKUP_CODE,
+    pickupUntil: '2026-12-05T17:00:00Z',
+    afterExpiry: 'resend',
     // A late question: the last windows roll into the next morning and name their day.
     options:
       template === 'courier-call-request'

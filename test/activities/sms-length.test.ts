@@ -8,7 +8,16 @@ import { CATALOGS } from '../../activities/templates/catalog';
 import { renderTexts } from '../../activities/templates/render';
 import { smsSegments } from '../../activities/templates/sms-length';
 import { order, shop } from '../helpers/fixtures';
-import { BASE, LONGEST_ORDER_ID, SCRIPTS, TEMPLATES, longestTexts, trackingUrlOf, type Script } from './longest-notice';
+import {
+  BASE,
+  LONGEST_ORDER_ID,
+  LONGEST_PICKUP_CODE,
+  SCRIPTS,
+  TEMPLATES,
+  longestTexts,
+  trackingUrlOf,
+  type Script,
+} from './longest-notice';
 
 /** Segments as the library counts them (GSM-7 or UCS-2), independently of the code under test. */
 const segments = (text: string) => new SegmentedMessage(text).segmentsCount;
@@ -38,6 +47,35 @@ describe('SMS within three segments', () => {
     if (CATALOGS[locale].templates[template].sms.includes('{orderId}')) expect(r.short).toContain(LONGEST_ORDER_ID);
     if (template === 'tracking') expect(r.short).toContain(trackingUrlOf(LONGEST_ORDER_ID));
     if (template === 'delay') expect(r.short).toMatch(/25\D+2026/);
+    // The code and the deadline (5 December 2026, 18:00 in Warsaw) of a parcel waiting at its point.
+    if (CATALOGS[locale].templates[template].sms.includes('{pickupCode}')) {
+      expect(r.short).toContain(LONGEST_PICKUP_CODE);
+      expect(r.short).toMatch(/5\D+2026, (18:00|6:00 PM)/);
+    }
+  });
+
+  it('drops the map link before it cuts the pickup point’s words, and keeps a short one', () => {
+    const long = longestTexts('ready-for-pickup', 'en', 'en', 'A-1');
+    expect(long.short).not.toContain('maps.example');
+    expect(long.short).toContain('...');
+    const o = order({ orderId: 'A-1' });
+    const point = { id: 'KRA01M', kind: 'locker' as const, name: 'KRA01M', address: 'ul. Długa 1, Kraków' };
+    const r = renderTexts({
+      template: 'ready-for-pickup',
+      shop: shop(),
+      order: { ...o, customer: { ...o.customer, locale: 'pl', timezone: 'Europe/Warsaw' } },
+      facts: {
+        point: { ...point, mapUrl: 'https://maps.example/KRA01M' },
+        pickupCode: '493021',
+        pickupUntil: '2026-12-05T17:00:00Z',
+      },
+      trackingUrl: trackingUrlOf('A-1'),
+      ratingUrl: `${BASE}/r/x`,
+      scale: 5,
+    });
+    expect(r.short).toBe(
+      'Acme: zamówienie A-1 czeka na odbiór: KRA01M, ul. Długa 1, Kraków. Kod: 493021. Odbiór do 5 grudnia 2026, 18:00. Mapa: https://maps.example/KRA01M Oceń nas: odpisz cyfrą 1-5.',
+    );
   });
 
   it('cuts the free text, keeping the rating hint, and says it was cut', () => {

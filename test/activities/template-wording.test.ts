@@ -54,4 +54,19 @@ describe('wording checks', () => {
       message: expect.stringMatching(/^not a valid ICU message: \w+ at line 2, column \d+$/),
     });
   });
+
+  it('refuse a pickup notice without the code or the deadline, and take one that keeps both with its map link', () => {
+    const input = longest('ready-for-pickup', 'pl');
+    expect(wordingErrors('sms', { text: '{shop}: paczka {orderId} czeka do {pickupUntil}.' }, input)).toEqual([
+      { path: 'text', message: 'missing required placeholder(s) {pickupCode}' },
+    ]);
+    expect(
+      wordingErrors('email', { subject: 'Paczka {orderId}', text: 'Paczka {orderId}, kod {pickupCode}.' }, input),
+    ).toEqual([{ path: 'text', message: 'missing required placeholder(s) {pickupUntil}' }]);
+    const own = '{orderId}: kod {pickupCode}, do {pickupUntil}, {pointName}. <map>Mapa</map>';
+    expect(wordingErrors('sms', { text: own }, input)).toEqual([]);
+    expect(wordingErrors('voice', { text: own }, input)).toEqual([
+      { path: 'text', message: 'tag(s) not allowed here: <map>' },
+    ]);
+  });
 });

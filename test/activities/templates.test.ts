@@ -5,7 +5,7 @@ import { render, renderTexts } from '../../activities/templates/render';
 import type { RenderInput } from '../../activities/templates/render-input';
 import type { NoticeFacts } from '../../workflows/notice-facts';
 import type { TemplateId } from '../../workflows/touchpoints';
-import { order, shop } from '../helpers/fixtures';
+import { LOCKER, order, shop } from '../helpers/fixtures';
 import { TEMPLATES } from './longest-notice';
 
 const FACTS: NoticeFacts = {
@@ -17,6 +17,11 @@ const FACTS: NoticeFacts = {
   pin: '4821',
   returnDays: 14,
   amount: '49.90 PLN',
+  point: LOCKER,
+  pickupCode: 'K7249183',
+  // 18:00 in Warsaw.
+  pickupUntil: '2026-12-05T17:00:00Z',
+  afterExpiry: 'return',
 };
 const OPTIONS = [
   { from: '2026-12-03T10:00:00Z', to: '2026-12-03T12:00:00Z' },
@@ -232,6 +237,106 @@ describe('language', () => {
     );
     expect(renderAs('handover', 'en', { ...FACTS, returnDays: 0 }).text.split('\n')[0]).not.toContain(
       'return it within',
+    );
+  });
+});
+
+describe('pickup notices', () => {
+  /** The deadline of FACTS in Warsaw, as each language writes it (ICU's narrow no-break space before "PM"). */
+  const DEADLINE: Record<string, RegExp> = {
+    en: /December 5, 2026, 6:00\sPM/,
+    ru: /5 декабря 2026, 18:00/,
+    pl: /5 grudnia 2026, 18:00/,
+    uk: /5 грудня 2026, 18:00/,
+    de: /5\. Dezember 2026, 18:00 Uhr/,
+  };
+
+  it.each(Object.keys(CATALOGS))(
+    'in %s, ready-for-pickup gives the code, the point and the deadline in the customer’s zone on every channel',
+    async (language) => {
+      const r = await renderFull('ready-for-pickup', language);
+      for (const part of [r.text, r.short, visible(r.html)]) {
+        expect(part).toContain('K7249183');
+        expect(part).toMatch(DEADLINE[language]);
+        expect(part).toContain('Paczkomat KRA01M');
+        // An SMS may write Polish letters plain to stay within three segments.
+        expect(part).toMatch(/ul\. D[łl]uga 1, 31-147 Krak[óo]w/);
+      }
+      // A call spells the code sign by sign and says when, without the map link.
+      expect(r.spoken).toContain('K 7 2 4 9 1 8 3');
+      expect(r.spoken).toMatch(DEADLINE[language]);
+      expect(r.spoken).not.toContain('maps.example');
+      expect(r.text).toContain(': https://maps.example/KRA01M');
+      expect(r.html).toMatch(/<a class="ds-inline" href="https:\/\/maps.example\/KRA01M"[^>]*>[^<]+<\/a>/);
+      expect(r.text).toContain('24/7');
+    },
+  );
+
+  it.each(Object.keys(CATALOGS))('in %s, the reminder repeats the code and the deadline', (language) => {
+    const r = renderAs('pickup-reminder', language);
+    for (const part of [r.text, r.short, r.spoken]) expect(part).toMatch(DEADLINE[language]);
+    for (const part of [r.text, r.short]) expect(part).toContain('K7249183');
+    expect(r.spoken).toContain('K 7 2 4 9 1 8 3');
+  });
+
+  it('writes the deadline in the customer’s own zone', () => {
+    const r = renderAs('ready-for-pickup', 'en-GB', FACTS, {}, { timezone: 'Asia/Vladivostok' });
+    expect(r.short).toContain('Collect by 6 December 2026, 03:00.');
+  });
+
+  it('leaves out the opening hours and the map when the point has none, and names the kind of point', () => {
+    const point = { id: 'WAW-7', kind: 'post_office' as const, name: 'UP Warszawa 7', address: 'ul. Nowa 7' };
+    const r = renderAs('ready-for-pickup', 'en', { ...FACTS, point });
+    expect(r.text.split('\n')[0].replace(/\s/g, ' ')).toBe(
+      'Your order A-10023456 is waiting for you at the post office UP Warszawa 7, ul. Nowa 7. Your pickup code is K7249183. ' +
+        'Please collect the parcel by December 5, 2026, 6:00 PM.',
+    );
+    expect(r.short).not.toMatch(/Map|https:\/\/maps/);
+    expect(renderAs('ready-for-pickup', 'pl', { ...FACTS, point }).text).toContain(
+      'w placówce pocztowej UP Warszawa 7',
+    );
+    expect(renderAs('confirmation-pickup', 'de', { ...FACTS, point: { ...point, kind: 'locker' } }).text).toContain(
+      'an die Paketstation UP Warszawa 7, ul. Nowa 7',
+    );
+  });
+
+  it.each(Object.keys(CATALOGS))(
+    'in %s, an uncollected parcel’s notice says what happens now, per shop',
+    (language) => {
+      const after = (afterExpiry: 'return' | 'refund' | 'resend') =>
+        renderAs('pickup-expired', language, { ...FACTS, afterExpiry });
+      const forms = [after('return'), after('refund'), after('resend')];
+      for (const part of ['text', 'short'] as const) expect(new Set(forms.map((r) => r[part])).size).toBe(3);
+      for (const r of forms) expect(r.short).toContain('help@acme.example');
+    },
+  );
+
+  it('words what follows an uncollected parcel in English', () => {
+    const first = (afterExpiry: 'return' | 'refund' | 'resend') =>
+      renderAs('pickup-expired', 'en', { ...FACTS, afterExpiry }).text.split('\n')[0];
+    expect(first('return')).toContain('It is going back to the shop. If you have a question');
+    expect(first('refund')).toContain('It is going back to the shop, and we will refund you.');
+    expect(first('resend')).toContain('It is going back to the shop, and we will send it to you again.');
+  });
+
+  it('shows the pickup code as a QR image under the text of the ready and reminder emails only', async () => {
+    for (const template of ['ready-for-pickup', 'pickup-reminder'] as const) {
+      const r = await renderFull(template, 'pl');
+      expect(r.inline).toEqual([expect.objectContaining({ cid: 'pickup-code@doorstep', contentType: 'image/png' })]);
+      expect(r.html).toMatch(/<img[^>]+alt="Kod QR z kodem odbioru"[^>]+src="cid:pickup-code@doorstep"/);
+      expect(r.html.indexOf('K7249183')).toBeLessThan(r.html.indexOf('cid:pickup-code@doorstep'));
+    }
+    for (const template of ['confirmation-pickup', 'pickup-expired', 'handover-pickup'] as const) {
+      const r = await renderFull(template, 'pl');
+      expect(r.inline).toBeUndefined();
+      expect(r.html).not.toContain('cid:');
+    }
+  });
+
+  it('thanks for collecting and offers the return window', () => {
+    expect(renderAs('handover-pickup', 'en').text.split('\n')[0]).toBe(
+      'Thank you for collecting your order A-10023456. Please check the parcel now: if anything is damaged or missing, tell us. ' +
+        'You can return it within 14 days. Contact: help@acme.example, +48221234567.',
     );
   });
 });

@@ -7,6 +7,8 @@ import QRCode from 'qrcode';
 /** An image the email's HTML shows by `cid:`, sent as a related part of the message. */
 export interface InlineImage {
   cid: string;
+  /** The name a client shows should it list the image as an attachment. */
+  filename: string;
   content: Buffer;
   contentType: 'image/png';
 }
@@ -25,5 +27,5 @@ export async function pickupQr(code: string): Promise<InlineImage> {
     width: QR_PX,
     color: { dark: '#000000ff', light: '#ffffffff' },
   });
-  return { cid: PICKUP_QR_CID, content, contentType: 'image/png' };
+  return { cid: PICKUP_QR_CID, filename: 'pickup-code.png', content, contentType: 'image/png' };
 }
