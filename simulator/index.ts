@@ -19,4 +19,5 @@ export {
   type JourneyLocale,
   type JourneyScenario,
 } from './scenarios';
+export { LOCKERS, type Locker } from './lockers';
 export { localTimeOf, orderOf, orderTime, planFrom, stepsOf, type Plan } from './plan';

@@ -24,12 +24,15 @@ import {
 import {
   JOURNEY_LOCALES,
   JOURNEY_SCENARIOS,
+  LOCKERS,
   PERSONAS,
   previewOf,
   SCENARIOS,
+  stepsOf,
   type JourneyLocale,
   type JourneyScenario,
 } from '../../simulator/index';
+import { customerDates } from '../../activities/templates/dates';
 
 const run = promisify(execFile);
 // The shop's defaults: quiet hours 21:00–09:00 and at most 3 non-urgent notices a day.
@@ -46,6 +49,7 @@ const reasonOf = (scenario: JourneyScenario, event: string, locale: JourneyLocal
 };
 
 const delivered = ['courier-call', 'handover'];
+const toTheLocker = ['confirmation', 'tracking', 'arrival', 'ready-for-pickup'];
 const EXPECTED: Record<JourneyScenario, string[]> = {
   'on-time': ['confirmation', 'tracking', 'arrival', ...delivered, 'closing'],
   delayed: ['confirmation', 'tracking', 'delay', 'arrival', ...delivered, 'closing'],
@@ -73,6 +77,11 @@ const EXPECTED: Record<JourneyScenario, string[]> = {
   // The tracking notice waited for the morning and was dropped when the order was cancelled.
   cancel: ['confirmation', 'cancellation'],
   'no-call': ['confirmation', 'tracking', 'arrival', 'courier-call', 'courier-call#2', 'handover', 'closing'],
+  // Collected before the reminder was due: none goes.
+  locker: [...toTheLocker, 'handover', 'closing'],
+  'locker-reminder': [...toTheLocker, 'pickup-reminder', 'handover', 'closing'],
+  'locker-expired': [...toTheLocker, 'pickup-reminder', 'pickup-expired', 'closing'],
+  'locker-extended': [...toTheLocker, 'pickup-reminder', 'pickup-reminder-2', 'handover', 'closing'],
 };
 
 beforeAll(async () => {
@@ -150,6 +159,65 @@ describe('what each journey tells the customer', () => {
       expect(request.text).toMatch(/1\D+12:00/);
       expect(confirmed).toMatchObject({ channel: 'email', revision: 2 });
       expect(confirmed.text).toMatch(/14:00|2:00\sPM/);
+    },
+  );
+});
+
+describe('what a locker journey tells the customer', () => {
+  const LOCKER_SCENARIOS = JOURNEY_SCENARIOS.filter((s) => SCENARIOS[s].toLocker);
+  const hourOf = (n: JourneyNotice) => /(\d\d:\d\d)$/.exec(n.localTime)![1];
+  /** The deadline a journey's backend step set (its ready_for_pickup, or the extension), as the customer reads it. */
+  const deadline = (j: Journey, type: 'ready_for_pickup' | 'pickup_extended') => {
+    const day0 = DateTime.fromISO(j.orderedAt, { zone: j.timezone }).startOf('day');
+    const events = stepsOf({ scenario: j.scenario, locale: j.locale, shop, orderId: 'J', day0 }).flatMap((s) =>
+      'event' in s ? [s.event(j.orderedAt)] : [],
+    );
+    const { data } = events.find((e) => e.type === type) as { data: { pickupUntil: string } };
+    return customerDates(j.timezone, j.locale).dayTime(data.pickupUntil);
+  };
+
+  it.each(JOURNEY_LOCALES)(
+    'in %s: the confirmation names the locker; the ready notice gives its address, hours, map, code and deadline',
+    (locale) => {
+      const { point, code } = LOCKERS[locale];
+      for (const scenario of LOCKER_SCENARIOS) {
+        const j = journey(scenario, locale);
+        expect(notice(j, 'confirmation').text, scenario).toContain(point.name);
+        const ready = notice(j, 'ready-for-pickup').text;
+        for (const part of [point.name, point.address, point.openingHours!, point.mapUrl!, code])
+          expect(ready, `${scenario}: ${part}`).toContain(part);
+        expect(ready).toContain(deadline(j, 'ready_for_pickup'));
+      }
+    },
+  );
+
+  it.each(JOURNEY_LOCALES)(
+    'in %s: a reminder that would fall at night comes at 20:00 the evening before, with the code and the deadline',
+    (locale) => {
+      const j = journey('locker-reminder', locale);
+      // Filled at 23:30: the ready notice waits for the morning; the reminder 24 h before the deadline moves earlier.
+      expect(hourOf(notice(j, 'ready-for-pickup'))).toBe('09:00');
+      const reminder = notice(j, 'pickup-reminder');
+      expect(hourOf(reminder)).toBe('20:00');
+      expect(reminder.text).toContain(LOCKERS[locale].code);
+      expect(reminder.text).toContain(deadline(j, 'ready_for_pickup'));
+      expect(notice(journey('locker', locale), 'handover').text).not.toContain(LOCKERS[locale].code);
+    },
+  );
+
+  it.each(JOURNEY_LOCALES)(
+    'in %s: an extension brings a second reminder with the new deadline; an expiry names the locker',
+    (locale) => {
+      const extended = journey('locker-extended', locale);
+      expect(notice(extended, 'pickup-reminder').text).toContain(deadline(extended, 'ready_for_pickup'));
+      expect(notice(extended, 'pickup-reminder-2').text).toContain(deadline(extended, 'pickup_extended'));
+      const expired = journey('locker-expired', locale);
+      expect(notice(expired, 'pickup-expired')).toMatchObject({
+        urgent: false,
+        text: expect.stringContaining(LOCKERS[locale].point.name),
+      });
+      // The closing question follows once the shop reports the parcel back (day 6, 14:00).
+      expect(hourOf(notice(expired, 'closing'))).toBe('14:00');
     },
   );
 });
@@ -253,6 +321,16 @@ describe('the rule checks', () => {
     expect(journeyViolations(over, rules, 'Europe/Moscow')).toHaveLength(2);
   });
 
+  it('holds the pickup reminder to quiet hours and to the cap like any non-urgent notice', () => {
+    expect(journeyViolations([at('2026-11-24T21:30', 'pickup-reminder')], rules, zone)).toEqual([
+      expect.stringMatching(/pickup-reminder notice .* inside the shop's quiet hours/),
+    ]);
+    const day = ['arrival', 'ready-for-pickup', 'pickup-reminder'].map((tp, i) => at(`2026-11-24T1${i}:30`, tp));
+    expect(journeyViolations(day, rules, zone)).toEqual([
+      expect.stringMatching(/3 non-urgent notices \(arrival #1, ready-for-pickup #1, pickup-reminder #1\)/),
+    ]);
+  });
+
   it('fails a notice the customer gets twice, but not a second revision', () => {
     const twice = [
       at('2026-11-24T10:00', 'tracking'),
@@ -304,7 +382,9 @@ describe('the command line', () => {
   it('refuses an unknown scenario with exit code 2, naming the ones there are', async () => {
     await expect(cli('--scenario', 'late', '--locale', 'en')).rejects.toMatchObject({
       code: 2,
-      stderr: expect.stringContaining('one of: on-time, delayed'),
+      stderr: expect.stringContaining(
+        'one of: on-time, delayed, delayed-twice, failed-attempt, return, cancel, no-call, locker, locker-reminder, locker-expired, locker-extended)',
+      ),
     });
   });
 
