@@ -5,6 +5,8 @@
  * collection) are drawn as charts and listed.
  */
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { expect, it } from 'vitest';
 import { configWith, staffMember } from '../helpers/api';
 import { ARTIFACTS, useBrowserBed } from '../helpers/browser';
@@ -103,4 +105,30 @@ it('the reports page draws the pickup points’ figures, and splits the audit an
   expect(await page.locator('#touchpoint-audit .weakest').innerText()).toBe('courier-call');
   expect(await page.locator('#pickup-points').count()).toBe(0);
   await page.close();
+});
+
+it('the OpenAPI document names the mode parameter and the pickup figures, and each mode’s answer matches it', async () => {
+  await chains();
+  const doc = (await (await fetch(`${bed.base}/v1/openapi.json`)).json()) as {
+    paths: Record<string, { get: { parameters: { name: string; schema: object }[] } }>;
+  };
+  for (const report of ['touchpoints', 'carriers'])
+    expect(doc.paths[`/v1/reports/${report}`].get.parameters.find((p) => p.name === 'mode')?.schema).toMatchObject({
+      enum: ['all', 'home', 'pickup_point'],
+      default: 'all',
+    });
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  ajv.addSchema(doc, 'openapi');
+  const answer = (report: string) =>
+    ajv.getSchema(`openapi#/paths/~1v1~1reports~1${report}/get/responses/200/content/application~1json/schema`)!;
+  for (const mode of ['all', 'home', 'pickup_point'])
+    for (const report of ['touchpoints', 'carriers']) {
+      const validate = answer(report);
+      const { body } = await api(`/v1/reports/${report}?${period}&mode=${mode}`);
+      expect(validate(body), `${report} ${mode}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+    }
+  expect(answer('carriers')({ from: 'a', to: 'b', mode: 'all', carriers: [{ ...INPOST_LOCKERS, pickup: {} }] })).toBe(
+    false,
+  );
 });
