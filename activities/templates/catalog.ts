@@ -5,6 +5,8 @@
  *
  * In the email text, `<track>words</track>` marks the words that lead to the tracking page: the
  * text part prints them followed by the link, the HTML part makes them a short anchor.
+ * `<map>words</map>` does the same for the pickup point's map link; a call leaves both out, and an SMS
+ * drops the map first when it must be shortened.
  * Greetings use `{givenName}` under `{hasName, select, yes {…} other {…}}`, never the full name.
  */
 import type { Catalog } from './catalog-shape';

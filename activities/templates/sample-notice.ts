@@ -20,7 +20,7 @@ export interface SampleNotice {
 }
 
 /** The notice of `template` in `language` with sample facts, `override` over the catalog and the shop's brand. */
-export function sampleNotice({
+export async function sampleNotice({
   template,
   language,
   shop,
@@ -33,5 +33,11 @@ export function sampleNotice({
     ratingUrl: `${publicBaseUrl}/r/sample`,
     unsubscribeUrl: `${publicBaseUrl}/u/sample`,
   };
-  return render({ ...sampleInput(template, language, shop, links), override, brand });
+  // The sample customer is nobody: a staff member's test email is not addressed to them by name.
+  const { recipient: _sample, ...rendered } = await render({
+    ...sampleInput(template, language, shop, links),
+    override,
+    brand,
+  });
+  return rendered;
 }
