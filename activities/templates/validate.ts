@@ -43,6 +43,7 @@ const REQUIRED = new Set([
   'windows',
   'pin',
   'pickupCode',
+  'spokenCode',
   'pickupUntil',
 ]);
 

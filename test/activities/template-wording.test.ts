@@ -65,8 +65,10 @@ describe('wording checks', () => {
     ).toEqual([{ path: 'text', message: 'missing required placeholder(s) {pickupUntil}' }]);
     const own = '{orderId}: kod {pickupCode}, do {pickupUntil}, {pointName}. <map>Mapa</map>';
     expect(wordingErrors('sms', { text: own }, input)).toEqual([]);
+    // A call cannot show a link, and says the code sign by sign: its own wording must too.
     expect(wordingErrors('voice', { text: own }, input)).toEqual([
       { path: 'text', message: 'tag(s) not allowed here: <map>' },
+      { path: 'text', message: 'missing required placeholder(s) {spokenCode}' },
     ]);
   });
 });
