@@ -5,6 +5,7 @@
  * collection) are drawn as charts and listed.
  */
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { expect, it } from 'vitest';
@@ -72,7 +73,7 @@ it('the API answers all chains as before modes, and one mode when asked, its lin
   expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['mode']);
 });
 
-it('the reports page draws the pickup points’ figures, and splits the audit and the scorecard by the mode picked', async () => {
+it('the reports page draws the pickup points’ figures (WCAG 2.1 AA), and splits the audit and the scorecard by the mode picked', async () => {
   await chains();
   const page = await signedIn(bed, 'ola', PASSWORD, '/console/reports?from=2026-11-01&to=2026-11-30');
   const pickups = page.locator('#pickup-points');
@@ -89,6 +90,8 @@ it('the reports page draws the pickup points’ figures, and splits the audit an
   expect(await bar(2, 'inpost').locator('text').last().textContent()).toBe('29.3 h');
   expect(await page.locator('#carrier-scorecard tr[data-carrier="inpost"] td').nth(1).innerText()).toBe('5');
   await page.screenshot({ path: join(ARTIFACTS, 'console-reports-modes.png'), fullPage: true });
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   await page.getByLabel('Delivery').selectOption('pickup_point');
   await page.getByRole('button', { name: 'Show' }).click();
