@@ -111,12 +111,15 @@ export class Facts {
     );
   }
 
-  /** A pickup-point parcel's `step` at its point (the first time it is recorded counts). */
+  /**
+   * A pickup-point parcel's `step` at its point (the first time it is recorded counts). A chain that started home
+   * and was switched to a point is a pickup-point chain from then on.
+   */
   async pickup(chainId: string, step: PickupStep, at: string): Promise<boolean> {
     const column = PICKUP_COLUMN[step];
     return inserted(
       await this.sql.query(
-        `update chain_facts set ${column} = $2 where chain_id = $1 and ${column} is null returning chain_id`,
+        `update chain_facts set ${column} = $2, mode = 'pickup_point' where chain_id = $1 and ${column} is null returning chain_id`,
         [chainId, at],
       ),
     );

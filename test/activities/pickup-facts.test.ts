@@ -1,7 +1,7 @@
 /**
  * The recordFact activity on an embedded store: a chain's start keeps its delivery mode (home when a chain from
- * before modes names none), a pickup parcel's steps are kept once each, and the worker metric counts each step once
- * however often the activity is retried.
+ * before modes names none), a pickup parcel's steps are kept once each (and make a switched chain a pickup-point
+ * one), and the worker metric counts each step once however often the activity is retried.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,4 +55,12 @@ it('records a pickup step once and counts it once in doorstep_pickups_total, how
   expect(metrics).toMatch(/doorstep_pickups_total\{carrier="inpost",step="ready"\} 1\n/);
   expect(metrics).toMatch(/doorstep_pickups_total\{carrier="inpost",step="collected"\} 1\n/);
   expect(metrics).not.toMatch(/step="expired"/);
+});
+
+it('counts a home chain switched to a pickup point as a pickup-point chain once its parcel is ready there', async () => {
+  await recordFact({ ...ref('order-acme-older', '2026-11-06T09:00:00.000Z'), kind: 'pickup', step: 'ready' });
+  const [row] = await store.sql.query<{ mode: string }>(
+    `select mode from chain_facts where chain_id = 'order-acme-older'`,
+  );
+  expect(row.mode).toBe('pickup_point');
 });
