@@ -11,7 +11,7 @@ import request from 'supertest';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiBed } from '../helpers/api';
-import { courierWindow, inDays, orderBody, shopConfig } from '../helpers/fixtures';
+import { courierWindow, inDays, LOCKER, orderBody, shopConfig, toPoint } from '../helpers/fixtures';
 import { outbox } from '../helpers/temporal';
 import { TWILIO_TOKEN, twilioEndpoint, twilioEnv, type TwilioEndpoint } from '../helpers/twilio-endpoint';
 
@@ -213,6 +213,14 @@ describe('the OpenAPI document', () => {
           )
         ).status,
       ).toBe(401);
+      // The other customer picks a parcel locker instead; the same locker again is refused with the reason.
+      const switchToPoint = () =>
+        api.post(`${ORDER}/actions/switch-to-point`, `/v1/orders/${other.orderId}/actions/switch-to-point`, {
+          point: LOCKER,
+        });
+      expect((await switchToPoint()).status).toBe(202);
+      expect((await switchToPoint()).status).toBe(409);
+      expect((await api.get(ORDER, `/v1/orders/${other.orderId}`)).body.delivery).toEqual(toPoint().delivery);
       expect(
         (
           await api.post(`${ORDER}/actions/cancel`, `/v1/orders/${other.orderId}/actions/cancel`, {
