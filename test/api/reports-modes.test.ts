@@ -2,7 +2,7 @@
  * The reports split by delivery mode, through the API and on the console's reports page in Debian's Chromium,
  * from a hand-made set of home and pickup-point chains recorded in the store: all chains answer as before modes,
  * one mode's lines say which, and the pickup points' figures (collected on the first day, expired, hours to
- * collection) are drawn as charts and listed.
+ * collection) are drawn as charts and listed; a locker order walked through the API lands in its mode's line.
  */
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -12,7 +12,7 @@ import { expect, it } from 'vitest';
 import { configWith, staffMember } from '../helpers/api';
 import { ARTIFACTS, useBrowserBed } from '../helpers/browser';
 import { signedIn } from '../helpers/console-sign-in';
-import { shopConfig } from '../helpers/fixtures';
+import { inDays, orderBody, shopConfig, toPoint } from '../helpers/fixtures';
 import { CHAINS, INPOST_LOCKERS, PERIOD, recordChain } from '../helpers/report-facts';
 
 const KEY = 'acme-report-modes-key-01';
@@ -20,13 +20,17 @@ const PASSWORD = 'agent password 1';
 const bed = useBrowserBed(() =>
   configWith({
     shops: [shopConfig()],
-    apiKeys: [{ key: KEY, shop: 'acme', scopes: ['chains:read'] }],
+    apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read'] }],
     staff: [staffMember({ username: 'ola', role: 'agent', password: PASSWORD })],
   }),
 );
 
-const api = async (path: string) => {
-  const res = await fetch(`${bed.base}${path}`, { headers: { Authorization: `Bearer ${KEY}` } });
+const api = async (path: string, body?: object) => {
+  const res = await fetch(`${bed.base}${path}`, {
+    method: body ? 'POST' : 'GET',
+    headers: { Authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+    body: body && JSON.stringify(body),
+  });
   return { status: res.status, body: await res.json() };
 };
 const period = `from=${PERIOD.from}&to=${PERIOD.to}`;
@@ -134,4 +138,36 @@ it('the OpenAPI document names the mode parameter and the pickup figures, and ea
   expect(answer('carriers')({ from: 'a', to: 'b', mode: 'all', carriers: [{ ...INPOST_LOCKERS, pickup: {} }] })).toBe(
     false,
   );
+});
+
+it('a locker order walked through the API shows in the pickup-point scorecard: ready, collected on its first day', async () => {
+  const since = new Date(Date.now() - 60_000).toISOString();
+  const body = orderBody({ carrier: 'omniva', ...toPoint() });
+  expect((await api('/v1/orders', body)).status).toBe(201);
+  const event = (type: string, data: object = {}) =>
+    api(`/v1/orders/${body.orderId}/events`, { eventId: `${type}-1`, type, at: new Date().toISOString(), data });
+  const report = (mode: string) =>
+    api(`/v1/reports/carriers?from=${since}&to=${inDays(1)}&carrier=omniva&mode=${mode}`);
+  const line = await bed.env.withWorker(async () => {
+    expect(
+      (await event('ready_for_pickup', { pickupCode: '482913', pickupUntil: `${inDays(3)}T18:00:00Z` })).status,
+    ).toBe(202);
+    expect((await event('picked_up')).status).toBe(202);
+    // Facts are recorded in the background.
+    for (let tries = 0; ; tries++) {
+      const [found] = (await report('pickup_point')).body.carriers;
+      // The handover's delivered fact follows the collected one.
+      if (found?.delivered === 1 || tries === 100) return found;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  });
+  expect(line).toMatchObject({
+    carrier: 'omniva',
+    orders: 1,
+    delivered: 1,
+    mode: 'pickup_point',
+    pickup: { ready: 1, collected: 1, expired: 0, collectedFirstDayRate: 1, expiredRate: 0 },
+  });
+  expect(line.pickup.meanHoursToCollect).toBeLessThan(0.1);
+  expect((await report('home')).body.carriers).toEqual([]);
 });
