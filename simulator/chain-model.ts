@@ -1,10 +1,10 @@
 /**
  * What a chain does along a scenario, worked out from the chain's rules without running it: each
  * notice it queues (touchpoint, template, facts, channels) and when, and where the chain stands
- * after each moment (for notices that become pointless while they wait). It follows
- * workflows/chain-run.ts and courier-call.ts (and pickup.ts, in ./pickup-model.ts) on the same pure helpers and the same state
- * (chain-state.ts keeps its stage, promise and touchpoints; local-time.ts its times; touchpoints.ts
- * and channels.ts the data); test/scripts/journey.test.ts holds it to the real chain.
+ * after each moment (for notices that become pointless while they wait). It follows workflows/chain-run.ts,
+ * courier-call.ts and pickup.ts (./pickup-model.ts) on the same pure helpers and the same state (chain-state.ts
+ * keeps its stage, promise and touchpoints; local-time.ts its times; touchpoints.ts and channels.ts the data);
+ * test/scripts/journey.test.ts holds it to the real chain.
  */
 import type { NoticeFacts } from '../workflows/notice-facts';
 import {
@@ -21,14 +21,8 @@ import type { CarriedChain, ChainOrder, ChainState, WindowQuestion } from '../wo
 import { DAY_MS, MINUTE_MS } from '../workflows/durations';
 import { courierWindows, deliveryDayDeadline, guardTime, nextPromise } from '../workflows/local-time';
 import { phoneFirst } from '../workflows/channels';
-import {
-  sentOn,
-  specOf,
-  templateIn,
-  touchpointIdOf,
-  type TemplateId,
-  type TouchpointId,
-} from '../workflows/touchpoints';
+import { sentOn, specOf, templateIn, touchpointIdOf } from '../workflows/touchpoints';
+import type { TemplateId, TouchpointId } from '../workflows/touchpoints';
 import type { ChainModel, Lane, QueuedNotice, Snapshot } from './model';
 import { PickupModel } from './pickup-model';
 import { orderOf, orderTime, stepsOf, type Plan, type PlannedStep } from './plan';
@@ -60,7 +54,12 @@ class Walk {
     this.now = orderTime(plan);
     const { state, timers } = this;
     const send = (key: string, facts: NoticeFacts) => this.send(key, facts);
-    this.pickup = new PickupModel({ state, timers, shop: plan.shop, order, now: () => this.now, send });
+    const stopCourier = () => {
+      this.clearCallDeadlines();
+      this.called = false;
+      this.state.courierQuestion = undefined;
+    };
+    this.pickup = new PickupModel({ state, timers, shop: plan.shop, order, now: () => this.now, send, stopCourier });
   }
 
   /** The whole scenario: the order, each step (with the timers due before it), then the timers left. */
@@ -81,6 +80,7 @@ class Walk {
 
   private step(step: PlannedStep): void {
     if ('reply' in step) return this.answer(step.reply);
+    if ('switchTo' in step) return this.pickup.switchTo(step.switchTo);
     const event = step.event(new Date(this.now).toISOString());
     const stage = stageAfter(this.state.stage, event);
     // A late tracking event moves nothing and sends nothing.

@@ -4,8 +4,8 @@
  * re-armed by an extension, stopped once collected, and the expiry. It follows workflows/pickup.ts on the same
  * state (chain-state.ts keeps the touchpoints, state.pickup the code, deadline and reminder).
  */
-import { addTouchpoint, latest, skipPending } from '../workflows/chain-state';
-import type { CarriedChain, ChainOrder, ChainState, Shop, TrackingEvent } from '../workflows/contract';
+import { addToLine, addTouchpoint, latest, modeOf, skipPending } from '../workflows/chain-state';
+import type { CarriedChain, ChainOrder, ChainState, PickupPoint, Shop, TrackingEvent } from '../workflows/contract';
 import { pickupReminderTime } from '../workflows/local-time';
 import type { NoticeFacts } from '../workflows/notice-facts';
 
@@ -21,6 +21,8 @@ export interface PickupWalk {
   now(): number;
   /** Queues a touchpoint's notice in its mode's template, naming the point. */
   send(key: string, facts: NoticeFacts): void;
+  /** The courier part stops: no deadline, no question, no call. */
+  stopCourier(): void;
 }
 
 /**
@@ -39,6 +41,21 @@ export function pickupReminderObsolete(
 
 export class PickupModel {
   constructor(private readonly walk: PickupWalk) {}
+
+  /**
+   * The customer sends the order to a point (workflows/chain-run.ts `switchToPoint`): a home order's courier call
+   * gives way to the point's ready notice.
+   */
+  switchTo(point: PickupPoint): void {
+    const { state } = this.walk;
+    const wasHome = modeOf(state) === 'home';
+    state.delivery = { mode: 'pickup_point', point };
+    if (!wasHome) return;
+    this.walk.stopCourier();
+    const call = state.touchpoints.findIndex((t) => t.name === 'courier-call' && t.status === 'pending');
+    if (call >= 0) state.touchpoints.splice(call, 1);
+    addToLine(state, 'ready-for-pickup');
+  }
 
   /** The parcel waits at its point (another one than the order named, when the carrier moved it). */
   ready({ pickupCode, pickupUntil, point }: Ready): void {

@@ -3,7 +3,14 @@
  * counted from a Monday. The console's preview and the journey simulator both read journeys so.
  */
 import { DateTime } from 'luxon';
-import { OrderInput, resolveOrder, TrackingEvent, type ChainOrder, type Shop } from '../workflows/contract';
+import {
+  OrderInput,
+  resolveOrder,
+  TrackingEvent,
+  type ChainOrder,
+  type PickupPoint,
+  type Shop,
+} from '../workflows/contract';
 import {
   ORDER_AT,
   PERSONAS,
@@ -27,10 +34,12 @@ export interface Plan {
 }
 
 /**
- * A step of the plan at its moment (epoch ms): the customer's reply, or the backend event sent at a given
- * time (ISO).
+ * A step of the plan at its moment (epoch ms): the customer's reply, the point they send their order to, or the
+ * backend event sent at a given time (ISO).
  */
-export type PlannedStep = { at: number } & ({ reply: number } | { event: (at: string) => TrackingEvent });
+export type PlannedStep = { at: number } & (
+  { reply: number } | { switchTo: PickupPoint } | { event: (at: string) => TrackingEvent }
+);
 
 /**
  * The journey's plan, starting on the first Monday after `now` (epoch ms) in its customer's zone,
@@ -91,7 +100,7 @@ export function orderOf(plan: Plan): ChainOrder {
 }
 
 /** The data of a step's backend event, in the customer's language where it carries words. */
-function dataOf(plan: Plan, action: Exclude<Action, { reply: number }>): Record<string, unknown> {
+function dataOf(plan: Plan, action: Extract<Action, { event: string }>): Record<string, unknown> {
   const p = PERSONAS[plan.locale];
   switch (action.event) {
     case 'handed_to_carrier':
@@ -127,6 +136,7 @@ export function stepsOf(plan: Plan): PlannedStep[] {
   return SCENARIOS[plan.scenario].steps.map(({ at, action }, i): PlannedStep => {
     const time = timeOf(plan, at);
     if ('reply' in action) return { at: time, reply: action.reply };
+    if ('switchTo' in action) return { at: time, switchTo: LOCKERS[plan.locale].point };
     const eventAt = (when: string) =>
       TrackingEvent.parse({
         eventId: `${plan.orderId}-${i + 1}`,

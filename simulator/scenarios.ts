@@ -24,6 +24,7 @@ export const JOURNEY_SCENARIOS = [
   'locker-reminder',
   'locker-expired',
   'locker-extended',
+  'switch-to-locker',
 ] as const;
 export type JourneyScenario = (typeof JOURNEY_SCENARIOS)[number];
 /** Every locale's language: each locale file carries its journey customer and phrases. */
@@ -55,7 +56,10 @@ type Plain = Extract<
   | 'returned_to_sender'
 >;
 
-/** What happens at a step: a backend event, or the customer texting back a digit to Doorstep's call request. */
+/**
+ * What happens at a step: a backend event, the customer texting back a digit to Doorstep's call request, or the
+ * customer sending their home order to their locker (./lockers.ts) on the tracking page.
+ */
 export type Action =
   | { event: Plain }
   | { event: 'handed_to_carrier' }
@@ -65,7 +69,8 @@ export type Action =
   | { event: 'delivered' }
   /** The parcel waits at the customer's locker (./lockers.ts) until `until`; or its deadline moves to `until`. */
   | { event: 'ready_for_pickup' | 'pickup_extended'; until: Omit<When, 'afterCallDeadline'> }
-  | { reply: number };
+  | { reply: number }
+  | { switchTo: 'locker' };
 
 export interface Step {
   at: When;
@@ -244,6 +249,18 @@ export const SCENARIOS: Record<JourneyScenario, ScenarioSpec> = {
       ...atTheLocker,
       step(3, '18:00', { event: 'pickup_extended', until: { day: 6, time: '11:30' } }),
       step(5, '17:45', { event: 'picked_up' }),
+    ],
+  },
+  'switch-to-locker': {
+    summary:
+      'Ordered to the door; the evening before the parcel reaches the city the customer picks their locker on the tracking page: every notice from the arrival on speaks of the locker; collected the same evening it is ready.',
+    promisedDay: 3,
+    steps: [
+      ...shipped,
+      step(1, '19:30', { switchTo: 'locker' }),
+      arrived(2),
+      ready(2, '11:30'),
+      step(2, '18:20', { event: 'picked_up' }),
     ],
   },
 };

@@ -2,11 +2,17 @@
  * Walking a chain through a scenario's steps (the simulator's plan) on the time-skipping server's
  * clock, and letting it run to its end.
  */
+import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { localTimeOf, RETURN_WINDOW_DAYS, stepsOf, type Plan } from '../../simulator/index';
 import { DAY_MS } from '../../workflows/durations';
-import { chainStateQuery, customerReplyUpdate, trackingEventUpdate } from '../../workflows/definitions';
+import {
+  chainStateQuery,
+  customerReplyUpdate,
+  supportActionUpdate,
+  trackingEventUpdate,
+} from '../../workflows/definitions';
 
 /** Skips the server's clock to `target` (epoch ms), or not at all when it is already there; returns the time. */
 export async function sleepUntil(env: TestWorkflowEnvironment, target: number): Promise<number> {
@@ -25,6 +31,15 @@ export async function drive(env: TestWorkflowEnvironment, handle: WorkflowHandle
       const touchpoint = state.touchpoints.findLast((t) => t.name === 'courier-call')!.key;
       await handle.executeUpdate(customerReplyUpdate, {
         args: [{ touchpoint, digit: step.reply, channel: 'sms', at: when }],
+      });
+      continue;
+    }
+    if ('switchTo' in step) {
+      // As the tracking page sends the customer's choice.
+      const action = { action: 'switch-to-point' as const, point: step.switchTo };
+      const requestId = randomUUID();
+      await handle.executeUpdate(supportActionUpdate, {
+        args: [{ action, actor: 'customer (tracking page)', at: when, requestId }],
       });
       continue;
     }

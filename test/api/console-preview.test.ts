@@ -25,8 +25,10 @@ it('an agent previews a locker order in Polish: ready with the locker, its code 
   const scenarios = await page
     .getByLabel('Scenario')
     .locator('option')
-    .evaluateAll((all) => all.map((o) => o.value));
-  expect(scenarios).toEqual(expect.arrayContaining(['locker', 'locker-reminder', 'locker-expired', 'locker-extended']));
+    .evaluateAll((all) => all.map((o) => (o as HTMLOptionElement).value));
+  expect(scenarios).toEqual(
+    expect.arrayContaining(['locker', 'locker-reminder', 'locker-expired', 'locker-extended', 'switch-to-locker']),
+  );
   await page.getByLabel('Scenario').selectOption('locker');
   await page.getByLabel('Language').selectOption('pl');
   await page.getByRole('button', { name: 'Preview' }).click();

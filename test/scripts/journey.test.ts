@@ -82,6 +82,8 @@ const EXPECTED: Record<JourneyScenario, string[]> = {
   'locker-reminder': [...toTheLocker, 'pickup-reminder', 'handover', 'closing'],
   'locker-expired': [...toTheLocker, 'pickup-reminder', 'pickup-expired', 'closing'],
   'locker-extended': [...toTheLocker, 'pickup-reminder', 'pickup-reminder-2', 'handover', 'closing'],
+  // No courier call once the customer chose the locker.
+  'switch-to-locker': [...toTheLocker, 'handover', 'closing'],
 };
 
 beforeAll(async () => {
@@ -218,6 +220,17 @@ describe('what a locker journey tells the customer', () => {
       });
       // The closing question follows once the shop reports the parcel back (day 6, 14:00).
       expect(hourOf(notice(expired, 'closing'))).toBe('14:00');
+    },
+  );
+
+  it.each(JOURNEY_LOCALES)(
+    'in %s: a home order switched to the locker was confirmed to the door; from the arrival on, the locker is named',
+    (locale) => {
+      const j = journey('switch-to-locker', locale);
+      const { point, code } = LOCKERS[locale];
+      expect(notice(j, 'confirmation').text).not.toContain(point.name);
+      expect(notice(j, 'arrival').text).toContain(point.name);
+      expect(notice(j, 'ready-for-pickup').text).toContain(code);
     },
   );
 });
@@ -382,9 +395,7 @@ describe('the command line', () => {
   it('refuses an unknown scenario with exit code 2, naming the ones there are', async () => {
     await expect(cli('--scenario', 'late', '--locale', 'en')).rejects.toMatchObject({
       code: 2,
-      stderr: expect.stringContaining(
-        'one of: on-time, delayed, delayed-twice, failed-attempt, return, cancel, no-call, locker, locker-reminder, locker-expired, locker-extended)',
-      ),
+      stderr: expect.stringContaining(`(one of: ${JOURNEY_SCENARIOS.join(', ')})`),
     });
   });
 
