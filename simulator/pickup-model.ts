@@ -1,5 +1,6 @@
 /**
- * The pickup-point part of the chain's model: the parcel ready at its point with its code and deadline, the
+ * The pickup-point part of the chain's model: a home order sent to a point, the parcel ready there with its code
+ * and deadline, the
  * reminder before the deadline (the chain's own time rule, pickupReminderTime, moves it out of quiet hours),
  * re-armed by an extension, stopped once collected, and the expiry. It follows workflows/pickup.ts on the same
  * state (chain-state.ts keeps the touchpoints, state.pickup the code, deadline and reminder).
