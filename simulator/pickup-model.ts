@@ -1,9 +1,9 @@
 /**
  * The pickup-point part of the chain's model: a home order sent to a point, the parcel ready there with its code
- * and deadline, the
- * reminder before the deadline (the chain's own time rule, pickupReminderTime, moves it out of quiet hours),
- * re-armed by an extension, stopped once collected, and the expiry. It follows workflows/pickup.ts on the same
- * state (chain-state.ts keeps the touchpoints, state.pickup the code, deadline and reminder).
+ * and deadline, the reminder before the deadline (the chain's own time rule, pickupReminderTime, moves it out of
+ * quiet hours), re-armed by an extension, stopped once collected, and the expiry. It follows workflows/pickup.ts
+ * and chain-run.ts `switchToPoint` on the same state (chain-state.ts keeps the touchpoints, state.pickup the code,
+ * deadline and reminder).
  */
 import { addToLine, addTouchpoint, latest, modeOf, skipPending } from '../workflows/chain-state';
 import type { CarriedChain, ChainOrder, ChainState, PickupPoint, Shop, TrackingEvent } from '../workflows/contract';
