@@ -5,6 +5,7 @@
  */
 import { CATALOGS } from '../activities/templates/catalog';
 import { LONGEST_ORDER_ID, sampleInput, type SampleLinks } from '../activities/templates/sample-input';
+import { withInlineImages } from '../activities/templates/email/qr';
 import { shortFor } from '../activities/templates/render';
 import { sampleNotice } from '../activities/templates/sample-notice';
 import { smsLength } from '../activities/templates/sms-length';
@@ -124,7 +125,7 @@ export function templateWording({ store, voices, tokens, publicBaseUrl }: Templa
       return {
         subject: r.subject,
         text: r.text,
-        html: r.html,
+        html: withInlineImages(r.html, r.inline),
         sms: short,
         ...smsLength(short),
         voice: r.spoken,

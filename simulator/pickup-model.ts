@@ -2,10 +2,10 @@
  * The pickup-point part of the chain's model: a home order sent to a point, the parcel ready there with its code
  * and deadline, the reminder before the deadline (the chain's own time rule, pickupReminderTime, moves it out of
  * quiet hours), re-armed by an extension, stopped once collected, and the expiry. It follows workflows/pickup.ts
- * and chain-run.ts `switchToPoint` on the same state (chain-state.ts keeps the touchpoints, state.pickup the code,
+ * and chain-state.ts `sendToPoint` on the same state (chain-state.ts keeps the touchpoints, state.pickup the code,
  * deadline and reminder).
  */
-import { addToLine, addTouchpoint, latest, modeOf, skipPending } from '../workflows/chain-state';
+import { addTouchpoint, latest, sendToPoint, skipPending } from '../workflows/chain-state';
 import type { CarriedChain, ChainOrder, ChainState, PickupPoint, Shop, TrackingEvent } from '../workflows/contract';
 import { pickupReminderTime } from '../workflows/local-time';
 import type { NoticeFacts } from '../workflows/notice-facts';
@@ -26,36 +26,15 @@ export interface PickupWalk {
   stopCourier(): void;
 }
 
-/**
- * Why a reminder that waited (the daily cap, other notices) is pointless at `at`: its deadline passed
- * (workflows/pickup.ts `obsolete`, on the walk's clock).
- */
-export function pickupReminderObsolete(
-  pickup: { until?: string },
-  tp: { name: string },
-  at: number,
-): string | undefined {
-  return tp.name === 'pickup-reminder' && pickup.until && at >= Date.parse(pickup.until)
-    ? 'the pickup deadline has passed'
-    : undefined;
-}
-
 export class PickupModel {
   constructor(private readonly walk: PickupWalk) {}
 
   /**
-   * The customer sends the order to a point (workflows/chain-run.ts `switchToPoint`): a home order's courier call
+   * The customer sends the order to a point (workflows/chain-state.ts `sendToPoint`): a home order's courier call
    * gives way to the point's ready notice.
    */
   switchTo(point: PickupPoint): void {
-    const { state } = this.walk;
-    const wasHome = modeOf(state) === 'home';
-    state.delivery = { mode: 'pickup_point', point };
-    if (!wasHome) return;
-    this.walk.stopCourier();
-    const call = state.touchpoints.findIndex((t) => t.name === 'courier-call' && t.status === 'pending');
-    if (call >= 0) state.touchpoints.splice(call, 1);
-    addToLine(state, 'ready-for-pickup');
+    if (sendToPoint(this.walk.state, point)) this.walk.stopCourier();
   }
 
   /** The parcel waits at its point (another one than the order named, when the carrier moved it). */

@@ -4,12 +4,11 @@
  * shop's daily cap, and dropped when they became pointless while they waited. The rules and their
  * wording are the notifier's and the send activity's (workflows/local-time.ts computes the times).
  */
-import { obsoleteReason } from '../workflows/chain-state';
+import { obsoleteReason, pickupReminderObsolete } from '../workflows/chain-state';
 import type { Shop } from '../workflows/contract';
 import { dailyCapReason, localDay, nextDay, quietHoursReason, quietUntil, STALE_MS } from '../workflows/local-time';
 import { touchpointIdOf } from '../workflows/touchpoints';
 import type { ChainModel, Lane, QueuedNotice, Snapshot } from './model';
-import { pickupReminderObsolete } from './pickup-model';
 
 const LANES: Lane[] = ['urgent', 'calm', 'return'];
 

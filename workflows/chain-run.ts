@@ -7,7 +7,6 @@
 import { ApplicationFailure, condition, workflowInfo } from '@temporalio/workflow';
 import type { CarriedChain, ChainInput, Timers } from './carried';
 import {
-  addToLine,
   initialState,
   isTrackingStage,
   latest,
@@ -15,6 +14,7 @@ import {
   modeOf,
   obsoleteReason,
   passedBy,
+  sendToPoint,
 } from './chain-state';
 import { rejectionOf, skipPending, stageAfter } from './chain-state';
 import { ChainSteps } from './chain-steps';
@@ -112,15 +112,9 @@ export class ChainRun implements DeskChain {
 
   /** The order goes to a pickup point: a home order's courier call gives way to the point's ready notice. */
   switchToPoint(point: PickupPoint): void {
-    const wasHome = modeOf(this.state) === 'home';
-    this.state.delivery = { mode: 'pickup_point', point };
-    if (!wasHome) return;
+    if (!sendToPoint(this.state, point)) return;
     this.courier.stopDeadlines();
     this.courier.reset();
-    const touchpoints = this.state.touchpoints;
-    const call = touchpoints.findIndex((t) => t.name === 'courier-call' && t.status === 'pending');
-    if (call >= 0) touchpoints.splice(call, 1);
-    addToLine(this.state, 'ready-for-pickup');
   }
 
   /** Support has seen what needs attention: off the attention list until something new comes up. */

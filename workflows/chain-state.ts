@@ -3,7 +3,7 @@
  * touchpoint bookkeeping. No Temporal APIs here, so the rules are unit-testable as plain functions.
  */
 import type { ChainInput } from './carried';
-import { HOME, modeRejection } from './delivery';
+import { HOME, modeRejection, type PickupPoint } from './delivery';
 import { DAY_MS } from './durations';
 import type { TrackingEvent } from './events';
 import type { Stage } from './stages';
@@ -179,6 +179,31 @@ export function addTouchpoint(state: ChainState, name: TouchpointId): Touchpoint
   const next = state.touchpoints.findIndex((t) => t.status === 'pending' && mainLine.includes(t.name as TouchpointId));
   state.touchpoints.splice(next < 0 ? state.touchpoints.length : next, 0, tp);
   return tp;
+}
+
+/**
+ * The order goes to `point`: a home order's pending courier call gives way to the point's ready notice. True when
+ * the order was going home (its courier part must stop).
+ */
+export function sendToPoint(state: ChainState, point: PickupPoint): boolean {
+  const wasHome = modeOf(state) === 'home';
+  state.delivery = { mode: 'pickup_point', point };
+  if (!wasHome) return false;
+  const call = state.touchpoints.findIndex((t) => t.name === 'courier-call' && t.status === 'pending');
+  if (call >= 0) state.touchpoints.splice(call, 1);
+  addToLine(state, 'ready-for-pickup');
+  return true;
+}
+
+/** Why a reminder that waited (quiet hours, the daily cap) is pointless at `at` (epoch ms): its deadline passed. */
+export function pickupReminderObsolete(
+  pickup: { until?: string } | undefined,
+  tp: { name: string },
+  at: number,
+): string | undefined {
+  return tp.name === 'pickup-reminder' && pickup?.until && at >= Date.parse(pickup.until)
+    ? 'the pickup deadline has passed'
+    : undefined;
 }
 
 /** Lists a main-line touchpoint of the chain's (new) mode as pending, at its place in the line. */

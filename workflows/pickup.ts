@@ -5,7 +5,7 @@
  * returning until the shop reports the parcel back.
  */
 import type { ChainInput, Timers } from './carried';
-import { addTouchpoint, latest, skipPending } from './chain-state';
+import { addTouchpoint, latest, pickupReminderObsolete, skipPending } from './chain-state';
 import { now } from './clock';
 import type { TrackingEvent } from './events';
 import { pickupReminderTime } from './local-time';
@@ -70,10 +70,7 @@ export class Pickup {
 
   /** The reminder is dropped once its deadline passed while it waited (quiet hours, the daily cap). */
   obsolete(tp: Pick<Touchpoint, 'name'>): string | undefined {
-    const until = this.state.pickup?.until;
-    return tp.name === 'pickup-reminder' && until && now() >= Date.parse(until)
-      ? 'the pickup deadline has passed'
-      : undefined;
+    return pickupReminderObsolete(this.state.pickup, tp, now());
   }
 
   /** The chain ends early (cancelled, collected, expired): no reminder waits. */

@@ -180,6 +180,10 @@ describe('POST /v1/templates/preview', () => {
     // Without wording, the one in effect: here the built-in.
     const builtIn = await preview({ touchpoint: 'confirmation', locale: 'pl', channel: 'email' }).expect(200);
     expect(builtIn.body.subject).toContain('A-1042');
+    // The pickup code's QR, a CID attachment in a real email, shows in the preview as a data: image.
+    const ready = await preview({ touchpoint: 'ready-for-pickup', locale: 'pl', channel: 'email' }).expect(200);
+    expect(ready.body.html).toMatch(/<img[^>]+src="data:image\/png;base64,[A-Za-z0-9+/=]+"/);
+    expect(ready.body.html).not.toContain('cid:');
     const bad = await preview({
       touchpoint: 'confirmation',
       locale: 'en',

@@ -29,3 +29,12 @@ export async function pickupQr(code: string): Promise<InlineImage> {
   });
   return { cid: PICKUP_QR_CID, filename: 'pickup-code.png', content, contentType: 'image/png' };
 }
+
+/** The HTML with its inline images as data: URIs, for a browser's preview (a mail client gets CID attachments). */
+export function withInlineImages(html: string, images: InlineImage[] = []): string {
+  return images.reduce(
+    (page, { cid, contentType, content }) =>
+      page.replaceAll(`cid:${cid}`, `data:${contentType};base64,${content.toString('base64')}`),
+    html,
+  );
+}
