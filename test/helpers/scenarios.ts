@@ -2,11 +2,12 @@
  * The chain's paths as data: an order, its shop, and the events that drive it. Workflow tests run
  * them and assert on the outcome; scripts/record-histories.ts records their histories for replay.
  */
+import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { ChainOrder, Shop, TrackingEvent } from '../../workflows/contract';
 import { shopSettingsSignal, supportActionUpdate, trackingEventUpdate } from '../../workflows/definitions';
 import { DAY_MS, HOUR_MS } from '../../workflows/durations';
-import { afternoonZone, courierWindow, event, inDays, onTimePath, order, shop } from './fixtures';
+import { afternoonZone, courierWindow, event, inDays, LOCKER, onTimePath, order, shop, toPoint } from './fixtures';
 import { waitForState } from './chains';
 
 export interface Scenario {
@@ -21,6 +22,23 @@ const sendAll = async (h: WorkflowHandle, events: TrackingEvent[]) => {
   for (const e of events) await send(h, e);
 };
 const quickShop = (overrides: Partial<Shop> = {}) => shop({ feedbackWindowDays: 0, ...overrides });
+/**
+ * A pickup-point order of its own customer: the recording runs every scenario for one customer on one day, and
+ * the daily cap counts their notices across chains.
+ */
+const lockerOrder = (overrides: Record<string, unknown> = {}) =>
+  order({ ...toPoint(), customer: { ...order().customer, email: `locker.${randomUUID()}@example.com` }, ...overrides });
+/** No quiet hours, a reminder ten seconds before the deadline: a pickup chain runs in real seconds. */
+const pickupShop = (overrides: Partial<Shop> = {}) =>
+  quickShop({
+    quietHours: { start: '00:00', end: '00:00' },
+    maxNoticesPerDay: 20,
+    pickupReminderHours: 10 / 3600,
+    ...overrides,
+  });
+/** The parcel ready with `code` for `ms` from now, at `point` when the carrier moved it there. */
+const ready = (code: string, ms: number, point?: object) =>
+  event('ready_for_pickup', { pickupCode: code, pickupUntil: new Date(Date.now() + ms).toISOString(), point });
 const callWindow = () => ({ window: courierWindow() });
 // Positions in onTimePath(): packed, handed_to_carrier, in_transit, arrived_in_city, out_for_delivery,
 // courier_called, delivered.
@@ -169,6 +187,43 @@ export const scenarios = {
       },
     };
   },
+
+  /** A locker parcel: ready with its code, the reminder seconds before the deadline, collected. */
+  locker: (): Scenario => ({
+    order: lockerOrder(),
+    shop: pickupShop(),
+    drive: async (h) => {
+      await sendAll(h, [event('handed_to_carrier'), event('arrived_in_city'), ready('LOCK-1', 14_000)]);
+      await waitForState(h, (s) => s.touchpoints.some((t) => t.name === 'pickup-reminder' && t.notices.length > 0));
+      await send(h, event('picked_up', { proof: 'locker log' }));
+    },
+  }),
+
+  /** Nobody collects the parcel: the customer is told what follows, and the chain closes once it is back. */
+  'locker-expired': (): Scenario => ({
+    order: lockerOrder(),
+    shop: pickupShop({ pickupExpiredAction: 'resend' }),
+    drive: async (h) => {
+      await sendAll(h, [event('handed_to_carrier'), ready('LOCK-2', 60_000), event('pickup_expired')]);
+      await send(h, event('returned_to_sender'));
+    },
+  }),
+
+  /** A home order sent to a locker by the customer; the carrier then moves it to another one and extends it. */
+  'switch-to-locker': (): Scenario => ({
+    order: lockerOrder({ delivery: undefined }),
+    shop: pickupShop(),
+    drive: async (h) => {
+      await send(h, event('handed_to_carrier'));
+      const action = { action: 'switch-to-point' as const, point: LOCKER };
+      const at = new Date().toISOString();
+      await h.executeUpdate(supportActionUpdate, { args: [{ action, actor: 'customer', at, requestId: 'sw-1' }] });
+      const moved = { ...LOCKER, id: 'KRA02M', name: 'Paczkomat KRA02M' };
+      await sendAll(h, [event('arrived_in_city'), ready('LOCK-3', 3 * DAY_MS, moved)]);
+      await send(h, event('pickup_extended', { pickupUntil: new Date(Date.now() + 4 * DAY_MS).toISOString() }));
+      await send(h, event('picked_up'));
+    },
+  }),
 } satisfies Record<string, () => Scenario>;
 
 export type ScenarioName = keyof typeof scenarios;

@@ -141,6 +141,37 @@ describe('the chain on a real Temporal server', () => {
     expect(state.conflicts).toEqual([]);
   });
 
+  it('a locker parcel: ready with its code, reminded before the deadline, collected as the handover', async () => {
+    const state = await run('locker');
+    expect(state.touchpoints.map((t) => [t.key, t.status])).toEqual([
+      ['confirmation', 'done'],
+      ['tracking', 'done'],
+      ['arrival', 'done'],
+      ['ready-for-pickup', 'done'],
+      ['pickup-reminder', 'done'],
+      ['handover', 'done'],
+      ['closing', 'done'],
+    ]);
+    expect(byKey(state, 'pickup-reminder').notices[0].text).toContain('LOCK-1');
+    expect(state.deliveryProof).toBe('locker log');
+  });
+
+  it('an expired locker parcel: what follows is said, support alerted, closed once it is back', async () => {
+    const state = await run('locker-expired');
+    expect(byKey(state, 'pickup-expired').notices[0]).toMatchObject({ status: 'sent' });
+    expect(byKey(state, 'handover').status).toBe('skipped');
+    expect(state.attention).toHaveLength(1);
+    expect(state.stage).toBe('closed');
+  });
+
+  it('a home order switched to a locker, moved by the carrier to another and extended, then collected', async () => {
+    const state = await run('switch-to-locker');
+    expect(state.delivery).toMatchObject({ mode: 'pickup_point', point: { id: 'KRA02M', name: 'Paczkomat KRA02M' } });
+    expect(state.touchpoints.map((t) => t.key)).not.toContain('courier-call');
+    expect(byKey(state, 'ready-for-pickup').notices[0].text).toContain('Paczkomat KRA02M');
+    expect(state.audit).toMatchObject([{ action: 'switch-to-point' }]);
+  });
+
   it('a return runs as its own child chain: accepted, received, refunded, then closing', async () => {
     const state = await run('return');
     for (const key of ['return-accepted', 'return-received', 'return-refund', 'closing']) {
