@@ -11,6 +11,7 @@ button{font-size:1.2rem;margin:.2rem;padding:.5rem .8rem}textarea{width:100%;min
 .scores button[aria-pressed=true]{background:#1b4d8c;color:#fff;border:2px solid #1b4d8c}
 ol.stages{padding-left:1.2rem}ol.stages li{color:#595959}ol.stages li.done{color:#1b1b1b}ol.stages li.done::after{content:" ✓"}ol.stages li.current{font-weight:700}
 .windows button{display:block;width:100%;text-align:left}
+.point-option{display:block;margin:.4rem 0}.point-option input{margin-right:.5rem}
 .pickup .code{font-family:ui-monospace,monospace;font-size:1.6rem;letter-spacing:.1em}
 .qr{width:min(16rem,80vw);background:#fff}.qr svg{display:block;width:100%;height:auto}
 header.brand{padding-bottom:.5rem;margin-bottom:1rem}header.brand img{display:block;height:40px;width:auto}`;

@@ -7,9 +7,10 @@
  * not see (no notices, ratings or support notes).
  */
 import { customerDates } from '../../activities/templates/dates';
-import { trackingStagesOf, type ChainState, type Shop } from '../../workflows/contract';
+import { trackingStagesOf, type ChainState, type PickupPoint, type Shop } from '../../workflows/contract';
 import { CustomerLayout, type PageBrand } from './layout';
 import { PickupSection } from './pickup-section';
+import { PointChoice } from './point-choice';
 import { fill, pageStrings } from './strings';
 
 /** A courier window as the customer reads it ("Nov 24, 2026 10:00 AM–12:00 PM"), in their zone and locale. */
@@ -77,6 +78,7 @@ export function TrackingPage({
   pin,
   carrierLink,
   pickupQr,
+  points = [],
 }: {
   state: ChainState;
   lang: string;
@@ -90,6 +92,8 @@ export function TrackingPage({
   carrierLink?: string;
   /** The waiting pickup code's QR code (SVG), while a pickup-point parcel waits at its point. */
   pickupQr?: string;
+  /** The shop's pickup points the customer may still send the parcel to. */
+  points?: PickupPoint[];
 }) {
   const t = pageStrings(lang);
   const { day } = customerDates(state.timezone, state.locale);
@@ -131,6 +135,7 @@ export function TrackingPage({
       ))}
       <PickupSection state={state} lang={lang} qr={pickupQr} />
       {state.courierQuestion && beforeDelivery && <WindowChoice state={state} token={token} lang={lang} />}
+      {points.length > 0 && <PointChoice state={state} points={points} token={token} lang={lang} />}
       {state.returnUntil && (
         <form method="post" action={`/t/${token}/return`}>
           <button>{t.returnButton}</button>

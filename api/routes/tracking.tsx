@@ -1,7 +1,8 @@
 /**
  * The customer's tracking page (`GET /t/{token}`), read from the chain, in the customer's language (with the
  * pickup code's QR code drawn here while a pickup-point parcel waits);
- * its return button (`POST /t/{token}/return`), which opens a return while returns are open; and
+ * its return button (`POST /t/{token}/return`), which opens a return while returns are open; its pickup points
+ * (`POST /t/{token}/point`), which send the parcel to one of the shop's points before it is out for delivery; and
  * its courier windows (`POST /t/{token}/window`), which answer Doorstep's question as a digit would.
  */
 import { Router, type Request, type Response } from 'express';
@@ -12,6 +13,7 @@ import { chainWorkflowId } from '../../workflows/definitions';
 import { ChainError, type Chains } from '../chains';
 import { CustomerMessage, type Brands } from '../pages/layout';
 import { pickupQr, waitingPickup } from '../pages/pickup-section';
+import { choosablePoints } from '../pages/point-choice';
 import { sendPage } from '../pages/render';
 import { fill, PAGE_LANGUAGES, pageStrings } from '../pages/strings';
 import { TrackingPage, windowLabel, type SupportContacts } from '../pages/tracking-page';
@@ -104,6 +106,7 @@ export function trackingRouter({
         carrierLink={trackingNumber && carrierLink(voices.get(shop), carrier, trackingNumber)}
         pin={chain.state.courierWindow && (await chains.pin(shop, chain.claims.order))}
         pickupQr={waiting && (await pickupQr(waiting.code))}
+        points={choosablePoints(chain.state, voices.get(shop)?.pickupPoints)}
       />
     );
     sendPage(res, page);
@@ -126,6 +129,30 @@ export function trackingRouter({
     } catch (err) {
       if (!(err instanceof ChainError) || err.status !== 409) throw err;
       say(res, lang, t.returnRefused, { status: 409, shop: claims.shop });
+    }
+  });
+
+  router.post('/t/:token/point', async (req, res) => {
+    const chain = await customerChain(req, res);
+    if (!chain) return;
+    const { claims, lang, t } = chain;
+    const back = `/t/${req.params.token}`;
+    const { point: id } = (req.body ?? {}) as Record<string, unknown>;
+    const point = voices.get(claims.shop)?.pickupPoints?.find((p) => p.id === id);
+    if (!point) return say(res, lang, t.pointChoiceLate, { status: 409, back, shop: claims.shop });
+    try {
+      // The same point chosen twice (a double click, a reload) switches once.
+      const action = {
+        action: { action: 'switch-to-point' as const, point },
+        actor: 'customer (tracking page)',
+        at: new Date().toISOString(),
+        requestId: `customer-point-${claims.order}-${point.id}`,
+      };
+      await chains.act(claims.shop, claims.order, action);
+      say(res, lang, fill(t.pointChosen, { name: point.name }), { back, shop: claims.shop });
+    } catch (err) {
+      if (!(err instanceof ChainError) || err.status !== 409) throw err;
+      say(res, lang, t.pointChoiceLate, { status: 409, back, shop: claims.shop });
     }
   });
 

@@ -1,12 +1,14 @@
 /**
  * A shop's own voice (SPEC "Shop branding and templates"): its brand on emails and pages, the email
- * sender and the Twilio senders its notices go from. It lives beside the shop's entry in the config
+ * sender and the Twilio senders its notices go from, and what its tracking page offers (carrier links, the pickup
+ * points a customer may choose). It lives beside the shop's entry in the config
  * file but stays out of the chains: the worker and the API look it up by shop id, and an unset part
  * falls back to the global settings (MAIL_FROM, TWILIO_FROM, TWILIO_WHATSAPP_FROM).
  */
 import { converter, formatHex, parse, wcagContrast } from 'culori';
 import addressparser from 'nodemailer/lib/addressparser';
 import { z } from 'zod';
+import { PickupPoint } from '../../workflows/delivery';
 import { TEMPLATE_IDS } from '../../workflows/touchpoints';
 import { isLocale } from '../../workflows/fields';
 
@@ -98,6 +100,12 @@ export const ShopVoice = z.object({
   brand: Brand.optional(),
   /** The tracking page links the tracking number to its carrier's own page: carrier (as orders name it) → link. */
   carrierLinks: z.record(z.string().min(1), trackingLink).optional(),
+  /** The points a customer may send a parcel to from the tracking page, before it is out for delivery. */
+  pickupPoints: z
+    .array(PickupPoint)
+    .max(100)
+    .refine((points) => new Set(points.map((p) => p.id)).size === points.length, 'each point id once')
+    .optional(),
   /** The shop's email sender and where replies go; MAIL_FROM when unset. */
   email: z.object({ from: mailbox.optional(), replyTo: mailbox.optional() }).optional(),
   twilio: TwilioSenders.optional(),

@@ -5,7 +5,6 @@
  * collected the line ends at "collected" and the code is gone; after the deadline, the expired line instead.
  */
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -15,7 +14,7 @@ import { createTokens } from '../../common/tokens';
 import type { TrackingEvent } from '../../workflows/contract';
 import { trackingEventUpdate } from '../../workflows/definitions';
 import { configWith } from '../helpers/api';
-import { ARTIFACTS, useBrowserBed } from '../helpers/browser';
+import { ARTIFACTS, useBrowserBed, wcagViolations } from '../helpers/browser';
 import { startChain, waitForState } from '../helpers/chains';
 import { event, LOCKER, order, shop, shopConfig, toPoint } from '../helpers/fixtures';
 
@@ -39,14 +38,6 @@ async function phonePage(url: string): Promise<Page> {
   const page = await (await bed.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   await page.goto(url);
   return page;
-}
-
-/** The WCAG A/AA violations axe finds, one line each. */
-async function violations(page: Page): Promise<string[]> {
-  const { violations: found } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return found.map((v) => `${v.id} ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** What the page's QR code says: its SVG drawn on a canvas in the page, the pixels decoded here. */
@@ -95,7 +86,7 @@ it('shows the locker, the code as text and as a QR code that decodes to it, and 
     // Large enough for the point's scanner, within a phone's width.
     expect([box.width >= 200, box.width <= 390, box.width === box.height]).toEqual([true, true, true]);
     expect(await decodeQr(page)).toBe('482913');
-    expect(await violations(page)).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'tracking-page-pickup.png'), fullPage: true });
 
     await send(event('picked_up'));
@@ -126,7 +117,7 @@ it('after the deadline says the parcel goes back to the shop instead of showing 
     expect(main).not.toContain('770415');
     expect(await page.locator('li.current').textContent()).toBe('Gotowe do odbioru');
     expect(await page.locator('.qr').count()).toBe(0);
-    expect(await violations(page)).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
     await page.close();
     await handle.terminate('test over');
   });

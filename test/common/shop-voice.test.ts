@@ -113,3 +113,12 @@ it("links a tracking number to its carrier's page whatever case the order names 
   expect(carrierLink(acme, 'inpost', '6200 11/2')).toBe('https://inpost.example/track?number=6200%2011%2F2');
   expect(carrierLink(acme, 'dpd', '6200')).toBeUndefined();
 });
+
+it('refuses pickup points a customer could not tell apart or reach, with their field paths', () => {
+  const locker = { id: 'KRA01M', kind: 'locker', name: 'Paczkomat KRA01M', address: 'ul. Długa 1, Kraków' };
+  expect(refusal({ pickupPoints: [locker, { ...locker, name: 'Another' }] })).toMatch(
+    /each point id once\n\s+→ at shops\[0\]\.pickupPoints\n/,
+  );
+  expect(refusal({ pickupPoints: [{ ...locker, kind: 'drone' }] })).toContain('shops[0].pickupPoints[0].kind');
+  expect(load({ pickupPoints: [locker] }).voices.get('acme')?.pickupPoints).toEqual([locker]);
+});

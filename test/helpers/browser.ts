@@ -10,7 +10,8 @@ import { appFor } from '../../api/server';
 import type { AppConfig } from '../../common/config';
 import { devServer, type DevServer } from './temporal';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 /** Where tests leave screenshots for people to look at (ignored by git). */
@@ -66,4 +67,12 @@ export function useBrowserBed(config?: () => AppConfig): BrowserBed {
   beforeAll(async () => void Object.assign(bed, await browserBed(config?.())));
   afterAll(() => bed.close?.());
   return bed;
+}
+
+/** The WCAG 2.1 A/AA violations axe-core finds on the page, one line each (rule, help, where). */
+export async function wcagViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return violations.map((v) => `${v.id} ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -216,6 +216,12 @@ const pages: PageStrings = {
   pickupQrAlt: 'QR-Code Ihres Abholcodes',
   pickupUntil: 'Bitte holen Sie das Paket bis {date} ab',
   pickupExpired: 'Das Paket wurde nicht rechtzeitig abgeholt. Es geht an den Shop zurück.',
+  pointChoiceHeading: 'Lieber an einer Abholstelle abholen',
+  pointChangeHeading: 'Eine andere Abholstelle wählen',
+  pointChoiceButton: 'Paket hierhin senden',
+  pointChosen:
+    'Ihr Paket wartet an der Abholstelle {name} auf Sie. Wir sagen Ihnen Bescheid, sobald es bereitliegt, mit dem Abholcode.',
+  pointChoiceLate: 'Der Lieferort kann nicht mehr geändert werden. Bitte kontaktieren Sie uns.',
 };
 
 export const de: Locale = {

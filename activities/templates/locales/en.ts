@@ -211,6 +211,12 @@ const pages: PageStrings = {
   pickupQrAlt: 'QR code of your pickup code',
   pickupUntil: 'Collect it by {date}',
   pickupExpired: 'Nobody collected the parcel in time. It is on its way back to the shop.',
+  pointChoiceHeading: 'Collect it from a pickup point instead',
+  pointChangeHeading: 'Collect it from another point',
+  pointChoiceButton: 'Send my parcel here',
+  pointChosen:
+    'Your parcel will wait for you at {name}. We will tell you when it is ready, with the code to collect it.',
+  pointChoiceLate: 'It is too late to change where your parcel goes. Please contact us.',
 };
 
 export const en: Locale = {

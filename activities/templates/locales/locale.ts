@@ -56,6 +56,13 @@ export interface PageStrings {
   /** The deadline: {date}. */
   pickupUntil: string;
   pickupExpired: string;
+  /** The tracking page's offer of the shop's pickup points: for a home order, and for a pickup order not yet there. */
+  pointChoiceHeading: string;
+  pointChangeHeading: string;
+  pointChoiceButton: string;
+  /** The point chosen: {name}. */
+  pointChosen: string;
+  pointChoiceLate: string;
 }
 
 /** How a Twilio <Say> speaks the language: its language code and, where the account default cannot, a voice. */

@@ -213,6 +213,12 @@ const pages: PageStrings = {
   pickupQrAlt: 'Kod QR z kodem odbioru',
   pickupUntil: 'Paczkę można odebrać do {date}',
   pickupExpired: 'Paczka nie została odebrana w terminie. Wraca do sklepu.',
+  pointChoiceHeading: 'Odbierz paczkę w punkcie odbioru',
+  pointChangeHeading: 'Wybierz inny punkt odbioru',
+  pointChoiceButton: 'Wyślij paczkę tutaj',
+  pointChosen:
+    'Paczka będzie na Ciebie czekać w punkcie {name}. Damy znać, gdy będzie gotowa do odbioru, i podamy kod odbioru.',
+  pointChoiceLate: 'Nie można już zmienić miejsca dostawy. Prosimy o kontakt.',
 };
 
 export const pl: Locale = {

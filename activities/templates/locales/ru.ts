@@ -214,6 +214,12 @@ const pages: PageStrings = {
   pickupQrAlt: 'QR-код для получения посылки',
   pickupUntil: 'Заберите посылку до {date}',
   pickupExpired: 'Посылку не забрали вовремя. Она возвращается в магазин.',
+  pointChoiceHeading: 'Заберите заказ в пункте выдачи',
+  pointChangeHeading: 'Выберите другой пункт выдачи',
+  pointChoiceButton: 'Доставить сюда',
+  pointChosen:
+    'Ваш заказ будет ждать вас в пункте «{name}». Мы сообщим, когда его можно будет забрать, и пришлём код получения.',
+  pointChoiceLate: 'Изменить место получения уже нельзя. Пожалуйста, свяжитесь с нами.',
 };
 
 export const ru: Locale = {
