@@ -20,7 +20,31 @@ export function demoConfig(dataDir: string): {
   const devStaff = { username: 'support', password: persisted(dataDir, 'dev-staff-password', randomSecret) };
   const file = FileConfig.parse({
     // A demo walks a whole chain in minutes: more notices a day than a real shop would send.
-    shops: [{ id: 'demo', name: 'Demo Shop', supportEmail: 'support@demo.example', maxNoticesPerDay: 20 }],
+    // Its tracking pages offer two pickup points, so a demo order can be sent to one.
+    shops: [
+      {
+        id: 'demo',
+        name: 'Demo Shop',
+        supportEmail: 'support@demo.example',
+        maxNoticesPerDay: 20,
+        pickupPoints: [
+          {
+            id: 'DEMO-LOCKER-1',
+            kind: 'locker',
+            name: 'Demo parcel locker',
+            address: '1 Station Road',
+            openingHours: '24/7',
+          },
+          {
+            id: 'DEMO-SHOP-1',
+            kind: 'shop',
+            name: 'Demo Shop counter',
+            address: '5 Market Street',
+            openingHours: 'Mon–Sat 9:00–19:00',
+          },
+        ],
+      },
+    ],
     apiKeys: [{ key: devKey, shop: 'demo', scopes: [...SCOPES], name: 'development key' }],
     staff: [
       {
