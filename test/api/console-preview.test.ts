@@ -11,6 +11,7 @@ import { configWith, staffMember } from '../helpers/api';
 import { ARTIFACTS, useBrowserBed } from '../helpers/browser';
 import { signedIn } from '../helpers/console-sign-in';
 import { shopConfig } from '../helpers/fixtures';
+import { PICKUP_LINE } from '../helpers/chain-fixtures';
 
 const PASSWORD = 'agent password 1';
 const bed = useBrowserBed(() =>
@@ -36,14 +37,7 @@ it('an agent previews a locker order in Polish: ready with the locker, its code 
   expect(await page.locator('#preview-title').innerText()).toBe('locker (Polish)');
   expect(await page.locator('.preview').innerText()).toContain(SCENARIOS.locker.summary);
   const notices = page.locator('article.notice');
-  expect(await notices.evaluateAll((all) => all.map((a) => a.getAttribute('data-touchpoint')))).toEqual([
-    'confirmation',
-    'tracking',
-    'arrival',
-    'ready-for-pickup',
-    'handover',
-    'closing',
-  ]);
+  expect(await notices.evaluateAll((all) => all.map((a) => a.getAttribute('data-touchpoint')))).toEqual(PICKUP_LINE);
   const { point, code } = LOCKERS.pl;
   expect(await page.locator('[data-touchpoint="confirmation"] .form.email').innerText()).toContain(point.name);
   const ready = page.locator('[data-touchpoint="ready-for-pickup"]');

@@ -7,24 +7,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { ChainState } from '../../workflows/contract';
 import { apiBed } from '../helpers/api';
 import { LOCKER, orderBody, shopConfig, toPoint } from '../helpers/fixtures';
-import { smtpSink, type SmtpSink } from '../helpers/smtp-sink';
-import { twilioEndpoint, twilioEnv, type TwilioEndpoint } from '../helpers/twilio-endpoint';
+import { usePeers } from '../helpers/peers';
+import { twilioEnv } from '../helpers/twilio-endpoint';
 
 const KEY = 'acme-pickup-flow-key-0001';
-let sink: SmtpSink;
-let twilio: TwilioEndpoint;
-beforeAll(async () => {
-  sink = await smtpSink();
-  twilio = await twilioEndpoint();
-});
-afterAll(async () => {
-  await sink?.close();
-  await twilio?.close();
-});
+const peers = usePeers();
 // No quiet hours and room in the daily cap: the run is minutes long. The reminder comes a minute before the deadline.
 const bed = apiBed(
   {
@@ -39,7 +30,7 @@ const bed = apiBed(
     ],
     apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read'] }],
   },
-  () => ({ SMTP_URL: sink.url, ...twilioEnv(twilio) }),
+  () => ({ SMTP_URL: peers.sink.url, ...twilioEnv(peers.twilio) }),
 );
 const as = { Authorization: `Bearer ${KEY}` };
 
@@ -60,7 +51,7 @@ async function stateWhen(orderId: string, ok: (s: ChainState) => boolean): Promi
   }
 }
 const sentOn = (s: ChainState, key: string) => s.touchpoints.find((t) => t.key === key)?.notices[0]?.status === 'sent';
-const mails = (to: string) => sink.received.filter((r) => r.envelopeTo.includes(to)).map((r) => r.mail);
+const mails = (to: string) => peers.sink.received.filter((r) => r.envelopeTo.includes(to)).map((r) => r.mail);
 
 it('a locker order: confirmation, ready with code and QR, reminder, collected — and the home events refused', async () => {
   const email = `locker.${randomUUID().slice(0, 6)}@example.com`;
@@ -112,7 +103,7 @@ it('an expired locker parcel: the customer told by SMS what follows, support ale
     expect((await post(body.orderId, 'pickup_expired')).body.stage).toBe('returning');
     const expired = await stateWhen(body.orderId, (s) => sentOn(s, 'pickup-expired'));
     expect(expired.attention).toEqual([expect.stringContaining(`nobody collected the parcel at ${LOCKER.name}`)]);
-    const sms = twilio.requests.filter((r) => r.method === 'POST' && r.form.To === phone).map((r) => r.form.Body);
+    const sms = peers.twilio.requests.filter((r) => r.method === 'POST' && r.form.To === phone).map((r) => r.form.Body);
     expect(sms.at(-1)).toMatch(/refund/i);
     expect((await post(body.orderId, 'returned_to_sender')).body.stage).toBe('returned');
     await stateWhen(body.orderId, (s) => s.stage === 'closed');

@@ -5,13 +5,13 @@
  * tracking, rating and unsubscribe pages wear its own logo and colours.
  */
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ParsedMail } from 'mailparser';
 import type { ChainState } from '../../workflows/contract';
 import { apiBed } from '../helpers/api';
 import { orderBody, shopConfig } from '../helpers/fixtures';
-import { smtpSink, type SmtpSink } from '../helpers/smtp-sink';
-import { twilioEndpoint, twilioEnv, type TwilioEndpoint } from '../helpers/twilio-endpoint';
+import { usePeers } from '../helpers/peers';
+import { twilioEnv } from '../helpers/twilio-endpoint';
 
 const SERVICE = `MG${'0123456789abcdef'.repeat(2)}`;
 const VOICES = {
@@ -34,16 +34,7 @@ const SHOPS = {
 type ShopId = keyof typeof SHOPS;
 const keyOf = (shop: ShopId) => `${shop}-voice-test-key-0001`;
 
-let sink: SmtpSink;
-let twilio: TwilioEndpoint;
-beforeAll(async () => {
-  sink = await smtpSink();
-  twilio = await twilioEndpoint();
-});
-afterAll(async () => {
-  await sink?.close();
-  await twilio?.close();
-});
+const peers = usePeers();
 const bed = apiBed(
   {
     // The config file's shops carry their voices; the chains get the shops without them.
@@ -54,7 +45,7 @@ const bed = apiBed(
       scopes: ['orders:write', 'chains:read'],
     })),
   },
-  () => ({ SMTP_URL: sink.url, MAIL_FROM: 'Doorstep <doorstep@global.example>', ...twilioEnv(twilio) }),
+  () => ({ SMTP_URL: peers.sink.url, MAIL_FROM: 'Doorstep <doorstep@global.example>', ...twilioEnv(peers.twilio) }),
 );
 
 const as = (shop: ShopId) => ({ Authorization: `Bearer ${keyOf(shop)}` });
@@ -82,9 +73,10 @@ async function placed(shop: ShopId, channel: 'email' | 'sms') {
   }
 }
 
-const mailTo = (address: string): ParsedMail => sink.received.find((r) => r.envelopeTo.includes(address))!.mail;
+const mailTo = (address: string): ParsedMail => peers.sink.received.find((r) => r.envelopeTo.includes(address))!.mail;
 const smsTo = (phone: string) =>
-  twilio.requests.find((r) => r.method === 'POST' && r.path.endsWith('/Messages.json') && r.form.To === phone)!.form;
+  peers.twilio.requests.find((r) => r.method === 'POST' && r.path.endsWith('/Messages.json') && r.form.To === phone)!
+    .form;
 
 describe('each shop speaks in its own voice', () => {
   const sent = {} as Record<ShopId, { mail: ParsedMail; sms: Record<string, string>; trackingPage: string }>;

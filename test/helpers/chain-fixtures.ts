@@ -20,6 +20,12 @@ export const OTHER = words<EventType>(
 export const EVENTS = [...TRACKING, ...OTHER];
 /** The pickup-point chain's own events. */
 export const PICKUP = words<EventType>('ready_for_pickup pickup_extended picked_up pickup_expired returned_to_sender');
+/** A pickup-point chain's main line, written out here rather than taken from the code under test. */
+export const PICKUP_LINE = words('confirmation tracking arrival ready-for-pickup handover closing');
+/** The touchpoints of a collected locker parcel that was reminded, all done. */
+export const COLLECTED_AFTER_REMINDER = words(
+  'confirmation tracking arrival ready-for-pickup pickup-reminder handover closing',
+).map((key) => [key, 'done']);
 /** Events only a home chain takes. */
 export const HOME_ONLY = words<EventType>('out_for_delivery courier_called delivery_failed delivered');
 /** accepted … out_for_delivery. */

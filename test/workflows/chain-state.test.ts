@@ -35,6 +35,7 @@ import {
   OPEN,
   OTHER,
   PICKUP,
+  PICKUP_LINE,
   pickupStateAt,
   PROGRESS,
   stateAt,
@@ -388,14 +389,7 @@ describe('pickup-point chains: their own events, refused in the other mode', () 
 
   it('lists the pickup line as pending from the start, and never on the awaiting-call list', () => {
     const state = pickupStateAt('accepted');
-    expect(state.touchpoints.map((t) => t.key)).toEqual([
-      'confirmation',
-      'tracking',
-      'arrival',
-      'ready-for-pickup',
-      'handover',
-      'closing',
-    ]);
+    expect(state.touchpoints.map((t) => t.key)).toEqual(PICKUP_LINE);
     expect(workListsOf(pickupStateAt('ready_for_pickup'), false)).toEqual([]);
     expect(workListsOf(stateAt('out_for_delivery'), false)).toEqual(['awaiting-call']);
   });

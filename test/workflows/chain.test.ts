@@ -7,6 +7,7 @@ import { ratingUpdate, trackingEventUpdate } from '../../workflows/definitions';
 import { mainLineOf } from '../../workflows/touchpoints';
 import { event, inDays, onTimePath, order } from '../helpers/fixtures';
 import { scenarios, type ScenarioName } from '../helpers/scenarios';
+import { COLLECTED_AFTER_REMINDER } from '../helpers/chain-fixtures';
 import { devServer, outbox, replay, type DevServer } from '../helpers/temporal';
 import { queryState, startChain, waitForState } from '../helpers/chains';
 
@@ -143,15 +144,7 @@ describe('the chain on a real Temporal server', () => {
 
   it('a locker parcel: ready with its code, reminded before the deadline, collected as the handover', async () => {
     const state = await run('locker');
-    expect(state.touchpoints.map((t) => [t.key, t.status])).toEqual([
-      ['confirmation', 'done'],
-      ['tracking', 'done'],
-      ['arrival', 'done'],
-      ['ready-for-pickup', 'done'],
-      ['pickup-reminder', 'done'],
-      ['handover', 'done'],
-      ['closing', 'done'],
-    ]);
+    expect(state.touchpoints.map((t) => [t.key, t.status])).toEqual(COLLECTED_AFTER_REMINDER);
     expect(byKey(state, 'pickup-reminder').notices[0].text).toContain('LOCK-1');
     expect(state.deliveryProof).toBe('locker log');
   });
