@@ -244,7 +244,7 @@ describe('support actions', () => {
       const unknown = await post(`/v1/orders/${body.orderId}/actions/teleport`, { to: 'moon' });
       expect([unknown.status, unknown.body.detail]).toEqual([
         404,
-        'unknown action; supported: acknowledge, cancel, courier-call, open-return, resend, set-promise',
+        'unknown action; supported: acknowledge, cancel, courier-call, open-return, resend, set-promise, switch-to-point',
       ]);
       const badId = await post('/v1/orders/-bad id/actions/teleport', {});
       expect([badId.status, badId.body.errors.map((e: { path: string }) => e.path)]).toEqual([400, ['orderId']]);

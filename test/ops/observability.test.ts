@@ -19,7 +19,7 @@ import { dataConverterOf } from '../../common/temporal';
 import { freePort } from '../../scripts/free-port';
 import { answers, node, type NodeProcess } from '../../scripts/node-process';
 import { chainWorkflowId } from '../../workflows/definitions';
-import { TRACKING_STAGES } from '../../workflows/stages';
+import { trackingStagesOf } from '../../workflows/stages';
 import { waitForState } from '../helpers/chains';
 import { onTimePath, orderBody, shop } from '../helpers/fixtures';
 import { otlpCollector, type OtlpCollector, type ReceivedSpan } from '../helpers/otlp-collector';
@@ -191,8 +191,9 @@ describe('Prometheus scraping the API and the worker', () => {
       'sum(doorstep_chains_started_total)': 3,
       'sum(doorstep_chains_completed_total)': 1,
       'sum(doorstep_chains_cancelled_total)': 1,
-      // Every open stage is reported, 0 where no chain is: only the moving order is open.
-      'count(doorstep_chains_in_stage)': 9,
+      // Every open stage is reported (the pickup line's ready_for_pickup too), 0 where no chain is: only the
+      // moving order is open.
+      'count(doorstep_chains_in_stage)': 10,
       'sum(doorstep_chains_in_stage)': 1,
       'max(doorstep_chains_in_stage{stage="in_transit"})': 1,
       'sum(doorstep_deliveries_total{carrier="dpd",on_time="true"})': 1,
@@ -272,8 +273,8 @@ describe('the processes’ logs', () => {
     const sent = parsed.filter((l) => l.msg === 'notice sent' && l.workflowId === id).map((l) => l.touchpoint);
     expect(sent).toEqual(expect.arrayContaining(['confirmation', 'handover', 'closing']));
     const moved = parsed.filter((l) => l.msg === 'chain moved on' && l.workflowId === id).map((l) => l.stage);
-    // Every tracking stage after 'accepted' (where the chain starts), then the close.
-    expect(moved).toEqual([...TRACKING_STAGES.slice(1), 'closed']);
+    // Every stage of the home line after 'accepted' (where the chain starts), then the close.
+    expect(moved).toEqual([...trackingStagesOf('home').slice(1), 'closed']);
 
     const response = await call(`/v1/orders/${orders.moving.orderId}/events`, onTimePath()[0], {
       'x-request-id': 'obs-request-1',
