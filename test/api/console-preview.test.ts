@@ -3,12 +3,11 @@
  * Polish and reads the pickup chain (no courier call), the ready notice with the locker, its code and the map link
  * on each channel, and the collection; the form lists every locker scenario; axe finds nothing on the page.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { LOCKERS, SCENARIOS } from '../../simulator/index';
 import { configWith, staffMember } from '../helpers/api';
-import { ARTIFACTS, useBrowserBed } from '../helpers/browser';
+import { ARTIFACTS, useBrowserBed, wcagViolations } from '../helpers/browser';
 import { signedIn } from '../helpers/console-sign-in';
 import { shopConfig } from '../helpers/fixtures';
 import { PICKUP_LINE } from '../helpers/chain-fixtures';
@@ -50,8 +49,7 @@ it('an agent previews a locker order in Polish: ready with the locker, its code 
   }
   expect(await ready.locator('.form.email').innerText()).toContain(point.mapUrl);
   expect(await page.locator('[data-touchpoint="handover"] h3').innerText()).toMatch(/ 09:40 · handover · by Email$/);
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  expect(await wcagViolations(page)).toEqual([]);
   await page.screenshot({ path: join(ARTIFACTS, 'console-preview-locker.png'), fullPage: true });
   await page.close();
 });

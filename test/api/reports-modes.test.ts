@@ -5,12 +5,11 @@
  * collection) are drawn as charts and listed; a locker order walked through the API lands in its mode's line.
  */
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { expect, it } from 'vitest';
 import { configWith, staffMember } from '../helpers/api';
-import { ARTIFACTS, useBrowserBed } from '../helpers/browser';
+import { ARTIFACTS, useBrowserBed, wcagViolations } from '../helpers/browser';
 import { signedIn } from '../helpers/console-sign-in';
 import { inDays, orderBody, shopConfig, toPoint } from '../helpers/fixtures';
 import { CHAINS, INPOST_LOCKERS, PERIOD, recordChain } from '../helpers/report-facts';
@@ -94,8 +93,7 @@ it('the reports page draws the pickup points’ figures (WCAG 2.1 AA), and split
   expect(await bar(2, 'inpost').locator('text').last().textContent()).toBe('29.3 h');
   expect(await page.locator('#carrier-scorecard tr[data-carrier="inpost"] td').nth(1).innerText()).toBe('5');
   await page.screenshot({ path: join(ARTIFACTS, 'console-reports-modes.png'), fullPage: true });
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await wcagViolations(page)).toEqual([]);
 
   await page.getByLabel('Delivery').selectOption('pickup_point');
   await page.getByRole('button', { name: 'Show' }).click();
