@@ -181,6 +181,17 @@ export function addTouchpoint(state: ChainState, name: TouchpointId): Touchpoint
   return tp;
 }
 
+/** Why the order cannot go to `point` now: once out for delivery or waiting at its point, or a courier agreed a time. */
+export function switchRefusal(state: ChainState, point: PickupPoint): string | undefined {
+  const { stage, delivery, courierWindow, pickup } = state;
+  if (pickup) return 'the parcel already waits at its pickup point';
+  if (RANK[stage] >= RANK.out_for_delivery) return `the parcel is already ${stage.replaceAll('_', ' ')}`;
+  if (courierWindow) return 'a courier window is agreed already: support can cancel it first';
+  return delivery?.mode === 'pickup_point' && delivery.point.id === point.id
+    ? `the order goes to ${point.name} already`
+    : undefined;
+}
+
 /**
  * The order goes to `point`: a home order's pending courier call gives way to the point's ready notice. True when
  * the order was going home (its courier part must stop).

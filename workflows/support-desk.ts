@@ -5,7 +5,7 @@
  */
 import { ApplicationFailure } from '@temporalio/workflow';
 import type { AuditEntry, ChainState, DelaySource, PickupPoint, SupportAction, TrackingEvent } from './contract';
-import { daysBetween, needsAttention, rankOf } from './chain-state';
+import { daysBetween, needsAttention, rankOf, switchRefusal } from './chain-state';
 import { FAILURE } from './failures';
 import type { EventResult, SupportActionInput } from './definitions';
 import type { Notifier } from './notifier';
@@ -71,19 +71,24 @@ export class SupportDesk {
   validate(input: SupportActionInput): void {
     if (this.chain.handled(`support-${input.requestId}`)) return;
     const { action } = input;
-    if (action.action !== 'cancel' && action.action !== 'courier-call' && action.action !== 'open-return') {
-      const why =
-        action.action === 'resend'
-          ? this.resendRefusal(action.touchpoint)
-          : action.action === 'set-promise'
-            ? this.promiseRefusal(action.promisedDate)
-            : action.action === 'switch-to-point'
-              ? this.switchRefusal(action.point)
-              : this.acknowledgeRefusal();
-      if (why) throw ApplicationFailure.create({ type: FAILURE.actionRefused, message: why, nonRetryable: true });
-      return;
+    if (action.action === 'cancel' || action.action === 'courier-call' || action.action === 'open-return')
+      return this.chain.validate(eventOf(action, input));
+    const why = this.refusal(action);
+    if (why) throw ApplicationFailure.create({ type: FAILURE.actionRefused, message: why, nonRetryable: true });
+  }
+
+  /** Why an action that is no tracking event cannot be done now. */
+  private refusal(action: Exclude<SupportAction, EventAction>): string | undefined {
+    switch (action.action) {
+      case 'resend':
+        return this.resendRefusal(action.touchpoint);
+      case 'set-promise':
+        return this.promiseRefusal(action.promisedDate);
+      case 'switch-to-point':
+        return switchRefusal(this.chain.state, action.point);
+      case 'acknowledge':
+        return this.acknowledgeRefusal();
     }
-    this.chain.validate(eventOf(action, input));
   }
 
   /** Update handler: does the (validated) action and writes it to the audit trail. */
@@ -125,17 +130,6 @@ export class SupportDesk {
     if (tp.notices.some((n) => n.revision === latest && (n.status === 'queued' || n.status === 'deferred')))
       return `the last notice of ${key} has not gone out yet`;
     return latest > MAX_RESENDS ? `${key} was resent ${MAX_RESENDS} times already` : undefined;
-  }
-
-  /** A parcel may change its way to the customer until it is out for delivery, and before a courier agreed a time. */
-  private switchRefusal(point: PickupPoint): string | undefined {
-    const { stage, delivery, courierWindow, pickup } = this.chain.state;
-    if (pickup) return 'the parcel already waits at its pickup point';
-    if (rankOf(stage) >= rankOf('out_for_delivery')) return `the parcel is already ${stage.replaceAll('_', ' ')}`;
-    if (courierWindow) return 'a courier window is agreed already: support can cancel it first';
-    return delivery?.mode === 'pickup_point' && delivery.point.id === point.id
-      ? `the order goes to ${point.name} already`
-      : undefined;
   }
 
   private acknowledgeRefusal(): string | undefined {

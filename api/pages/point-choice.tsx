@@ -3,15 +3,13 @@
  * whose parcel is not at its point yet, may go to one of them until it is out for delivery. The chain has the last
  * word (support-desk.ts refuses a late switch); the page leaves the form out where it could not succeed.
  */
-import { rankOf } from '../../workflows/chain-state';
+import { switchRefusal } from '../../workflows/chain-state';
 import type { ChainState, PickupPoint } from '../../workflows/contract';
 import { pageStrings } from './strings';
 
-/** The points the customer may choose now: none once the parcel is out, waits at its point, or a courier agreed a time. */
+/** The points the customer may choose now: those the chain would take (workflows/chain-state.ts `switchRefusal`). */
 export function choosablePoints(state: ChainState, points: readonly PickupPoint[] = []): PickupPoint[] {
-  if (rankOf(state.stage) >= rankOf('out_for_delivery') || state.pickup || state.courierWindow) return [];
-  const current = state.delivery?.mode === 'pickup_point' ? state.delivery.point.id : undefined;
-  return points.filter((p) => p.id !== current);
+  return points.filter((p) => switchRefusal(state, p) === undefined);
 }
 
 export function PointChoice({
