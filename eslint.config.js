@@ -49,7 +49,16 @@ export default tseslint.config(
     },
   },
   boundary('store', ['common', 'activities', 'simulator', 'worker', 'api'], 'store/ may import only workflows/.'),
-  boundary('common', ['activities', 'simulator', 'worker', 'api'], 'common/ may import only workflows/ and store/.'),
+  boundary(
+    'connectors',
+    ['common', 'activities', 'simulator', 'worker', 'api'],
+    'connectors/ may import only workflows/ and store/ (the config reads their schemas).',
+  ),
+  boundary(
+    'common',
+    ['activities', 'simulator', 'worker', 'api'],
+    'common/ may import only workflows/, store/ and connectors/.',
+  ),
   boundary('activities', ['simulator', 'worker', 'api'], 'activities/ may import only workflows/, store/ and common/.'),
   boundary('simulator', ['store', 'worker', 'api'], 'simulator/ may import only workflows/, activities/ and common/.'),
   boundary('worker', ['api'], 'worker/ may import anything but api/ (each process has its own entry point).'),

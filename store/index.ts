@@ -6,6 +6,7 @@
 import { Facts } from './facts';
 import { Ledger } from './ledger';
 import { OptOuts } from './opt-outs';
+import { Parcels } from './parcels';
 import { Reports } from './reports';
 import type { Sql } from './queryable';
 import { openStore, type StoreLocation } from './sql';
@@ -21,6 +22,8 @@ export interface Store {
   ledger: Ledger;
   optOuts: OptOuts;
   webhooks: WebhookReceipts;
+  /** Which chain each carrier's tracking number belongs to, and when a pull connector polls it next. */
+  parcels: Parcels;
   facts: Facts;
   reports: Reports;
   shopSettings: ShopSettings;
@@ -41,6 +44,7 @@ export async function createStore(location: StoreLocation): Promise<Store> {
     ledger: new Ledger(sql),
     optOuts: new OptOuts(sql),
     webhooks: new WebhookReceipts(sql),
+    parcels: new Parcels(sql),
     facts: new Facts(sql),
     reports: new Reports(sql),
     shopSettings: new ShopSettings(sql),

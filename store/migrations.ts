@@ -135,6 +135,33 @@ const MIGRATIONS: string[] = [
   // Delivery modes: each chain's mode (chains before them went home) and a pickup-point parcel's steps at its point.
   `alter table chain_facts add column mode text not null default 'home', add column ready_at timestamptz,
      add column collected_at timestamptz, add column expired_at timestamptz;`,
+  // Carriers: each parcel's chain found by (shop, carrier, tracking number) (carriers' events and the pull
+  // connectors' polls; carrier in lower case), when a poll is next due, and the carriers' exceptions by
+  // normalized reason (the scorecard).
+  `create table parcels (
+     shop text not null,
+     carrier text not null,
+     tracking_number text not null,
+     chain_id text not null,
+     order_id text not null,
+     linked_at timestamptz not null default now(),
+     next_poll_at timestamptz not null default now(),
+     polls int not null default 0,
+     last_status text,
+     last_seen_at timestamptz,
+     final boolean not null default false,
+     primary key (shop, carrier, tracking_number)
+   );
+   create index parcels_number on parcels (carrier, tracking_number);
+   create index parcels_due on parcels (carrier, next_poll_at) where not final;
+   create index parcels_chain on parcels (chain_id);
+   create table chain_exceptions (
+     chain_id text not null,
+     event_id text not null,
+     reason text not null,
+     at timestamptz not null,
+     primary key (chain_id, event_id)
+   );`,
 ];
 
 /** The schema version a migrated store is at. */

@@ -7,8 +7,43 @@ import { scoreRange } from './touchpoints';
 /** Any check's scores: a rating arrives before its touchpoint (and so its scale) is known. */
 const ANY_SCORE = scoreRange(10);
 
+/**
+ * The normalized reasons a carrier's exception has, whatever the carrier calls it (in the spirit of
+ * AfterShip's tags and Karrio's TrackerStatus): the customer's notice words the reason, never the carrier's text.
+ */
+export const EXCEPTION_REASONS = [
+  'consignee_not_home',
+  'address_problem',
+  'damaged',
+  'customs',
+  'weather',
+  'capacity',
+  'lost',
+  'other',
+] as const;
+export const ExceptionReason = z.enum(EXCEPTION_REASONS);
+export type ExceptionReason = z.infer<typeof ExceptionReason>;
+
+/**
+ * What the carrier itself said, when a connector translated the event from the carrier's status: kept on
+ * the chain's event for support (the raw code and text), with the carrier's own expected delivery date.
+ */
+export const CarrierStatus = z.object({
+  code: z.string().min(1).max(100),
+  text: z.string().max(500).optional(),
+  /** The carrier's expected delivery date, when it gives one. */
+  eta: isoDate.optional(),
+});
+export type CarrierStatus = z.infer<typeof CarrierStatus>;
+
 const event = <T extends string, D extends z.ZodType>(type: T, data: D) =>
-  z.object({ eventId: z.string().min(1).max(128), type: z.literal(type), at, data });
+  z.object({
+    eventId: z.string().min(1).max(128),
+    type: z.literal(type),
+    at,
+    data,
+    carrierStatus: CarrierStatus.optional(),
+  });
 const noData = z.object({}).passthrough().default({});
 
 export const TrackingEvent = z.discriminatedUnion('type', [
@@ -46,6 +81,13 @@ export const TrackingEvent = z.discriminatedUnion('type', [
   event('picked_up', z.object({ proof: z.string().max(500).optional() }).default({})),
   event('pickup_expired', noData),
   event('returned_to_sender', noData),
+  /** Something went wrong with the parcel at the carrier: support looks; a threatened promise moves with a notice. */
+  event(
+    'exception',
+    z.object({ reason: ExceptionReason, code: z.string().max(100).optional(), text: z.string().max(500).optional() }),
+  ),
+  /** A carrier status no table maps (kept on the chain for support, counted, never dropped): nothing moves. */
+  event('carrier_status', noData),
   event('return_requested', z.object({ reason: z.string().max(300).optional() }).default({})),
   event('return_received', noData),
   event('refund_issued', z.object({ amount: z.string().max(32).optional() }).default({})),

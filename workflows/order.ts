@@ -47,6 +47,8 @@ export const OrderInput = z
     promisedDate: isoDate.optional(),
     promisedWindow: DateWindow.optional(),
     carrier: z.string().min(1).max(64),
+    /** The carrier's number for the parcel, when it is known at start (else with handed_to_carrier). */
+    trackingNumber: z.string().trim().min(1).max(64).optional(),
     destinationCity: z.string().min(1).max(120),
     /** Home delivery when unset. */
     delivery: Delivery.optional(),

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { CarrierPoll } from '../../connectors/carriers/polling/config';
 import { Shop } from '../../workflows/contract';
 import { PASSWORD_HASH } from '../passwords';
 import { ShopVoice } from './shop-voice';
@@ -63,6 +64,8 @@ export const FileConfig = z
     apiKeys: z.array(ApiKey).default([]),
     staff: z.array(StaffAccount).default([]),
     carrierWebhooks: z.array(CarrierWebhook).default([]),
+    /** Carriers without push, polled for every open parcel that has a tracking number. */
+    carrierPolls: z.array(CarrierPoll).default([]),
   })
   .superRefine((c, ctx) => {
     const ids = new Set(c.shops.map((s) => s.id));
@@ -83,6 +86,10 @@ export const FileConfig = z
     c.carrierWebhooks.forEach((w, i) => {
       if (!ids.has(w.shop)) issue(['carrierWebhooks', i, 'shop'], `no shop "${w.shop}"`);
       if (c.carrierWebhooks.findIndex((o) => o.id === w.id) < i) issue(['carrierWebhooks', i, 'id'], 'used twice');
+    });
+    c.carrierPolls.forEach((p, i) => {
+      const first = c.carrierPolls.findIndex((o) => o.carrier.toLowerCase() === p.carrier.toLowerCase());
+      if (first < i) issue(['carrierPolls', i, 'carrier'], 'polled twice');
     });
   });
 export type FileConfig = z.infer<typeof FileConfig>;

@@ -10,6 +10,7 @@ import { TASK_QUEUE } from '../../workflows/definitions';
 import { derivedPayloadKey, parsePayloadKeys, type PayloadKey } from '../payload-codec';
 import { DEFAULT_TOKEN_KEYS, parseTokenKeys, type TokenKeys } from '../tokens';
 import { readConfigFile, WebhookSecret, type ApiKey, type CarrierWebhook, type StaffAccount } from './config-file';
+import type { CarrierPoll } from '../../connectors/carriers/polling/config';
 import { dataDirAt, persisted } from './data-dir';
 import { demoConfig, randomSecret } from './demo';
 import { ConfigError, ENV_HINT, envError, parseOrThrow, parseVariable } from './errors';
@@ -63,6 +64,8 @@ export interface AppConfig extends ProviderConfigs {
   staff: StaffAccount[];
   /** Carriers' signed webhook endpoints (an alternative to API keys for carriers). */
   carrierWebhooks: CarrierWebhook[];
+  /** Carriers Doorstep polls (pull connectors). */
+  carrierPolls: CarrierPoll[];
   /** Set when no DOORSTEP_CONFIG was given: the demo shop's console agent and its generated password. */
   devStaff?: { username: string; password: string };
   temporal: { address?: string; namespace: string };
@@ -124,6 +127,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     devKey: demo?.devKey,
     staff: file.staff,
     carrierWebhooks: file.carrierWebhooks,
+    carrierPolls: file.carrierPolls,
     devStaff: demo?.devStaff,
     temporal: { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE },
     databaseUrl: env.DATABASE_URL || undefined,
