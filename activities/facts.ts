@@ -4,7 +4,7 @@
  * recorded.
  */
 import { rankOf } from '../workflows/chain-state';
-import type { DelaySource, Stage } from '../workflows/contract';
+import type { DelaySource, ExceptionReason, Stage } from '../workflows/contract';
 import type { DeliveryMode } from '../workflows/touchpoints';
 import type { ActivityDeps } from './deps';
 
@@ -27,6 +27,8 @@ export type ChainFact = ChainRef &
     | { kind: 'rating'; touchpoint: string; touchpointId: string; score: number }
     /** A pickup-point parcel became ready at its point, was collected, or expired there. */
     | { kind: 'pickup'; step: 'ready' | 'collected' | 'expired' }
+    /** The carrier reported an exception (the scorecard counts them by normalized reason). */
+    | { kind: 'exception'; eventId: string; reason: ExceptionReason }
   );
 
 /** The recordFact activity, closed over its dependencies. */
