@@ -1,7 +1,7 @@
 /**
  * Recording the facts the reports and metrics aggregate (chain started with its delivery mode, stage,
- * delay, conflict, delivered, rating, a pickup-point parcel's steps), idempotently, and counting them in the worker metrics the first time they are
- * recorded.
+ * delay, conflict, delivered, rating, a pickup-point parcel's steps, a carrier's exception), idempotently,
+ * and counting them in the worker metrics the first time they are recorded.
  */
 import { rankOf } from '../workflows/chain-state';
 import type { DelaySource, ExceptionReason, Stage } from '../workflows/contract';
@@ -70,6 +70,10 @@ export function recordFactActivity({ store: { facts }, metrics }: Pick<ActivityD
         return;
       case 'pickup':
         if (await facts.pickup(chainId, fact.step, at)) metrics.pickups.inc({ carrier, step: fact.step });
+        return;
+      case 'exception':
+        if (await facts.exception({ chainId, eventId: fact.eventId, reason: fact.reason, at }))
+          metrics.carrierExceptions.inc({ carrier, reason: fact.reason });
         return;
     }
   };

@@ -1,7 +1,7 @@
 /**
  * The worker's metrics (prom-client): chains, notices, ratings, attention, deliveries, delays,
- * conflicts and pickup-point steps. Labels are bounded: channel, touchpoint id, outcome, reason kind,
- * stage, pickup step, and the shop's carriers.
+ * conflicts, pickup-point steps and carriers' exceptions. Labels are bounded: channel, touchpoint id, outcome,
+ * reason kind, stage, pickup step, normalized exception reason, and the shop's carriers.
  */
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { perRegistry } from '../common/metrics';
@@ -79,6 +79,11 @@ function build(registry: Registry, facts: Pick<Facts, 'stageCounts'>) {
       'doorstep_pickups_total',
       'Pickup-point parcels by carrier and step at the point (ready, collected, expired)',
       ['carrier', 'step'],
+    ),
+    carrierExceptions: counter(
+      'doorstep_carrier_exceptions_total',
+      "Carriers' exceptions by carrier and normalized reason (consignee_not_home, address_problem, damaged, customs, weather, capacity, lost, other)",
+      ['carrier', 'reason'],
     ),
     sendSeconds: new Histogram({
       name: 'doorstep_notice_send_seconds',

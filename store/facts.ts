@@ -1,7 +1,7 @@
 /**
  * The durable facts the reports aggregate across orders: each chain (carrier, delivery mode, first
- * promise, delivery; a pickup-point parcel's ready, collected and expired times), its delays and
- * conflicts, and each satisfaction check (sent, answered). Every write is
+ * promise, delivery; a pickup-point parcel's ready, collected and expired times), its delays,
+ * conflicts and carrier exceptions, and each satisfaction check (sent, answered). Every write is
  * idempotent, so a retried activity records a fact once; each answers whether it was new. Each
  * chain's stage is kept too, with the number of chains in every stage kept current as they move.
  */
@@ -35,6 +35,14 @@ export interface ChainDelay {
   at: string;
   source: string;
   carrierCaused: boolean;
+}
+
+/** A carrier's exception on a chain, by normalized reason; `eventId` is the chain event that reported it. */
+export interface ChainException {
+  chainId: string;
+  eventId: string;
+  reason: string;
+  at: string;
 }
 
 export interface CheckSent {
@@ -98,6 +106,17 @@ export class Facts {
       await this.sql.query(
         `insert into chain_conflicts (chain_id, n, type, at) values ($1, $2, $3, $4) on conflict do nothing returning n`,
         [chainId, n, type, at],
+      ),
+    );
+  }
+
+  /** A carrier's exception, once per chain event (a retried activity or a redelivered event records it once). */
+  async exception(e: ChainException): Promise<boolean> {
+    return inserted(
+      await this.sql.query(
+        `insert into chain_exceptions (chain_id, event_id, reason, at) values ($1, $2, $3, $4)
+         on conflict do nothing returning event_id`,
+        [e.chainId, e.eventId, e.reason, e.at],
       ),
     );
   }
