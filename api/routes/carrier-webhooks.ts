@@ -7,7 +7,7 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import express, { Router, type RequestHandler } from 'express';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { z } from 'zod';
-import type { CarrierWebhook } from '../../common/config';
+import type { CarrierWebhook, DoorstepWebhook } from '../../common/config/config-file';
 import { chainWorkflowId } from '../../workflows/definitions';
 import type { Chains } from '../chains';
 import { eventMetrics } from '../metrics';
@@ -49,7 +49,8 @@ export interface CarrierWebhooksDeps {
 }
 
 export function carrierWebhooksRouter({ endpoints, chains, registry }: CarrierWebhooksDeps): Router {
-  const hooks = new Map(endpoints.map((e) => [e.id, { endpoint: e, verifiers: e.secrets.map((s) => new Webhook(s)) }]));
+  const doorstep = endpoints.filter((e): e is DoorstepWebhook => e.format === 'doorstep');
+  const hooks = new Map(doorstep.map((e) => [e.id, { endpoint: e, verifiers: e.secrets.map((s) => new Webhook(s)) }]));
   /** Refuses an unknown endpoint or a bad signature; hands the verified body on as JSON. */
   const verified: RequestHandler = (req, res, next) => {
     const hook = hooks.get(String(req.params.endpoint));

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { EndpointBase, pushEndpointSchemas } from '../../connectors/carriers/formats';
 import { CarrierPoll } from '../../connectors/carriers/polling/config';
 import { Shop } from '../../workflows/contract';
 import { PASSWORD_HASH } from '../passwords';
@@ -45,17 +46,30 @@ export const WebhookSecret = z
   .string()
   .regex(/^whsec_[A-Za-z0-9+/]{22,}={0,2}$/, 'whsec_ followed by at least 16 bytes in base64 (Standard Webhooks)');
 
-/**
- * A carrier's signed webhook endpoint, `/webhooks/carriers/{id}`: tracking events for one shop's
- * orders with that carrier. Several secrets let a carrier rotate its key (any of them verifies).
- */
-const CarrierWebhook = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and -'),
-  shop: z.string(),
-  carrier: z.string().min(1).max(64),
+/** Doorstep's own format: the body names an order, signed the Standard Webhooks way. */
+const DoorstepWebhook = EndpointBase.extend({
+  format: z.literal('doorstep'),
   secrets: z.array(WebhookSecret).min(1).max(4),
 });
-export type CarrierWebhook = z.infer<typeof CarrierWebhook>;
+export type DoorstepWebhook = z.infer<typeof DoorstepWebhook>;
+
+/** An endpoint in a carrier's own format (connectors/carriers/formats.ts): the base fields and the format's own. */
+export type FormatWebhook = z.infer<typeof EndpointBase> & { format: string; [field: string]: unknown };
+
+/** Endpoints written before formats existed are Doorstep's own. */
+const defaultFormat = (v: unknown) =>
+  v && typeof v === 'object' && !Array.isArray(v) && !('format' in v) ? { ...v, format: 'doorstep' } : v;
+
+/**
+ * A carrier's webhook endpoint, `/webhooks/carriers/{id}`: tracking events for one shop's parcels,
+ * in Doorstep's format or a carrier's own (`format`), each with its own fields, checked with field paths.
+ * Several secrets let a carrier rotate its key (any of them verifies).
+ */
+const CarrierWebhook = z.preprocess(
+  defaultFormat,
+  z.discriminatedUnion('format', [DoorstepWebhook, ...pushEndpointSchemas()]),
+) as z.ZodType<DoorstepWebhook | FormatWebhook>;
+export type CarrierWebhook = DoorstepWebhook | FormatWebhook;
 
 export const FileConfig = z
   .object({

@@ -57,18 +57,34 @@ export interface PushRequest {
   ip: string;
 }
 
+/** What every push endpoint has, whatever its format (`carrierWebhooks[]`'s base fields). */
+export interface PushEndpoint {
+  id: string;
+  shop: string;
+  /** The carrier its parcels are filed under; an aggregator's endpoint may name it per update instead. */
+  carrier?: string;
+  /** Source addresses or CIDR ranges a delivery must come from, when set. */
+  allowFrom?: string[];
+}
+
 /**
  * A carrier's push format: checks a delivery with the carrier's own scheme, then reads its updates.
- * `E` is the endpoint's configuration (its secrets and any format options).
+ * `E` is the endpoint's configuration (its secrets and any format options), validated by `config`,
+ * a zod object whose fields join the endpoint's base fields (a field it names, e.g. `carrier`, wins).
  */
 export interface PushFormat<E = unknown> {
   id: string;
   /** The endpoint's format-specific configuration, validated at start with field paths. */
-  config: z.ZodType<E>;
-  /** Why a delivery is refused (forged, replayed, from elsewhere), or undefined when it is the carrier's. */
-  verify(request: PushRequest, endpoint: E): string | undefined;
+  config: z.ZodObject & z.ZodType<E>;
+  /** Why a delivery is refused (forged, from elsewhere), or undefined when it is the carrier's. */
+  verify(request: PushRequest, endpoint: E & PushEndpoint): string | undefined;
+  /**
+   * The delivery's own id when the carrier sends one (its event id): a replay of it acts once. Without
+   * it the route takes a hash of the body, since these schemes carry no timestamp to bound a replay.
+   */
+  deliveryId?(body: unknown): string | undefined;
   /** The updates in a verified body (JSON already parsed); throws a `FormatError` for a body it cannot read. */
-  parse(body: unknown, endpoint: E): CarrierUpdate[];
+  parse(body: unknown, endpoint: E & PushEndpoint): CarrierUpdate[];
 }
 
 /** A body a format cannot read: the route answers 400 with the message. */

@@ -106,6 +106,46 @@ it('names each bad carrier webhook field: an unknown shop, a secret that is not 
   expect(error).not.toContain('my-carrier-password');
 });
 
+it("reads each carrier webhook's format with its own fields: doorstep by default, aftership without a carrier", () => {
+  const good = `whsec_${Buffer.alloc(24, 7).toString('base64')}`;
+  const file = configFile({
+    shops: [ACME],
+    carrierWebhooks: [
+      { id: 'acme-dpd', shop: 'acme', carrier: 'dpd', secrets: [good] },
+      {
+        id: 'acme-aftership',
+        shop: 'acme',
+        format: 'aftership',
+        secrets: ['an-aftership-webhook-secret'],
+        carriers: { 'dhl-germany': 'dhl' },
+        allowFrom: ['10.0.0.0/8', '2001:db8::1'],
+      },
+    ],
+  });
+  const { carrierWebhooks } = loadConfig({ DOORSTEP_CONFIG: file, DOORSTEP_DATA_DIR: dir() });
+  expect(carrierWebhooks.map((w) => w.format)).toEqual(['doorstep', 'aftership']);
+  expect(carrierWebhooks[1]).toMatchObject({
+    carriers: { 'dhl-germany': 'dhl' },
+    allowFrom: ['10.0.0.0/8', '2001:db8::1'],
+  });
+});
+
+it("names a bad format's own fields with their paths: an unknown format, a short secret, a carrier AfterShip names itself, a bad range", () => {
+  const file = configFile({
+    shops: [ACME],
+    carrierWebhooks: [
+      { id: 'a', shop: 'acme', carrier: 'dpd', format: 'pigeon', secrets: ['x'] },
+      { id: 'b', shop: 'acme', carrier: 'dhl', format: 'aftership', secrets: ['short'], allowFrom: ['10.0.0.0/99'] },
+    ],
+  });
+  const error = refusal(file);
+  expect(error).toMatch(/carrierWebhooks\[0\]\.format/);
+  expect(error).toMatch(/carrierWebhooks\[1\]\.secrets\[0\]/);
+  expect(error).toMatch(/slug[\s\S]*carrierWebhooks\[1\]\.carrier/);
+  expect(error).toMatch(/carrierWebhooks\[1\]\.allowFrom\[0\]/);
+  expect(error).not.toContain('short"');
+});
+
 /**
  * An environment where every part has its own home (secret, file, PostgreSQL, Temporal, both providers),
  * `extra` changed.
