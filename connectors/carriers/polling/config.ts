@@ -11,9 +11,11 @@ export const CarrierPoll = z.object({
   api: z.enum(['dhl', 'poczta-polska']),
   /** The API's base URL (the carrier's production URL when unset). */
   baseUrl: z.url({ protocol: /^https?$/ }).optional(),
-  /** The carrier's API key, where it needs one. */
+  /** The carrier's API key (DHL), or a dedicated account as "user:password" (Poczta Polska; its public one when unset). */
   apiKey: z.string().min(1).optional(),
   /** Calls a minute across all chains and workers (the carrier's quota). */
   requestsPerMinute: z.number().int().min(1).max(10_000).default(60),
+  /** Shortens every interval between a parcel's polls by this factor (drills and tests: 0.01 makes hours into minutes). */
+  intervalScale: z.number().gt(0).max(1).default(1),
 });
 export type CarrierPoll = z.infer<typeof CarrierPoll>;
