@@ -16,7 +16,17 @@ import { claimToSend } from './claim';
 import type { ActivityDeps } from './deps';
 import type { Rendered } from './templates/render';
 
-export type AlertKind = 'low_rating' | 'repeated_delay' | 'conflict' | 'notice_failed' | 'pickup_expired' | 'other';
+/** Why support is alerted; `carrier_*`: the carrier's exception, its ETA after the promise, its silence (watchlist). */
+export type AlertKind =
+  | 'low_rating'
+  | 'repeated_delay'
+  | 'conflict'
+  | 'notice_failed'
+  | 'pickup_expired'
+  | 'carrier_exception'
+  | 'carrier_eta'
+  | 'carrier_watch'
+  | 'other';
 
 export interface SupportAlertInput {
   shop: Shop;

@@ -41,9 +41,12 @@ export interface CarriedChain {
   inbox: TrackingEvent[];
   /**
    * `call`: the deadline from out_for_delivery or a failed attempt; `callDay`: from the morning of the
-   * delivery day; `pickupReminder`: the reminder before a pickup point's deadline.
+   * delivery day; `pickupReminder`: the reminder before a pickup point's deadline; `firstScan` and `silent`:
+   * the carrier watchlist's (no scan since handed_to_carrier, no scan in transit).
    */
-  timers: Partial<Record<'guard' | 'call' | 'callDay' | 'returnWindow' | 'pickupReminder', number>>;
+  timers: Partial<
+    Record<'guard' | 'call' | 'callDay' | 'returnWindow' | 'pickupReminder' | 'firstScan' | 'silent', number>
+  >;
   pin: string;
   called: boolean;
   /** Runs before 0.3 carried the open courier-window question here; it lives in the state now. */

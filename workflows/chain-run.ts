@@ -28,6 +28,7 @@ import type {
 } from './definitions';
 import { Alarm } from './alarm';
 import { now } from './clock';
+import { CarrierWatch } from './carrier-watch';
 import { Checks } from './checks';
 import { SupportDesk, type DeskChain } from './support-desk';
 import { CourierCall } from './courier-call';
@@ -86,8 +87,9 @@ export class ChainRun implements DeskChain {
       this.steps.done = true;
     });
     this.pickup = new Pickup(input, this.state, this.timers, this.notifier, this.records);
+    const watch = new CarrierWatch(input, this.state, this.timers, this.records, this.promise);
     const { notifier, records, courier, promise, returns, pickup } = this;
-    const parts = { notifier, records, courier, promise, returns, pickup };
+    const parts = { notifier, records, courier, promise, returns, pickup, watch };
     this.steps = new ChainSteps(input, this.state, this.timers, parts);
   }
 
@@ -149,7 +151,14 @@ export class ChainRun implements DeskChain {
     this.seen.add(event.eventId);
     const stage = stageAfter(this.state.stage, event);
     const late = stage === this.state.stage && isTrackingStage(event.type);
-    this.state.events.push({ eventId: event.eventId, type: event.type, at: event.at, applied: !late });
+    this.state.events.push({
+      eventId: event.eventId,
+      type: event.type,
+      at: event.at,
+      applied: !late,
+      ...(event.carrierStatus && { carrierStatus: event.carrierStatus }),
+      ...(event.type === 'exception' && { reason: event.data.reason }),
+    });
     if (event.type === 'return_received') this.returns.received = true;
     // Kept even from a late event: support and the tracking page show it.
     if (event.type === 'handed_to_carrier' && event.data.trackingNumber)

@@ -65,6 +65,7 @@ export function initialState({ order, shop, trackingUrl }: ChainInput): ChainSta
     events: [],
     audit: [],
     trackingUrl,
+    ...(order.trackingNumber && { trackingNumber: order.trackingNumber }),
   };
 }
 
@@ -86,6 +87,7 @@ export function rejectionOf(
   switch (event.type) {
     case 'eta_changed':
     case 'courier_called':
+    case 'exception':
       return rank < DELIVERED ? undefined : `${event.type} after delivery`;
     case 'cancelled':
       // After delivery the shop may still close the chain while the return window is open (no return is offered then).

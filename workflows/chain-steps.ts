@@ -6,6 +6,7 @@
 import type { ChainInput, Timers } from './carried';
 import { addTouchpoint, daysBetween, latest, modeOf, passedBy, skipPending } from './chain-state';
 import { now } from './clock';
+import type { CarrierWatch } from './carrier-watch';
 import type { CourierCall } from './courier-call';
 import type { DeliveryPromise } from './delivery-promise';
 import { DAY_MS } from './durations';
@@ -29,6 +30,7 @@ export interface ChainParts {
   promise: DeliveryPromise;
   returns: ReturnChild;
   pickup: Pickup;
+  watch: CarrierWatch;
 }
 
 export class ChainSteps {
@@ -42,8 +44,13 @@ export class ChainSteps {
     private readonly parts: ChainParts,
   ) {}
 
-  /** The effects of an event `accept` took (the stage has moved already). */
+  /** The effects of an event `accept` took (the stage has moved already), then what the carrier's side makes of it. */
   async handle(event: TrackingEvent): Promise<void> {
+    await this.apply(event);
+    this.parts.watch.heard(event);
+  }
+
+  private async apply(event: TrackingEvent): Promise<void> {
     const { courier, promise, returns, pickup } = this.parts;
     switch (event.type) {
       case 'handed_to_carrier':
@@ -63,6 +70,8 @@ export class ChainSteps {
         if (daysBetween(this.state.promisedDate, event.data.newEta) > 0)
           promise.delay(event.data.newEta, { reason: event.data.reason }, 'carrier');
         return;
+      case 'exception':
+        return this.parts.watch.exception(event);
       case 'courier_called':
         courier.agree({ ...event.data.window, agreedBy: 'courier' });
         return;
@@ -109,6 +118,8 @@ export class ChainSteps {
       this.parts.promise.fired();
     } else if (name === 'pickupReminder') {
       this.parts.pickup.remind();
+    } else if (name === 'firstScan' || name === 'silent') {
+      this.parts.watch.silence(name);
     } else {
       this.parts.courier.ask();
     }
@@ -119,6 +130,7 @@ export class ChainSteps {
     this.done = true;
     this.parts.courier.stopDeadlines();
     this.parts.pickup.stop();
+    this.parts.watch.stop();
     const afterDelivery = this.state.returnUntil !== undefined;
     this.parts.returns.closeWindow();
     this.parts.notifier.send(
@@ -144,10 +156,11 @@ export class ChainSteps {
     } else this.done = true;
   }
 
-  /** Touchpoints the parcel went past without their event are skipped; the guard ends on arrival. */
+  /** Touchpoints the parcel went past without their event are skipped; the guard and the watchlist end on arrival. */
   private leaveStagesBehind(): void {
     skipPending(this.state, passedBy(this.state.stage));
     this.parts.promise.end();
+    this.parts.watch.stop();
   }
 
   /** The touchpoints this tracking event sends, unless they went out already. */

@@ -1,7 +1,16 @@
 /** What a chain tells the send activity about a notice: the facts its template may mention, and the order. */
 import type { PickupPoint } from './delivery';
+import type { ExceptionReason } from './events';
 import type { ChainOrder } from './order';
 import type { Shop } from './shop';
+
+/**
+ * Delay reasons the carrier's side gives, said in the customer's language: its ETA after the promise, its
+ * silence (the watchlist), or an exception's normalized reason (never the carrier's own text).
+ */
+export type CarrierReasonCode = 'carrier-eta' | 'carrier-silent' | ExceptionReason;
+/** A delay reason the notice words in the customer's language; 'not-in-city': Doorstep's own promise guard. */
+export type ReasonCode = 'not-in-city' | CarrierReasonCode;
 
 /** Facts a notice may mention; dates as ISO strings, formatted by the template. */
 export interface NoticeFacts {
@@ -10,8 +19,8 @@ export interface NoticeFacts {
   newDate?: string;
   days?: number;
   reason?: string;
-  /** The delay comes from Doorstep's own promise guard: its reason is said in the customer's language. */
-  reasonCode?: 'not-in-city';
+  /** A delay reason Doorstep words itself, in the customer's language (in place of `reason`). */
+  reasonCode?: ReasonCode;
   window?: { from: string; to: string };
   pin?: string;
   returnDays?: number;

@@ -2,6 +2,29 @@
 import { z } from 'zod';
 import { hhmm, isLocale, slug, timeZone } from './fields';
 
+const watchHours = z
+  .number()
+  .positive()
+  .max(24 * 30);
+
+/**
+ * The watchlist's thresholds: no first scan within `firstScanHours` of handed_to_carrier, or no scan for
+ * `silentHours` in transit, raises attention. `carriers` overrides them per carrier (its lower-case name).
+ */
+export const CarrierWatch = z.object({
+  firstScanHours: watchHours.default(24),
+  silentHours: watchHours.default(72),
+  carriers: z
+    .record(
+      z.string().min(1).max(64),
+      z.object({ firstScanHours: watchHours.optional(), silentHours: watchHours.optional() }),
+    )
+    .optional(),
+});
+export type CarrierWatch = z.infer<typeof CarrierWatch>;
+/** The watchlist of a shop that sets none (and of shops snapshotted by chains before 0.5). */
+export const WATCH_DEFAULTS: CarrierWatch = { firstScanHours: 24, silentHours: 72 };
+
 export const Shop = z.object({
   id: slug,
   name: z.string().min(1),
@@ -38,5 +61,7 @@ export const Shop = z.object({
   pickupExpiredAction: z.enum(['return', 'refund', 'resend']).default('return'),
   /** Where support alerts are also POSTed, signed the Standard Webhooks way (DOORSTEP_ALERT_WEBHOOK_SECRET). */
   alertWebhookUrl: z.url().optional(),
+  /** The watchlist of silent carriers (defaults: 24 h to the first scan, 72 h of silence in transit). */
+  carrierWatch: CarrierWatch.default(WATCH_DEFAULTS),
 });
 export type Shop = z.infer<typeof Shop>;

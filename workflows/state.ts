@@ -4,7 +4,7 @@
  */
 import type { ChannelName } from './channels';
 import type { Delivery } from './delivery';
-import type { AuditEntry, EventType } from './events';
+import type { AuditEntry, CarrierStatus, EventType, ExceptionReason } from './events';
 import type { Stage } from './stages';
 
 export type TouchpointStatus = 'pending' | 'done' | 'skipped' | 'conflict';
@@ -113,13 +113,25 @@ export interface ChainState {
   attention: string[];
   /** Support's last acknowledgement: the chain needs attention again once `attention` grows past `seen`. */
   acknowledged?: { at: string; actor: string; note: string; seen: number };
-  /** The carrier's tracking number, from handed_to_carrier. */
+  /** The carrier's tracking number, from the order or handed_to_carrier. */
   trackingNumber?: string;
   /** The proof of delivery the carrier gave (a signature or photo reference), from delivered. */
   deliveryProof?: string;
-  events: { eventId: string; type: EventType; at: string; applied: boolean }[];
+  events: ChainEvent[];
   audit: AuditEntry[];
   trackingUrl: string;
+}
+
+/** One event as the chain took it: `applied` false when it came late and moved nothing. */
+export interface ChainEvent {
+  eventId: string;
+  type: EventType;
+  at: string;
+  applied: boolean;
+  /** What the carrier itself said (its raw status, text and ETA), for support. */
+  carrierStatus?: CarrierStatus;
+  /** An exception's normalized reason. */
+  reason?: ExceptionReason;
 }
 
 /** A parcel waiting at its pickup point. */

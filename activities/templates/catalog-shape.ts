@@ -1,4 +1,5 @@
 /** The shape of a message catalog (see catalog.ts): its common lines and one entry per template. */
+import type { CarrierReasonCode } from '../../workflows/notice-facts';
 import type { TemplateId } from '../../workflows/touchpoints';
 
 export interface TemplateMessages {
@@ -41,5 +42,10 @@ export interface Catalog {
     /** The email button of the courier-window question: choosing a window on the tracking page. */
     chooseWindow: string;
   };
+  /**
+   * The delay reasons of the carrier's side (its later ETA, its silence, an exception's normalized reason), worded
+   * for "because …" / "Reason: …" in the delay notice: never the carrier's own text.
+   */
+  reasons: Record<CarrierReasonCode, string>;
   templates: Record<TemplateId, TemplateMessages>;
 }

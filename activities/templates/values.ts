@@ -77,7 +77,9 @@ export function valuesOf(input: RenderInput, catalog: Catalog, language: string,
   const window = facts.window
     ? f(common.window, { day: shortDay(facts.window.from), from: time(facts.window.from), to: time(facts.window.to) })
     : '';
-  const reason = facts.reasonCode === 'not-in-city' ? common.notInCity : (facts.reason ?? '');
+  const { reasonCode } = facts;
+  const coded = reasonCode && (reasonCode === 'not-in-city' ? common.notInCity : catalog.reasons[reasonCode]);
+  const reason = coded || (facts.reason ?? '');
   const free = (text: string) => cut(text, cap);
   return {
     shop: free(shop.name),

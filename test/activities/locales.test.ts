@@ -25,9 +25,10 @@ import { JOURNEY_LOCALES } from '../../simulator/index';
  */
 const OPTIONAL = new Set(['hasName', 'givenName', 'city']);
 
-/** Every message of a catalog by a dotted key ("common.support", "delay.sms", "closing.answer.text"). */
+/** Every message of a catalog by a dotted key ("common.support", "reasons.weather", "delay.sms", "closing.answer.text"). */
 function messagesOf(catalog: Catalog): Map<string, string> {
   const messages = new Map(Object.entries(catalog.common).map(([key, text]) => [`common.${key}`, text]));
+  for (const [code, text] of Object.entries(catalog.reasons)) messages.set(`reasons.${code}`, text);
   for (const [id, template] of Object.entries(catalog.templates)) {
     const { answer, ...parts } = template;
     for (const [part, text] of Object.entries(parts)) messages.set(`${id}.${part}`, text);
@@ -85,6 +86,7 @@ describe('every locale against English', () => {
     const { catalog } = LOCALES.uk;
     const broken: Catalog = {
       common: { ...catalog.common, thanks: undefined as unknown as string },
+      reasons: { ...catalog.reasons, customs: undefined as unknown as string },
       templates: {
         ...catalog.templates,
         delay: { ...catalog.templates.delay, sms: '{shop}: замовлення {orderId} затримується ({reason}).' },
@@ -96,6 +98,7 @@ describe('every locale against English', () => {
     expect(problemsOf('uk', broken)).toEqual([
       'handover.voice: not in English',
       'common.thanks: missing',
+      'reasons.customs: missing',
       'tracking.subject: has ordreId, which no English message has',
       'delay.sms: lacks days',
       'delay.sms: lacks newDate',

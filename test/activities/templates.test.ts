@@ -213,6 +213,16 @@ describe('language', () => {
     expect(renderAs('delay', 'pl', guard).text).toContain('Powód: przesyłka nie dotarła jeszcze do Twojego miasta.');
   });
 
+  it("says a carrier's exception by its normalized reason in the customer's language, never the carrier's text", () => {
+    const weather = { ...FACTS, reason: 'carrier exception: weather', reasonCode: 'weather' as const };
+    expect(renderAs('delay', 'pl', weather).text).toContain('Powód: trudne warunki pogodowe opóźniają dostawy.');
+    expect(renderAs('delay', 'de', weather).short).toContain('(schlechtes Wetter verzögert die Zustellung)');
+    expect(renderAs('delay', 'en', { ...weather, reasonCode: 'carrier-eta' }).text).toContain(
+      'because the carrier now expects to deliver it later.',
+    );
+    expect(renderAs('delay', 'uk', weather).text).not.toContain('carrier exception');
+  });
+
   it('speaks formally in Russian and gender-neutrally in Polish', () => {
     const all = (language: string) => JSON.stringify(CATALOGS[language]);
     expect(all('ru')).not.toMatch(/(^|[^а-яё])(ты|тебя|тебе|твой|твоя|твоё|твои|твоего)([^а-яё]|$)/iu);

@@ -33,6 +33,18 @@ const catalog: Catalog = {
     thanks: 'Vielen Dank! Wir haben Ihre Antwort gespeichert.',
     chooseWindow: 'Lieferzeit wählen',
   },
+  reasons: {
+    'carrier-eta': 'der Paketdienst rechnet jetzt mit einer späteren Zustellung',
+    'carrier-silent': 'der Paketdienst meldet seit längerem keinen Fortschritt',
+    consignee_not_home: 'der Zusteller hat an der Lieferadresse niemanden angetroffen',
+    address_problem: 'der Paketdienst muss die Lieferadresse klären',
+    damaged: 'das Paket wurde beim Transport beschädigt',
+    customs: 'das Paket befindet sich in der Zollabfertigung',
+    weather: 'schlechtes Wetter verzögert die Zustellung',
+    capacity: 'der Paketdienst hat derzeit mehr Sendungen als üblich',
+    lost: 'der Paketdienst kann das Paket derzeit nicht finden',
+    other: 'der Paketdienst hat ein Problem mit dem Paket gemeldet',
+  },
   templates: {
     confirmation: {
       subject: '{shop}: Bestellung {orderId} ist eingegangen',

@@ -26,6 +26,18 @@ const catalog: Catalog = {
     thanks: 'Thank you! We have recorded your answer.',
     chooseWindow: 'Choose a delivery time',
   },
+  reasons: {
+    'carrier-eta': 'the carrier now expects to deliver it later',
+    'carrier-silent': 'the carrier has not reported any progress with the parcel',
+    consignee_not_home: 'the courier found nobody at the delivery address',
+    address_problem: 'the carrier needs the delivery address clarified',
+    damaged: 'the parcel was damaged in transit',
+    customs: 'the parcel is being held at customs',
+    weather: 'bad weather is holding up deliveries',
+    capacity: 'the carrier is handling more parcels than usual',
+    lost: 'the carrier cannot locate the parcel at the moment',
+    other: 'the carrier reported a problem with the parcel',
+  },
   templates: {
     confirmation: {
       subject: '{shop}: order {orderId} accepted',

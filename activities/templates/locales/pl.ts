@@ -32,6 +32,18 @@ const catalog: Catalog = {
     thanks: 'Dziękujemy! Zapisaliśmy Twoją odpowiedź.',
     chooseWindow: 'Wybierz godzinę dostawy',
   },
+  reasons: {
+    'carrier-eta': 'przewoźnik przesunął przewidywany termin doręczenia',
+    'carrier-silent': 'przewoźnik od dłuższego czasu nie przekazał informacji o przesyłce',
+    consignee_not_home: 'kurier nie zastał nikogo pod adresem dostawy',
+    address_problem: 'przewoźnik musi doprecyzować adres dostawy',
+    damaged: 'przesyłka została uszkodzona w transporcie',
+    customs: 'przesyłka przechodzi odprawę celną',
+    weather: 'trudne warunki pogodowe opóźniają dostawy',
+    capacity: 'przewoźnik ma obecnie więcej przesyłek niż zwykle',
+    lost: 'przewoźnik nie może obecnie odnaleźć przesyłki',
+    other: 'przewoźnik zgłosił problem z przesyłką',
+  },
   templates: {
     confirmation: {
       subject: '{shop}: zamówienie {orderId} przyjęte',
