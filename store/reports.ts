@@ -1,8 +1,10 @@
 /**
  * The reports, aggregated in SQL from the durable facts: the touchpoint audit (checks sent,
- * responses, mean score, verdict, the chain's weakest link) and the carrier scorecard, over every
- * chain or the chains of one delivery mode (with a pickup point's own figures).
+ * responses, mean score, verdict, the chain's weakest link) and the carrier scorecard (with the carrier's
+ * exceptions by normalized reason), over every chain or the chains of one delivery mode (with a pickup point's
+ * own figures).
  */
+import { EXCEPTION_REASONS, type ExceptionReason } from '../workflows/events';
 import { type DeliveryMode, TOUCHPOINTS } from '../workflows/touchpoints';
 import type { Queryable } from './queryable';
 
@@ -55,10 +57,24 @@ export interface CarrierLine {
   deliveredWithoutCall: number;
   courierCallRating: number | null;
   handoverRating: number | null;
+  /** The exceptions the carrier reported on the line's orders. */
+  exceptions: ExceptionFigures;
   /** The mode the line covers, when one was asked for (a line over all chains has none, as before modes). */
   mode?: DeliveryMode;
   /** A pickup-point line's figures at the points. */
   pickup?: PickupFigures;
+}
+
+/** The exceptions a carrier reported on a line's orders, by normalized reason. */
+export interface ExceptionFigures {
+  /** Exceptions reported (an order can have several). */
+  total: number;
+  /** Orders with at least one. */
+  orders: number;
+  /** Those orders, out of the line's orders. */
+  orderRate: number;
+  /** Every normalized reason, each with its count (0 when none). */
+  byReason: Record<ExceptionReason, number>;
 }
 
 /** What happened to the carrier's parcels at their pickup points. */
@@ -97,11 +113,14 @@ interface CarrierRow {
   first_day: number;
   settled_ready: number;
   mean_hours: number | null;
+  exceptions: number;
+  excepted: number;
 }
 
 /**
  * Per carrier, chains started in the period: delivered, on time, carrier-caused delay days, conflicts of a
- * courier who did not call, and the pickup steps (first day: collected within 24 hours of ready).
+ * courier who did not call, the pickup steps (first day: collected within 24 hours of ready), and the carrier's
+ * exceptions with the chains that had one.
  */
 const CARRIER_SQL = (inRange: string) =>
   `select f.carrier, count(*)::int as orders, count(f.delivered_at)::int as delivered, (count(*) filter (where f.on_time))::int as on_time,
@@ -109,10 +128,12 @@ const CARRIER_SQL = (inRange: string) =>
      count(f.ready_at)::int as ready, count(f.collected_at)::int as collected, count(f.expired_at)::int as expired,
      (count(*) filter (where f.collected_at - f.ready_at <= interval '24 hours'))::int as first_day,
      (count(*) filter (where f.ready_at is not null and (f.collected_at is not null or f.expired_at is not null)))::int as settled_ready,
-     (avg(extract(epoch from f.collected_at - f.ready_at)) / 3600)::float8 as mean_hours
+     (avg(extract(epoch from f.collected_at - f.ready_at)) / 3600)::float8 as mean_hours,
+     coalesce(sum(x.n), 0)::int as exceptions, count(x.chain_id)::int as excepted
    from chain_facts f
    left join (select chain_id, sum(days) as days from chain_delays where carrier_caused group by chain_id) d on d.chain_id = f.chain_id
    left join (select chain_id, count(*) as n from chain_conflicts where type = 'delivered_without_call' group by chain_id) c on c.chain_id = f.chain_id
+   left join (select chain_id, count(*) as n from chain_exceptions group by chain_id) x on x.chain_id = f.chain_id
    where ${inRange} group by f.carrier order by f.carrier`;
 
 const pickupFigures = (r: CarrierRow): PickupFigures => ({
@@ -123,6 +144,22 @@ const pickupFigures = (r: CarrierRow): PickupFigures => ({
   expiredRate: share(r.expired, r.collected + r.expired),
   meanHoursToCollect: r.mean_hours === null ? null : round(r.mean_hours),
 });
+interface ReasonRow {
+  carrier: string;
+  reason: ExceptionReason;
+  n: number;
+}
+
+/** A line's exceptions: the totals from its carrier's row, each reason's count from the carriers' `reasons`. */
+function exceptionFigures(r: CarrierRow, reasons: ReasonRow[]): ExceptionFigures {
+  const byReason = Object.fromEntries(EXCEPTION_REASONS.map((reason) => [reason, 0])) as Record<
+    ExceptionReason,
+    number
+  >;
+  for (const x of reasons) if (x.carrier === r.carrier) byReason[x.reason] = x.n;
+  return { total: r.exceptions, orders: r.excepted, orderRate: round(r.excepted / r.orders), byReason };
+}
+
 /** A mean on the five-point scale the thresholds use. */
 const onFive = (line: TouchpointLine) => (line.meanScore! * 5) / line.scale;
 
@@ -183,6 +220,11 @@ export class Reports {
        group by f.carrier, k.touchpoint_id`,
       params,
     );
+    const reasons = await this.sql.query<ReasonRow>(
+      `select f.carrier, x.reason, count(*)::int as n from chain_exceptions x join chain_facts f on f.chain_id = x.chain_id
+       where ${inRange} group by f.carrier, x.reason`,
+      params,
+    );
     const rating = (carrier: string, touchpoint: string) => {
       const found = ratings.find((r) => r.carrier === carrier && r.touchpoint === touchpoint);
       return found ? round(found.mean) : null;
@@ -196,6 +238,7 @@ export class Reports {
       deliveredWithoutCall: r.without_call,
       courierCallRating: rating(r.carrier, 'courier-call'),
       handoverRating: rating(r.carrier, 'handover'),
+      exceptions: exceptionFigures(r, reasons),
       ...(mode && { mode }),
       ...(mode === 'pickup_point' && { pickup: pickupFigures(r) }),
     }));

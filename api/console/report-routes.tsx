@@ -1,6 +1,7 @@
 /**
  * The console's reports (`GET /console/reports`): the touchpoint audit and the carrier scorecard of the staff
- * member's shop over a period of days, for all chains or one delivery mode's, with the pickup points' own figures.
+ * member's shop over a period of days, for all chains or one delivery mode's, with the carriers' exceptions by
+ * normalized reason and the pickup points' own figures.
  */
 import { Router } from 'express';
 import { DateTime } from 'luxon';

@@ -1,6 +1,7 @@
 /** The `/v1/reports` contract as zod schemas, for validation and the document: filters, the audit, the scorecard. */
 import { z } from 'zod';
 import { DAY_MS } from '../../workflows/durations';
+import { EXCEPTION_REASONS } from '../../workflows/events';
 import { DELIVERY_MODES } from '../../workflows/touchpoints';
 
 /** A date (midnight UTC) or an instant, between the years 2000 and 2999. */
@@ -61,6 +62,19 @@ const PickupFigures = z
   })
   .meta({ id: 'PickupFigures' });
 
+const ExceptionFigures = z
+  .object({
+    total: z.int().describe('exceptions the carrier reported on the orders of the line (an order can have several)'),
+    orders: z.int().describe('orders with at least one exception'),
+    orderRate: z.number().min(0).max(1).describe("those orders, out of the line's orders"),
+    byReason: z
+      .object(Object.fromEntries(EXCEPTION_REASONS.map((reason) => [reason, z.int()])))
+      .describe(
+        'exceptions by normalized reason, every reason present (0 when none): whatever the carrier called it, as the connectors map it',
+      ),
+  })
+  .meta({ id: 'CarrierExceptions', description: 'the exceptions the carrier reported on the orders of the line' });
+
 export const CarrierReportSchema = z.object({
   from: z.string(),
   to: z.string(),
@@ -75,6 +89,7 @@ export const CarrierReportSchema = z.object({
       deliveredWithoutCall: z.int(),
       courierCallRating: z.number().nullable(),
       handoverRating: z.number().nullable(),
+      exceptions: ExceptionFigures,
       mode: deliveryMode.optional().describe('the mode the line covers, when one was asked for'),
       pickup: PickupFigures.optional().describe("a pickup_point line's figures at the points"),
     }),

@@ -1,6 +1,6 @@
 /**
- * `/v1/reports`: the touchpoint audit and the carrier scorecard of the caller's shop, from the store's facts, over
- * all chains or one delivery mode's.
+ * `/v1/reports`: the touchpoint audit and the carrier scorecard (with the carriers' exceptions by normalized reason)
+ * of the caller's shop, from the store's facts, over all chains or one delivery mode's.
  */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
@@ -52,7 +52,7 @@ export function reportsRouter({ store, shops, registry }: ReportsDeps): Router {
   route.get(
     '/v1/reports/carriers',
     report(
-      'Carrier scorecard: on-time rate, carrier-caused delays, conflicts, courier and handover ratings; pickup points: collected on the first day, expired, hours to collection',
+      "Carrier scorecard: on-time rate, carrier-caused delays, conflicts, courier and handover ratings, the carrier's exceptions by normalized reason; pickup points: collected on the first day, expired, hours to collection",
       'the scorecard',
       CarrierReportSchema,
     ),

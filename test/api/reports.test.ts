@@ -13,6 +13,7 @@ import { DAY_MS } from '../../workflows/durations';
 import { apiBed } from '../helpers/api';
 import { waitForState } from '../helpers/chains';
 import { inDays, orderBody, shopConfig } from '../helpers/fixtures';
+import { exceptionFigures } from '../helpers/report-facts';
 import { smtpSink, type SmtpSink } from '../helpers/smtp-sink';
 
 type Rated = 'confirmation' | 'courier-call' | 'handover' | 'closing';
@@ -257,6 +258,8 @@ describe('reports from two dozen scripted orders', () => {
         deliveredWithoutCall: own.filter((s) => !s.call).length,
         courierCallRating: rated('courier-call'),
         handoverRating: rated('handover'),
+        // No carrier reported an exception on these orders.
+        exceptions: exceptionFigures(0, 0, own.length),
       };
     });
     expect(res.body.carriers).toEqual(expected);

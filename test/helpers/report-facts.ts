@@ -5,6 +5,7 @@
 import { expect } from 'vitest';
 import type { Store } from '../../store';
 import type { PickupStep } from '../../store/facts';
+import { EXCEPTION_REASONS, type ExceptionReason } from '../../workflows/events';
 import type { DeliveryMode } from '../../workflows/touchpoints';
 
 /** The month the chains started in. */
@@ -18,12 +19,16 @@ export interface Chain {
   pickup?: Partial<Record<PickupStep, string>>;
   delayDays?: number;
   noCall?: boolean;
+  /** The carrier's exceptions, in the order reported. */
+  exceptions?: ExceptionReason[];
   /** Checks sent (touchpoint → score, or null when unanswered). */
   checks?: Record<string, number | null>;
 }
 
 // inpost: two parcels collected (the same day, after two days), one expired, one still waiting, one home order.
 // dpd: a late home order without the courier's call, one from before modes, a locker parcel collected in 23 hours.
+// Exceptions: inpost's home order had an address problem, its expired parcel waited for room at a full locker;
+// dpd's late order met a storm and then nobody at home.
 export const CHAINS: Record<string, Chain> = {
   p1: {
     carrier: 'inpost',
@@ -43,10 +48,24 @@ export const CHAINS: Record<string, Chain> = {
     carrier: 'inpost',
     mode: 'pickup_point',
     pickup: { ready: '2026-11-06T12:00:00Z', expired: '2026-11-13T12:00:00Z' },
+    exceptions: ['capacity'],
   },
   p4: { carrier: 'inpost', mode: 'pickup_point', pickup: { ready: '2026-11-08T12:00:00Z' } },
-  h1: { carrier: 'inpost', mode: 'home', onTime: true, checks: { 'courier-call': 4, handover: 5 } },
-  h2: { carrier: 'dpd', mode: 'home', onTime: false, delayDays: 2, noCall: true },
+  h1: {
+    carrier: 'inpost',
+    mode: 'home',
+    onTime: true,
+    checks: { 'courier-call': 4, handover: 5 },
+    exceptions: ['address_problem'],
+  },
+  h2: {
+    carrier: 'dpd',
+    mode: 'home',
+    onTime: false,
+    delayDays: 2,
+    noCall: true,
+    exceptions: ['weather', 'consignee_not_home'],
+  },
   h3: { carrier: 'dpd', onTime: true },
   p5: {
     carrier: 'dpd',
@@ -55,6 +74,17 @@ export const CHAINS: Record<string, Chain> = {
     pickup: { ready: '2026-11-10T20:00:00Z', collected: '2026-11-11T19:00:00Z' },
   },
 };
+
+/** Exception figures by hand: `total` exceptions on `orders` of `of` orders, and the reasons counted. */
+export function exceptionFigures(
+  total: number,
+  orders: number,
+  of: number,
+  reasons: Partial<Record<ExceptionReason, number>> = {},
+) {
+  const byReason = Object.fromEntries(EXCEPTION_REASONS.map((r) => [r, reasons[r] ?? 0]));
+  return { total, orders, orderRate: Math.round((orders / of) * 1000) / 1000, byReason };
+}
 
 /** inpost's pickup-point line of the period, worked out by hand. */
 export const INPOST_LOCKERS = {
@@ -66,6 +96,8 @@ export const INPOST_LOCKERS = {
   deliveredWithoutCall: 0,
   courierCallRating: null,
   handoverRating: 3,
+  // p3 waited for room at a full locker.
+  exceptions: exceptionFigures(1, 1, 4, { capacity: 1 }),
   mode: 'pickup_point',
   // p1 after 8.5 hours, p2 after 50, p3 expired, p4 still waits (in neither share yet).
   pickup: {
@@ -93,6 +125,8 @@ export async function recordChain(store: Store, shop: string, id: string, c: Cha
   if (c.delayDays)
     await store.facts.delay({ chainId, n: 1, days: c.delayDays, at, source: 'carrier', carrierCaused: true });
   if (c.noCall) await store.facts.conflict(chainId, 1, 'delivered_without_call', at);
+  for (const [n, reason] of (c.exceptions ?? []).entries())
+    expect(await store.facts.exception({ chainId, eventId: `${id}-exception-${n + 1}`, reason, at })).toBe(true);
   for (const [step, time] of Object.entries(c.pickup ?? {}))
     expect(await store.facts.pickup(chainId, step as PickupStep, new Date(time).toISOString())).toBe(true);
   if (c.onTime !== undefined) await store.facts.delivered(chainId, '2026-11-12T10:00:00.000Z', c.onTime);

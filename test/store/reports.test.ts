@@ -1,15 +1,15 @@
 /**
  * The reports by delivery mode from facts recorded directly in the store (embedded and on PostgreSQL): a
  * hand-made set of home and pickup-point chains, and the exact figures each mode's touchpoint audit and carrier
- * scorecard give, with the pickup points' own (collected on the first day, expired, hours to collection).
+ * scorecard give, with the pickup points' own (collected on the first day, expired, hours to collection) and the
+ * carriers' exceptions by normalized reason.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createStore, type Store } from '../../store';
-import { SCHEMA_VERSION } from '../../store/migrations';
-import { CHAINS, INPOST_LOCKERS, PERIOD, recordChain } from '../helpers/report-facts';
+import { CHAINS, exceptionFigures, INPOST_LOCKERS, PERIOD, recordChain } from '../helpers/report-facts';
 
 const freshDir = () => mkdtempSync(join(tmpdir(), 'doorstep-reports-'));
 const backends: [string, (dataDir?: string) => Promise<Store>][] = [
@@ -68,6 +68,7 @@ describe.each(backends)('reports by delivery mode, %s', (_name, open) => {
         deliveredWithoutCall: 1,
         courierCallRating: null,
         handoverRating: null,
+        exceptions: exceptionFigures(2, 1, 3, { weather: 1, consignee_not_home: 1 }),
       },
       {
         carrier: 'inpost',
@@ -78,6 +79,7 @@ describe.each(backends)('reports by delivery mode, %s', (_name, open) => {
         deliveredWithoutCall: 0,
         courierCallRating: 4,
         handoverRating: 3.667,
+        exceptions: exceptionFigures(2, 2, 5, { address_problem: 1, capacity: 1 }),
       },
     ]);
     expect(await store.reports.carriers({ shop, ...PERIOD, mode: 'all' })).toEqual(all);
@@ -94,6 +96,7 @@ describe.each(backends)('reports by delivery mode, %s', (_name, open) => {
         deliveredWithoutCall: 1,
         courierCallRating: null,
         handoverRating: null,
+        exceptions: exceptionFigures(2, 1, 2, { weather: 1, consignee_not_home: 1 }),
         mode: 'home',
       },
       {
@@ -105,6 +108,7 @@ describe.each(backends)('reports by delivery mode, %s', (_name, open) => {
         deliveredWithoutCall: 0,
         courierCallRating: 4,
         handoverRating: 5,
+        exceptions: exceptionFigures(1, 1, 1, { address_problem: 1 }),
         mode: 'home',
       },
     ]);
@@ -121,6 +125,7 @@ describe.each(backends)('reports by delivery mode, %s', (_name, open) => {
         deliveredWithoutCall: 0,
         courierCallRating: null,
         handoverRating: null,
+        exceptions: exceptionFigures(0, 0, 1),
         mode: 'pickup_point',
         // Ready at 20:00, collected at 19:00 the next day: within 24 hours, though not on the same day.
         pickup: {
@@ -135,6 +140,25 @@ describe.each(backends)('reports by delivery mode, %s', (_name, open) => {
       INPOST_LOCKERS,
     ]);
     expect(await store.reports.carriers({ shop, ...PERIOD, mode: 'pickup_point', carrier: 'dpd' })).toHaveLength(1);
+  });
+
+  it('keeps each exception once per chain event, and counts only those of the period’s chains', async () => {
+    const again = { chainId: `order-${shop}-h2`, eventId: 'h2-exception-1', reason: 'weather', at: PERIOD.from };
+    expect(await store.facts.exception(again)).toBe(false);
+    // A chain started before the period: its exception, reported within it, is not the period's.
+    await store.facts.started({
+      chainId: `order-${shop}-october`,
+      shop,
+      carrier: 'dpd',
+      startedAt: '2026-10-30T08:00:00.000Z',
+      firstPromise: '2026-11-02',
+    });
+    const lost = { chainId: `order-${shop}-october`, eventId: 'october-lost', reason: 'lost', at: PERIOD.from };
+    expect(await store.facts.exception(lost)).toBe(true);
+    const [dpd] = await store.reports.carriers({ shop, ...PERIOD, carrier: 'dpd' });
+    expect(dpd.exceptions).toEqual(exceptionFigures(2, 1, 3, { weather: 1, consignee_not_home: 1 }));
+    const october = await store.reports.carriers({ shop, from: '2026-10-01', to: PERIOD.from, carrier: 'dpd' });
+    expect(october.map((l) => l.exceptions)).toEqual([exceptionFigures(1, 1, 1, { lost: 1 })]);
   });
 
   it('the touchpoint audit of each mode counts the checks of its chains only', async () => {
@@ -173,11 +197,11 @@ describe.each(backends)('reports by delivery mode, %s', (_name, open) => {
 it('a store from before delivery modes keeps its chains as home chains', async () => {
   const dir = freshDir();
   const old = await createStore({ dataDir: dir });
-  // Undo the modes' migration, as if the store had stopped one version earlier.
+  // Undo the modes' migration alone (version 10: versions never change), which the store applies again on opening.
   await old.sql.query(
     'alter table chain_facts drop column mode, drop column ready_at, drop column collected_at, drop column expired_at',
   );
-  await old.sql.query('delete from schema_migrations where version = $1', [SCHEMA_VERSION]);
+  await old.sql.query('delete from schema_migrations where version = $1', [10]);
   await old.sql.query(
     `insert into chain_facts (chain_id, shop, carrier, started_at, first_promise) values ('order-old-1', 'old', 'dpd', '2026-11-03T08:00:00Z', '2026-11-06')`,
   );

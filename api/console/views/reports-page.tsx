@@ -1,12 +1,13 @@
 /**
- * The reports as charts: the touchpoint audit (Wow / OK / Bad, weakest link), the carrier scorecard and the
- * pickup points' figures, for all chains or one delivery mode's.
+ * The reports as charts: the touchpoint audit (Wow / OK / Bad, weakest link), the carrier scorecard, the
+ * carriers' exceptions by normalized reason and the pickup points' figures, for all chains or one delivery mode's.
  */
 import type { CarrierLine, ReportMode, TouchpointReport } from '../../../store/reports';
 import type { Staff } from '../session';
 import { BarChart, num, pct } from './charts';
 import { Layout } from './layout';
 import { Table } from './parts';
+import { CarrierExceptions } from './reports-exceptions';
 import { PickupFigures } from './reports-pickup';
 
 /** The delivery modes a report covers, as the form offers them. */
@@ -133,6 +134,7 @@ export function ReportsPage({ staff, from, to, mode, audit, carriers, pickups }:
           ))}
         </Table>
       </section>
+      <CarrierExceptions lines={carriers} />
       {mode !== 'home' && <PickupFigures lines={pickups} />}
     </Layout>
   );
