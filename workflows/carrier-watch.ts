@@ -21,6 +21,13 @@ type Exception = Extract<TrackingEvent, { type: 'exception' }>;
 /** Events that show the carrier still scans the parcel (besides any event carrying the carrier's own status). */
 const SCANS = new Set<TrackingEvent['type']>(['in_transit', 'eta_changed', 'exception', 'carrier_status']);
 
+/** "24 h", or the minutes or seconds of a shorter span (a demo's or a test's thresholds). */
+function spanOf(hours: number): string {
+  const seconds = Math.round(hours * 3600);
+  if (seconds < 60) return `${seconds} s`;
+  return seconds < 3600 ? `${Math.round(seconds / 60)} min` : `${Math.round(hours * 10) / 10} h`;
+}
+
 export class CarrierWatch {
   constructor(
     private readonly input: ChainInput,
@@ -67,8 +74,8 @@ export class CarrierWatch {
     const { firstScanHours, silentHours } = this.limits();
     this.records.flag(
       timer === 'firstScan'
-        ? `no first scan ${firstScanHours} h after handed_to_carrier`
-        : `carrier silent for ${silentHours} h in transit`,
+        ? `no first scan ${spanOf(firstScanHours)} after handed_to_carrier`
+        : `carrier silent for ${spanOf(silentHours)} in transit`,
       'carrier_watch',
     );
     const newDate = silenceDelay(this.state.promisedDate, this.today(), this.input.shop.guardDelayDays);

@@ -40,6 +40,14 @@ const pickupShop = (overrides: Partial<Shop> = {}) =>
 const ready = (code: string, ms: number, point?: object) =>
   event('ready_for_pickup', { pickupCode: code, pickupUntil: new Date(Date.now() + ms).toISOString(), point });
 const callWindow = () => ({ window: courierWindow() });
+/** An event as a carrier connector sends it: with what the carrier itself said. */
+const fromCarrier = (e: TrackingEvent, carrierStatus: TrackingEvent['carrierStatus']): TrackingEvent => ({
+  ...e,
+  carrierStatus,
+});
+/** A Polish customer of their own (the daily cap counts notices per customer across chains). */
+const polishOrder = (overrides: Record<string, unknown> = {}) =>
+  order({ customer: { ...order().customer, locale: 'pl', email: `pl.${randomUUID()}@example.com` }, ...overrides });
 // Positions in onTimePath(): packed, handed_to_carrier, in_transit, arrived_in_city, out_for_delivery,
 // courier_called, delivered.
 const [packed, transit, arrived, delivered] = [0, 2, 3, 6];
@@ -222,6 +230,49 @@ export const scenarios = {
       await sendAll(h, [event('arrived_in_city'), ready('LOCK-3', 3 * DAY_MS, moved)]);
       await send(h, event('pickup_extended', { pickupUntil: new Date(Date.now() + 4 * DAY_MS).toISOString() }));
       await send(h, event('picked_up'));
+    },
+  }),
+
+  /** Customs holds the parcel past the promise (a delay notice in Polish); a damaged parcel only flags support. */
+  'exception-delay': (): Scenario => ({
+    order: polishOrder({ promisedDate: inDays(2) }),
+    shop: quickShop(),
+    drive: async (h) => {
+      await sendAll(h, onTimePath().slice(packed, arrived));
+      const held = { code: 'DELIV_PROBLEM', text: 'Przesyłka zatrzymana w urzędzie celnym' };
+      await send(h, fromCarrier(event('exception', { reason: 'customs', ...held }), held));
+      await send(h, event('exception', { reason: 'damaged', text: 'box dented' }));
+      await sendAll(h, onTimePath().slice(arrived));
+    },
+  }),
+
+  /** The carrier's own ETA after the promise moves it once; an unmapped status moves nothing and is kept. */
+  'carrier-eta': (): Scenario => {
+    const eta = inDays(7);
+    return {
+      order: order({ promisedDate: inDays(5), trackingNumber: 'DPD-START-1' }),
+      shop: quickShop(),
+      drive: async (h) => {
+        await sendAll(h, onTimePath().slice(packed, transit));
+        await send(h, fromCarrier(event('in_transit'), { code: '02', text: 'Parcel in hub', eta }));
+        await send(h, fromCarrier(event('carrier_status'), { code: '99', text: 'Sorted manually', eta }));
+        await sendAll(h, onTimePath().slice(arrived));
+      },
+    };
+  },
+
+  /** The watchlist in seconds: no first scan, then a silent carrier, each raised once; arrival ends the watch. */
+  'carrier-silent': (): Scenario => ({
+    order: order({ promisedDate: inDays(5) }),
+    shop: quickShop({
+      carrierWatch: { firstScanHours: 2 / 3600, silentHours: 10, carriers: { dpd: { silentHours: 3 / 3600 } } },
+    }),
+    drive: async (h) => {
+      await sendAll(h, onTimePath().slice(packed, transit));
+      await waitForState(h, (s) => s.attention.some((a) => a.startsWith('no first scan')));
+      await send(h, onTimePath()[transit]);
+      await waitForState(h, (s) => s.attention.some((a) => a.startsWith('carrier silent')));
+      await sendAll(h, onTimePath().slice(arrived));
     },
   }),
 } satisfies Record<string, () => Scenario>;
