@@ -46,7 +46,7 @@ export function createApp({ config, chains, tokens, store, addressKey }: AppDeps
   // Every router enters its operations in the document as it installs its routes.
   const registry = openApiRegistry();
   // Before the body parsers: a signature is checked over the raw body.
-  app.use(carrierWebhooksRouter({ endpoints: config.carrierWebhooks, chains, registry }));
+  app.use(carrierWebhooksRouter({ endpoints: config.carrierWebhooks, chains, store, registry }));
   app.use(express.json({ limit: '100kb' }));
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
 

@@ -33,6 +33,7 @@ import {
 import { CARRIER, STAGE } from '../workflows/search-attributes';
 import type { AddressKeyer } from '../store/address-key';
 import type { Facts } from '../store/facts';
+import type { Parcels } from '../store/parcels';
 import type { Tombstones } from '../store/tombstones';
 import { isPageToken, listQuery, summaryOf, type ChainFilter, type ChainSummary } from './chain-list';
 import { chainStartOptions, sameBody } from './chain-start';
@@ -70,6 +71,8 @@ export class Chains {
     private readonly stages?: Pick<Facts, 'moveStage'>,
     /** Order ids that never start again (finished or erased); scripts that start nothing go without. */
     private readonly tombstones?: Pick<Tombstones, 'find'>,
+    /** The parcel index a carrier's event finds its chain by; scripts that send no tracking numbers go without. */
+    private readonly parcels?: Pick<Parcels, 'link'>,
   ) {}
 
   /** Has the worker send a staff member's template test (see api/template-test.ts); undefined: no answer yet. */
@@ -101,6 +104,7 @@ export class Chains {
           .filter((c) => c !== undefined)
           .map(this.addressKey);
         await this.client.workflow.start(chainWorkflow, chainStartOptions(input, this.taskQueue, contacts, given));
+        await this.link(shop.id, order.orderId, order.carrier, order.trackingNumber);
         return { created: true, stage: 'accepted' };
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
@@ -115,6 +119,8 @@ export class Chains {
     if (!sameBody(described.memo, given)) {
       throw new ChainError(409, `order ${order.orderId} already exists with a different body`);
     }
+    // A repeat also files the parcel: the first start's filing may have failed after the chain started.
+    await this.link(shop.id, order.orderId, order.carrier, order.trackingNumber);
     return { created: false, stage: (described.typedSearchAttributes.get(STAGE) ?? 'accepted') as Stage };
   }
 
@@ -123,16 +129,32 @@ export class Chains {
    * carrier carries; names compared without case), 409 for an impossible transition.
    */
   async event(shop: string, orderId: string, event: TrackingEvent, carrier?: string): Promise<EventResult> {
-    if (carrier !== undefined) {
-      const described = await this.handle(shop, orderId)
-        .describe()
-        .catch(async (err: unknown) => {
-          throw await this.notFoundOrClosed(shop, orderId, err);
-        });
-      if (described.typedSearchAttributes.get(CARRIER)?.toLowerCase() !== carrier.toLowerCase())
-        throw new ChainError(404, `no order ${orderId}`);
-    }
-    return this.moved(shop, orderId, await this.update(shop, orderId, trackingEventUpdate, event));
+    const trackingNumber = event.type === 'handed_to_carrier' ? event.data.trackingNumber : undefined;
+    // The order's carrier: to check the caller's, and to file a parcel under it.
+    const ordersCarrier =
+      carrier !== undefined || (trackingNumber && this.parcels) ? await this.carrierOf(shop, orderId) : undefined;
+    if (carrier !== undefined && ordersCarrier?.toLowerCase() !== carrier.toLowerCase())
+      throw new ChainError(404, `no order ${orderId}`);
+    const result = await this.moved(shop, orderId, await this.update(shop, orderId, trackingEventUpdate, event));
+    // A duplicate files it too: the first delivery's filing may have failed after the chain took the event.
+    if (ordersCarrier) await this.link(shop, orderId, ordersCarrier, trackingNumber);
+    return result;
+  }
+
+  /** The carrier of an order's chain (its CARRIER search attribute); 404 for an unknown order. */
+  private async carrierOf(shop: string, orderId: string): Promise<string | undefined> {
+    const described = await this.handle(shop, orderId)
+      .describe()
+      .catch(async (err: unknown) => {
+        throw await this.notFoundOrClosed(shop, orderId, err);
+      });
+    return described.typedSearchAttributes.get(CARRIER);
+  }
+
+  /** Files an order's parcel in the parcel index, when it has a tracking number (a failure fails the call: it is retried). */
+  private async link(shop: string, orderId: string, carrier: string, trackingNumber?: string): Promise<void> {
+    if (!trackingNumber || !this.parcels) return;
+    await this.parcels.link({ shop, carrier, trackingNumber, chainId: chainWorkflowId(shop, orderId), orderId });
   }
 
   /** A support action; 404 for an unknown order, 409 when it cannot be done now. */

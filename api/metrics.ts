@@ -1,7 +1,7 @@
 /**
  * The API's metrics (prom-client, the process's default registry): request duration by method,
  * route template and status; tracking events by source and outcome; delivery receipts by channel
- * and status. Labels are bounded: the route is Express's template ("/v1/orders/:orderId/events"),
+ * and status; carriers' push deliveries and their updates by connector (the endpoint's format). Labels are bounded: the route is Express's template ("/v1/orders/:orderId/events"),
  * never the path, so no order id, token or address becomes a label, and a request no route took
  * counts as "unmatched"; a provider's status outside the known ones counts as "other".
  */
@@ -10,6 +10,11 @@ import { Counter, Histogram, register, type Registry } from 'prom-client';
 import { perRegistry } from '../common/metrics';
 
 const SOURCES = ['api', 'webhook'] as const;
+/** What became of a carrier's push delivery, and of each update in it. */
+export const DELIVERY_OUTCOMES = ['accepted', 'rejected_signature', 'bad_body'] as const;
+export const UPDATE_RESULTS = ['mapped', 'unmapped', 'unknown_parcel', 'refused', 'duplicate'] as const;
+export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
+export type UpdateResult = (typeof UPDATE_RESULTS)[number];
 const OUTCOMES = ['accepted', 'duplicate', 'rejected', 'failed'] as const;
 
 const apiMetrics = perRegistry((registry: Registry) => {
@@ -37,8 +42,39 @@ const apiMetrics = perRegistry((registry: Registry) => {
       labelNames: ['channel', 'status'] as const,
       registers,
     }),
+    deliveries: new Counter({
+      name: 'doorstep_carrier_deliveries_total',
+      help: "Carriers' push deliveries, by connector and outcome (accepted, rejected_signature, bad_body)",
+      labelNames: ['connector', 'outcome'] as const,
+      registers,
+    }),
+    updates: new Counter({
+      name: 'doorstep_carrier_updates_total',
+      help: "Carriers' updates, by connector and result (mapped, unmapped, unknown_parcel, refused, duplicate)",
+      labelNames: ['connector', 'result'] as const,
+      registers,
+    }),
   };
 });
+
+/** Every series of each connector from the start (a connector that stopped delivering shows as flat, not absent). */
+export function carrierSeries(connectors: readonly string[]): void {
+  const { deliveries, updates } = apiMetrics(register);
+  for (const connector of connectors) {
+    for (const outcome of DELIVERY_OUTCOMES) deliveries.inc({ connector, outcome }, 0);
+    for (const result of UPDATE_RESULTS) updates.inc({ connector, result }, 0);
+  }
+}
+
+/** Counts one push delivery of `connector`. */
+export function countDelivery(connector: string, outcome: DeliveryOutcome): void {
+  apiMetrics(register).deliveries.inc({ connector, outcome });
+}
+
+/** Counts one carrier update of `connector`. */
+export function countUpdate(connector: string, result: UpdateResult): void {
+  apiMetrics(register).updates.inc({ connector, result });
+}
 
 /** Times every request by method, route template (see route-template.ts) and status. */
 export function requestMetrics(): RequestHandler {

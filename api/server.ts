@@ -13,7 +13,7 @@ export function appFor(config: AppConfig, client: Client, store: Store) {
   const addressKey = addressKeyer(config.secret);
   return createApp({
     config,
-    chains: new Chains(client, config.taskQueue, addressKey, store.facts, store.tombstones),
+    chains: new Chains(client, config.taskQueue, addressKey, store.facts, store.tombstones, store.parcels),
     tokens: createTokens(config.tokenKeys),
     store,
     addressKey,

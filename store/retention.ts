@@ -17,6 +17,8 @@ const CHAIN_ROWS: [table: string, age: string][] = [
   ['chain_delays', 'at'],
   ['chain_conflicts', 'at'],
   ['chain_facts', 'started_at'],
+  ['chain_exceptions', 'at'],
+  ['parcels', 'linked_at'],
 ];
 
 /** The tables the job deletes from, for compaction afterwards. */

@@ -83,8 +83,11 @@ export interface PushFormat<E = unknown> {
    * it the route takes a hash of the body, since these schemes carry no timestamp to bound a replay.
    */
   deliveryId?(body: unknown): string | undefined;
-  /** The updates in a verified body (JSON already parsed); throws a `FormatError` for a body it cannot read. */
-  parse(body: unknown, endpoint: E & PushEndpoint): CarrierUpdate[];
+  /**
+   * The updates in a verified body (JSON already parsed); throws (or rejects with) a `FormatError` for a
+   * body it cannot read. May be async (an expression library that evaluates asynchronously).
+   */
+  parse(body: unknown, endpoint: E & PushEndpoint): CarrierUpdate[] | Promise<CarrierUpdate[]>;
 }
 
 /** A body a format cannot read: the route answers 400 with the message. */
