@@ -5,11 +5,14 @@
  */
 import { z } from 'zod';
 import { aftership } from './aftership/format';
+import { cdek } from './cdek/format';
+import { inpost } from './inpost/format';
+import { mapped } from './mapped/format';
 import type { PushFormat } from './model';
 import { AllowFrom } from './url-secret';
 
 /** Every push format but 'doorstep'. */
-export const PUSH_FORMATS: readonly PushFormat[] = [aftership];
+export const PUSH_FORMATS: readonly PushFormat[] = [aftership, inpost, cdek, mapped];
 
 /** The fields of every endpoint, whatever its format (a format's own `config` may override one, e.g. `carrier`). */
 export const EndpointBase = z.object({
