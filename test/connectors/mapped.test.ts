@@ -56,7 +56,7 @@ describe('mapped format', () => {
     ]);
   });
 
-  it('keeps a status the table does not name; without eventId and at: the body's hash, the time of receipt', async () => {
+  it('keeps a status the table does not name; without eventId and at: the body hash, the time of receipt', async () => {
     const plain = { ...endpoint, fields: { trackingNumber: 'number', status: 'state' } };
     const now = new Date('2024-05-14T10:00:00Z');
     const [first] = await parseMapped({ number: 'N1', state: 'LIMBO' }, plain, now);
