@@ -18,6 +18,7 @@ const SECTIONS = [
   'Delivery receipts',
   'Ratings',
   'Carriers',
+  'Carrier connectors',
   'Events',
   'Worker health',
   'API',
@@ -96,7 +97,7 @@ describe('the Grafana dashboard', () => {
       'label_values(doorstep_chains_started_total, carrier)',
     ]);
     const withCarrier =
-      /doorstep_(chains_(started|completed|cancelled)_total|ratings_\w+|delays_total|conflicts_total|deliveries_total)\{/g;
+      /doorstep_(chains_(started|completed|cancelled)_total|ratings_\w+|delays_total|conflicts_total|deliveries_total|carrier_(exceptions|polls)_total)\{/g;
     const unfiltered = queryPanels.flatMap((p) =>
       p.targets.flatMap((t) =>
         [...t.expr.matchAll(withCarrier)]
@@ -105,6 +106,40 @@ describe('the Grafana dashboard', () => {
       ),
     );
     expect(unfiltered).toEqual([]);
+  });
+
+  it('filters by connector wherever a metric has a connector label, and offers the connectors seen', () => {
+    expect(dashboard.templating.list.map((v) => [v.name, v.definition])).toContainEqual([
+      'connector',
+      'label_values(doorstep_carrier_updates_total, connector)',
+    ]);
+    const exprs = queryPanels.flatMap((p) => p.targets.map((t) => t.expr));
+    const withConnector = [...exprs.join('\n').matchAll(/doorstep_carrier_(deliveries|updates)_total\{[^}]*\}/g)];
+    expect(withConnector.length).toBeGreaterThanOrEqual(5);
+    expect(withConnector.filter(([m]) => !m.includes('connector=~"$connector"'))).toEqual([]);
+  });
+
+  it('shows the carriers’ exceptions by reason, and the connectors’ deliveries, updates, signatures and polls', () => {
+    const rows = dashboard.panels.flatMap((p, i) => (p.type === 'row' ? [i] : []));
+    /** The queries of the panels under the row titled `title`. */
+    const queriesOf = (title: string) => {
+      const at = dashboard.panels.findIndex((p) => p.title === title);
+      const end = rows.find((i) => i > at) ?? dashboard.panels.length;
+      return dashboard.panels.slice(at + 1, end).flatMap((p) => (p.type === 'row' ? [] : p.targets.map((t) => t.expr)));
+    };
+    expect(queriesOf('Carriers')).toContainEqual(
+      'sum by (reason) (rate(doorstep_carrier_exceptions_total{carrier=~"$carrier"}[$__rate_interval]))',
+    );
+    const connectors = queriesOf('Carrier connectors').join('\n');
+    for (const part of [
+      'sum by (connector, outcome) (rate(doorstep_carrier_deliveries_total{',
+      'sum by (connector, result) (rate(doorstep_carrier_updates_total{',
+      'outcome="rejected_signature"',
+      'result=~"unmapped|unknown_parcel"',
+      'sum by (carrier, outcome) (rate(doorstep_carrier_polls_total{',
+      'doorstep_carrier_polls_total{carrier=~"$carrier", outcome="error"}',
+    ])
+      expect(connectors).toContain(part);
   });
 
   it('shows open chains stage by stage in the order a chain goes through them', () => {
