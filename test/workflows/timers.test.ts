@@ -29,9 +29,10 @@ describe('durable timers measured in days', () => {
       // Promised in 4 days (UTC customer); a 24 h lead time puts the guard at 00:00 of that day.
       const o = order({ promisedDate: inDays(4, now), customer: { ...order().customer, timezone: 'UTC' } });
       const guardAt = Date.parse(`${inDays(4, now)}T00:00:00Z`);
-      const h = await startChain({ client: ts.env.client, config }, o, shop({ courierLeadTimeHours: 24 }), {
-        indexed: false,
-      });
+      // The watchlist waits longer than this test: only the guard speaks here.
+      const quietWatch = { firstScanHours: 240, silentHours: 240 };
+      const s = shop({ courierLeadTimeHours: 24, carrierWatch: quietWatch });
+      const h = await startChain({ client: ts.env.client, config }, o, s, { indexed: false });
       await send(h, event('handed_to_carrier'));
       await sleepUntil(guardAt - HOUR_MS);
       expect((await state(h)).delays).toEqual([]);

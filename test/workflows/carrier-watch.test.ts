@@ -1,0 +1,86 @@
+/**
+ * The watchlist's day-long timers on the time-skipping test server: no first scan within a day of
+ * handed_to_carrier, a carrier silent for three days in transit, each raised once per silence; the delay
+ * notice before a promise at risk breaks; arrival ends the watch.
+ */
+import type { WorkflowHandle } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChainState, TrackingEvent } from '../../workflows/contract';
+import { chainStateQuery, trackingEventUpdate } from '../../workflows/definitions';
+import { DAY_MS, HOUR_MS } from '../../workflows/durations';
+import { startChain } from '../helpers/chains';
+import { event, inDays, order, shop } from '../helpers/fixtures';
+import { testConfig, timeSkipping, type TimeSkipping } from '../helpers/temporal';
+
+const config = testConfig();
+let ts: TimeSkipping;
+beforeAll(async () => {
+  ts = await timeSkipping(config);
+});
+afterAll(() => ts?.close());
+
+const send = (h: WorkflowHandle, e: TrackingEvent) => h.executeUpdate(trackingEventUpdate, { args: [e] });
+const state = (h: WorkflowHandle): Promise<ChainState> => h.query(chainStateQuery);
+const utcOrder = (promisedDate: string) => order({ promisedDate, customer: { ...order().customer, timezone: 'UTC' } });
+
+describe('the watchlist', () => {
+  it('raises no first scan after a day and a silent carrier after three, once per silence, until arrival', async () => {
+    await ts.withWorker(async () => {
+      const o = utcOrder(inDays(20, await ts.env.currentTimeMs()));
+      const h = await startChain({ client: ts.env.client, config }, o, shop(), { indexed: false });
+      await send(h, event('handed_to_carrier'));
+      await ts.env.sleep(23 * HOUR_MS);
+      expect((await state(h)).attention).toEqual([]);
+      await ts.env.sleep(2 * HOUR_MS);
+      expect((await state(h)).attention).toEqual(['no first scan 24 h after handed_to_carrier']);
+      await ts.env.sleep(5 * DAY_MS);
+      expect((await state(h)).attention).toHaveLength(1);
+      // A scan starts the silence over.
+      await send(h, event('in_transit'));
+      await ts.env.sleep(71 * HOUR_MS);
+      expect((await state(h)).attention).toHaveLength(1);
+      await send(h, event('carrier_status'));
+      await ts.env.sleep(71 * HOUR_MS);
+      expect((await state(h)).attention).toHaveLength(1);
+      await ts.env.sleep(2 * HOUR_MS);
+      const silent = await state(h);
+      expect(silent.attention).toEqual([
+        'no first scan 24 h after handed_to_carrier',
+        'carrier silent for 72 h in transit',
+      ]);
+      // The promise is days ahead: support looks, the customer is not told.
+      expect(silent.delays).toEqual([]);
+      await send(h, event('in_transit'));
+      await send(h, event('arrived_in_city'));
+      await ts.env.sleep(5 * DAY_MS);
+      expect((await state(h)).attention).toHaveLength(2);
+      await h.terminate('test over');
+    });
+  });
+
+  it('a silent carrier with the promise less than a day ahead: the delay notice goes before it breaks', async () => {
+    await ts.withWorker(async () => {
+      const now = await ts.env.currentTimeMs();
+      const o = utcOrder(inDays(2, now));
+      // The carrier's own threshold; no lead time keeps the promise guard to the end of the promised day.
+      const carrierWatch = { firstScanHours: 24, silentHours: 72, carriers: { dpd: { silentHours: 30 } } };
+      const h = await startChain(
+        { client: ts.env.client, config },
+        o,
+        shop({ courierLeadTimeHours: 0, carrierWatch }),
+        {
+          indexed: false,
+        },
+      );
+      await send(h, event('handed_to_carrier'));
+      await send(h, event('in_transit'));
+      await ts.env.sleep(31 * HOUR_MS);
+      const s = await state(h);
+      expect(s.attention).toEqual(['carrier silent for 30 h in transit']);
+      expect(s.delays).toMatchObject([{ days: 1, newDate: inDays(3, now), source: 'guard', carrierCaused: true }]);
+      const notice = s.touchpoints.find((t) => t.key === 'delay')!.notices[0];
+      expect(notice.text).toContain('because the carrier has not reported any progress with the parcel.');
+      await h.terminate('test over');
+    });
+  });
+});
