@@ -1,7 +1,8 @@
 /**
  * The carriers' exceptions by normalized reason in the carrier scorecard, through the API (as the OpenAPI
  * document says) and on the console's reports page in Debian's Chromium, from a hand-made set of chains recorded
- * in the store: each carrier's exceptions of the period's orders, in the same shop, period and mode filters.
+ * in the store: each carrier's exceptions of the period's orders, in the same shop, period and mode filters; an
+ * order's exceptions posted through the API reach the scorecard and the worker metric through the chain.
  */
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -11,7 +12,7 @@ import { EXCEPTION_REASONS } from '../../workflows/events';
 import { configWith, staffMember } from '../helpers/api';
 import { ARTIFACTS, useBrowserBed, wcagViolations } from '../helpers/browser';
 import { signedIn } from '../helpers/console-sign-in';
-import { shopConfig } from '../helpers/fixtures';
+import { inDays, orderBody, shopConfig } from '../helpers/fixtures';
 import { CHAINS, exceptionFigures, PERIOD, recordChain } from '../helpers/report-facts';
 
 const KEY = 'acme-report-exceptions-01';
@@ -19,17 +20,20 @@ const PASSWORD = 'agent password 1';
 const bed = useBrowserBed(() =>
   configWith({
     shops: [shopConfig(), shopConfig({ id: 'globex' })],
-    apiKeys: [{ key: KEY, shop: 'acme', scopes: ['chains:read'] }],
+    apiKeys: [{ key: KEY, shop: 'acme', scopes: ['orders:write', 'chains:read'] }],
     staff: [staffMember({ username: 'ola', role: 'agent', password: PASSWORD })],
   }),
 );
 
-const api = async (query: string) => {
-  const res = await fetch(`${bed.base}/v1/reports/carriers?from=${PERIOD.from}&to=${PERIOD.to}${query}`, {
-    headers: { Authorization: `Bearer ${KEY}` },
+const call = async (path: string, body?: object) => {
+  const res = await fetch(`${bed.base}${path}`, {
+    method: body ? 'POST' : 'GET',
+    headers: { Authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+    body: body && JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };
 };
+const api = (query: string) => call(`/v1/reports/carriers?from=${PERIOD.from}&to=${PERIOD.to}${query}`);
 let recorded = false;
 /** The hand-made chains, recorded once for the file; another shop's lost parcel must never show. */
 async function chains(): Promise<void> {
@@ -56,10 +60,7 @@ it('the scorecard counts each carrier’s exceptions by reason in the shop, peri
   expect(exceptionsOf((await api('&mode=pickup_point&carrier=inpost')).body)).toEqual({
     inpost: exceptionFigures(1, 1, 4, { capacity: 1 }),
   });
-  const december = await fetch(`${bed.base}/v1/reports/carriers?from=${PERIOD.to}`, {
-    headers: { Authorization: `Bearer ${KEY}` },
-  });
-  expect((await december.json()).carriers).toEqual([]);
+  expect((await call(`/v1/reports/carriers?from=${PERIOD.to}`)).body.carriers).toEqual([]);
 });
 
 it('the OpenAPI document describes the exceptions, every normalized reason required, and the answers match it', async () => {
@@ -128,4 +129,31 @@ it('the reports page lists each carrier’s exceptions by reason and charts them
   await page.goto(`${bed.base}/console/reports?from=2026-12-01&to=2026-12-31`);
   expect(await section.locator('p').innerText()).toBe("No carrier reported an exception on this period's orders.");
   await page.close();
+});
+
+it('an order’s exceptions posted through the API reach the scorecard and the worker metric once each, through the chain', async () => {
+  const since = new Date(Date.now() - 60_000).toISOString();
+  const body = orderBody({ carrier: 'gls', promisedDate: inDays(5) });
+  expect((await call('/v1/orders', body)).status).toBe(201);
+  const event = (eventId: string, type: string, data: object = {}) =>
+    call(`/v1/orders/${body.orderId}/events`, { eventId, type, at: new Date().toISOString(), data });
+  const gls = async () => (await call(`/v1/reports/carriers?from=${since}&to=${inDays(1)}&carrier=gls`)).body.carriers;
+  const line = await bed.env.withWorker(async () => {
+    for (const type of ['packed', 'handed_to_carrier']) expect((await event(type, type)).status).toBe(202);
+    const storm = () => event('storm', 'exception', { reason: 'weather', code: 'WX', text: 'Storm' });
+    expect((await storm()).status).toBe(202);
+    // The carrier's redelivery of the same event is a duplicate: the chain and the scorecard count it once.
+    expect(await storm()).toMatchObject({ status: 200, body: { duplicate: true } });
+    expect((await event('away', 'exception', { reason: 'consignee_not_home' })).status).toBe(202);
+    // Facts are recorded in the background.
+    for (let tries = 0; ; tries++) {
+      const [found] = await gls();
+      if (found?.exceptions.total === 2 || tries === 100) return found;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  });
+  expect(line.exceptions).toEqual(exceptionFigures(2, 1, 1, { weather: 1, consignee_not_home: 1 }));
+  const metrics = await bed.env.registry.metrics();
+  expect(metrics).toMatch(/doorstep_carrier_exceptions_total\{carrier="gls",reason="weather"\} 1\n/);
+  expect(metrics).toMatch(/doorstep_carrier_exceptions_total\{carrier="gls",reason="consignee_not_home"\} 1\n/);
 });
