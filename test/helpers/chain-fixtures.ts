@@ -13,9 +13,9 @@ export const PROGRESS = words<Stage>(
 export const TRACKING = words<EventType>(
   'packed handed_to_carrier in_transit arrived_in_city out_for_delivery delivered',
 );
-/** Every other event type. */
+/** Every other event type (the carrier's exception and unmapped status last). */
 export const OTHER = words<EventType>(
-  'eta_changed courier_called delivery_failed return_requested return_received refund_issued cancelled',
+  'eta_changed courier_called delivery_failed return_requested return_received refund_issued cancelled exception carrier_status',
 );
 export const EVENTS = [...TRACKING, ...OTHER];
 /** The pickup-point chain's own events. */
@@ -35,6 +35,7 @@ export const OPEN = PROGRESS.slice(0, 9);
 
 const DATA: Partial<Record<EventType, Record<string, unknown>>> = {
   eta_changed: { newEta: '2026-11-30', reason: 'storm' },
+  exception: { reason: 'weather', code: 'W1' },
   courier_called: { window: { from: '2026-11-24T10:00:00Z', to: '2026-11-24T12:00:00Z' } },
   ready_for_pickup: { pickupCode: '123456', pickupUntil: '2026-11-26T18:00:00Z' },
   pickup_extended: { pickupUntil: '2026-11-28T18:00:00Z' },

@@ -105,6 +105,10 @@ describe('stageAfter: tracking stages only move forward', () => {
   it.each(cases)('from %s, %s leads to %s', (from, type, to) => {
     expect(stageAfter(from, ev(type))).toBe(to);
   });
+
+  it.each(PROGRESS)("from %s, the carrier's exception and an unmapped status leave the stage", (from) => {
+    expect([stageAfter(from, ev('exception')), stageAfter(from, ev('carrier_status'))]).toEqual([from, from]);
+  });
 });
 
 describe('rejectionOf: every reason an event is refused, word for word', () => {
@@ -129,6 +133,9 @@ describe('rejectionOf: every reason an event is refused, word for word', () => {
     ...TRACKING.flatMap((type) => rows(OPEN, type, () => undefined)),
     ...rows(BEFORE_DELIVERY, 'eta_changed', () => undefined),
     ...rows(['delivered', 'returning', 'returned'], 'eta_changed', () => 'eta_changed after delivery'),
+    ...rows(BEFORE_DELIVERY, 'exception', () => undefined),
+    ...rows(['delivered', 'returning', 'returned'], 'exception', () => 'exception after delivery'),
+    ...rows(OPEN, 'carrier_status', () => undefined),
     ...rows(BEFORE_DELIVERY, 'courier_called', () => undefined),
     ...rows(['delivered', 'returning', 'returned'], 'courier_called', () => 'courier_called after delivery'),
     ...rows(BEFORE_DELIVERY, 'cancelled', () => undefined),

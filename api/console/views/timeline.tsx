@@ -4,7 +4,7 @@
  * and the reason of each send decision), ratings and comments; beside it the promise revisions,
  * tracking events, conflicts, the audit trail and, for agents, the actions.
  */
-import type { ChainState, Notice, Touchpoint } from '../../../workflows/contract';
+import type { CarrierStatus, ChainState, Notice, Touchpoint } from '../../../workflows/contract';
 import { scaleOf } from '../../../workflows/touchpoints';
 import { canAct, type Staff } from '../session';
 import { ActionForms } from './actions';
@@ -64,6 +64,17 @@ function TouchpointCard({ tp, at }: { tp: Touchpoint; at: At }) {
   );
 }
 
+/** What the carrier itself said with an event: its own status code and text, and its ETA. */
+function CarrierSaid({ status }: { status: CarrierStatus }) {
+  return (
+    <span class="muted">
+      carrier: <code>{status.code}</code>
+      {status.text && ` ${status.text}`}
+      {status.eta && ` · ETA ${day(status.eta)}`}
+    </span>
+  );
+}
+
 function Side({ state, at }: { state: ChainState; at: At }) {
   return (
     <>
@@ -88,8 +99,12 @@ function Side({ state, at }: { state: ChainState; at: At }) {
             {state.events.map((e) => (
               <tr>
                 <td class="muted">{at(e.at)}</td>
-                <td>{e.type.replaceAll('_', ' ')}</td>
+                <td>
+                  {e.type.replaceAll('_', ' ')}
+                  {e.reason && `: ${e.reason.replaceAll('_', ' ')}`}
+                </td>
                 <td>{e.applied ? '' : <span class="badge">late, stage kept</span>}</td>
+                <td class="carrier-status">{e.carrierStatus && <CarrierSaid status={e.carrierStatus} />}</td>
               </tr>
             ))}
           </tbody>
