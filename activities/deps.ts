@@ -6,6 +6,7 @@ import type { Tokens } from '../common/tokens';
 import type { AddressKeyer } from '../store/address-key';
 import type { Store } from '../store';
 import type { Channels } from './channels/channel';
+import type { CarrierPollSettings } from './carrier-poll';
 import type { WorkerMetrics } from './metrics';
 
 export interface ActivityDeps {
@@ -27,6 +28,8 @@ export interface ActivityDeps {
   clock?: () => Date;
   /** What the retention job needs (a worker built without it cannot run the job). */
   retention?: RetentionSettings;
+  /** What the pull connectors need (a worker built without it polls no carrier). */
+  carrierPolls?: CarrierPollSettings;
 }
 
 /** What the retention job keeps, and where it asks which chains still run. */

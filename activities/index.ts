@@ -1,4 +1,5 @@
 /** The activities of a worker, closed over what the worker wired (see ActivityDeps). */
+import { pollCarrierActivity } from './carrier-poll';
 import type { ActivityDeps } from './deps';
 import { recordFactActivity } from './facts';
 import { purgeExpiredActivity } from './retention';
@@ -7,6 +8,7 @@ import { sendNoticeActivity } from './send-notice';
 import { alertSupportActivity } from './support-alert';
 
 export type { ActivityDeps, RetentionSettings } from './deps';
+export type { CarrierPollSettings, PollBatch, PollBatchInput } from './carrier-poll';
 export type { ChainFact } from './facts';
 export type { SendNoticeInput, SendOutcome } from './send-notice';
 export type { TemplateTestInput, TemplateTestResult } from './notice/template-test';
@@ -21,6 +23,7 @@ export function createActivities(deps: ActivityDeps) {
     alertSupport: alertSupportActivity(deps),
     purgeExpired: purgeExpiredActivity(deps),
     sendTemplateTest: sendTemplateTestActivity(deps),
+    pollCarrier: pollCarrierActivity(deps),
   };
 }
 

@@ -12,6 +12,23 @@ import { scoreRange } from '../workflows/touchpoints';
 
 export type WorkerMetrics = ReturnType<typeof build>;
 
+/**
+ * Carriers' updates by connector and what became of them: shared by the push route (API) and the pull
+ * connectors (worker), so whichever process part registers it first, the other takes it over.
+ */
+function carrierUpdates(registry: Registry): Counter<'connector' | 'result'> {
+  const name = 'doorstep_carrier_updates_total';
+  return (
+    (registry.getSingleMetric(name) as Counter<'connector' | 'result'> | undefined) ??
+    new Counter({
+      name,
+      help: "Carriers' updates by connector and result (mapped, unmapped, unknown_parcel, refused, duplicate)",
+      labelNames: ['connector', 'result'],
+      registers: [registry],
+    })
+  );
+}
+
 function build(registry: Registry, facts: Pick<Facts, 'stageCounts'>) {
   const registers = [registry];
   const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
@@ -85,6 +102,12 @@ function build(registry: Registry, facts: Pick<Facts, 'stageCounts'>) {
       "Carriers' exceptions by carrier and normalized reason (consignee_not_home, address_problem, damaged, customs, weather, capacity, lost, other)",
       ['carrier', 'reason'],
     ),
+    carrierPolls: counter(
+      'doorstep_carrier_polls_total',
+      "Pull connectors' calls to a carrier's API, by carrier and outcome (ok, not_found, rate_limited, error)",
+      ['carrier', 'outcome'],
+    ),
+    carrierUpdates: carrierUpdates(registry),
     sendSeconds: new Histogram({
       name: 'doorstep_notice_send_seconds',
       help: 'Time a provider took to accept a notice',

@@ -3,7 +3,7 @@
  * TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, TEMPORAL_TLS_*, or a TOML profile), the search attributes
  * the chains need, the namespace's retention of closed chains and the retention job's schedule.
  */
-import { Client, Connection, ScheduleAlreadyRunning } from '@temporalio/client';
+import { Client, Connection, ScheduleAlreadyRunning, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { loadClientConnectConfig } from '@temporalio/envconfig';
 import { NativeConnection } from '@temporalio/worker';
@@ -135,5 +135,26 @@ export async function ensureRetentionSchedule(client: Client, taskQueue: string)
       { err: (err as Error).message, hint },
       'could not create the retention schedule; create it on the cluster',
     );
+  }
+}
+
+/** The id of a pull connector's workflow: one per carrier and task queue. */
+export const carrierPollId = (taskQueue: string, carrier: string) =>
+  `carrier-poll-${taskQueue}-${carrier.trim().toLowerCase()}`;
+
+/**
+ * Starts each polled carrier's workflow unless it runs (every worker may call it at start; the single
+ * workflow per carrier is what shares its rate across workers).
+ */
+export async function ensureCarrierPolls(client: Client, taskQueue: string, carriers: string[]): Promise<void> {
+  for (const carrier of carriers) {
+    const workflowId = carrierPollId(taskQueue, carrier);
+    try {
+      // By name, as the retention schedule does: this module does not load the workflows.
+      await client.workflow.start('carrierPollWorkflow', { workflowId, taskQueue, args: [{ carrier }] });
+      logger.info({ workflowId }, 'carrier poll started');
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
   }
 }

@@ -7,6 +7,7 @@ import type { Bootstrapped } from '../common/bootstrap';
 import {
   applyNamespaceRetention,
   connectWorker,
+  ensureCarrierPolls,
   ensureRetentionSchedule,
   ensureSearchAttributes,
 } from '../common/temporal';
@@ -35,5 +36,10 @@ export async function openWorker(
   const channels = buildChannels(config);
   onShutdown(() => closeChannels(channels));
   const worker = await createWorker(config, connection, namespace, { store, channels, tracing });
+  await ensureCarrierPolls(
+    client,
+    config.taskQueue,
+    config.carrierPolls.map((p) => p.carrier),
+  );
   return { worker, namespace };
 }

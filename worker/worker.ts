@@ -35,8 +35,8 @@ export interface WorkerDeps {
   /** Set when OTEL_* turned tracing on: activities and workflows report their spans. */
   tracing?: Tracing;
   /**
-   * A client of the worker's namespace, for the retention job to ask which chains still run (createWorker
-   * makes one).
+   * A client of the worker's namespace, for the retention job to ask which chains still run and the pull
+   * connectors to send chains their carriers' updates (createWorker makes one).
    */
   temporal?: Client;
 }
@@ -64,6 +64,7 @@ export function workerActivities(
       tombstoneDays,
       outboxFile: config.outboxFile,
     },
+    carrierPolls: temporal && { client: temporal, polls: config.carrierPolls, parcels: store.parcels },
   });
 }
 
