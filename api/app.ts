@@ -13,6 +13,7 @@ import { requestLog } from './request-log';
 import { routeTemplate } from './route-template';
 import { traceRequests } from './tracing';
 import { errorHandler, problem } from './problem';
+import { carrierDryRunRouter } from './routes/carrier-dry-run';
 import { carrierWebhooksRouter } from './routes/carrier-webhooks';
 import { shopBrands } from './pages/layout';
 import { feedbackRouter } from './routes/feedback';
@@ -73,6 +74,11 @@ export function createApp({ config, chains, tokens, store, addressKey }: AppDeps
     ordersRouter({ chains, tokens, shops: config.shops, publicBaseUrl: config.publicBaseUrl, registry }),
   );
   app.use('/v1/reports', ...caller, reportsRouter({ store, shops: config.shops, registry }));
+  app.use(
+    '/v1/carrier-webhooks',
+    ...caller,
+    carrierDryRunRouter({ endpoints: config.carrierWebhooks, parcels: store.parcels, registry }),
+  );
   app.use(
     '/v1/templates',
     ...caller,
