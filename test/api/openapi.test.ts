@@ -3,7 +3,8 @@
  * (dev server, worker, store, local Twilio endpoint), and every answer's status, content type and
  * body must be what the document says (Ajv, JSON Schema 2020-12 as OpenAPI 3.1 uses it).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { Webhook } from 'standardwebhooks';
@@ -17,6 +18,8 @@ import { TWILIO_TOKEN, twilioEndpoint, twilioEnv, type TwilioEndpoint } from '..
 
 const KEY = 'acme-openapi-key-0001';
 const HOOK_SECRET = `whsec_${randomBytes(24).toString('base64')}`;
+const AFTERSHIP_SECRET = 'openapi-aftership-secret';
+const AFTERSHIP_SAMPLE = JSON.parse(readFileSync('test/fixtures/carriers/aftership-tracking-update.json', 'utf8')).body;
 let twilioApi: TwilioEndpoint;
 beforeAll(async () => void (twilioApi = await twilioEndpoint()));
 afterAll(() => twilioApi?.close());
@@ -31,7 +34,10 @@ const bed = apiBed(
         name: 'openapi test',
       },
     ],
-    carrierWebhooks: [{ id: 'acme-dpd', shop: 'acme', carrier: 'dpd', secrets: [HOOK_SECRET] }],
+    carrierWebhooks: [
+      { id: 'acme-dpd', shop: 'acme', carrier: 'dpd', secrets: [HOOK_SECRET] },
+      { id: 'acme-aftership', shop: 'acme', format: 'aftership', secrets: [AFTERSHIP_SECRET] },
+    ],
   },
   () => twilioEnv(twilioApi),
 );
@@ -213,6 +219,28 @@ describe('the OpenAPI document', () => {
           )
         ).status,
       ).toBe(401);
+      // AfterShip's sample in its own format: taken (202), replayed (200), forged (401).
+      const aftership = (signature?: string) =>
+        conform(
+          'post',
+          '/webhooks/carriers/{endpoint}',
+          request(bed.app)
+            .post('/webhooks/carriers/acme-aftership')
+            .set({
+              'content-type': 'application/json',
+              'aftership-hmac-sha256':
+                signature ??
+                createHmac('sha256', AFTERSHIP_SECRET).update(JSON.stringify(AFTERSHIP_SAMPLE)).digest('base64'),
+            })
+            .send(JSON.stringify(AFTERSHIP_SAMPLE)),
+        );
+      expect([(await aftership()).status, (await aftership()).status, (await aftership('forged')).status]).toEqual([
+        202, 200, 401,
+      ]);
+      const DRY_RUN = '/v1/carrier-webhooks/{endpoint}/dry-run';
+      const dryRun = await api.post(DRY_RUN, '/v1/carrier-webhooks/acme-aftership/dry-run', AFTERSHIP_SAMPLE);
+      expect([dryRun.status, dryRun.body.updates[0].trackingNumber]).toEqual([200, '9361289676091361892011']);
+      expect((await api.post(DRY_RUN, '/v1/carrier-webhooks/acme-ups/dry-run', AFTERSHIP_SAMPLE)).status).toBe(404);
       // The other customer picks a parcel locker instead; the same locker again is refused with the reason.
       const switchToPoint = () =>
         api.post(`${ORDER}/actions/switch-to-point`, `/v1/orders/${other.orderId}/actions/switch-to-point`, {
