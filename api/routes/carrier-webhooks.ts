@@ -20,8 +20,17 @@ import { problem } from '../problem';
 import { EventAccepted, EventBody, OrderIdParam } from '../schemas';
 import { carrierPush, PushAccepted } from './carrier-push';
 
-/** The body: the order the event belongs to, and the event as `POST /v1/orders/{orderId}/events` takes it. */
-const CarrierEvent = z.object({ orderId: OrderIdParam.shape.orderId, event: EventBody });
+/** The body: the order the event belongs to (or the parcel's tracking number), and the event as the API takes it. */
+const CarrierEvent = z
+  .object({
+    orderId: OrderIdParam.shape.orderId.optional(),
+    trackingNumber: z.string().trim().min(1).max(64).optional().describe("the parcel's number, instead of orderId"),
+    event: EventBody,
+  })
+  .refine((b) => (b.orderId === undefined) !== (b.trackingNumber === undefined), {
+    message: 'give orderId or trackingNumber, not both',
+    path: ['orderId'],
+  });
 
 const signature = z.object({
   'webhook-id': z.string().describe('unique per message'),
@@ -96,6 +105,9 @@ export function carrierWebhooksRouter({ endpoints, chains, store, registry }: Ca
   const { parcels, webhooks: receipts } = store;
   // A carrier's own format first; Doorstep's endpoints (and unknown ones) go on to the documented route.
   router.post('/webhooks/carriers/:endpoint', raw, carrierPush({ endpoints: formats, chains, parcels, receipts }));
+  /** The order a parcel of this endpoint's carrier belongs to in its shop (one at most: the index is per shop). */
+  const orderOf = async (shop: string, carrier: string, trackingNumber: string) =>
+    (await parcels.find(carrier, trackingNumber, shop))[0]?.orderId;
   const route = routes(router, registry);
   // The signature covers the exact bytes sent: the body is read raw and validated only once verified.
   route.post(
@@ -111,8 +123,11 @@ export function carrierWebhooksRouter({ endpoints, chains, store, registry }: Ca
     eventMetrics('webhook'),
     raw,
     verified,
-    async (_req, res, { params, body: { orderId, event } }) => {
+    async (_req, res, { params, body }) => {
       const { shop, carrier } = hooks.get(params.endpoint)!.endpoint;
+      const orderId = body.orderId ?? (await orderOf(shop, carrier, body.trackingNumber!));
+      if (!orderId) return problem(res, 404, `no order with tracking number ${body.trackingNumber}`);
+      const { event } = body;
       res.locals.workflowId = chainWorkflowId(shop, orderId);
       const result = await chains.event(shop, orderId, event, carrier);
       res.status(result.duplicate ? 200 : 202).json(result);

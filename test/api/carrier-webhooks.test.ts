@@ -158,6 +158,24 @@ describe('POST /webhooks/carriers/{endpoint}', () => {
       expect(await stageOf(orderId)).toBe('accepted');
     }));
 
+  it("finds the order by the parcel's tracking number instead of its orderId, and refuses both or an unknown number", () =>
+    bed.env.withWorker(async () => {
+      const trackingNumber = `DPD${Date.now()}`;
+      const body = orderBody({ carrier: 'dpd', trackingNumber });
+      const started = await request(bed.app)
+        .post('/v1/orders')
+        .set({ Authorization: `Bearer ${KEY}` })
+        .send(body);
+      expect(started.status).toBe(201);
+      const res = await deliver({ trackingNumber, event: event('in_transit') });
+      expect([res.status, res.body.stage]).toEqual([202, 'in_transit']);
+      const unknown = await deliver({ trackingNumber: 'DPD-NEVER', event: event('packed') });
+      expect([unknown.status, unknown.body.detail]).toEqual([404, 'no order with tracking number DPD-NEVER']);
+      const both = await deliver({ orderId: body.orderId, trackingNumber, event: event('packed') });
+      expect([both.status, both.body.errors[0].path]).toEqual([400, 'orderId']);
+      expect(await stageOf(body.orderId)).toBe('in_transit');
+    }));
+
   it('is in the OpenAPI document with its signature headers', async () => {
     const doc = (await request(bed.app).get('/v1/openapi.json')).body;
     const params = doc.paths['/webhooks/carriers/{endpoint}'].post.parameters.map((p: { name: string }) => p.name);
