@@ -1,6 +1,7 @@
 /**
  * The carrier's side of the promise as tables (workflows/carrier-delay.ts): which exception moves the promise and
- * to which date, the carrier's ETA, and a silent carrier's risk. Plain functions: no Temporal server.
+ * to which date, the carrier's ETA, and a silent carrier's risk; and the shop's watchlist settings. Plain
+ * functions: no Temporal server.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,7 +11,8 @@ import {
   exceptionDelay,
   silenceDelay,
 } from '../../workflows/carrier-delay';
-import { EXCEPTION_REASONS } from '../../workflows/contract';
+import { EXCEPTION_REASONS, Shop } from '../../workflows/contract';
+import { shopConfig } from '../helpers/fixtures';
 
 const TODAY = '2026-12-03';
 
@@ -60,5 +62,21 @@ describe('a silent carrier puts the promise at risk when it is less than a day a
     ['2026-12-01', 1, '2026-12-04'],
   ])('promise on %s, guard delay %i day(s): %s', (promise, days, expected) => {
     expect(silenceDelay(promise, TODAY, days)).toBe(expected);
+  });
+});
+
+describe("the shop's watchlist settings", () => {
+  it('a config that names none keeps working with the defaults', () => {
+    expect(Shop.parse(shopConfig()).carrierWatch).toEqual({ firstScanHours: 24, silentHours: 72 });
+  });
+
+  it('takes thresholds per carrier', () => {
+    const carrierWatch = { silentHours: 48, carriers: { inpost: { firstScanHours: 12 } } };
+    expect(Shop.parse(shopConfig({ carrierWatch })).carrierWatch).toEqual({ firstScanHours: 24, ...carrierWatch });
+  });
+
+  it('refuses a threshold that is not a positive number of hours, naming its path', () => {
+    const parsed = Shop.safeParse(shopConfig({ carrierWatch: { carriers: { dpd: { silentHours: 0 } } } }));
+    expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['carrierWatch.carriers.dpd.silentHours']);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChainState, TrackingEvent } from '../../workflows/contract';
+import type { ChainState, Shop, TrackingEvent } from '../../workflows/contract';
 import { chainStateQuery, trackingEventUpdate } from '../../workflows/definitions';
 import { DAY_MS, HOUR_MS } from '../../workflows/durations';
 import { startChain } from '../helpers/chains';
@@ -54,6 +54,18 @@ describe('the watchlist', () => {
       await send(h, event('arrived_in_city'));
       await ts.env.sleep(5 * DAY_MS);
       expect((await state(h)).attention).toHaveLength(2);
+      await h.terminate('test over');
+    });
+  });
+
+  it('a chain whose shop snapshot predates the watchlist settings watches with the defaults', async () => {
+    await ts.withWorker(async () => {
+      const o = utcOrder(inDays(20, await ts.env.currentTimeMs()));
+      const { carrierWatch: _, ...before } = shop();
+      const h = await startChain({ client: ts.env.client, config }, o, before as Shop, { indexed: false });
+      await send(h, event('handed_to_carrier'));
+      await ts.env.sleep(25 * HOUR_MS);
+      expect((await state(h)).attention).toEqual(['no first scan 24 h after handed_to_carrier']);
       await h.terminate('test over');
     });
   });
