@@ -6,7 +6,7 @@
  * one its chain cannot take now is still answered 2xx, so the carrier does not retry it for days.
  */
 import { createHash } from 'node:crypto';
-import type { RequestHandler, Response } from 'express';
+import express, { type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { FormatWebhook } from '../../common/config/config-file';
 import { deliverUpdate, type SendEvent, type UpdateOutcome } from '../../connectors/carriers/deliver';
@@ -99,8 +99,11 @@ async function readUpdates(
   }
 }
 
-/** Handles deliveries to the format endpoints; hands every other endpoint ('doorstep', unknown) on. */
-export function carrierPush({ endpoints, chains, parcels, receipts }: CarrierPushDeps): RequestHandler {
+/**
+ * The handlers of deliveries to the format endpoints; every other endpoint ('doorstep', unknown) goes on
+ * to the next route. An aggregator's body carries the parcel's whole history: it may be larger than an event.
+ */
+export function carrierPush({ endpoints, chains, parcels, receipts }: CarrierPushDeps): RequestHandler[] {
   const byId = new Map<string, Endpoint>();
   for (const config of endpoints) {
     const format = pushFormat(config.format);
@@ -109,9 +112,9 @@ export function carrierPush({ endpoints, chains, parcels, receipts }: CarrierPus
   }
   carrierSeries([...new Set([...byId.values()].map((e) => e.format.id))]);
   const send = sender(chains);
-  return async (req, res, next) => {
-    const endpoint = byId.get(String(req.params.endpoint));
-    if (!endpoint) return next();
+  const mine: RequestHandler = (req, _res, next) => next(byId.has(String(req.params.endpoint)) ? undefined : 'route');
+  const handle: RequestHandler = async (req, res) => {
+    const endpoint = byId.get(String(req.params.endpoint))!;
     const connector = endpoint.format.id;
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, [v].flat().join(', ')]));
@@ -143,6 +146,7 @@ export function carrierPush({ endpoints, chains, parcels, receipts }: CarrierPus
       throw err;
     }
   };
+  return [mine, express.raw({ type: () => true, limit: '1mb' }), handle];
 }
 
 function answer(updates: CarrierUpdate[], outcomes: UpdateOutcome[][], duplicate: boolean): PushAccepted {

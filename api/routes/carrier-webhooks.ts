@@ -101,10 +101,9 @@ export function carrierWebhooksRouter({ endpoints, chains, store, registry }: Ca
     next();
   };
   const router = Router();
-  const raw = express.raw({ type: () => true, limit: '100kb' });
   const { parcels, webhooks: receipts } = store;
   // A carrier's own format first; Doorstep's endpoints (and unknown ones) go on to the documented route.
-  router.post('/webhooks/carriers/:endpoint', raw, carrierPush({ endpoints: formats, chains, parcels, receipts }));
+  router.post('/webhooks/carriers/:endpoint', ...carrierPush({ endpoints: formats, chains, parcels, receipts }));
   /** The order a parcel of this endpoint's carrier belongs to in its shop (one at most: the index is per shop). */
   const orderOf = async (shop: string, carrier: string, trackingNumber: string) =>
     (await parcels.find(carrier, trackingNumber, shop))[0]?.orderId;
@@ -121,7 +120,7 @@ export function carrierWebhooksRouter({ endpoints, chains, store, registry }: Ca
       responses: { ...ANSWERS, ...problems(400, 401, 403, 404, 409, 413) },
     },
     eventMetrics('webhook'),
-    raw,
+    express.raw({ type: () => true, limit: '100kb' }),
     verified,
     async (_req, res, { params, body }) => {
       const { shop, carrier } = hooks.get(params.endpoint)!.endpoint;

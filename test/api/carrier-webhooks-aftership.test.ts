@@ -185,6 +185,20 @@ describe('AfterShip webhooks', () => {
       expect(state.trackingNumber).toBe(number);
     }));
 
+  it('takes a long history (AfterShip sends every checkpoint), and refuses a body over a megabyte (413)', () =>
+    bed.env.withWorker(async () => {
+      const number = `LONG${Date.now()}`;
+      const orderId = await startOrder({ carrier: 'usps', trackingNumber: number });
+      const long = (n: number) => {
+        const body = tracking(number);
+        return { ...body, msg: { ...body.msg, checkpoints: Array(n).fill(SAMPLE.msg.checkpoints[0]) } };
+      };
+      expect(JSON.stringify(long(2000)).length).toBeGreaterThan(300_000);
+      expect((await deliver(long(2000))).status).toBe(202);
+      expect((await chain(orderId)).stage).toBe('in_transit');
+      expect((await deliver(long(8000))).status).toBe(413);
+    }));
+
   it("refuses a delivery from outside the endpoint's allow-list (403), and a signed body that is not AfterShip's (400)", () =>
     bed.env.withWorker(async () => {
       const walled = await deliver(tracking('ANY'), { endpoint: 'acme-walled' });
