@@ -68,9 +68,9 @@ describe('the AfterShip tracking_update', () => {
   });
 
   it("takes a checkpoint time that names its offset, a failed attempt's text as its reason and who signed", async () => {
+    const failed = withStatus('AttemptFail', 'AttemptFail_001');
     const timed = { ...SAMPLE.msg.checkpoints[0], checkpoint_time: '2021-01-14T10:15:00+01:00' };
-    const failed = { ...withStatus('AttemptFail', 'AttemptFail_001'), msg: { ...withStatus('AttemptFail').msg } };
-    failed.msg = { ...failed.msg, subtag: 'AttemptFail_001', subtag_message: 'Failed Attempt', checkpoints: [timed] };
+    failed.msg = { ...failed.msg, subtag_message: 'Failed Attempt', checkpoints: [timed] };
     const [attempt] = await aftership.parse(failed, ENDPOINT);
     expect(attempt).toMatchObject({ at: '2021-01-14T10:15:00+01:00', data: { reason: 'Failed Attempt' } });
     const signed = withStatus('Delivered', 'Delivered_003');
