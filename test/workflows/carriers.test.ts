@@ -62,6 +62,11 @@ describe("the carrier's exception", () => {
     ]);
     // An exception does not move the stage: the chain went on to its end.
     expect(state.stage).toBe('closed');
+    // The scorecard counts the carrier's exceptions by normalized reason.
+    const hour = 3_600_000;
+    const range = { from: new Date(Date.now() - hour).toISOString(), to: new Date(Date.now() + hour).toISOString() };
+    const [line] = await env.store.reports.carriers({ shop: 'acme', carrier: state.carrier, ...range });
+    expect(line.exceptions.byReason).toMatchObject({ customs: 1, damaged: 1, weather: 0 });
   });
 
   it('weather the day the promise falls due: an English customer reads the reason in English', async () => {
