@@ -4,17 +4,21 @@
  * 5 minutes: docs/quick/reliability.md). `-- --seed N` replays a run's schedule; `-- --only a,b` runs
  * some scenarios; `-- --smoke` is the tiny run of the smoke test, `-- --root <dir>` writes its docs there.
  * `-- --report <result.json>` writes the report again from a result (after editing its notes,
- * docs/reliability/notes.md).
+ * docs/reliability/notes.md). `-- --carrier-poll` runs only the pull connector's scenario and prints
+ * its figures (docs/reliability.md, "Pull connectors").
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CARRIER_POLL_SIZES, carrierPoll, carrierPollSection } from './chaos/carrier-poll';
 import { writeReport } from './chaos/report';
 import type { ChaosResult } from './chaos/result';
 import { CHAOS_SIZES, runChaos } from './chaos/run';
 import { RUN_FLAGS, sizedRun } from './run-size';
 
-const { values } = parseArgs({ options: { ...RUN_FLAGS, seed: { type: 'string' }, only: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { ...RUN_FLAGS, seed: { type: 'string' }, only: { type: 'string' }, 'carrier-poll': { type: 'boolean' } },
+});
 if (values.report) {
   const result = JSON.parse(readFileSync(values.report, 'utf8')) as ChaosResult;
   console.log(writeReport(result, resolve('docs', ...(result.quick ? ['quick'] : [])), resolve(values.report)));
@@ -23,6 +27,11 @@ if (values.report) {
 const started = Date.now();
 const { settings, quick } = sizedRun(values, CHAOS_SIZES);
 const seed = values.seed ? Number(values.seed) : Date.now() % 100_000;
+if (values['carrier-poll']) {
+  const result = await carrierPoll(sizedRun(values, CARRIER_POLL_SIZES).settings, seed);
+  console.log(`${JSON.stringify(result)}\n\n${carrierPollSection(result)}`);
+  process.exit(0);
+}
 const { file, failed } = await runChaos({
   settings,
   quick,
