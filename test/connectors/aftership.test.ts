@@ -58,11 +58,18 @@ describe('the AfterShip tracking_update', () => {
     expect(aftership.deliveryId?.(SAMPLE)).toBe('aftership:3f645f5e-530b-4062-8695-db6a64420af8');
   });
 
-  it('gives one status of one parcel one event id, whichever delivery carries it, and another status another', async () => {
+  it('gives one status of one parcel one event id, whichever delivery carries it; another status or ETA another', async () => {
     const [first] = await aftership.parse(SAMPLE, ENDPOINT);
     const [again] = await aftership.parse({ ...SAMPLE, event_id: 'another-delivery' }, ENDPOINT);
     const [delivered] = await aftership.parse(withStatus('Delivered', 'Delivered_001'), ENDPOINT);
+    const [revised] = await aftership.parse(
+      { ...SAMPLE, event: 'edd_revise', msg: { ...SAMPLE.msg, expected_delivery: '2021-01-19' } },
+      ENDPOINT,
+    );
     expect(again!.eventId).toBe(first!.eventId);
+    // AfterShip's revised ETA (edd_revise) reaches the chain as news, with the new date.
+    expect(revised!.eventId).not.toBe(first!.eventId);
+    expect(revised!.status.eta).toBe('2021-01-19');
     expect(delivered!.eventId).not.toBe(first!.eventId);
     expect(first!.carrier).toBe('usps');
   });

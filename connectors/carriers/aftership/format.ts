@@ -57,7 +57,8 @@ function updateOf(msg: Tracking, at: string, endpoint: AftershipEndpoint): Carri
   const meaning = Object.hasOwn(AFTERSHIP_SUBTAGS, code)
     ? AFTERSHIP_SUBTAGS[code]!
     : meaningOf(AFTERSHIP_TAGS, msg.tag);
-  const eta = msg.expected_delivery?.slice(0, 10);
+  const day = msg.expected_delivery?.slice(0, 10);
+  const eta = day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined;
   const text = (msg.subtag_message ?? msg.checkpoints.at(-1)?.message)?.slice(0, 500);
   const data =
     meaning.event === 'delivery_failed' && text
@@ -65,13 +66,16 @@ function updateOf(msg: Tracking, at: string, endpoint: AftershipEndpoint): Carri
       : meaning.event === 'delivered' && msg.signed_by
         ? { proof: `signed by ${msg.signed_by}`.slice(0, 500) }
         : undefined;
-  const id = createHash('sha256').update(`${msg.slug}\n${msg.tracking_number}\n${code}\n${at}`).digest('hex');
+  // A revised ETA (AfterShip's edd_revise) is news for the chain even when the status is the same.
+  const id = createHash('sha256')
+    .update(`${msg.slug}\n${msg.tracking_number}\n${code}\n${at}\n${eta ?? ''}`)
+    .digest('hex');
   return {
     carrier: endpoint.carriers?.[msg.slug] ?? msg.slug,
     trackingNumber: msg.tracking_number,
     eventId: `aftership-${id.slice(0, 40)}`,
     at,
-    status: { code, text, eta: eta && /^\d{4}-\d{2}-\d{2}$/.test(eta) ? eta : undefined },
+    status: { code, text, eta },
     meaning,
     data,
   };
