@@ -2,7 +2,6 @@
  * Pure rules of the carrier's side of the promise: when a carrier's exception, its own ETA or its silence
  * (the watchlist) moves the promise, and to which date. No Temporal APIs here: unit-tested row by row.
  */
-import { daysBetween } from './chain-state';
 import type { ExceptionReason } from './events';
 import { plusDays } from './local-time';
 import type { ReasonCode } from './notice-facts';
@@ -54,10 +53,11 @@ export function etaDelay(eta: string, promisedDate: string): string | undefined 
 }
 
 /**
- * A silent carrier puts the promise at risk when it is less than a day ahead (due today or tomorrow in the
- * customer's calendar, or already past): it moves `days` on from the later of the promise and today.
+ * A silent carrier puts the promise at risk when less than a day of it is left: it falls due today in the
+ * customer's calendar, or has passed (a promise due later is the promise guard's, which fires with the shop's lead
+ * time). It moves `days` on from today.
  */
 export function silenceDelay(promisedDate: string, today: string, days: number): string | undefined {
-  if (daysBetween(today, promisedDate) > 1) return undefined;
-  return plusDays(promisedDate > today ? promisedDate : today, days);
+  if (promisedDate > today) return undefined;
+  return plusDays(today, days);
 }

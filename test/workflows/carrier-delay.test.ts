@@ -51,11 +51,12 @@ describe("the carrier's ETA", () => {
   });
 });
 
-describe('a silent carrier puts the promise at risk when it is less than a day ahead', () => {
+describe('a silent carrier puts the promise at risk when less than a day of it is left', () => {
   it.each([
     ['2026-12-06', 1, undefined],
     ['2026-12-05', 1, undefined],
-    ['2026-12-04', 1, '2026-12-05'],
+    // Tomorrow's promise is the guard's: it fires with the shop's lead time.
+    ['2026-12-04', 1, undefined],
     ['2026-12-03', 1, '2026-12-04'],
     ['2026-12-03', 2, '2026-12-05'],
     // A promise already past moves from today.

@@ -1,7 +1,7 @@
 /**
  * The watchlist's day-long timers on the time-skipping test server: no first scan within a day of
  * handed_to_carrier, a carrier silent for three days in transit, each raised once per silence; the delay
- * notice before a promise at risk breaks; arrival ends the watch.
+ * notice before a promise due today breaks; arrival ends the watch.
  */
 import type { WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,27 +70,22 @@ describe('the watchlist', () => {
     });
   });
 
-  it('a silent carrier with the promise less than a day ahead: the delay notice goes before it breaks', async () => {
+  it('a silent carrier on the day the promise falls due: the delay notice goes before it breaks', async () => {
     await ts.withWorker(async () => {
       const now = await ts.env.currentTimeMs();
-      const o = utcOrder(inDays(2, now));
-      // The carrier's own threshold; no lead time keeps the promise guard to the end of the promised day.
-      const carrierWatch = { firstScanHours: 24, silentHours: 72, carriers: { dpd: { silentHours: 30 } } };
-      const h = await startChain(
-        { client: ts.env.client, config },
-        o,
-        shop({ courierLeadTimeHours: 0, carrierWatch }),
-        {
-          indexed: false,
-        },
-      );
+      const o = utcOrder(inDays(1, now));
+      // Silent until 01:00 of the promised day (the carrier's own threshold); no lead time keeps the guard to its end.
+      const silentHours = (Date.parse(`${inDays(1, now)}T01:00:00Z`) - now) / HOUR_MS;
+      const carrierWatch = { firstScanHours: 24, silentHours: 72, carriers: { dpd: { silentHours } } };
+      const s = shop({ courierLeadTimeHours: 0, carrierWatch });
+      const h = await startChain({ client: ts.env.client, config }, o, s, { indexed: false });
       await send(h, event('handed_to_carrier'));
       await send(h, event('in_transit'));
-      await ts.env.sleep(31 * HOUR_MS);
-      const s = await state(h);
-      expect(s.attention).toEqual(['carrier silent for 30 h in transit']);
-      expect(s.delays).toMatchObject([{ days: 1, newDate: inDays(3, now), source: 'guard', carrierCaused: true }]);
-      const notice = s.touchpoints.find((t) => t.key === 'delay')!.notices[0];
+      await ts.env.sleep(silentHours * HOUR_MS + HOUR_MS);
+      const silent = await state(h);
+      expect(silent.attention).toEqual([expect.stringMatching(/^carrier silent for [\d.]+ h in transit$/)]);
+      expect(silent.delays).toMatchObject([{ days: 1, newDate: inDays(2, now), source: 'guard', carrierCaused: true }]);
+      const notice = silent.touchpoints.find((t) => t.key === 'delay')!.notices[0];
       expect(notice.text).toContain('because the carrier has not reported any progress with the parcel.');
       await h.terminate('test over');
     });
