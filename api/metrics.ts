@@ -17,6 +17,8 @@ export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
 export type UpdateResult = (typeof UPDATE_RESULTS)[number];
 const OUTCOMES = ['accepted', 'duplicate', 'rejected', 'failed'] as const;
 
+const UPDATES = 'doorstep_carrier_updates_total';
+
 const apiMetrics = perRegistry((registry: Registry) => {
   const registers = [registry];
   const events = new Counter({
@@ -48,12 +50,15 @@ const apiMetrics = perRegistry((registry: Registry) => {
       labelNames: ['connector', 'outcome'] as const,
       registers,
     }),
-    updates: new Counter({
-      name: 'doorstep_carrier_updates_total',
-      help: "Carriers' updates, by connector and result (mapped, unmapped, unknown_parcel, refused, duplicate)",
-      labelNames: ['connector', 'result'] as const,
-      registers,
-    }),
+    // Shared with the pull connectors (activities/metrics.ts): in one process, whichever registers it first owns it.
+    updates:
+      (registry.getSingleMetric(UPDATES) as Counter<'connector' | 'result'> | undefined) ??
+      new Counter({
+        name: UPDATES,
+        help: "Carriers' updates by connector and result (mapped, unmapped, unknown_parcel, refused, duplicate)",
+        labelNames: ['connector', 'result'] as const,
+        registers,
+      }),
   };
 });
 
