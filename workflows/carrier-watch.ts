@@ -56,7 +56,7 @@ export class CarrierWatch {
     const later = eta && rank < rankOf('delivered') ? etaDelay(eta, this.state.promisedDate) : undefined;
     if (later) {
       this.records.flag(`carrier ETA ${later} after the promise ${this.state.promisedDate}`, 'carrier_eta');
-      this.promise.delay(later, { reason: DELAY_REASONS['carrier-eta'], reasonCode: 'carrier-eta' }, 'carrier');
+      this.promise.delay(later, { reasonCode: 'carrier-eta' }, 'carrier');
     }
   }
 
@@ -66,7 +66,7 @@ export class CarrierWatch {
     this.records.flag(`${DELAY_REASONS[reason]}${said ? ` (${said})` : ''}`, 'carrier_exception');
     this.records.fact({ kind: 'exception', eventId, reason });
     const newDate = exceptionDelay(reason, this.state.promisedDate, this.today());
-    if (newDate) this.promise.delay(newDate, { reason: DELAY_REASONS[reason], reasonCode: reason }, 'carrier');
+    if (newDate) this.promise.delay(newDate, { reasonCode: reason }, 'carrier');
   }
 
   /** A watchlist timer is due: attention once per silence, and the delay notice where the promise is at risk. */
@@ -79,8 +79,7 @@ export class CarrierWatch {
       'carrier_watch',
     );
     const newDate = silenceDelay(this.state.promisedDate, this.today(), this.input.shop.guardDelayDays);
-    if (newDate)
-      this.promise.delay(newDate, { reason: DELAY_REASONS['carrier-silent'], reasonCode: 'carrier-silent' }, 'guard');
+    if (newDate) this.promise.delay(newDate, { reasonCode: 'carrier-silent' }, 'guard');
   }
 
   /** The parcel reached the city (or went further), or the order is off: the watchlist ends. */

@@ -5,6 +5,7 @@
  */
 import { patched } from '@temporalio/workflow';
 import type { ChainInput, Timers } from './carried';
+import { DELAY_REASONS } from './carrier-delay';
 import { addTouchpoint, daysBetween, rankOf } from './chain-state';
 import { now, nowIso } from './clock';
 import type { CourierCall } from './courier-call';
@@ -63,7 +64,7 @@ export class DeliveryPromise {
 
   /** Moves the promise to `newDate`: the customer gets a delay notice, and the guard and the courier follow. */
   delay(newDate: string, why: Pick<NoticeFacts, 'reason' | 'reasonCode'>, source: DelaySource): void {
-    const reason = why.reason ?? 'the parcel has not reached your city yet';
+    const reason = why.reason ?? DELAY_REASONS[why.reasonCode ?? 'not-in-city'];
     // The carrier is to blame for its own ETA, and for a guard that fired while it held the parcel.
     const carrierCaused =
       source === 'carrier' || (source === 'guard' && rankOf(this.state.stage) >= rankOf('handed_to_carrier'));
