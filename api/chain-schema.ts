@@ -4,7 +4,16 @@
  * memory); the checks at the end make the compiler hold the two to the same shape.
  */
 import { z } from 'zod';
-import { CHANNELS, Delivery, STAGES, SUPPORT_ACTIONS, TrackingEvent, type ChainState } from '../workflows/contract';
+import {
+  CarrierStatus,
+  CHANNELS,
+  Delivery,
+  ExceptionReason,
+  STAGES,
+  SUPPORT_ACTIONS,
+  TrackingEvent,
+  type ChainState,
+} from '../workflows/contract';
 import type { ChainSummary } from './chain-list';
 
 const at = z.string().describe('ISO 8601 instant');
@@ -97,6 +106,8 @@ export const ChainStateSchema = z
         type: z.enum(TrackingEvent.options.map((o) => o.shape.type.value)),
         at,
         applied: z.boolean(),
+        carrierStatus: CarrierStatus.optional().describe('what the carrier itself said: its raw code, text and ETA'),
+        reason: ExceptionReason.optional().describe("an exception's normalized reason"),
       }),
     ),
     audit: z.array(z.object({ at, actor: z.string(), action: z.enum(SUPPORT_ACTIONS), detail: z.string() })),
