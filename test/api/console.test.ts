@@ -215,19 +215,29 @@ it(
   },
 );
 
-it('a viewer sees the chain with its tracking number and proof of delivery but no actions, and a forged action is refused', async () => {
+it('a viewer sees the chain with its tracking number, what the carrier said and the proof of delivery but no actions, and a forged action is refused', async () => {
   await bed.env.withWorker(async () => {
     const body = orderBody();
     expect((await api('/v1/orders', body)).status).toBe(201);
     await sendEvent(body.orderId, 'handed_to_carrier', { trackingNumber: 'DPD-7781' });
-    for (const type of ['arrived_in_city', 'out_for_delivery']) await sendEvent(body.orderId, type);
+    const carrierStatus = { code: 'ARR_DEPOT', text: 'Arrived at the Warszawa depot' };
+    await api(`/v1/orders/${body.orderId}/events`, {
+      ...{ eventId: `${body.orderId}-arrived`, type: 'arrived_in_city', at: new Date().toISOString(), data: {} },
+      carrierStatus,
+    });
+    await sendEvent(body.orderId, 'out_for_delivery');
     await sendEvent(body.orderId, 'delivered', { proof: 'signature S-5521' });
-    await chainWhen(body.orderId, (s) => s.stage === 'delivered' || s.stage === 'closed');
+    const state = await chainWhen(body.orderId, (s) => s.stage === 'delivered' || s.stage === 'closed');
+    expect(state.events.find((e) => e.type === 'arrived_in_city')!.carrierStatus).toEqual(carrierStatus);
     const page = await signIn('vic', PASSWORDS.viewer);
     await page.goto(`${bed.base}/console/orders/${body.orderId}`);
     expect(await page.locator('h1').innerText()).toBe(`Order ${body.orderId}`);
     expect(await page.locator('.tracking-number').innerText()).toBe('DPD-7781');
     expect(await page.locator('.delivery-proof').innerText()).toBe('signature S-5521');
+    // Support reads what the carrier itself said beside the event it became.
+    expect(await page.locator('td.carrier-status').allInnerTexts()).toContainEqual(
+      expect.stringMatching(/ARR_DEPOT.*Arrived at the Warszawa depot/s),
+    );
     expect(await page.locator('section.actions').count()).toBe(0);
     const csrf = await page.locator('input[name=_csrf]').first().inputValue();
     const status = await page.evaluate(
