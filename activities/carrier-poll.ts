@@ -87,6 +87,8 @@ async function handOn({ poll, settings, metrics, send, now }: Poller, parcel: Du
   metrics.carrierPolls.inc({ carrier: parcel.carrier, outcome: 'ok' });
   let finished = false;
   for (const update of fresh(answer.updates, parcel.lastStatus)) {
+    // A busy chain may take a while to take its Update: the batch is still alive.
+    Context.current().heartbeat();
     const outcomes = await deliverUpdate(update, { parcels: settings.parcels, send, shop: parcel.shop });
     for (const o of outcomes) {
       const result = o === 'moved' && update.meaning.event === 'carrier_status' ? 'unmapped' : RESULT[o];

@@ -30,10 +30,9 @@ export const backoffMs = (failures: number) => Math.min(5 * SECOND * 2 ** Math.m
 /** Turns before continuing as new (each turn is a few events). */
 const TURNS = 500;
 
-/** How long the loop waits after a batch, given the refusals in a row (this one included). */
+/** How long the loop waits after a batch, given the refusals in a row (this one included): the carrier's Retry-After when it gave one. */
 export function pauseAfter(batch: PollBatch, failures: number): number {
-  if (batch.outcome === 'rate_limited' || batch.outcome === 'error')
-    return Math.max(batch.retryAfterMs ?? 0, backoffMs(failures));
+  if (batch.outcome === 'rate_limited' || batch.outcome === 'error') return batch.retryAfterMs ?? backoffMs(failures);
   if (batch.outcome === 'idle') return Math.min(Math.max(batch.nextDueInMs ?? IDLE_MAX, SECOND), IDLE_MAX);
   return 0;
 }
@@ -50,7 +49,9 @@ export async function carrierPollWorkflow({ carrier, failures = 0 }: CarrierPoll
       batch = { outcome: 'error', polled: 0 };
     }
     if (batch.outcome === 'unconfigured') return;
-    failures = batch.outcome === 'rate_limited' || batch.outcome === 'error' ? failures + 1 : 0;
+    // Refusals count in a row only while nothing gets through: a batch that polled some starts over.
+    const refused = batch.outcome === 'rate_limited' || batch.outcome === 'error';
+    failures = refused ? (batch.polled > 0 ? 1 : failures + 1) : 0;
     const wait = pauseAfter(batch, failures);
     if (wait > 0) await sleep(wait);
   }

@@ -122,6 +122,7 @@ describe('carrier poll workflow', () => {
 describe('pauses', () => {
   it.each([
     [{ outcome: 'rate_limited', polled: 3, retryAfterMs: 30_000 } as const, 1, 30_000],
+    [{ outcome: 'rate_limited', polled: 0, retryAfterMs: 2_000 } as const, 4, 2_000],
     [{ outcome: 'rate_limited', polled: 0 } as const, 3, 20_000],
     [{ outcome: 'error', polled: 0 } as const, 1, 5_000],
     [{ outcome: 'idle', polled: 0, nextDueInMs: 4_000 } as const, 0, 4_000],
