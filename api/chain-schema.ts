@@ -85,7 +85,12 @@ export const ChainStateSchema = z
     ),
     pickup: z
       .object({
-        code: z.string().describe('the code that opens the locker or shows at the counter'),
+        code: z
+          .string()
+          .optional()
+          .describe(
+            'the code that opens the locker or shows at the counter; unset: the carrier sends it to the customer',
+          ),
         until: at.describe('the deadline; an extension moves it'),
         reminderAt: at.optional().describe('when the reminder is due, while one is armed'),
         expired: z.literal(true).optional().describe('nobody collected it in time: it goes back to the shop'),

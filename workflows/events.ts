@@ -67,11 +67,12 @@ export const TrackingEvent = z.discriminatedUnion('type', [
       })
       .default({}),
   ),
-  // Pickup-point chains (./delivery.ts): the parcel waits at the point with its code until the deadline.
+  // Pickup-point chains (./delivery.ts): the parcel waits at the point until the deadline.
   event(
     'ready_for_pickup',
     z.object({
-      pickupCode: z.string().trim().min(1).max(32),
+      /** Absent when the carrier sends the code to the customer itself (InPost ShipX, CDEK webhooks carry none). */
+      pickupCode: z.string().trim().min(1).max(32).optional(),
       pickupUntil: at,
       /** The point the carrier took the parcel to, when it is not the one the order named. */
       point: PickupPoint.optional(),

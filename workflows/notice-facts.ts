@@ -29,7 +29,7 @@ export interface NoticeFacts {
   options?: { from: string; to: string }[];
   /** The pickup point the parcel goes to, or waits at (pickup-point chains). */
   point?: PickupPoint;
-  /** The code that opens the locker or shows at the counter. */
+  /** The code that opens the locker or shows at the counter; unset when the carrier sends it to the customer. */
   pickupCode?: string;
   /** Until when the parcel waits at the point (ISO instant). */
   pickupUntil?: string;

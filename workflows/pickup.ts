@@ -31,7 +31,7 @@ export class Pickup {
     if (point && delivery?.mode === 'pickup_point') this.state.delivery = { ...delivery, point };
     // A second ready (the carrier moved the parcel) is no new fact: the first counts for the time to collection.
     if (!this.state.pickup) this.records.fact({ kind: 'pickup', step: 'ready' });
-    this.state.pickup = { code: pickupCode, until: pickupUntil };
+    this.state.pickup = { ...(pickupCode && { code: pickupCode }), until: pickupUntil };
     this.notifier.send(latest(this.state, 'ready-for-pickup')!, this.facts());
     this.arm();
   }
@@ -80,7 +80,7 @@ export class Pickup {
     skipPending(this.state, ['pickup-reminder']);
   }
 
-  /** What the pickup notices say beside the point (the notifier adds it): the code and the deadline. */
+  /** What the pickup notices say beside the point (the notifier adds it): the code (if the chain has it) and the deadline. */
   private facts(): NoticeFacts {
     const { pickup } = this.state;
     return { pickupCode: pickup?.code, pickupUntil: pickup?.until };

@@ -136,7 +136,8 @@ export interface ChainEvent {
 
 /** A parcel waiting at its pickup point. */
 export interface PickupWait {
-  code: string;
+  /** Unset when the carrier sends the code to the customer itself. */
+  code?: string;
   /** The deadline (ISO instant); an extension moves it. */
   until: string;
   /** When the reminder is due (ISO instant), while one is armed. */

@@ -177,10 +177,11 @@ export function renderTexts(input: RenderInput): NoticeTexts {
 export async function render(input: RenderInput): Promise<Rendered> {
   const wording = wordingOf(input);
   const texts = textsOf(wording);
+  // No code, no QR: the carrier sent its code to the customer itself.
   const code = WITH_QR.has(input.template) ? input.facts.pickupCode : undefined;
-  const html = await emailHtml(emailOf(wording, texts.subject, code !== undefined));
+  const html = await emailHtml(emailOf(wording, texts.subject, Boolean(code)));
   const recipient = input.order.customer.name;
-  return { ...texts, html, recipient, ...(code !== undefined && { inline: [await pickupQr(code)] }) };
+  return { ...texts, html, recipient, ...(code && { inline: [await pickupQr(code)] }) };
 }
 
 /** A short localized acknowledgement for an SMS reply. */

@@ -44,7 +44,7 @@ function windowValues(input: RenderInput, catalog: Catalog, language: string, f:
 }
 
 /**
- * The pickup point, code and deadline. The point's words are free text, cut like the rest; the code and the
+ * The pickup point, code (when the chain has one) and deadline. The point's words are free text, cut like the rest; the code and the
  * deadline never are. The map link goes only into a whole message: a cut SMS drops it first.
  */
 function pickupValues(input: RenderInput, free: (text: string) => string, whole: boolean): Values {
@@ -58,6 +58,8 @@ function pickupValues(input: RenderInput, free: (text: string) => string, whole:
     hasHours: point?.openingHours ? 'yes' : 'no',
     hasMap: whole && point?.mapUrl ? 'yes' : 'no',
     pickupCode,
+    // Without a code (InPost, CDEK send theirs to the customer themselves) the notice names the carrier instead.
+    hasCode: pickupCode ? 'yes' : 'no',
     // A call reads the code sign by sign ("K 7 2 4"), not as one number.
     spokenCode: [...pickupCode].join(' '),
     pickupUntil: pickupUntil ? customerDates(timezone, locale).dayTime(pickupUntil) : '',

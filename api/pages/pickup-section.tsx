@@ -1,7 +1,8 @@
 /**
  * The pickup point on the tracking page of a pickup-point order: the point (kind, name, address, opening hours,
- * map link); while the parcel waits there, its code as text and as a QR code with the deadline in the customer's
- * zone and language; once the deadline passed unanswered, the line saying so instead of the code.
+ * map link); while the parcel waits there, its code as text and as a QR code (or, when the carrier sends the code to
+ * the customer itself, the line saying so) with the deadline in the customer's zone and language; once the deadline
+ * passed unanswered, the line saying so instead of the code.
  */
 import type { VNode } from 'preact';
 import { toString as qrSvg } from 'qrcode';
@@ -15,10 +16,11 @@ export function waitingPickup(state: Pick<ChainState, 'stage' | 'pickup'>): Pick
 }
 
 /**
- * The code as an SVG QR code: error correction M (a scuffed phone screen still scans), a white quiet zone of
+ * The code as an SVG QR code (none without a code): error correction M (a scuffed phone screen still scans), a white quiet zone of
  * four modules around it so that a dark page around it does not confuse the scanner.
  */
-export function pickupQr(code: string): Promise<string> {
+export async function pickupQr(code: string | undefined): Promise<string | undefined> {
+  if (!code) return undefined;
   return qrSvg(code, {
     type: 'svg',
     errorCorrectionLevel: 'M',
@@ -50,14 +52,23 @@ function PointDetails({ point, lang }: { point: PickupPoint; lang: string }) {
   );
 }
 
-/** The code, its QR code and the deadline ("Collect it by …") in the customer's zone and language. */
-function PickupCode({ state, wait, qr, lang }: { state: ChainState; wait: PickupWait; qr: string; lang: string }) {
+/**
+ * The code and its QR code, or the carrier's name when it sends the code itself, and the deadline ("Collect it by …")
+ * in the customer's zone and language.
+ */
+function PickupCode({ state, wait, qr, lang }: { state: ChainState; wait: PickupWait; qr?: string; lang: string }) {
   const t = pageStrings(lang);
   const { dayTime } = customerDates(state.timezone, state.locale);
   return (
     <div class="pickup-code">
-      <p>{withSlot(t.pickupCode, 'code', <strong class="code">{wait.code}</strong>)}</p>
-      <div class="qr" role="img" aria-label={t.pickupQrAlt} dangerouslySetInnerHTML={{ __html: qr }} />
+      {wait.code ? (
+        <>
+          <p>{withSlot(t.pickupCode, 'code', <strong class="code">{wait.code}</strong>)}</p>
+          {qr && <div class="qr" role="img" aria-label={t.pickupQrAlt} dangerouslySetInnerHTML={{ __html: qr }} />}
+        </>
+      ) : (
+        <p class="code-from-carrier">{fill(t.pickupCodeFromCarrier, { carrier: state.carrier })}</p>
+      )}
       <p class="pickup-until">{fill(t.pickupUntil, { date: dayTime(wait.until) })}</p>
     </div>
   );
@@ -72,7 +83,7 @@ export function PickupSection({ state, lang, qr }: { state: ChainState; lang: st
     <section class="pickup" aria-labelledby="pickup-point">
       <h2 id="pickup-point">{t.pointHeading}</h2>
       <PointDetails point={state.delivery.point} lang={lang} />
-      {wait && qr && <PickupCode state={state} wait={wait} qr={qr} lang={lang} />}
+      {wait && <PickupCode state={state} wait={wait} qr={qr} lang={lang} />}
       {state.pickup?.expired && <p class="pickup-expired">{t.pickupExpired}</p>}
     </section>
   );

@@ -183,6 +183,27 @@ describe('email notices', () => {
     expect(JSON.stringify(notice)).not.toMatch(/iVBORw0KGgo|"type":"Buffer"/);
   });
 
+  it('a ready-for-pickup email without a code (the carrier sends its own) names the carrier, no blank code, no QR', async () => {
+    const base = noticeInput(['email']);
+    noticeOf(
+      await sendNotice({
+        ...base,
+        touchpoint: 'ready-for-pickup',
+        template: 'ready-for-pickup',
+        facts: { point: LOCKER, pickupUntil: '2026-12-05T17:00:00Z' },
+        order: { ...base.order, orderId: 'E-NOCODE', carrier: 'InPost' },
+      }),
+    );
+    const [mail] = mailTo('E-NOCODE');
+    expect(mail.text).toContain(
+      'Opening hours: 24/7. Use the code InPost sent you. Please collect the parcel by December 5, 2026',
+    );
+    expect(mail.text).not.toMatch(/code is\s*\./);
+    expect(String(mail.html)).toContain('Use the code InPost sent you.');
+    expect(String(mail.html)).not.toContain('alt="QR code of your pickup code"');
+    expect(mail.attachments).toEqual([]);
+  });
+
   it('an email without a pickup code carries no attachment', async () => {
     const base = noticeInput(['email']);
     noticeOf(await sendNotice({ ...base, order: { ...base.order, orderId: 'E-NOQR' } }));

@@ -68,6 +68,14 @@ describe('the tracking page of a pickup-point order', () => {
     expect(collected).not.toContain('482913');
   });
 
+  it('without a code (the carrier sends its own) names the carrier instead, with no code or QR, and the deadline', async () => {
+    const page = await trackingPage({ ...atPoint('ready_for_pickup', { until: UNTIL }), carrier: 'InPost' });
+    expect(page).toContain('<p class="code-from-carrier">Odbierz ją kodem przesłanym przez InPost.</p>');
+    expect(page).not.toContain('class="code"');
+    expect(page).not.toContain('<svg');
+    expect(page).toContain('Paczkę można odebrać do 8 grudnia 2026, 18:00');
+  });
+
   it("a home order's page keeps its line through out for delivery, with no pickup point", async () => {
     const page = await trackingPage(chain('out_for_delivery'));
     expect(stagesOf(page)).toEqual([...ON_THE_WAY, 'Wydane do doręczenia', 'Dostarczone']);

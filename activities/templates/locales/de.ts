@@ -106,15 +106,15 @@ const catalog: Catalog = {
       subject: '{shop}: Bestellung {orderId} ist abholbereit',
       text:
         `Ihre Bestellung {orderId} liegt ${kindAt} {pointName}, {pointAddress}, für Sie bereit.{hasHours, select, yes { Öffnungszeiten: {pointHours}.} other {}} ` +
-        'Ihr Abholcode: {pickupCode}. Bitte holen Sie das Paket bis {pickupUntil} Uhr ab.{hasMap, select, yes { <map>Auf der Karte zeigen</map>} other {}}',
-      sms: '{shop}: Bestellung {orderId} liegt bereit: {pointName}, {pointAddress}. Code: {pickupCode}. Abholen bis {pickupUntil} Uhr.{hasMap, select, yes { <map>Karte</map>} other {}}',
-      voice: `Guten Tag, hier ist {shop}. Ihre Bestellung {orderId} liegt ${kindAt} {pointName}, {pointAddress}, für Sie bereit. Ihr Abholcode lautet {spokenCode}. Ich wiederhole: {spokenCode}. Bitte holen Sie das Paket bis {pickupUntil} Uhr ab.`,
+        '{hasCode, select, yes {Ihr Abholcode: {pickupCode}.} other {Nutzen Sie den Code, den Ihnen {carrier} geschickt hat.}} Bitte holen Sie das Paket bis {pickupUntil} Uhr ab.{hasMap, select, yes { <map>Auf der Karte zeigen</map>} other {}}',
+      sms: '{shop}: Bestellung {orderId} liegt bereit: {pointName}, {pointAddress}. {hasCode, select, yes {Code: {pickupCode}.} other {Code von {carrier}.}} Abholen bis {pickupUntil} Uhr.{hasMap, select, yes { <map>Karte</map>} other {}}',
+      voice: `Guten Tag, hier ist {shop}. Ihre Bestellung {orderId} liegt ${kindAt} {pointName}, {pointAddress}, für Sie bereit. {hasCode, select, yes {Ihr Abholcode lautet {spokenCode}. Ich wiederhole: {spokenCode}.} other {Bitte nutzen Sie den Code, den Ihnen {carrier} geschickt hat.}} Bitte holen Sie das Paket bis {pickupUntil} Uhr ab.`,
     },
     'pickup-reminder': {
       subject: '{shop}: Bestellung {orderId} wartet auf Sie',
-      text: `Eine Erinnerung: Ihre Bestellung {orderId} liegt noch ${kindAt} {pointName}, {pointAddress}, für Sie bereit. Ihr Abholcode: {pickupCode}. Bitte holen Sie das Paket bis {pickupUntil} Uhr ab.`,
-      sms: '{shop}: Bestellung {orderId} wartet noch bei {pointName}. Code: {pickupCode}. Abholen bis {pickupUntil} Uhr.',
-      voice: `Guten Tag, hier ist {shop}. Eine Erinnerung: Ihre Bestellung {orderId} liegt noch ${kindAt} {pointName} für Sie bereit. Ihr Abholcode lautet {spokenCode}. Bitte holen Sie das Paket bis {pickupUntil} Uhr ab.`,
+      text: `Eine Erinnerung: Ihre Bestellung {orderId} liegt noch ${kindAt} {pointName}, {pointAddress}, für Sie bereit. {hasCode, select, yes {Ihr Abholcode: {pickupCode}.} other {Nutzen Sie den Code, den Ihnen {carrier} geschickt hat.}} Bitte holen Sie das Paket bis {pickupUntil} Uhr ab.`,
+      sms: '{shop}: Bestellung {orderId} wartet noch bei {pointName}. {hasCode, select, yes {Code: {pickupCode}.} other {Code von {carrier}.}} Abholen bis {pickupUntil} Uhr.',
+      voice: `Guten Tag, hier ist {shop}. Eine Erinnerung: Ihre Bestellung {orderId} liegt noch ${kindAt} {pointName} für Sie bereit. {hasCode, select, yes {Ihr Abholcode lautet {spokenCode}.} other {Bitte nutzen Sie den Code, den Ihnen {carrier} geschickt hat.}} Bitte holen Sie das Paket bis {pickupUntil} Uhr ab.`,
     },
     'pickup-expired': {
       subject: '{shop}: Bestellung {orderId} wurde nicht abgeholt',
@@ -226,6 +226,7 @@ const pages: PageStrings = {
   pointMap: 'Auf der Karte zeigen',
   pickupCode: 'Abholcode: {code}',
   pickupQrAlt: 'QR-Code Ihres Abholcodes',
+  pickupCodeFromCarrier: 'Holen Sie es mit dem Code ab, den Ihnen {carrier} geschickt hat.',
   pickupUntil: 'Bitte holen Sie das Paket bis {date} ab',
   pickupExpired: 'Das Paket wurde nicht rechtzeitig abgeholt. Es geht an den Shop zurück.',
   pointChoiceHeading: 'Lieber an einer Abholstelle abholen',

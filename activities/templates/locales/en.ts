@@ -99,17 +99,17 @@ const catalog: Catalog = {
       subject: '{shop}: order {orderId} is ready for pickup',
       text:
         `Your order {orderId} is waiting for you at the ${kind} {pointName}, {pointAddress}.{hasHours, select, yes { Opening hours: {pointHours}.} other {}} ` +
-        'Your pickup code is {pickupCode}. Please collect the parcel by {pickupUntil}.{hasMap, select, yes { <map>Show it on the map</map>} other {}}',
-      sms: '{shop}: order {orderId} is ready at {pointName}, {pointAddress}. Code: {pickupCode}. Collect by {pickupUntil}.{hasMap, select, yes { <map>Map</map>} other {}}',
+        '{hasCode, select, yes {Your pickup code is {pickupCode}.} other {Use the code {carrier} sent you.}} Please collect the parcel by {pickupUntil}.{hasMap, select, yes { <map>Show it on the map</map>} other {}}',
+      sms: '{shop}: order {orderId} is ready at {pointName}, {pointAddress}. {hasCode, select, yes {Code: {pickupCode}.} other {Use the code {carrier} sent you.}} Collect by {pickupUntil}.{hasMap, select, yes { <map>Map</map>} other {}}',
       voice:
-        'Hello, this is {shop}. Your order {orderId} is ready for pickup at {pointName}, {pointAddress}. Your pickup code is {spokenCode}. Once again: {spokenCode}. Please collect it by {pickupUntil}.',
+        'Hello, this is {shop}. Your order {orderId} is ready for pickup at {pointName}, {pointAddress}. {hasCode, select, yes {Your pickup code is {spokenCode}. Once again: {spokenCode}.} other {Please use the code {carrier} sent you.}} Please collect it by {pickupUntil}.',
     },
     'pickup-reminder': {
       subject: '{shop}: order {orderId} is waiting for you',
-      text: 'A reminder: your order {orderId} is still waiting for you at {pointName}, {pointAddress}. Your pickup code is {pickupCode}. Please collect the parcel by {pickupUntil}.',
-      sms: '{shop}: order {orderId} is still waiting at {pointName}. Code: {pickupCode}. Collect by {pickupUntil}.',
+      text: 'A reminder: your order {orderId} is still waiting for you at {pointName}, {pointAddress}. {hasCode, select, yes {Your pickup code is {pickupCode}.} other {Use the code {carrier} sent you.}} Please collect the parcel by {pickupUntil}.',
+      sms: '{shop}: order {orderId} is still waiting at {pointName}. {hasCode, select, yes {Code: {pickupCode}.} other {Use the code {carrier} sent you.}} Collect by {pickupUntil}.',
       voice:
-        'Hello, this is {shop}. A reminder: your order {orderId} is still waiting for you at {pointName}. Your pickup code is {spokenCode}. Please collect it by {pickupUntil}.',
+        'Hello, this is {shop}. A reminder: your order {orderId} is still waiting for you at {pointName}. {hasCode, select, yes {Your pickup code is {spokenCode}.} other {Please use the code {carrier} sent you.}} Please collect it by {pickupUntil}.',
     },
     'pickup-expired': {
       subject: '{shop}: order {orderId} was not collected',
@@ -221,6 +221,7 @@ const pages: PageStrings = {
   pointMap: 'Show on the map',
   pickupCode: 'Pickup code: {code}',
   pickupQrAlt: 'QR code of your pickup code',
+  pickupCodeFromCarrier: 'Collect it with the code {carrier} sent you.',
   pickupUntil: 'Collect it by {date}',
   pickupExpired: 'Nobody collected the parcel in time. It is on its way back to the shop.',
   pointChoiceHeading: 'Collect it from a pickup point instead',

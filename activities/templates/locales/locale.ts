@@ -53,6 +53,8 @@ export interface PageStrings {
   /** {code}. */
   pickupCode: string;
   pickupQrAlt: string;
+  /** In place of the code when the carrier sends it to the customer itself (`{carrier}`). */
+  pickupCodeFromCarrier: string;
   /** The deadline: {date}. */
   pickupUntil: string;
   pickupExpired: string;

@@ -105,15 +105,15 @@ const catalog: Catalog = {
       subject: '{shop}: zamówienie {orderId} czeka na odbiór',
       text:
         `Twoje zamówienie {orderId} czeka na Ciebie ${kindIn} {pointName}, {pointAddress}.{hasHours, select, yes { Godziny otwarcia: {pointHours}.} other {}} ` +
-        'Kod odbioru: {pickupCode}. Paczkę można odebrać do {pickupUntil}.{hasMap, select, yes { <map>Pokaż na mapie</map>} other {}}',
-      sms: '{shop}: zamówienie {orderId} czeka na odbiór: {pointName}, {pointAddress}. Kod: {pickupCode}. Odbiór do {pickupUntil}.{hasMap, select, yes { <map>Mapa</map>} other {}}',
-      voice: `Dzień dobry, tu {shop}. Twoje zamówienie {orderId} czeka na odbiór ${kindIn} {pointName}, {pointAddress}. Kod odbioru: {spokenCode}. Powtarzam: {spokenCode}. Paczkę można odebrać do {pickupUntil}.`,
+        '{hasCode, select, yes {Kod odbioru: {pickupCode}.} other {Użyj kodu przesłanego przez {carrier}.}} Paczkę można odebrać do {pickupUntil}.{hasMap, select, yes { <map>Pokaż na mapie</map>} other {}}',
+      sms: '{shop}: zamówienie {orderId} czeka na odbiór: {pointName}, {pointAddress}. {hasCode, select, yes {Kod: {pickupCode}.} other {Kod w wiadomości od {carrier}.}} Odbiór do {pickupUntil}.{hasMap, select, yes { <map>Mapa</map>} other {}}',
+      voice: `Dzień dobry, tu {shop}. Twoje zamówienie {orderId} czeka na odbiór ${kindIn} {pointName}, {pointAddress}. {hasCode, select, yes {Kod odbioru: {spokenCode}. Powtarzam: {spokenCode}.} other {Prosimy użyć kodu przesłanego przez {carrier}.}} Paczkę można odebrać do {pickupUntil}.`,
     },
     'pickup-reminder': {
       subject: '{shop}: przypominamy o zamówieniu {orderId}',
-      text: `Przypominamy: Twoje zamówienie {orderId} nadal czeka na Ciebie ${kindIn} {pointName}, {pointAddress}. Kod odbioru: {pickupCode}. Paczkę można odebrać do {pickupUntil}.`,
-      sms: '{shop}: zamówienie {orderId} nadal czeka na odbiór ({pointName}). Kod: {pickupCode}. Odbiór do {pickupUntil}.',
-      voice: `Dzień dobry, tu {shop}. Przypominamy: Twoje zamówienie {orderId} nadal czeka na odbiór ${kindIn} {pointName}. Kod odbioru: {spokenCode}. Paczkę można odebrać do {pickupUntil}.`,
+      text: `Przypominamy: Twoje zamówienie {orderId} nadal czeka na Ciebie ${kindIn} {pointName}, {pointAddress}. {hasCode, select, yes {Kod odbioru: {pickupCode}.} other {Użyj kodu przesłanego przez {carrier}.}} Paczkę można odebrać do {pickupUntil}.`,
+      sms: '{shop}: zamówienie {orderId} nadal czeka na odbiór ({pointName}). {hasCode, select, yes {Kod: {pickupCode}.} other {Kod w wiadomości od {carrier}.}} Odbiór do {pickupUntil}.',
+      voice: `Dzień dobry, tu {shop}. Przypominamy: Twoje zamówienie {orderId} nadal czeka na odbiór ${kindIn} {pointName}. {hasCode, select, yes {Kod odbioru: {spokenCode}.} other {Prosimy użyć kodu przesłanego przez {carrier}.}} Paczkę można odebrać do {pickupUntil}.`,
     },
     'pickup-expired': {
       subject: '{shop}: zamówienie {orderId} nie zostało odebrane',
@@ -223,6 +223,7 @@ const pages: PageStrings = {
   pointMap: 'Pokaż na mapie',
   pickupCode: 'Kod odbioru: {code}',
   pickupQrAlt: 'Kod QR z kodem odbioru',
+  pickupCodeFromCarrier: 'Odbierz ją kodem przesłanym przez {carrier}.',
   pickupUntil: 'Paczkę można odebrać do {date}',
   pickupExpired: 'Paczka nie została odebrana w terminie. Wraca do sklepu.',
   pointChoiceHeading: 'Odbierz paczkę w punkcie odbioru',

@@ -104,15 +104,15 @@ const catalog: Catalog = {
       subject: '{shop}: заказ {orderId} можно забрать',
       text:
         `Ваш заказ {orderId} ждёт вас ${kindIn} {pointName} по адресу: {pointAddress}.{hasHours, select, yes { Часы работы: {pointHours}.} other {}} ` +
-        'Код получения: {pickupCode}. Пожалуйста, заберите посылку до {pickupUntil}.{hasMap, select, yes { <map>Показать на карте</map>} other {}}',
-      sms: '{shop}: заказ {orderId} ждёт вас: {pointName}, {pointAddress}. Код: {pickupCode}. Забрать до {pickupUntil}.{hasMap, select, yes { <map>Карта</map>} other {}}',
-      voice: `Здравствуйте, это {shop}. Ваш заказ {orderId} ждёт вас ${kindIn} {pointName} по адресу: {pointAddress}. Код получения: {spokenCode}. Повторяю: {spokenCode}. Пожалуйста, заберите посылку до {pickupUntil}.`,
+        '{hasCode, select, yes {Код получения: {pickupCode}.} other {Используйте код от {carrier}.}} Пожалуйста, заберите посылку до {pickupUntil}.{hasMap, select, yes { <map>Показать на карте</map>} other {}}',
+      sms: '{shop}: заказ {orderId} ждёт вас: {pointName}, {pointAddress}. {hasCode, select, yes {Код: {pickupCode}.} other {Код в сообщении от {carrier}.}} Забрать до {pickupUntil}.{hasMap, select, yes { <map>Карта</map>} other {}}',
+      voice: `Здравствуйте, это {shop}. Ваш заказ {orderId} ждёт вас ${kindIn} {pointName} по адресу: {pointAddress}. {hasCode, select, yes {Код получения: {spokenCode}. Повторяю: {spokenCode}.} other {Используйте код, который прислал {carrier}.}} Пожалуйста, заберите посылку до {pickupUntil}.`,
     },
     'pickup-reminder': {
       subject: '{shop}: напоминаем о заказе {orderId}',
-      text: `Напоминаем: ваш заказ {orderId} по-прежнему ждёт вас ${kindIn} {pointName} по адресу: {pointAddress}. Код получения: {pickupCode}. Пожалуйста, заберите посылку до {pickupUntil}.`,
-      sms: '{shop}: заказ {orderId} ещё ждёт вас ({pointName}). Код: {pickupCode}. Забрать до {pickupUntil}.',
-      voice: `Здравствуйте, это {shop}. Напоминаем: ваш заказ {orderId} ещё ждёт вас ${kindIn} {pointName}. Код получения: {spokenCode}. Пожалуйста, заберите посылку до {pickupUntil}.`,
+      text: `Напоминаем: ваш заказ {orderId} по-прежнему ждёт вас ${kindIn} {pointName} по адресу: {pointAddress}. {hasCode, select, yes {Код получения: {pickupCode}.} other {Используйте код от {carrier}.}} Пожалуйста, заберите посылку до {pickupUntil}.`,
+      sms: '{shop}: заказ {orderId} ещё ждёт вас ({pointName}). {hasCode, select, yes {Код: {pickupCode}.} other {Код в сообщении от {carrier}.}} Забрать до {pickupUntil}.',
+      voice: `Здравствуйте, это {shop}. Напоминаем: ваш заказ {orderId} ещё ждёт вас ${kindIn} {pointName}. {hasCode, select, yes {Код получения: {spokenCode}.} other {Используйте код, который прислал {carrier}.}} Пожалуйста, заберите посылку до {pickupUntil}.`,
     },
     'pickup-expired': {
       subject: '{shop}: заказ {orderId} не был получен',
@@ -224,6 +224,7 @@ const pages: PageStrings = {
   pointMap: 'Показать на карте',
   pickupCode: 'Код получения: {code}',
   pickupQrAlt: 'QR-код для получения посылки',
+  pickupCodeFromCarrier: 'Для получения используйте код от {carrier}.',
   pickupUntil: 'Заберите посылку до {date}',
   pickupExpired: 'Посылку не забрали вовремя. Она возвращается в магазин.',
   pointChoiceHeading: 'Заберите заказ в пункте выдачи',

@@ -105,15 +105,15 @@ const catalog: Catalog = {
       subject: '{shop}: замовлення {orderId} можна забрати',
       text:
         `Ваше замовлення {orderId} чекає на вас ${kindIn} {pointName} за адресою: {pointAddress}.{hasHours, select, yes { Години роботи: {pointHours}.} other {}} ` +
-        'Код отримання: {pickupCode}. Будь ласка, заберіть посилку до {pickupUntil}.{hasMap, select, yes { <map>Показати на мапі</map>} other {}}',
-      sms: '{shop}: замовлення {orderId} чекає на вас: {pointName}, {pointAddress}. Код: {pickupCode}. Забрати до {pickupUntil}.{hasMap, select, yes { <map>Мапа</map>} other {}}',
-      voice: `Добрий день, це {shop}. Ваше замовлення {orderId} чекає на вас ${kindIn} {pointName} за адресою: {pointAddress}. Код отримання: {spokenCode}. Повторюю: {spokenCode}. Будь ласка, заберіть посилку до {pickupUntil}.`,
+        '{hasCode, select, yes {Код отримання: {pickupCode}.} other {Скористайтеся кодом від {carrier}.}} Будь ласка, заберіть посилку до {pickupUntil}.{hasMap, select, yes { <map>Показати на мапі</map>} other {}}',
+      sms: '{shop}: замовлення {orderId} чекає на вас: {pointName}, {pointAddress}. {hasCode, select, yes {Код: {pickupCode}.} other {Код у повідомленні від {carrier}.}} Забрати до {pickupUntil}.{hasMap, select, yes { <map>Мапа</map>} other {}}',
+      voice: `Добрий день, це {shop}. Ваше замовлення {orderId} чекає на вас ${kindIn} {pointName} за адресою: {pointAddress}. {hasCode, select, yes {Код отримання: {spokenCode}. Повторюю: {spokenCode}.} other {Скористайтеся кодом, який надіслав {carrier}.}} Будь ласка, заберіть посилку до {pickupUntil}.`,
     },
     'pickup-reminder': {
       subject: '{shop}: нагадуємо про замовлення {orderId}',
-      text: `Нагадуємо: ваше замовлення {orderId} досі чекає на вас ${kindIn} {pointName} за адресою: {pointAddress}. Код отримання: {pickupCode}. Будь ласка, заберіть посилку до {pickupUntil}.`,
-      sms: '{shop}: замовлення {orderId} ще чекає на вас ({pointName}). Код: {pickupCode}. Забрати до {pickupUntil}.',
-      voice: `Добрий день, це {shop}. Нагадуємо: ваше замовлення {orderId} ще чекає на вас ${kindIn} {pointName}. Код отримання: {spokenCode}. Будь ласка, заберіть посилку до {pickupUntil}.`,
+      text: `Нагадуємо: ваше замовлення {orderId} досі чекає на вас ${kindIn} {pointName} за адресою: {pointAddress}. {hasCode, select, yes {Код отримання: {pickupCode}.} other {Скористайтеся кодом від {carrier}.}} Будь ласка, заберіть посилку до {pickupUntil}.`,
+      sms: '{shop}: замовлення {orderId} ще чекає на вас ({pointName}). {hasCode, select, yes {Код: {pickupCode}.} other {Код у повідомленні від {carrier}.}} Забрати до {pickupUntil}.',
+      voice: `Добрий день, це {shop}. Нагадуємо: ваше замовлення {orderId} ще чекає на вас ${kindIn} {pointName}. {hasCode, select, yes {Код отримання: {spokenCode}.} other {Скористайтеся кодом, який надіслав {carrier}.}} Будь ласка, заберіть посилку до {pickupUntil}.`,
     },
     'pickup-expired': {
       subject: '{shop}: замовлення {orderId} не отримано',
@@ -225,6 +225,7 @@ const pages: PageStrings = {
   pointMap: 'Показати на мапі',
   pickupCode: 'Код отримання: {code}',
   pickupQrAlt: 'QR-код для отримання посилки',
+  pickupCodeFromCarrier: 'Для отримання скористайтеся кодом від {carrier}.',
   pickupUntil: 'Заберіть посилку до {date}',
   pickupExpired: 'Посилку не забрали вчасно. Вона повертається до магазину.',
   pointChoiceHeading: 'Заберіть замовлення в пункті видачі',
