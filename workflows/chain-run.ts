@@ -41,7 +41,7 @@ import { ChainRecords } from './records';
 import { ReturnChild } from './return-child';
 import { reindex, staleIndex } from './search-attributes';
 import type { Shop } from './shop';
-import { HOME, type PickupPoint } from './delivery';
+import { HOME, inMode, type PickupPoint } from './delivery';
 import type { ChainState, DelaySource, Touchpoint } from './state';
 import type { TouchpointId } from './touchpoints';
 
@@ -138,17 +138,19 @@ export class ChainRun implements DeskChain {
   }
 
   /** Update validator: rejects impossible transitions (a repeated eventId is always accepted). */
-  validate(event: TrackingEvent): void {
-    if (this.seen.has(event.eventId)) return;
+  validate(reported: TrackingEvent): void {
+    if (this.seen.has(reported.eventId)) return;
+    const event = inMode(modeOf(this.state), reported);
     const returnOpen = this.state.returnUntil !== undefined;
     const why = rejectionOf(this.state, event, { returnReceived: this.returns.received, returnOpen });
     if (why) throw ApplicationFailure.create({ type: FAILURE.impossibleTransition, message: why, nonRetryable: true });
   }
 
   /** Update handler: records the event and moves the stage at once; effects follow in `run()`. */
-  accept(event: TrackingEvent): EventResult {
-    if (this.seen.has(event.eventId)) return { stage: this.state.stage, duplicate: true };
-    this.seen.add(event.eventId);
+  accept(reported: TrackingEvent): EventResult {
+    if (this.seen.has(reported.eventId)) return { stage: this.state.stage, duplicate: true };
+    this.seen.add(reported.eventId);
+    const event = inMode(modeOf(this.state), reported);
     const stage = stageAfter(this.state.stage, event);
     const late = stage === this.state.stage && isTrackingStage(event.type);
     this.state.events.push({

@@ -4,7 +4,7 @@
  * a deadline. Each mode has events that make sense only in it; the other mode's are refused with the reason.
  */
 import { z } from 'zod';
-import type { EventType } from './events';
+import type { EventType, TrackingEvent } from './events';
 import type { DeliveryMode } from './touchpoints';
 
 export const PickupPoint = z.object({
@@ -44,4 +44,14 @@ export function modeRejection(mode: DeliveryMode, type: EventType): string | und
   return mode === 'home'
     ? `${type} is a pickup-point event; this order is delivered to the customer's door`
     : `${type} is a home-delivery event; this order goes to a pickup point`;
+}
+
+/**
+ * The event as a chain of this mode reads it: a carrier reports a parcel collected at a locker or an office as
+ * `delivered` (ShipX, CDEK), which a pickup-point chain takes as `picked_up`, keeping the id and the carrier's status.
+ */
+export function inMode(mode: DeliveryMode, event: TrackingEvent): TrackingEvent {
+  if (mode !== 'pickup_point' || event.type !== 'delivered') return event;
+  const { proof } = event.data;
+  return { ...event, type: 'picked_up', data: proof === undefined ? {} : { proof } };
 }

@@ -8,7 +8,10 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { chainWorkflowId } from '../../workflows/definitions';
 import { apiBed } from '../helpers/api';
+import { waitForState } from '../helpers/chains';
+import { outbox } from '../helpers/temporal';
 import { orderBody, shopConfig, toPoint } from '../helpers/fixtures';
 
 const sample = (name: string) => JSON.parse(readFileSync(`test/fixtures/carriers/${name}.json`, 'utf8')).body;
@@ -111,6 +114,34 @@ describe('InPost, CDEK and mapped webhooks', () => {
         type: 'ready_for_pickup',
         carrierStatus: { code: 'ready_to_pickup' },
       });
+    }));
+
+  it("closes a locker chain's handover with ShipX's delivered (collected), its ready notice naming InPost's code", () =>
+    bed.env.withWorker(async () => {
+      const number = `${Date.now()}`.padStart(24, '6');
+      const orderId = await startOrder({ carrier: 'InPost', trackingNumber: number, ...toPoint() });
+      const shipx = (status: string) => {
+        const body = sample('inpost-status-changed');
+        return { ...body, payload: { shipment_id: Number(number.slice(-9)), status, tracking_number: number } };
+      };
+      expect((await post('acme-inpost', shipx('ready_to_pickup'), { key: INPOST_KEY })).status).toBe(202);
+      const res = await post('acme-inpost', shipx('delivered'), { key: INPOST_KEY });
+      expect(res.status).toBe(202);
+      expect(res.body.updates).toMatchObject([{ status: 'delivered', event: 'delivered', outcomes: ['moved'] }]);
+      const handle = bed.env.client.workflow.getHandle(chainWorkflowId('acme', orderId));
+      const state = await waitForState(handle, (s) => s.stage === 'closed');
+      // Collected: the chain hands over (no return window in this shop) and closes.
+      expect(state.touchpoints.find((t) => t.name === 'handover')).toMatchObject({ status: 'done' });
+      expect(state.pickup).not.toHaveProperty('code');
+      // Support reads what the carrier said: its delivered is the chain's picked_up.
+      expect(state.events.map((e) => [e.type, e.carrierStatus?.code])).toEqual([
+        ['ready_for_pickup', 'ready_to_pickup'],
+        ['picked_up', 'delivered'],
+      ]);
+      const ready = outbox(bed.env.config).find((m) =>
+        m.idempotencyKey.startsWith(`${handle.workflowId}:ready-for-pickup`),
+      );
+      expect(ready?.text).toContain('Use the code InPost sent you.');
     }));
 
   it("raises an exception on a real chain with CDEK's DELIV_PROBLEM, and moves it with ORDER_STATUS", () =>
