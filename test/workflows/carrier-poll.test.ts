@@ -105,6 +105,22 @@ describe('carrier poll workflow', () => {
     expect(next!.at - refused!.at).toBeGreaterThanOrEqual(3000);
   });
 
+  it('stops polling a parcel whose chain has finished, whatever the carrier says', async () => {
+    setStatus('JD003', 'transit');
+    const handle = await dhlChain('JD003');
+    await handle.terminate('order gone');
+    await env.withWorker(async () => {
+      await ensureCarrierPolls(env.client, env.config.taskQueue, ['DHL']);
+      await until(() => callsFor('JD003').length > 0);
+      await until(async () =>
+        (await env.store.parcels.due('dhl', new Date(Date.now() + 86_400_000), 50)).every(
+          (p) => p.trackingNumber !== 'JD003',
+        ),
+      );
+    });
+    expect(callsFor('JD003')).toHaveLength(1);
+  });
+
   it('paces a batch at the configured rate', async () => {
     const numbers = Array.from({ length: 8 }, (_, i) => `JD1${i}`);
     for (const n of numbers) setStatus(n, 'transit');
