@@ -5,13 +5,14 @@
  * some scenarios; `-- --smoke` is the tiny run of the smoke test, `-- --root <dir>` writes its docs there.
  * `-- --report <result.json>` writes the report again from a result (after editing its notes,
  * docs/reliability/notes.md). `-- --carrier-poll` runs only the pull connector's scenario and prints
- * its figures (docs/reliability.md, "Pull connectors").
+ * its figures; a full run keeps them in docs/reliability/carrier-poll.md, which docs/reliability.md includes.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CARRIER_POLL_SIZES, carrierPoll, carrierPollSection } from './chaos/carrier-poll';
-import { writeReport } from './chaos/report';
+import { CARRIER_POLL_DOC, writeReport } from './chaos/report';
 import type { ChaosResult } from './chaos/result';
 import { CHAOS_SIZES, runChaos } from './chaos/run';
 import { RUN_FLAGS, sizedRun } from './run-size';
@@ -28,8 +29,15 @@ const started = Date.now();
 const { settings, quick } = sizedRun(values, CHAOS_SIZES);
 const seed = values.seed ? Number(values.seed) : Date.now() % 100_000;
 if (values['carrier-poll']) {
-  const result = await carrierPoll(sizedRun(values, CARRIER_POLL_SIZES).settings, seed);
-  console.log(`${JSON.stringify(result)}\n\n${carrierPollSection(result)}`);
+  const run = sizedRun(values, CARRIER_POLL_SIZES);
+  const result = await carrierPoll(run.settings, seed);
+  const text = carrierPollSection(result, {
+    date: new Date().toISOString(),
+    commit: execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim(),
+  });
+  console.log(`${JSON.stringify(result)}\n\n${text}`);
+  // The full run's figures are kept for every report (docs/reliability.md includes them).
+  if (!run.quick) writeFileSync(CARRIER_POLL_DOC, text);
   process.exit(0);
 }
 const { file, failed } = await runChaos({

@@ -59,6 +59,13 @@ function scenarioSection(x: Scenario): string[] {
 }
 
 /** What the figures mean where a goal is missed: notes.md next to the result (docs/reliability/, kept by hand). */
+/** Where a full `npm run chaos -- --carrier-poll` keeps its section (a run of its own, included in every report). */
+export const CARRIER_POLL_DOC = join('docs', 'reliability', 'carrier-poll.md');
+
+function carrierPollFigures(): string[] {
+  return existsSync(CARRIER_POLL_DOC) ? [readFileSync(CARRIER_POLL_DOC, 'utf8').trim(), ''] : [];
+}
+
 function notes(resultFile: string): string[] {
   const file = join(dirname(resultFile), 'notes.md');
   const text = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
@@ -186,6 +193,7 @@ export function writeReport(r: ChaosResult, docsDir: string, resultFile: string)
     ...(r.schemathesis ? fuzzSection(r.schemathesis) : []),
     ...(r.attacks ? attacksSection(r.attacks) : []),
     ...(r.logs ? logsSection(r.logs) : []),
+    ...carrierPollFigures(),
   ];
   mkdirSync(docsDir, { recursive: true });
   const file = join(docsDir, 'reliability.md');
