@@ -12,7 +12,7 @@ import { chainStateQuery, supportActionUpdate, trackingEventUpdate } from '../..
 import { DAY_MS, HOUR_MS } from '../../workflows/durations';
 import { startChain, waitForState } from '../helpers/chains';
 import { COLLECTED_AFTER_REMINDER, PICKUP_LINE } from '../helpers/chain-fixtures';
-import { event, inDays, LOCKER, order, shop, toPoint } from '../helpers/fixtures';
+import { afternoonZone, event, inDays, LOCKER, order, shop, toPoint } from '../helpers/fixtures';
 import { testConfig, timeSkipping, type TimeSkipping } from '../helpers/temporal';
 
 const config = testConfig();
@@ -22,7 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => ts?.close());
 
-const ZONE = 'Europe/Warsaw';
+// Early afternoon for the customer whenever the file runs: its notices start outside the shop's quiet hours.
+const ZONE = afternoonZone();
 const send = (h: WorkflowHandle, e: TrackingEvent) => h.executeUpdate(trackingEventUpdate, { args: [e] });
 const state = (h: WorkflowHandle): Promise<ChainState> => h.query(chainStateQuery);
 /** The reason the chain gave for refusing an update ('accepted' when it took it). */
@@ -55,7 +56,7 @@ async function localAt(days: number, hhmm: string): Promise<number> {
   return day.set({ hour, minute, second: 0, millisecond: 0 }).toMillis();
 }
 
-/** A locker order's chain, its parcel in the city, by email to a Warsaw customer. */
+/** A locker order's chain, its parcel in the city, by email to a customer for whom it is early afternoon. */
 async function atTheCity(overrides: Record<string, unknown> = {}) {
   const customer = { ...order().customer, timezone: ZONE, channels: ['email'] };
   const o = order({ ...toPoint(), customer, promisedDate: inDays(6, await ts.env.currentTimeMs()), ...overrides });
