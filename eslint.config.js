@@ -59,7 +59,11 @@ export default tseslint.config(
     ['activities', 'simulator', 'worker', 'api'],
     'common/ may import only workflows/, store/ and connectors/.',
   ),
-  boundary('activities', ['simulator', 'worker', 'api'], 'activities/ may import only workflows/, store/ and common/.'),
+  boundary(
+    'activities',
+    ['simulator', 'worker', 'api'],
+    'activities/ may import only workflows/, store/, connectors/ and common/.',
+  ),
   boundary('simulator', ['store', 'worker', 'api'], 'simulator/ may import only workflows/, activities/ and common/.'),
   boundary('worker', ['api'], 'worker/ may import anything but api/ (each process has its own entry point).'),
   boundary('api', ['worker'], 'api/ may import anything but worker/ (each process has its own entry point).'),
