@@ -28,7 +28,7 @@ import { unsubscribeRouter } from './routes/unsubscribe';
 export interface AppDeps {
   config: Pick<
     AppConfig,
-    'shops' | 'voices' | 'apiKeys' | 'publicBaseUrl' | 'twilio' | 'staff' | 'secret' | 'carrierWebhooks'
+    'shops' | 'voices' | 'apiKeys' | 'publicBaseUrl' | 'twilio' | 'staff' | 'secret' | 'carrierWebhooks' | 'trustProxy'
   >;
   chains: Chains;
   tokens: Tokens;
@@ -40,6 +40,7 @@ export interface AppDeps {
 export function createApp({ config, chains, tokens, store, addressKey }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.use(routeTemplate());
   app.use(traceRequests());
   app.use(requestLog());

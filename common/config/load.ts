@@ -37,6 +37,14 @@ const Env = z.object({
   DOORSTEP_PAYLOAD_KEYS: z.string().optional(),
   DOORSTEP_TOKEN_KEYS: z.string().default(DEFAULT_TOKEN_KEYS),
   WORKFLOW_BUNDLE: z.string().optional(),
+  /** The proxies in front of the API whose X-Forwarded-For names the caller: a hop count, or addresses and ranges. */
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/,
+      'a number of hops, or comma-separated addresses, CIDR ranges or loopback/linklocal/uniquelocal',
+    )
+    .optional(),
   ...RetentionEnv.shape,
   ...ProviderEnv.shape,
 });
@@ -58,6 +66,11 @@ export interface AppConfig extends ProviderConfigs {
   /** Each shop's brand and senders (empty when the shop sets none): the worker and the API look it up by id. */
   voices: Map<string, ShopVoice>;
   apiKeys: ApiKey[];
+  /**
+   * Express's `trust proxy` (TRUST_PROXY): which proxies' X-Forwarded-For names the caller, so that a
+   * carrier endpoint's `allowFrom` sees the carrier's address behind a load balancer. Unset: the connection's own.
+   */
+  trustProxy?: number | string;
   /** Set when no DOORSTEP_CONFIG was given: the generated key of the demo shop. */
   devKey?: string;
   /** Support console accounts. */
@@ -128,6 +141,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     staff: file.staff,
     carrierWebhooks: file.carrierWebhooks,
     carrierPolls: file.carrierPolls,
+    trustProxy: env.TRUST_PROXY && /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
     devStaff: demo?.devStaff,
     temporal: { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE },
     databaseUrl: env.DATABASE_URL || undefined,
