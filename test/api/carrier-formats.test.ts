@@ -144,6 +144,23 @@ describe('InPost, CDEK and mapped webhooks', () => {
       expect(ready?.text).toContain('Use the code InPost sent you.');
     }));
 
+  it("counts CDEK's DELIVERED at an office as the customer collecting the parcel there", () =>
+    bed.env.withWorker(async () => {
+      const number = `${Date.now()}`.slice(-10);
+      const office = { id: 'MSK123', kind: 'shop', name: 'CDEK MSK123', address: 'Тверская 1, Москва' };
+      const orderId = await startOrder({ carrier: 'CDEK', trackingNumber: number, ...toPoint(office) });
+      const res = await post(
+        'acme-cdek',
+        { ...cdekSample('cdek-order-status', number), uuid: randomUUID() },
+        { key: CDEK_KEY },
+      );
+      expect(res.body.updates).toMatchObject([{ status: 'DELIVERED', event: 'delivered', outcomes: ['moved'] }]);
+      const state = await chain(orderId);
+      // Collected, then closed at once: this shop has no return window.
+      expect(['delivered', 'closed']).toContain(state.stage);
+      expect(state.events).toMatchObject([{ type: 'picked_up', carrierStatus: { code: 'DELIVERED' } }]);
+    }));
+
   it("raises an exception on a real chain with CDEK's DELIV_PROBLEM, and moves it with ORDER_STATUS", () =>
     bed.env.withWorker(async () => {
       const number = `${Date.now()}`.slice(-10);
