@@ -133,7 +133,6 @@ describe('InPost, CDEK and mapped webhooks', () => {
       // Collected: the chain hands over (no return window in this shop) and closes.
       expect(state.touchpoints.find((t) => t.name === 'handover')).toMatchObject({ status: 'done' });
       expect(state.pickup).not.toHaveProperty('code');
-      // Support reads what the carrier said: its delivered is the chain's picked_up.
       expect(state.events.map((e) => [e.type, e.carrierStatus?.code])).toEqual([
         ['ready_for_pickup', 'ready_to_pickup'],
         ['picked_up', 'delivered'],
