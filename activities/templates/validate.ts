@@ -30,7 +30,7 @@ export interface WordingError {
 
 /**
  * What the customer acts on, kept wherever the built-in message has it: the order, its dates, the choices offered,
- * the code that opens a parcel locker and the deadline to use it by.
+ * the code that opens a parcel locker (or the line naming the carrier that sends it) and the deadline to use it by.
  */
 const REQUIRED = new Set([
   'orderId',
@@ -42,6 +42,8 @@ const REQUIRED = new Set([
   'spokenOptions',
   'windows',
   'pin',
+  // The pickup code's select: without it a parcel whose carrier sends its own code reads "code: ." with none.
+  'hasCode',
   'pickupCode',
   'spokenCode',
   'pickupUntil',

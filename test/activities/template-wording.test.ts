@@ -57,13 +57,18 @@ describe('wording checks', () => {
 
   it('refuse a pickup notice without the code or the deadline, and take one that keeps both with its map link', () => {
     const input = longest('ready-for-pickup', 'pl');
+    const code = '{hasCode, select, yes {kod {pickupCode}} other {kod od {carrier}}}';
     expect(wordingErrors('sms', { text: '{shop}: paczka {orderId} czeka do {pickupUntil}.' }, input)).toEqual([
-      { path: 'text', message: 'missing required placeholder(s) {pickupCode}' },
+      { path: 'text', message: 'missing required placeholder(s) {hasCode}, {pickupCode}' },
     ]);
-    expect(
-      wordingErrors('email', { subject: 'Paczka {orderId}', text: 'Paczka {orderId}, kod {pickupCode}.' }, input),
-    ).toEqual([{ path: 'text', message: 'missing required placeholder(s) {pickupUntil}' }]);
-    const own = '{orderId}: kod {pickupCode}, do {pickupUntil}, {pointName}. <map>Mapa</map>';
+    expect(wordingErrors('email', { subject: 'Paczka {orderId}', text: `Paczka {orderId}, ${code}.` }, input)).toEqual([
+      { path: 'text', message: 'missing required placeholder(s) {pickupUntil}' },
+    ]);
+    // Without the select, a parcel whose carrier sends its own code would read "kod ," with the code blank.
+    expect(wordingErrors('sms', { text: '{orderId}: kod {pickupCode}, do {pickupUntil}.' }, input)).toEqual([
+      { path: 'text', message: 'missing required placeholder(s) {hasCode}' },
+    ]);
+    const own = `{orderId}: ${code}, do {pickupUntil}, {pointName}. <map>Mapa</map>`;
     expect(wordingErrors('sms', { text: own }, input)).toEqual([]);
     // A call cannot show a link, and says the code sign by sign: its own wording must too.
     expect(wordingErrors('voice', { text: own }, input)).toEqual([
