@@ -101,6 +101,12 @@ describe("the console's timeline of a pickup-point chain", () => {
     expect(page).not.toContain('Expired');
   });
 
+  it('says the carrier sent the code when the chain has none (InPost and CDEK send it themselves)', () => {
+    const page = header(atPoint('ready_for_pickup', { until: UNTIL }));
+    expect(page).toContain('The carrier sent the customer the pickup code · collect by');
+    expect(page).not.toContain('class="pickup-code"');
+  });
+
   it('flags an expired wait; a home chain says home and nothing of a point', () => {
     const expired = header(atPoint('returning', { code: '482913', until: UNTIL, expired: true }));
     expect(expired).toContain('Expired: nobody collected it by the deadline; it goes back to the shop.');

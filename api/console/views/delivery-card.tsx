@@ -35,7 +35,14 @@ function Wait({ pickup, at }: { pickup: PickupWait; at: At }) {
   return (
     <>
       <p>
-        Pickup code <strong class="pickup-code">{pickup.code}</strong> · collect by{' '}
+        {pickup.code ? (
+          <>
+            Pickup code <strong class="pickup-code">{pickup.code}</strong>
+          </>
+        ) : (
+          'The carrier sent the customer the pickup code'
+        )}
+        {' · collect by '}
         <strong class="pickup-until">{at(pickup.until)}</strong>
         {pickup.reminderAt && <span class="muted"> · reminder due {at(pickup.reminderAt)}</span>}
       </p>
