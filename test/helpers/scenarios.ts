@@ -4,11 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
-import type { ChainOrder, Shop, TrackingEvent } from '../../workflows/contract';
+import type { ChainOrder, ChainState, Shop, TrackingEvent } from '../../workflows/contract';
 import { shopSettingsSignal, supportActionUpdate, trackingEventUpdate } from '../../workflows/definitions';
 import { DAY_MS, HOUR_MS } from '../../workflows/durations';
 import { afternoonZone, courierWindow, event, inDays, LOCKER, onTimePath, order, shop, toPoint } from './fixtures';
-import { waitForState } from './chains';
+import { startChain, waitForState } from './chains';
+import { replay, type DevServer } from './temporal';
 
 export interface Scenario {
   order: ChainOrder;
@@ -278,3 +279,18 @@ export const scenarios = {
 } satisfies Record<string, () => Scenario>;
 
 export type ScenarioName = keyof typeof scenarios;
+
+/**
+ * Runs a scenario to its end on the dev server and replays the history it just made (whatever the timing of
+ * this run, the code must replay it); the chain's final state.
+ */
+export async function runScenario(env: DevServer, name: ScenarioName): Promise<ChainState> {
+  const scenario = scenarios[name]();
+  const { handle, state } = await env.withWorker(async () => {
+    const h = await startChain(env, scenario.order, scenario.shop);
+    await scenario.drive(h);
+    return { handle: h, state: await h.result() };
+  });
+  await replay(env.config, await handle.fetchHistory(), handle.workflowId);
+  return state;
+}

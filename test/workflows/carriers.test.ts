@@ -10,8 +10,8 @@ import { trackingEventUpdate } from '../../workflows/definitions';
 import { localDay, plusDays } from '../../workflows/local-time';
 import { queryState, startChain, waitForState } from '../helpers/chains';
 import { event, inDays, onTimePath, order, shop } from '../helpers/fixtures';
-import { scenarios, type ScenarioName } from '../helpers/scenarios';
-import { devServer, outbox, replay, type DevServer } from '../helpers/temporal';
+import { runScenario, type ScenarioName } from '../helpers/scenarios';
+import { devServer, outbox, type DevServer } from '../helpers/temporal';
 
 let env: DevServer;
 beforeAll(async () => (env = await devServer()));
@@ -19,15 +19,8 @@ afterAll(() => env.close());
 
 /** Runs a scenario to its end and replays the history it made; the final state and the outbox of its order. */
 async function run(name: ScenarioName): Promise<{ state: ChainState; sent: ReturnType<typeof outbox> }> {
-  const scenario = scenarios[name]();
-  const { handle, state } = await env.withWorker(async () => {
-    const h = await startChain(env, scenario.order, scenario.shop);
-    await scenario.drive(h);
-    return { handle: h, state: await h.result() };
-  });
-  await replay(env.config, await handle.fetchHistory(), handle.workflowId);
-  const sent = outbox(env.config).filter((m) => m.idempotencyKey.includes(state.orderId));
-  return { state, sent };
+  const state = await runScenario(env, name);
+  return { state, sent: outbox(env.config).filter((m) => m.idempotencyKey.includes(state.orderId)) };
 }
 
 const byKey = (s: ChainState, key: string) => s.touchpoints.find((t) => t.key === key)!;

@@ -6,29 +6,16 @@ import type { ChainState } from '../../workflows/contract';
 import { ratingUpdate, trackingEventUpdate } from '../../workflows/definitions';
 import { mainLineOf } from '../../workflows/touchpoints';
 import { event, inDays, onTimePath, order } from '../helpers/fixtures';
-import { scenarios, type ScenarioName } from '../helpers/scenarios';
+import { runScenario, scenarios, type ScenarioName } from '../helpers/scenarios';
 import { COLLECTED_AFTER_REMINDER } from '../helpers/chain-fixtures';
-import { devServer, outbox, replay, type DevServer } from '../helpers/temporal';
+import { devServer, outbox, type DevServer } from '../helpers/temporal';
 import { queryState, startChain, waitForState } from '../helpers/chains';
 
 let env: DevServer;
 beforeAll(async () => (env = await devServer()));
 afterAll(() => env.close());
 
-/**
- * Runs a scenario to the end of its workflow and returns the final chain state, after replaying
- * the history it just made (whatever the timing of this run, the code must replay it).
- */
-async function run(name: ScenarioName): Promise<ChainState> {
-  const scenario = scenarios[name]();
-  const { handle, state } = await env.withWorker(async () => {
-    const h = await startChain(env, scenario.order, scenario.shop);
-    await scenario.drive(h);
-    return { handle: h, state: await h.result() };
-  });
-  await replay(env.config, await handle.fetchHistory(), handle.workflowId);
-  return state;
-}
+const run = (name: ScenarioName) => runScenario(env, name);
 
 const byKey = (s: ChainState, key: string) => s.touchpoints.find((t) => t.key === key)!;
 const longDate = (iso: string) =>
