@@ -4,6 +4,10 @@
  * names the fields but publishes no code list: the codes here are those open-source clients of the
  * service read (e.g. github.com/itsvic-dev/parcel-tracker, PolishPostDeliveryService). P_KWD (waiting at
  * the post office) and P_NDZ (returned) are left unmapped on purpose: a home chain has no step for them.
+ * P_KWD is not ready_for_pickup: a home chain refuses that and would lose the status it keeps now, its
+ * avizo (P_A) is already its failed attempt, and the 14-day hold (7 days, then 7 after a second avizo, as
+ * the press tells it, e.g. wiadomosci.radiozet.pl/Biznes/Awizo-ile-dni-na-odebranie-przesylki-na-poczcie;
+ * not in Poczta Polska's manual) runs from the first avizo, not from P_KWD's time.
  */
 import type { StatusTable } from '../model';
 
