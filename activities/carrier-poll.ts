@@ -44,9 +44,10 @@ export const sendByUpdate =
   (client: Client): SendEvent =>
   async (parcel, event) => {
     try {
-      const result = await client.workflow.getHandle(parcel.chainId).executeUpdate(trackingEventUpdate, {
-        args: [event],
-      });
+      // A worker shutting down cancels the batch: the Update (which the chain's own worker may no longer take) ends with it.
+      const result = await client.withAbortSignal(Context.current().cancellationSignal, () =>
+        client.workflow.getHandle(parcel.chainId).executeUpdate(trackingEventUpdate, { args: [event] }),
+      );
       return result.duplicate ? 'duplicate' : 'moved';
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError) return 'refused';

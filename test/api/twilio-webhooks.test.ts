@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChainState, Notice, TrackingEvent } from '../../workflows/contract';
 import { trackingEventUpdate } from '../../workflows/definitions';
 import { startChain, waitForState } from '../helpers/chains';
-import { event, order, shop } from '../helpers/fixtures';
+import { afternoonZone, event, order, shop } from '../helpers/fixtures';
 import { appBed } from '../helpers/api';
 import { outbox, testConfig } from '../helpers/temporal';
 import { TWILIO_TOKEN, twilioEndpoint, twilioEnv, type TwilioEndpoint } from '../helpers/twilio-endpoint';
@@ -35,7 +35,8 @@ function webhook(
 /** An order whose customer has a phone number of their own (opt-outs follow the number). */
 function phoneOrder(channels: ('sms' | 'email' | 'voice')[]) {
   const phone = `+4860070${String(++phones).padStart(4, '0')}`;
-  return order({ customer: { ...order().customer, phone, channels } });
+  // Early afternoon for the customer whatever the hour: no call waits for the end of quiet hours.
+  return order({ customer: { ...order().customer, phone, channels, timezone: afternoonZone() } });
 }
 const send = (h: WorkflowHandle, e: TrackingEvent) => h.executeUpdate(trackingEventUpdate, { args: [e] });
 const notices = (s: ChainState, key: string): Notice[] => s.touchpoints.find((t) => t.key === key)?.notices ?? [];
