@@ -14,7 +14,7 @@ export interface ActivityDeps {
   tokens: Tokens;
   store: Pick<
     Store,
-    'ledger' | 'optOuts' | 'facts' | 'sql' | 'tombstones' | 'retention' | 'templates' | 'whatsappSessions'
+    'ledger' | 'optOuts' | 'facts' | 'sql' | 'tombstones' | 'retention' | 'templates' | 'whatsappSessions' | 'parcels'
   >;
   addressKey: AddressKeyer;
   /** Base of every link in a notice. */

@@ -3,7 +3,7 @@
  * delay, conflict, delivered, rating, a pickup-point parcel's steps, a carrier's exception), idempotently,
  * and counting them in the worker metrics the first time they are recorded.
  */
-import { rankOf } from '../workflows/chain-state';
+import { isFinal, rankOf } from '../workflows/chain-state';
 import type { DelaySource, ExceptionReason, Stage } from '../workflows/contract';
 import type { DeliveryMode } from '../workflows/touchpoints';
 import type { ActivityDeps } from './deps';
@@ -32,7 +32,7 @@ export type ChainFact = ChainRef &
   );
 
 /** The recordFact activity, closed over its dependencies. */
-export function recordFactActivity({ store: { facts }, metrics }: Pick<ActivityDeps, 'store' | 'metrics'>) {
+export function recordFactActivity({ store: { facts, parcels }, metrics }: Pick<ActivityDeps, 'store' | 'metrics'>) {
   return async function recordFact(fact: ChainFact): Promise<void> {
     const { chainId, carrier, at } = fact;
     switch (fact.kind) {
@@ -44,6 +44,8 @@ export function recordFactActivity({ store: { facts }, metrics }: Pick<ActivityD
         return;
       }
       case 'stage':
+        // A finished chain's parcel is polled no more, whatever its carrier says next (idempotent: a retry does it again).
+        if (isFinal(fact.stage)) await parcels.closeChain(chainId);
         if (!(await facts.moveStage(chainId, fact.stage, rankOf(fact.stage)))) return;
         if (fact.stage === 'closed') metrics.chainsCompleted.inc({ carrier });
         if (fact.stage === 'cancelled') metrics.chainsCancelled.inc({ carrier });

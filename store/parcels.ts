@@ -87,14 +87,14 @@ export class Parcels {
 
   /**
    * A poll of one parcel is over: the next one is due at `next`, or never once `final` (the carrier's
-   * last status, or a chain that has finished). `status` is what the carrier said, when it answered.
+   * last status, or a chain that has finished; a parcel closed meanwhile stays closed). `status` is what the carrier said, when it answered.
    */
   async polled(
     p: Pick<ParcelRef, 'shop' | 'carrier' | 'trackingNumber'>,
     outcome: { next: Date; final?: boolean; status?: string },
   ): Promise<void> {
     await this.sql.query(
-      `update parcels set next_poll_at = $4, final = $5, polls = polls + 1,
+      `update parcels set next_poll_at = $4, final = final or $5, polls = polls + 1,
          last_status = coalesce($6, last_status), last_seen_at = case when $6::text is null then last_seen_at else now() end
        where shop = $1 and carrier = $2 and tracking_number = $3`,
       [

@@ -21,6 +21,11 @@ type Exception = Extract<TrackingEvent, { type: 'exception' }>;
 /** Events that show the carrier still scans the parcel (besides any event carrying the carrier's own status). */
 const SCANS = new Set<TrackingEvent['type']>(['in_transit', 'eta_changed', 'exception', 'carrier_status']);
 
+/** Whether an event shows the carrier scanning the parcel (a repeated scan too, which moves no stage). */
+export function isScan(event: TrackingEvent): boolean {
+  return SCANS.has(event.type) || event.carrierStatus !== undefined;
+}
+
 /** "24 h", or the minutes or seconds of a shorter span (a demo's or a test's thresholds). */
 function spanOf(hours: number): string {
   const seconds = Math.round(hours * 3600);
@@ -45,7 +50,7 @@ export class CarrierWatch {
   heard(event: TrackingEvent): void {
     const rank = rankOf(this.state.stage);
     const inTransit = rank >= rankOf('handed_to_carrier') && rank < rankOf('arrived_in_city');
-    if (inTransit && (event.type === 'handed_to_carrier' || this.scanned(event)) && patched('carrier-watch')) {
+    if (inTransit && (event.type === 'handed_to_carrier' || isScan(event)) && patched('carrier-watch')) {
       if (event.type === 'handed_to_carrier') this.timers.firstScan = now() + this.limits().firstScanHours * HOUR_MS;
       else {
         delete this.timers.firstScan;
@@ -86,10 +91,6 @@ export class CarrierWatch {
   stop(): void {
     delete this.timers.firstScan;
     delete this.timers.silent;
-  }
-
-  private scanned(event: TrackingEvent): boolean {
-    return SCANS.has(event.type) || event.carrierStatus !== undefined;
   }
 
   /** The shop's thresholds, with the carrier's own where the shop set them. */

@@ -4,7 +4,7 @@
  * what each does; the promise (DeliveryPromise), the courier call, the return child, the checks and
  * the notices (Notifier, which never holds the chain up) each keep their own part.
  */
-import { ApplicationFailure, condition, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, condition, patched, workflowInfo } from '@temporalio/workflow';
 import type { CarriedChain, ChainInput, Timers } from './carried';
 import {
   initialState,
@@ -28,7 +28,7 @@ import type {
 } from './definitions';
 import { Alarm } from './alarm';
 import { now } from './clock';
-import { CarrierWatch } from './carrier-watch';
+import { CarrierWatch, isScan } from './carrier-watch';
 import { Checks } from './checks';
 import { SupportDesk, type DeskChain } from './support-desk';
 import { CourierCall } from './courier-call';
@@ -167,7 +167,8 @@ export class ChainRun implements DeskChain {
       this.state.trackingNumber = event.data.trackingNumber;
     this.state.stage = stage;
     // `run()` handles the event and indexes the new stage in the same workflow task; once it is over, this does.
-    if (!late) this.inbox.push(event);
+    // A repeated scan moves no stage, but the watchlist counts from it and its ETA may be news (chains before 0.5 ignored it).
+    if (!late || (isScan(event) && patched('carrier-late-scan'))) this.inbox.push(event);
     if (this.steps.done) this.reindex();
     return { stage, duplicate: false };
   }

@@ -46,7 +46,8 @@ export class ChainSteps {
 
   /** The effects of an event `accept` took (the stage has moved already), then what the carrier's side makes of it. */
   async handle(event: TrackingEvent): Promise<void> {
-    await this.apply(event);
+    // A late event (a repeated scan) moved nothing: only the carrier's side hears it.
+    if (this.state.events.findLast((e) => e.eventId === event.eventId)?.applied !== false) await this.apply(event);
     this.parts.watch.heard(event);
   }
 

@@ -1,6 +1,7 @@
 /**
  * The recordFact activity on an embedded store: a carrier's exception is kept once per chain event, by its
- * normalized reason, and doorstep_carrier_exceptions_total counts it once however often the activity is retried.
+ * normalized reason, and doorstep_carrier_exceptions_total counts it once however often the activity is retried;
+ * a finished chain (its final stage fact) closes its parcels for the pull connectors.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,4 +54,17 @@ it('keeps each exception event once, and counts it once by carrier and reason, h
   expect(metrics).toMatch(/doorstep_carrier_exceptions_total\{carrier="dhl",reason="weather"\} 1\n/);
   expect(metrics).toMatch(/doorstep_carrier_exceptions_total\{carrier="dhl",reason="consignee_not_home"\} 2\n/);
   expect(metrics).not.toMatch(/reason="lost"/);
+});
+
+it("closes a finished chain's parcels, so that no carrier is polled for them again, even on a retry", async () => {
+  const ref = { shop: 'acme', carrier: 'dhl', chainId: 'order-acme-9', orderId: '9' };
+  await store.parcels.link({ ...ref, trackingNumber: 'JD-FIN' });
+  const closed = { chainId: ref.chainId, shop: 'acme', carrier: 'dhl', at: new Date().toISOString() } as const;
+  await recordFact({ ...closed, kind: 'stage', stage: 'in_transit' });
+  expect((await store.parcels.due('dhl', new Date(Date.now() + 1000), 10)).map((p) => p.trackingNumber)).toEqual([
+    'JD-FIN',
+  ]);
+  await recordFact({ ...closed, kind: 'stage', stage: 'cancelled' });
+  await recordFact({ ...closed, kind: 'stage', stage: 'cancelled' });
+  expect(await store.parcels.due('dhl', new Date(Date.now() + 1000), 10)).toEqual([]);
 });

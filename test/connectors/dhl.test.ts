@@ -48,7 +48,20 @@ describe('DHL client', () => {
       code: 'transit',
       text: 'Arrived at Delivery Facility in MIAMI - USA',
     });
-    expect(answer.updates[1]!.eventId).toBe('dhl:7777777770:transit:2018-08-03T00:00:00.000Z');
+    expect(answer.updates[1]!.eventId).toBe('dhl:7777777770:transit:2018-08-03T00:00:00.000Z:2018-08-05');
+  });
+
+  it('gives the same status a new id when DHL revises its estimate (news for the chain), the older ones keep theirs', async () => {
+    next = json(200, fixture.body);
+    const before = await client()('7777777770');
+    const revised = structuredClone(fixture.body);
+    revised.shipments[0].estimatedTimeOfDelivery = '2018-08-07T17:00:00Z';
+    next = json(200, revised);
+    const after = await client()('7777777770');
+    if (!before.found || !after.found) throw new Error('not found');
+    expect(after.updates[0]!.eventId).toBe(before.updates[0]!.eventId);
+    expect(after.updates[1]!.eventId).toBe('dhl:7777777770:transit:2018-08-03T00:00:00.000Z:2018-08-07');
+    expect(after.updates[1]!.status.eta).toBe('2018-08-07');
   });
 
   it('gives the same event ids to the same statuses on every poll', async () => {

@@ -24,7 +24,7 @@ const state = (h: WorkflowHandle): Promise<ChainState> => h.query(chainStateQuer
 const utcOrder = (promisedDate: string) => order({ promisedDate, customer: { ...order().customer, timezone: 'UTC' } });
 
 describe('the watchlist', () => {
-  it('raises no first scan after a day and a silent carrier after three, once per silence, until arrival', async () => {
+  it('raises no first scan after a day and a silent carrier after three (every scan, a repeated one too, starts it over), once per silence, until arrival', async () => {
     await ts.withWorker(async () => {
       const o = utcOrder(inDays(20, await ts.env.currentTimeMs()));
       const h = await startChain({ client: ts.env.client, config }, o, shop(), { indexed: false });
@@ -40,6 +40,10 @@ describe('the watchlist', () => {
       await ts.env.sleep(71 * HOUR_MS);
       expect((await state(h)).attention).toHaveLength(1);
       await send(h, event('carrier_status'));
+      await ts.env.sleep(71 * HOUR_MS);
+      expect((await state(h)).attention).toHaveLength(1);
+      // A repeated in_transit moves no stage, but it is a scan: the silence starts over from it.
+      await send(h, event('in_transit'));
       await ts.env.sleep(71 * HOUR_MS);
       expect((await state(h)).attention).toHaveLength(1);
       await ts.env.sleep(2 * HOUR_MS);

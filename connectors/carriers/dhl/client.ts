@@ -38,7 +38,8 @@ function updateOf(carrier: string, number: string, e: Event, eta?: string): Carr
   return {
     carrier,
     trackingNumber: number,
-    eventId: `${carrier.toLowerCase()}:${number}:${e.statusCode}:${at}`.slice(0, 128),
+    // A revised estimate of the same status is news for the chain (the watchlist's ETA rule): it is part of the id.
+    eventId: `${carrier.toLowerCase()}:${number}:${e.statusCode}:${at}${eta ? `:${eta}` : ''}`.slice(0, 128),
     at,
     status: { code: e.statusCode, ...(text && { text }), ...(eta && { eta }) },
     meaning: meaningOf(DHL_STATUSES, e.statusCode),
