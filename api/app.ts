@@ -49,6 +49,8 @@ export function createApp({ config, chains, tokens, store, addressKey }: AppDeps
   const registry = openApiRegistry();
   // Before the body parsers: a signature is checked over the raw body.
   app.use(carrierWebhooksRouter({ endpoints: config.carrierWebhooks, chains, store, registry }));
+  // A carrier's sample for the dry run is as large as the carrier sends it (an aggregator's whole history).
+  app.use('/v1/carrier-webhooks', express.json({ limit: '1mb' }));
   app.use(express.json({ limit: '100kb' }));
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
 

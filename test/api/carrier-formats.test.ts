@@ -276,7 +276,7 @@ describe('POST /v1/carrier-webhooks/{endpoint}/dry-run', () => {
       expect([state.stage, state.events]).toEqual(['accepted', []]);
     }));
 
-  it("answers another shop's endpoint as unknown, needs orders:write, and names what a bad sample lacks", async () => {
+  it("answers another shop's endpoint as unknown, needs orders:write, reads a large sample, and names what a bad one lacks", async () => {
     const body = sample('cdek-order-status');
     expect((await dryRun('acme-cdek', body, STRANGER)).status).toBe(404);
     expect((await dryRun('acme-nothing', body)).status).toBe(404);
@@ -286,6 +286,9 @@ describe('POST /v1/carrier-webhooks/{endpoint}/dry-run', () => {
     expect(bad.status).toBe(400);
     expect(bad.type).toBe('application/problem+json');
     expect(bad.body.detail).toMatch(/not a CDEK webhook: [\s\S]*at uuid[\s\S]*at attributes\.code/);
+    // A sample as large as an aggregator sends one (its whole history) is read, not refused as too large.
+    const large = { ...sample('inpost-status-changed'), history: 'x'.repeat(300_000) };
+    expect((await dryRun('acme-inpost', large)).status).toBe(200);
     const notAnObject = await dryRun('acme-cdek', [1, 2]);
     expect([notAnObject.status, notAnObject.body.errors[0].path]).toEqual([400, '(body)']);
   });
