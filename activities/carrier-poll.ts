@@ -11,7 +11,7 @@ import { CarrierBusy, CarrierError, type PollAnswer } from '../connectors/carrie
 import { carrierClient } from '../connectors/carriers/polling/clients';
 import type { CarrierPoll } from '../connectors/carriers/polling/config';
 import { nextPollAt } from '../connectors/carriers/polling/next-poll';
-import { deliverUpdate, type SendEvent, type UpdateOutcome } from '../connectors/carriers/deliver';
+import { deliverUpdate, updateResult, type SendEvent } from '../connectors/carriers/deliver';
 import type { CarrierUpdate } from '../connectors/carriers/model';
 import type { DueParcel, Parcels } from '../store/parcels';
 import { trackingEventUpdate } from '../workflows/definitions';
@@ -57,14 +57,6 @@ export const sendByUpdate =
     }
   };
 
-const RESULT: Record<UpdateOutcome, string> = {
-  moved: 'mapped',
-  duplicate: 'duplicate',
-  refused: 'refused',
-  finished: 'refused',
-  unknown: 'unknown_parcel',
-};
-
 /** The updates the parcel's last poll has not handed on yet (all of them when its last one is not listed). */
 function fresh(updates: CarrierUpdate[], lastStatus?: string): CarrierUpdate[] {
   const seen = updates.findIndex((u) => u.eventId === lastStatus);
@@ -92,8 +84,7 @@ async function handOn({ poll, settings, metrics, send, now }: Poller, parcel: Du
     Context.current().heartbeat();
     const outcomes = await deliverUpdate(update, { parcels: settings.parcels, send, shop: parcel.shop });
     for (const o of outcomes) {
-      const result = o === 'moved' && update.meaning.event === 'carrier_status' ? 'unmapped' : RESULT[o];
-      metrics.carrierUpdates.inc({ connector: poll.api, result });
+      metrics.carrierUpdates.inc({ connector: poll.api, result: updateResult(update, o) });
     }
     finished ||= outcomes.includes('finished');
   }

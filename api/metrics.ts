@@ -8,13 +8,12 @@
 import type { RequestHandler, Response } from 'express';
 import { Counter, Histogram, register, type Registry } from 'prom-client';
 import { perRegistry } from '../common/metrics';
+import { UPDATE_RESULTS, type UpdateResult } from '../connectors/carriers/deliver';
 
 const SOURCES = ['api', 'webhook'] as const;
 /** What became of a carrier's push delivery, and of each update in it. */
 export const DELIVERY_OUTCOMES = ['accepted', 'rejected_signature', 'bad_body'] as const;
-export const UPDATE_RESULTS = ['mapped', 'unmapped', 'unknown_parcel', 'refused', 'duplicate'] as const;
 export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
-export type UpdateResult = (typeof UPDATE_RESULTS)[number];
 const OUTCOMES = ['accepted', 'duplicate', 'rejected', 'failed'] as const;
 
 const UPDATES = 'doorstep_carrier_updates_total';

@@ -9,14 +9,14 @@ import { createHash } from 'node:crypto';
 import express, { type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { FormatWebhook } from '../../common/config/config-file';
-import { deliverUpdate, type SendEvent, type UpdateOutcome } from '../../connectors/carriers/deliver';
+import { deliverUpdate, updateResult, type SendEvent, type UpdateOutcome } from '../../connectors/carriers/deliver';
 import { pushFormat } from '../../connectors/carriers/formats';
 import { FormatError, type CarrierUpdate, type PushFormat, type PushRequest } from '../../connectors/carriers/model';
 import { allowList } from '../../connectors/carriers/url-secret';
 import type { WebhookReceipts } from '../../store/webhook-receipts';
 import type { Parcels } from '../../store/parcels';
 import { ChainError, type Chains } from '../chains';
-import { carrierSeries, countDelivery, countUpdate, type UpdateResult } from '../metrics';
+import { carrierSeries, countDelivery, countUpdate } from '../metrics';
 import { problem } from '../problem';
 
 /** What became of each update of a delivery: its parcel, the carrier's status and each chain's outcome. */
@@ -59,14 +59,6 @@ function sender(chains: Chains): SendEvent {
       return /finished/.test(err.message) || err.status === 404 ? 'finished' : 'refused';
     }
   };
-}
-
-/** The metric's result of one chain's outcome of `update`. */
-function resultOf(update: CarrierUpdate, outcome: UpdateOutcome): UpdateResult {
-  if (outcome === 'unknown') return 'unknown_parcel';
-  if (outcome === 'refused' || outcome === 'finished') return 'refused';
-  if (outcome === 'duplicate') return 'duplicate';
-  return update.meaning.event === 'carrier_status' ? 'unmapped' : 'mapped';
 }
 
 /** The delivery's replay key: the carrier's own delivery id, else the hash of the exact bytes. */
@@ -137,7 +129,7 @@ export function carrierPush({ endpoints, chains, parcels, receipts }: CarrierPus
       const outcomes: UpdateOutcome[][] = [];
       for (const update of updates) {
         outcomes.push(await deliverUpdate(update, { parcels, send, shop: endpoint.config.shop }));
-        for (const outcome of outcomes.at(-1)!) countUpdate(connector, resultOf(update, outcome));
+        for (const outcome of outcomes.at(-1)!) countUpdate(connector, updateResult(update, outcome));
       }
       res.status(202).json(answer(updates, outcomes, false));
     } catch (err) {

@@ -10,6 +10,18 @@ import { toTrackingEvent, type CarrierUpdate } from './model';
 /** What became of an update: moved a chain, was seen before, fits no chain now, or belongs to no known parcel. */
 export type UpdateOutcome = 'moved' | 'duplicate' | 'refused' | 'finished' | 'unknown';
 
+/** How doorstep_carrier_updates_total counts one chain's outcome of an update (push and pull alike). */
+export const UPDATE_RESULTS = ['mapped', 'unmapped', 'unknown_parcel', 'refused', 'duplicate'] as const;
+export type UpdateResult = (typeof UPDATE_RESULTS)[number];
+
+/** The metric's result of one chain's outcome of `update`: a finished chain refused it; an unmapped status moved nothing. */
+export function updateResult(update: CarrierUpdate, outcome: UpdateOutcome): UpdateResult {
+  if (outcome === 'unknown') return 'unknown_parcel';
+  if (outcome === 'refused' || outcome === 'finished') return 'refused';
+  if (outcome === 'duplicate') return 'duplicate';
+  return update.meaning.event === 'carrier_status' ? 'unmapped' : 'mapped';
+}
+
 /** Sends one chain one event: what the chain made of it ('refused': an impossible transition). */
 export type SendEvent = (parcel: ParcelRef, event: TrackingEvent) => Promise<Exclude<UpdateOutcome, 'unknown'>>;
 

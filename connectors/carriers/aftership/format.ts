@@ -4,10 +4,11 @@
  * secret (https://www.aftership.com/docs/tracking/webhook/webhook-signature); the body is one tracking
  * with its current tag and subtag (https://www.aftership.com/docs/tracking/webhook/webhook-specifications).
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { FormatError, meaningOf, type CarrierUpdate, type PushEndpoint, type PushFormat } from '../model';
 import { AFTERSHIP_SUBTAGS, AFTERSHIP_TAGS } from './statuses';
+import { hmacMatchesAny } from '../hmac';
 
 const AftershipConfig = z.object({
   carrier: z
@@ -87,11 +88,7 @@ export const aftership: PushFormat<z.infer<typeof AftershipConfig>> = {
   verify({ body, headers }, { secrets }) {
     const given = Buffer.from(headers['aftership-hmac-sha256'] ?? '', 'base64');
     if (!given.length) return 'no aftership-hmac-sha256 header';
-    const matches = secrets.map((s) => {
-      const mine = createHmac('sha256', s).update(body).digest();
-      return mine.length === given.length && timingSafeEqual(mine, given);
-    });
-    return matches.includes(true) ? undefined : 'no matching signature';
+    return hmacMatchesAny(body, given, secrets) ? undefined : 'no matching signature';
   },
   deliveryId: (body) => {
     const id = (body as { event_id?: unknown } | null)?.event_id;

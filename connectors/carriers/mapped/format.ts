@@ -2,7 +2,7 @@
  * The `mapped` format: a carrier Doorstep has no format for, read by the shop's own configuration
  * (config.ts). A body holds one update, or one per item of `fields.items`.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   FormatError,
   meaningOf,
@@ -11,6 +11,7 @@ import {
   type PushFormat,
   type PushRequest,
 } from '../model';
+import { hmacMatchesAny } from '../hmac';
 import { verifyUrlKey } from '../url-secret';
 import { expression, MappedConfig } from './config';
 
@@ -20,11 +21,7 @@ type Endpoint = MappedConfig & PushEndpoint;
 function hmacMatches(request: PushRequest, auth: Extract<MappedConfig['auth'], { scheme: 'hmac' }>): boolean {
   const given = request.headers[auth.header];
   if (!given) return false;
-  const sent = Buffer.from(given.trim(), auth.encoding);
-  return auth.secrets
-    .map((secret) => createHmac(auth.algorithm, secret).update(request.body).digest())
-    .map((mine) => mine.length === sent.length && timingSafeEqual(mine, sent))
-    .includes(true);
+  return hmacMatchesAny(request.body, Buffer.from(given.trim(), auth.encoding), auth.secrets, auth.algorithm);
 }
 
 /** Why a delivery is refused (its signature or its key; the route checks its source), or undefined. */
