@@ -20,6 +20,8 @@ export interface CarrierPollInput {
   carrier: string;
   /** Refusals in a row so far (carried over a continue-as-new). */
   failures?: number;
+  /** Batches in a row a worker answered without the carrier in its configuration. */
+  unconfigured?: number;
 }
 
 const SECOND = 1000;
@@ -27,6 +29,12 @@ const SECOND = 1000;
 const IDLE_MAX = 10 * SECOND;
 /** Backoff after the n-th refusal in a row without a Retry-After: 5 s, 10 s, 20 s … at most 10 minutes. */
 export const backoffMs = (failures: number) => Math.min(5 * SECOND * 2 ** Math.max(0, failures - 1), 600 * SECOND);
+/**
+ * A worker without the carrier in its configuration (a rollout that adds it, or one that removes it) is asked
+ * again an hour later; a day of such answers in a row ends the loop.
+ */
+const UNCONFIGURED_WAIT = 3600 * SECOND;
+const UNCONFIGURED_TURNS = 24;
 /** Turns before continuing as new (each turn is a few events). */
 const TURNS = 500;
 
@@ -37,8 +45,12 @@ export function pauseAfter(batch: PollBatch, failures: number): number {
   return 0;
 }
 
-/** Polls `carrier`'s open parcels for ever (see the file's header); ends when the carrier is no longer configured. */
-export async function carrierPollWorkflow({ carrier, failures = 0 }: CarrierPollInput): Promise<void> {
+/** Polls `carrier`'s open parcels for ever (see the file's header); ends once the carrier has left the configuration for a day. */
+export async function carrierPollWorkflow({
+  carrier,
+  failures = 0,
+  unconfigured = 0,
+}: CarrierPollInput): Promise<void> {
   for (let turn = 0; turn < TURNS && !workflowInfo().continueAsNewSuggested; turn++) {
     let batch: PollBatch;
     try {
@@ -48,12 +60,17 @@ export async function carrierPollWorkflow({ carrier, failures = 0 }: CarrierPoll
       if (!(err instanceof ActivityFailure)) throw err;
       batch = { outcome: 'error', polled: 0 };
     }
-    if (batch.outcome === 'unconfigured') return;
+    if (batch.outcome === 'unconfigured') {
+      if (++unconfigured >= UNCONFIGURED_TURNS) return;
+      await sleep(UNCONFIGURED_WAIT);
+      continue;
+    }
+    unconfigured = 0;
     // Refusals count in a row only while nothing gets through: a batch that polled some starts over.
     const refused = batch.outcome === 'rate_limited' || batch.outcome === 'error';
     failures = refused ? (batch.polled > 0 ? 1 : failures + 1) : 0;
     const wait = pauseAfter(batch, failures);
     if (wait > 0) await sleep(wait);
   }
-  await continueAsNew<typeof carrierPollWorkflow>({ carrier, failures });
+  await continueAsNew<typeof carrierPollWorkflow>({ carrier, failures, unconfigured });
 }

@@ -4,9 +4,10 @@
  * when the active part of the chain is over.
  */
 import type { ChainInput, Timers } from './carried';
-import { addTouchpoint, daysBetween, latest, modeOf, passedBy, skipPending } from './chain-state';
+import { addTouchpoint, latest, modeOf, passedBy, skipPending } from './chain-state';
 import { now } from './clock';
 import type { CarrierWatch } from './carrier-watch';
+import { etaDelay } from './carrier-delay';
 import type { CourierCall } from './courier-call';
 import type { DeliveryPromise } from './delivery-promise';
 import { DAY_MS } from './durations';
@@ -68,7 +69,7 @@ export class ChainSteps {
         courier.armDeliveryDay();
         return;
       case 'eta_changed':
-        if (daysBetween(this.state.promisedDate, event.data.newEta) > 0)
+        if (etaDelay(event.data.newEta, this.state.promisedDate))
           promise.delay(event.data.newEta, { reason: event.data.reason }, 'carrier');
         return;
       case 'exception':

@@ -121,6 +121,19 @@ describe('carrier poll workflow', () => {
     expect(callsFor('JD003')).toHaveLength(1);
   });
 
+  it('waits an hour for a worker that knows a carrier it does not (a rollout adding it) instead of ending', async () => {
+    await env.withWorker(async () => {
+      await ensureCarrierPolls(env.client, env.config.taskQueue, ['UPS']);
+      const handle = env.client.workflow.getHandle(carrierPollId(env.config.taskQueue, 'UPS'));
+      const timers = async () =>
+        ((await handle.fetchHistory()).events ?? []).flatMap((e) => e.timerStartedEventAttributes ?? []);
+      await until(async () => (await timers()).length > 0);
+      expect((await timers())[0]!.startToFireTimeout?.seconds?.toString()).toBe('3600');
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+      await handle.terminate('test over');
+    });
+  });
+
   it('paces a batch at the configured rate', async () => {
     const numbers = Array.from({ length: 8 }, (_, i) => `JD1${i}`);
     for (const n of numbers) setStatus(n, 'transit');
