@@ -9,10 +9,10 @@ import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { chainWorkflowId } from '../../workflows/definitions';
-import { apiBed } from '../helpers/api';
+import { apiBed, postOrder } from '../helpers/api';
 import { waitForState } from '../helpers/chains';
 import { outbox } from '../helpers/temporal';
-import { orderBody, shopConfig, toPoint } from '../helpers/fixtures';
+import { shopConfig, toPoint } from '../helpers/fixtures';
 
 const sample = (name: string) => JSON.parse(readFileSync(`test/fixtures/carriers/${name}.json`, 'utf8')).body;
 const INPOST_KEY = 'acme-inpost-url-key-000000000001';
@@ -58,15 +58,7 @@ const chain = async (orderId: string) =>
       .set({ Authorization: `Bearer ${WRITER}` })
   ).body;
 
-async function startOrder(overrides: Record<string, unknown>): Promise<string> {
-  const body = orderBody(overrides);
-  const res = await request(bed.app)
-    .post('/v1/orders')
-    .set({ Authorization: `Bearer ${WRITER}` })
-    .send(body);
-  expect(res.status).toBe(201);
-  return body.orderId;
-}
+const startOrder = (overrides: Record<string, unknown>) => postOrder(bed.app, WRITER, overrides);
 
 /** CDEK's samples for another parcel (a new number each test: the parcel index is shared by the file). */
 function cdekSample(name: string, number: string) {

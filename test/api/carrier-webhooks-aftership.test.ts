@@ -8,8 +8,8 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { apiBed } from '../helpers/api';
-import { orderBody, shopConfig } from '../helpers/fixtures';
+import { apiBed, postOrder } from '../helpers/api';
+import { shopConfig } from '../helpers/fixtures';
 
 const SAMPLE = JSON.parse(readFileSync('test/fixtures/carriers/aftership-tracking-update.json', 'utf8')).body;
 const SECRET = 'acme-aftership-webhook-secret';
@@ -46,15 +46,7 @@ const api = (path: string) =>
     .set({ Authorization: `Bearer ${KEY}` });
 const chain = async (orderId: string) => (await api(`/v1/orders/${orderId}`)).body;
 
-async function startOrder(overrides: Record<string, unknown>): Promise<string> {
-  const body = orderBody(overrides);
-  const res = await request(bed.app)
-    .post('/v1/orders')
-    .set({ Authorization: `Bearer ${KEY}` })
-    .send(body);
-  expect(res.status).toBe(201);
-  return body.orderId;
-}
+const startOrder = (overrides: Record<string, unknown>) => postOrder(bed.app, KEY, overrides);
 
 /** The counter's value now (0 before its first count). */
 async function counted(name: string, labels: string): Promise<number> {

@@ -8,7 +8,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '../../workflows/durations';
 import { orderBody, shopConfig } from '../helpers/fixtures';
-import { apiBed } from '../helpers/api';
+import { apiBed, postOrder } from '../helpers/api';
 
 const secret = () => `whsec_${randomBytes(24).toString('base64')}`;
 const [OLD, NEW, STRANGER] = [secret(), secret(), secret()];
@@ -54,15 +54,7 @@ const event = (type: string, data?: object) => ({
   ...(data && { data }),
 });
 
-async function startOrder(carrier = 'dpd'): Promise<string> {
-  const body = orderBody({ carrier });
-  const res = await request(bed.app)
-    .post('/v1/orders')
-    .set({ Authorization: `Bearer ${KEY}` })
-    .send(body);
-  expect(res.status).toBe(201);
-  return body.orderId;
-}
+const startOrder = (carrier = 'dpd') => postOrder(bed.app, KEY, { carrier });
 
 const stageOf = async (orderId: string) =>
   (

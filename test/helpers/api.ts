@@ -1,9 +1,11 @@
 /** The API app on the shared dev server, for test files with their own configuration (or configuration file). */
-import { afterAll, beforeAll } from 'vitest';
+import request from 'supertest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { appFor } from '../../api/server';
 import type { AppConfig } from '../../common/config';
 import { hashPassword } from '../../common/passwords';
 import { configFile } from './config-file';
+import { orderBody } from './fixtures';
 import { devServer, testConfig, type DevServer } from './temporal';
 
 export interface ApiBed {
@@ -47,4 +49,19 @@ export function appBed(config: () => AppConfig = testConfig): ApiBed {
 /** An appBed on the configuration file `file` (a function is called as the bed starts), with `env` on top. */
 export function apiBed(file: object | (() => object), env: () => Record<string, string> = () => ({})): ApiBed {
   return appBed(() => configWith(typeof file === 'function' ? file() : file, env()));
+}
+
+/** Starts an order through the API with `key` (the body `orderBody(overrides)` makes); its order id. */
+export async function postOrder(
+  app: ApiBed['app'],
+  key: string,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const body = orderBody(overrides);
+  const res = await request(app)
+    .post('/v1/orders')
+    .set({ Authorization: `Bearer ${key}` })
+    .send(body);
+  expect(res.status).toBe(201);
+  return body.orderId;
 }
